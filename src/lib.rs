@@ -1,0 +1,12 @@
+//! briefbook: a static-site generator for annotated briefing books.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`import`] (raw text → Markdown) → [`load`] (content folder → [`model::Book`]) →
+//! [`link`] (taxonomies, cross-links) → [`render`] (pages in memory) → [`write`] (atomic output),
+//! with [`serve`] watching and rebuilding. The binary in `main.rs` is a thin CLI over this library.
+
+pub mod config;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod slug;

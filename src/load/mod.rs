@@ -1,0 +1,267 @@
+//! Load: reads a book folder into the typed [`Book`] model. Reads files, nothing else; every
+//! problem becomes a located [`Diagnostic`] and loading carries on so all of them are reported.
+
+pub mod front_matter;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
+
+pub const CONTENT_DIR: &str = "content";
+pub const ARTICLES_DIR: &str = "content/articles";
+pub const ACTORS_FILE: &str = "content/actors.yaml";
+pub const TOPICS_FILE: &str = "content/topics.yaml";
+pub const OUTLETS_FILE: &str = "content/outlets.yaml";
+pub const INTRODUCTION_FILE: &str = "content/index.md";
+
+/// What to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Keep articles marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Loads the whole book under `root`. Never fails outright: a book with errors still loads as far
+/// as it can, and the diagnostics say what is wrong.
+pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let config = Config::load(root).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        Config::default()
+    });
+
+    let paths = article_paths(root, &mut diagnostics);
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|path| load_article(root, path))
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => {
+                if options.drafts || !article.front.draft {
+                    articles.push(article)
+                }
+            }
+            Err(found) => found.into_iter().for_each(|d| diagnostics.push(d)),
+        }
+    }
+    articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+
+    let actors = load_list::<ActorEntry>(root, ACTORS_FILE, &mut diagnostics).unwrap_or_default();
+    let topics_list = load_list::<TopicEntry>(root, TOPICS_FILE, &mut diagnostics);
+    let outlets =
+        load_list::<OutletEntry>(root, OUTLETS_FILE, &mut diagnostics).unwrap_or_default();
+    let introduction = match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                INTRODUCTION_FILE,
+                format!("cannot read: {e}"),
+            ));
+            None
+        }
+    };
+
+    let book = Book {
+        config,
+        articles,
+        actors,
+        topics_curated: topics_list.is_some(),
+        topics: topics_list.unwrap_or_default(),
+        outlets,
+        introduction,
+    };
+    (book, diagnostics)
+}
+
+/// Every `*.md` file directly in `content/articles/`, sorted. Editor temp files are skipped.
+pub fn article_paths(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join(ARTICLES_DIR);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                ARTICLES_DIR,
+                format!("cannot read folder: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| is_article_file(path))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Whether `path` names an article: a visible `.md` file, not an editor's backup or swap file.
+pub fn is_article_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.ends_with(".md")
+        && !name.starts_with('.')
+        && !name.starts_with('#')
+        && !name.starts_with('~')
+}
+
+/// Reads and parses one article file. `path` may be absolute; messages use it relative to `root`.
+pub fn load_article(root: &Path, path: &Path) -> Result<Article, Vec<Diagnostic>> {
+    let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::error(&shown, format!("cannot read: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = line_column(&String::from_utf8_lossy(e.as_bytes()), offset);
+        vec![Diagnostic::error(&shown, "the file is not valid UTF-8")
+            .at(line, Some(column))
+            .with_hint("save the file as UTF-8")]
+    })?;
+    parse_article(&shown, &text)
+}
+
+/// Parses the text of an article file named `path` (relative to the book root).
+pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    let slug = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let split = front_matter::split(text).ok_or_else(|| {
+        vec![Diagnostic::error(
+            path,
+            "no front matter: the file must start with a `---` line",
+        )
+        .at(1, Some(1))
+        .with_hint(
+            "put `---`, the YAML fields (title, outlet, date, actors, topics) and `---` at the top",
+        )]
+    })?;
+    let front = front_matter::parse(path, &split).map_err(|d| vec![d])?;
+
+    let mut problems = Vec::new();
+    let locate = |key: &str| -> Option<usize> {
+        split
+            .yaml
+            .lines()
+            .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
+            .map(|i| split.yaml_line + i)
+    };
+    if front.title.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(path, "`title` is empty")
+                .at(locate("title").unwrap_or(split.yaml_line), Some(1))
+                .with_hint("give the article its headline"),
+        );
+    }
+    if front.outlet.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(path, "`outlet` is empty")
+                .at(locate("outlet").unwrap_or(split.yaml_line), Some(1))
+                .with_hint("name the organisation that wrote the story"),
+        );
+    }
+    if front.date.is_none() {
+        let line = locate("date").unwrap_or(split.yaml_line);
+        let awaiting_review = front.review.iter().any(|field| field == "date");
+        let diagnostic = if awaiting_review {
+            Diagnostic::warning(path, "no `date`: the article is listed under 'undated'")
+        } else {
+            Diagnostic::error(path, "missing field `date`")
+        };
+        problems.push(
+            diagnostic.at(line, Some(1)).with_hint(
+                "write `date: YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known",
+            ),
+        );
+    }
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
+    // Warnings about an otherwise good article travel with it through `Err` only when fatal;
+    // non-fatal ones are re-derived by `link`, which sees the whole book.
+    Ok(Article {
+        slug,
+        path: path.to_path_buf(),
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+/// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist.
+fn load_list<T: DeserializeOwned>(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<T>> {
+    let text = match std::fs::read_to_string(root.join(name)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(name, format!("cannot read: {e}")));
+            return Some(Vec::new());
+        }
+    };
+    parse_list(Path::new(name), &text)
+        .map_err(|d| diagnostics.push(d))
+        .ok()
+        .or(Some(Vec::new()))
+}
+
+/// Parses a YAML list of entries; an empty file is an empty list.
+pub fn parse_list<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    serde_yaml::from_str::<Option<Vec<T>>>(text)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one() {
+        assert_eq!(line_column("ab\ncd", 0), (1, 1));
+        assert_eq!(line_column("ab\ncd", 4), (2, 2));
+    }
+
+    #[test]
+    fn an_article_without_date_is_an_error_unless_under_review() {
+        let text = "---\ntitle: T\noutlet: O\nactors: []\ntopics: []\n---\nBody\n";
+        let errors = parse_article(Path::new("content/articles/a.md"), text).unwrap_err();
+        assert_eq!(errors[0].message, "missing field `date`");
+        let text = "---\ntitle: T\noutlet: O\nactors: []\ntopics: []\nreview: [date]\n---\nBody\n";
+        assert!(parse_article(Path::new("a.md"), text).is_ok());
+    }
+
+    #[test]
+    fn bad_dates_name_the_line_and_the_expected_form() {
+        let text = "---\ntitle: T\noutlet: O\ndate: 2017-13-40\nactors: []\ntopics: []\n---\n";
+        let errors = parse_article(Path::new("a.md"), text).unwrap_err();
+        assert_eq!(errors[0].line, Some(4), "{}", errors[0]);
+        assert!(errors[0].message.contains("YYYY-MM-DD"), "{}", errors[0]);
+    }
+}

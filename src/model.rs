@@ -1,0 +1,278 @@
+//! The book's typed model: what `load` produces and every later stage reads.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A publication date that may be known only to the month or the year.
+///
+/// Ordering puts less precise dates first within their period, so `2017` sorts before `2017-01-05`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+    Year(i32),
+}
+
+impl PartialDate {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str, len: usize| -> Option<u32> {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        match parts.as_slice() {
+            [y] => Some(PartialDate::Year(number(y, 4)? as i32)),
+            [y, m] => {
+                let month = number(m, 2)?;
+                (1..=12).contains(&month).then_some(PartialDate::Month {
+                    year: number(y, 4)? as i32,
+                    month,
+                })
+            }
+            [y, m, d] => {
+                NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
+                    .map(PartialDate::Day)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        match *self {
+            PartialDate::Day(d) => d.year(),
+            PartialDate::Month { year, .. } => year,
+            PartialDate::Year(year) => year,
+        }
+    }
+
+    pub fn month(&self) -> Option<u32> {
+        match *self {
+            PartialDate::Day(d) => Some(d.month()),
+            PartialDate::Month { month, .. } => Some(month),
+            PartialDate::Year(_) => None,
+        }
+    }
+
+    pub fn day(&self) -> Option<NaiveDate> {
+        match *self {
+            PartialDate::Day(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn sort_key(&self) -> (i32, u32, u32) {
+        match *self {
+            PartialDate::Day(d) => (d.year(), d.month(), d.day()),
+            PartialDate::Month { year, month } => (year, month, 0),
+            PartialDate::Year(year) => (year, 0, 0),
+        }
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            PartialDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            PartialDate::Year(year) => write!(f, "{year:04}"),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // YAML reads a bare `2017` as a number, so accept both numbers and strings.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => n.to_string(),
+            Raw::Text(s) => s,
+        };
+        PartialDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date: write YYYY-MM-DD, or YYYY-MM / YYYY when only that is known"
+            ))
+        })
+    }
+}
+
+/// An editor's note anchored to exact words of the article body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    pub quote: String,
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Which occurrence (1-based) of `quote` is meant when it appears more than once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<usize>,
+}
+
+/// What `import` wrote, so a re-import can tell whether the editor changed the file since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportStamp {
+    /// Hash of the raw input file.
+    pub input: String,
+    /// Hash of the article file as import wrote it (computed with this field absent).
+    pub output: String,
+}
+
+/// An article's front matter, exactly as the editor writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    pub outlet: String,
+    /// Required; `None` only while import could not fix it (then `review` lists `date`).
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub byline: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
+    /// Fields import was unsure of; the editor removes entries as they check them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<ImportStamp>,
+}
+
+/// One article file: its front matter, its Markdown body and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The file stem, e.g. `2017-02-07-yun-tillerson`; also its URL slug.
+    pub slug: String,
+    /// Path relative to the book root, for messages.
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file on which `body` starts, so body diagnostics point into the file.
+    pub body_line: usize,
+}
+
+/// A role an actor held, e.g. Foreign Minister of South Korea from 2017 to 2021.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+}
+
+/// A person in `content/actors.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Set by import on actors it discovered; the editor clears it once checked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+}
+
+/// A subject in `content/topics.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicEntry {
+    pub slug: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Words and phrases import uses to suggest this topic.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+/// A news organisation in `content/outlets.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Text that identifies the outlet in raw articles, e.g. `(Yonhap)` or `Source: Yonhap News Agency`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<String>,
+    /// E-mail and web domains of the outlet, e.g. `hani.co.kr`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+}
+
+/// The book as loaded from disk, before any cross-linking.
+#[derive(Debug, Clone, Default)]
+pub struct Book {
+    pub config: crate::config::Config,
+    /// Sorted by slug, so every later stage is deterministic.
+    pub articles: Vec<Article>,
+    pub actors: Vec<ActorEntry>,
+    pub topics: Vec<TopicEntry>,
+    pub outlets: Vec<OutletEntry>,
+    /// Whether `content/topics.yaml` exists: only then are unknown topics errors.
+    pub topics_curated: bool,
+    /// Markdown of `content/index.md`, the book's introduction.
+    pub introduction: Option<String>,
+}
