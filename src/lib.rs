@@ -5,8 +5,13 @@
 //! [`link`] (taxonomies, cross-links) → [`render`] (pages in memory) → [`write`] (atomic output),
 //! with [`serve`] watching and rebuilding. The binary in `main.rs` is a thin CLI over this library.
 
+pub mod build;
 pub mod config;
 pub mod error;
+pub mod init;
+pub mod link;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod slug;
+pub mod write;

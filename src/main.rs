@@ -1,1 +1,97 @@
-fn main() {}
+//! The `briefbook` binary: parses the command line and reports results; all work is in the library.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use briefbook::build::{build, check, BuildOptions};
+use briefbook::error::{Diagnostics, Error};
+use clap::Parser;
+
+mod cli;
+use cli::{Cli, Command, Format};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Init { dir } => {
+            briefbook::init::init(&dir)
+                .with_context(|| format!("cannot create a book in {}", dir.display()))?;
+            println!(
+                "Created a new book in {}. Next: cd {} && briefbook serve --watch",
+                dir.display(),
+                dir.display()
+            );
+        }
+        Command::Build(args) => {
+            let options = BuildOptions {
+                root: args.root.root,
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.drafts,
+            };
+            let report = build(&options)?;
+            print_diagnostics(&report.warnings);
+            println!(
+                "Built {} articles into {} ({} files) in {} ms",
+                report.articles,
+                report.output_dir.display(),
+                report.written.files,
+                report.elapsed.as_millis()
+            );
+        }
+        Command::Check { root, format } => {
+            let diagnostics = match check(&root.root) {
+                Ok(warnings) => warnings,
+                Err(Error::Content(diagnostics)) => diagnostics,
+                Err(other) => return Err(other.into()),
+            };
+            match format {
+                Format::Text => {
+                    print_diagnostics(&diagnostics);
+                    let (errors, warnings) =
+                        (diagnostics.errors().count(), diagnostics.warnings().count());
+                    eprintln!("{errors} error(s), {warnings} warning(s)");
+                }
+                Format::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0)?),
+            }
+            if diagnostics.has_errors() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Import(_args) => {
+            anyhow::bail!("import is not available in this build yet");
+        }
+        Command::Serve(_args) => {
+            anyhow::bail!("serve is not available in this build yet");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for diagnostic in &diagnostics.0 {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn report_error(error: &anyhow::Error) {
+    if let Some(Error::Content(diagnostics)) = error.downcast_ref::<Error>() {
+        print_diagnostics(diagnostics);
+        eprintln!(
+            "error: the book has {} error(s); nothing was written",
+            diagnostics.errors().count()
+        );
+        return;
+    }
+    eprintln!("error: {error:#}");
+}

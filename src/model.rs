@@ -194,6 +194,8 @@ pub struct Article {
     /// Path relative to the book root, for messages.
     pub path: PathBuf,
     pub front: FrontMatter,
+    /// The front matter's YAML text, kept to locate link errors in the file.
+    pub front_matter_yaml: String,
     pub body: String,
     /// 1-based line of the file on which `body` starts, so body diagnostics point into the file.
     pub body_line: usize,

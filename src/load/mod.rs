@@ -194,6 +194,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
         slug,
         path: path.to_path_buf(),
         front,
+        front_matter_yaml: split.yaml.to_string(),
         body: split.body.to_string(),
         body_line: split.body_line,
     })

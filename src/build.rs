@@ -1,0 +1,100 @@
+//! Build and check: run the stages in order (load → link → render → write) for one book.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::error::{Diagnostics, Error};
+use crate::link::{link, LinkedBook};
+use crate::load::{load, LoadOptions};
+use crate::render::{Output, Renderer};
+use crate::write::{write_site, WriteStats};
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The book folder.
+    pub root: PathBuf,
+    /// Output folder; defaults to the config's `output_dir` under `root`.
+    pub output: Option<PathBuf>,
+    /// Overrides the config's `base_url`.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..BuildOptions::default()
+        }
+    }
+}
+
+/// What a build did, for the one-line report.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output_dir: PathBuf,
+    pub articles: usize,
+    pub written: WriteStats,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Loads and links the book; content errors fail with every diagnostic, warnings are returned.
+pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics), Error> {
+    let (mut book, mut diagnostics) = load(
+        &options.root,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    if let Some(url) = &options.base_url {
+        book.config.base_url = Some(url.clone());
+    }
+    let (linked, link_diagnostics) = link(book);
+    diagnostics.extend(link_diagnostics);
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok((linked, diagnostics))
+}
+
+/// Builds the whole site in memory.
+pub fn render_site(
+    options: &BuildOptions,
+) -> Result<(LinkedBook, Vec<Output>, Diagnostics), Error> {
+    let (linked, warnings) = load_and_link(options)?;
+    let outputs = Renderer::new(&options.root, &linked)?.render_all(&options.root)?;
+    Ok((linked, outputs, warnings))
+}
+
+/// The output folder these options write to.
+pub fn output_dir(options: &BuildOptions, linked: &LinkedBook) -> PathBuf {
+    match &options.output {
+        Some(dir) if dir.is_absolute() => dir.clone(),
+        Some(dir) => dir.clone(),
+        None => options.root.join(&linked.book.config.output_dir),
+    }
+}
+
+/// Builds the site and writes it atomically. On any error the previous output stays as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let (linked, outputs, warnings) = render_site(options)?;
+    let output_dir = output_dir(options, &linked);
+    let written = write_site(&output_dir, &outputs)?;
+    Ok(BuildReport {
+        output_dir,
+        articles: linked.book.articles.len(),
+        written,
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Validates everything `build` validates (content and templates) without writing anything.
+pub fn check(root: &Path) -> Result<Diagnostics, Error> {
+    let (_, _, warnings) = render_site(&BuildOptions::new(root))?;
+    Ok(warnings)
+}

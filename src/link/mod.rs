@@ -1,0 +1,438 @@
+//! Link: resolves names to canonical actors, topics and outlets, builds the four taxonomies
+//! (actor, topic, outlet, year), the chronology with previous/next, related articles and
+//! co-occurrence counts. Pure computation over the loaded [`Book`]; no I/O.
+
+mod related;
+
+use std::collections::HashMap;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::model::{Book, PartialDate};
+use crate::slug::unique_slugs;
+
+pub use related::RELATED_COUNT;
+
+/// The four ways articles are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Taxonomy {
+    Actor,
+    Topic,
+    Outlet,
+    Year,
+}
+
+impl Taxonomy {
+    pub const ALL: [Taxonomy; 4] = [
+        Taxonomy::Actor,
+        Taxonomy::Topic,
+        Taxonomy::Outlet,
+        Taxonomy::Year,
+    ];
+
+    /// The URL folder of this taxonomy: `actors`, `topics`, `outlets`, `years`.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Taxonomy::Actor => "actors",
+            Taxonomy::Topic => "topics",
+            Taxonomy::Outlet => "outlets",
+            Taxonomy::Year => "years",
+        }
+    }
+}
+
+/// One actor, topic, outlet or year, with the articles filed under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub slug: String,
+    /// Display name: the actor's canonical name, the topic's title, the outlet's name, the year.
+    pub name: String,
+    /// Index into the book's `actors`/`topics`/`outlets` list, when the term is curated there.
+    pub entry: Option<usize>,
+    /// Article indices in chronological order.
+    pub articles: Vec<usize>,
+    /// Actors that appear with this term most, as (actor term index, shared articles).
+    pub co_actors: Vec<(usize, usize)>,
+    /// Topics that appear with this term most, as (topic term index, shared articles).
+    pub co_topics: Vec<(usize, usize)>,
+}
+
+impl Term {
+    fn new(slug: String, name: String, entry: Option<usize>) -> Self {
+        Term {
+            slug,
+            name,
+            entry,
+            articles: Vec::new(),
+            co_actors: Vec::new(),
+            co_topics: Vec::new(),
+        }
+    }
+}
+
+/// An article's place in the web of links. Parallel to `Book::articles`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleLinks {
+    pub actors: Vec<usize>,
+    pub topics: Vec<usize>,
+    pub outlet: usize,
+    pub publisher: Option<usize>,
+    pub year: Option<usize>,
+    /// Position in the chronology.
+    pub position: usize,
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
+    pub related: Vec<usize>,
+}
+
+/// The book with every cross-link resolved: what `render` reads.
+#[derive(Debug, Clone)]
+pub struct LinkedBook {
+    pub book: Book,
+    pub links: Vec<ArticleLinks>,
+    /// Article indices, oldest first; undated articles last, by slug.
+    pub chronology: Vec<usize>,
+    pub actors: Vec<Term>,
+    pub topics: Vec<Term>,
+    pub outlets: Vec<Term>,
+    /// Years, ascending.
+    pub years: Vec<Term>,
+    /// Undated articles, by slug: listed apart, never dropped.
+    pub undated: Vec<usize>,
+}
+
+impl LinkedBook {
+    pub fn terms(&self, taxonomy: Taxonomy) -> &[Term] {
+        match taxonomy {
+            Taxonomy::Actor => &self.actors,
+            Taxonomy::Topic => &self.topics,
+            Taxonomy::Outlet => &self.outlets,
+            Taxonomy::Year => &self.years,
+        }
+    }
+}
+
+/// How many co-occurring actors and topics a term page shows.
+pub const CO_OCCURRENCE_COUNT: usize = 8;
+
+/// Lower-cased lookup from names and aliases to a curated entry.
+fn name_index<'a>(
+    entries: impl Iterator<Item = (usize, impl Iterator<Item = &'a str>)>,
+) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, names) in entries {
+        for name in names {
+            index.entry(normalise(name)).or_insert(i);
+        }
+    }
+    index
+}
+
+fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Builds a taxonomy from curated entries plus names that only articles use.
+struct TermBuilder {
+    /// (display name, curated entry)
+    names: Vec<(String, Option<usize>)>,
+    by_key: HashMap<String, usize>,
+}
+
+impl TermBuilder {
+    fn new(curated: impl Iterator<Item = String>) -> Self {
+        let mut builder = TermBuilder {
+            names: Vec::new(),
+            by_key: HashMap::new(),
+        };
+        for (i, name) in curated.enumerate() {
+            builder.by_key.insert(normalise(&name), builder.names.len());
+            builder.names.push((name, Some(i)));
+        }
+        builder
+    }
+
+    /// The provisional index of a name not matched to a curated entry.
+    fn uncurated(&mut self, name: &str) -> usize {
+        let key = normalise(name);
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.by_key.insert(key, self.names.len());
+        self.names.push((name.trim().to_string(), None));
+        self.names.len() - 1
+    }
+
+    /// Sorts terms by name, assigns slugs, and returns the terms with the provisional → final map.
+    fn finish(
+        self,
+        slug_source: impl Fn(&str, Option<usize>) -> String,
+    ) -> (Vec<Term>, Vec<usize>) {
+        let mut order: Vec<usize> = (0..self.names.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (na, nb) = (&self.names[a].0, &self.names[b].0);
+            na.to_lowercase().cmp(&nb.to_lowercase()).then(na.cmp(nb))
+        });
+        let sources: Vec<String> = order
+            .iter()
+            .map(|&i| slug_source(&self.names[i].0, self.names[i].1))
+            .collect();
+        let slugs = unique_slugs(sources.iter().map(String::as_str));
+        let mut remap = vec![0; self.names.len()];
+        let mut terms = Vec::with_capacity(order.len());
+        for (position, (&i, slug)) in order.iter().zip(slugs).enumerate() {
+            remap[i] = position;
+            let (name, entry) = self.names[i].clone();
+            terms.push(Term::new(slug, name, entry));
+        }
+        (terms, remap)
+    }
+}
+
+/// Resolves and cross-links the loaded book. Problems (unknown topics, unknown actors) are
+/// reported as diagnostics located in the article's front matter.
+pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+
+    let actor_index = name_index(book.actors.iter().enumerate().map(|(i, a)| {
+        (
+            i,
+            std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)),
+        )
+    }));
+    let outlet_index = name_index(book.outlets.iter().enumerate().map(|(i, o)| {
+        (
+            i,
+            std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)),
+        )
+    }));
+    let topic_index: HashMap<String, usize> = book
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| [(t.slug.to_lowercase(), i), (normalise(&t.title), i)])
+        .collect();
+
+    let mut actors = TermBuilder::new(book.actors.iter().map(|a| a.name.clone()));
+    let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
+    let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
+
+    // Provisional term indices per article, before sorting assigns final positions.
+    let mut raw_links: Vec<(Vec<usize>, Vec<usize>, usize, Option<usize>)> =
+        Vec::with_capacity(book.articles.len());
+    for article in &book.articles {
+        let front = &article.front;
+        let mut article_actors = Vec::new();
+        for name in &front.actors {
+            let term = match actor_index.get(&normalise(name)) {
+                Some(&i) => i,
+                None => {
+                    if !book.actors.is_empty() {
+                        diagnostics.push(
+                            located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
+                                .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
+                        );
+                    }
+                    actors.uncurated(name)
+                }
+            };
+            if !article_actors.contains(&term) {
+                article_actors.push(term);
+            }
+        }
+        let mut article_topics = Vec::new();
+        for topic in &front.topics {
+            let term = match topic_index
+                .get(&topic.to_lowercase())
+                .or_else(|| topic_index.get(&normalise(topic)))
+            {
+                Some(&i) => i,
+                None => {
+                    if book.topics_curated {
+                        let known: Vec<&str> =
+                            book.topics.iter().map(|t| t.slug.as_str()).collect();
+                        diagnostics.push(
+                            located(article, topic, format!("unknown topic `{topic}`"), true)
+                                .with_hint(format!(
+                                "use one of the slugs in content/topics.yaml ({}), or add it there",
+                                known.join(", ")
+                            )),
+                        );
+                    }
+                    topics.uncurated(topic)
+                }
+            };
+            if !article_topics.contains(&term) {
+                article_topics.push(term);
+            }
+        }
+        let outlet = match outlet_index.get(&normalise(&front.outlet)) {
+            Some(&i) => i,
+            None => outlets.uncurated(&front.outlet),
+        };
+        let publisher = front
+            .publisher
+            .as_ref()
+            .map(|p| match outlet_index.get(&normalise(p)) {
+                Some(&i) => i,
+                None => outlets.uncurated(p),
+            });
+        raw_links.push((article_actors, article_topics, outlet, publisher));
+    }
+
+    let (mut actor_terms, actor_map) = actors.finish(|name, _| name.to_string());
+    let (mut topic_terms, topic_map) = topics.finish(|name, entry| match entry {
+        Some(i) => book.topics[i].slug.clone(),
+        None => name.to_string(),
+    });
+    let (mut outlet_terms, outlet_map) = outlets.finish(|name, _| name.to_string());
+
+    let chronology = chronology(&book);
+    let mut links: Vec<ArticleLinks> = raw_links
+        .into_iter()
+        .map(|(a, t, o, p)| {
+            let mut actors: Vec<usize> = a.into_iter().map(|i| actor_map[i]).collect();
+            let mut topics: Vec<usize> = t.into_iter().map(|i| topic_map[i]).collect();
+            actors.sort_unstable();
+            topics.sort_unstable();
+            ArticleLinks {
+                actors,
+                topics,
+                outlet: outlet_map[o],
+                publisher: p.map(|i| outlet_map[i]).filter(|&p| p != outlet_map[o]),
+                ..ArticleLinks::default()
+            }
+        })
+        .collect();
+
+    let mut year_numbers: Vec<i32> = book
+        .articles
+        .iter()
+        .filter_map(|a| a.front.date.map(|d| d.year()))
+        .collect();
+    year_numbers.sort_unstable();
+    year_numbers.dedup();
+    let mut year_terms: Vec<Term> = year_numbers
+        .iter()
+        .map(|y| Term::new(format!("{y:04}"), format!("{y:04}"), None))
+        .collect();
+
+    let mut undated = Vec::new();
+    for (position, &i) in chronology.iter().enumerate() {
+        let link = &mut links[i];
+        link.position = position;
+        link.previous = position.checked_sub(1).map(|p| chronology[p]);
+        link.next = chronology.get(position + 1).copied();
+        for &a in &link.actors {
+            actor_terms[a].articles.push(i);
+        }
+        for &t in &link.topics {
+            topic_terms[t].articles.push(i);
+        }
+        outlet_terms[link.outlet].articles.push(i);
+        if let Some(p) = link.publisher {
+            outlet_terms[p].articles.push(i);
+        }
+        match book.articles[i].front.date {
+            Some(date) => {
+                let y = year_numbers
+                    .binary_search(&date.year())
+                    .expect("every year was collected");
+                link.year = Some(y);
+                year_terms[y].articles.push(i);
+            }
+            None => undated.push(i),
+        }
+    }
+
+    for terms in [
+        &mut actor_terms,
+        &mut topic_terms,
+        &mut outlet_terms,
+        &mut year_terms,
+    ] {
+        for term in terms.iter_mut() {
+            term.co_actors = co_occurring(&term.articles, |i| &links[i].actors);
+            term.co_topics = co_occurring(&term.articles, |i| &links[i].topics);
+        }
+    }
+    // A term does not co-occur with itself.
+    for (i, term) in actor_terms.iter_mut().enumerate() {
+        term.co_actors.retain(|&(a, _)| a != i);
+    }
+    for (i, term) in topic_terms.iter_mut().enumerate() {
+        term.co_topics.retain(|&(t, _)| t != i);
+    }
+
+    related::fill(&mut links, &actor_terms, &topic_terms);
+
+    diagnostics.sort();
+    let linked = LinkedBook {
+        book,
+        links,
+        chronology,
+        actors: actor_terms,
+        topics: topic_terms,
+        outlets: outlet_terms,
+        years: year_terms,
+        undated,
+    };
+    (linked, diagnostics)
+}
+
+/// Article indices ordered by date, then slug; undated articles last.
+fn chronology(book: &Book) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..book.articles.len()).collect();
+    let key = |i: usize| -> (bool, Option<PartialDate>, &str) {
+        let a = &book.articles[i];
+        (a.front.date.is_none(), a.front.date, a.slug.as_str())
+    };
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    order
+}
+
+/// The most frequent terms among `articles`, most frequent first, ties by term index.
+fn co_occurring<'a>(
+    articles: &[usize],
+    terms_of: impl Fn(usize) -> &'a Vec<usize>,
+) -> Vec<(usize, usize)> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &article in articles {
+        for &term in terms_of(article) {
+            *counts.entry(term).or_default() += 1;
+        }
+    }
+    let mut counted: Vec<(usize, usize)> = counts.into_iter().collect();
+    counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counted.truncate(CO_OCCURRENCE_COUNT + 1);
+    counted
+}
+
+/// A diagnostic pointing at `value` in the article's front matter (its first occurrence).
+fn located(
+    article: &crate::model::Article,
+    value: &str,
+    message: String,
+    error: bool,
+) -> Diagnostic {
+    let diagnostic = if error {
+        Diagnostic::error(&article.path, message)
+    } else {
+        Diagnostic::warning(&article.path, message)
+    };
+    match front_matter_position(article, value) {
+        Some((line, column)) => diagnostic.at(line, Some(column)),
+        None => diagnostic,
+    }
+}
+
+/// 1-based file line and column of `value` in the article's front matter (which starts on line 2).
+fn front_matter_position(article: &crate::model::Article, value: &str) -> Option<(usize, usize)> {
+    let yaml = &article.front_matter_yaml;
+    let offset = yaml.find(value)?;
+    let (line, column) = crate::load::line_column(yaml, offset);
+    Some((line + 1, column))
+}

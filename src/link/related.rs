@@ -1,0 +1,64 @@
+//! Related articles: those sharing the most actors and topics, found without comparing every pair.
+//!
+//! For each term an article carries we look only at the articles nearest to it in time within
+//! that term's (chronological) list, so the cost is linear in the book however large a topic grows.
+
+use std::collections::HashMap;
+
+use super::{ArticleLinks, Term};
+
+/// How many related articles an article page shows.
+pub const RELATED_COUNT: usize = 5;
+
+/// How many neighbours on each side of an article are considered within one term's list.
+const WINDOW: usize = 40;
+
+pub(super) fn fill(links: &mut [ArticleLinks], actors: &[Term], topics: &[Term]) {
+    use rayon::prelude::*;
+    let related: Vec<Vec<usize>> = (0..links.len())
+        .into_par_iter()
+        .map(|article| related_to(article, links, actors, topics))
+        .collect();
+    for (link, found) in links.iter_mut().zip(related) {
+        link.related = found;
+    }
+}
+
+fn related_to(
+    article: usize,
+    links: &[ArticleLinks],
+    actors: &[Term],
+    topics: &[Term],
+) -> Vec<usize> {
+    let own = &links[article];
+    // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
+    let mut scores: HashMap<usize, u32> = HashMap::new();
+    let mut add = |terms: &[Term], ids: &[usize], weight: u32| {
+        for &id in ids {
+            let list = &terms[id].articles;
+            // Term lists are chronological, as is `position`: find this article by position.
+            let at = list.partition_point(|&other| links[other].position < own.position);
+            let from = at.saturating_sub(WINDOW);
+            let to = (at + WINDOW + 1).min(list.len());
+            for &other in &list[from..to] {
+                if other != article {
+                    *scores.entry(other).or_default() += weight;
+                }
+            }
+        }
+    };
+    add(actors, &own.actors, 2);
+    add(topics, &own.topics, 1);
+    let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
+    let distance = |other: usize| links[other].position.abs_diff(own.position);
+    ranked.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(distance(a.0).cmp(&distance(b.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    ranked
+        .into_iter()
+        .take(RELATED_COUNT)
+        .map(|(i, _)| i)
+        .collect()
+}

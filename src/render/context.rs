@@ -1,0 +1,242 @@
+//! The data templates see. Summaries of every article and term are computed once per build and
+//! shared by all pages, so a page's context costs only what it shows.
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::markdown::Markdown;
+use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::model::{Article, PartialDate};
+
+/// A link to another page: its name and its path from the site root (e.g. `actors/moon-jae-in/`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub path: String,
+}
+
+/// A term with how many articles it has, for lists and co-occurrence panels.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    pub name: String,
+    pub path: String,
+    pub count: usize,
+}
+
+/// What a list entry shows of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub outlet: Link,
+    /// Human date: `7 February 2017`, `February 2017`, `2017`, or empty when undated.
+    pub date: String,
+    /// Machine date for `<time datetime>`.
+    pub date_iso: String,
+    pub actors: Vec<Link>,
+    pub topics: Vec<Link>,
+    pub summary: Option<String>,
+}
+
+/// The site-wide values every page gets.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteInfo {
+    pub title: String,
+    pub description: String,
+    pub editors: Vec<String>,
+    pub language: String,
+    pub base_url: Option<String>,
+    pub article_count: usize,
+    pub generator: &'static str,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `7 February 2017`, `February 2017` or `2017`.
+pub fn human_date(date: &PartialDate) -> String {
+    match date {
+        PartialDate::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        PartialDate::Month { year, month } => format!("{} {year}", MONTHS[*month as usize - 1]),
+        PartialDate::Year(year) => year.to_string(),
+    }
+}
+
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS[month as usize - 1]
+}
+
+pub fn article_path(article: &Article) -> String {
+    format!("articles/{}/", article.slug)
+}
+
+pub fn term_path(taxonomy: Taxonomy, term: &Term) -> String {
+    format!("{}/{}/", taxonomy.folder(), term.slug)
+}
+
+/// Everything precomputed once per build.
+pub struct Shared {
+    pub site: SiteInfo,
+    pub summaries: Vec<ArticleSummary>,
+    pub actor_links: Vec<Link>,
+    pub topic_links: Vec<Link>,
+    pub outlet_links: Vec<Link>,
+    pub year_links: Vec<Link>,
+}
+
+impl Shared {
+    pub fn new(linked: &LinkedBook) -> Shared {
+        let links_of = |taxonomy: Taxonomy| -> Vec<Link> {
+            linked
+                .terms(taxonomy)
+                .iter()
+                .map(|t| Link {
+                    name: t.name.clone(),
+                    path: term_path(taxonomy, t),
+                })
+                .collect()
+        };
+        let actor_links = links_of(Taxonomy::Actor);
+        let topic_links = links_of(Taxonomy::Topic);
+        let outlet_links = links_of(Taxonomy::Outlet);
+        let year_links = links_of(Taxonomy::Year);
+        let summaries = linked
+            .book
+            .articles
+            .iter()
+            .zip(&linked.links)
+            .map(|(article, links)| ArticleSummary {
+                slug: article.slug.clone(),
+                path: article_path(article),
+                title: article.front.title.clone(),
+                outlet: outlet_links[links.outlet].clone(),
+                date: article
+                    .front
+                    .date
+                    .as_ref()
+                    .map(human_date)
+                    .unwrap_or_default(),
+                date_iso: article
+                    .front
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                actors: links
+                    .actors
+                    .iter()
+                    .map(|&a| actor_links[a].clone())
+                    .collect(),
+                topics: links
+                    .topics
+                    .iter()
+                    .map(|&t| topic_links[t].clone())
+                    .collect(),
+                summary: article.front.summary.clone(),
+            })
+            .collect();
+        let config = &linked.book.config;
+        Shared {
+            site: SiteInfo {
+                title: config.title.clone(),
+                description: config.description.clone(),
+                editors: config.editors.clone(),
+                language: config.language.clone(),
+                base_url: config.base_url(),
+                article_count: linked.book.articles.len(),
+                generator: concat!("briefbook ", env!("CARGO_PKG_VERSION")),
+            },
+            summaries,
+            actor_links,
+            topic_links,
+            outlet_links,
+            year_links,
+        }
+    }
+
+    pub fn links(&self, taxonomy: Taxonomy) -> &[Link] {
+        match taxonomy {
+            Taxonomy::Actor => &self.actor_links,
+            Taxonomy::Topic => &self.topic_links,
+            Taxonomy::Outlet => &self.outlet_links,
+            Taxonomy::Year => &self.year_links,
+        }
+    }
+
+    pub fn counted(
+        &self,
+        taxonomy: Taxonomy,
+        pairs: &[(usize, usize)],
+        limit: usize,
+    ) -> Vec<CountedLink> {
+        let links = self.links(taxonomy);
+        pairs
+            .iter()
+            .take(limit)
+            .map(|&(i, count)| CountedLink {
+                name: links[i].name.clone(),
+                path: links[i].path.clone(),
+                count,
+            })
+            .collect()
+    }
+
+    pub fn summaries_of<'a>(
+        &'a self,
+        articles: impl IntoIterator<Item = &'a usize>,
+    ) -> Vec<&'a ArticleSummary> {
+        articles.into_iter().map(|&i| &self.summaries[i]).collect()
+    }
+}
+
+/// A group of articles under a heading (a year, a month).
+#[derive(Debug, Serialize)]
+pub struct Group<'a> {
+    pub label: String,
+    /// Anchor id for the group heading.
+    pub id: String,
+    pub articles: Vec<&'a ArticleSummary>,
+}
+
+/// Groups chronological `articles` by year, newest year first, newest article first.
+pub fn by_year<'a>(linked: &LinkedBook, shared: &'a Shared, articles: &[usize]) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group<'a>> = Vec::new();
+    for &i in articles.iter().rev() {
+        let label = linked.book.articles[i]
+            .front
+            .date
+            .map(|d| d.year().to_string())
+            .unwrap_or_else(|| "Undated".to_string());
+        match groups.last_mut() {
+            Some(group) if group.label == label => group.articles.push(&shared.summaries[i]),
+            _ => groups.push(Group {
+                id: format!("y{}", label.to_lowercase()),
+                label,
+                articles: vec![&shared.summaries[i]],
+            }),
+        }
+    }
+    // Undated articles come last in the chronology, so first in reverse: move them to the end.
+    if groups.first().is_some_and(|g| g.label == "Undated") {
+        let undated = groups.remove(0);
+        groups.push(undated);
+    }
+    groups
+}
+
+/// Renders a Markdown description once, for term pages and lists.
+pub fn description_html(markdown: &Markdown, text: Option<&String>) -> Option<String> {
+    text.map(|t| markdown.to_html(t))
+}

@@ -1,0 +1,164 @@
+//! Markdown → HTML with pulldown-cmark; fenced code is highlighted by syntect with CSS classes.
+//! The syntax definitions are loaded only when the first code block needs them.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// Renders Markdown to HTML. Holds the lazily loaded syntax set, so share one per build.
+#[derive(Default)]
+pub struct Markdown {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+impl Markdown {
+    pub fn options() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_SMART_PUNCTUATION
+            | Options::ENABLE_HEADING_ATTRIBUTES
+    }
+
+    /// Renders `source` to HTML.
+    pub fn to_html(&self, source: &str) -> String {
+        let mut html = String::with_capacity(source.len() * 3 / 2);
+        let mut code: Option<(String, String)> = None;
+        let events = Parser::new_ext(source, Self::options()).filter_map(|event| match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+                None
+            }
+            Event::Text(text) if code.is_some() => {
+                code.as_mut().expect("checked above").1.push_str(&text);
+                None
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (language, text) = code.take().unwrap_or_default();
+                Some(Event::Html(self.highlight(&language, &text).into()))
+            }
+            other => Some(other),
+        });
+        pulldown_cmark::html::push_html(&mut html, events);
+        html
+    }
+
+    /// Renders Markdown that should sit inline (a one-line note): drops the wrapping paragraph.
+    pub fn to_inline_html(&self, source: &str) -> String {
+        let html = self.to_html(source);
+        let trimmed = html.trim_end();
+        match trimmed
+            .strip_prefix("<p>")
+            .and_then(|s| s.strip_suffix("</p>"))
+        {
+            Some(inner) if !inner.contains("<p>") => inner.to_string(),
+            _ => html,
+        }
+    }
+
+    fn highlight(&self, language: &str, code: &str) -> String {
+        let escaped_language = escape_attribute(language);
+        if language.is_empty() {
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                escape_text(code)
+            );
+        }
+        let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+        let Some(syntax) = syntaxes.find_syntax_by_token(language) else {
+            return format!(
+                "<pre class=\"code\" data-lang=\"{escaped_language}\"><code>{}</code></pre>\n",
+                escape_text(code)
+            );
+        };
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            syntaxes,
+            ClassStyle::SpacedPrefixed { prefix: "hl-" },
+        );
+        for line in LinesWithEndings::from(code) {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
+                return format!(
+                    "<pre class=\"code\" data-lang=\"{escaped_language}\"><code>{}</code></pre>\n",
+                    escape_text(code)
+                );
+            }
+        }
+        format!(
+            "<pre class=\"code\" data-lang=\"{escaped_language}\"><code>{}</code></pre>\n",
+            generator.finalize()
+        )
+    }
+}
+
+/// Escapes text for HTML element content.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html_body_text(&mut out, text)
+        .expect("writing to a String cannot fail");
+    out
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_smart_quotes() {
+        let md = Markdown::default();
+        let html =
+            md.to_html("\"Hi\" -- ~~no~~[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: note\n");
+        assert!(html.contains("“Hi” –"), "{html}");
+        assert!(html.contains("<del>no</del>"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("footnote-definition"), "{html}");
+    }
+
+    #[test]
+    fn fenced_code_gets_css_classes_not_inline_styles() {
+        let md = Markdown::default();
+        let html = md.to_html("```rust\nfn main() {}\n```\n");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn unknown_languages_and_plain_blocks_are_escaped() {
+        let md = Markdown::default();
+        let html = md.to_html("```nosuchlang\n<script>\n```\n\n    <b>\n");
+        assert!(
+            html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;"),
+            "{html}"
+        );
+        assert!(
+            md.syntaxes.get().is_some(),
+            "the fenced block with a language loaded syntaxes"
+        );
+    }
+
+    #[test]
+    fn syntaxes_stay_unloaded_without_code() {
+        let md = Markdown::default();
+        md.to_html("Just *prose*.\n");
+        assert!(md.syntaxes.get().is_none());
+    }
+}
