@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Times briefbook against Hugo on generated books and prints one Markdown table.
+#
+#   bench/run.sh                 books of 1,000 and 10,000 articles
+#   bench/run.sh 1000            chosen sizes
+#   bench/run.sh --full          adds 100,000 articles
+#
+# Builds run alternately (briefbook, Hugo, briefbook, ...) into a fresh output folder each time,
+# so both tools see the same machine load; the table shows the median wall time of RUNS runs
+# (default 3) and the highest peak RSS. Corpora are generated once with ../shared/bench/gen_corpus.py
+# and cached in BENCH_CACHE (default ~/.cache/briefbook-bench).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+GEN=${BENCH_GEN:-$ROOT/../shared/bench/gen_corpus.py}
+CACHE=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/briefbook-bench}
+RUNS=${RUNS:-3}
+HUGO=${HUGO:-hugo}
+BB=$ROOT/target/release/briefbook
+
+sizes=()
+for arg in "$@"; do
+  case $arg in
+    --full) sizes+=(1000 10000 100000) ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *[!0-9]*|'') echo "unknown argument: $arg" >&2; exit 2 ;;
+    *) sizes+=("$arg") ;;
+  esac
+done
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
+# Unique, ascending.
+mapfile -t sizes < <(printf '%s\n' "${sizes[@]}" | sort -n -u)
+
+[ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set BENCH_GEN)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+have_hugo=1
+command -v "$HUGO" >/dev/null || have_hugo=0
+
+echo "Building briefbook (release)..." >&2
+(cd "$ROOT" && cargo build --release --quiet)
+
+mkdir -p "$CACHE"
+WORK=$(mktemp -d)
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+
+gen_stamp=$(cksum < "$GEN" | cut -d' ' -f1)
+
+# corpus FLAVOR N → prints the cached corpus folder, generating it when missing or stale.
+corpus() {
+  local dir=$CACHE/$1-$2
+  if [ "$(cat "$dir/.stamp" 2>/dev/null || true)" != "$gen_stamp" ]; then
+    echo "Generating $2 articles ($1)..." >&2
+    rm -rf "$dir"
+    python3 "$GEN" "$2" "$dir" --flavor "$1" >&2
+    echo "$gen_stamp" > "$dir/.stamp"
+  fi
+  echo "$dir"
+}
+
+# measure NAME CMD... → runs CMD once, appends "seconds rss_kb" to $WORK/NAME; fails loudly.
+measure() {
+  local name=$1; shift
+  local start end
+  start=$EPOCHREALTIME
+  if ! /usr/bin/time -f "%M" -o "$WORK/rss" "$@" >"$WORK/out.log" 2>&1; then
+    echo "command failed: $*" >&2
+    tail -20 "$WORK/out.log" >&2
+    return 1
+  fi
+  end=$EPOCHREALTIME
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(tail -1 "$WORK/rss")" >> "$WORK/$name"
+}
+
+median() { cut -d' ' -f1 "$WORK/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+max_rss_mb() { cut -d' ' -f2 "$WORK/$1" | sort -g | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'; }
+fmt_time() { awk -v t="$1" 'BEGIN { if (t < 1) printf "%.0f ms", t * 1000; else printf "%.2f s", t }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f×", b / a; else print "n/a" }'; }
+count() { awk -v n="$1" 'BEGIN { if (n >= 1000) printf "%gk", n / 1000; else print n }'; }
+
+rows=()
+for n in "${sizes[@]}"; do
+  bb_src=$(corpus briefbook "$n")
+  [ $have_hugo = 1 ] && hugo_src=$(corpus hugo "$n")
+  for run in $(seq "$RUNS"); do
+    echo "Size $n, run $run/$RUNS..." >&2
+    rm -rf "$WORK/out"
+    measure "bb-$n" "$BB" build --root "$bb_src" --output "$WORK/out"
+    rm -rf "$WORK/out"
+    if [ $have_hugo = 1 ]; then
+      measure "hugo-$n" "$HUGO" --quiet -s "$hugo_src" -d "$WORK/out"
+      rm -rf "$WORK/out"
+    fi
+  done
+  bb_t=$(median "bb-$n")
+  if [ $have_hugo = 1 ]; then
+    hugo_t=$(median "hugo-$n")
+    rows+=("| full build, $(count "$n") articles | $(fmt_time "$bb_t") | $(fmt_time "$hugo_t") | $(ratio "$bb_t" "$hugo_t") faster |")
+    rows+=("| peak RSS, $(count "$n") articles | $(max_rss_mb "bb-$n") MB | $(max_rss_mb "hugo-$n") MB | $(ratio "$(max_rss_mb "bb-$n")" "$(max_rss_mb "hugo-$n")") less |")
+  else
+    rows+=("| full build, $(count "$n") articles | $(fmt_time "$bb_t") | n/a | n/a |")
+    rows+=("| peak RSS, $(count "$n") articles | $(max_rss_mb "bb-$n") MB | n/a | n/a |")
+  fi
+done
+
+# import of 10k raw articles into an empty book, when this build has the command.
+import_cell="n/a"
+if "$BB" import --help >/dev/null 2>&1; then
+  raw=$(corpus raw 10000)
+  ok=1
+  for run in $(seq "$RUNS"); do
+    book=$WORK/import-book
+    rm -rf "$book" && mkdir -p "$book/content/articles"
+    measure import "$BB" import --root "$book" "$raw" || { ok=0; break; }
+  done
+  [ $ok = 1 ] && import_cell=$(fmt_time "$(median import)")
+fi
+rows+=("| import, 10k raw articles | $import_cell | – | |")
+
+# Edit-to-served-page latency of serve --watch on the 10k book.
+serve_cell="n/a"
+if "$BB" serve --help 2>/dev/null | grep -q -- --watch && [ -x "$ROOT/bench/serve_latency.sh" ]; then
+  if ms=$("$ROOT/bench/serve_latency.sh" "$(corpus briefbook 10000)" 2>"$WORK/serve.log"); then
+    serve_cell="$ms ms"
+  else
+    tail -5 "$WORK/serve.log" >&2
+  fi
+fi
+rows+=("| serve --watch, edit → served page, 10k | $serve_cell | – | |")
+
+# Cold start: the smallest real book (the example book when the repository has one).
+example=
+for candidate in "$ROOT"/example "$ROOT"/examples/*; do
+  if [ -d "$candidate/content" ]; then example=$candidate; break; fi
+done
+if [ -z "$example" ]; then
+  example=$WORK/sample
+  "$BB" init "$example" >/dev/null
+fi
+for run in $(seq 5); do
+  rm -rf "$WORK/out"
+  measure example "$BB" build --root "$example" --output "$WORK/out"
+done
+rows+=("| build, $(basename "$example") book (cold start) | $(fmt_time "$(median example)") | – | |")
+
+hugo_version=$([ $have_hugo = 1 ] && "$HUGO" version | awk '{ print $2 }' || echo "not installed")
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+echo
+echo "Machine: $(nproc) cores ($cpu), $mem RAM, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "briefbook $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') vs Hugo $hugo_version; median of $RUNS runs, alternating."
+echo
+echo "| Benchmark | briefbook | Hugo | Ratio |"
+echo "|---|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
