@@ -7,7 +7,7 @@ use crate::error::{Diagnostics, Error};
 use crate::link::{link, LinkedBook};
 use crate::load::{load, LoadOptions};
 use crate::render::{Output, Renderer};
-use crate::write::{write_site, WriteStats};
+use crate::write::{write_site_with, WriteStats};
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -81,9 +81,14 @@ pub fn output_dir(options: &BuildOptions, linked: &LinkedBook) -> PathBuf {
 /// Builds the site and writes it atomically. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let (linked, outputs, warnings) = render_site(options)?;
+    let (linked, warnings) = load_and_link(options)?;
+    let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
-    let written = write_site(&output_dir, &outputs)?;
+    // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the
+    // pages in flight, not the whole site.
+    let written = write_site_with(&output_dir, |staging| {
+        renderer.render_each(&options.root, |output| staging.write(&output))
+    })?;
     Ok(BuildReport {
         output_dir,
         articles: linked.book.articles.len(),
@@ -95,6 +100,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// Validates everything `build` validates (content and templates) without writing anything.
 pub fn check(root: &Path) -> Result<Diagnostics, Error> {
-    let (_, _, warnings) = render_site(&BuildOptions::new(root))?;
+    let options = BuildOptions::new(root);
+    let (linked, warnings) = load_and_link(&options)?;
+    Renderer::new(root, &linked)?.render_each(root, |_| Ok(()))?;
     Ok(warnings)
 }

@@ -3,6 +3,7 @@
 //! site; a folder briefbook did not create is never deleted.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -21,6 +22,41 @@ pub struct WriteStats {
 
 /// Replaces `output_dir` with exactly `outputs`.
 pub fn write_site(output_dir: &Path, outputs: &[Output]) -> Result<WriteStats, Error> {
+    write_site_with(output_dir, |staging| {
+        outputs.par_iter().try_for_each(|output| staging.write(output))
+    })
+}
+
+/// The staging folder of a build being written: `fill` calls [`Staging::write`] for every file,
+/// from any thread, typically as each page is rendered.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl Staging {
+    /// Writes one file of the site (its folders are created as needed).
+    pub fn write(&self, output: &Output) -> Result<(), Error> {
+        let path = self.dir.join(&output.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, &output.bytes).map_err(|e| Error::io(&path, e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Replaces `output_dir` with exactly the files `fill` writes into the staging folder. If `fill`
+/// fails (a page does not render, a disk is full) the previous output stays as it was.
+pub fn write_site_with(
+    output_dir: &Path,
+    fill: impl FnOnce(&Staging) -> Result<(), Error>,
+) -> Result<WriteStats, Error> {
     ensure_replaceable(output_dir)?;
     let parent = output_dir
         .parent()
@@ -39,7 +75,7 @@ pub fn write_site(output_dir: &Path, outputs: &[Output]) -> Result<WriteStats, E
         }
     }
 
-    let result = write_tree(&staging, outputs);
+    let result = fill_staging(&staging, fill);
     let stats = match result {
         Ok(stats) => stats,
         Err(e) => {
@@ -84,21 +120,17 @@ fn ensure_replaceable(output_dir: &Path) -> Result<(), Error> {
     )))
 }
 
-fn write_tree(dir: &Path, outputs: &[Output]) -> Result<WriteStats, Error> {
+fn fill_staging(
+    dir: &Path,
+    fill: impl FnOnce(&Staging) -> Result<(), Error>,
+) -> Result<WriteStats, Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut folders: Vec<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-    }
-    outputs.par_iter().try_for_each(|output| {
-        let path = dir.join(&output.path);
-        std::fs::write(&path, &output.bytes).map_err(|e| Error::io(&path, e))
-    })?;
+    let staging = Staging {
+        dir: dir.to_path_buf(),
+        files: AtomicUsize::new(0),
+        bytes: AtomicU64::new(0),
+    };
+    fill(&staging)?;
     let marker = dir.join(MARKER_FILE);
     std::fs::write(
         &marker,
@@ -106,7 +138,7 @@ fn write_tree(dir: &Path, outputs: &[Output]) -> Result<WriteStats, Error> {
     )
     .map_err(|e| Error::io(&marker, e))?;
     Ok(WriteStats {
-        files: outputs.len(),
-        bytes: outputs.iter().map(|o| o.bytes.len() as u64).sum(),
+        files: staging.files.into_inner(),
+        bytes: staging.bytes.into_inner(),
     })
 }

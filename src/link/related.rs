@@ -3,8 +3,6 @@
 //! For each term an article carries we look only at the articles nearest to it in time within
 //! that term's (chronological) list, so the cost is linear in the book however large a topic grows.
 
-use std::collections::HashMap;
-
 use super::{ArticleLinks, Term};
 
 /// How many related articles an article page shows.
@@ -32,7 +30,9 @@ fn related_to(
 ) -> Vec<usize> {
     let own = &links[article];
     // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
-    let mut scores: HashMap<usize, u32> = HashMap::new();
+    // Candidates are gathered in a vector and summed after sorting: a few hundred entries, which
+    // is cheaper than hashing each one.
+    let mut candidates: Vec<(usize, u32)> = Vec::new();
     let mut add = |terms: &[Term], ids: &[usize], weight: u32| {
         for &id in ids {
             let list = &terms[id].articles;
@@ -40,25 +40,36 @@ fn related_to(
             let at = list.partition_point(|&other| links[other].position < own.position);
             let from = at.saturating_sub(WINDOW);
             let to = (at + WINDOW + 1).min(list.len());
-            for &other in &list[from..to] {
-                if other != article {
-                    *scores.entry(other).or_default() += weight;
-                }
-            }
+            candidates.extend(
+                list[from..to]
+                    .iter()
+                    .filter(|&&other| other != article)
+                    .map(|&other| (other, weight)),
+            );
         }
     };
     add(actors, &own.actors, 2);
     add(topics, &own.topics, 1);
-    let mut ranked: Vec<(usize, u32)> = scores.into_iter().collect();
+    candidates.sort_unstable_by_key(|&(other, _)| other);
+    let mut scores: Vec<(usize, u32)> = Vec::with_capacity(candidates.len());
+    for (other, weight) in candidates {
+        match scores.last_mut() {
+            Some(last) if last.0 == other => last.1 += weight,
+            _ => scores.push((other, weight)),
+        }
+    }
     let distance = |other: usize| links[other].position.abs_diff(own.position);
-    ranked.sort_by(|a, b| {
+    let order = |a: &(usize, u32), b: &(usize, u32)| {
         b.1.cmp(&a.1)
             .then(distance(a.0).cmp(&distance(b.0)))
             .then(a.0.cmp(&b.0))
-    });
-    ranked
-        .into_iter()
-        .take(RELATED_COUNT)
-        .map(|(i, _)| i)
-        .collect()
+    };
+    // Only the best few are shown: select them before sorting (the order is total, so the result
+    // is the same as sorting everything).
+    if scores.len() > RELATED_COUNT {
+        scores.select_nth_unstable_by(RELATED_COUNT, order);
+        scores.truncate(RELATED_COUNT);
+    }
+    scores.sort_by(order);
+    scores.into_iter().map(|(i, _)| i).collect()
 }

@@ -39,6 +39,29 @@ pub struct ArticleSummary {
     pub summary: Option<String>,
 }
 
+/// An article as an entry of a list (term pages, years, related, previous/next) shows it: the
+/// summary without its actor and topic links. Lists are most of a big book's output (a term page
+/// may list thousands of articles), and tera copies every value it is given, so entries carry only
+/// what the default list item shows. The timeline and the article page get full summaries.
+#[derive(Debug, Clone, Copy)]
+pub struct ListItem<'a>(pub &'a ArticleSummary);
+
+impl Serialize for ListItem<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let a = self.0;
+        let mut item = serializer.serialize_struct("ListItem", 7)?;
+        item.serialize_field("slug", &a.slug)?;
+        item.serialize_field("path", &a.path)?;
+        item.serialize_field("title", &a.title)?;
+        item.serialize_field("outlet", &a.outlet)?;
+        item.serialize_field("date", &a.date)?;
+        item.serialize_field("date_iso", &a.date_iso)?;
+        item.serialize_field("summary", &a.summary)?;
+        item.end()
+    }
+}
+
 /// The site-wide values every page gets.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteInfo {
@@ -193,26 +216,34 @@ impl Shared {
             .collect()
     }
 
-    pub fn summaries_of<'a>(
-        &'a self,
-        articles: impl IntoIterator<Item = &'a usize>,
-    ) -> Vec<&'a ArticleSummary> {
-        articles.into_iter().map(|&i| &self.summaries[i]).collect()
+    /// List entries for `articles`.
+    pub fn items_of<'a>(&'a self, articles: impl IntoIterator<Item = &'a usize>) -> Vec<ListItem<'a>> {
+        articles.into_iter().map(|&i| self.item(i)).collect()
+    }
+
+    /// The list entry of article `index`.
+    pub fn item(&self, index: usize) -> ListItem<'_> {
+        ListItem(&self.summaries[index])
     }
 }
 
-/// A group of articles under a heading (a year, a month).
+/// A group of articles under a heading (a year, a month): list entries, or full summaries on the
+/// timeline.
 #[derive(Debug, Serialize)]
-pub struct Group<'a> {
+pub struct Group<T> {
     pub label: String,
     /// Anchor id for the group heading.
     pub id: String,
-    pub articles: Vec<&'a ArticleSummary>,
+    pub articles: Vec<T>,
 }
 
 /// Groups chronological `articles` by year, newest year first, newest article first.
-pub fn by_year<'a>(linked: &LinkedBook, shared: &'a Shared, articles: &[usize]) -> Vec<Group<'a>> {
-    let mut groups: Vec<Group<'a>> = Vec::new();
+pub fn by_year<'a>(
+    linked: &LinkedBook,
+    shared: &'a Shared,
+    articles: &[usize],
+) -> Vec<Group<ListItem<'a>>> {
+    let mut groups: Vec<Group<ListItem<'a>>> = Vec::new();
     for &i in articles.iter().rev() {
         let label = linked.book.articles[i]
             .front
@@ -220,11 +251,11 @@ pub fn by_year<'a>(linked: &LinkedBook, shared: &'a Shared, articles: &[usize]) 
             .map(|d| d.year().to_string())
             .unwrap_or_else(|| "Undated".to_string());
         match groups.last_mut() {
-            Some(group) if group.label == label => group.articles.push(&shared.summaries[i]),
+            Some(group) if group.label == label => group.articles.push(shared.item(i)),
             _ => groups.push(Group {
                 id: format!("y{}", label.to_lowercase()),
                 label,
-                articles: vec![&shared.summaries[i]],
+                articles: vec![shared.item(i)],
             }),
         }
     }

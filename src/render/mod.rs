@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy, Term};
-use context::{by_year, human_date, month_name, ArticleSummary, CountedLink, Group, Link, Shared};
+use context::{
+    by_year, human_date, month_name, ArticleSummary, CountedLink, Group, Link, ListItem, Shared,
+};
 use markdown::Markdown;
 
 /// One file of the site: its path under the output folder (`articles/x/index.html`) and content.
@@ -110,18 +112,36 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders every page and copies the theme, in parallel. Output is sorted by path.
-    pub fn render_all(&self, root: &Path) -> Result<Vec<Output>, Error> {
-        let pages = all_pages(self.linked);
-        let mut outputs = pages
+    /// Renders every page and theme file, in parallel, handing each output to `sink` as soon as it
+    /// is ready (in no particular order), so a build can write pages while it renders others and
+    /// never holds the whole site in memory. Stops at the first error of a page or of `sink`.
+    /// Every output of the site comes through here: `render_all` is built on it.
+    pub fn render_each(
+        &self,
+        root: &Path,
+        sink: impl Fn(Output) -> Result<(), Error> + Sync,
+    ) -> Result<(), Error> {
+        for (path, bytes) in assets::collect_assets(root)? {
+            sink(Output { path, bytes })?;
+        }
+        all_pages(self.linked)
             .par_iter()
-            .map(|&page| self.render_page(page))
-            .collect::<Result<Vec<_>, _>>()?;
-        outputs.extend(
-            assets::collect_assets(root)?
-                .into_iter()
-                .map(|(path, bytes)| Output { path, bytes }),
-        );
+            .try_for_each(|&page| sink(self.render_page(page)?))
+    }
+
+    /// Renders the whole site in memory, sorted by path.
+    pub fn render_all(&self, root: &Path) -> Result<Vec<Output>, Error> {
+        let outputs = std::sync::Mutex::new(Vec::new());
+        self.render_each(root, |output| {
+            outputs
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(output);
+            Ok(())
+        })?;
+        let mut outputs = outputs
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     }
@@ -170,7 +190,7 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct Home<'a> {
             introduction_html: Option<String>,
-            latest: Vec<&'a ArticleSummary>,
+            latest: Vec<ListItem<'a>>,
             topics: Vec<CountedLink>,
             actors: Vec<CountedLink>,
             years: Vec<CountedLink>,
@@ -185,7 +205,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let latest = self
             .shared
-            .summaries_of(dated.iter().rev().take(linked.book.config.latest_count));
+            .items_of(dated.iter().rev().take(linked.book.config.latest_count));
         let top = |taxonomy: Taxonomy, limit: usize| -> Vec<CountedLink> {
             let mut pairs: Vec<(usize, usize)> = linked
                 .terms(taxonomy)
@@ -237,9 +257,9 @@ impl<'a> Renderer<'a> {
             year: Option<&'a Link>,
             note_html: Option<String>,
             body_html: String,
-            previous: Option<&'a ArticleSummary>,
-            next: Option<&'a ArticleSummary>,
-            related: Vec<&'a ArticleSummary>,
+            previous: Option<ListItem<'a>>,
+            next: Option<ListItem<'a>>,
+            related: Vec<ListItem<'a>>,
         }
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
@@ -255,9 +275,9 @@ impl<'a> Renderer<'a> {
             year: links.year.map(|y| &self.shared.year_links[y]),
             note_html: front.note.as_ref().map(|n| self.markdown.to_html(n)),
             body_html: self.markdown.to_html(&article.body),
-            previous: links.previous.map(|i| &self.shared.summaries[i]),
-            next: links.next.map(|i| &self.shared.summaries[i]),
-            related: self.shared.summaries_of(&links.related),
+            previous: links.previous.map(|i| self.shared.item(i)),
+            next: links.next.map(|i| self.shared.item(i)),
+            related: self.shared.items_of(&links.related),
         })
     }
 
@@ -350,7 +370,7 @@ impl<'a> Renderer<'a> {
             aliases: &'a [String],
             roles: Vec<RoleView>,
             homepage: Option<&'a str>,
-            groups: Vec<Group<'a>>,
+            groups: Vec<Group<ListItem<'a>>>,
             co_actors: Vec<CountedLink>,
             co_topics: Vec<CountedLink>,
         }
@@ -414,7 +434,7 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct Years<'a> {
             years: Vec<CountedLink>,
-            undated: Vec<&'a ArticleSummary>,
+            undated: Vec<ListItem<'a>>,
         }
         let linked = self.linked;
         let pairs: Vec<(usize, usize)> = linked
@@ -426,7 +446,7 @@ impl<'a> Renderer<'a> {
             .collect();
         to_context(&Years {
             years: self.shared.counted(Taxonomy::Year, &pairs, usize::MAX),
-            undated: self.shared.summaries_of(&linked.undated),
+            undated: self.shared.items_of(&linked.undated),
         })
     }
 
@@ -435,18 +455,18 @@ impl<'a> Renderer<'a> {
         struct YearPage<'a> {
             year: &'a Link,
             count: usize,
-            months: Vec<Group<'a>>,
+            months: Vec<Group<ListItem<'a>>>,
             /// Articles dated only to this year.
-            month_unknown: Vec<&'a ArticleSummary>,
+            month_unknown: Vec<ListItem<'a>>,
             previous: Option<&'a Link>,
             next: Option<&'a Link>,
         }
         let linked = self.linked;
         let term = &linked.years[index];
-        let mut months: Vec<Group<'_>> = Vec::new();
+        let mut months: Vec<Group<ListItem<'_>>> = Vec::new();
         let mut month_unknown = Vec::new();
         for &i in &term.articles {
-            let summary = &self.shared.summaries[i];
+            let summary = self.shared.item(i);
             match linked.book.articles[i].front.date.and_then(|d| d.month()) {
                 Some(month) => {
                     let label = format!("{} {}", month_name(month), term.name);
@@ -475,10 +495,10 @@ impl<'a> Renderer<'a> {
     fn timeline(&self) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct Timeline<'a> {
-            groups: Vec<Group<'a>>,
+            groups: Vec<Group<&'a ArticleSummary>>,
         }
         let linked = self.linked;
-        let mut groups: Vec<Group<'_>> = Vec::new();
+        let mut groups: Vec<Group<&ArticleSummary>> = Vec::new();
         for &i in &linked.chronology {
             let label = linked.book.articles[i]
                 .front
