@@ -192,6 +192,9 @@ impl TermBuilder {
     }
 }
 
+/// An article's (actors, topics, outlet, publisher) as provisional term indices.
+type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
+
 /// Resolves and cross-links the loaded book. Problems (unknown topics, unknown actors) are
 /// reported as diagnostics located in the article's front matter.
 pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
@@ -221,8 +224,7 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
     let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
 
     // Provisional term indices per article, before sorting assigns final positions.
-    let mut raw_links: Vec<(Vec<usize>, Vec<usize>, usize, Option<usize>)> =
-        Vec::with_capacity(book.articles.len());
+    let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
     for article in &book.articles {
         let front = &article.front;
         let mut article_actors = Vec::new();

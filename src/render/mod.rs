@@ -334,14 +334,23 @@ impl<'a> Renderer<'a> {
         match taxonomy {
             Taxonomy::Actor => {
                 let actor = &book.actors[entry];
-                let role = actor.roles.last().map(|r| match &r.organisation {
+                // The current or most recent role, whatever order the editor listed them in.
+                let latest = actor
+                    .roles
+                    .iter()
+                    .max_by_key(|r| (r.to.is_none(), r.to, r.from));
+                let role = latest.map(|r| match &r.organisation {
                     Some(org) => format!("{}, {org}", r.title),
                     None => r.title.clone(),
                 });
-                let subtitle = match (role, &actor.country) {
+                // "President of the United States, United States · United States" says it twice.
+                let country = actor.country.as_ref().filter(|c| {
+                    latest.is_none_or(|r| r.organisation.as_deref() != Some(c.as_str()))
+                });
+                let subtitle = match (role, country) {
                     (Some(role), Some(country)) => Some(format!("{role} · {country}")),
                     (Some(role), None) => Some(role),
-                    (None, country) => country.clone(),
+                    (None, country) => country.cloned(),
                 };
                 (subtitle, actor.description.as_ref())
             }
