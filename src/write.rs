@@ -23,7 +23,9 @@ pub struct WriteStats {
 /// Replaces `output_dir` with exactly `outputs`.
 pub fn write_site(output_dir: &Path, outputs: &[Output]) -> Result<WriteStats, Error> {
     write_site_with(output_dir, |staging| {
-        outputs.par_iter().try_for_each(|output| staging.write(output))
+        outputs
+            .par_iter()
+            .try_for_each(|output| staging.write(output))
     })
 }
 

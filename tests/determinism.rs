@@ -22,15 +22,26 @@ fn write_book(root: &Path) {
         "- slug: alliance\n  title: The alliance\n- slug: sanctions\n  title: Sanctions\n- slug: summits\n  title: Summits\n- slug: trade\n  title: Trade\n",
     )
     .unwrap();
-    let actors = ["Moon Jae-in", "Donald Trump", "Kim Jong-un", "Rex Tillerson", "Moon"];
+    let actors = [
+        "Moon Jae-in",
+        "Donald Trump",
+        "Kim Jong-un",
+        "Rex Tillerson",
+        "Moon",
+    ];
     let topics = ["alliance", "sanctions", "summits", "trade"];
     let outlets = ["Yonhap", "The Korea Herald", "Reuters"];
     for i in 0..120 {
         let date = match i % 10 {
-            0 => String::new(),
+            0 => "review: [date]\n".to_string(),
             1 => format!("date: {}-{:02}\n", 2015 + i % 5, 1 + i % 12),
             2 => format!("date: {}\n", 2015 + i % 5),
-            _ => format!("date: {}-{:02}-{:02}\n", 2015 + i % 5, 1 + i % 12, 1 + i % 28),
+            _ => format!(
+                "date: {}-{:02}-{:02}\n",
+                2015 + i % 5,
+                1 + i % 12,
+                1 + i % 28
+            ),
         };
         let mut text = format!(
             "---\ntitle: \"Article {i}: talks on the alliance\"\noutlet: {}\n{date}actors: [\"{}\", \"{}\"]\ntopics: [{}, {}]\n---\n\n",
@@ -41,7 +52,11 @@ fn write_book(root: &Path) {
             topics[(i / 4) % 4],
         );
         for p in 0..4 {
-            writeln!(text, "Paragraph {p} of article {i}, with *emphasis* and \"quotes\".\n").unwrap();
+            writeln!(
+                text,
+                "Paragraph {p} of article {i}, with *emphasis* and \"quotes\".\n"
+            )
+            .unwrap();
         }
         if i % 5 == 0 {
             text.push_str("A claim.[^1]\n\n[^1]: A footnote.\n\n");
@@ -100,7 +115,11 @@ fn builds_are_byte_identical_across_runs_and_thread_counts() {
     write_book(&root);
 
     let first = build_with_threads(&root, &dir.path().join("one"), 1);
-    assert!(first.len() > 120, "every article has a page: {}", first.len());
+    assert!(
+        first.len() > 120,
+        "every article has a page: {}",
+        first.len()
+    );
     let again = build_with_threads(&root, &dir.path().join("one"), 1);
     let parallel = build_with_threads(&root, &dir.path().join("many"), 8);
     assert_same(&first, &again, "a rebuild into the same folder");
@@ -120,9 +139,7 @@ fn the_streamed_build_writes_exactly_the_in_memory_render() {
         .collect();
     let mut streamed = build_with_threads(&root, &dir.path().join("site"), 4);
     assert!(
-        streamed
-            .remove(briefbook::write::MARKER_FILE)
-            .is_some(),
+        streamed.remove(briefbook::write::MARKER_FILE).is_some(),
         "the build marks its output folder"
     );
     assert_same(&plain, &streamed, "streamed build against render_all");

@@ -217,7 +217,10 @@ impl Shared {
     }
 
     /// List entries for `articles`.
-    pub fn items_of<'a>(&'a self, articles: impl IntoIterator<Item = &'a usize>) -> Vec<ListItem<'a>> {
+    pub fn items_of<'a>(
+        &'a self,
+        articles: impl IntoIterator<Item = &'a usize>,
+    ) -> Vec<ListItem<'a>> {
         articles.into_iter().map(|&i| self.item(i)).collect()
     }
 

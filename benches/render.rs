@@ -1,0 +1,148 @@
+//! Micro-benchmarks of the build's hot paths, so regressions show in `cargo bench`: Markdown of
+//! one article, the link stage of a 2,000-article book, and rendering every page of that book.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+
+use briefbook::link::link;
+use briefbook::load::parse_article;
+use briefbook::model::Book;
+use briefbook::render::markdown::Markdown;
+use briefbook::render::Renderer;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+const ARTICLES: usize = 2_000;
+
+/// A small deterministic generator, so every run benchmarks the same book.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % below
+    }
+
+    /// Skewed towards small numbers, like the popularity of actors and topics in real books.
+    fn skewed(&mut self, below: usize) -> usize {
+        let a = self.next(below);
+        self.next(a + 1)
+    }
+}
+
+/// A body like a real news article: ~450 words in paragraphs, a quote, a link, a footnote.
+fn body(rng: &mut Lcg, i: usize) -> String {
+    let nouns = [
+        "the alliance",
+        "the talks",
+        "deterrence",
+        "the summit",
+        "cost sharing",
+    ];
+    let mut text = String::new();
+    for p in 0..8 {
+        for _ in 0..4 {
+            let noun = nouns[rng.next(nouns.len())];
+            write!(
+                text,
+                "\"We will keep {noun} *steadfast*,\" an official said of **{noun}**. "
+            )
+            .unwrap();
+        }
+        text.push_str("\n\n");
+        if p == 2 {
+            text.push_str("> A quoted statement on the alliance.\n\n");
+        }
+        if p == 4 {
+            writeln!(text, "See the [statement](https://example.org/{i}).\n").unwrap();
+        }
+    }
+    if i.is_multiple_of(5) {
+        text.push_str("A claim.[^1]\n\n[^1]: The 2016 joint statement.\n");
+    }
+    text
+}
+
+fn article_text(rng: &mut Lcg, i: usize) -> String {
+    let outlets = [
+        "Yonhap",
+        "The Korea Herald",
+        "Reuters",
+        "NK News",
+        "KBS World",
+    ];
+    let mut actors: Vec<String> = (0..2 + rng.next(4))
+        .map(|_| format!("Actor {}", rng.skewed(300)))
+        .collect();
+    actors.dedup();
+    let topics: Vec<String> = (0..1 + rng.next(4))
+        .map(|_| format!("topic-{}", rng.skewed(40)))
+        .collect();
+    format!(
+        "---\ntitle: \"Article {i} on the alliance\"\noutlet: {}\ndate: {}-{:02}-{:02}\nactors: [{}]\ntopics: [{}]\n---\n\n{}",
+        outlets[rng.skewed(outlets.len())],
+        2000 + rng.next(25),
+        1 + rng.next(12),
+        1 + rng.next(28),
+        actors.join(", "),
+        topics.join(", "),
+        body(rng, i)
+    )
+}
+
+fn book(articles: usize) -> Book {
+    let mut rng = Lcg(6);
+    let articles = (0..articles)
+        .map(|i| {
+            let path = format!("content/articles/a{i:05}.md");
+            parse_article(Path::new(&path), &article_text(&mut rng, i)).expect("valid article")
+        })
+        .collect();
+    Book {
+        articles,
+        ..Book::default()
+    }
+}
+
+fn markdown(c: &mut Criterion) {
+    let text = body(&mut Lcg(1), 0);
+    let markdown = Markdown::default();
+    c.bench_function("markdown/one article", |b| {
+        b.iter(|| markdown.to_html(black_box(&text)))
+    });
+}
+
+fn link_stage(c: &mut Criterion) {
+    let book = book(ARTICLES);
+    c.bench_function("link/2k articles", |b| {
+        b.iter_batched(|| book.clone(), link, BatchSize::LargeInput)
+    });
+}
+
+fn render_pages(c: &mut Criterion) {
+    let (linked, _) = link(book(ARTICLES));
+    // No book folder: the embedded templates and theme.
+    let root = Path::new("no-such-book");
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    group.bench_function("all pages of 2k articles", |b| {
+        b.iter(|| {
+            let renderer = Renderer::new(root, &linked).expect("templates compile");
+            let bytes = std::sync::atomic::AtomicUsize::new(0);
+            renderer
+                .render_each(root, |output| {
+                    bytes.fetch_add(output.bytes.len(), std::sync::atomic::Ordering::Relaxed);
+                    Ok(())
+                })
+                .expect("pages render");
+            bytes.into_inner()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, markdown, link_stage, render_pages);
+criterion_main!(benches);
