@@ -58,21 +58,22 @@ corpus() {
   echo "$dir"
 }
 
-# measure NAME CMD... → runs CMD once, appends "seconds rss_kb" to $WORK/NAME; fails loudly.
+# measure NAME CMD... → runs CMD once, appends "seconds rss_kb cpu_seconds" to $WORK/NAME.
 measure() {
   local name=$1; shift
   local start end
   start=$EPOCHREALTIME
-  if ! /usr/bin/time -f "%M" -o "$WORK/rss" "$@" >"$WORK/out.log" 2>&1; then
+  if ! /usr/bin/time -f "%M %U %S" -o "$WORK/rss" "$@" >"$WORK/out.log" 2>&1; then
     echo "command failed: $*" >&2
     tail -20 "$WORK/out.log" >&2
     return 1
   fi
   end=$EPOCHREALTIME
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(tail -1 "$WORK/rss")" >> "$WORK/$name"
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(tail -1 "$WORK/rss" | awk '{ print $1, $2 + $3 }')" >> "$WORK/$name"
 }
 
-median() { cut -d' ' -f1 "$WORK/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median NAME [FIELD]: median wall time (field 1) or CPU time (field 3) of the runs.
+median() { cut -d' ' -f"${2:-1}" "$WORK/$1" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 max_rss_mb() { cut -d' ' -f2 "$WORK/$1" | sort -g | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'; }
 fmt_time() { awk -v t="$1" 'BEGIN { if (t < 1) printf "%.0f ms", t * 1000; else printf "%.2f s", t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f×", b / a; else print "n/a" }'; }
@@ -82,20 +83,21 @@ rows=()
 for n in "${sizes[@]}"; do
   bb_src=$(corpus briefbook "$n")
   [ $have_hugo = 1 ] && hugo_src=$(corpus hugo "$n")
+  # Every run writes a new folder, deleted only after the last run: on some file systems (ext4
+  # without a journal) creating files right after deleting thousands is much slower.
   for run in $(seq "$RUNS"); do
     echo "Size $n, run $run/$RUNS..." >&2
-    rm -rf "$WORK/out"
-    measure "bb-$n" "$BB" build --root "$bb_src" --output "$WORK/out"
-    rm -rf "$WORK/out"
+    measure "bb-$n" "$BB" build --root "$bb_src" --output "$WORK/out-bb-$run"
     if [ $have_hugo = 1 ]; then
-      measure "hugo-$n" "$HUGO" --quiet -s "$hugo_src" -d "$WORK/out"
-      rm -rf "$WORK/out"
+      measure "hugo-$n" "$HUGO" --quiet -s "$hugo_src" -d "$WORK/out-hugo-$run"
     fi
   done
+  rm -rf "$WORK"/out-*
   bb_t=$(median "bb-$n")
   if [ $have_hugo = 1 ]; then
     hugo_t=$(median "hugo-$n")
     rows+=("| full build, $(count "$n") articles | $(fmt_time "$bb_t") | $(fmt_time "$hugo_t") | $(ratio "$bb_t" "$hugo_t") faster |")
+    rows+=("| CPU time (user + sys), $(count "$n") articles | $(fmt_time "$(median "bb-$n" 3)") | $(fmt_time "$(median "hugo-$n" 3)") | $(ratio "$(median "bb-$n" 3)" "$(median "hugo-$n" 3)") less |")
     rows+=("| peak RSS, $(count "$n") articles | $(max_rss_mb "bb-$n") MB | $(max_rss_mb "hugo-$n") MB | $(ratio "$(max_rss_mb "bb-$n")" "$(max_rss_mb "hugo-$n")") less |")
   else
     rows+=("| full build, $(count "$n") articles | $(fmt_time "$bb_t") | n/a | n/a |")
@@ -130,8 +132,8 @@ rows+=("| serve --watch, edit → served page, 10k | $serve_cell | – | |")
 
 # Cold start: the smallest real book (the example book when the repository has one).
 example=
-for candidate in "$ROOT"/example "$ROOT"/examples/*; do
-  if [ -d "$candidate/content" ]; then example=$candidate; break; fi
+for candidate in "$ROOT"/example "$ROOT"/examples/* "$ROOT"; do
+  if [ -d "$candidate/content/articles" ]; then example=$candidate; break; fi
 done
 if [ -z "$example" ]; then
   example=$WORK/sample
@@ -141,7 +143,7 @@ for run in $(seq 5); do
   rm -rf "$WORK/out"
   measure example "$BB" build --root "$example" --output "$WORK/out"
 done
-rows+=("| build, $(basename "$example") book (cold start) | $(fmt_time "$(median example)") | – | |")
+rows+=("| build, $([ "$example" = "$ROOT" ] && echo example || basename "$example") book (cold start) | $(fmt_time "$(median example)") | – | |")
 
 hugo_version=$([ $have_hugo = 1 ] && "$HUGO" version | awk '{ print $2 }' || echo "not installed")
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
