@@ -57,17 +57,7 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
     let topics_list = load_list::<TopicEntry>(root, TOPICS_FILE, &mut diagnostics);
     let outlets =
         load_list::<OutletEntry>(root, OUTLETS_FILE, &mut diagnostics).unwrap_or_default();
-    let introduction = match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                INTRODUCTION_FILE,
-                format!("cannot read: {e}"),
-            ));
-            None
-        }
-    };
+    let introduction = load_introduction(root, &mut diagnostics);
 
     let book = Book {
         config,
@@ -79,6 +69,21 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
         introduction,
     };
     (book, diagnostics)
+}
+
+/// Reads `content/index.md`, the book's optional introduction.
+pub fn load_introduction(root: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                INTRODUCTION_FILE,
+                format!("cannot read: {e}"),
+            ));
+            None
+        }
+    }
 }
 
 /// Every `*.md` file directly in `content/articles/`, sorted. Editor temp files are skipped.
@@ -200,8 +205,9 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     })
 }
 
-/// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist.
-fn load_list<T: DeserializeOwned>(
+/// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist,
+/// an empty list (and a diagnostic) when it cannot be read or parsed.
+pub fn load_list<T: DeserializeOwned>(
     root: &Path,
     name: &str,
     diagnostics: &mut Diagnostics,
