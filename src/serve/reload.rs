@@ -161,20 +161,15 @@ pub async fn events(
             if let Some(hello) = hello {
                 return Some((Ok(hello), (None, receiver, live, false)));
             }
-            loop {
-                match receiver.recv().await {
-                    Ok(notice) => {
-                        let end = matches!(notice, Notice::Shutdown);
-                        let event = live.event(&notice);
-                        return Some((Ok(event), (None, receiver, live, end)));
-                    }
-                    Err(broadcast::error::RecvError::Lagged(_)) => {
-                        let event = live.event(&Notice::Reload);
-                        return Some((Ok(event), (None, receiver, live, false)));
-                    }
-                    Err(broadcast::error::RecvError::Closed) => return None,
-                }
-            }
+            let notice = match receiver.recv().await {
+                Ok(notice) => notice,
+                // Missed rebuilds: the tab is out of date, reload it.
+                Err(broadcast::error::RecvError::Lagged(_)) => Notice::Reload,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            };
+            let end = matches!(notice, Notice::Shutdown);
+            let event = live.event(&notice);
+            Some((Ok(event), (None, receiver, live, end)))
         },
     );
     Sse::new(stream).keep_alive(KeepAlive::default())
