@@ -13,5 +13,6 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod write;

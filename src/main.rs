@@ -71,8 +71,19 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(_args) => {
             anyhow::bail!("import is not available in this build yet");
         }
-        Command::Serve(_args) => {
-            anyhow::bail!("serve is not available in this build yet");
+        Command::Serve(args) => {
+            let bind = args
+                .bind
+                .parse()
+                .with_context(|| format!("--bind {}: not an IP address", args.bind))?;
+            briefbook::serve::serve(briefbook::serve::ServeOptions {
+                root: args.root.root,
+                drafts: args.drafts,
+                watch: args.watch,
+                bind,
+                port: args.port,
+                open: args.open,
+            })?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -97,7 +97,12 @@ struct Common<'a> {
 impl<'a> Renderer<'a> {
     /// Prepares templates and summaries for `linked`, whose book lives at `root`.
     pub fn new(root: &Path, linked: &'a LinkedBook) -> Result<Self, Error> {
-        let tera = templates::load_templates(root)?;
+        Self::with_templates(linked, templates::load_templates(root)?)
+    }
+
+    /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
+    /// them for every rebuild.
+    pub fn with_templates(linked: &'a LinkedBook, tera: tera::Tera) -> Result<Self, Error> {
         let shared = Shared::new(linked);
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
@@ -108,6 +113,11 @@ impl<'a> Renderer<'a> {
             shared,
             site_value,
         })
+    }
+
+    /// The summaries and links every page draws on.
+    pub fn shared(&self) -> &Shared {
+        &self.shared
     }
 
     /// Renders every page and copies the theme, in parallel. Output is sorted by path.
