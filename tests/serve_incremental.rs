@@ -55,6 +55,9 @@ fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A named edit and the changes the watcher would report for it.
+type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<Change>);
+
 #[test]
 fn every_edit_gives_what_a_full_build_gives() {
     let (_dir, root) = fixture();
@@ -64,7 +67,7 @@ fn every_edit_gives_what_a_full_build_gives() {
     assert_equals_full_build(&site, &root, "the first build");
 
     let moon = article(&root, "2017-05-10-moon-inaugurated");
-    let steps: Vec<(&str, Box<dyn Fn()>, Vec<Change>)> = vec![
+    let steps: Vec<Step> = vec![
         (
             "a title change",
             Box::new(|| edit(&moon, "Moon takes office", "Moon sworn in as president")),
