@@ -561,7 +561,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
-fn url_path(url: &str) -> String {
+pub fn url_path(url: &str) -> String {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     match without_scheme.find('/') {
         Some(i) => without_scheme[i..].to_string(),

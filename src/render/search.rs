@@ -337,7 +337,7 @@ mod tests {
     #[test]
     fn plain_text_drops_markup_and_keeps_paragraphs() {
         let text = plain_text("A *b* [c](http://x).\n\n> d\n\n```\ne\n```\n");
-        assert_eq!(text, "A b c.\nd\ne\n\n");
+        assert_eq!(text, "A b c.\nd\ne\n");
     }
 
     #[test]

@@ -4,7 +4,19 @@
 /// The relative link from a file in folder `from` to `to` (both from the site root, folders
 /// ending in `/`): `relative_path("actors/x/", "articles/y/")` → `../../articles/y/`.
 pub fn relative_path(from: &str, to: &str) -> String {
-    let link = format!("{}{to}", "../".repeat(from.matches('/').count()));
+    let from_parts: Vec<&str> = from.split_terminator('/').collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    // Only whole folders are shared: the last part of `to` is a file name or empty.
+    let common = from_parts
+        .iter()
+        .zip(&to_parts[..to_parts.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    let link = format!(
+        "{}{}",
+        "../".repeat(from_parts.len() - common),
+        to_parts[common..].join("/")
+    );
     if link.is_empty() {
         "./".to_string()
     } else {
@@ -80,6 +92,9 @@ mod tests {
         assert_eq!(relative_path("actors/x/", "articles/y/"), "../../articles/y/");
         assert_eq!(relative_path("", "articles/y/"), "articles/y/");
         assert_eq!(relative_path("", ""), "./");
+        assert_eq!(relative_path("actors/x/", "actors/x/atom.xml"), "atom.xml");
+        assert_eq!(relative_path("actors/x/", "actors/x/"), "./");
+        assert_eq!(relative_path("actors/x/", "actors/"), "../");
     }
 
     #[test]
