@@ -3,7 +3,7 @@
 //! index of actors pointing at article numbers (print has no reliable page numbers in browsers).
 //!
 //! Article bodies were written for their own page, so their links are rebased here: a link to
-//! another article of the book becomes a jump to it in this page, other site links get the book
+//! another article of the book becomes a jump to its start in this page, other site links get the book
 //! folder's prefix, and footnote ids are made unique per article.
 
 use std::collections::HashMap;
@@ -248,13 +248,10 @@ fn rebase_html(
             } else {
                 let (path, query, fragment) = split_link(value);
                 match resolve(page, path) {
+                    // A place inside another article may not exist in the book (the page's
+                    // template ids do not), so the link goes to the article itself.
                     Some(target) if query.is_empty() && anchors.contains_key(&target) => {
-                        let to = &anchors[&target];
-                        if fragment.is_empty() {
-                            format!("#{to}")
-                        } else {
-                            format!("#{to}-{fragment}")
-                        }
+                        format!("#{}", anchors[&target])
                     }
                     Some(target) => {
                         let mut link = relative_path(BOOK_FOLDER, &target);
