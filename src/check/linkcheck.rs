@@ -58,14 +58,12 @@ impl TokenSink for Sink {
                 "name" if name == "a" => {
                     scan.ids.insert(value.to_string());
                 }
-                "href" | "src" | "action" => {
-                    // <link rel="alternate"> and friends are links too; <base> is not followed.
-                    if name != "base" {
-                        scan.links.push(FoundLink {
-                            value: value.trim().to_string(),
-                            line: line_number as usize,
-                        });
-                    }
+                // <link rel="alternate"> and friends are links too; <base> is not followed.
+                "href" | "src" | "action" if name != "base" => {
+                    scan.links.push(FoundLink {
+                        value: value.trim().to_string(),
+                        line: line_number as usize,
+                    });
                 }
                 _ => {}
             }
@@ -103,7 +101,12 @@ pub fn check_links(
     let scans: HashMap<&str, PageScan> = outputs
         .par_iter()
         .filter(|o| o.path.ends_with(".html"))
-        .map(|o| (o.path.as_str(), scan_page(&String::from_utf8_lossy(&o.bytes))))
+        .map(|o| {
+            (
+                o.path.as_str(),
+                scan_page(&String::from_utf8_lossy(&o.bytes)),
+            )
+        })
         .collect();
     let mut pages: Vec<&&str> = scans.keys().collect();
     pages.sort();
@@ -117,7 +120,9 @@ pub fn check_links(
             };
             let mut problems = Vec::new();
             for link in &scan.links {
-                if let Some(problem) = check_link(page, folder, &link.value, base_path, &files, &scans) {
+                if let Some(problem) =
+                    check_link(page, folder, &link.value, base_path, &files, &scans)
+                {
                     let (path, line) = match sources.get(page) {
                         Some(source) => (source.clone(), None),
                         None => (PathBuf::from(page), Some(link.line)),
@@ -153,7 +158,9 @@ fn check_link(
     let (path, _query, fragment) = split_link(href);
     let path = percent_decode(path);
     let target = if let Some(absolute) = path.strip_prefix('/') {
-        let Some(inside) = format!("/{absolute}").strip_prefix(base_path).map(str::to_string)
+        let Some(inside) = format!("/{absolute}")
+            .strip_prefix(base_path)
+            .map(str::to_string)
         else {
             return Some(format!("it leaves the site's base path `{base_path}`"));
         };
@@ -218,9 +225,15 @@ mod tests {
         let problems = check_links(&outputs, "/sub/", &HashMap::new());
         let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(problems.len(), 4, "{messages:#?}");
-        assert!(messages.iter().any(|m| m.contains("`../b/`") && m.contains("no `b/`")));
-        assert!(messages.iter().any(|m| m.contains("no element with id `nowhere`")));
-        assert!(messages.iter().any(|m| m.contains("`/other/`") && m.contains("base path")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("`../b/`") && m.contains("no `b/`")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("no element with id `nowhere`")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("`/other/`") && m.contains("base path")));
         assert!(messages.iter().any(|m| m.contains("climbs above")));
     }
 }

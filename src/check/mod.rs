@@ -118,7 +118,11 @@ pub fn book_checks(book: &Book) -> Diagnostics {
             Some(PartialDate::Year(_)) => "year",
             _ => continue,
         };
-        let date = article.front.date.map(|d| d.to_string()).unwrap_or_default();
+        let date = article
+            .front
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         let line = article
             .front_matter_yaml
             .lines()

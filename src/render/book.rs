@@ -92,8 +92,8 @@ pub fn book_page<'a>(
             let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); linked.topics.len()];
             let mut none = Vec::new();
             for &i in &linked.chronology {
-                match linked.links[i].topics.first() {
-                    Some(&t) => by_topic[t].push(i),
+                match primary_topic(linked, i) {
+                    Some(t) => by_topic[t].push(i),
                     None => none.push(i),
                 }
             }
@@ -115,7 +115,11 @@ pub fn book_page<'a>(
                     .map_or("Undated".to_string(), |d| d.year().to_string());
                 match groups.last_mut() {
                     Some(group) if group.0 == label => group.2.push(i),
-                    _ => groups.push((label.clone(), format!("g-{}", label.to_lowercase()), vec![i])),
+                    _ => groups.push((
+                        label.clone(),
+                        format!("g-{}", label.to_lowercase()),
+                        vec![i],
+                    )),
                 }
             }
         }
@@ -221,21 +225,33 @@ pub fn book_page<'a>(
     }
 }
 
+/// The topic the editor listed first for article `i`, which files it in a by-topic book.
+fn primary_topic(linked: &LinkedBook, i: usize) -> Option<usize> {
+    let topics = &linked.links[i].topics;
+    let first = linked.book.articles[i].front.topics.first()?.trim();
+    topics
+        .iter()
+        .copied()
+        .find(|&t| {
+            let term = &linked.topics[t];
+            term.slug.eq_ignore_ascii_case(first)
+                || term.name.to_lowercase() == first.to_lowercase()
+                || term
+                    .entry
+                    .is_some_and(|e| linked.book.topics[e].slug.eq_ignore_ascii_case(first))
+        })
+        .or_else(|| topics.first().copied())
+}
+
 fn anchor(number: usize) -> String {
     format!("a{number}")
 }
 
 /// Rewrites the links and ids of an article's HTML (written for its page at `page`) for the book.
-fn rebase_html(
-    html: &str,
-    page: &str,
-    anchor: &str,
-    anchors: &HashMap<String, String>,
-) -> String {
+fn rebase_html(html: &str, page: &str, anchor: &str, anchors: &HashMap<String, String>) -> String {
     static ATTRIBUTE: OnceLock<Regex> = OnceLock::new();
-    let attribute = ATTRIBUTE.get_or_init(|| {
-        Regex::new(r#"\b(href|src|id)="([^"]*)""#).expect("the pattern is valid")
-    });
+    let attribute = ATTRIBUTE
+        .get_or_init(|| Regex::new(r#"\b(href|src|id)="([^"]*)""#).expect("the pattern is valid"));
     attribute
         .replace_all(html, |caps: &Captures<'_>| {
             let (name, value) = (&caps[1], &caps[2]);
@@ -283,7 +299,10 @@ mod tests {
         assert!(out.contains(r##"href="#a2""##), "{out}");
         assert!(out.contains(r#"href="../topics/x/""#), "{out}");
         assert!(out.contains(r#"href="https://e.org/""#), "{out}");
-        assert!(out.contains(r##"href="#a1-1""##) && out.contains(r#"id="a1-1""#), "{out}");
+        assert!(
+            out.contains(r##"href="#a1-1""##) && out.contains(r#"id="a1-1""#),
+            "{out}"
+        );
         assert!(out.contains(r#"src="../articles/a/pic.png""#), "{out}");
     }
 }

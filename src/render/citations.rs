@@ -118,7 +118,11 @@ pub fn citation_files(linked: &LinkedBook, shared: &Shared) -> Vec<Output> {
         .iter()
         .map(|&i| Source::of(linked, shared, i))
         .collect();
-    let bib: String = sources.iter().map(bibtex_entry).collect::<Vec<_>>().join("\n");
+    let bib: String = sources
+        .iter()
+        .map(bibtex_entry)
+        .collect::<Vec<_>>()
+        .join("\n");
     let ris: String = sources.iter().map(ris_entry).collect();
     let csl: Vec<serde_json::Value> = sources.iter().map(csl_entry).collect();
     vec![
@@ -163,7 +167,10 @@ pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, St
         CitationStyle::Apa => {
             let date = source.date.map_or("n.d.".to_string(), |d| apa_date(&d));
             if authors.is_empty() {
-                parts.push(plain(format!("{}. ({date}). ", title.trim_end_matches('.'))));
+                parts.push(plain(format!(
+                    "{}. ({date}). ",
+                    title.trim_end_matches('.')
+                )));
             } else {
                 parts.push(plain(format!(
                     "{}. ({date}). {}. ",
@@ -323,7 +330,12 @@ pub fn bibtex_entry(source: &Source<'_>) -> String {
         field("url", &url.replace('{', "%7B").replace('}', "%7D"));
     }
     if let Some(month) = source.date.and_then(|d| d.month()) {
-        let _ = writeln!(out, "  {:<12} = {},", "month", BIBTEX_MONTHS[month as usize - 1]);
+        let _ = writeln!(
+            out,
+            "  {:<12} = {},",
+            "month",
+            BIBTEX_MONTHS[month as usize - 1]
+        );
     }
     out.push_str("}\n");
     out
@@ -430,9 +442,15 @@ mod tests {
             text,
             "Kim Eun-jung. “Yun, Tillerson reaffirm alliance.” Yonhap, February 7, 2017. https://example.org/a?x=1&y=2."
         );
-        assert!(html.contains("<i>Yonhap</i>") && html.contains("&amp;y=2"), "{html}");
+        assert!(
+            html.contains("<i>Yonhap</i>") && html.contains("&amp;y=2"),
+            "{html}"
+        );
         let (_, apa) = format_citation(&s, CitationStyle::Apa);
-        assert!(apa.starts_with("Kim Eun-jung. (2017, February 7). Yun"), "{apa}");
+        assert!(
+            apa.starts_with("Kim Eun-jung. (2017, February 7). Yun"),
+            "{apa}"
+        );
         let (_, mla) = format_citation(&s, CitationStyle::Mla);
         assert!(mla.contains("Yonhap, 7 Feb. 2017, example.org/a"), "{mla}");
     }

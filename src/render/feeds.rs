@@ -106,7 +106,11 @@ impl FeedWriter<'_> {
         );
         let _ = writeln!(xml, "  <title>{}</title>", escape_xml(title));
         if !site.description.is_empty() {
-            let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape_xml(&site.description));
+            let _ = writeln!(
+                xml,
+                "  <subtitle>{}</subtitle>",
+                escape_xml(&site.description)
+            );
         }
         let _ = writeln!(
             xml,
@@ -165,11 +169,7 @@ impl FeedWriter<'_> {
             escape_xml(&self.href(folder, &summary.path))
         );
         if let Some(url) = &article.front.url {
-            let _ = writeln!(
-                xml,
-                "    <link rel=\"via\" href=\"{}\"/>",
-                escape_xml(url)
-            );
+            let _ = writeln!(xml, "    <link rel=\"via\" href=\"{}\"/>", escape_xml(url));
         }
         let _ = writeln!(xml, "    <id>{}</id>", escape_xml(&self.id(&summary.path)));
         let _ = writeln!(xml, "    <published>{date}</published>");

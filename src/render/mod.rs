@@ -203,11 +203,7 @@ impl<'a> Renderer<'a> {
             Page::Search => ("search.html", tera::Context::new()),
             Page::Book => (
                 "book.html",
-                to_context(&book::book_page(
-                    self.linked,
-                    &self.shared,
-                    &self.markdown,
-                ))?,
+                to_context(&book::book_page(self.linked, &self.shared, &self.markdown))?,
             ),
         };
         context.extend(to_context(&common)?);

@@ -54,11 +54,7 @@ pub fn plain_text(markdown: &str) -> String {
                 | TagEnd::CodeBlock
                 | TagEnd::TableRow
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !text.ends_with('\n') {
-                    text.push('\n');
-                }
-            }
+            ) if !text.ends_with('\n') => text.push('\n'),
             Event::End(TagEnd::TableCell) => text.push(' '),
             _ => {}
         }
@@ -183,7 +179,10 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
     }
     let mut shards: HashMap<String, Vec<(&str, Vec<u32>)>> = HashMap::new();
     for (token, ids) in postings {
-        shards.entry(shard_key(token)).or_default().push((token, ids));
+        shards
+            .entry(shard_key(token))
+            .or_default()
+            .push((token, ids));
     }
     let mut outputs: Vec<Output> = shards
         .into_par_iter()
@@ -322,7 +321,10 @@ mod tests {
 
     #[test]
     fn hangul_is_split_into_bigrams() {
-        assert_eq!(tokens("문재인 대통령은"), ["문재", "재인", "대통", "통령", "령은"]);
+        assert_eq!(
+            tokens("문재인 대통령은"),
+            ["문재", "재인", "대통", "통령", "령은"]
+        );
         assert_eq!(tokens("북 Moon"), ["북", "moon"]);
     }
 

@@ -27,7 +27,11 @@ pub fn sitemap(linked: &LinkedBook, base_url: Option<&str>, pages: &[Page]) -> O
         let _ = write!(xml, "  <url><loc>{}</loc>", escape_xml(&location));
         if let Page::Article(i) = page {
             if let Some(date) = &linked.book.articles[i].front.date {
-                let _ = write!(xml, "<lastmod>{}</lastmod>", first_day(date).format("%Y-%m-%d"));
+                let _ = write!(
+                    xml,
+                    "<lastmod>{}</lastmod>",
+                    first_day(date).format("%Y-%m-%d")
+                );
             }
         }
         xml.push_str("</url>\n");

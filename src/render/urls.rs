@@ -89,7 +89,10 @@ mod tests {
 
     #[test]
     fn relative_links_climb_out_of_the_folder() {
-        assert_eq!(relative_path("actors/x/", "articles/y/"), "../../articles/y/");
+        assert_eq!(
+            relative_path("actors/x/", "articles/y/"),
+            "../../articles/y/"
+        );
         assert_eq!(relative_path("", "articles/y/"), "articles/y/");
         assert_eq!(relative_path("", ""), "./");
         assert_eq!(relative_path("actors/x/", "actors/x/atom.xml"), "atom.xml");
@@ -99,9 +102,15 @@ mod tests {
 
     #[test]
     fn resolution_normalises_and_refuses_to_leave_the_root() {
-        assert_eq!(resolve("articles/a/", "../b/").as_deref(), Some("articles/b/"));
+        assert_eq!(
+            resolve("articles/a/", "../b/").as_deref(),
+            Some("articles/b/")
+        );
         assert_eq!(resolve("articles/a/", "../../").as_deref(), Some(""));
-        assert_eq!(resolve("articles/a/", "x.json").as_deref(), Some("articles/a/x.json"));
+        assert_eq!(
+            resolve("articles/a/", "x.json").as_deref(),
+            Some("articles/a/x.json")
+        );
         assert_eq!(resolve("", "../x"), None);
         assert_eq!(resolve("book/", "").as_deref(), Some("book/"));
     }
