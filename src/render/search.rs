@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::context::Shared;
 use super::markdown::Markdown;
@@ -33,12 +34,48 @@ const FRAGMENT_TEXT: usize = 20_000;
 /// Tokens longer than this are cut, in the index and in queries alike.
 const MAX_TOKEN_CHARS: usize = 32;
 
-/// Words too common to narrow a search; `search.js` skips the same list.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
-    "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
-    "they", "this", "to", "was", "were", "which", "will", "with",
-];
+/// Words too common to narrow a search; `search.js` skips the same list. A `matches!` (a switch
+/// on length, then one comparison) because it runs for every word of the book.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "her"
+            | "his"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "she"
+            | "that"
+            | "the"
+            | "their"
+            | "they"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "which"
+            | "will"
+            | "with"
+    )
+}
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
 pub fn plain_text(markdown: &str) -> String {
@@ -80,47 +117,63 @@ pub fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Calls `emit` with every search token of `text`.
-pub fn tokenize(text: &str, mut emit: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut run: Vec<char> = Vec::new();
-    let mut buffer = String::new();
-    let flush_word = |word: &mut String, emit: &mut dyn FnMut(&str)| {
-        if word.chars().nth(1).is_some() && !STOP_WORDS.contains(&word.as_str()) {
-            if let Some((cut, _)) = word.char_indices().nth(MAX_TOKEN_CHARS) {
-                word.truncate(cut);
+/// Calls `emit` with every search token of `lowered`, which the caller has lower-cased: tokens
+/// are slices of it, so indexing allocates nothing per word.
+pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
+    // The current word: its start and the end of its first MAX_TOKEN_CHARS characters.
+    let mut word: Option<(usize, usize, usize)> = None; // (start, cut end, characters)
+                                                        // Byte offsets of the characters of the current Hangul/kana/Han run.
+    let mut run: Vec<usize> = Vec::new();
+    let flush_word = |word: &mut Option<(usize, usize, usize)>, emit: &mut dyn FnMut(&'t str)| {
+        if let Some((start, end, chars)) = word.take() {
+            let token = &lowered[start..end];
+            if chars > 1 && !is_stop_word(token) {
+                emit(token);
             }
-            emit(word);
         }
-        word.clear();
     };
-    let mut flush_run = |run: &mut Vec<char>, emit: &mut dyn FnMut(&str)| {
-        if run.len() == 1 {
-            buffer.clear();
-            buffer.push(run[0]);
-            emit(&buffer);
-        }
-        for pair in run.windows(2) {
-            buffer.clear();
-            buffer.extend(pair);
-            emit(&buffer);
+    let flush_run = |run: &mut Vec<usize>, end: usize, emit: &mut dyn FnMut(&'t str)| {
+        match run.len() {
+            0 => {}
+            1 => emit(&lowered[run[0]..end]),
+            n => {
+                for j in 0..n - 1 {
+                    let to = run.get(j + 2).copied().unwrap_or(end);
+                    emit(&lowered[run[j]..to]);
+                }
+            }
         }
         run.clear();
     };
-    for c in text.chars() {
+    for (i, c) in lowered.char_indices() {
         if is_cjk(c) {
             flush_word(&mut word, &mut emit);
-            run.push(c);
+            run.push(i);
         } else if c.is_alphanumeric() {
-            flush_run(&mut run, &mut emit);
-            word.extend(c.to_lowercase());
+            flush_run(&mut run, i, &mut emit);
+            let (start, end, chars) = word.unwrap_or((i, i, 0));
+            let end = if chars < MAX_TOKEN_CHARS {
+                i + c.len_utf8()
+            } else {
+                end
+            };
+            word = Some((start, end, chars + 1));
         } else {
             flush_word(&mut word, &mut emit);
-            flush_run(&mut run, &mut emit);
+            flush_run(&mut run, i, &mut emit);
         }
     }
     flush_word(&mut word, &mut emit);
-    flush_run(&mut run, &mut emit);
+    flush_run(&mut run, lowered.len(), &mut emit);
+}
+
+/// Lower-cases `text`, quickly when it is ASCII (most of an English-language book).
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 /// The shard a token lives in: its first two characters when both are ASCII letters or digits,
@@ -140,13 +193,12 @@ pub fn shard_key(token: &str) -> String {
 /// Every file of the search index.
 pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> Vec<Output> {
     let order = &linked.chronology;
-    // Per article (in id order): its distinct tokens, each with whether it is in the title or
-    // the article's names (actors, topics, outlet), which rank above the body.
-    let tokens: Vec<Vec<(String, bool)>> = order
+    // Per article (in id order) the lower-cased text: first the title and the article's names
+    // (actors, topics, outlet), which rank above the body, then the body.
+    let lowered: Vec<(String, String)> = order
         .par_iter()
         .map(|&i| {
             let summary = &shared.summaries[i];
-            let mut seen: HashMap<String, bool> = HashMap::new();
             let mut title = summary.title.clone();
             for link in summary.actors.iter().chain(&summary.topics) {
                 title.push('\n');
@@ -154,27 +206,46 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
             }
             title.push('\n');
             title.push_str(&summary.outlet.name);
-            tokenize(&title, |t| {
-                seen.insert(t.to_string(), true);
-            });
-            tokenize(&texts[i], |t| {
-                if !seen.contains_key(t) {
-                    seen.insert(t.to_string(), false);
-                }
-            });
-            let mut list: Vec<(String, bool)> = seen.into_iter().collect();
-            list.sort_unstable();
-            list
+            (lowercase(&title), lowercase(&texts[i]))
         })
         .collect();
-
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (id, list) in tokens.iter().enumerate() {
-        for (token, in_title) in list {
+    // Posting lists built per block of consecutive ids in parallel, then appended in id order,
+    // so every list comes out sorted.
+    let block = lowered
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
+        .max(1);
+    let partial: Vec<FxHashMap<&str, Vec<u32>>> = lowered
+        .par_chunks(block)
+        .enumerate()
+        .map(|(b, chunk)| {
+            let mut postings: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+            let mut title_tokens: Vec<&str> = Vec::new();
+            for (n, (title, body)) in chunk.iter().enumerate() {
+                let id = (b * block + n) as u32;
+                title_tokens.clear();
+                tokenize(title, |t| title_tokens.push(t));
+                for &t in &title_tokens {
+                    let list = postings.entry(t).or_default();
+                    if list.last() != Some(&(id * 2 + 1)) {
+                        list.push(id * 2 + 1);
+                    }
+                }
+                tokenize(body, |t| {
+                    let list = postings.entry(t).or_default();
+                    if list.last().is_none_or(|&v| v / 2 != id) {
+                        list.push(id * 2);
+                    }
+                });
+            }
             postings
-                .entry(token.as_str())
-                .or_default()
-                .push(id as u32 * 2 + u32::from(*in_title));
+        })
+        .collect();
+    let mut partial = partial.into_iter();
+    let mut postings = partial.next().unwrap_or_default();
+    for block in partial {
+        for (token, ids) in block {
+            postings.entry(token).or_default().extend(ids);
         }
     }
     let mut shards: HashMap<String, Vec<(&str, Vec<u32>)>> = HashMap::new();
@@ -218,14 +289,14 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
         if text.len() > FRAGMENT_TEXT {
             text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
         }
-        let fragment = serde_json::json!({
-            "title": summary.title,
-            "path": summary.path,
-            "date": summary.date,
-            "outlet": summary.outlet.name,
-            "summary": summary.summary,
-            "text": text,
-        });
+        let fragment = Fragment {
+            title: &summary.title,
+            path: &summary.path,
+            date: &summary.date,
+            outlet: &summary.outlet.name,
+            summary: summary.summary.as_deref(),
+            text,
+        };
         Output {
             path: format!("{SEARCH_DIR}/fragment/{id}.json"),
             bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
@@ -273,6 +344,17 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
     outputs
 }
 
+/// What a search result shows, fetched only when the result is on screen.
+#[derive(serde::Serialize)]
+struct Fragment<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: &'a str,
+    outlet: &'a str,
+    summary: Option<&'a str>,
+    text: &'a str,
+}
+
 /// The query-string name of a taxonomy's filter.
 fn facet_kind(taxonomy: Taxonomy) -> &'static str {
     match taxonomy {
@@ -306,8 +388,9 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<String> {
+        let lowered = text.to_lowercase();
         let mut out = Vec::new();
-        tokenize(text, |t| out.push(t.to_string()));
+        tokenize(&lowered, |t| out.push(t.to_string()));
         out
     }
 
@@ -326,6 +409,9 @@ mod tests {
             ["문재", "재인", "대통", "통령", "령은"]
         );
         assert_eq!(tokens("북 Moon"), ["북", "moon"]);
+        assert_eq!(tokens("한미동맹이"), ["한미", "미동", "동맹", "맹이"]);
+        let long = "x".repeat(40);
+        assert_eq!(tokens(&long), ["x".repeat(32)]);
     }
 
     #[test]
