@@ -2,9 +2,15 @@
 //! templates and theme files at start; rendering runs in parallel and is deterministic.
 
 pub mod assets;
+pub mod book;
+pub mod citations;
 pub mod context;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
+pub mod sitemap;
 pub mod templates;
+pub mod urls;
 
 use std::path::Path;
 
@@ -32,6 +38,10 @@ pub enum Page {
     Term(Taxonomy, usize),
     Timeline,
     NotFound,
+    /// The search page, `search/`.
+    Search,
+    /// The printable briefing book, `book/`.
+    Book,
 }
 
 impl Page {
@@ -43,6 +53,8 @@ impl Page {
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
+            Page::Search => format!("{}/", search::SEARCH_DIR),
+            Page::Book => book::BOOK_FOLDER.to_string(),
         }
     }
 
@@ -57,7 +69,13 @@ impl Page {
 
 /// Every page of the linked book, in a stable order.
 pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
-    let mut pages = vec![Page::Home, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Home,
+        Page::Timeline,
+        Page::NotFound,
+        Page::Search,
+        Page::Book,
+    ];
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
@@ -92,6 +110,8 @@ struct Common<'a> {
     page_path: String,
     /// Which navigation section the page belongs to.
     section: &'static str,
+    /// The Atom feed of this page's actor, topic or outlet, from the site root.
+    feed: Option<String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -132,8 +152,28 @@ impl<'a> Renderer<'a> {
                 .into_iter()
                 .map(|(path, bytes)| Output { path, bytes }),
         );
+        outputs.extend(self.publications(&pages));
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
+    }
+
+    /// The files beside the pages: feeds, sitemap, robots.txt, citations and the search index.
+    pub fn publications(&self, pages: &[Page]) -> Vec<Output> {
+        let linked = self.linked;
+        let texts: Vec<String> = linked
+            .book
+            .articles
+            .par_iter()
+            .map(|a| search::plain_text(&a.body))
+            .collect();
+        let excerpts: Vec<String> = texts.par_iter().map(|t| search::excerpt(t, 280)).collect();
+        let base_url = self.shared.site.base_url.as_deref();
+        let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
+        outputs.push(sitemap::sitemap(linked, base_url, pages));
+        outputs.push(sitemap::robots(base_url));
+        outputs.extend(citations::citation_files(linked, &self.shared));
+        outputs.extend(search::search_index(linked, &self.shared, &texts));
+        outputs
     }
 
     /// Renders one page.
@@ -154,6 +194,12 @@ impl<'a> Renderer<'a> {
             root,
             page_path: folder.clone(),
             section: section(page),
+            feed: match page {
+                Page::Term(taxonomy, _) if feeds::FEED_TAXONOMIES.contains(&taxonomy) => {
+                    Some(format!("{folder}{}", feeds::FEED_FILE))
+                }
+                _ => None,
+            },
         };
         let (template, mut context) = match page {
             Page::Home => ("index.html", self.home()?),
@@ -164,6 +210,11 @@ impl<'a> Renderer<'a> {
             Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i)?),
             Page::Timeline => ("timeline.html", self.timeline()?),
             Page::NotFound => ("404.html", tera::Context::new()),
+            Page::Search => ("search.html", tera::Context::new()),
+            Page::Book => (
+                "book.html",
+                to_context(&book::book_page(self.linked, &self.shared, &self.markdown))?,
+            ),
         };
         context.extend(to_context(&common)?);
         let html = self
@@ -250,6 +301,7 @@ impl<'a> Renderer<'a> {
             previous: Option<&'a ArticleSummary>,
             next: Option<&'a ArticleSummary>,
             related: Vec<&'a ArticleSummary>,
+            citation: citations::ArticleCitation,
         }
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
@@ -268,6 +320,11 @@ impl<'a> Renderer<'a> {
             previous: links.previous.map(|i| &self.shared.summaries[i]),
             next: links.next.map(|i| &self.shared.summaries[i]),
             related: self.shared.summaries_of(&links.related),
+            citation: citations::article_citation(
+                &citations::Source::of(self.linked, &self.shared, index),
+                citations::CitationStyle::parse(&self.linked.book.config.citation_style)
+                    .unwrap_or(citations::CitationStyle::Chicago),
+            ),
         })
     }
 
@@ -519,7 +576,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
-fn url_path(url: &str) -> String {
+pub fn url_path(url: &str) -> String {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     match without_scheme.find('/') {
         Some(i) => without_scheme[i..].to_string(),
@@ -534,6 +591,8 @@ fn to_context(value: &impl Serialize) -> Result<tera::Context, Error> {
 fn section(page: Page) -> &'static str {
     match page {
         Page::Home | Page::NotFound => "home",
+        Page::Search => "search",
+        Page::Book => "book",
         Page::Article(_) | Page::Timeline => "timeline",
         Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
     }

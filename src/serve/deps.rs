@@ -70,7 +70,21 @@ impl<'a> Inputs<'a> {
         self.site.hash(&mut h);
         page_kind(page).hash(&mut h);
         match page {
-            Page::NotFound => {}
+            Page::NotFound | Page::Search => {}
+            Page::Book => {
+                // The printable book holds every article, its notes and the actor index.
+                linked.book.introduction.hash(&mut h);
+                self.summaries_of(&linked.chronology, &mut h);
+                linked
+                    .chronology
+                    .iter()
+                    .for_each(|&i| self.articles[i].hash(&mut h));
+                self.counted_terms(Taxonomy::Actor, &mut h);
+                self.counted_terms(Taxonomy::Topic, &mut h);
+                for term in linked.actors.iter().chain(&linked.topics) {
+                    term.articles.hash(&mut h);
+                }
+            }
             Page::Home => {
                 linked.book.introduction.hash(&mut h);
                 self.summaries_of(&linked.chronology, &mut h);
@@ -210,5 +224,7 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
         Page::Term(t, _) => (3, Some(t)),
         Page::Timeline => (4, None),
         Page::NotFound => (5, None),
+        Page::Search => (6, None),
+        Page::Book => (7, None),
     }
 }

@@ -347,10 +347,25 @@ impl Site {
                 files.push((path.clone(), fingerprint, Bytes::from(bytes.clone())));
             }
         }
+        // Feeds, sitemap, citations and the search index read the whole book; they are cheap
+        // next to the pages, so they are regenerated and replaced only where their bytes changed.
+        let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
+        let publications = renderer.publications(&pages);
+        for output in &publications {
+            let fingerprint = asset_fingerprint(&output.bytes);
+            if self.fingerprints.get(&output.path) != Some(&fingerprint) {
+                files.push((
+                    output.path.clone(),
+                    fingerprint,
+                    Bytes::from(output.bytes.clone()),
+                ));
+            }
+        }
         let keep: HashSet<&str> = planned
             .iter()
             .map(|(_, path, _)| path.as_str())
             .chain(self.assets.iter().map(|(path, _)| path.as_str()))
+            .chain(publications.iter().map(|o| o.path.as_str()))
             .collect();
         let removed: Vec<String> = self
             .fingerprints
