@@ -2,9 +2,15 @@
 //! templates and theme files at start; rendering runs in parallel and is deterministic.
 
 pub mod assets;
+pub mod book;
+pub mod citations;
 pub mod context;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
+pub mod sitemap;
 pub mod templates;
+pub mod urls;
 
 use std::path::Path;
 
@@ -34,6 +40,10 @@ pub enum Page {
     Term(Taxonomy, usize),
     Timeline,
     NotFound,
+    /// The search page, `search/`.
+    Search,
+    /// The printable briefing book, `book/`.
+    Book,
 }
 
 impl Page {
@@ -45,6 +55,8 @@ impl Page {
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
+            Page::Search => format!("{}/", search::SEARCH_DIR),
+            Page::Book => book::BOOK_FOLDER.to_string(),
         }
     }
 
@@ -59,7 +71,13 @@ impl Page {
 
 /// Every page of the linked book, in a stable order.
 pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
-    let mut pages = vec![Page::Home, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Home,
+        Page::Timeline,
+        Page::NotFound,
+        Page::Search,
+        Page::Book,
+    ];
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
@@ -94,12 +112,19 @@ struct Common<'a> {
     page_path: String,
     /// Which navigation section the page belongs to.
     section: &'static str,
+    /// The Atom feed of this page's actor, topic or outlet, from the site root.
+    feed: Option<String>,
 }
 
 impl<'a> Renderer<'a> {
     /// Prepares templates and summaries for `linked`, whose book lives at `root`.
     pub fn new(root: &Path, linked: &'a LinkedBook) -> Result<Self, Error> {
-        let tera = templates::load_templates(root)?;
+        Self::with_templates(linked, templates::load_templates(root)?)
+    }
+
+    /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
+    /// them for every rebuild.
+    pub fn with_templates(linked: &'a LinkedBook, tera: tera::Tera) -> Result<Self, Error> {
         let shared = Shared::new(linked);
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
@@ -112,10 +137,16 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders every page and theme file, in parallel, handing each output to `sink` as soon as it
-    /// is ready (in no particular order), so a build can write pages while it renders others and
-    /// never holds the whole site in memory. Stops at the first error of a page or of `sink`.
-    /// Every output of the site comes through here: `render_all` is built on it.
+    /// The summaries and links every page draws on.
+    pub fn shared(&self) -> &Shared {
+        &self.shared
+    }
+
+    /// Renders every page, theme file and publication (feeds, sitemap, search index...), in
+    /// parallel, handing each output to `sink` as soon as it is ready (in no particular order), so
+    /// a build can write pages while it renders others and never holds the whole site in memory.
+    /// Stops at the first error of a page or of `sink`. Every output of the site comes through
+    /// here: `render_all` is built on it.
     pub fn render_each(
         &self,
         root: &Path,
@@ -124,9 +155,11 @@ impl<'a> Renderer<'a> {
         for (path, bytes) in assets::collect_assets(root)? {
             sink(Output { path, bytes })?;
         }
-        all_pages(self.linked)
+        let pages = all_pages(self.linked);
+        pages
             .par_iter()
-            .try_for_each(|&page| sink(self.render_page(page)?))
+            .try_for_each(|&page| sink(self.render_page(page)?))?;
+        self.publications(&pages).into_iter().try_for_each(&sink)
     }
 
     /// Renders the whole site in memory, sorted by path.
@@ -144,6 +177,25 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
+    }
+
+    /// The files beside the pages: feeds, sitemap, robots.txt, citations and the search index.
+    pub fn publications(&self, pages: &[Page]) -> Vec<Output> {
+        let linked = self.linked;
+        let texts: Vec<String> = linked
+            .book
+            .articles
+            .par_iter()
+            .map(|a| search::plain_text(&a.body))
+            .collect();
+        let excerpts: Vec<String> = texts.par_iter().map(|t| search::excerpt(t, 280)).collect();
+        let base_url = self.shared.site.base_url.as_deref();
+        let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
+        outputs.push(sitemap::sitemap(linked, base_url, pages));
+        outputs.push(sitemap::robots(base_url));
+        outputs.extend(citations::citation_files(linked, &self.shared));
+        outputs.extend(search::search_index(linked, &self.shared, &texts));
+        outputs
     }
 
     /// Renders one page.
@@ -164,6 +216,12 @@ impl<'a> Renderer<'a> {
             root,
             page_path: folder.clone(),
             section: section(page),
+            feed: match page {
+                Page::Term(taxonomy, _) if feeds::FEED_TAXONOMIES.contains(&taxonomy) => {
+                    Some(format!("{folder}{}", feeds::FEED_FILE))
+                }
+                _ => None,
+            },
         };
         let (template, mut context) = match page {
             Page::Home => ("index.html", self.home()?),
@@ -174,6 +232,11 @@ impl<'a> Renderer<'a> {
             Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i)?),
             Page::Timeline => ("timeline.html", self.timeline()?),
             Page::NotFound => ("404.html", tera::Context::new()),
+            Page::Search => ("search.html", tera::Context::new()),
+            Page::Book => (
+                "book.html",
+                to_context(&book::book_page(self.linked, &self.shared, &self.markdown))?,
+            ),
         };
         context.extend(to_context(&common)?);
         let html = self
@@ -260,6 +323,7 @@ impl<'a> Renderer<'a> {
             previous: Option<ListItem<'a>>,
             next: Option<ListItem<'a>>,
             related: Vec<ListItem<'a>>,
+            citation: citations::ArticleCitation,
         }
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
@@ -278,6 +342,11 @@ impl<'a> Renderer<'a> {
             previous: links.previous.map(|i| self.shared.item(i)),
             next: links.next.map(|i| self.shared.item(i)),
             related: self.shared.items_of(&links.related),
+            citation: citations::article_citation(
+                &citations::Source::of(self.linked, &self.shared, index),
+                citations::CitationStyle::parse(&self.linked.book.config.citation_style)
+                    .unwrap_or(citations::CitationStyle::Chicago),
+            ),
         })
     }
 
@@ -529,7 +598,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
-fn url_path(url: &str) -> String {
+pub fn url_path(url: &str) -> String {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     match without_scheme.find('/') {
         Some(i) => without_scheme[i..].to_string(),
@@ -544,6 +613,8 @@ fn to_context(value: &impl Serialize) -> Result<tera::Context, Error> {
 fn section(page: Page) -> &'static str {
     match page {
         Page::Home | Page::NotFound => "home",
+        Page::Search => "search",
+        Page::Book => "book",
         Page::Article(_) | Page::Timeline => "timeline",
         Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
     }
