@@ -40,7 +40,7 @@ try:
             if marker in body:
                 break
         times.append((time.perf_counter() - start) * 1000)
-        time.sleep(0.5)
+        time.sleep(float(os.environ.get("PAUSE", "3")))
 finally:
     open(path, "w", encoding="utf-8").write(original)
 print("runs (ms):", " ".join(f"{t:.0f}" for t in times))
