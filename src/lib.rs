@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod slug;

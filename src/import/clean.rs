@@ -1,0 +1,534 @@
+//! Clean: sorts every line of a raw article into site chrome, metadata (stamps, bylines, credits) and
+//! text, finds the headline, re-joins lines broken mid-sentence or mid-word and keeps one copy of a
+//! photo caption the site printed twice. Later passes read the sorted lines; nothing here guesses
+//! fields.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::outlets::OutletMatcher;
+
+/// What a line of the raw text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Blank,
+    /// Navigation, widgets, lists of other stories: dropped.
+    Junk,
+    Meta(Meta),
+    /// Text before the headline: section labels, page clocks.
+    PreTitle,
+    Title,
+    Body,
+}
+
+/// Metadata lines: taken out of the body, read by the field passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meta {
+    /// `Published : Sept 19, 2017 - 14:34`, `입력 2018.01.05 (14:53)`, a bare date line.
+    Stamp,
+    /// `By Kim Ji-eun, staff reporter`.
+    Byline,
+    /// `Source: Yonhap News Agency`.
+    Source,
+    /// `(ATTN: RECASTS headline)`.
+    Note,
+    /// E-mail addresses, `(END)`, "Please direct comments to …".
+    Contact,
+    /// `Reporting by …; Editing by …`, `… contributed to this report.`
+    Credit,
+    /// `© 2017 The Korea Herald. All rights reserved.`
+    Copyright,
+    /// A line that is only a URL.
+    Url,
+    /// A masthead or another line of a known site's page layout.
+    Layout,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub kind: Kind,
+}
+
+/// A body block in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    Para(String),
+    Caption(String),
+}
+
+impl Block {
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Para(t) | Block::Caption(t) => t,
+        }
+    }
+}
+
+/// The sorted lines and the body built from them.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub lines: Vec<Line>,
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    pub fn meta(&self, which: Meta) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .filter(move |l| l.kind == Kind::Meta(which))
+            .map(|l| l.text.as_str())
+    }
+
+    pub fn title_line(&self) -> Option<&str> {
+        self.lines
+            .iter()
+            .find(|l| l.kind == Kind::Title)
+            .map(|l| l.text.as_str())
+    }
+
+    /// The first URL the text gives for itself.
+    pub fn url(&self) -> Option<String> {
+        self.meta(Meta::Url)
+            .filter_map(|l| URL.find(l))
+            .map(|m| m.as_str().trim_end_matches(['.', ',', ')']).to_string())
+            .next()
+    }
+
+    /// Body paragraphs (not captions).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Para(t) => Some(t.as_str()),
+            Block::Caption(_) => None,
+        })
+    }
+}
+
+pub(crate) static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s<>\[\]]+").unwrap());
+
+/// Normalises line ends, spaces and invisible characters so every pass sees plain lines.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\u{a0}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{3000}' => out.push(' '),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines that are site chrome wherever they appear (compared whole, ignoring case).
+static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
+    let whole = |p: &str| format!(r"(?i)^(?:{p})$");
+    RegexSet::new(
+        [
+            r"back to top|top|go to contents(?: go to navigation)?|go to navigation|skip to (?:main )?content|skip navigation|jump to content",
+            r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
+            r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
+            r"share(?: this)?(?: article| story)?:?|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
+            r"font ?size.*|text ?size.*|letter ?size|글자 ?크기.*|폰트.*|(?:[aA가] ?){2,3}|a\s?\+|a\s?-|zoom (?:in|out)|listen(?: to (?:this )?article)?|audio|play|pause|tts",
+            r"comments?(?: \(\d+\))?|\d+ comments?|(?:leave|write|post|add) (?:a |your )?comments?.*|please (?:log ?in|sign in) to .*|name|password|submit|cancel|reply",
+            r"advertisement|advertising|ad|sponsored(?: content)?|promoted",
+            r"all news|top news|photo news|news|menu|search|home|close|open|more|view (?:all|more)|see more|read more.*|more (?:stories|news|from .*)|previous(?: article)?|next(?: article)?|prev|list",
+            r"click (?:here )?to (?:enlarge|view).*|enlarge|expand|button that move to .*|original korean article.*",
+            r"(?:korean|english|中文|日本語|한국어|español|français|русский|عربي)(?:\s*[|/·]\s*(?:korean|english|中文|日本語|한국어|español|français|русский|عربي))*",
+            r"(?:\|\s*)?[^|]{1,25}(?:\s*\|\s*[^|]{1,25}){2,}",
+            r"(?:home|news)\s*>.*",
+            r"[-=_*·•|/\\.~]{2,}|\W",
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
+        ]
+        .iter()
+        .map(|p| whole(p)),
+    )
+    .unwrap()
+});
+
+/// Headers of lists of other stories: what follows them is junk until the article resumes.
+static LIST_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:most (?:popular|viewed|read|shared|commented)(?: articles| stories| news)?|latest (?:news|articles|stories)|latest|related (?:stories|articles|news|links|content|topics)|you might also like|you may also like|recommended(?: stories| articles| for you)?|editor'?s picks?|trending(?: now| news)?|top stories|hot issues?|popular (?:news|articles)|more from .*|more on this topic|other news|(?:many|most) read|photo ?news|videos?|이 시각 .*|많이 본 기사|인기 기사|관련 ?기사)\s*:?$").unwrap()
+});
+
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:first )?published|posted(?: on)?|updated|last updated|modified(?: on)?|written|created|date|released|issued|입력|수정|기사입력|최종수정|등록|all news)\b\s*:?\s*\S").unwrap()
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|by|Written by|Reporter\s*:|Reported by|기자)\s+[A-Z\p{Hangul}]").unwrap()
+});
+
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^sources?\s*:\s*\S").unwrap());
+
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\((?:attn|attention|editor'?s note|eds)\b[^)]*\)$|^(?:editor'?s note|eds?)\s*:").unwrap()
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)").unwrap()
+});
+
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\(end\)|\(c\)\s*yonhap.*|please (?:direct|send|email|e-mail) .*|(?:contact|e-?mail|write to)(?: the)?(?: reporter| writer| author)?s?\s*(?:at|:).*|for (?:more information|inquiries).*|follow (?:us|\S+) on .*|download (?:the|our) app.*|\[?[a-z0-9._%+-]+@[a-z0-9.-]+\]?)$").unwrap()
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:additional )?reporting by .*|writing by .*|editing by .*|compiled by .*|translated by .*|edited by .*|(?:[^.]{0,200} )?contributed (?:to )?(?:this|the) (?:report|story|article)\.?|photo(?:graph)?s? by .*|(?:graphics?|video) by .*)$").unwrap()
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|ⓒ|\(c\)|copyright\b|all rights reserved)|(?:all rights reserved|unauthorized (?:reproduction|redistribution)|무단 ?전재|재배포 금지)").unwrap()
+});
+
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:source |original |article )?(?:url|link)\s*:\s*)?<?https?://\S+>?$").unwrap()
+});
+
+/// A line of a date and maybe a clock time and weekday, with nothing else: a stamp or page clock.
+pub(crate) static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?)(?:\s*[-,|·]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:kst|gmt|utc|et|est|edt)\)?)?)?$|^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$").unwrap()
+});
+
+/// A photo caption printed once: "This photo …", "(AP Photo/…)", "(… photo pool)".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*\bphotos?\b[^()]*\)\s*$|\[(?:yonhap|joongang ilbo|news1|newsis|ap|afp|reuters|epa)\]\s*$|(?:/|\| )\s*(?:yonhap|afp|ap|reuters|epa|getty images)\s*$").unwrap()
+});
+
+/// Leading bullets and separators scraped from list items ("• Published : …").
+fn strip_bullet(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(['•', '·', '▶', '■', '□', '◆', '●', '▲', '△', '►', '*', '-', '–'])
+        .trim_start()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Reads like article text rather than a menu item or a headline in a list.
+pub(crate) fn body_like(text: &str) -> bool {
+    let ends = text.trim_end().ends_with(['.', '?', '!', '"', '”', '’', '\'']);
+    text.chars().count() >= 160 || (ends && word_count(text) >= 12)
+}
+
+/// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
+fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {
+    if text.is_empty() {
+        return Kind::Blank;
+    }
+    let short = text.chars().count() <= 120;
+    if short && (BARE_DATE.is_match(text) || (STAMP_LABEL.is_match(text) && has_digit(text))) {
+        return Kind::Meta(Meta::Stamp);
+    }
+    if short && outlets.is_layout(text) {
+        return Kind::Meta(Meta::Layout);
+    }
+    if text.chars().count() <= 100 && BYLINE.is_match(text) && !body_like(text) {
+        return Kind::Meta(Meta::Byline);
+    }
+    if short && SOURCE.is_match(text) {
+        return Kind::Meta(Meta::Source);
+    }
+    if NOTE.is_match(text) {
+        return Kind::Meta(Meta::Note);
+    }
+    if URL_LINE.is_match(text) {
+        return Kind::Meta(Meta::Url);
+    }
+    if text.chars().count() <= 300 && CREDIT.is_match(text) {
+        return Kind::Meta(Meta::Credit);
+    }
+    if text.chars().count() <= 250 && COPYRIGHT.is_match(text) {
+        return Kind::Meta(Meta::Copyright);
+    }
+    if short && CONTACT.is_match(text) {
+        return Kind::Meta(Meta::Contact);
+    }
+    if short && EMAIL.is_match(text) && word_count(text) <= 6 {
+        return Kind::Meta(Meta::Contact);
+    }
+    if short && outlets.is_masthead(text) {
+        return Kind::Meta(Meta::Layout);
+    }
+    if JUNK.is_match(text) || (mostly_latin && is_korean_menu(text)) {
+        return Kind::Junk;
+    }
+    Kind::Body
+}
+
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A Korean-language line with next to no Latin letters, in an English article: a menu or widget.
+fn is_korean_menu(text: &str) -> bool {
+    text.chars().any(is_hangul) && text.chars().filter(|c| c.is_ascii_alphabetic()).count() < 12
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+}
+
+/// Sorts the lines, picks the headline and builds the body.
+pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatcher) -> Doc {
+    let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let hangul = text.chars().filter(|&c| is_hangul(c)).count();
+    let mostly_latin = latin > hangul * 2;
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut in_list = false;
+    for raw in text.split('\n') {
+        let stripped = strip_bullet(raw);
+        // Keep a lone "*" or "-" line's text rather than an empty one.
+        let text = if stripped.is_empty() { raw.trim() } else { stripped };
+        let mut kind = classify(text, outlets, mostly_latin);
+        if kind == Kind::Body && LIST_HEADER.is_match(text) {
+            in_list = true;
+            kind = Kind::Junk;
+        } else if in_list {
+            match kind {
+                Kind::Body if body_like(text) => in_list = false,
+                Kind::Body | Kind::Meta(Meta::Stamp) => kind = Kind::Junk,
+                Kind::Meta(_) => in_list = false,
+                _ => {}
+            }
+        }
+        lines.push(Line {
+            text: text.to_string(),
+            kind,
+        });
+    }
+
+    mark_title(&mut lines, known_title);
+    drop_trailing_lists(&mut lines);
+    let blocks = build_blocks(&lines);
+    Doc { lines, blocks }
+}
+
+/// A line that could be a headline: a few words, not a paragraph.
+fn headline_like(text: &str) -> bool {
+    let words = word_count(text);
+    let ends_period = text.ends_with('.') && !text.ends_with("..");
+    (2..=35).contains(&words)
+        && text.chars().count() <= 250
+        && !(ends_period && words > 12)
+        && !super::headline::DATELINE.is_match(text)
+}
+
+fn mark_title(lines: &mut [Line], known_title: Option<&str>) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Body)
+        .collect();
+    if let Some(known) = known_title {
+        // A page's own title is authoritative; drop its repeat at the top of the text.
+        let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&i) = body.iter().take(3).find(|&&i| {
+            let line = key(&lines[i].text);
+            !line.is_empty() && key(known).contains(&line)
+        }) {
+            lines[i].kind = Kind::Title;
+        }
+        return;
+    }
+    let mut chosen = None;
+    for (n, &i) in body.iter().enumerate().take(6) {
+        let text = &lines[i].text;
+        if body_like(text) && !headline_like(text) {
+            break;
+        }
+        if !headline_like(text) {
+            continue;
+        }
+        // Section labels ("North Korea", "Diplomacy") are short; the headline follows them.
+        let later_headline = body
+            .get(n + 1)
+            .is_some_and(|&j| headline_like(&lines[j].text) && !body_like(&lines[j].text));
+        if word_count(text) <= 3 && later_headline {
+            continue;
+        }
+        chosen = Some(i);
+        break;
+    }
+    if let Some(t) = chosen {
+        lines[t].kind = Kind::Title;
+        for line in lines[..t].iter_mut() {
+            if line.kind == Kind::Body {
+                line.kind = Kind::PreTitle;
+            }
+        }
+    }
+}
+
+/// Short headline-like lines after the last real paragraph are lists of other stories.
+fn drop_trailing_lists(lines: &mut [Line]) {
+    for line in lines.iter_mut().rev() {
+        match line.kind {
+            Kind::Blank | Kind::Junk | Kind::Meta(_) => continue,
+            Kind::Body
+                if !body_like(&line.text)
+                    && !line.text.ends_with(['.', '"', '”', ')'])
+                    && word_count(&line.text) <= 15 =>
+            {
+                line.kind = Kind::Junk
+            }
+            _ => break,
+        }
+    }
+}
+
+/// How two consecutive text lines join.
+#[derive(Debug, PartialEq, Eq)]
+enum Join {
+    Paragraph,
+    Space,
+    Glue,
+}
+
+fn join_kind(prev: &str, next: &str, vocabulary: &HashSet<String>) -> Join {
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
+        return Join::Paragraph;
+    };
+    let continues = first.is_lowercase() || first.is_ascii_digit() || first == '(';
+    if matches!(last, ',' | ';' | '–' | '—' | '(' | '&') {
+        return Join::Space;
+    }
+    if last == '-' && prev.len() > 1 && first.is_alphabetic() {
+        // "well-" + "known": a hyphenated word split at its hyphen keeps the hyphen.
+        return Join::Glue;
+    }
+    if !continues || matches!(last, '.' | '?' | '!' | ':' | '"' | '”' | '’') {
+        return Join::Paragraph;
+    }
+    if !(last.is_alphabetic() && first.is_alphabetic()) {
+        return Join::Space;
+    }
+    let left: String = prev
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let (l, r) = (left.to_lowercase(), right.to_lowercase());
+    // The article's own words confirm a glued form ("cooperation" used elsewhere) but not the
+    // fragments, which are in the vocabulary only because of this very break.
+    let is_word = super::names::is_english_word;
+    let glued = format!("{l}{r}");
+    if is_word(&l) && is_word(&r) {
+        Join::Space
+    } else if is_word(&glued) || vocabulary.contains(&glued) || !is_word(&l) {
+        Join::Glue
+    } else {
+        Join::Space
+    }
+}
+
+/// Builds paragraphs from consecutive body lines and keeps one copy of repeated captions.
+fn build_blocks(lines: &[Line]) -> Vec<Block> {
+    let vocabulary: HashSet<String> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Body)
+        .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect();
+
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.kind != Kind::Body {
+            if line.kind != Kind::Junk {
+                open = false;
+            }
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(last) if open => match join_kind(last, &line.text, &vocabulary) {
+                Join::Paragraph => paragraphs.push(line.text.clone()),
+                Join::Space => {
+                    last.push(' ');
+                    last.push_str(&line.text);
+                }
+                Join::Glue => last.push_str(&line.text),
+            },
+            _ => paragraphs.push(line.text.clone()),
+        }
+        open = true;
+    }
+
+    let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in &paragraphs {
+        *counts.entry(key(p)).or_default() += 1;
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut blocks = Vec::new();
+    for p in paragraphs {
+        let k = key(&p);
+        if !seen.insert(k.clone()) {
+            continue;
+        }
+        let repeated = counts[&k] > 1 && word_count(&p) >= 4;
+        if repeated || (CAPTION.is_match(&p) && word_count(&p) <= 80) {
+            blocks.push(Block::Caption(p));
+        } else {
+            blocks.push(Block::Para(p));
+        }
+    }
+    blocks
+}
+
+/// The domains of every e-mail address in `text`.
+pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
+    EMAIL
+        .captures_iter(text)
+        .filter_map(|c| c.name("domain").map(|m| m.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> HashSet<String> {
+        HashSet::new()
+    }
+
+    #[test]
+    fn lines_broken_mid_word_are_glued_and_between_words_spaced() {
+        assert_eq!(
+            join_kind("On the deepening of military coope", "ration between", &words()),
+            Join::Glue
+        );
+        assert_eq!(
+            join_kind("in a future-oriented manner", "particularly as next", &words()),
+            Join::Space
+        );
+        assert_eq!(
+            join_kind("It ended.", "Then it began", &words()),
+            Join::Paragraph
+        );
+    }
+
+    #[test]
+    fn bare_dates_and_clocks_are_stamps() {
+        for line in [
+            "Sept 19, 2017 - 14:34",
+            "11:52 February 07, 2017",
+            "2021-03-19 16:34 KST",
+            "Tuesday, February 7, 2017",
+        ] {
+            assert!(BARE_DATE.is_match(line), "{line}");
+        }
+        assert!(!BARE_DATE.is_match("Moon met Trump on Feb. 7, 2017."));
+    }
+}
