@@ -82,7 +82,7 @@ pub(crate) struct People {
 
 const TOKEN: &str = r"(?:Mc|Mac|O'|O’|D')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*";
 
-static NAME: LazyLock<String> = LazyLock::new(|| format!(r"{TOKEN}(?: (?:[A-Z]\. )?{TOKEN}){{0,3}}"));
+static NAME: LazyLock<String> = LazyLock::new(|| format!(r"{TOKEN}(?: (?:[A-Z]\. )?{TOKEN}){{0,4}}"));
 
 const TITLES: &str = r"(?:(?:South Korean|North Korean|Korean|U\.S\.|US|American|Japanese|Chinese|Russian|British|French|German|UN|U\.N\.|Ukrainian|Australian|Indian) )?(?:(?:First|Deputy|Vice|Acting|Former|former|Senior|senior|then|Then)[- ])*(?:President-elect|President|Prime Minister|Premier|Foreign Minister|Defense Minister|Defence Minister|Unification Minister|Finance Minister|Trade Minister|Industry Minister|Interior Minister|Justice Minister|Minister|Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Commerce Secretary|Secretary-General|Secretary General|National Security Adviser|national security adviser|Chief of Staff|Secretary|Ambassador|ambassador|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Chairman|Chairwoman|chairman|Leader|leader|[Ee]nvoy|Special Representative|special representative|Representative|Rep\.|Senator|Sen\.|Lt\. Gen\.|Gen\.|General|Adm\.|Admiral|Col\.|Gov\.|Governor|Mayor|Director|director|Commissioner|Speaker|lawmaker|Professor|professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Chief|chief|official|analyst|researcher|fellow|[Aa]dviser|[Aa]dvisor|King|Queen|Pope|Emperor|Chancellor|Commander|commander|counterpart|minister|secretary|president|negotiator|diplomat|FM|Amb\.)";
 
@@ -99,7 +99,12 @@ struct Candidate {
 }
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<title>{TITLES})\)? (?P<name>{})", *NAME)).unwrap()
+    // "Special Representative for North Korea Stephen Biegun": the place words are trimmed later.
+    Regex::new(&format!(
+        r"\b(?P<title>{TITLES})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
+        *NAME
+    ))
+    .unwrap()
 });
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<name>{})(?:'s|’s)?,? (?:{VERBS})\b", *NAME)).unwrap()
@@ -359,11 +364,16 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
         return None;
     }
     let start = tokens[0].0;
+    // Canonical names carry no middle initial: "Antony J. Blinken" is Antony Blinken.
     let mut name = tokens
         .iter()
         .map(|(_, t)| *t)
+        .filter(|t| !initial(t))
         .collect::<Vec<_>>()
         .join(" ");
+    if names::is_institution(&name) {
+        return None;
+    }
     for suffix in ["'s", "’s"] {
         if let Some(stripped) = name.strip_suffix(suffix) {
             name = stripped.to_string();

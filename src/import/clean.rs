@@ -144,7 +144,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
             r"(?:\|\s*)?[^|]{1,25}(?:\s*\|\s*[^|]{1,25}){2,}",
             r"(?:home|news)\s*>.*",
             r"[-=_*·•|/\\.~]{2,}|\W",
-            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated(?: (?:\d+|an?|a few) (?:seconds?|minutes?|hours?|days?))? ago|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
         ]
         .iter()
         .map(|p| whole(p)),
@@ -162,7 +162,7 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by|Written by|Reporter\s*:|Reported by|기자)\s+[A-Z\p{Hangul}]").unwrap()
+    Regex::new(r"^(?:By|BY|by|Written by|Reporter\s*:|Reported by|Author\s*:?|기자)\s+[A-Z\p{Hangul}]").unwrap()
 });
 
 static SOURCE: LazyLock<Regex> =
@@ -194,7 +194,7 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line of a date and maybe a clock time and weekday, with nothing else: a stamp or page clock.
 pub(crate) static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?)(?:\s*[-,|·]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:kst|gmt|utc|et|est|edt)\)?)?)?$|^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$").unwrap()
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?)(?:\s*[-,|·]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:kst|gmt|utc|et|est|edt|jst|cst)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)?$|^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$").unwrap()
 });
 
 /// A photo caption printed once: "This photo …", "(AP Photo/…)", "(… photo pool)".
@@ -254,6 +254,9 @@ fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {
     }
     if short && EMAIL.is_match(text) && word_count(text) <= 6 {
         return Kind::Meta(Meta::Contact);
+    }
+    if short && outlets.is_signature_line(text) {
+        return Kind::Meta(Meta::Credit);
     }
     if short && outlets.is_masthead(text) {
         return Kind::Meta(Meta::Layout);

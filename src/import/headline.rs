@@ -149,12 +149,17 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 }
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by|Written by|Reported by|Reporter\s*:)\s+").unwrap()
+    Regex::new(r"^(?:By|BY|by|Written by|Reported by|Reporter\s*:|Author\s*:?)\s+").unwrap()
 });
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*\b(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)\b\.?").unwrap()
+});
+
+/// `Jin-Woo Ha ha@donga.com`: a reporter's name followed by their address.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,3})\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?$").unwrap()
 });
 
 static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +182,11 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
     for line in lines {
         let rest = BYLINE_PREFIX.replace(line.trim(), "");
         names.extend(split_names(&rest, outlets));
+    }
+    for line in doc.meta(Meta::Contact) {
+        if let Some(caps) = SIGN_OFF.captures(line) {
+            names.extend(split_names(&caps["name"], outlets));
+        }
     }
     for line in doc.meta(Meta::Credit) {
         for caps in CREDIT_NAMES.captures_iter(line) {
@@ -237,10 +247,10 @@ fn person_name(text: &str) -> Option<String> {
         chars.next().is_some_and(char::is_uppercase)
             && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
     });
-    if !name_like || super::names::is_stop_word(words[0]) {
+    let all_caps = text.chars().all(|c| !c.is_lowercase());
+    if !name_like || (!all_caps && super::names::is_stop_word(words[0])) {
         return None;
     }
-    let all_caps = text.chars().all(|c| !c.is_lowercase());
     Some(if all_caps {
         words
             .iter()

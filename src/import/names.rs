@@ -159,7 +159,7 @@ const STOP_WORDS: &[&str] = &[
     "Service", "Services", "Police", "Coast", "Guard", "Nuclear", "Missile", "Space", "Cyber",
     "Day", "Week", "Year", "Today", "Yesterday", "Tomorrow", "Morning", "Evening", "Lunar",
     "Olympics", "Olympic", "Games", "Cup", "Camp", "Mount", "Island", "Islands",
-    "Sea", "River", "Strait", "Gulf", "Middle", "Northeast", "Southeast", "Hall", "Palace",
+    "Public", "Relations", "Author", "Sea", "River", "Strait", "Gulf", "Middle", "Northeast", "Southeast", "Hall", "Palace",
     "Square", "Building", "Complex", "Station", "Airport", "Port", "Base", "Yongsan",
     "Panmunjom", "Kaesong", "DMZ", "THAAD", "ICBM", "FTA", "KORUS", "NATO", "G7", "G20",
     "APEC", "ASEAN", "IAEA", "EU", "ROK", "DPRK", "USFK", "CFC", "UNC", "KCNA", "KST", "AP",
@@ -191,6 +191,14 @@ const STOP_WORDS: &[&str] = &[
     "Cairo", "Texas", "California", "Virginia", "Maryland", "Florida", "Hawaiian", "Alaska",
     "Yankee", "Dollar", "Yen", "Yuan", "Euro", "Inc.", "Co.", "Corp.",
 ];
+
+/// Names of places and institutions that are shaped like Korean personal names.
+const INSTITUTIONS: &[&str] = &["Cheong Wa Dae", "Chong Wa Dae", "Kim Il Sung Square", "Kim Il Sung University"];
+
+/// Whether a name-shaped phrase is a place or an institution.
+pub(crate) fn is_institution(name: &str) -> bool {
+    INSTITUTIONS.iter().any(|i| i.eq_ignore_ascii_case(name))
+}
 
 /// Whether a capitalised word is one that never begins or ends a person's name.
 pub(crate) fn is_stop_word(word: &str) -> bool {

@@ -67,6 +67,7 @@ impl OutletMatcher {
         }
         let signatures_ac = (!signatures.is_empty()).then(|| {
             AhoCorasick::builder()
+                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&signatures)
                 .expect("signatures build an automaton")
@@ -94,6 +95,14 @@ impl OutletMatcher {
     /// Whether a line belongs to some outlet's page layout.
     pub fn is_layout(&self, line: &str) -> bool {
         self.layouts.is_match(line)
+    }
+
+    /// Whether a line is exactly one of the outlets' signatures ("OFFICE OF THE SPOKESPERSON").
+    pub fn is_signature_line(&self, line: &str) -> bool {
+        self.signatures.as_ref().is_some_and(|ac| {
+            ac.find(line)
+                .is_some_and(|m| m.start() == 0 && m.end() == line.len())
+        })
     }
 
     /// Whether a line is just an outlet's name (a masthead or a credit on its own).
@@ -145,7 +154,8 @@ impl OutletMatcher {
                 }
             }
         }
-        for line in doc.lines.iter().filter(|l| {
+        let body_starts = doc.lines.iter().position(|l| l.kind == Kind::Body);
+        for (n, line) in doc.lines.iter().enumerate().filter(|(_, l)| {
             matches!(
                 l.kind,
                 Kind::Meta(Meta::Layout) | Kind::Meta(Meta::Stamp) | Kind::PreTitle
@@ -155,7 +165,13 @@ impl OutletMatcher {
                 add(&mut site, self.layout_owner[m], 5);
             }
             if let Some(i) = self.resolve_index(&line.text) {
-                add(&mut site, i, 4);
+                // An outlet's name on its own line is the site's masthead above the story and the
+                // author's credit below it ("Yonhap" closing a story a newspaper reposted).
+                if body_starts.is_some_and(|b| n > b) {
+                    add(&mut author, i, 8);
+                } else {
+                    add(&mut site, i, 4);
+                }
             }
         }
         if let Some(site_name) = &hints.site_name {
@@ -243,7 +259,11 @@ impl OutletMatcher {
                 *author.entry(owner).or_default() += weight;
             }
         }
-        for line in doc.meta(Meta::Contact).chain(doc.meta(Meta::Credit)) {
+        let credits = doc
+            .meta(Meta::Contact)
+            .chain(doc.meta(Meta::Credit))
+            .chain(doc.meta(Meta::Byline));
+        for line in credits {
             for m in automaton.find_iter(line) {
                 *author
                     .entry(self.signature_owner[m.pattern().as_usize()])
