@@ -82,7 +82,8 @@ pub(crate) struct People {
 
 const TOKEN: &str = r"(?:Mc|Mac|O'|O’|D')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*";
 
-static NAME: LazyLock<String> = LazyLock::new(|| format!(r"{TOKEN}(?: (?:[A-Z]\. )?{TOKEN}){{0,4}}"));
+static NAME: LazyLock<String> =
+    LazyLock::new(|| format!(r"{TOKEN}(?: (?:[A-Z]\. )?{TOKEN}){{0,4}}"));
 
 const TITLES: &str = r"(?:(?:South Korean|North Korean|Korean|U\.S\.|US|American|Japanese|Chinese|Russian|British|French|German|UN|U\.N\.|Ukrainian|Australian|Indian) )?(?:(?:First|Deputy|Vice|Acting|Former|former|Senior|senior|then|Then)[- ])*(?:President-elect|President|Prime Minister|Premier|Foreign Minister|Defense Minister|Defence Minister|Unification Minister|Finance Minister|Trade Minister|Industry Minister|Interior Minister|Justice Minister|Minister|Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Commerce Secretary|Secretary-General|Secretary General|National Security Adviser|national security adviser|Chief of Staff|Secretary|Ambassador|ambassador|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Chairman|Chairwoman|chairman|Leader|leader|[Ee]nvoy|Special Representative|special representative|Representative|Rep\.|Senator|Sen\.|Lt\. Gen\.|Gen\.|General|Adm\.|Admiral|Col\.|Gov\.|Governor|Mayor|Director|director|Commissioner|Speaker|lawmaker|Professor|professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Chief|chief|official|analyst|researcher|fellow|[Aa]dviser|[Aa]dvisor|King|Queen|Pope|Emperor|Chancellor|Commander|commander|counterpart|minister|secretary|president|negotiator|diplomat|FM|Amb\.)";
 
@@ -101,24 +102,23 @@ struct Candidate {
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "Special Representative for North Korea Stephen Biegun": the place words are trimmed later.
     Regex::new(&format!(
-        r"\b(?P<title>{TITLES})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
+        r"(?-u:\b)(?P<title>{TITLES})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
         *NAME
     ))
     .unwrap()
 });
-static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<name>{})(?:'s|’s)?,? (?:{VERBS})\b", *NAME)).unwrap()
-});
+static SAID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{}(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME)).unwrap());
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:said|says|according to) (?P<name>{})(?:,|\.| of| from| in)",
+        r"(?-u:\b)(?:said|says|according to) (?P<name>{})(?:,|\.| of| from| in)",
         *NAME
     ))
     .unwrap()
 });
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*(?:'s|’s) )?(?:[a-z][\w-]* ){{0,5}}(?:{ROLE_WORDS})(?: (?:of|for|at) [\w’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
+        r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?:{ROLE_WORDS})(?: (?:of|for|at) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
         *NAME
     ))
     .unwrap()
@@ -126,18 +126,23 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     let surnames = names::KOREAN_SURNAMES.join("|");
     Regex::new(&format!(
-        r"\b(?P<name>(?:{surnames}) (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{{1,4}} [A-Z][a-z]{{1,4}}))\b"
+        r"(?-u:\b)(?:{surnames}) (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{{1,4}} [A-Z][a-z]{{1,4}})(?-u:\b)"
     ))
     .unwrap()
 });
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     let surnames = names::CHINESE_SURNAMES.join("|");
-    Regex::new(&format!(r"\b(?P<name>(?:{surnames}) [A-Z][a-z]{{1,8}})\b")).unwrap()
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{surnames}) [A-Z][a-z]{{1,8}}(?-u:\b)"
+    ))
+    .unwrap()
 });
+static GIVEN_AND_FAMILY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z]+ [A-Z][a-z]+(?-u:\b)").unwrap());
 static CAPITALISED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Za-z]+(?:-[a-z]+)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]+(?:-[a-z]+)?").unwrap());
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\([^()]*\b(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)\b[^()]*\)|\[[^\[\]]*\]|\b(?:photo|photograph) by [^.,;()]+|/\s*(?:yonhap|ap|afp|reuters)\b").unwrap()
+    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph) by [^.,;()]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
 });
 
 /// Finds the article's actors.
@@ -214,11 +219,17 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
 
     // Short forms of the full names this article uses; a form shared by two people is ambiguous.
     let mut in_article: HashMap<String, Option<(String, Option<usize>)>> = HashMap::new();
+    let mut distinct: Vec<(&String, Option<usize>)> = Vec::new();
     for (_, name, known) in &full {
+        if !distinct.iter().any(|(n, _)| *n == name) {
+            distinct.push((name, *known));
+        }
+    }
+    for (name, known) in distinct {
         if let Some(s) = short_form(name) {
             let entry = in_article
                 .entry(s.to_string())
-                .or_insert_with(|| Some((name.clone(), *known)));
+                .or_insert_with(|| Some((name.clone(), known)));
             if entry.as_ref().is_some_and(|(n, _)| n != name) {
                 *entry = None;
             }
@@ -226,12 +237,14 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
     }
     for m in CAPITALISED.find_iter(&text) {
         let word = m.as_str();
-        let in_span = covered.iter().any(|&(s, e)| m.start() >= s && m.start() < e);
-        let seen = short.iter().any(|(p, _, _)| *p == m.start());
-        if in_span || seen || followed_by_name(&text, m.end()) {
+        if !(in_article.contains_key(word) || matcher.by_short.contains_key(word)) {
             continue;
         }
-        if in_article.contains_key(word) || matcher.by_short.contains_key(word) {
+        let in_span = covered
+            .iter()
+            .any(|&(s, e)| m.start() >= s && m.start() < e);
+        let seen = short.iter().any(|(p, _, _)| *p == m.start());
+        if !(in_span || seen || followed_by_name(&text, m.end())) {
             short.push((m.start(), word.to_string(), None));
         }
     }
@@ -313,22 +326,53 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let n = caps.name("name").expect("group");
         push(n.start(), n.as_str(), Some(caps["role"].to_string()));
     }
-    for re in [&*SAID, &*SAID_BY] {
-        for caps in re.captures_iter(text) {
-            let n = caps.name("name").expect("group");
-            push(n.start(), n.as_str(), None);
+    // Plain finds where the name is the match itself, or all of it but the verb: capture groups
+    // cost a slower engine, and these patterns match often.
+    for m in SAID.find_iter(text) {
+        let Some((name, _verb)) = m.as_str().rsplit_once(' ') else {
+            continue;
+        };
+        let name = name.trim_end_matches(',');
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("’s"))
+            .unwrap_or(name);
+        push(m.start(), name, None);
+    }
+    for caps in SAID_BY.captures_iter(text) {
+        let n = caps.name("name").expect("group");
+        push(n.start(), n.as_str(), None);
+    }
+    for m in KOREAN.find_iter(text) {
+        if names::korean_name(m.as_str()) {
+            push(m.start(), m.as_str(), None);
         }
     }
-    for caps in KOREAN.captures_iter(text) {
-        let n = caps.name("name").expect("group");
-        if names::korean_name(n.as_str()) {
-            push(n.start(), n.as_str(), None);
+    for m in CHINESE.find_iter(text) {
+        if names::chinese_name(m.as_str()) {
+            push(m.start(), m.as_str(), None);
         }
     }
-    for caps in CHINESE.captures_iter(text) {
-        let n = caps.name("name").expect("group");
-        if names::chinese_name(n.as_str()) {
-            push(n.start(), n.as_str(), None);
+    // "Trump said" somewhere and "Donald Trump" elsewhere: the bare full name is the same person.
+    let surnames: HashSet<String> = found
+        .iter()
+        .filter(|c| !c.name.contains(' '))
+        .map(|c| c.name.clone())
+        .collect();
+    let bigrams = GIVEN_AND_FAMILY
+        .find_iter(text)
+        .take(if surnames.is_empty() { 0 } else { usize::MAX });
+    for m in bigrams {
+        let Some((given, family)) = m.as_str().split_once(' ') else {
+            continue;
+        };
+        if surnames.contains(family) && !names::is_stop_word(given) {
+            found.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                name: m.as_str().to_string(),
+                role: None,
+            });
         }
     }
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));

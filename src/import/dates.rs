@@ -16,17 +16,18 @@ use crate::model::PartialDate;
 const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b").unwrap()
+    Regex::new(r"(?-u:\b)(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?-u:\b)")
+        .unwrap()
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTH}\.?,?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+        r"(?i)(?-u:\b){MONTH}\.?,?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -34,19 +35,22 @@ static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일").unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)\b")).unwrap()
+    Regex::new(&format!(
+        r"(?i)(?-u:\b){MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
+    ))
+    .unwrap()
 });
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^{MONTH}\.?\s+(?P<d>\d{{1,2}})$")).unwrap()
-});
+static MONTH_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH}\.?\s+(?P<d>\d{{1,2}})$")).unwrap());
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<label>(?:first )?published|posted(?: on)?|last updated|updated|modified(?: on)?|written|created|date|released|issued|입력|수정|기사입력|최종수정|등록|all news)\b\s*:?").unwrap()
+    Regex::new(r"(?i)(?P<label>(?:(?:first )?published|posted(?: on)?|last updated|updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?").unwrap()
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap()
+    Regex::new(r"(?-u:\b)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
+        .unwrap()
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<y>(?:19[5-9]|20\d)\d)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?P<y>(?:19[5-9]|20\d)\d)(?-u:\b)").unwrap());
 static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:AEN|AKR|PYH|[?&]ud=|/)(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)|/(?P<y2>(?:19|20)\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)|-(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?:/|\.html|$)").unwrap()
 });
@@ -78,14 +82,31 @@ fn day(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
 /// Every full date in `text`, with its offset, in order.
 fn dates_in(text: &str) -> Vec<(usize, Found)> {
     let mut found = Vec::new();
-    for caps in NUMERIC.captures_iter(text).chain(KOREAN.captures_iter(text)) {
-        if let Some(d) = caps["m"].parse().ok().and_then(|m| day(&caps["y"], m, &caps["d"])) {
+    // Every form has a four-digit year; most paragraphs have none, so skip them cheaply.
+    let has_year = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !has_year {
+        return found;
+    }
+    for caps in NUMERIC
+        .captures_iter(text)
+        .chain(KOREAN.captures_iter(text))
+    {
+        if let Some(d) = caps["m"]
+            .parse()
+            .ok()
+            .and_then(|m| day(&caps["y"], m, &caps["d"]))
+        {
             found.push((caps.get(0).map_or(0, |m| m.start()), Found::Day(d)));
         }
     }
-    for caps in MONTH_FIRST.captures_iter(text).chain(DAY_FIRST.captures_iter(text)) {
-        if let Some(d) = month_number(&caps["month"]).and_then(|m| day(&caps["y"], m, &caps["d"]))
-        {
+    for caps in MONTH_FIRST
+        .captures_iter(text)
+        .chain(DAY_FIRST.captures_iter(text))
+    {
+        if let Some(d) = month_number(&caps["month"]).and_then(|m| day(&caps["y"], m, &caps["d"])) {
             found.push((caps.get(0).map_or(0, |m| m.start()), Found::Day(d)));
         }
     }
@@ -152,8 +173,15 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             Some(caps) => {
                 let label = caps["label"].to_lowercase();
                 let whole = caps.get(0).expect("match");
-                let updated = ["updated", "last updated", "modified", "modified on", "수정", "최종수정"]
-                    .contains(&label.as_str());
+                let updated = [
+                    "updated",
+                    "last updated",
+                    "modified",
+                    "modified on",
+                    "수정",
+                    "최종수정",
+                ]
+                .contains(&label.as_str());
                 if updated {
                     (60, false, &text[whole.end()..])
                 } else {
@@ -324,11 +352,17 @@ mod tests {
             _ => None,
         };
         assert_eq!(day("Sept 19, 2017 - 14:34").as_deref(), Some("2017-09-19"));
-        assert_eq!(day("11:52 February 07, 2017").as_deref(), Some("2017-02-07"));
+        assert_eq!(
+            day("11:52 February 07, 2017").as_deref(),
+            Some("2017-02-07")
+        );
         assert_eq!(day("2021-03-19 16:34 KST").as_deref(), Some("2021-03-19"));
         assert_eq!(day("23 Jan. 2025, 18:07").as_deref(), Some("2025-01-23"));
         assert_eq!(day("2018.01.05 (14:53)").as_deref(), Some("2018-01-05"));
-        assert_eq!(day("January. 05, 2018 07:40").as_deref(), Some("2018-01-05"));
+        assert_eq!(
+            day("January. 05, 2018 07:40").as_deref(),
+            Some("2018-01-05")
+        );
         assert_eq!(day("2017-02-30"), None);
     }
 
@@ -336,7 +370,10 @@ mod tests {
     fn url_dates() {
         let mut out = Vec::new();
         from_url("https://en.yna.co.kr/view/AEN20220825000300315", &mut out);
-        from_url("http://www.koreaherald.com/view.php?ud=20161017000123", &mut out);
+        from_url(
+            "http://www.koreaherald.com/view.php?ud=20161017000123",
+            &mut out,
+        );
         let days: Vec<String> = out
             .iter()
             .filter_map(|c| match c.found {

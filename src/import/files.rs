@@ -115,7 +115,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
 }
 
 fn non_empty(text: String, warning: Option<String>) -> Result<(String, Option<String>), String> {
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         Err("empty file: nothing to import".to_string())
     } else {
         Ok((text, warning))
@@ -151,7 +154,9 @@ mod tests {
     fn bad_inputs_get_messages_not_panics() {
         assert!(decode(b"").unwrap_err().contains("empty"));
         assert!(decode(b" \n\t\n").unwrap_err().contains("empty"));
-        assert!(decode(&[0u8, 1, 2, 3, 255, 0, 7]).unwrap_err().contains("binary"));
+        assert!(decode(&[0u8, 1, 2, 3, 255, 0, 7])
+            .unwrap_err()
+            .contains("binary"));
         let (text, warning) = decode(b"Caf\xe9 talks\n").unwrap();
         assert_eq!(text, "Caf\u{fffd} talks\n");
         assert!(warning.unwrap().contains("UTF-8"));

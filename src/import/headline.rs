@@ -13,7 +13,7 @@ const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\
 
 /// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let caps_place = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}";
+    let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
     let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
@@ -27,8 +27,26 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open a paragraph in capitals but are labels, not places.
 const NOT_PLACES: &[&str] = &[
-    "NOTE", "UPDATE", "EXCLUSIVE", "BREAKING", "ANALYSIS", "EDITORIAL", "URGENT", "LEAD", "PHOTO",
-    "VIDEO", "OPINION", "COLUMN", "Q", "A", "AP", "AFP", "THE", "UN", "US", "U.S.",
+    "NOTE",
+    "UPDATE",
+    "EXCLUSIVE",
+    "BREAKING",
+    "ANALYSIS",
+    "EDITORIAL",
+    "URGENT",
+    "LEAD",
+    "PHOTO",
+    "VIDEO",
+    "OPINION",
+    "COLUMN",
+    "Q",
+    "A",
+    "AP",
+    "AFP",
+    "THE",
+    "UN",
+    "US",
+    "U.S.",
 ];
 
 /// What a dateline says.
@@ -59,9 +77,9 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
-/// The dateline of the first paragraph that has one (photo captions come first on some sites).
+/// The dateline of the first paragraph that has one (a deck or a stray widget line may come first).
 pub(crate) fn first_dateline(doc: &Doc) -> Option<Dateline> {
-    doc.paragraphs().take(2).find_map(parse_dateline)
+    doc.paragraphs().take(3).find_map(parse_dateline)
 }
 
 pub(crate) fn dateline(doc: &Doc) -> Option<String> {
@@ -154,7 +172,7 @@ static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*\b(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)\b\.?").unwrap()
+    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
 });
 
 /// `Jin-Woo Ha ha@donga.com`: a reporter's name followed by their address.
@@ -203,7 +221,7 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
 }
 
 static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by\b|contributed .*$|associated press writers?").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
 });
 
 /// Every name in the text's credit lines (bylines, contributors, editors, photographers), so the
@@ -289,7 +307,10 @@ mod tests {
         );
         assert_eq!(parse_dateline("SEOUL: South Korea").unwrap().place, "SEOUL");
         let ap = parse_dateline("SEOUL, South Korea (AP) — North Korea fired").unwrap();
-        assert_eq!((ap.place.as_str(), ap.org.as_deref()), ("SEOUL", Some("AP")));
+        assert_eq!(
+            (ap.place.as_str(), ap.org.as_deref()),
+            ("SEOUL", Some("AP"))
+        );
         assert_eq!(
             parse_dateline("Seoul (AFP) - North Korea").unwrap().place,
             "SEOUL"

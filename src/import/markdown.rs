@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn html_and_markdown_syntax_are_escaped() {
-        assert_eq!(escape("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
         assert_eq!(escape("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
         assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert_eq!(escape("1. not a list"), "1\\. not a list");

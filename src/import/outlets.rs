@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
 use super::clean::{email_domains, Block, Doc, Kind, Meta};
-use super::headline::parse_dateline;
+use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
 use crate::load::OUTLETS_FILE;
@@ -57,9 +57,14 @@ impl OutletMatcher {
                 if let Err(e) = regex::Regex::new(layout) {
                     return Err(Diagnostic::error(
                         OUTLETS_FILE,
-                        format!("layout `{layout}` of {} is not a valid pattern: {e}", outlet.name),
+                        format!(
+                            "layout `{layout}` of {} is not a valid pattern: {e}",
+                            outlet.name
+                        ),
                     )
-                    .with_hint("layouts are regular expressions; escape `.`, `(` and `)` with `\\`"));
+                    .with_hint(
+                        "layouts are regular expressions; escape `.`, `(` and `)` with `\\`",
+                    ));
                 }
                 layouts.push(layout.clone());
                 layout_owner.push(i);
@@ -188,12 +193,7 @@ impl OutletMatcher {
             }
         }
 
-        if let Some(org) = doc
-            .paragraphs()
-            .take(2)
-            .find_map(parse_dateline)
-            .and_then(|d| d.org)
-        {
+        if let Some(org) = first_dateline(doc).and_then(|d| d.org) {
             if let Some(i) = self.resolve_index(&org) {
                 add(&mut author, i, 10);
             }
@@ -238,10 +238,7 @@ impl OutletMatcher {
         let Some(automaton) = &self.signatures else {
             return;
         };
-        let first_para = doc
-            .blocks
-            .iter()
-            .position(|b| matches!(b, Block::Para(_)));
+        let first_para = doc.blocks.iter().position(|b| matches!(b, Block::Para(_)));
         for (n, block) in doc.blocks.iter().enumerate() {
             let text = block.text();
             for m in automaton.find_iter(text) {
@@ -249,11 +246,7 @@ impl OutletMatcher {
                 let weight = match block {
                     Block::Caption(_) => 1,
                     Block::Para(_) if Some(n) == first_para && m.start() < 150 => 10,
-                    Block::Para(_)
-                        if text[m.end()..].trim().is_empty() || m.start() == 0 =>
-                    {
-                        8
-                    }
+                    Block::Para(_) if text[m.end()..].trim().is_empty() || m.start() == 0 => 8,
                     Block::Para(_) => 3,
                 };
                 *author.entry(owner).or_default() += weight;

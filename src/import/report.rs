@@ -76,9 +76,7 @@ impl fmt::Display for ImportReport {
             write!(f, "{:<12} {}", record.outcome.label(), shown.display())?;
             match &record.outcome {
                 Outcome::Failed(message) => write!(f, ": {message}")?,
-                Outcome::SkippedEdited => {
-                    write!(f, " (edited since import; --force overwrites)")?
-                }
+                Outcome::SkippedEdited => write!(f, " (edited since import; --force overwrites)")?,
                 _ if !record.review.is_empty() => {
                     write!(f, "  review: {}", record.review.join(", "))?
                 }

@@ -341,8 +341,8 @@ fn append_actors(path: &Path, entries: &[ActorEntry]) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
     };
-    let addition = serde_yaml::to_string(entries)
-        .map_err(|e| format!("cannot write new actors: {e}"))?;
+    let addition =
+        serde_yaml::to_string(entries).map_err(|e| format!("cannot write new actors: {e}"))?;
     let content_only: String = existing
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
@@ -374,7 +374,7 @@ fn append_actors(path: &Path, entries: &[ActorEntry]) -> Result<(), String> {
             .append(true)
             .open(path)
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-        file.write_all(text[existing.len()..].as_bytes())
+        file.write_all(&text.as_bytes()[existing.len()..])
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))
     } else {
         write_atomic(path, &text).map_err(|e| format!("{}: cannot write: {e}", path.display()))

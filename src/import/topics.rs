@@ -64,11 +64,15 @@ impl TopicMatcher {
         let mut score = |text: &str, weight: u32| {
             for m in automaton.find_iter(text) {
                 let pattern = m.pattern().as_usize();
-                let exact = !self.acronym[pattern]
-                    || text[m.start()..m.end()] == self.keywords[pattern];
+                let exact =
+                    !self.acronym[pattern] || text[m.start()..m.end()] == self.keywords[pattern];
                 if exact && bounded(text, m.start(), m.end()) {
                     // A phrase ("joint military exercises") says more than a word ("alliance").
-                    let specific = if self.keywords[pattern].contains(' ') { 2 } else { 1 };
+                    let specific = if self.keywords[pattern].contains(' ') {
+                        2
+                    } else {
+                        1
+                    };
                     scores[self.owner[pattern]] += weight * specific;
                 }
             }

@@ -171,11 +171,17 @@ mod tests {
     #[test]
     fn scalars_that_yaml_would_misread_are_quoted() {
         assert_eq!(scalar("Moon Jae-in", true), "Moon Jae-in");
-        assert_eq!(scalar("Korea to pursue: Moon", false), "\"Korea to pursue: Moon\"");
+        assert_eq!(
+            scalar("Korea to pursue: Moon", false),
+            "\"Korea to pursue: Moon\""
+        );
         assert_eq!(scalar("2017 in review", false), "\"2017 in review\"");
         assert_eq!(scalar("yes", false), "\"yes\"");
         assert_eq!(scalar("a, b", true), "\"a, b\"");
-        assert_eq!(scalar("“fully-coordinated”", false), "\"“fully-coordinated”\"");
+        assert_eq!(
+            scalar("“fully-coordinated”", false),
+            "\"“fully-coordinated”\""
+        );
     }
 
     #[test]
@@ -200,7 +206,10 @@ mod tests {
         };
         let text = stamped(&front, "Body\n", "abc");
         assert_eq!(stamp_matches(&text), Some(true));
-        assert_eq!(stamp_matches(&text.replace("Body", "Edited body")), Some(false));
+        assert_eq!(
+            stamp_matches(&text.replace("Body", "Edited body")),
+            Some(false)
+        );
         assert_eq!(stamp_matches("---\ntitle: x\n---\nBody\n"), None);
     }
 }
