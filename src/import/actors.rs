@@ -430,6 +430,11 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
 /// `North Korea’s first vice minister of foreign affairs` → (`First vice minister of …`, `North Korea`).
 fn split_role(raw: &str) -> (Option<String>, Option<String>) {
     let raw = raw.trim().trim_end_matches(')');
+    // "then Prime Minister": the office is the role, the tense is the editor's to record.
+    let raw = ["then-", "then ", "Then ", "Then-", "former ", "Former "]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .unwrap_or(raw);
     if matches!(raw, "Mr." | "Ms." | "Mrs." | "Dr." | "counterpart" | "FM") {
         return (None, None);
     }

@@ -426,11 +426,13 @@ enum Join {
     Glue,
 }
 
-fn join_kind(prev: &str, next: &str, vocabulary: &dyn Fn(&str) -> bool) -> Join {
+/// How the line `next` continues `prev`. In hard-wrapped text (`wrapped`), where blank lines mark
+/// paragraphs, every single line break is a soft one ("President" / "Moon Jae-in said").
+fn join_kind(prev: &str, next: &str, wrapped: bool, vocabulary: &dyn Fn(&str) -> bool) -> Join {
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return Join::Paragraph;
     };
-    let continues = first.is_lowercase() || first.is_ascii_digit() || first == '(';
+    let continues = wrapped || first.is_lowercase() || first.is_ascii_digit() || first == '(';
     if matches!(last, ',' | ';' | '–' | '—' | '(' | '&') {
         return Join::Space;
     }
@@ -438,7 +440,7 @@ fn join_kind(prev: &str, next: &str, vocabulary: &dyn Fn(&str) -> bool) -> Join 
         // "well-" + "known": a hyphenated word split at its hyphen keeps the hyphen.
         return Join::Glue;
     }
-    if !continues || matches!(last, '.' | '?' | '!' | ':' | '"' | '”' | '’') {
+    if !continues || (!wrapped && matches!(last, '.' | '?' | '!' | ':' | '"' | '”' | '’')) {
         return Join::Paragraph;
     }
     if !(last.is_alphabetic() && first.is_alphabetic()) {
@@ -458,25 +460,61 @@ fn join_kind(prev: &str, next: &str, vocabulary: &dyn Fn(&str) -> bool) -> Join 
     // fragments, which are in the vocabulary only because of this very break.
     let is_word = super::names::is_english_word;
     let glued = format!("{l}{r}");
-    if is_word(&l) && is_word(&r) {
-        Join::Space
-    } else if is_word(&glued) || vocabulary(&glued) || !is_word(&l) {
+    let proper = left.chars().next().is_some_and(char::is_uppercase);
+    if is_word(&glued) || vocabulary(&glued) {
         Join::Glue
-    } else {
+    } else if proper || is_word(&l) || is_word(&r) {
+        // "Gunn" / "held", "ballistic" / "missile": a name or a word on either side is a word break.
         Join::Space
+    } else {
+        // Neither half is a word ("Pyong" / "yang"): one word broken in two.
+        Join::Glue
     }
+}
+
+/// Text wrapped at a fixed width (pasted from e-mail or a PDF): most lines are of similar, middling
+/// length and run on without ending a sentence.
+fn hard_wrapped(lines: &[Line]) -> bool {
+    let body: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Body)
+        .map(|l| l.text.as_str())
+        .collect();
+    if body.len() < 8 {
+        return false;
+    }
+    let middling = body
+        .iter()
+        .filter(|t| (40..=100).contains(&t.chars().count()))
+        .count();
+    let running = body
+        .iter()
+        .filter(|t| !t.ends_with(['.', '?', '!', '"', '”', ':']))
+        .count();
+    let paragraphs_marked = lines
+        .windows(3)
+        .any(|w| w[0].kind == Kind::Body && w[1].kind == Kind::Blank && w[2].kind == Kind::Body);
+    middling * 4 >= body.len() * 3 && running * 2 >= body.len() && paragraphs_marked
 }
 
 /// Builds paragraphs from consecutive body lines and keeps one copy of repeated captions.
 fn build_blocks(lines: &[Line]) -> Vec<Block> {
-    // Whether the article uses a word elsewhere; only asked about the rare line broken mid-word.
+    // The article's own words, collected only if a line broken mid-word asks for them.
+    let words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     let vocabulary = |word: &str| {
-        lines.iter().filter(|l| l.kind == Kind::Body).any(|l| {
-            l.text
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| w.eq_ignore_ascii_case(word))
-        })
+        words
+            .get_or_init(|| {
+                lines
+                    .iter()
+                    .filter(|l| l.kind == Kind::Body)
+                    .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
+                    .filter(|w| w.len() > 2)
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .contains(word)
     };
+    let wrapped = hard_wrapped(lines);
 
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
@@ -488,7 +526,7 @@ fn build_blocks(lines: &[Line]) -> Vec<Block> {
             continue;
         }
         match paragraphs.last_mut() {
-            Some(last) if open => match join_kind(last, &line.text, &vocabulary) {
+            Some(last) if open => match join_kind(last, &line.text, wrapped, &vocabulary) {
                 Join::Paragraph => paragraphs.push(line.text.clone()),
                 Join::Space => {
                     last.push(' ');
@@ -544,6 +582,7 @@ mod tests {
             join_kind(
                 "On the deepening of military coope",
                 "ration between",
+                false,
                 &words
             ),
             Join::Glue
@@ -552,12 +591,35 @@ mod tests {
             join_kind(
                 "in a future-oriented manner",
                 "particularly as next",
+                false,
                 &words
             ),
             Join::Space
         );
         assert_eq!(
-            join_kind("It ended.", "Then it began", &words),
+            join_kind("It ended.", "Then it began", false, &words),
+            Join::Paragraph
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_runs_on_into_capitalised_words() {
+        assert_eq!(
+            join_kind(
+                "talks with South Korean President",
+                "Moon Jae-in on",
+                true,
+                &words
+            ),
+            Join::Space
+        );
+        assert_eq!(
+            join_kind(
+                "talks with South Korean President",
+                "Moon Jae-in on",
+                false,
+                &words
+            ),
             Join::Paragraph
         );
     }

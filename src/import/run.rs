@@ -36,12 +36,16 @@ pub struct ImportOptions {
 
 /// Runs below this many inputs finish before a progress bar would be useful.
 const PROGRESS_MIN_INPUTS: usize = 200;
+/// Inputs imported together before their files are handed to the writer.
+const CHUNK: usize = 1024;
 
 /// An input that imported, ready to be placed.
 struct Prepared {
     imported: Imported,
     input_hash: String,
     source: String,
+    /// The article file as it will be written (stamped), rendered in the parallel part.
+    text: String,
 }
 
 /// Imports every input; fails outright only when the book's own files cannot be read.
@@ -63,79 +67,86 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         }
         bar
     });
-    let prepared: Vec<Result<Prepared, String>> = inputs
-        .par_iter()
-        .map(|path| {
-            let result = prepare(path, &options.root, &ctx);
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-            result
-        })
-        .collect();
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-
     let existing = Existing::scan(&out_dir);
     let mut taken: HashSet<String> = existing.stems.clone();
     let mut records = Vec::new();
-    let mut writes: Vec<(PathBuf, String)> = Vec::new();
     let mut found_actors: Vec<NewActor> = Vec::new();
-    for (input, result) in inputs.iter().zip(prepared) {
-        let prepared = match result {
-            Ok(p) => p,
-            Err(message) => {
-                records.push(failed(input, message));
-                continue;
+    // Inputs are imported in parallel a chunk at a time while one thread writes the previous
+    // chunk: files are placed in input order (so name collisions resolve the same way on every
+    // run), and a single writer avoids the folder lock contention of parallel file creation.
+    let write_errors = std::thread::scope(|scope| -> Result<HashMap<PathBuf, String>, Error> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(PathBuf, String)>(CHUNK);
+        let out = &out_dir;
+        let writer = scope.spawn(move || -> Result<HashMap<PathBuf, String>, Error> {
+            let mut errors = HashMap::new();
+            let mut created = false;
+            for (path, text) in receiver {
+                if !created {
+                    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+                    created = true;
+                }
+                if let Err(e) = write_atomic(&path, &text) {
+                    errors.insert(path, format!("cannot write: {e}"));
+                }
             }
-        };
-        let (target, outcome) = place(&prepared, &existing, &mut taken, &out_dir, options);
-        let text = write::stamped(
-            &prepared.imported.front,
-            &prepared.imported.body,
-            &prepared.input_hash,
-        );
-        let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
-        let outcome = if writes_file && options.dry_run {
-            Outcome::WouldWrite
-        } else {
-            outcome
-        };
-        let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
-        if writes_file {
-            found_actors.extend(prepared.imported.new_actors.iter().cloned());
-            if !options.dry_run {
-                writes.push((target.clone(), text));
+            Ok(errors)
+        });
+        for chunk in inputs.chunks(CHUNK) {
+            let prepared: Vec<Result<Prepared, String>> = chunk
+                .par_iter()
+                .map(|path| prepare(path, &options.root, &ctx))
+                .collect();
+            if let Some(bar) = &bar {
+                bar.inc(chunk.len() as u64);
+            }
+            for (input, result) in chunk.iter().zip(prepared) {
+                let prepared = match result {
+                    Ok(p) => p,
+                    Err(message) => {
+                        records.push(failed(input, message));
+                        continue;
+                    }
+                };
+                let (target, outcome) = place(&prepared, &existing, &mut taken, &out_dir, options);
+                let text = prepared.text;
+                let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
+                let outcome = if writes_file && options.dry_run {
+                    Outcome::WouldWrite
+                } else {
+                    outcome
+                };
+                let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
+                if writes_file {
+                    found_actors.extend(prepared.imported.new_actors.iter().cloned());
+                    if !options.dry_run && sender.send((target.clone(), text)).is_err() {
+                        break;
+                    }
+                }
+                records.push(Record {
+                    input: input.clone(),
+                    output: Some(target),
+                    outcome,
+                    review: prepared.imported.front.review.clone(),
+                    warnings: prepared.imported.warnings.clone(),
+                    preview,
+                });
             }
         }
-        records.push(Record {
-            input: input.clone(),
-            output: Some(shown(&target, &options.root)),
-            outcome,
-            review: prepared.imported.front.review.clone(),
-            warnings: prepared.imported.warnings.clone(),
-            preview,
-        });
+        drop(sender);
+        writer.join().expect("the writer thread does not panic")
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for record in &mut records {
+        if let Some(output) = record.output.take() {
+            if let Some(message) = write_errors.get(&output) {
+                record.outcome = Outcome::Failed(message.clone());
+            }
+            record.output = Some(shown(&output, &options.root));
+        }
     }
     records.extend(failures.into_iter().map(|(p, m)| failed(&p, m)));
-
-    if !writes.is_empty() {
-        std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, e))?;
-    }
-    let write_errors: HashMap<PathBuf, String> = writes
-        .par_iter()
-        .filter_map(|(path, text)| {
-            write_atomic(path, text)
-                .err()
-                .map(|e| (shown(path, &options.root), format!("cannot write: {e}")))
-        })
-        .collect();
-    for record in &mut records {
-        if let Some(message) = record.output.as_ref().and_then(|o| write_errors.get(o)) {
-            record.outcome = Outcome::Failed(message.clone());
-        }
-    }
 
     let mut report = ImportReport {
         records,
@@ -180,10 +191,13 @@ fn prepare(path: &Path, root: &Path, ctx: &ImportContext) -> Result<Prepared, St
         return Err("no article text left after removing the site's menus and lists".to_string());
     }
     imported.warnings.extend(warning);
+    let input_hash = hash_hex(&bytes);
+    let text = write::stamped(&imported.front, &imported.body, &input_hash);
     Ok(Prepared {
         imported,
-        input_hash: hash_hex(&bytes),
+        input_hash,
         source,
+        text,
     })
 }
 
