@@ -3,12 +3,14 @@
 //! The pure part, [`import_text`] / [`import_html`], reads one input with an [`ImportContext`] (the
 //! outlet, actor and topic matchers, built once) and returns an [`Imported`] article; [`run`] walks
 //! the inputs, imports them in parallel and writes the files without ever clobbering an editor's work.
-//! Each pass has its own module: `clean` (site chrome, line joins, captions), `headline` (title,
+//! Each pass has its own module: `chrome` (sorting lines into chrome, metadata and text), `clean`
+//! (structure, line joins, captions), `headline` (title,
 //! byline, dateline), `dates`, `outlets`, `actors` with `names`, `topics`, `markdown` (escaping),
 //! `html` (readability extraction), `write` (front matter, hashes, re-import safety), `files` and
 //! `report`.
 
 mod actors;
+mod chrome;
 mod clean;
 mod dates;
 mod files;

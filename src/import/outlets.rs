@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
-use super::clean::{email_domains, Block, Doc, Kind, Meta};
+use super::chrome::email_domains;
+use super::clean::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
