@@ -30,14 +30,13 @@ pub(crate) fn body(blocks: &[Block]) -> String {
 /// Escapes one paragraph of plain text for CommonMark (and the usual extensions).
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '^' => {
                 out.push('\\');
                 out.push(c);
             }
-            '&' if entity_follows(&chars[i + 1..]) => out.push_str("\\&"),
+            '&' if entity_follows(&text[i + 1..]) => out.push_str("\\&"),
             _ => out.push(c),
         }
     }
@@ -45,13 +44,13 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// `&amp;`, `&#39;`: an ampersand HTML would read as the start of an entity.
-fn entity_follows(rest: &[char]) -> bool {
-    let name: String = rest
-        .iter()
+fn entity_follows(rest: &str) -> bool {
+    let name = rest
+        .bytes()
         .take(33)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-        .collect();
-    !name.is_empty() && rest.get(name.chars().count()) == Some(&';')
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && rest.as_bytes().get(name) == Some(&b';')
 }
 
 /// Markers that only mean something at the start of a block: headings, lists, rules, definitions.
