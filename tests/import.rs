@@ -260,7 +260,9 @@ fn all_inputs() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("seeds"))
         .unwrap()
         .chain(std::fs::read_dir(Path::new(ROOT).join(FIXTURES).join("raw")).unwrap())
+        .chain(std::fs::read_dir(Path::new(ROOT).join(FIXTURES).join("holdout")).unwrap())
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
         .collect();
     files.sort();
     files
