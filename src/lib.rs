@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod error;
+pub mod import;
 pub mod init;
 pub mod link;
 pub mod load;

@@ -90,8 +90,20 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Import(_args) => {
-            anyhow::bail!("import is not available in this build yet");
+        Command::Import(args) => {
+            let options = briefbook::import::ImportOptions {
+                root: args.root.root,
+                into: args.into,
+                force: args.force,
+                dry_run: args.dry_run,
+                inputs: args.inputs,
+                progress: true,
+            };
+            let report = briefbook::import::run(&options)?;
+            print!("{report}");
+            if report.has_failures() {
+                return Ok(ExitCode::FAILURE);
+            }
         }
         Command::Serve(args) => {
             let bind = args

@@ -262,6 +262,11 @@ pub struct OutletEntry {
     /// E-mail and web domains of the outlet, e.g. `hani.co.kr`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
+    /// Regular expressions for lines of the outlet's own web pages (date stamps, mastheads), e.g.
+    /// `^Posted on : \d{4}`. They tell which site a text was copied from, which is the
+    /// publisher when the byline names another outlet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layouts: Vec<String>,
 }
 
 /// The book as loaded from disk, before any cross-linking.

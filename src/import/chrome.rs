@@ -1,0 +1,208 @@
+//! Chrome: sorts each line of a raw article on its own into site chrome (menus, widgets, lists of
+//! other stories), metadata (stamps, bylines, credits, contacts) or text, from patterns of the
+//! sites' layouts. Patterns use ASCII word boundaries and no long bounded repeats, so the lazy DFA
+//! never falls back to a slower engine.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::clean::{Kind, Meta};
+use super::outlets::OutletMatcher;
+
+/// Lines that are site chrome wherever they appear (compared whole, ignoring case).
+static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
+    let whole = |p: &str| format!(r"(?i)^(?:{p})$");
+    RegexSet::new(
+        [
+            r"back to top|top|go to contents(?: go to navigation)?|go to navigation|skip to (?:main )?content|skip navigation|jump to content",
+            r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
+            r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
+            r"share(?: this)?(?: article| story)?:?|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
+            r"font ?size.*|text ?size.*|letter ?size|글자 ?크기.*|폰트.*|(?:[aA가] ?){2,3}|a\s?\+|a\s?-|zoom (?:in|out)|listen(?: to (?:this )?article)?|audio|play|pause|tts",
+            r"comments?(?: \(\d+\))?|\d+ comments?|(?:leave|write|post|add) (?:a |your )?comments?.*|please (?:log ?in|sign in) to .*|name|password|submit|cancel|reply",
+            r"advertisement|advertising|ad|sponsored(?: content)?|promoted|gift (?:this )?article|save article|listen to this article",
+            r"all news|top news|photo news|news|menu|search|home|close|open|more|view (?:all|more)|see more|read more.*|more (?:stories|news|from .*)|previous(?: article)?|next(?: article)?|prev|list",
+            r"click (?:here )?to (?:enlarge|view).*|enlarge|expand|button that move to .*|original korean article.*",
+            r"(?:korean|english|中文|日本語|한국어|español|français|русский|عربي)(?:\s*[|/·]\s*(?:korean|english|中文|日本語|한국어|español|français|русский|عربي))*",
+            r"(?:home|news)\s*>.*",
+            r"[-=_*·•|/\\.~]{2,}|\W",
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated(?: (?:\d+|an?|a few) (?:seconds?|minutes?|hours?|days?))? ago|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
+        ]
+        .iter()
+        .map(|p| whole(p)),
+    )
+    .unwrap()
+});
+
+/// Headers of lists of other stories: what follows them is junk until the article resumes.
+pub(crate) static LIST_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:most (?:popular|viewed|read|shared|commented)(?: articles| stories| news)?|latest (?:news|articles|stories)|latest|related (?:stories|articles|news|links|content|topics)|you might also like|you may also like|recommended(?: stories| articles| for you)?|editor'?s picks?|trending(?: now| news)?|top stories|hot issues?|popular (?:news|articles)|more from .*|more on this topic|other news|(?:many|most) read|photo ?news|videos?|이 시각 .*|많이 본 기사|인기 기사|관련 ?기사)\s*:?$").unwrap()
+});
+
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:(?:first )?published|posted(?: on)?|updated|last updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?\s*\S").unwrap()
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:By|BY|by|Written by|Reporter\s*:|Reported by|Author\s*:?|기자)\s+[A-Z\p{Hangul}]",
+    )
+    .unwrap()
+});
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^sources?\s*:\s*\S").unwrap());
+
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\((?:attn|attention|editor'?s note|eds)(?-u:\b)[^)]*\)$|^(?:editor'?s note|eds?)\s*:").unwrap()
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)").unwrap()
+});
+
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\(end\)|\(c\)\s*yonhap.*|please (?:direct|send|email|e-mail) .*|(?:contact|e-?mail|write to)(?: the)?(?: reporter| writer| author)?s?\s*(?:at|:).*|for (?:more information|inquiries).*|follow (?:us|\S+) on .*|download (?:the|our) app.*|\[?[a-z0-9._%+-]+@[a-z0-9.-]+\]?)$").unwrap()
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:additional )?reporting by |writing by |editing by |compiled by |translated by |edited by |photo(?:graph)?s? by |(?:graphics?|video) by )|contributed (?:to )?(?:this|the) (?:report|story|article)\.?$").unwrap()
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|ⓒ|\(c\)|copyright(?-u:\b)|all rights reserved)|(?:all rights reserved|unauthorized (?:reproduction|redistribution)|무단 ?전재|재배포 금지)").unwrap()
+});
+
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:source |original |article )?(?:url|link)\s*:\s*)?<?https?://\S+>?$")
+        .unwrap()
+});
+
+/// A line of a date and maybe a clock time and weekday, with nothing else: a stamp or page clock.
+pub(crate) static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?)(?:\s*(?:[-,|·]|at)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:kst|gmt|utc|et|est|edt|jst|cst)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?)?$|^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$").unwrap()
+});
+
+/// Leading bullets and separators scraped from list items ("• Published : …").
+pub(crate) fn strip_bullet(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches([
+            '•', '·', '▶', '■', '□', '◆', '●', '▲', '△', '►', '*', '-', '–',
+        ])
+        .trim_start()
+}
+
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Reads like article text rather than a menu item or a headline in a list.
+pub(crate) fn body_like(text: &str) -> bool {
+    let ends = text
+        .trim_end()
+        .ends_with(['.', '?', '!', '"', '”', '’', '\'']);
+    text.chars().count() >= 160 || (ends && word_count(text) >= 12)
+}
+
+/// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
+pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {
+    if text.is_empty() {
+        return Kind::Blank;
+    }
+    // Chrome, stamps and credits are short; a long line is article text (this also keeps the
+    // per-line patterns off most of the input).
+    if text.len() > 400 {
+        return Kind::Body;
+    }
+    let short = text.chars().count() <= 120;
+    if short && (BARE_DATE.is_match(text) || (STAMP_LABEL.is_match(text) && has_digit(text))) {
+        return Kind::Meta(Meta::Stamp);
+    }
+    if short && outlets.is_layout(text) {
+        return Kind::Meta(Meta::Layout);
+    }
+    if text.chars().count() <= 100 && BYLINE.is_match(text) && !body_like(text) {
+        return Kind::Meta(Meta::Byline);
+    }
+    if short && SOURCE.is_match(text) {
+        return Kind::Meta(Meta::Source);
+    }
+    if NOTE.is_match(text) {
+        return Kind::Meta(Meta::Note);
+    }
+    if URL_LINE.is_match(text) {
+        return Kind::Meta(Meta::Url);
+    }
+    if text.chars().count() <= 300 && CREDIT.is_match(text) {
+        return Kind::Meta(Meta::Credit);
+    }
+    if text.chars().count() <= 250 && COPYRIGHT.is_match(text) {
+        return Kind::Meta(Meta::Copyright);
+    }
+    if short && CONTACT.is_match(text) {
+        return Kind::Meta(Meta::Contact);
+    }
+    if short && EMAIL.is_match(text) && word_count(text) <= 6 {
+        return Kind::Meta(Meta::Contact);
+    }
+    if short && outlets.is_signature_line(text) {
+        return Kind::Meta(Meta::Credit);
+    }
+    if short && outlets.is_masthead(text) {
+        return Kind::Meta(Meta::Layout);
+    }
+    if JUNK.is_match(text) || is_nav_bar(text) || (mostly_latin && is_korean_menu(text)) {
+        return Kind::Junk;
+    }
+    Kind::Body
+}
+
+/// `Home | News | Politics | World`: three or more short items separated by bars.
+fn is_nav_bar(text: &str) -> bool {
+    let items: Vec<&str> = text
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3
+        && text.matches('|').count() >= 2
+        && items.iter().all(|i| i.chars().count() <= 25)
+}
+
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A Korean-language line with next to no Latin letters, in an English article: a menu or widget.
+fn is_korean_menu(text: &str) -> bool {
+    text.chars().any(is_hangul) && text.chars().filter(|c| c.is_ascii_alphabetic()).count() < 12
+}
+
+pub(crate) fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+}
+
+/// The domains of every e-mail address in `text`.
+pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
+    EMAIL
+        .captures_iter(text)
+        .filter_map(|c| c.name("domain").map(|m| m.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_dates_and_clocks_are_stamps() {
+        for line in [
+            "Sept 19, 2017 - 14:34",
+            "11:52 February 07, 2017",
+            "2021-03-19 16:34 KST",
+            "Tuesday, February 7, 2017",
+        ] {
+            assert!(BARE_DATE.is_match(line), "{line}");
+        }
+        assert!(!BARE_DATE.is_match("Moon met Trump on Feb. 7, 2017."));
+    }
+}

@@ -1,0 +1,448 @@
+//! Clean: the article's structure. Normalises the text, has every line sorted (see `chrome`), drops
+//! lists of other stories, finds the headline, re-joins lines broken mid-sentence or mid-word and
+//! keeps one copy of a photo caption the site printed twice. Later passes read the sorted lines;
+//! nothing here guesses fields.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::chrome::{body_like, classify, is_hangul, strip_bullet, word_count, LIST_HEADER};
+use super::outlets::OutletMatcher;
+
+/// What a line of the raw text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Blank,
+    /// Navigation, widgets, lists of other stories: dropped.
+    Junk,
+    Meta(Meta),
+    /// Text before the headline: section labels, page clocks.
+    PreTitle,
+    Title,
+    Body,
+}
+
+/// Metadata lines: taken out of the body, read by the field passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meta {
+    /// `Published : Sept 19, 2017 - 14:34`, `입력 2018.01.05 (14:53)`, a bare date line.
+    Stamp,
+    /// `By Kim Ji-eun, staff reporter`.
+    Byline,
+    /// `Source: Yonhap News Agency`.
+    Source,
+    /// `(ATTN: RECASTS headline)`.
+    Note,
+    /// E-mail addresses, `(END)`, "Please direct comments to …".
+    Contact,
+    /// `Reporting by …; Editing by …`, `… contributed to this report.`
+    Credit,
+    /// `© 2017 The Korea Herald. All rights reserved.`
+    Copyright,
+    /// A line that is only a URL.
+    Url,
+    /// A masthead or another line of a known site's page layout.
+    Layout,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub kind: Kind,
+}
+
+/// A body block in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    Para(String),
+    Caption(String),
+}
+
+impl Block {
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Para(t) | Block::Caption(t) => t,
+        }
+    }
+}
+
+/// The sorted lines and the body built from them.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub lines: Vec<Line>,
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    pub fn meta(&self, which: Meta) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .filter(move |l| l.kind == Kind::Meta(which))
+            .map(|l| l.text.as_str())
+    }
+
+    pub fn title_line(&self) -> Option<&str> {
+        self.lines
+            .iter()
+            .find(|l| l.kind == Kind::Title)
+            .map(|l| l.text.as_str())
+    }
+
+    /// The first URL the text gives for itself.
+    pub fn url(&self) -> Option<String> {
+        self.meta(Meta::Url)
+            .filter_map(|l| URL.find(l))
+            .map(|m| m.as_str().trim_end_matches(['.', ',', ')']).to_string())
+            .next()
+    }
+
+    /// Body paragraphs (not captions).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Para(t) => Some(t.as_str()),
+            Block::Caption(_) => None,
+        })
+    }
+}
+
+pub(crate) static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s<>\[\]]+").unwrap());
+
+/// Normalises line ends, spaces and invisible characters so every pass sees plain lines.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
+    if text.as_bytes().iter().all(plain) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\u{a0}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{3000}' => out.push(' '),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A photo caption printed once: "This photo …", "(AP Photo/…)", "(… photo pool)".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)photos?(?-u:\b)[^()]*\)\s*$|\[(?:yonhap|joongang ilbo|news1|newsis|ap|afp|reuters|epa)\]\s*$|(?:/|\| )\s*(?:yonhap|afp|ap|reuters|epa|getty images)\s*$").unwrap()
+});
+
+/// Sorts the lines, picks the headline and builds the body.
+pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatcher) -> Doc {
+    let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let hangul = text.chars().filter(|&c| is_hangul(c)).count();
+    let mostly_latin = latin > hangul * 2;
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut in_list = false;
+    for raw in text.split('\n') {
+        let stripped = strip_bullet(raw);
+        // Keep a lone "*" or "-" line's text rather than an empty one.
+        let text = if stripped.is_empty() {
+            raw.trim()
+        } else {
+            stripped
+        };
+        let mut kind = classify(text, outlets, mostly_latin);
+        if kind == Kind::Body && LIST_HEADER.is_match(text) {
+            in_list = true;
+            kind = Kind::Junk;
+        } else if in_list {
+            match kind {
+                Kind::Body if body_like(text) => in_list = false,
+                Kind::Body | Kind::Meta(Meta::Stamp) => kind = Kind::Junk,
+                Kind::Meta(_) => in_list = false,
+                _ => {}
+            }
+        }
+        lines.push(Line {
+            text: text.to_string(),
+            kind,
+        });
+    }
+
+    mark_title(&mut lines, known_title);
+    drop_trailing_lists(&mut lines);
+    let blocks = build_blocks(&lines);
+    Doc { lines, blocks }
+}
+
+/// A line that could be a headline: a few words, not a paragraph.
+fn headline_like(text: &str) -> bool {
+    let words = word_count(text);
+    let ends_period = text.ends_with('.') && !text.ends_with("..");
+    (2..=35).contains(&words)
+        && text.chars().count() <= 250
+        && !(ends_period && words > 12)
+        && !super::headline::DATELINE.is_match(text)
+}
+
+fn mark_title(lines: &mut [Line], known_title: Option<&str>) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Body)
+        .collect();
+    if let Some(known) = known_title {
+        // A page's own title is authoritative; drop its repeat at the top of the text.
+        let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&i) = body.iter().take(3).find(|&&i| {
+            let line = key(&lines[i].text);
+            !line.is_empty() && key(known).contains(&line)
+        }) {
+            lines[i].kind = Kind::Title;
+        }
+        return;
+    }
+    let mut chosen = None;
+    for (n, &i) in body.iter().enumerate().take(6) {
+        let text = &lines[i].text;
+        if body_like(text) && !headline_like(text) {
+            break;
+        }
+        if !headline_like(text) {
+            continue;
+        }
+        // Section labels ("North Korea", "Diplomacy") are short; the headline follows them.
+        let later_headline = body
+            .get(n + 1)
+            .is_some_and(|&j| headline_like(&lines[j].text) && !body_like(&lines[j].text));
+        if word_count(text) <= 3 && later_headline {
+            continue;
+        }
+        chosen = Some(i);
+        break;
+    }
+    if let Some(t) = chosen {
+        lines[t].kind = Kind::Title;
+        for line in lines[..t].iter_mut() {
+            if line.kind == Kind::Body {
+                line.kind = Kind::PreTitle;
+            }
+        }
+    }
+}
+
+/// Short headline-like lines after the last real paragraph are lists of other stories.
+fn drop_trailing_lists(lines: &mut [Line]) {
+    for line in lines.iter_mut().rev() {
+        match line.kind {
+            Kind::Blank | Kind::Junk | Kind::Meta(_) => continue,
+            Kind::Body
+                if !body_like(&line.text)
+                    && !line.text.ends_with(['.', '"', '”', ')'])
+                    && word_count(&line.text) <= 15 =>
+            {
+                line.kind = Kind::Junk
+            }
+            _ => break,
+        }
+    }
+}
+
+/// How two consecutive text lines join.
+#[derive(Debug, PartialEq, Eq)]
+enum Join {
+    Paragraph,
+    Space,
+    Glue,
+}
+
+/// How the line `next` continues `prev`. In hard-wrapped text (`wrapped`), where blank lines mark
+/// paragraphs, every single line break is a soft one ("President" / "Moon Jae-in said").
+fn join_kind(prev: &str, next: &str, wrapped: bool, vocabulary: &dyn Fn(&str) -> bool) -> Join {
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
+        return Join::Paragraph;
+    };
+    let continues = wrapped || first.is_lowercase() || first.is_ascii_digit() || first == '(';
+    if matches!(last, ',' | ';' | '–' | '—' | '(' | '&') {
+        return Join::Space;
+    }
+    if last == '-' && prev.len() > 1 && first.is_alphabetic() {
+        // "well-" + "known": a hyphenated word split at its hyphen keeps the hyphen.
+        return Join::Glue;
+    }
+    if !continues || (!wrapped && matches!(last, '.' | '?' | '!' | ':' | '"' | '”' | '’')) {
+        return Join::Paragraph;
+    }
+    if !(last.is_alphabetic() && first.is_alphabetic()) {
+        return Join::Space;
+    }
+    let left: String = prev
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let (l, r) = (left.to_lowercase(), right.to_lowercase());
+    // The article's own words confirm a glued form ("cooperation" used elsewhere) but not the
+    // fragments, which are in the vocabulary only because of this very break.
+    let is_word = super::names::is_english_word;
+    let glued = format!("{l}{r}");
+    let proper = left.chars().next().is_some_and(char::is_uppercase);
+    if is_word(&glued) || vocabulary(&glued) {
+        Join::Glue
+    } else if proper || is_word(&l) || is_word(&r) {
+        // "Gunn" / "held", "ballistic" / "missile": a name or a word on either side is a word break.
+        Join::Space
+    } else {
+        // Neither half is a word ("Pyong" / "yang"): one word broken in two.
+        Join::Glue
+    }
+}
+
+/// Text wrapped at a fixed width (pasted from e-mail or a PDF): most lines are of similar, middling
+/// length and run on without ending a sentence.
+fn hard_wrapped(lines: &[Line]) -> bool {
+    let body: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Body)
+        .map(|l| l.text.as_str())
+        .collect();
+    if body.len() < 8 {
+        return false;
+    }
+    let middling = body
+        .iter()
+        .filter(|t| (40..=100).contains(&t.chars().count()))
+        .count();
+    let running = body
+        .iter()
+        .filter(|t| !t.ends_with(['.', '?', '!', '"', '”', ':']))
+        .count();
+    let paragraphs_marked = lines
+        .windows(3)
+        .any(|w| w[0].kind == Kind::Body && w[1].kind == Kind::Blank && w[2].kind == Kind::Body);
+    middling * 4 >= body.len() * 3 && running * 2 >= body.len() && paragraphs_marked
+}
+
+/// Builds paragraphs from consecutive body lines and keeps one copy of repeated captions.
+fn build_blocks(lines: &[Line]) -> Vec<Block> {
+    // The article's own words, collected only if a line broken mid-word asks for them.
+    let words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+    let vocabulary = |word: &str| {
+        words
+            .get_or_init(|| {
+                lines
+                    .iter()
+                    .filter(|l| l.kind == Kind::Body)
+                    .flat_map(|l| l.text.split(|c: char| !c.is_alphabetic()))
+                    .filter(|w| w.len() > 2)
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .contains(word)
+    };
+    let wrapped = hard_wrapped(lines);
+
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.kind != Kind::Body {
+            if line.kind != Kind::Junk {
+                open = false;
+            }
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(last) if open => match join_kind(last, &line.text, wrapped, &vocabulary) {
+                Join::Paragraph => paragraphs.push(line.text.clone()),
+                Join::Space => {
+                    last.push(' ');
+                    last.push_str(&line.text);
+                }
+                Join::Glue => last.push_str(&line.text),
+            },
+            _ => paragraphs.push(line.text.clone()),
+        }
+        open = true;
+    }
+
+    // Sites print a caption twice character for character, so the text itself is the key.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in &paragraphs {
+        *counts.entry(p.as_str()).or_default() += 1;
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut blocks = Vec::new();
+    for p in &paragraphs {
+        if !seen.insert(p.as_str()) {
+            continue;
+        }
+        let p = p.clone();
+        let repeated = counts[p.as_str()] > 1 && word_count(&p) >= 4;
+        if repeated || (CAPTION.is_match(&p) && word_count(&p) <= 80) {
+            blocks.push(Block::Caption(p));
+        } else {
+            blocks.push(Block::Para(p));
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn lines_broken_mid_word_are_glued_and_between_words_spaced() {
+        assert_eq!(
+            join_kind(
+                "On the deepening of military coope",
+                "ration between",
+                false,
+                &words
+            ),
+            Join::Glue
+        );
+        assert_eq!(
+            join_kind(
+                "in a future-oriented manner",
+                "particularly as next",
+                false,
+                &words
+            ),
+            Join::Space
+        );
+        assert_eq!(
+            join_kind("It ended.", "Then it began", false, &words),
+            Join::Paragraph
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_runs_on_into_capitalised_words() {
+        assert_eq!(
+            join_kind(
+                "talks with South Korean President",
+                "Moon Jae-in on",
+                true,
+                &words
+            ),
+            Join::Space
+        );
+        assert_eq!(
+            join_kind(
+                "talks with South Korean President",
+                "Moon Jae-in on",
+                false,
+                &words
+            ),
+            Join::Paragraph
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! Headline, byline and dateline: the title without wire labels or site names, the reporters who
+//! wrote the story (never actors), and the place the story was filed from.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::{Block, Doc, Meta};
+use super::outlets::OutletMatcher;
+use super::PageHints;
+
+const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+
+/// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`.
+pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
+    let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
+    let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
+    let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
+    let org = r"(?:\s*\((?P<org>[A-Za-z][A-Za-z .&-]{0,30})\))?";
+    let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
+    Regex::new(&format!(
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:--|—|–|-|:)\s+\S"
+    ))
+    .unwrap()
+});
+
+/// Words that open a paragraph in capitals but are labels, not places.
+const NOT_PLACES: &[&str] = &[
+    "NOTE",
+    "UPDATE",
+    "EXCLUSIVE",
+    "BREAKING",
+    "ANALYSIS",
+    "EDITORIAL",
+    "URGENT",
+    "LEAD",
+    "PHOTO",
+    "VIDEO",
+    "OPINION",
+    "COLUMN",
+    "Q",
+    "A",
+    "AP",
+    "AFP",
+    "THE",
+    "UN",
+    "US",
+    "U.S.",
+];
+
+/// What a dateline says.
+pub(crate) struct Dateline {
+    pub place: String,
+    /// `Feb. 7`, when the dateline carries the day.
+    pub month_day: Option<String>,
+    /// `Yonhap`, `AP`: who filed it.
+    pub org: Option<String>,
+}
+
+pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
+    let caps = DATELINE.captures(paragraph)?;
+    let place = caps.name("place").or(caps.name("tplace"))?.as_str();
+    if NOT_PLACES.contains(&place) || place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    Some(Dateline {
+        place: place.to_uppercase(),
+        month_day: caps
+            .name("md")
+            .or(caps.name("tmd"))
+            .map(|m| m.as_str().to_string()),
+        org: caps
+            .name("org")
+            .or(caps.name("torg"))
+            .map(|m| m.as_str().trim().to_string()),
+    })
+}
+
+/// The dateline of the first paragraph that has one (a deck or a stray widget line may come first).
+pub(crate) fn first_dateline(doc: &Doc) -> Option<Dateline> {
+    doc.paragraphs().take(3).find_map(parse_dateline)
+}
+
+pub(crate) fn dateline(doc: &Doc) -> Option<String> {
+    first_dateline(doc).map(|d| d.place)
+}
+
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\((?:[A-Z0-9][A-Z0-9 ,.'/&:-]{0,40}|[0-9]+(?:st|nd|rd|th) LD[^)]{0,40}|LEAD[^)]{0,40}|(?:Yonhap|News|Photo) [A-Za-z ]{2,20}|Update|Editorial[^)]{0,40}|Interview|Feature|Profile|Correction)\)\s*)+|^(?:(?:UPDATE|WRAPUP|CORRECTED|RPT|REFILE|EXCLUSIVE)(?: \d+)?-|(?:Exclusive|EXCLUSIVE|Analysis|ANALYSIS|Factbox|FACTBOX|Explainer|EXPLAINER|Breaking|BREAKING|Insight|Focus|Update|UPDATE|Editorial|EDITORIAL|Opinion|Watch|WATCH)\s*[:|-]\s+)").unwrap()
+});
+
+static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Video|VIDEO|PHOTO|Photo|Photos|Newsmaker)\))+\s*$").unwrap()
+});
+
+/// Site-name suffixes and prefixes: `Headline | Yonhap News Agency`, `Headline - The Korea Herald`.
+static SITE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:\||-|–|—|::|:|·)\s+").unwrap());
+
+/// The headline, cleaned; `None` when the text has none.
+pub(crate) fn title(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Option<String> {
+    let raw = hints.title.as_deref().or(doc.title_line())?;
+    let cleaned = clean_title(raw, hints.site_name.as_deref(), outlets);
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
+    let mut title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let before = title.len();
+        title = LEADING_LABEL.replace(&title, "").trim().to_string();
+        title = TRAILING_LABEL.replace(&title, "").trim().to_string();
+        title = strip_site_name(&title, site, outlets);
+        if title.len() == before {
+            break;
+        }
+    }
+    title
+}
+
+fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
+    let is_site = |part: &str| {
+        let part = part.trim();
+        outlets.resolve(part).is_some()
+            || site.is_some_and(|s| s.eq_ignore_ascii_case(part))
+            || part.ends_with(".com")
+            || part.ends_with(".co.kr")
+    };
+    let separators: Vec<_> = SITE_SEPARATOR.find_iter(title).collect();
+    if let Some(last) = separators.last() {
+        if is_site(&title[last.end()..]) {
+            return title[..last.start()].trim().to_string();
+        }
+    }
+    if let Some(first) = separators.first() {
+        if is_site(&title[..first.start()]) {
+            return title[first.end()..].trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// A stand-in title from the lead sentence, for texts without a headline (the editor reviews it).
+pub(crate) fn fallback_title(doc: &Doc) -> String {
+    let Some(lead) = doc.blocks.iter().find_map(|b| match b {
+        Block::Para(p) => Some(p.as_str()),
+        Block::Caption(_) => None,
+    }) else {
+        return "Untitled".to_string();
+    };
+    let lead = match DATELINE.find(lead) {
+        Some(m) => &lead[m.end() - 1..],
+        None => lead,
+    };
+    let sentence = lead.split(". ").next().unwrap_or(lead);
+    let words: Vec<&str> = sentence.split_whitespace().take(14).collect();
+    let title = words
+        .join(" ")
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_string();
+    if title.is_empty() {
+        "Untitled".to_string()
+    } else {
+        title
+    }
+}
+
+static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|by|Written by|Reported by|Reporter\s*:|Author\s*:?)\s+").unwrap()
+});
+
+/// Role words and contact details that follow a reporter's name in a byline.
+static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
+});
+
+/// `Jin-Woo Ha ha@donga.com`: a reporter's name followed by their address.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,3})\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?$").unwrap()
+});
+
+static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|;\s*)(?:additional )?reporting by (?P<names>[^;.]+)").unwrap()
+});
+
+/// A byline without its "By" / "Written by" / "Reporter :".
+pub(crate) fn strip_byline_prefix(line: &str) -> std::borrow::Cow<'_, str> {
+    BYLINE_PREFIX.replace(line.trim(), "")
+}
+
+/// Reporters who wrote the story, from bylines, page metadata and wire credit lines.
+pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Vec<String> {
+    let mut names = Vec::new();
+    let lines = hints
+        .byline
+        .iter()
+        .map(String::as_str)
+        .chain(doc.meta(Meta::Byline));
+    for line in lines {
+        let rest = BYLINE_PREFIX.replace(line.trim(), "");
+        names.extend(split_names(&rest, outlets));
+    }
+    for line in doc.meta(Meta::Contact) {
+        if let Some(caps) = SIGN_OFF.captures(line) {
+            names.extend(split_names(&caps["name"], outlets));
+        }
+    }
+    for line in doc.meta(Meta::Credit) {
+        for caps in CREDIT_NAMES.captures_iter(line) {
+            names.extend(split_names(&caps["names"], outlets));
+        }
+    }
+    let mut unique = Vec::new();
+    for name in names {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    unique
+}
+
+static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
+});
+
+/// Every name in the text's credit lines (bylines, contributors, editors, photographers), so the
+/// actor pass can leave them out.
+pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in doc
+        .meta(Meta::Byline)
+        .chain(doc.meta(Meta::Credit))
+        .chain(doc.meta(Meta::Contact))
+    {
+        let rest = BYLINE_PREFIX.replace(line.trim(), "");
+        let rest = CREDIT_ROLES.replace_all(&rest, ";");
+        for part in rest.split(';') {
+            names.extend(split_names(part, outlets));
+        }
+    }
+    names
+}
+
+/// `Kim Ji-eun, staff reporter` → `[Kim Ji-eun]`; `HYUNG-JIN KIM and KIM TONG-HYUNG` → two names.
+fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
+    let text = BYLINE_NOISE.replace_all(text, "");
+    let text = text.replace(" in ", ", ").replace(" & ", ", ");
+    text.split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_end_matches('.').trim())
+        .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
+        .filter_map(person_name)
+        .collect()
+}
+
+/// A person's name as written in a credit, in title case when the site printed it in capitals.
+fn person_name(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let name_like = words.iter().all(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+    });
+    let all_caps = text.chars().all(|c| !c.is_lowercase());
+    if !name_like || (!all_caps && super::names::is_stop_word(words[0])) {
+        return None;
+    }
+    Some(if all_caps {
+        words
+            .iter()
+            .map(|w| title_case(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        words.join(" ")
+    })
+}
+
+/// `HYUNG-JIN` → `Hyung-jin`, the way Korean given names are usually romanised in English text.
+fn title_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_in_wire_and_newspaper_styles() {
+        let d = parse_dateline("SEOUL, Feb. 7 (Yonhap) -- South Korean").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.month_day.as_deref(), d.org.as_deref()),
+            ("SEOUL", Some("Feb. 7"), Some("Yonhap"))
+        );
+        assert_eq!(
+            parse_dateline("NEW YORK -- The South").unwrap().place,
+            "NEW YORK"
+        );
+        assert_eq!(parse_dateline("SEOUL: South Korea").unwrap().place, "SEOUL");
+        let ap = parse_dateline("SEOUL, South Korea (AP) — North Korea fired").unwrap();
+        assert_eq!(
+            (ap.place.as_str(), ap.org.as_deref()),
+            ("SEOUL", Some("AP"))
+        );
+        assert_eq!(
+            parse_dateline("Seoul (AFP) - North Korea").unwrap().place,
+            "SEOUL"
+        );
+        assert!(parse_dateline("South Korea said on Monday - a day").is_none());
+    }
+}

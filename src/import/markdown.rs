@@ -1,0 +1,95 @@
+//! Markdown: writes the body so that it renders as the text it is — nothing in a scraped article
+//! (`<script>`, `*`, `[1]`, a line starting `1.` or `#`) may turn into markup.
+
+use super::clean::Block;
+
+/// The body: paragraphs separated by blank lines, captions in italics.
+pub(crate) fn body(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        let text = block.text().trim();
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match block {
+            Block::Para(_) => out.push_str(&escape(text)),
+            Block::Caption(_) => {
+                out.push('*');
+                out.push_str(&escape(text));
+                out.push('*');
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes one paragraph of plain text for CommonMark (and the usual extensions).
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if entity_follows(&text[i + 1..]) => out.push_str("\\&"),
+            _ => out.push(c),
+        }
+    }
+    escape_block_start(out)
+}
+
+/// `&amp;`, `&#39;`: an ampersand HTML would read as the start of an entity.
+fn entity_follows(rest: &str) -> bool {
+    let name = rest
+        .bytes()
+        .take(33)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && rest.as_bytes().get(name) == Some(&b';')
+}
+
+/// Markers that only mean something at the start of a block: headings, lists, rules, definitions.
+fn escape_block_start(text: String) -> String {
+    let first = text.chars().next();
+    let second = text.chars().nth(1);
+    let marker = matches!(first, Some('#' | ':' | '+' | '-' | '='))
+        && (second.is_none_or(|c| c == ' ' || c == first.unwrap_or(' ') || first == Some('#')));
+    if marker {
+        return format!("\\{text}");
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let after: Vec<char> = text.chars().skip(digits).take(2).collect();
+        if matches!(after.first(), Some('.' | ')')) && after.get(1).is_none_or(|c| *c == ' ') {
+            let mut escaped = text.clone();
+            escaped.insert(digits, '\\');
+            return escaped;
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_markdown_syntax_are_escaped() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(escape("a *b* [c](d)"), "a \\*b\\* \\[c\\](d)");
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("1. not a list"), "1\\. not a list");
+        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(escape("---"), "\\---");
+        assert_eq!(escape("AT&T &amp; co"), "AT&T \\&amp; co");
+        assert_eq!(escape("2017. It was"), "2017\\. It was");
+    }
+}

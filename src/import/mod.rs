@@ -1,0 +1,241 @@
+//! Import: raw scraped article text and saved web pages → Markdown articles with front matter.
+//!
+//! The pure part, [`import_text`] / [`import_html`], reads one input with an [`ImportContext`] (the
+//! outlet, actor and topic matchers, built once) and returns an [`Imported`] article; [`run`] walks
+//! the inputs, imports them in parallel and writes the files without ever clobbering an editor's work.
+//! Each pass has its own module: `chrome` (sorting lines into chrome, metadata and text), `clean`
+//! (structure, line joins, captions), `headline` (title,
+//! byline, dateline), `dates`, `outlets`, `actors` with `names`, `topics`, `markdown` (escaping),
+//! `html` (readability extraction), `write` (front matter, hashes, re-import safety), `files` and
+//! `report`.
+
+mod actors;
+mod chrome;
+mod clean;
+mod dates;
+mod files;
+mod headline;
+mod html;
+mod markdown;
+mod names;
+mod outlets;
+mod report;
+mod run;
+mod topics;
+mod write;
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error};
+use crate::load::{parse_list, ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
+use crate::model::{ActorEntry, FrontMatter, OutletEntry, PartialDate, TopicEntry};
+
+pub use report::{ImportReport, Outcome, Record};
+pub use run::{run, ImportOptions};
+pub use write::{render_article, stamp_matches};
+
+/// The outlets shipped with briefbook, used when a book has no `content/outlets.yaml`.
+pub const DEFAULT_OUTLETS: &str = include_str!("../../content/outlets.yaml");
+/// The topic vocabulary shipped with briefbook, used when a book has no `content/topics.yaml`.
+pub const DEFAULT_TOPICS: &str = include_str!("../../content/topics.yaml");
+
+/// Outlet used when nothing in the text says who wrote it; the editor is asked to fill it in.
+pub const UNKNOWN_OUTLET: &str = "Unknown";
+
+/// Everything import matches against, compiled once and shared by every file of a run.
+pub struct ImportContext {
+    outlets: outlets::OutletMatcher,
+    actors: actors::ActorMatcher,
+    topics: topics::TopicMatcher,
+}
+
+impl ImportContext {
+    /// Builds the matchers. Fails only on an outlet `layouts` pattern that is not a valid regex.
+    pub fn new(
+        outlets: &[OutletEntry],
+        actors: &[ActorEntry],
+        topics: &[TopicEntry],
+    ) -> Result<Self, Diagnostic> {
+        Ok(ImportContext {
+            outlets: outlets::OutletMatcher::new(outlets)?,
+            actors: actors::ActorMatcher::new(actors),
+            topics: topics::TopicMatcher::new(topics),
+        })
+    }
+
+    /// Reads the book's outlets, actors and topics; missing outlet and topic files fall back to the
+    /// shipped defaults so a fresh book imports well from the first run.
+    pub fn load(root: &Path) -> Result<Self, Error> {
+        let outlets: Vec<OutletEntry> = read_list(root, OUTLETS_FILE, DEFAULT_OUTLETS)?;
+        let actors: Vec<ActorEntry> = read_list(root, ACTORS_FILE, "")?;
+        let topics: Vec<TopicEntry> = read_list(root, TOPICS_FILE, DEFAULT_TOPICS)?;
+        Self::new(&outlets, &actors, &topics)
+            .map_err(|d| Error::Content(crate::error::Diagnostics(vec![d])))
+    }
+
+    /// The shipped outlets and topics with the given actors; what tests and benchmarks use.
+    pub fn with_defaults(actors: &[ActorEntry]) -> Self {
+        let outlets: Vec<OutletEntry> =
+            parse_list(Path::new(OUTLETS_FILE), DEFAULT_OUTLETS).expect("shipped outlets parse");
+        let topics: Vec<TopicEntry> =
+            parse_list(Path::new(TOPICS_FILE), DEFAULT_TOPICS).expect("shipped topics parse");
+        Self::new(&outlets, actors, &topics).expect("shipped outlet layouts compile")
+    }
+
+    /// Whether `name` is already in the actors file, as a name or an alias.
+    fn knows_actor(&self, name: &str) -> bool {
+        self.actors.canonical(name).is_some()
+    }
+}
+
+fn read_list<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    name: &str,
+    default: &str,
+) -> Result<Vec<T>, Error> {
+    let path = root.join(name);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => default.to_string(),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    parse_list(Path::new(name), &text)
+        .map_err(|d| Error::Content(crate::error::Diagnostics(vec![d])))
+}
+
+/// What a web page told us beyond its text: its own metadata, which outranks guesses from the text.
+#[derive(Debug, Clone, Default)]
+pub struct PageHints {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A person named in an article who is not yet in `content/actors.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewActor {
+    pub name: String,
+    /// The title the text gives them, e.g. `Vice Foreign Minister`.
+    pub role: Option<String>,
+    /// The organisation of that title when the text says it, e.g. `North Korea`.
+    pub organisation: Option<String>,
+}
+
+/// One imported article, before it is written.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// Front matter without the `imported` stamp (the writer adds it).
+    pub front: FrontMatter,
+    /// Markdown body: escaped paragraphs separated by blank lines.
+    pub body: String,
+    /// People found in the text who are not in the actors file yet.
+    pub new_actors: Vec<NewActor>,
+    /// Things the editor should know that are not fields (e.g. a lossy decode).
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    /// `YYYY-MM-DD-slug`, `YYYY-MM-slug`, `YYYY-slug` or just `slug` when undated.
+    pub fn file_stem(&self) -> String {
+        let slug = title_slug(&self.front.title);
+        match self.front.date {
+            Some(date) => format!("{date}-{slug}"),
+            None => slug,
+        }
+    }
+}
+
+/// A slug from the headline, cut at a word boundary so file names stay readable.
+fn title_slug(title: &str) -> String {
+    let full = crate::slug::slugify(title);
+    let mut out = String::new();
+    for word in full.split('-') {
+        if !out.is_empty() && out.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Imports raw article text. `source` is recorded in the front matter as where it came from.
+pub fn import_text(text: &str, source: &str, ctx: &ImportContext) -> Imported {
+    import_document(text, &PageHints::default(), source, ctx)
+}
+
+/// Imports a saved web page: readability extraction, then the same passes as text, with the page's
+/// own metadata (title, byline, published time, canonical URL) taking precedence.
+pub fn import_html(page: &str, source: &str, ctx: &ImportContext) -> Result<Imported, String> {
+    let (text, hints) = html::extract(page)?;
+    Ok(import_document(&text, &hints, source, ctx))
+}
+
+fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportContext) -> Imported {
+    let normalized = clean::normalize(text);
+    let doc = clean::clean(&normalized, hints.title.as_deref(), &ctx.outlets);
+    let mut review = Vec::new();
+
+    let title = match headline::title(&doc, hints, &ctx.outlets) {
+        Some(title) => title,
+        None => {
+            review.push("title".to_string());
+            headline::fallback_title(&doc)
+        }
+    };
+    let url = hints
+        .url
+        .clone()
+        .or_else(|| doc.url())
+        .filter(|u| u.len() < 500);
+    let byline = headline::byline(&doc, hints, &ctx.outlets);
+    let dateline = headline::dateline(&doc);
+
+    let outlet = ctx.outlets.identify(&doc, hints, url.as_deref());
+    if outlet.outlet.is_none() || outlet.weak {
+        review.push("outlet".to_string());
+    }
+
+    let found_date = dates::find(&doc, hints, url.as_deref());
+    if !matches!(found_date, Some((PartialDate::Day(_), true))) {
+        review.push("date".to_string());
+    }
+
+    let people = actors::find(&doc, &title, &byline, ctx);
+    if !people.new.is_empty() {
+        review.push("actors".to_string());
+    }
+    let topics = ctx.topics.suggest(&title, &doc.blocks);
+    if topics.is_empty() {
+        review.push("topics".to_string());
+    }
+
+    let front = FrontMatter {
+        title,
+        outlet: outlet.outlet.unwrap_or_else(|| UNKNOWN_OUTLET.to_string()),
+        publisher: outlet.publisher,
+        date: found_date.map(|(date, _)| date),
+        dateline,
+        byline,
+        actors: people.names,
+        topics,
+        url,
+        source: Some(source.to_string()),
+        summary: None,
+        note: None,
+        annotations: Vec::new(),
+        review,
+        draft: false,
+        imported: None,
+    };
+    Imported {
+        front,
+        body: markdown::body(&doc.blocks),
+        new_actors: people.new,
+        warnings: Vec::new(),
+    }
+}

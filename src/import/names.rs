@@ -1,0 +1,213 @@
+//! Names: what a person's name looks like in English-language news about Korea — Korean and Chinese
+//! family-first names checked syllable by syllable, Western and Japanese given-first names — and the
+//! capitalised words that are never part of one. Also the English word list used to re-join lines.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` (lowercase) is a common English word.
+pub(crate) fn is_english_word(word: &str) -> bool {
+    WORDS.contains(word)
+}
+
+/// Romanised Korean family names (Revised, McCune–Reischauer and common personal spellings).
+pub(crate) const KOREAN_SURNAMES: &[&str] = &[
+    "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong", "Chung",
+    "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh",
+    "Shin", "Kwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu", "Ryu", "Hong", "Jeon", "Chun", "Ko",
+    "Koh", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Hur", "Huh", "Nam",
+    "Noh", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Min", "Ryoo", "Na", "Ra",
+    "Jin", "Ji", "Eom", "Um", "Won", "Chae", "Pyo", "Byun", "Ban", "Bang", "Gong", "Kong", "Hyun",
+    "Hahn", "Yeo", "Yeom", "Do", "Tak", "Ok", "Seok", "Suk", "Gil", "Ma", "Yook", "Lyu", "Sim",
+    "Shim", "Ri", "Choo", "Chu", "Wi", "Kil", "Maeng", "Pyun", "Ihm", "Hyeon",
+];
+
+/// Common Chinese family names in pinyin.
+pub(crate) const CHINESE_SURNAMES: &[&str] = &[
+    "Xi", "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun",
+    "Hu", "Zhu", "Gao", "Lin", "He", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng", "Xie", "Han",
+    "Tang", "Feng", "Yu", "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng",
+    "Peng", "Lu", "Su", "Jiang", "Cai", "Jia", "Ding", "Wei", "Xue", "Ye", "Yan", "Pan", "Du",
+    "Dai", "Xia", "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao", "Tan", "Liao", "Zou",
+    "Xiong", "Jin", "Hao", "Kong", "Bai", "Cui", "Kang", "Mao", "Qiu", "Qin", "Gu", "Hou", "Shao",
+    "Meng", "Long", "Wan", "Duan", "Lei", "Qian", "Yin", "Wen", "Hua", "Bo", "Geng",
+];
+
+static KOREAN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:kk|tt|pp|ss|jj|ch|kh|th|ph|sh|wh|[gkndrlmbpsjchtwy])?(?:yae|yeo|wae|eui|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ei|ai|a|e|o|u|i)(?:ng|nk|lk|lm|lb|[kgnmlpbtd])?$").unwrap()
+});
+
+static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u))+$").unwrap()
+});
+
+fn korean_given(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    !lower.is_empty()
+        && lower.len() <= 12
+        && lower
+            .split('-')
+            .all(|s| !s.is_empty() && KOREAN_SYLLABLE.is_match(s))
+}
+
+fn chinese_given(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    !token.contains('-') && lower.len() <= 8 && PINYIN.is_match(&lower)
+}
+
+/// Whether the name is written family name first (Korean or Chinese), which decides its short form.
+pub(crate) fn family_first(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let Some((first, rest)) = tokens.split_first() else {
+        return false;
+    };
+    if rest.is_empty() {
+        return false;
+    }
+    (KOREAN_SURNAMES.contains(first) && rest.iter().all(|t| korean_given(t)))
+        || (CHINESE_SURNAMES.contains(first) && rest.len() == 1 && chinese_given(rest[0]))
+}
+
+/// Whether `name` looks like a Korean name on its own, without any context: a family name and a
+/// hyphenated given name (`Kang Kyung-wha`) or two given syllables (`Yoon Suk Yeol`).
+pub(crate) fn korean_name(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    match tokens.as_slice() {
+        [family, given] => {
+            KOREAN_SURNAMES.contains(family) && given.contains('-') && korean_given(given)
+        }
+        [family, a, b] => {
+            KOREAN_SURNAMES.contains(family)
+                && !a.contains('-')
+                && !b.contains('-')
+                && a.len() <= 5
+                && b.len() <= 5
+                && korean_given(a)
+                && korean_given(b)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `name` looks like a Chinese name on its own: `Xi Jinping`, `Wang Yi`.
+pub(crate) fn chinese_name(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    match tokens.as_slice() {
+        [family, given] => {
+            CHINESE_SURNAMES.contains(family)
+                && chinese_given(given)
+                && !is_english_word(&given.to_lowercase())
+        }
+        _ => false,
+    }
+}
+
+/// The word a story uses for the person after first mention: `Moon` for Moon Jae-in, `Tillerson`
+/// for Rex Tillerson.
+pub(crate) fn short_form(name: &str) -> Option<&str> {
+    let tokens: Vec<&str> = name
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "Jr." | "Jr" | "Sr." | "II" | "III"))
+        .collect();
+    if tokens.len() < 2 {
+        return None;
+    }
+    if family_first(name) {
+        tokens.first().copied()
+    } else {
+        tokens.last().copied()
+    }
+}
+
+/// Names of places and institutions that are shaped like Korean personal names.
+const INSTITUTIONS: &[&str] = &[
+    "Cheong Wa Dae",
+    "Chong Wa Dae",
+    "Kim Il Sung Square",
+    "Kim Il Sung University",
+];
+
+/// Whether a name-shaped phrase is a place or an institution.
+pub(crate) fn is_institution(name: &str) -> bool {
+    INSTITUTIONS.iter().any(|i| i.eq_ignore_ascii_case(name))
+}
+
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("stop_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// Whether a capitalised word is one that never begins or ends a person's name.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', '’', '\'']);
+    let word = word
+        .strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word);
+    STOP_SET.contains(word) || word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Normalised key for comparing spellings: `Kim Jong-un`, `Kim Jong Un` and `KIM JONG UN` agree.
+pub(crate) fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_names_are_recognised_by_their_syllables() {
+        for name in [
+            "Kang Kyung-wha",
+            "Moon Jae-in",
+            "Yoon Suk Yeol",
+            "Choe Son-hui",
+            "Kim Jong Un",
+            "Chung Eui-yong",
+        ] {
+            assert!(korean_name(name), "{name}");
+            assert!(family_first(name), "{name}");
+        }
+        for name in ["Han River Park", "Lee Harvey", "Park Avenue"] {
+            assert!(!korean_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn short_forms_follow_name_order() {
+        assert_eq!(short_form("Moon Jae-in"), Some("Moon"));
+        assert_eq!(short_form("Rex Tillerson"), Some("Tillerson"));
+        assert_eq!(short_form("Xi Jinping"), Some("Xi"));
+        assert_eq!(short_form("Shinzo Abe"), Some("Abe"));
+        assert_eq!(short_form("Suh Wook"), Some("Suh"));
+    }
+
+    #[test]
+    fn chinese_names_need_a_pinyin_given_name() {
+        assert!(chinese_name("Xi Jinping"));
+        assert!(chinese_name("Wang Yi"));
+        assert!(!chinese_name("Song Sung"));
+        assert!(!chinese_name("Long Island"));
+    }
+
+    #[test]
+    fn the_word_list_knows_common_words() {
+        assert!(is_english_word("cooperation"));
+        assert!(!is_english_word("coope"));
+    }
+}

@@ -1,0 +1,396 @@
+//! Run: imports many inputs in parallel, decides for each whether to write, skip or overwrite (an
+//! article the editor changed is never overwritten without `--force`), writes atomically and appends
+//! newly found people to the actors file for review.
+
+use std::collections::{HashMap, HashSet};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use super::files::{self, Format};
+use super::report::{ImportReport, Outcome, Record};
+use super::write::{self, hash_hex};
+use super::{import_html, import_text, ImportContext, Imported, NewActor};
+use crate::error::Error;
+use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR};
+use crate::model::{ActorEntry, Role};
+
+/// What to import and where.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The book root: `content/outlets.yaml` etc. are read from here.
+    pub root: PathBuf,
+    /// Where to write articles instead of `content/articles/`.
+    pub into: Option<PathBuf>,
+    /// Overwrite articles even when the editor changed them since import.
+    pub force: bool,
+    /// Write nothing; report what would be written.
+    pub dry_run: bool,
+    /// Files and folders (walked for `.txt` and `.html`).
+    pub inputs: Vec<PathBuf>,
+    /// Show a progress bar on long runs when stderr is a terminal.
+    pub progress: bool,
+}
+
+/// Runs below this many inputs finish before a progress bar would be useful.
+const PROGRESS_MIN_INPUTS: usize = 200;
+/// Inputs imported together before their files are handed to the writer.
+const CHUNK: usize = 1024;
+
+/// An input that imported, ready to be placed.
+struct Prepared {
+    imported: Imported,
+    input_hash: String,
+    source: String,
+    /// The article file as it will be written (stamped), rendered in the parallel part.
+    text: String,
+}
+
+/// Imports every input; fails outright only when the book's own files cannot be read.
+pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
+    let ctx = ImportContext::load(&options.root)?;
+    let out_dir = options
+        .into
+        .clone()
+        .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
+    let (inputs, failures) = files::gather(&options.inputs);
+
+    let bar = (options.progress
+        && inputs.len() >= PROGRESS_MIN_INPUTS
+        && std::io::stderr().is_terminal())
+    .then(|| {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("importing {bar:40} {pos}/{len} {msg}") {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let existing = Existing::scan(&out_dir);
+    let mut taken: HashSet<String> = existing.stems.clone();
+    let mut records = Vec::new();
+    let mut found_actors: Vec<NewActor> = Vec::new();
+    // Inputs are imported in parallel a chunk at a time while one thread writes the previous
+    // chunk: files are placed in input order (so name collisions resolve the same way on every
+    // run), and a single writer avoids the folder lock contention of parallel file creation.
+    let write_errors = std::thread::scope(|scope| -> Result<HashMap<PathBuf, String>, Error> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(PathBuf, String)>(CHUNK);
+        let out = &out_dir;
+        let writer = scope.spawn(move || -> Result<HashMap<PathBuf, String>, Error> {
+            let mut errors = HashMap::new();
+            let mut created = false;
+            for (path, text) in receiver {
+                if !created {
+                    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+                    created = true;
+                }
+                if let Err(e) = write_atomic(&path, &text) {
+                    errors.insert(path, format!("cannot write: {e}"));
+                }
+            }
+            Ok(errors)
+        });
+        for chunk in inputs.chunks(CHUNK) {
+            let prepared: Vec<Result<Prepared, String>> = chunk
+                .par_iter()
+                .map(|path| prepare(path, &options.root, &ctx))
+                .collect();
+            if let Some(bar) = &bar {
+                bar.inc(chunk.len() as u64);
+            }
+            for (input, result) in chunk.iter().zip(prepared) {
+                let prepared = match result {
+                    Ok(p) => p,
+                    Err(message) => {
+                        records.push(failed(input, message));
+                        continue;
+                    }
+                };
+                let (target, outcome) = place(&prepared, &existing, &mut taken, &out_dir, options);
+                let text = prepared.text;
+                let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
+                let outcome = if writes_file && options.dry_run {
+                    Outcome::WouldWrite
+                } else {
+                    outcome
+                };
+                let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
+                if writes_file {
+                    found_actors.extend(prepared.imported.new_actors.iter().cloned());
+                    if !options.dry_run && sender.send((target.clone(), text)).is_err() {
+                        break;
+                    }
+                }
+                records.push(Record {
+                    input: input.clone(),
+                    output: Some(target),
+                    outcome,
+                    review: prepared.imported.front.review.clone(),
+                    warnings: prepared.imported.warnings.clone(),
+                    preview,
+                });
+            }
+        }
+        drop(sender);
+        writer.join().expect("the writer thread does not panic")
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for record in &mut records {
+        if let Some(output) = record.output.take() {
+            if let Some(message) = write_errors.get(&output) {
+                record.outcome = Outcome::Failed(message.clone());
+            }
+            record.output = Some(shown(&output, &options.root));
+        }
+    }
+    records.extend(failures.into_iter().map(|(p, m)| failed(&p, m)));
+
+    let mut report = ImportReport {
+        records,
+        dry_run: options.dry_run,
+        ..ImportReport::default()
+    };
+    let actors = new_actor_entries(found_actors, &ctx);
+    if !actors.is_empty() {
+        report.new_actors = actors.iter().map(|a| a.name.clone()).collect();
+        report.actors_file = Some(PathBuf::from(ACTORS_FILE));
+        if !options.dry_run {
+            if let Err(message) = append_actors(&options.root.join(ACTORS_FILE), &actors) {
+                report.warnings.push(message);
+                report.new_actors.clear();
+            }
+        }
+    }
+    Ok(report)
+}
+
+fn failed(input: &Path, message: String) -> Record {
+    Record {
+        input: input.to_path_buf(),
+        output: None,
+        outcome: Outcome::Failed(message),
+        review: Vec::new(),
+        warnings: Vec::new(),
+        preview: None,
+    }
+}
+
+/// Reads, decodes and imports one input.
+fn prepare(path: &Path, root: &Path, ctx: &ImportContext) -> Result<Prepared, String> {
+    let bytes = files::read(path)?;
+    let (text, warning) = files::decode(&bytes)?;
+    let source = shown(path, root).to_string_lossy().replace('\\', "/");
+    let mut imported = match files::format_of(path) {
+        Format::Html => import_html(&text, &source, ctx)?,
+        Format::Text => import_text(&text, &source, ctx),
+    };
+    if imported.body.trim().is_empty() {
+        return Err("no article text left after removing the site's menus and lists".to_string());
+    }
+    imported.warnings.extend(warning);
+    let input_hash = hash_hex(&bytes);
+    let text = write::stamped(&imported.front, &imported.body, &input_hash);
+    Ok(Prepared {
+        imported,
+        input_hash,
+        source,
+        text,
+    })
+}
+
+/// A path as the user should see it: relative to the book root when inside it.
+fn shown(path: &Path, root: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// What already is in the output folder, by the inputs it was imported from.
+struct Existing {
+    by_input: HashMap<String, PathBuf>,
+    by_source: HashMap<String, PathBuf>,
+    stems: HashSet<String>,
+    /// Whether each stamped file is still as import wrote it.
+    untouched: HashMap<PathBuf, bool>,
+}
+
+impl Existing {
+    fn scan(dir: &Path) -> Existing {
+        let paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| is_article_file(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let stamps: Vec<(PathBuf, Option<(write::OnDisk, bool)>)> = paths
+            .into_par_iter()
+            .map(|path| {
+                let stamp = std::fs::read_to_string(&path).ok().and_then(|text| {
+                    let on_disk = write::read_stamp(&text)?;
+                    let untouched = write::stamp_matches(&text) == Some(true);
+                    Some((on_disk, untouched))
+                });
+                (path, stamp)
+            })
+            .collect();
+        let mut existing = Existing {
+            by_input: HashMap::new(),
+            by_source: HashMap::new(),
+            stems: HashSet::new(),
+            untouched: HashMap::new(),
+        };
+        for (path, stamp) in stamps {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                existing.stems.insert(stem.to_string());
+            }
+            let Some((on_disk, untouched)) = stamp else {
+                continue;
+            };
+            if let Some(stamp) = on_disk.imported {
+                existing.by_input.insert(stamp.input, path.clone());
+                if let Some(source) = on_disk.source {
+                    existing.by_source.insert(source, path.clone());
+                }
+                existing.untouched.insert(path, untouched);
+            }
+        }
+        existing
+    }
+}
+
+/// Where an input's article goes and what that means for the file already there.
+fn place(
+    prepared: &Prepared,
+    existing: &Existing,
+    taken: &mut HashSet<String>,
+    out_dir: &Path,
+    options: &ImportOptions,
+) -> (PathBuf, Outcome) {
+    let untouched = |path: &PathBuf| existing.untouched.get(path).copied().unwrap_or(false);
+    if let Some(path) = existing.by_input.get(&prepared.input_hash) {
+        let outcome = match (options.force, untouched(path)) {
+            (true, _) => Outcome::Overwritten,
+            (false, true) => Outcome::Unchanged,
+            (false, false) => Outcome::SkippedEdited,
+        };
+        return (path.clone(), outcome);
+    }
+    if let Some(path) = existing.by_source.get(&prepared.source) {
+        let outcome = if options.force || untouched(path) {
+            Outcome::Overwritten
+        } else {
+            Outcome::SkippedEdited
+        };
+        return (path.clone(), outcome);
+    }
+    let base = prepared.imported.file_stem();
+    let mut stem = base.clone();
+    let mut n = 1;
+    while taken.contains(&stem) {
+        n += 1;
+        stem = format!("{base}-{n}");
+    }
+    taken.insert(stem.clone());
+    (out_dir.join(format!("{stem}.md")), Outcome::Written)
+}
+
+/// The front matter of a rendered article, for `--dry-run` previews.
+fn front_of(text: &str) -> String {
+    let end = text[3..].find("\n---\n").map_or(text.len(), |i| i + 8);
+    text[..end.min(text.len())].to_string()
+}
+
+/// Writes through a temporary file in the same folder, so a crash never leaves half an article.
+fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("article.md");
+    let temp = path.with_file_name(format!(".{name}.importing"));
+    std::fs::write(&temp, text)?;
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+/// One entry per new person, first role seen, skipping anyone the actors file already names.
+fn new_actor_entries(found: Vec<NewActor>, ctx: &ImportContext) -> Vec<ActorEntry> {
+    let mut seen = HashSet::new();
+    let mut entries = Vec::new();
+    for actor in found {
+        if ctx.knows_actor(&actor.name) || !seen.insert(super::names::key(&actor.name)) {
+            continue;
+        }
+        entries.push(ActorEntry {
+            name: actor.name,
+            aliases: Vec::new(),
+            roles: actor
+                .role
+                .map(|title| Role {
+                    title,
+                    organisation: actor.organisation,
+                    from: None,
+                    to: None,
+                })
+                .into_iter()
+                .collect(),
+            country: None,
+            description: None,
+            review: true,
+        });
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries
+}
+
+/// Appends entries to the actors file as text at its end, never rewriting the editor's entries;
+/// refuses (with a message) when the result would not parse.
+fn append_actors(path: &Path, entries: &[ActorEntry]) -> Result<(), String> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+    };
+    let addition =
+        serde_yaml::to_string(entries).map_err(|e| format!("cannot write new actors: {e}"))?;
+    let content_only: String = existing
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut text = if content_only.trim() == "[]" {
+        String::new()
+    } else {
+        existing.clone()
+    };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# Added by import; check each and remove `review: true`.\n");
+    text.push_str(&addition);
+    if let Err(d) = parse_list::<ActorEntry>(Path::new(ACTORS_FILE), &text) {
+        return Err(format!(
+            "new actors were not added to {ACTORS_FILE}: the file would not parse ({})",
+            d.message
+        ));
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    if text.starts_with(&existing) {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        file.write_all(&text.as_bytes()[existing.len()..])
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    } else {
+        write_atomic(path, &text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    }
+}

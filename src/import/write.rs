@@ -1,0 +1,215 @@
+//! Write: renders an imported article (front matter in the editor's field order, then the body)
+//! and stamps it with hashes of its input and of itself, so a later import can tell an untouched
+//! file from one the editor has changed.
+
+use sha2::{Digest, Sha256};
+
+use crate::load::front_matter;
+use crate::model::{FrontMatter, ImportStamp};
+
+/// A short hex SHA-256: enough to tell files apart, short enough to read in front matter.
+pub(crate) fn hash_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The article file: `---`, the fields import sets in the order editors read them, `---`, body.
+pub fn render_article(front: &FrontMatter, body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 512);
+    out.push_str("---\n");
+    field(&mut out, "title", &front.title);
+    field(&mut out, "outlet", &front.outlet);
+    if let Some(publisher) = &front.publisher {
+        field(&mut out, "publisher", publisher);
+    }
+    match front.date {
+        Some(date) => out.push_str(&format!("date: {date}\n")),
+        None => out.push_str("date:\n"),
+    }
+    if let Some(dateline) = &front.dateline {
+        field(&mut out, "dateline", dateline);
+    }
+    if !front.byline.is_empty() {
+        list(&mut out, "byline", &front.byline);
+    }
+    list(&mut out, "actors", &front.actors);
+    list(&mut out, "topics", &front.topics);
+    if let Some(url) = &front.url {
+        field(&mut out, "url", url);
+    }
+    if let Some(source) = &front.source {
+        field(&mut out, "source", source);
+    }
+    if !front.review.is_empty() {
+        list(&mut out, "review", &front.review);
+    }
+    if let Some(stamp) = &front.imported {
+        out.push_str(&format!(
+            "imported:\n  input: {}\n  output: {}\n",
+            stamp.input, stamp.output
+        ));
+    }
+    out.push_str("---\n\n");
+    out.push_str(body);
+    out
+}
+
+/// Renders the article and stamps it: the output hash covers the file as written minus the stamp.
+pub(crate) fn stamped(front: &FrontMatter, body: &str, input_hash: &str) -> String {
+    let mut front = front.clone();
+    front.imported = None;
+    let unstamped = render_article(&front, body);
+    front.imported = Some(ImportStamp {
+        input: input_hash.to_string(),
+        output: hash_hex(unstamped.as_bytes()),
+    });
+    render_article(&front, body)
+}
+
+/// What a file on disk says about its import.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub(crate) struct OnDisk {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub imported: Option<ImportStamp>,
+}
+
+/// Reads the import stamp and source of an article file, if it has front matter at all.
+pub(crate) fn read_stamp(text: &str) -> Option<OnDisk> {
+    let split = front_matter::split(text)?;
+    serde_yaml::from_str(split.yaml).ok()
+}
+
+/// `Some(true)` when the file is exactly as import wrote it, `Some(false)` when it was changed
+/// since, `None` when it carries no import stamp (the editor wrote it).
+pub fn stamp_matches(text: &str) -> Option<bool> {
+    let stamp = read_stamp(text)?.imported?;
+    Some(hash_hex(without_stamp(text).as_bytes()) == stamp.output)
+}
+
+/// The file text minus the `imported:` block of its front matter.
+fn without_stamp(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_front = false;
+    let mut fences = 0;
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if fences < 2 && line.trim_end() == "---" {
+            fences += 1;
+            in_front = fences == 1;
+            skipping = false;
+            out.push_str(line);
+            continue;
+        }
+        if in_front {
+            if line.starts_with("imported:") {
+                skipping = true;
+                continue;
+            }
+            if skipping && (line.starts_with(' ') || line.starts_with('\t')) {
+                continue;
+            }
+            skipping = false;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn field(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(": ");
+    out.push_str(&scalar(value, false));
+    out.push('\n');
+}
+
+fn list(out: &mut String, name: &str, values: &[String]) {
+    out.push_str(name);
+    out.push_str(": [");
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&scalar(value, true));
+    }
+    out.push_str("]\n");
+}
+
+/// A YAML scalar: plain when that reads back as the same string, double-quoted otherwise.
+fn scalar(value: &str, in_flow: bool) -> String {
+    if plain_safe(value, in_flow) {
+        value.to_string()
+    } else {
+        serde_json::to_string(value).expect("strings serialize")
+    }
+}
+
+fn plain_safe(value: &str, in_flow: bool) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let lower = value.to_lowercase();
+    let special = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
+    ];
+    !(value.trim() != value
+        || !(first.is_alphabetic() || first == '(' || first == '/')
+        || value.contains(": ")
+        || value.contains(" #")
+        || value.ends_with(':')
+        || value.contains(['\n', '"', '\'', '\\', '\t'])
+        || value.chars().any(char::is_control)
+        || (in_flow && value.contains([',', '[', ']', '{', '}']))
+        || special.contains(&lower.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_that_yaml_would_misread_are_quoted() {
+        assert_eq!(scalar("Moon Jae-in", true), "Moon Jae-in");
+        assert_eq!(
+            scalar("Korea to pursue: Moon", false),
+            "\"Korea to pursue: Moon\""
+        );
+        assert_eq!(scalar("2017 in review", false), "\"2017 in review\"");
+        assert_eq!(scalar("yes", false), "\"yes\"");
+        assert_eq!(scalar("a, b", true), "\"a, b\"");
+        assert_eq!(
+            scalar("“fully-coordinated”", false),
+            "\"“fully-coordinated”\""
+        );
+    }
+
+    #[test]
+    fn the_stamp_detects_edits() {
+        let front = FrontMatter {
+            title: "T".into(),
+            outlet: "O".into(),
+            date: None,
+            actors: vec![],
+            topics: vec![],
+            publisher: None,
+            dateline: None,
+            byline: vec![],
+            url: None,
+            source: None,
+            summary: None,
+            note: None,
+            annotations: vec![],
+            review: vec!["date".into()],
+            draft: false,
+            imported: None,
+        };
+        let text = stamped(&front, "Body\n", "abc");
+        assert_eq!(stamp_matches(&text), Some(true));
+        assert_eq!(
+            stamp_matches(&text.replace("Body", "Edited body")),
+            Some(false)
+        );
+        assert_eq!(stamp_matches("---\ntitle: x\n---\nBody\n"), None);
+    }
+}
