@@ -187,6 +187,19 @@ fn runs(events: &[Event<'_>]) -> Vec<Run> {
     runs
 }
 
+fn find_all(runs: &[Run], needle: &str) -> Vec<Anchor> {
+    let mut found = Vec::new();
+    if needle.is_empty() {
+        return found;
+    }
+    for run in runs {
+        for (start, _) in run.text.match_indices(needle) {
+            found.push(run.anchor(start, start + needle.len()));
+        }
+    }
+    found
+}
+
 /// Looks for each `(quote, occurrence)` in the rendered text of `events`.
 pub fn locate(events: &[Event<'_>], quotes: &[(&str, Option<usize>)]) -> Vec<Located> {
     if quotes.is_empty() {
@@ -200,11 +213,14 @@ pub fn locate(events: &[Event<'_>], quotes: &[(&str, Option<usize>)]) -> Vec<Loc
             if needle.is_empty() {
                 return Located::NotFound;
             }
-            let mut found = Vec::new();
-            for run in &runs {
-                for (start, _) in run.text.match_indices(needle.as_str()) {
-                    found.push(run.anchor(start, start + needle.len()));
-                }
+            let mut found = find_all(&runs, &needle);
+            if found.is_empty() && needle.contains(['*', '_', '`']) {
+                // Copied from the Markdown source: try again without the emphasis and code marks.
+                let plain: String = needle
+                    .chars()
+                    .filter(|c| !matches!(c, '*' | '_' | '`'))
+                    .collect();
+                found = find_all(&runs, &plain);
             }
             match (occurrence, found.len()) {
                 (_, 0) => Located::NotFound,

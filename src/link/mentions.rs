@@ -99,8 +99,8 @@ mod tests {
                     actor: 1
                 },
                 Mention {
-                    start: 28,
-                    end: 32,
+                    start: 29,
+                    end: 33,
                     actor: 2
                 }
             ]
