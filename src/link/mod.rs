@@ -226,6 +226,9 @@ impl TermBuilder {
     }
 }
 
+/// An article's (actors, topics, outlet, publisher) as provisional term indices.
+type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
+
 /// Resolves and cross-links the loaded book, reporting link problems as warnings.
 pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
     link_with(book, LinkOptions::default())
@@ -261,8 +264,7 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
     let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
 
     // Provisional term indices per article, before sorting assigns final positions.
-    let mut raw_links: Vec<(Vec<usize>, Vec<usize>, usize, Option<usize>)> =
-        Vec::with_capacity(book.articles.len());
+    let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
     for article in &book.articles {
         let front = &article.front;
         let mut article_actors = Vec::new();

@@ -26,8 +26,7 @@ pub fn split(text: &str) -> Option<Split<'_>> {
     }
     let yaml_start = first_end + 1;
     let mut offset = yaml_start;
-    let mut line = 2;
-    for piece in text[yaml_start..].split_inclusive('\n') {
+    for (line, piece) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if piece.trim_end() == "---" {
             let body_start = offset + piece.len();
             let body = &text[body_start..];
@@ -39,7 +38,6 @@ pub fn split(text: &str) -> Option<Split<'_>> {
             });
         }
         offset += piece.len();
-        line += 1;
     }
     None
 }

@@ -52,6 +52,7 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
         }
     }
     articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+    assign_url_slugs(&mut articles);
 
     let actors = load_list::<ActorEntry>(root, ACTORS_FILE, &mut diagnostics).unwrap_or_default();
     let topics_list = load_list::<TopicEntry>(root, TOPICS_FILE, &mut diagnostics);
@@ -200,6 +201,15 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     })
 }
 
+/// Makes every article's slug URL-safe and distinct: a file named `Moon Speech.md` becomes
+/// `moon-speech`, and if `moon-speech.md` also exists the later one in sorted order gets `-2`.
+fn assign_url_slugs(articles: &mut [Article]) {
+    let slugs = crate::slug::unique_slugs(articles.iter().map(|a| a.slug.as_str()));
+    for (article, slug) in articles.iter_mut().zip(slugs) {
+        article.slug = slug;
+    }
+}
+
 /// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist.
 fn load_list<T: DeserializeOwned>(
     root: &Path,
@@ -242,6 +252,47 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_files_give_diagnostics_not_panics() {
+        let inputs = [
+            "",
+            "---",
+            "---\n",
+            "---\n---\n",
+            "---\n---",
+            "\u{feff}",
+            "---\n: : :\n---\n",
+            "---\n- a\n---\n",
+            "---\ntitle: \"\u{0}\"\n---\n",
+            "---\r\n---\r\n",
+            "---\ndate: 99999999999999999999\n---\n",
+        ];
+        for input in inputs {
+            let result = parse_article(Path::new("x.md"), input);
+            assert!(result.is_err(), "{input:?} should not load");
+        }
+    }
+
+    #[test]
+    fn file_names_become_distinct_url_slugs() {
+        let make = |slug: &str| {
+            parse_article(
+                Path::new(&format!("{slug}.md")),
+                "---\ntitle: T\noutlet: O\ndate: 2017\n---\n",
+            )
+            .unwrap()
+        };
+        let mut articles = vec![
+            make("Moon Speech"),
+            make("moon-speech"),
+            make("2017-02-07-call"),
+        ];
+        articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        assign_url_slugs(&mut articles);
+        let slugs: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(slugs, ["2017-02-07-call", "moon-speech", "moon-speech-2"]);
+    }
 
     #[test]
     fn line_column_counts_from_one() {

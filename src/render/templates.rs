@@ -53,9 +53,15 @@ pub fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
     }
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default escaper also escapes `/`, which bloats every URL; quotes, `<`, `>` and `&` suffice.
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| template_error(root, &e))?;
     Ok(tera)
+}
+
+fn escape_html(text: &str) -> String {
+    crate::render::markdown::escape_attribute(text)
 }
 
 /// Turns tera's error chain into one message naming the template file.

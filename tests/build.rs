@@ -1,0 +1,439 @@
+//! Building books end to end: the example book and fixture books, checked page by page.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use briefbook::build::{build, check, BuildOptions};
+use briefbook::error::Error;
+use scraper::{Html, Selector};
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Builds `root` into a fresh temp folder and returns (temp guard, output folder).
+fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let output = temp.path().join("public");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(root)
+    };
+    build(&options).unwrap_or_else(|e| panic!("build of {} failed: {e:?}", root.display()));
+    (temp, output)
+}
+
+/// Every file under `dir`, relative, with `/` separators.
+fn files(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+fn read(output: &Path, page: &str) -> String {
+    std::fs::read_to_string(output.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
+}
+
+/// Resolves `href` found on `page` (a path like `articles/x/index.html`) to a file of the site,
+/// with its fragment. `None` for external links.
+fn resolve(page: &str, href: &str) -> Option<(String, Option<String>)> {
+    if href.contains("://") || href.starts_with("mailto:") || href.starts_with("data:") {
+        return None;
+    }
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap();
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut base: Vec<&str> = page.split('/').collect();
+        base.pop();
+        base
+    };
+    if path.is_empty() {
+        return Some((page.to_string(), fragment));
+    }
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                assert!(parts.pop().is_some(), "{href} on {page} leaves the site");
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut target = parts.join("/");
+    if path.ends_with('/') || target.is_empty() {
+        if !target.is_empty() {
+            target.push('/');
+        }
+        target.push_str("index.html");
+    }
+    Some((target, fragment))
+}
+
+/// Checks every `href` and `src` of every HTML page: the target file exists and so does its anchor.
+fn assert_links_resolve(output: &Path) -> usize {
+    let all = files(output);
+    let link = Selector::parse("a[href], link[href], script[src], img[src]").unwrap();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut checked = 0;
+    let pages: Vec<&String> = all.iter().filter(|f| f.ends_with(".html")).collect();
+    let mut broken = Vec::new();
+    for page in &pages {
+        if page.as_str() == "404.html" {
+            continue; // served at any address, so its links are absolute; checked separately
+        }
+        let html = Html::parse_document(&read(output, page));
+        for element in html.select(&link) {
+            let value = element.value();
+            let href = value.attr("href").or(value.attr("src")).unwrap();
+            let Some((target, fragment)) = resolve(page, href) else {
+                continue;
+            };
+            checked += 1;
+            if !all.contains(&target) {
+                broken.push(format!("{page}: {href} → {target} is missing"));
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let known = ids.entry(target.clone()).or_insert_with(|| {
+                    let doc = Html::parse_document(&read(output, &target));
+                    let any = Selector::parse("[id]").unwrap();
+                    doc.select(&any)
+                        .map(|e| e.value().attr("id").unwrap().to_string())
+                        .collect()
+                });
+                if !known.contains(&fragment) {
+                    broken.push(format!("{page}: {href} → no #{fragment} in {target}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    checked
+}
+
+#[test]
+fn the_example_book_builds_and_every_internal_link_resolves() {
+    let (_temp, output) = build_into_temp(&repo_root());
+    let checked = assert_links_resolve(&output);
+    assert!(checked > 200, "only {checked} links checked");
+    let all = files(&output);
+    for page in [
+        "index.html",
+        "timeline/index.html",
+        "actors/index.html",
+        "topics/index.html",
+        "outlets/index.html",
+        "years/index.html",
+        "404.html",
+    ] {
+        assert!(all.contains(page), "{page} missing");
+    }
+    let articles = std::fs::read_dir(repo_root().join("content/articles"))
+        .unwrap()
+        .count();
+    let built = all
+        .iter()
+        .filter(|f| f.starts_with("articles/") && f.ends_with("/index.html"))
+        .count();
+    assert_eq!(built, articles, "one page per article");
+}
+
+#[test]
+fn the_example_book_names_every_actor_with_a_curated_page() {
+    let (_temp, output) = build_into_temp(&repo_root());
+    let index = Html::parse_document(&read(&output, "actors/index.html"));
+    let names: Vec<String> = index
+        .select(&Selector::parse(".term-index a").unwrap())
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    for name in [
+        "Moon Jae-in",
+        "Rex Tillerson",
+        "Kang Kyung-wha",
+        "Antony Blinken",
+    ] {
+        assert!(names.iter().any(|n| n == name), "{name} not in {names:?}");
+    }
+    let moon = read(&output, "actors/moon-jae-in/index.html");
+    assert!(moon.contains("President"), "the actor page shows the role");
+}
+
+#[test]
+fn article_pages_show_metadata_terms_note_body_and_neighbours() {
+    let (_temp, output) = build_into_temp(&fixture("small"));
+    let page = read(&output, "articles/2017-02-07-phone-call/index.html");
+    let html = Html::parse_document(&page);
+    let text = |selector: &str| -> String {
+        html.select(&Selector::parse(selector).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert_eq!(text("h1"), "Yun, Tillerson affirm alliance");
+    assert!(text(".article-meta").contains("7 February 2017"));
+    assert!(text(".dateline").contains("SEOUL"));
+    assert!(text(".byline").contains("Jane Reporter"));
+    assert_eq!(
+        text(".article-terms .actor"),
+        "Rex Tillerson",
+        "alias resolved to the canonical name"
+    );
+    assert!(text(".editor-note").contains("first call"));
+    assert!(page.contains("<table>"), "tables render");
+    assert!(text(".provenance").contains("seeds/a.txt"));
+    // Chronology: the month-only March story comes after 7 February.
+    let next = html
+        .select(&Selector::parse("a[rel=next]").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        next.value().attr("href"),
+        Some("../../articles/2017-month-only/")
+    );
+    assert!(html
+        .select(&Selector::parse("a[rel=prev]").unwrap())
+        .next()
+        .is_none());
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_footnotes_render() {
+    let (_temp, output) = build_into_temp(&fixture("small"));
+    let page = read(&output, "articles/2017-09-19-moon-new-york/index.html");
+    assert!(page.contains("class=\"hl-"), "syntect classes present");
+    assert!(page.contains("footnote-definition"));
+    assert!(
+        page.contains("via <a href=\"../../outlets/the-korea-herald/\">The Korea Herald</a>"),
+        "publisher shown"
+    );
+}
+
+#[test]
+fn undated_and_partially_dated_articles_are_shown_apart_never_dropped() {
+    let (_temp, output) = build_into_temp(&fixture("small"));
+    let years = read(&output, "years/index.html");
+    assert!(years.contains("Undated articles") && years.contains("A story without a date"));
+    let year = read(&output, "years/2017/index.html");
+    assert!(year.contains("February 2017") && year.contains("September 2017"));
+    assert!(
+        year.contains("March 2017"),
+        "month-only date grouped under its month"
+    );
+    let timeline = read(&output, "timeline/index.html");
+    assert!(timeline.contains("A story without a date"));
+    let moon = read(&output, "actors/moon-jae-in/index.html");
+    assert!(
+        moon.contains("A story without a date"),
+        "alias `Moon` files the undated story under Moon Jae-in"
+    );
+    assert_links_resolve(&output);
+}
+
+#[test]
+fn unknown_actors_still_get_a_page_and_check_warns() {
+    let (_temp, output) = build_into_temp(&fixture("small"));
+    assert!(output.join("actors/donald-trump/index.html").is_file());
+    let warnings = check(&fixture("small")).unwrap();
+    let warning = warnings
+        .warnings()
+        .find(|d| d.message.contains("Donald Trump"))
+        .expect("a warning");
+    assert_eq!(
+        warning.path,
+        Path::new("content/articles/2017-09-19-moon-new-york.md")
+    );
+    assert_eq!(warning.line, Some(6));
+}
+
+#[test]
+fn every_content_error_is_reported_with_file_line_and_column() {
+    let Err(Error::Content(diagnostics)) = check(&fixture("invalid")) else {
+        panic!("the invalid book must fail")
+    };
+    let shown: Vec<String> = diagnostics.errors().map(|d| d.to_string()).collect();
+    let find = |file: &str| -> &str {
+        shown
+            .iter()
+            .find(|s| s.contains(file))
+            .unwrap_or_else(|| panic!("no error for {file} in {shown:#?}"))
+    };
+    assert!(
+        find("bad-date.md").contains("bad-date.md:4:7"),
+        "{}",
+        find("bad-date.md")
+    );
+    assert!(find("bad-date.md").contains("YYYY-MM-DD"));
+    assert!(
+        find("unknown-field.md").contains("unknown-field.md:7:1"),
+        "{}",
+        find("unknown-field.md")
+    );
+    assert!(find("unknown-field.md").contains("subtitle"));
+    assert!(
+        find("unknown-topic.md").contains("unknown-topic.md:6:21"),
+        "{}",
+        find("unknown-topic.md")
+    );
+    assert!(find("unknown-topic.md").contains("help: use one of the slugs"));
+    assert!(
+        find("bad-yaml.md").contains("bad-yaml.md:"),
+        "{}",
+        find("bad-yaml.md")
+    );
+    assert!(find("no-front-matter.md").contains(":1:1"));
+    assert!(find("missing-title.md").contains("missing field `title`"));
+    assert_eq!(shown.len(), 6, "all errors, not only the first: {shown:#?}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    let output = temp.path().join("site");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    build(&options).unwrap();
+    let before = snapshot(&output);
+    std::fs::write(
+        book.join("content/articles/broken.md"),
+        "---\ntitle: [\n---\n",
+    )
+    .unwrap();
+    assert!(matches!(build(&options), Err(Error::Content(_))));
+    assert_eq!(snapshot(&output), before);
+    let leftovers: Vec<_> = std::fs::read_dir(temp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no staging folders left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_folder_briefbook_did_not_make_is_never_replaced() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = temp.path().join("precious");
+    std::fs::create_dir_all(&output).unwrap();
+    std::fs::write(output.join("thesis.docx"), "mine").unwrap();
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(fixture("small"))
+    };
+    let error = build(&options).unwrap_err();
+    assert!(
+        error.to_string().contains("not made by briefbook"),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(output.join("thesis.docx")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn rebuilding_removes_pages_of_deleted_articles() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    let output = temp.path().join("site");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    build(&options).unwrap();
+    assert!(output.join("articles/2017-month-only/index.html").exists());
+    std::fs::remove_file(book.join("content/articles/2017-month-only.md")).unwrap();
+    build(&options).unwrap();
+    assert!(!output.join("articles/2017-month-only/index.html").exists());
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    std::fs::write(
+        book.join("content/articles/2018-draft.md"),
+        "---\ntitle: Draft\noutlet: Yonhap\ndate: 2018-01-01\ndraft: true\n---\nBody\n",
+    )
+    .unwrap();
+    let output = temp.path().join("site");
+    let mut options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    build(&options).unwrap();
+    assert!(!output.join("articles/2018-draft/index.html").exists());
+    options.drafts = true;
+    build(&options).unwrap();
+    assert!(output.join("articles/2018-draft/index.html").exists());
+}
+
+#[test]
+fn a_book_template_overrides_the_default() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    std::fs::create_dir_all(book.join("templates")).unwrap();
+    std::fs::write(
+        book.join("templates/timeline.html"),
+        "custom timeline {{ groups | length }}",
+    )
+    .unwrap();
+    let (_t, output) = build_into_temp(&book);
+    assert_eq!(read(&output, "timeline/index.html"), "custom timeline 2");
+}
+
+#[test]
+fn a_template_error_names_the_template() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    std::fs::create_dir_all(book.join("templates")).unwrap();
+    std::fs::write(book.join("templates/timeline.html"), "{% for x in %}").unwrap();
+    let error = build(&BuildOptions::new(&book)).unwrap_err();
+    assert!(error.to_string().contains("timeline.html"), "{error}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(dir)
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read(dir.join(&f)).unwrap()))
+        .collect()
+}
