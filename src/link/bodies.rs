@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
 
 use super::anchors::{locate, Located};
 use super::mentions::NameMatcher;
@@ -248,18 +248,21 @@ impl Scanner<'_> {
 
     /// Parses the rewritten body: anchors annotations and finds attributed quotations.
     fn read_rendered(&self, article: &Article, scanned: &mut Scanned) {
-        let events: Vec<Event<'_>> = Parser::new_ext(&scanned.body, Markdown::options()).collect();
+        // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
+        let events: Vec<Event<'_>> =
+            TextMergeStream::new(Parser::new_ext(&scanned.body, Markdown::options())).collect();
         let wanted: Vec<(&str, Option<usize>)> = article
             .front
             .annotations
             .iter()
             .map(|a| (a.quote.as_str(), a.occurrence))
             .collect();
-        for (annotation, located) in article
+        for (index, (annotation, located)) in article
             .front
             .annotations
             .iter()
             .zip(locate(&events, &wanted))
+            .enumerate()
         {
             let message = match located {
                 Located::Found(_) => continue,
@@ -282,8 +285,7 @@ impl Scanner<'_> {
                 _ => "copy the exact words from the body (whitespace, curly and straight quotes do not matter)",
             };
             let mut diagnostic = self.severity(&article.path, message);
-            let short: String = annotation.quote.chars().take(40).collect();
-            if let Some((line, column)) = super::front_matter_position(article, &short) {
+            if let Some((line, column)) = annotation_position(article, index) {
                 diagnostic = diagnostic.at(line, Some(column));
             }
             scanned.diagnostics.push(diagnostic.with_hint(hint));
@@ -327,6 +329,20 @@ impl Scanner<'_> {
             }
         }
     }
+}
+
+/// File line and column of the `index`-th annotation's quote in the front matter: the
+/// `index`-th `quote:` key, since several annotations may quote the same words.
+fn annotation_position(article: &Article, index: usize) -> Option<(usize, usize)> {
+    let yaml = &article.front_matter_yaml;
+    let annotations = yaml.find("annotations:")?;
+    let offset = yaml[annotations..]
+        .match_indices("quote:")
+        .nth(index)
+        .map(|(at, _)| annotations + at)?;
+    let (line, column) = crate::load::line_column(yaml, offset);
+    // The front matter starts on the file's second line, after the opening `---`.
+    Some((line + 1, column))
 }
 
 const UNRESOLVED_HINT: &str =

@@ -437,6 +437,38 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
     (linked, diagnostics)
 }
 
+/// The extra names of each actor term (its curated aliases).
+fn actor_aliases<'a>(book: &'a Book, actor_terms: &[Term]) -> Vec<&'a [String]> {
+    actor_terms
+        .iter()
+        .map(|t| {
+            t.entry
+                .map_or(&[][..], |e| book.actors[e].aliases.as_slice())
+        })
+        .collect()
+}
+
+/// A resolver for `[[…]]` links over the linked terms, for texts `render` resolves itself
+/// (term descriptions, whose pages sit at different depths).
+pub fn resolver<'a>(
+    book: &'a Book,
+    actor_terms: &'a [Term],
+    topic_terms: &'a [Term],
+) -> wikilinks::Resolver<'a> {
+    let aliases = actor_aliases(book, actor_terms);
+    let topic_slugs: Vec<Option<&str>> = topic_terms
+        .iter()
+        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
+        .collect();
+    wikilinks::Resolver::new(
+        &book.articles,
+        actor_terms,
+        &aliases,
+        topic_terms,
+        &topic_slugs,
+    )
+}
+
 /// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
 /// resolves the links of the book's introduction, which it returns.
 fn link_texts(
@@ -448,25 +480,8 @@ fn link_texts(
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
-    let no_aliases: &[String] = &[];
-    let aliases: Vec<&[String]> = actor_terms
-        .iter()
-        .map(|t| {
-            t.entry
-                .map_or(no_aliases, |e| book.actors[e].aliases.as_slice())
-        })
-        .collect();
-    let topic_slugs: Vec<Option<&str>> = topic_terms
-        .iter()
-        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
-        .collect();
-    let resolver = wikilinks::Resolver::new(
-        &book.articles,
-        actor_terms,
-        &aliases,
-        topic_terms,
-        &topic_slugs,
-    );
+    let resolver = resolver(book, actor_terms, topic_terms);
+    let aliases = actor_aliases(book, actor_terms);
     let matcher = mentions::NameMatcher::new(actor_terms, &aliases);
     let scanner = bodies::Scanner {
         resolver: &resolver,

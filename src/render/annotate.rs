@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
 
 use super::markdown::{escape_attribute, Markdown};
 use crate::link::anchors::{locate, Located};
@@ -44,7 +44,8 @@ enum Boundary {
 
 /// Renders `source` (an article body with links resolved) with the editor's layer.
 pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> String {
-    let events: Vec<Event<'_>> = Parser::new_ext(source, Markdown::options()).collect();
+    let events: Vec<Event<'_>> =
+        TextMergeStream::new(Parser::new_ext(source, Markdown::options())).collect();
     let wanted: Vec<(&str, Option<usize>)> = layer
         .annotations
         .iter()

@@ -85,6 +85,7 @@ pub struct Renderer<'a> {
     markdown: Markdown,
     shared: Shared,
     site_value: tera::Value,
+    resolver: crate::link::wikilinks::Resolver<'a>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +110,7 @@ impl<'a> Renderer<'a> {
             markdown: Markdown::default(),
             shared,
             site_value,
+            resolver: crate::link::resolver(&linked.book, &linked.actors, &linked.topics),
         })
     }
 
@@ -270,6 +272,12 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// A curated term's description, its `[[…]]` links resolved for a page `prefix` deep.
+    fn description_html(&self, markdown: &str, prefix: &str) -> String {
+        let (text, _, _) = crate::link::wikilinks::rewrite_text(&self.resolver, markdown, prefix);
+        self.markdown.to_html(&text)
+    }
+
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
         let article = &self.linked.book.articles[index];
@@ -319,7 +327,7 @@ impl<'a> Renderer<'a> {
                     count: term.articles.len(),
                     subtitle,
                     description_html: description
-                        .map(|d| self.markdown.to_html(first_paragraph(d))),
+                        .map(|d| self.description_html(first_paragraph(d), "../")),
                 }
             })
             .collect();
@@ -473,7 +481,7 @@ impl<'a> Renderer<'a> {
             term: &self.shared.links(taxonomy)[index],
             count: term.articles.len(),
             subtitle,
-            description_html: description.map(|d| self.markdown.to_html(d)),
+            description_html: description.map(|d| self.description_html(d, "../../")),
             aliases,
             roles,
             homepage,
