@@ -21,7 +21,8 @@ pub fn year_bars(counts: &[(i32, usize)], subject: &str) -> Option<String> {
         .collect();
     let max = years.iter().map(|y| y.1).max().unwrap_or(0).max(1);
     let (width, height, top, bottom, left) = (320.0, 120.0, 14.0, 18.0, 4.0);
-    let slot = (width - 2.0 * left) / years.len() as f64;
+    // Bars keep a readable width: a short run of years does not stretch across the chart.
+    let slot = ((width - 2.0 * left) / years.len() as f64).min(28.0);
     let bar = (slot * 0.8).max(1.0);
     let plot = height - top - bottom;
     let alternative: Vec<String> = years
@@ -48,10 +49,10 @@ pub fn year_bars(counts: &[(i32, usize)], subject: &str) -> Option<String> {
         );
     }
     let baseline = top + plot;
+    let right = left + slot * years.len() as f64;
     let _ = write!(
         svg,
-        "<line class=\"axis\" x1=\"{left}\" y1=\"{baseline}\" x2=\"{}\" y2=\"{baseline}\"/>",
-        width - left
+        "<line class=\"axis\" x1=\"{left}\" y1=\"{baseline}\" x2=\"{right:.1}\" y2=\"{baseline}\"/>"
     );
     let _ = write!(
         svg,
@@ -61,8 +62,7 @@ pub fn year_bars(counts: &[(i32, usize)], subject: &str) -> Option<String> {
     if last != first {
         let _ = write!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{last}</text>",
-            width - left,
+            "<text x=\"{right:.1}\" y=\"{}\" text-anchor=\"end\">{last}</text>",
             height - 4.0
         );
     }
