@@ -2,6 +2,8 @@
 //! `…, according to Moon`. Found from the actor names the automaton located in a paragraph, looking
 //! only at the few characters around each name, so the cost stays linear in the text.
 
+use std::collections::HashSet;
+
 use super::mentions::Mention;
 
 /// Longest quotation kept, in characters; longer ones are cut at a word boundary.
@@ -34,6 +36,19 @@ const VERBS: [&str; 24] = [
     "asked",
 ];
 
+/// How far back from a name (in bytes) a quotation or sentence start is looked for, so a long
+/// paragraph full of names costs time linear in its length.
+const LOOK_BACK: usize = 4 * MAX_QUOTE_CHARS;
+
+/// The last `LOOK_BACK` bytes (or fewer) of `text`, cut at a character boundary.
+fn tail(text: &str) -> &str {
+    let mut from = text.len().saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// A quotation and who said it (an actor term index).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundQuote {
@@ -44,8 +59,9 @@ pub struct FoundQuote {
 /// The attributed quotations in one paragraph's rendered text, given the actors named in it.
 pub fn find(text: &str, mentions: &[Mention]) -> Vec<FoundQuote> {
     let mut found: Vec<FoundQuote> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for mention in mentions {
-        let before = &text[..mention.start];
+        let before = tail(&text[..mention.start]);
         let after = &text[mention.end..];
         let quote = speech_verb(after)
             .and_then(|rest| {
@@ -56,7 +72,7 @@ pub fn find(text: &str, mentions: &[Mention]) -> Vec<FoundQuote> {
             .or_else(|| according_to(text, mention.start));
         if let Some(quote) = quote {
             let quote = shorten(quote.trim().trim_end_matches(',').trim());
-            if quote.chars().count() >= 8 && !found.iter().any(|f| f.text == quote) {
+            if quote.chars().count() >= 8 && seen.insert(quote.clone()) {
                 found.push(FoundQuote {
                     actor: mention.actor,
                     text: quote,
@@ -109,20 +125,20 @@ fn quote_after(rest: &str) -> Option<&str> {
     if !is_open_quote(chars.next()?) {
         return None;
     }
-    let inner = chars.as_str();
+    let inner = tail_limit(chars.as_str());
     let close = inner.find(is_close_quote)?;
     Some(&inner[..close])
 }
 
 /// `Name said that …`: to the end of the sentence.
 fn indirect_after(rest: &str) -> Option<&str> {
-    let clause = rest.trim_start().strip_prefix("that ")?;
+    let clause = tail_limit(rest.trim_start().strip_prefix("that ")?);
     Some(&clause[..sentence_end(clause)])
 }
 
 /// `…, according to Name.`: the sentence, without the attribution.
 fn according_to(text: &str, name_start: usize) -> Option<&str> {
-    let before = text[..name_start].trim_end();
+    let before = tail(&text[..name_start]).trim_end();
     let lead = before
         .strip_suffix("according to")
         .or_else(|| before.strip_suffix("According to"))?;
@@ -132,10 +148,19 @@ fn according_to(text: &str, name_start: usize) -> Option<&str> {
         // `According to Name, …`: the rest of the sentence after the name.
         let after = &text[name_start..];
         let comma = after.find(',')?;
-        let rest = &after[comma + 1..];
+        let rest = tail_limit(&after[comma + 1..]);
         return Some(&rest[..sentence_end(rest)]);
     }
     Some(sentence)
+}
+
+/// The first `LOOK_BACK` bytes (or fewer) of `text`, cut at a character boundary.
+fn tail_limit(text: &str) -> &str {
+    let mut to = text.len().min(LOOK_BACK);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[..to]
 }
 
 fn sentence_end(text: &str) -> usize {
