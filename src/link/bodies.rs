@@ -55,6 +55,8 @@ struct Structure {
     prose: Vec<Range<usize>>,
     /// Markdown links: destination and the range of the whole link.
     links: Vec<(String, Range<usize>)>,
+    /// The rendered text of each paragraph, in order (wikilinks still raw).
+    paragraphs: Vec<String>,
 }
 
 fn structure(body: &str) -> Structure {
@@ -63,8 +65,19 @@ fn structure(body: &str) -> Structure {
     let mut links = Vec::new();
     let (mut in_link, mut in_heading, mut in_image, mut in_code) = (0usize, 0usize, 0usize, 0usize);
     let mut block_start = 0;
+    let mut paragraphs = Vec::new();
+    let mut paragraph: Option<String> = None;
     for (event, range) in Parser::new_ext(body, Markdown::options()).into_offset_iter() {
+        if let Some(text) = paragraph.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
         match event {
+            Event::Start(Tag::Paragraph) => paragraph = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => paragraphs.extend(paragraph.take()),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 in_link += 1;
                 links.push((dest_url.to_string(), range));
@@ -88,7 +101,12 @@ fn structure(body: &str) -> Structure {
         }
     }
     code.sort_by_key(|r| r.start);
-    Structure { code, prose, links }
+    Structure {
+        code,
+        prose,
+        links,
+        paragraphs,
+    }
 }
 
 impl Scanner<'_> {
@@ -216,7 +234,10 @@ impl Scanner<'_> {
         scanned.annotation_notes = notes;
 
         scanned.body = wikilinks::apply(body, edits);
-        self.read_rendered(article, &mut scanned);
+        self.find_quotes(&found.paragraphs, &mut scanned);
+        if !article.front.annotations.is_empty() {
+            self.anchor_annotations(article, &mut scanned);
+        }
 
         scanned.outgoing.sort_unstable();
         scanned.outgoing.dedup();
@@ -246,8 +267,8 @@ impl Scanner<'_> {
         rewritten
     }
 
-    /// Parses the rewritten body: anchors annotations and finds attributed quotations.
-    fn read_rendered(&self, article: &Article, scanned: &mut Scanned) {
+    /// Parses the rewritten body, as `render` will, and reports annotations it cannot anchor.
+    fn anchor_annotations(&self, article: &Article, scanned: &mut Scanned) {
         // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
         let events: Vec<Event<'_>> =
             TextMergeStream::new(Parser::new_ext(&scanned.body, Markdown::options())).collect();
@@ -290,42 +311,24 @@ impl Scanner<'_> {
             }
             scanned.diagnostics.push(diagnostic.with_hint(hint));
         }
+    }
 
-        let mut paragraph = 0usize;
-        let mut text: Option<String> = None;
-        let mut in_image = 0usize;
-        for event in &events {
-            match event {
-                Event::Start(Tag::Paragraph) => text = Some(String::new()),
-                Event::End(TagEnd::Paragraph) => {
-                    if let Some(text) = text.take() {
-                        let mentions = self.matcher.find(&text);
-                        for quote in quotes::find(&text, &mentions) {
-                            scanned.quotes.push(Quote {
-                                actor: quote.actor,
-                                text: quote.text,
-                                passage: paragraph,
-                            });
-                            if scanned.passages.last() != Some(&paragraph) {
-                                scanned.passages.push(paragraph);
-                            }
-                        }
-                    }
-                    paragraph += 1;
+    /// Attributed quotations, paragraph by paragraph.
+    fn find_quotes(&self, paragraphs: &[String], scanned: &mut Scanned) {
+        for (index, text) in paragraphs.iter().enumerate() {
+            let mentions = self.matcher.find(text);
+            if mentions.is_empty() {
+                continue;
+            }
+            for quote in quotes::find(text, &mentions) {
+                scanned.quotes.push(Quote {
+                    actor: quote.actor,
+                    text: self.resolver.plain_text(&quote.text),
+                    passage: index,
+                });
+                if scanned.passages.last() != Some(&index) {
+                    scanned.passages.push(index);
                 }
-                Event::Start(Tag::Image { .. }) => in_image += 1,
-                Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-                Event::Text(t) | Event::Code(t) if in_image == 0 => {
-                    if let Some(text) = text.as_mut() {
-                        text.push_str(t);
-                    }
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    if let Some(text) = text.as_mut() {
-                        text.push(' ');
-                    }
-                }
-                _ => {}
             }
         }
     }

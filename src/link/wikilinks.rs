@@ -117,6 +117,26 @@ impl<'a> Resolver<'a> {
         )
     }
 
+    /// `text` with each `[[…]]` replaced by the words the link shows.
+    pub fn plain_text(&self, text: &str) -> String {
+        let edits = find(text, &[])
+            .into_iter()
+            .map(|link| {
+                let shown = link
+                    .shown
+                    .unwrap_or_else(|| match self.wikilink(&link.target) {
+                        Some(target) => self.default_text(target, &link.target),
+                        None => link.target.clone(),
+                    });
+                Edit {
+                    range: link.range,
+                    text: shown,
+                }
+            })
+            .collect();
+        apply(text, edits)
+    }
+
     /// The target's path from the site root, e.g. `actors/moon-jae-in/`.
     pub fn path(&self, target: Target) -> String {
         match target {
