@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 
 use super::markdown::{escape_attribute, Markdown};
 use crate::link::anchors::{locate, Located};
@@ -83,15 +83,15 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     };
     let mut paragraph = 0usize;
     let mut in_definition = 0usize;
-    for (i, event) in events.iter().enumerate() {
+    for (i, event) in events.into_iter().enumerate() {
         match event {
             Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
             Event::End(TagEnd::FootnoteDefinition) => in_definition -= 1,
             _ if in_definition > 0 => {}
             Event::Text(text) => writer.text(text, boundaries.get(&i)),
-            Event::Code(_) => writer.code(event.clone(), boundaries.get(&i)),
+            Event::Code(_) => writer.code(event, boundaries.get(&i)),
             Event::FootnoteReference(label) => {
-                let (number, id) = footnotes.number(label);
+                let (number, id) = footnotes.number(&label);
                 writer.out.push(Event::InlineHtml(
                     format!(
                         "<sup class=\"sidenote-ref\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{number}</a></sup>"
@@ -100,7 +100,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
                 ));
                 writer.pending.push(format!(
                     "<aside class=\"sidenote\" id=\"sidenote-{id}\" role=\"note\"><span class=\"sidenote-number\">{number}</span> {}</aside>\n",
-                    footnotes.html(label)
+                    footnotes.html(&label)
                 ));
             }
             Event::Start(Tag::Paragraph) => {
@@ -109,21 +109,21 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
                         format!("<p id=\"passage-{paragraph}\">").into(),
                     ));
                 } else {
-                    writer.out.push(event.clone());
+                    writer.out.push(event);
                 }
                 paragraph += 1;
             }
             Event::Start(Tag::Link { .. }) => {
                 writer.link_depth += 1;
-                writer.out.push(event.clone());
+                writer.out.push(event);
             }
             Event::End(TagEnd::Link) => {
                 writer.link_depth = writer.link_depth.saturating_sub(1);
-                writer.out.push(event.clone());
+                writer.out.push(event);
             }
             Event::End(TagEnd::Item) => {
                 writer.flush();
-                writer.out.push(event.clone());
+                writer.out.push(event);
             }
             Event::End(
                 TagEnd::Paragraph
@@ -132,10 +132,10 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
                 | TagEnd::BlockQuote(_)
                 | TagEnd::List(_),
             ) => {
-                writer.out.push(event.clone());
+                writer.out.push(event);
                 writer.flush();
             }
-            other => writer.out.push(other.clone()),
+            other => writer.out.push(other),
         }
     }
     writer.flush();
@@ -220,9 +220,13 @@ impl<'e> Writer<'_, 'e> {
         self.out.push(Event::InlineHtml(self.close_marks().into()));
     }
 
-    fn text(&mut self, text: &str, boundaries: Option<&Vec<(usize, Boundary)>>) {
+    fn text(&mut self, text: CowStr<'e>, boundaries: Option<&Vec<(usize, Boundary)>>) {
         let Some(boundaries) = boundaries else {
-            self.piece(text);
+            if self.active.is_empty() {
+                self.out.push(Event::Text(text));
+            } else {
+                self.piece(&text);
+            }
             return;
         };
         let mut sorted: Vec<&(usize, Boundary)> = boundaries.iter().collect();
