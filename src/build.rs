@@ -1,6 +1,6 @@
 //! Build and check: run the stages in order (load → link → render → write) for one book.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::error::{Diagnostics, Error};
@@ -100,12 +100,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     })
 }
 
-/// Validates everything `build` validates (content and templates) without writing anything.
-pub fn check(root: &Path) -> Result<Diagnostics, Error> {
-    let options = BuildOptions {
-        strict: true,
-        ..BuildOptions::new(root)
-    };
-    let (_, _, warnings) = render_site(&options)?;
-    Ok(warnings)
+/// Validates everything `build` validates, plus whole-book checks and every internal link of a
+/// fresh build rendered in memory, without writing anything.
+pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    crate::check::check(options)
 }

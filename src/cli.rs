@@ -33,11 +33,19 @@ pub enum Command {
     )]
     Build(BuildArgs),
     /// Validate the book like `build` does, writing nothing; exits non-zero on any error.
-    #[command(after_help = "Example:\n  briefbook check --root my-book")]
+    #[command(
+        after_help = "Examples:\n  briefbook check --root my-book\n  briefbook check --format json --base-url https://example.org/book/"
+    )]
     Check {
         #[command(flatten)]
         root: RootArg,
-        /// Output format of the diagnostics.
+        /// Check links as they will be published at this URL, e.g. https://example.org/book/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Output format of the diagnostics: `json` prints one object for CI.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -71,6 +79,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Also print the printable book to book.pdf with headless Chromium.
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Args)]

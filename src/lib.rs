@@ -6,12 +6,15 @@
 //! with [`serve`] watching and rebuilding. The binary in `main.rs` is a thin CLI over this library.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod error;
 pub mod init;
 pub mod link;
 pub mod load;
 pub mod model;
+pub mod pdf;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod write;

@@ -49,9 +49,25 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 report.written.files,
                 report.elapsed.as_millis()
             );
+            if args.pdf {
+                let pdf = briefbook::pdf::write_pdf(&report.output_dir)?;
+                println!("Printed the book to {}", pdf.display());
+            }
         }
-        Command::Check { root, format } => {
-            let diagnostics = match check(&root.root) {
+        Command::Check {
+            root,
+            base_url,
+            drafts,
+            format,
+        } => {
+            let options = BuildOptions {
+                root: root.root,
+                output: None,
+                base_url,
+                drafts,
+                strict: true,
+            };
+            let diagnostics = match check(&options) {
                 Ok(warnings) => warnings,
                 Err(Error::Content(diagnostics)) => diagnostics,
                 Err(other) => return Err(other.into()),
@@ -63,7 +79,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                         (diagnostics.errors().count(), diagnostics.warnings().count());
                     eprintln!("{errors} error(s), {warnings} warning(s)");
                 }
-                Format::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0)?),
+                Format::Json => {
+                    let report = serde_json::json!({
+                        "errors": diagnostics.errors().count(),
+                        "warnings": diagnostics.warnings().count(),
+                        "diagnostics": diagnostics.0,
+                    });
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                }
             }
             if diagnostics.has_errors() {
                 return Ok(ExitCode::FAILURE);
@@ -72,8 +95,19 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(_args) => {
             anyhow::bail!("import is not available in this build yet");
         }
-        Command::Serve(_args) => {
-            anyhow::bail!("serve is not available in this build yet");
+        Command::Serve(args) => {
+            let bind = args
+                .bind
+                .parse()
+                .with_context(|| format!("--bind {}: not an IP address", args.bind))?;
+            briefbook::serve::serve(briefbook::serve::ServeOptions {
+                root: args.root.root,
+                drafts: args.drafts,
+                watch: args.watch,
+                bind,
+                port: args.port,
+                open: args.open,
+            })?;
         }
     }
     Ok(ExitCode::SUCCESS)

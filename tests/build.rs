@@ -258,7 +258,7 @@ fn undated_and_partially_dated_articles_are_shown_apart_never_dropped() {
 fn unknown_actors_still_get_a_page_and_check_warns() {
     let (_temp, output) = build_into_temp(&fixture("small"));
     assert!(output.join("actors/donald-trump/index.html").is_file());
-    let warnings = check(&fixture("small")).unwrap();
+    let warnings = check(&BuildOptions::new(fixture("small"))).unwrap();
     let warning = warnings
         .warnings()
         .find(|d| d.message.contains("Donald Trump"))
@@ -272,9 +272,15 @@ fn unknown_actors_still_get_a_page_and_check_warns() {
 
 #[test]
 fn every_content_error_is_reported_with_file_line_and_column() {
-    let Err(Error::Content(diagnostics)) = check(&fixture("invalid")) else {
-        panic!("the invalid book must fail")
-    };
+    let diagnostics = check(&BuildOptions::new(fixture("invalid"))).unwrap();
+    assert!(diagnostics.has_errors(), "the invalid book must fail");
+    assert!(
+        matches!(
+            build(&BuildOptions::new(fixture("invalid"))),
+            Err(Error::Content(_))
+        ),
+        "build refuses it too"
+    );
     let shown: Vec<String> = diagnostics.errors().map(|d| d.to_string()).collect();
     let find = |file: &str| -> &str {
         shown

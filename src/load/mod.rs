@@ -51,24 +51,13 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
             Err(found) => found.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
-    articles.sort_by(|a, b| a.slug.cmp(&b.slug));
     assign_url_slugs(&mut articles);
 
     let actors = load_list::<ActorEntry>(root, ACTORS_FILE, &mut diagnostics).unwrap_or_default();
     let topics_list = load_list::<TopicEntry>(root, TOPICS_FILE, &mut diagnostics);
     let outlets =
         load_list::<OutletEntry>(root, OUTLETS_FILE, &mut diagnostics).unwrap_or_default();
-    let introduction = match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                INTRODUCTION_FILE,
-                format!("cannot read: {e}"),
-            ));
-            None
-        }
-    };
+    let introduction = load_introduction(root, &mut diagnostics);
 
     let book = Book {
         config,
@@ -80,6 +69,21 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
         introduction,
     };
     (book, diagnostics)
+}
+
+/// Reads `content/index.md`, the book's optional introduction.
+pub fn load_introduction(root: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                INTRODUCTION_FILE,
+                format!("cannot read: {e}"),
+            ));
+            None
+        }
+    }
 }
 
 /// Every `*.md` file directly in `content/articles/`, sorted. Editor temp files are skipped.
@@ -201,17 +205,30 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     })
 }
 
-/// Makes every article's slug URL-safe and distinct: a file named `Moon Speech.md` becomes
-/// `moon-speech`, and if `moon-speech.md` also exists the later one in sorted order gets `-2`.
-fn assign_url_slugs(articles: &mut [Article]) {
-    let slugs = crate::slug::unique_slugs(articles.iter().map(|a| a.slug.as_str()));
+/// Sorts articles by file path and gives each a URL-safe, distinct slug derived from its file
+/// name: `Moon Speech.md` becomes `moon-speech`, and if `moon-speech.md` also exists the later
+/// one in path order gets `moon-speech-2`. Derived from the paths alone, so running it again after
+/// an article is added or removed gives what a fresh load gives.
+pub fn assign_url_slugs(articles: &mut [Article]) {
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    let stems: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            a.path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let slugs = crate::slug::unique_slugs(stems.iter().map(String::as_str));
     for (article, slug) in articles.iter_mut().zip(slugs) {
         article.slug = slug;
     }
 }
 
-/// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist.
-fn load_list<T: DeserializeOwned>(
+/// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist,
+/// an empty list (and a diagnostic) when it cannot be read or parsed.
+pub fn load_list<T: DeserializeOwned>(
     root: &Path,
     name: &str,
     diagnostics: &mut Diagnostics,
@@ -292,6 +309,8 @@ mod tests {
         assign_url_slugs(&mut articles);
         let slugs: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs, ["2017-02-07-call", "moon-speech", "moon-speech-2"]);
+        assign_url_slugs(&mut articles);
+        assert_eq!(articles[2].slug, "moon-speech-2", "idempotent");
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
         include_bytes!("../../theme/annotations.css"),
     ),
     ("favicon.svg", include_bytes!("../../theme/favicon.svg")),
+    ("publish.css", include_bytes!("../../theme/publish.css")),
+    ("search.js", include_bytes!("../../theme/search.js")),
+    ("copy.js", include_bytes!("../../theme/copy.js")),
 ];
 
 /// The output folder the theme is copied to.

@@ -3,10 +3,16 @@
 
 pub mod annotate;
 pub mod assets;
+pub mod book;
 pub mod charts;
+pub mod citations;
 pub mod context;
+pub mod feeds;
 pub mod markdown;
+pub mod search;
+pub mod sitemap;
 pub mod templates;
+pub mod urls;
 
 use std::path::Path;
 
@@ -34,6 +40,10 @@ pub enum Page {
     Term(Taxonomy, usize),
     Timeline,
     NotFound,
+    /// The search page, `search/`.
+    Search,
+    /// The printable briefing book, `book/`.
+    Book,
 }
 
 impl Page {
@@ -45,6 +55,8 @@ impl Page {
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
+            Page::Search => format!("{}/", search::SEARCH_DIR),
+            Page::Book => book::BOOK_FOLDER.to_string(),
         }
     }
 
@@ -59,7 +71,13 @@ impl Page {
 
 /// Every page of the linked book, in a stable order.
 pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
-    let mut pages = vec![Page::Home, Page::Timeline, Page::NotFound];
+    let mut pages = vec![
+        Page::Home,
+        Page::Timeline,
+        Page::NotFound,
+        Page::Search,
+        Page::Book,
+    ];
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
@@ -95,12 +113,19 @@ struct Common<'a> {
     page_path: String,
     /// Which navigation section the page belongs to.
     section: &'static str,
+    /// The Atom feed of this page's actor, topic or outlet, from the site root.
+    feed: Option<String>,
 }
 
 impl<'a> Renderer<'a> {
     /// Prepares templates and summaries for `linked`, whose book lives at `root`.
     pub fn new(root: &Path, linked: &'a LinkedBook) -> Result<Self, Error> {
-        let tera = templates::load_templates(root)?;
+        Self::with_templates(linked, templates::load_templates(root)?)
+    }
+
+    /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
+    /// them for every rebuild.
+    pub fn with_templates(linked: &'a LinkedBook, tera: tera::Tera) -> Result<Self, Error> {
         let shared = Shared::new(linked);
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
@@ -112,6 +137,11 @@ impl<'a> Renderer<'a> {
             site_value,
             resolver: crate::link::resolver(&linked.book, &linked.actors, &linked.topics),
         })
+    }
+
+    /// The summaries and links every page draws on.
+    pub fn shared(&self) -> &Shared {
+        &self.shared
     }
 
     /// Renders every page and copies the theme, in parallel. Output is sorted by path.
@@ -126,8 +156,28 @@ impl<'a> Renderer<'a> {
                 .into_iter()
                 .map(|(path, bytes)| Output { path, bytes }),
         );
+        outputs.extend(self.publications(&pages));
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
+    }
+
+    /// The files beside the pages: feeds, sitemap, robots.txt, citations and the search index.
+    pub fn publications(&self, pages: &[Page]) -> Vec<Output> {
+        let linked = self.linked;
+        let texts: Vec<String> = linked
+            .book
+            .articles
+            .par_iter()
+            .map(|a| search::plain_text(&a.body))
+            .collect();
+        let excerpts: Vec<String> = texts.par_iter().map(|t| search::excerpt(t, 280)).collect();
+        let base_url = self.shared.site.base_url.as_deref();
+        let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
+        outputs.push(sitemap::sitemap(linked, base_url, pages));
+        outputs.push(sitemap::robots(base_url));
+        outputs.extend(citations::citation_files(linked, &self.shared));
+        outputs.extend(search::search_index(linked, &self.shared, &texts));
+        outputs
     }
 
     /// Renders one page.
@@ -148,6 +198,12 @@ impl<'a> Renderer<'a> {
             root,
             page_path: folder.clone(),
             section: section(page),
+            feed: match page {
+                Page::Term(taxonomy, _) if feeds::FEED_TAXONOMIES.contains(&taxonomy) => {
+                    Some(format!("{folder}{}", feeds::FEED_FILE))
+                }
+                _ => None,
+            },
         };
         let (template, mut context) = match page {
             Page::Home => ("index.html", self.home()?),
@@ -158,6 +214,11 @@ impl<'a> Renderer<'a> {
             Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i)?),
             Page::Timeline => ("timeline.html", self.timeline()?),
             Page::NotFound => ("404.html", tera::Context::new()),
+            Page::Search => ("search.html", tera::Context::new()),
+            Page::Book => (
+                "book.html",
+                to_context(&book::book_page(self.linked, &self.shared, &self.markdown))?,
+            ),
         };
         context.extend(to_context(&common)?);
         let html = self
@@ -245,6 +306,7 @@ impl<'a> Renderer<'a> {
             related: Vec<&'a ArticleSummary>,
             /// Other articles linking here.
             backlinks: Vec<&'a ArticleSummary>,
+            citation: citations::ArticleCitation,
         }
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
@@ -269,6 +331,11 @@ impl<'a> Renderer<'a> {
             backlinks: self
                 .shared
                 .summaries_of(&self.linked.backlinks.articles[index]),
+            citation: citations::article_citation(
+                &citations::Source::of(self.linked, &self.shared, index),
+                citations::CitationStyle::parse(&self.linked.book.config.citation_style)
+                    .unwrap_or(citations::CitationStyle::Chicago),
+            ),
         })
     }
 
@@ -355,14 +422,23 @@ impl<'a> Renderer<'a> {
         match taxonomy {
             Taxonomy::Actor => {
                 let actor = &book.actors[entry];
-                let role = actor.roles.last().map(|r| match &r.organisation {
+                // The current or most recent role, whatever order the editor listed them in.
+                let latest = actor
+                    .roles
+                    .iter()
+                    .max_by_key(|r| (r.to.is_none(), r.to, r.from));
+                let role = latest.map(|r| match &r.organisation {
                     Some(org) => format!("{}, {org}", r.title),
                     None => r.title.clone(),
                 });
-                let subtitle = match (role, &actor.country) {
+                // "President of the United States, United States · United States" says it twice.
+                let country = actor.country.as_ref().filter(|c| {
+                    latest.is_none_or(|r| r.organisation.as_deref() != Some(c.as_str()))
+                });
+                let subtitle = match (role, country) {
                     (Some(role), Some(country)) => Some(format!("{role} · {country}")),
                     (Some(role), None) => Some(role),
-                    (None, country) => country.clone(),
+                    (None, country) => country.cloned(),
                 };
                 (subtitle, actor.description.as_ref())
             }
@@ -640,7 +716,7 @@ impl<'a> Renderer<'a> {
 const QUOTES_SHOWN: usize = 40;
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
-fn url_path(url: &str) -> String {
+pub fn url_path(url: &str) -> String {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     match without_scheme.find('/') {
         Some(i) => without_scheme[i..].to_string(),
@@ -655,6 +731,8 @@ fn to_context(value: &impl Serialize) -> Result<tera::Context, Error> {
 fn section(page: Page) -> &'static str {
     match page {
         Page::Home | Page::NotFound => "home",
+        Page::Search => "search",
+        Page::Book => "book",
         Page::Article(_) | Page::Timeline => "timeline",
         Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
     }

@@ -20,6 +20,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("book.html", include_str!("../../templates/book.html")),
 ];
 
 /// Compiles the default templates, replaced or extended by those in `root/templates/`.

@@ -1,0 +1,163 @@
+//! `briefbook check`: every content problem `build` would report, the checks only a whole-book
+//! review makes (colliding slugs, dates known only to the month or year, an unknown citation
+//! style), and every internal link and anchor of a fresh build rendered in memory.
+
+pub mod linkcheck;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::build::BuildOptions;
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::link::{link_with, LinkOptions};
+use crate::load::{load, LoadOptions, TOPICS_FILE};
+use crate::model::{Book, PartialDate};
+use crate::render::citations::CitationStyle;
+use crate::render::{all_pages, Page, Renderer};
+use crate::slug::slugify;
+
+/// Runs every check. Content errors and broken links are returned as diagnostics, not as `Err`;
+/// `Err` means the check itself could not run (unreadable files, broken templates).
+pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    let (mut book, mut diagnostics) = load(
+        &options.root,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    if let Some(url) = &options.base_url {
+        book.config.base_url = Some(url.clone());
+    }
+    diagnostics.extend(book_checks(&book));
+    // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
+    let (linked, link_diagnostics) = link_with(book, LinkOptions { strict: true });
+    diagnostics.extend(link_diagnostics);
+
+    let renderer = Renderer::new(&options.root, &linked)?;
+    let outputs = renderer.render_all(&options.root)?;
+    let sources: HashMap<String, PathBuf> = all_pages(&linked)
+        .into_iter()
+        .filter_map(|page| match page {
+            Page::Article(i) => Some((
+                page.output_path(&linked),
+                linked.book.articles[i].path.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let base_path = linked
+        .book
+        .config
+        .base_url()
+        .map_or_else(|| "/".to_string(), |url| crate::render::url_path(&url));
+    diagnostics
+        .0
+        .extend(linkcheck::check_links(&outputs, &base_path, &sources));
+    diagnostics.sort();
+    Ok(diagnostics)
+}
+
+/// Checks over the whole loaded book that no single file shows.
+pub fn book_checks(book: &Book) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+
+    // Article slugs come from file names. Two names that give the same slug (`A b.md`, `a-b.md`,
+    // or names differing only by case) still build, the later one with a `-2` suffix, but the
+    // editor almost certainly meant one article or two distinct names.
+    let mut by_slug: HashMap<String, &PathBuf> = HashMap::new();
+    for article in &book.articles {
+        let stem = article
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        let natural = slugify(&stem);
+        if let Some(first) = by_slug.insert(natural.clone(), &article.path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &article.path,
+                    format!(
+                        "the file name gives the same slug `{natural}` as {} (they differ only by case or punctuation); \
+                         this one was published as `{}`",
+                        first.display(),
+                        article.slug
+                    ),
+                )
+                .with_hint("rename one of the two files"),
+            );
+        }
+    }
+
+    let mut topic_slugs: HashMap<String, usize> = HashMap::new();
+    for (i, topic) in book.topics.iter().enumerate() {
+        if let Some(first) = topic_slugs.insert(topic.slug.to_lowercase(), i) {
+            diagnostics.push(
+                Diagnostic::error(
+                    TOPICS_FILE,
+                    format!(
+                        "the topic slug `{}` is used twice (by `{}` and `{}`)",
+                        topic.slug, book.topics[first].title, topic.title
+                    ),
+                )
+                .with_hint("give each topic its own slug"),
+            );
+        }
+    }
+
+    let mut actor_slugs: HashMap<String, &str> = HashMap::new();
+    for actor in &book.actors {
+        if let Some(first) = actor_slugs.insert(slugify(&actor.name), &actor.name) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    crate::load::ACTORS_FILE,
+                    format!(
+                        "`{}` and `{first}` get the same address; the later one is published with a number suffix",
+                        actor.name
+                    ),
+                )
+                .with_hint("if they are one person, merge them and list the other spelling under `aliases`"),
+            );
+        }
+    }
+
+    for article in &book.articles {
+        let period = match article.front.date {
+            Some(PartialDate::Month { .. }) => "month",
+            Some(PartialDate::Year(_)) => "year",
+            _ => continue,
+        };
+        let date = article
+            .front
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let line = article
+            .front_matter_yaml
+            .lines()
+            .position(|l| l.trim_start().starts_with("date:"))
+            .map(|i| i + 2);
+        let mut diagnostic = Diagnostic::warning(
+            &article.path,
+            format!("the date `{date}` is known only to the {period}: the article sorts first in its {period}, and feeds and sitemaps use its first day"),
+        )
+        .with_hint("write the full date (YYYY-MM-DD) once it is known");
+        if let Some(line) = line {
+            diagnostic = diagnostic.at(line, Some(1));
+        }
+        diagnostics.push(diagnostic);
+    }
+
+    if CitationStyle::parse(&book.config.citation_style).is_none() {
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "unknown citation_style `{}`; articles are cited in the Chicago style",
+                    book.config.citation_style
+                ),
+            )
+            .with_hint("use `chicago`, `apa` or `mla`"),
+        );
+    }
+    diagnostics
+}

@@ -1,0 +1,495 @@
+//! Citations: the ready citation on each article page (Chicago, APA or MLA, from the config's
+//! `citation_style`) and the book's exports `citations.bib` (BibTeX), `citations.json`
+//! (CSL-JSON, which Zotero imports) and `citations.ris`.
+//!
+//! Names are cited as the byline writes them: Korean names put the family name first, so
+//! inverting "First Last" would be wrong as often as right. Articles without a byline are cited
+//! by title, as the styles prescribe for unsigned news.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::context::{month_name, Shared};
+use super::markdown::escape_text;
+use super::Output;
+use crate::link::LinkedBook;
+use crate::model::PartialDate;
+
+/// The citation styles an article page can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationStyle {
+    Chicago,
+    Apa,
+    Mla,
+}
+
+impl CitationStyle {
+    /// The style named in the config (`chicago`, `apa`, `mla`, any case).
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "chicago" => Some(CitationStyle::Chicago),
+            "apa" => Some(CitationStyle::Apa),
+            "mla" => Some(CitationStyle::Mla),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CitationStyle::Chicago => "Chicago",
+            CitationStyle::Apa => "APA",
+            CitationStyle::Mla => "MLA",
+        }
+    }
+}
+
+/// What a citation is made of.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    /// Citation key, unique in the book: the article slug made safe for BibTeX.
+    pub key: String,
+    pub title: &'a str,
+    pub authors: &'a [String],
+    pub outlet: &'a str,
+    pub date: Option<PartialDate>,
+    /// The original article's address, else the book page's absolute address when known.
+    pub url: Option<String>,
+}
+
+impl<'a> Source<'a> {
+    /// The source of article `index` of the book.
+    pub fn of(linked: &'a LinkedBook, shared: &'a Shared, index: usize) -> Self {
+        let article = &linked.book.articles[index];
+        let summary = &shared.summaries[index];
+        let url = article.front.url.clone().or_else(|| {
+            shared
+                .site
+                .base_url
+                .as_ref()
+                .map(|base| format!("{base}{}", summary.path))
+        });
+        Source {
+            key: bibtex_key(&article.slug),
+            title: &article.front.title,
+            authors: &article.front.byline,
+            outlet: &summary.outlet.name,
+            date: article.front.date,
+            url,
+        }
+    }
+}
+
+/// The citation box of an article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleCitation {
+    pub style: &'static str,
+    /// The citation with the outlet in italics.
+    pub html: String,
+    /// The same as plain text, for the clipboard.
+    pub text: String,
+    /// `data:` links that download this article's own BibTeX, RIS and CSL-JSON entry.
+    pub bibtex_href: String,
+    pub ris_href: String,
+    pub csl_href: String,
+    pub file_name: String,
+}
+
+/// The citation box for one article.
+pub fn article_citation(source: &Source<'_>, style: CitationStyle) -> ArticleCitation {
+    let (html, text) = format_citation(source, style);
+    let csl = serde_json::to_string_pretty(&vec![csl_entry(source)]).unwrap_or_default();
+    ArticleCitation {
+        style: style.label(),
+        html,
+        text,
+        bibtex_href: data_uri("application/x-bibtex", &bibtex_entry(source)),
+        ris_href: data_uri("application/x-research-info-systems", &ris_entry(source)),
+        csl_href: data_uri("application/vnd.citationstyles.csl+json", &csl),
+        file_name: source.key.clone(),
+    }
+}
+
+/// `citations.bib`, `citations.json` and `citations.ris` for every article, in chronological order.
+pub fn citation_files(linked: &LinkedBook, shared: &Shared) -> Vec<Output> {
+    let sources: Vec<Source<'_>> = linked
+        .chronology
+        .iter()
+        .map(|&i| Source::of(linked, shared, i))
+        .collect();
+    let bib: String = sources
+        .iter()
+        .map(bibtex_entry)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ris: String = sources.iter().map(ris_entry).collect();
+    let csl: Vec<serde_json::Value> = sources.iter().map(csl_entry).collect();
+    vec![
+        Output {
+            path: "citations.bib".to_string(),
+            bytes: bib.into_bytes(),
+        },
+        Output {
+            path: "citations.json".to_string(),
+            bytes: serde_json::to_vec_pretty(&csl).unwrap_or_default(),
+        },
+        Output {
+            path: "citations.ris".to_string(),
+            bytes: ris.into_bytes(),
+        },
+    ]
+}
+
+/// The citation as (HTML, plain text).
+pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, String) {
+    let authors = join_names(source.authors);
+    let title = source.title.trim();
+    let outlet = source.outlet;
+    let url = source.url.as_deref();
+    // Each part: (plain text, HTML). The outlet is italic in all three styles.
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let plain = |s: String| (s.clone(), escape_text(&s));
+    let italic = |s: &str| (s.to_string(), format!("<i>{}</i>", escape_text(s)));
+    match style {
+        CitationStyle::Chicago => {
+            if !authors.is_empty() {
+                parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
+            }
+            parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
+            parts.push(italic(outlet));
+            let date = source.date.map_or("n.d.".to_string(), |d| chicago_date(&d));
+            parts.push(plain(format!(", {date}.")));
+            if let Some(url) = url {
+                parts.push(plain(format!(" {url}.")));
+            }
+        }
+        CitationStyle::Apa => {
+            let date = source.date.map_or("n.d.".to_string(), |d| apa_date(&d));
+            if authors.is_empty() {
+                parts.push(plain(format!(
+                    "{}. ({date}). ",
+                    title.trim_end_matches('.')
+                )));
+            } else {
+                parts.push(plain(format!(
+                    "{}. ({date}). {}. ",
+                    authors.trim_end_matches('.'),
+                    title.trim_end_matches('.')
+                )));
+            }
+            parts.push(italic(outlet));
+            parts.push(plain(".".to_string()));
+            if let Some(url) = url {
+                parts.push(plain(format!(" {url}")));
+            }
+        }
+        CitationStyle::Mla => {
+            if !authors.is_empty() {
+                parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
+            }
+            parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
+            parts.push(italic(outlet));
+            if let Some(date) = source.date {
+                parts.push(plain(format!(", {}", mla_date(&date))));
+            }
+            if let Some(url) = url {
+                let bare = url
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://");
+                parts.push(plain(format!(", {bare}")));
+            }
+            parts.push(plain(".".to_string()));
+        }
+    }
+    let text = parts.iter().map(|p| p.0.as_str()).collect();
+    let html = parts.iter().map(|p| p.1.as_str()).collect();
+    (html, text)
+}
+
+/// `A`, `A and B`, `A, B, and C`.
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.trim().to_string(),
+        [a, b] => format!("{} and {}", a.trim(), b.trim()),
+        [rest @ .., last] => {
+            let head: Vec<&str> = rest.iter().map(|n| n.trim()).collect();
+            format!("{}, and {}", head.join(", "), last.trim())
+        }
+    }
+}
+
+fn chicago_date(date: &PartialDate) -> String {
+    match *date {
+        PartialDate::Day(d) => {
+            use chrono::Datelike;
+            format!("{} {}, {}", month_name(d.month()), d.day(), d.year())
+        }
+        PartialDate::Month { year, month } => format!("{} {year}", month_name(month)),
+        PartialDate::Year(year) => year.to_string(),
+    }
+}
+
+fn apa_date(date: &PartialDate) -> String {
+    match *date {
+        PartialDate::Day(d) => {
+            use chrono::Datelike;
+            format!("{}, {} {}", d.year(), month_name(d.month()), d.day())
+        }
+        PartialDate::Month { year, month } => format!("{year}, {}", month_name(month)),
+        PartialDate::Year(year) => year.to_string(),
+    }
+}
+
+/// MLA abbreviates months longer than four letters.
+fn mla_month(month: u32) -> &'static str {
+    const ABBREVIATED: [&str; 12] = [
+        "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+        "Dec.",
+    ];
+    ABBREVIATED[(month as usize).clamp(1, 12) - 1]
+}
+
+fn mla_date(date: &PartialDate) -> String {
+    match *date {
+        PartialDate::Day(d) => {
+            use chrono::Datelike;
+            format!("{} {} {}", d.day(), mla_month(d.month()), d.year())
+        }
+        PartialDate::Month { year, month } => format!("{} {year}", mla_month(month)),
+        PartialDate::Year(year) => year.to_string(),
+    }
+}
+
+/// A BibTeX key from a slug: ASCII letters, digits and `-_:` only.
+fn bibtex_key(slug: &str) -> String {
+    let key: String = deunicode::deunicode(slug)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if key.is_empty() {
+        "article".to_string()
+    } else {
+        key
+    }
+}
+
+/// Escapes a BibTeX field value (inside braces) so LaTeX reads it literally.
+fn escape_bibtex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const BIBTEX_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// One `@article` entry (biblatex reads `journaltitle`/`date`, classic BibTeX `journal`/`year`).
+pub fn bibtex_entry(source: &Source<'_>) -> String {
+    let mut out = format!("@article{{{},\n", source.key);
+    let mut field = |name: &str, value: &str| {
+        let _ = writeln!(out, "  {name:<12} = {{{value}}},");
+    };
+    field("title", &escape_bibtex(source.title));
+    if !source.authors.is_empty() {
+        let names: Vec<String> = source
+            .authors
+            .iter()
+            .map(|a| format!("{{{}}}", escape_bibtex(a.trim())))
+            .collect();
+        field("author", &names.join(" and "));
+    }
+    field("journal", &escape_bibtex(source.outlet));
+    field("journaltitle", &escape_bibtex(source.outlet));
+    if let Some(date) = source.date {
+        field("year", &date.year().to_string());
+        field("date", &date.to_string());
+    }
+    if let Some(url) = &source.url {
+        // URLs are read verbatim by the url package; only braces would unbalance the entry.
+        field("url", &url.replace('{', "%7B").replace('}', "%7D"));
+    }
+    if let Some(month) = source.date.and_then(|d| d.month()) {
+        let _ = writeln!(
+            out,
+            "  {:<12} = {},",
+            "month",
+            BIBTEX_MONTHS[month as usize - 1]
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// One RIS record of type NEWS.
+pub fn ris_entry(source: &Source<'_>) -> String {
+    let mut out = String::new();
+    let mut tag = |tag: &str, value: &str| {
+        let value = value.replace(['\n', '\r'], " ");
+        let _ = write!(out, "{tag}  - {value}\r\n");
+    };
+    tag("TY", "NEWS");
+    tag("ID", &source.key);
+    tag("TI", source.title);
+    for author in source.authors {
+        tag("AU", author.trim());
+    }
+    tag("T2", source.outlet);
+    if let Some(date) = source.date {
+        tag("PY", &date.year().to_string());
+        let month = date.month().map_or(String::new(), |m| format!("{m:02}"));
+        let day = date
+            .day()
+            .map_or(String::new(), |d| d.format("%d").to_string());
+        tag("DA", &format!("{}/{month}/{day}/", date.year()));
+    }
+    if let Some(url) = &source.url {
+        tag("UR", url);
+    }
+    tag("ER", "");
+    out
+}
+
+/// One CSL-JSON item of type `article-newspaper`.
+pub fn csl_entry(source: &Source<'_>) -> serde_json::Value {
+    let mut item = json!({
+        "id": source.key,
+        "type": "article-newspaper",
+        "title": source.title,
+        "container-title": source.outlet,
+    });
+    if !source.authors.is_empty() {
+        item["author"] = source
+            .authors
+            .iter()
+            .map(|a| json!({ "literal": a.trim() }))
+            .collect();
+    }
+    if let Some(date) = source.date {
+        let mut parts = vec![date.year() as u32];
+        if let Some(month) = date.month() {
+            parts.push(month);
+        }
+        if let Some(day) = date.day() {
+            use chrono::Datelike;
+            parts.push(day.day());
+        }
+        item["issued"] = json!({ "date-parts": [parts] });
+    }
+    if let Some(url) = &source.url {
+        item["URL"] = json!(url);
+    }
+    item
+}
+
+/// A percent-encoded `data:` URI, so each article links its own entry without an extra file.
+fn data_uri(media_type: &str, text: &str) -> String {
+    let mut out = format!("data:{media_type};charset=utf-8,");
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn source<'a>(authors: &'a [String]) -> Source<'a> {
+        Source {
+            key: "2017-02-07-yun-tillerson".to_string(),
+            title: "Yun, Tillerson reaffirm alliance",
+            authors,
+            outlet: "Yonhap",
+            date: Some(PartialDate::Day(
+                NaiveDate::from_ymd_opt(2017, 2, 7).unwrap(),
+            )),
+            url: Some("https://example.org/a?x=1&y=2".to_string()),
+        }
+    }
+
+    #[test]
+    fn chicago_apa_and_mla_follow_their_patterns() {
+        let authors = vec!["Kim Eun-jung".to_string()];
+        let s = source(&authors);
+        let (html, text) = format_citation(&s, CitationStyle::Chicago);
+        assert_eq!(
+            text,
+            "Kim Eun-jung. “Yun, Tillerson reaffirm alliance.” Yonhap, February 7, 2017. https://example.org/a?x=1&y=2."
+        );
+        assert!(
+            html.contains("<i>Yonhap</i>") && html.contains("&amp;y=2"),
+            "{html}"
+        );
+        let (_, apa) = format_citation(&s, CitationStyle::Apa);
+        assert!(
+            apa.starts_with("Kim Eun-jung. (2017, February 7). Yun"),
+            "{apa}"
+        );
+        let (_, mla) = format_citation(&s, CitationStyle::Mla);
+        assert!(mla.contains("Yonhap, 7 Feb. 2017, example.org/a"), "{mla}");
+    }
+
+    #[test]
+    fn unsigned_undated_articles_are_cited_by_title() {
+        let mut s = source(&[]);
+        s.date = None;
+        let (_, text) = format_citation(&s, CitationStyle::Chicago);
+        assert!(text.starts_with("“Yun, Tillerson"), "{text}");
+        assert!(text.contains("n.d."), "{text}");
+    }
+
+    #[test]
+    fn bibtex_escapes_latex_specials_and_keeps_braces_balanced() {
+        let authors = vec!["A & B".to_string(), "문재인".to_string()];
+        let mut s = source(&authors);
+        s.title = "50% {more} #1";
+        let entry = bibtex_entry(&s);
+        assert!(entry.contains("50\\% \\{more\\} \\#1"), "{entry}");
+        assert!(entry.contains("{A \\& B} and {문재인}"), "{entry}");
+        assert!(entry.contains("month        = feb"), "{entry}");
+        let open = entry.matches('{').count() - entry.matches("\\{").count();
+        let close = entry.matches('}').count() - entry.matches("\\}").count();
+        assert_eq!(open, close, "{entry}");
+    }
+
+    #[test]
+    fn ris_and_csl_carry_the_date_parts() {
+        let s = source(&[]);
+        assert!(ris_entry(&s).contains("DA  - 2017/02/07/\r\n"));
+        let csl = csl_entry(&s);
+        assert_eq!(csl["issued"]["date-parts"][0], json!([2017, 2, 7]));
+        assert_eq!(csl["type"], "article-newspaper");
+    }
+
+    #[test]
+    fn data_uris_are_percent_encoded() {
+        let uri = data_uri("text/plain", "a b&{");
+        assert_eq!(uri, "data:text/plain;charset=utf-8,a%20b%26%7B");
+    }
+}

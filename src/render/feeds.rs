@@ -1,0 +1,290 @@
+//! Atom feeds: one for the whole book (`atom.xml`) and one per actor, topic and outlet
+//! (`actors/<slug>/atom.xml`, …), newest articles first.
+//!
+//! Links: with a `base_url` every link and id is absolute. Without one, links are relative to the
+//! feed's own address (RFC 4287 resolves them against the document URI, so no `xml:base` is
+//! needed and the feed works under any sub-path), and ids are `urn:uuid:` names derived from
+//! the book title and the page path, so they stay stable across builds.
+//! Undated articles are left out: a feed entry needs a date. Output is deterministic: the feed's
+//! `updated` is its newest article's date, never the build time.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use super::context::{ArticleSummary, Shared};
+use super::urls::relative_path;
+use super::Output;
+use crate::link::{LinkedBook, Taxonomy};
+use crate::model::PartialDate;
+
+/// How many entries a feed holds: the newest ones.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The feed file name, in the site root and in every actor, topic and outlet folder.
+pub const FEED_FILE: &str = "atom.xml";
+
+/// The taxonomies that get a feed per term.
+pub const FEED_TAXONOMIES: [Taxonomy; 3] = [Taxonomy::Actor, Taxonomy::Topic, Taxonomy::Outlet];
+
+/// The first day of a partial date's period: `2017-02` → 2017-02-01.
+pub fn first_day(date: &PartialDate) -> NaiveDate {
+    match *date {
+        PartialDate::Day(d) => Some(d),
+        PartialDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
+        PartialDate::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1),
+    }
+    .unwrap_or_default()
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes every feed of the book.
+pub fn feeds(linked: &LinkedBook, shared: &Shared, excerpts: &[String]) -> Vec<Output> {
+    let writer = FeedWriter {
+        linked,
+        shared,
+        excerpts,
+    };
+    let mut outputs = vec![writer.feed("", &shared.site.title, &linked.chronology)];
+    for taxonomy in FEED_TAXONOMIES {
+        for (term, link) in linked.terms(taxonomy).iter().zip(shared.links(taxonomy)) {
+            let title = format!("{} · {}", link.name, shared.site.title);
+            outputs.push(writer.feed(&link.path, &title, &term.articles));
+        }
+    }
+    outputs
+}
+
+struct FeedWriter<'a> {
+    linked: &'a LinkedBook,
+    shared: &'a Shared,
+    excerpts: &'a [String],
+}
+
+impl FeedWriter<'_> {
+    /// The feed at `folder` (e.g. `actors/moon-jae-in/`, empty for the root) over `articles`,
+    /// given in chronological order.
+    fn feed(&self, folder: &str, title: &str, articles: &[usize]) -> Output {
+        let book = &self.linked.book;
+        let dated: Vec<usize> = articles
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&i| book.articles[i].front.date.is_some())
+            .take(FEED_ENTRIES)
+            .collect();
+        let updated = dated
+            .iter()
+            .filter_map(|&i| book.articles[i].front.date.as_ref().map(first_day))
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
+        let site = &self.shared.site;
+        let mut xml = String::with_capacity(1024 + dated.len() * 800);
+        xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        let _ = writeln!(
+            xml,
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+            escape_xml(&site.language)
+        );
+        let _ = writeln!(xml, "  <title>{}</title>", escape_xml(title));
+        if !site.description.is_empty() {
+            let _ = writeln!(
+                xml,
+                "  <subtitle>{}</subtitle>",
+                escape_xml(&site.description)
+            );
+        }
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            escape_xml(&self.href(folder, &format!("{folder}{FEED_FILE}")))
+        );
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape_xml(&self.href(folder, folder))
+        );
+        let _ = writeln!(xml, "  <id>{}</id>", escape_xml(&self.id(folder)));
+        let _ = writeln!(xml, "  <updated>{updated}</updated>");
+        let authors: Vec<&str> = if site.editors.is_empty() {
+            vec![site.title.as_str()]
+        } else {
+            site.editors.iter().map(String::as_str).collect()
+        };
+        for author in authors {
+            let _ = writeln!(
+                xml,
+                "  <author><name>{}</name></author>",
+                escape_xml(author)
+            );
+        }
+        let _ = writeln!(
+            xml,
+            "  <generator version=\"{}\">briefbook</generator>",
+            env!("CARGO_PKG_VERSION")
+        );
+        for i in dated {
+            self.entry(&mut xml, folder, i);
+        }
+        xml.push_str("</feed>\n");
+        Output {
+            path: format!("{folder}{FEED_FILE}"),
+            bytes: xml.into_bytes(),
+        }
+    }
+
+    fn entry(&self, xml: &mut String, folder: &str, index: usize) {
+        let article = &self.linked.book.articles[index];
+        let summary: &ArticleSummary = &self.shared.summaries[index];
+        let date = article
+            .front
+            .date
+            .as_ref()
+            .map(first_day)
+            .map(timestamp)
+            .unwrap_or_default();
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape_xml(&summary.title));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape_xml(&self.href(folder, &summary.path))
+        );
+        if let Some(url) = &article.front.url {
+            let _ = writeln!(xml, "    <link rel=\"via\" href=\"{}\"/>", escape_xml(url));
+        }
+        let _ = writeln!(xml, "    <id>{}</id>", escape_xml(&self.id(&summary.path)));
+        let _ = writeln!(xml, "    <published>{date}</published>");
+        let _ = writeln!(xml, "    <updated>{date}</updated>");
+        let authors: Vec<&str> = if article.front.byline.is_empty() {
+            vec![summary.outlet.name.as_str()]
+        } else {
+            article.front.byline.iter().map(String::as_str).collect()
+        };
+        for author in authors {
+            let _ = writeln!(
+                xml,
+                "    <author><name>{}</name></author>",
+                escape_xml(author)
+            );
+        }
+        for (taxonomy, links) in [
+            (Taxonomy::Topic, &summary.topics),
+            (Taxonomy::Actor, &summary.actors),
+        ] {
+            for link in links {
+                let slug = link
+                    .path
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    xml,
+                    "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
+                    escape_xml(slug),
+                    escape_xml(&link.name),
+                    escape_xml(&self.href(folder, &format!("{}/", taxonomy.folder())))
+                );
+            }
+        }
+        let text = summary
+            .summary
+            .as_deref()
+            .unwrap_or(self.excerpts[index].as_str());
+        if !text.is_empty() {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape_xml(text));
+        }
+        xml.push_str("  </entry>\n");
+    }
+
+    /// A link from the feed in `folder` to the page at `path` (both from the site root).
+    fn href(&self, folder: &str, path: &str) -> String {
+        match &self.shared.site.base_url {
+            Some(base) => format!("{base}{path}"),
+            None => relative_path(folder, path),
+        }
+    }
+
+    /// A permanent, absolute identifier of the page at `path`.
+    fn id(&self, path: &str) -> String {
+        match &self.shared.site.base_url {
+            Some(base) => format!("{base}{path}"),
+            None => urn_uuid(&format!("{}\n{path}", self.shared.site.title)),
+        }
+    }
+}
+
+/// `2017-02-07T00:00:00Z`.
+fn timestamp(date: NaiveDate) -> String {
+    format!("{}T00:00:00Z", date.format("%Y-%m-%d"))
+}
+
+/// A name-based UUID (version 8 layout over SHA-256) for `name`, as a URN.
+fn urn_uuid(name: &str) -> String {
+    let hash = Sha256::digest(name.as_bytes());
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&hash[..16]);
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_start_their_period() {
+        assert_eq!(
+            first_day(&PartialDate::Month {
+                year: 2017,
+                month: 2
+            }),
+            NaiveDate::from_ymd_opt(2017, 2, 1).unwrap()
+        );
+        assert_eq!(
+            first_day(&PartialDate::Year(2019)),
+            NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn xml_escaping_covers_markup_and_drops_control_characters() {
+        assert_eq!(escape_xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+
+    #[test]
+    fn uuids_are_stable_and_well_formed() {
+        let a = urn_uuid("Book\narticles/a/");
+        assert_eq!(a, urn_uuid("Book\narticles/a/"));
+        assert_ne!(a, urn_uuid("Book\narticles/b/"));
+        assert_eq!(a.len(), "urn:uuid:".len() + 36);
+    }
+}

@@ -1,0 +1,443 @@
+//! The static search index read by `theme/search.js`: small JSON files the browser fetches only
+//! as a query needs them, so search works from any static host with no server.
+//!
+//! Layout under `search/` (article ids are positions in the chronology, oldest first):
+//! - `filters.json`: the topics, actors, outlets and years with their article counts;
+//! - `index/<key>.json`: a shard of the inverted index, holding every token whose first two
+//!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*2+in_title]}`;
+//! - `facet/<kind>/<slug>.json`: the ids filed under one term, fetched when a filter is chosen;
+//! - `fragment/<id>.json`: what a result shows (title, path, date, outlet) and the article text the
+//!   passage around the match is cut from, fetched only for the results on screen.
+//!
+//! Tokens are lower-cased Unicode words; Hangul, kana and Han text is indexed as overlapping
+//! character bigrams (a one-character run as itself), so Korean words match inside compounds and
+//! particles without a dictionary. The tokenizer in `theme/search.js` must stay the same.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::context::Shared;
+use super::markdown::Markdown;
+use super::Output;
+use crate::link::{LinkedBook, Taxonomy};
+
+/// The folder of the index in the output.
+pub const SEARCH_DIR: &str = "search";
+
+/// The longest article text a fragment carries for passages, in bytes.
+const FRAGMENT_TEXT: usize = 20_000;
+
+/// Tokens longer than this are cut, in the index and in queries alike.
+const MAX_TOKEN_CHARS: usize = 32;
+
+/// Words too common to narrow a search; `search.js` skips the same list. A `matches!` (a switch
+/// on length, then one comparison) because it runs for every word of the book.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "her"
+            | "his"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "she"
+            | "that"
+            | "the"
+            | "their"
+            | "they"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "which"
+            | "will"
+            | "with"
+    )
+}
+
+/// The text of a Markdown document without markup: paragraphs on their own lines.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Markdown::options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::BlockQuote(_),
+            ) if !text.ends_with('\n') => text.push('\n'),
+            Event::End(TagEnd::TableCell) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The first paragraph of `text`, cut at a word boundary to about `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let first = text.trim().lines().next().unwrap_or("").trim();
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Whether `c` is written without spaces between words (Hangul, kana, Han).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Calls `emit` with every search token of `lowered`, which the caller has lower-cased: tokens
+/// are slices of it, so indexing allocates nothing per word.
+pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
+    // The current word: its start and the end of its first MAX_TOKEN_CHARS characters.
+    let mut word: Option<(usize, usize, usize)> = None; // (start, cut end, characters)
+                                                        // Byte offsets of the characters of the current Hangul/kana/Han run.
+    let mut run: Vec<usize> = Vec::new();
+    let flush_word = |word: &mut Option<(usize, usize, usize)>, emit: &mut dyn FnMut(&'t str)| {
+        if let Some((start, end, chars)) = word.take() {
+            let token = &lowered[start..end];
+            if chars > 1 && !is_stop_word(token) {
+                emit(token);
+            }
+        }
+    };
+    let flush_run = |run: &mut Vec<usize>, end: usize, emit: &mut dyn FnMut(&'t str)| {
+        match run.len() {
+            0 => {}
+            1 => emit(&lowered[run[0]..end]),
+            n => {
+                for j in 0..n - 1 {
+                    let to = run.get(j + 2).copied().unwrap_or(end);
+                    emit(&lowered[run[j]..to]);
+                }
+            }
+        }
+        run.clear();
+    };
+    for (i, c) in lowered.char_indices() {
+        if is_cjk(c) {
+            flush_word(&mut word, &mut emit);
+            run.push(i);
+        } else if c.is_alphanumeric() {
+            flush_run(&mut run, i, &mut emit);
+            let (start, end, chars) = word.unwrap_or((i, i, 0));
+            let end = if chars < MAX_TOKEN_CHARS {
+                i + c.len_utf8()
+            } else {
+                end
+            };
+            word = Some((start, end, chars + 1));
+        } else {
+            flush_word(&mut word, &mut emit);
+            flush_run(&mut run, i, &mut emit);
+        }
+    }
+    flush_word(&mut word, &mut emit);
+    flush_run(&mut run, lowered.len(), &mut emit);
+}
+
+/// Lower-cases `text`, quickly when it is ASCII (most of an English-language book).
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// The shard a token lives in: its first two characters when both are ASCII letters or digits,
+/// else its first character (as `u<hex>` when not ASCII).
+pub fn shard_key(token: &str) -> String {
+    let mut chars = token.chars();
+    let first = chars.next().unwrap_or('_');
+    match chars.next() {
+        Some(second) if first.is_ascii_alphanumeric() && second.is_ascii_alphanumeric() => {
+            format!("{first}{second}")
+        }
+        _ if first.is_ascii_alphanumeric() => first.to_string(),
+        _ => format!("u{:x}", first as u32),
+    }
+}
+
+/// Every file of the search index.
+pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> Vec<Output> {
+    let order = &linked.chronology;
+    // Per article (in id order) the lower-cased text: first the title and the article's names
+    // (actors, topics, outlet), which rank above the body, then the body.
+    let lowered: Vec<(String, String)> = order
+        .par_iter()
+        .map(|&i| {
+            let summary = &shared.summaries[i];
+            let mut title = summary.title.clone();
+            for link in summary.actors.iter().chain(&summary.topics) {
+                title.push('\n');
+                title.push_str(&link.name);
+            }
+            title.push('\n');
+            title.push_str(&summary.outlet.name);
+            (lowercase(&title), lowercase(&texts[i]))
+        })
+        .collect();
+    // Posting lists built per block of consecutive ids in parallel, then appended in id order,
+    // so every list comes out sorted.
+    let block = lowered
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
+        .max(1);
+    let partial: Vec<FxHashMap<&str, Vec<u32>>> = lowered
+        .par_chunks(block)
+        .enumerate()
+        .map(|(b, chunk)| {
+            let mut postings: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+            let mut title_tokens: Vec<&str> = Vec::new();
+            for (n, (title, body)) in chunk.iter().enumerate() {
+                let id = (b * block + n) as u32;
+                title_tokens.clear();
+                tokenize(title, |t| title_tokens.push(t));
+                for &t in &title_tokens {
+                    let list = postings.entry(t).or_default();
+                    if list.last() != Some(&(id * 2 + 1)) {
+                        list.push(id * 2 + 1);
+                    }
+                }
+                tokenize(body, |t| {
+                    let list = postings.entry(t).or_default();
+                    if list.last().is_none_or(|&v| v / 2 != id) {
+                        list.push(id * 2);
+                    }
+                });
+            }
+            postings
+        })
+        .collect();
+    let mut partial = partial.into_iter();
+    let mut postings = partial.next().unwrap_or_default();
+    for block in partial {
+        for (token, ids) in block {
+            postings.entry(token).or_default().extend(ids);
+        }
+    }
+    let mut shards: HashMap<String, Vec<(&str, Vec<u32>)>> = HashMap::new();
+    for (token, ids) in postings {
+        shards
+            .entry(shard_key(token))
+            .or_default()
+            .push((token, ids));
+    }
+    let mut outputs: Vec<Output> = shards
+        .into_par_iter()
+        .map(|(key, mut entries)| {
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            let mut json = String::from("{");
+            for (n, (token, ids)) in entries.iter().enumerate() {
+                if n > 0 {
+                    json.push(',');
+                }
+                json_string(&mut json, token);
+                json.push(':');
+                delta_array(&mut json, ids.iter().copied());
+            }
+            json.push('}');
+            Output {
+                path: format!("{SEARCH_DIR}/index/{key}.json"),
+                bytes: json.into_bytes(),
+            }
+        })
+        .collect();
+
+    let position: Vec<u32> = {
+        let mut position = vec![0u32; order.len()];
+        for (id, &i) in order.iter().enumerate() {
+            position[i] = id as u32;
+        }
+        position
+    };
+    outputs.par_extend(order.par_iter().enumerate().map(|(id, &i)| {
+        let summary = &shared.summaries[i];
+        let mut text = texts[i].as_str();
+        if text.len() > FRAGMENT_TEXT {
+            text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
+        }
+        let fragment = Fragment {
+            title: &summary.title,
+            path: &summary.path,
+            date: &summary.date,
+            outlet: &summary.outlet.name,
+            summary: summary.summary.as_deref(),
+            text,
+        };
+        Output {
+            path: format!("{SEARCH_DIR}/fragment/{id}.json"),
+            bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
+        }
+    }));
+
+    let mut filters = String::from("{");
+    let _ = write!(filters, "\"count\":{}", order.len());
+    for taxonomy in Taxonomy::ALL {
+        let kind = facet_kind(taxonomy);
+        let terms = linked.terms(taxonomy);
+        let links = shared.links(taxonomy);
+        let mut listed: Vec<usize> = (0..terms.len()).collect();
+        match taxonomy {
+            Taxonomy::Topic => {}
+            Taxonomy::Year => listed.reverse(),
+            _ => listed.sort_by_key(|&t| links[t].name.to_lowercase()),
+        }
+        let _ = write!(filters, ",\"{kind}\":[");
+        for (n, &t) in listed.iter().enumerate() {
+            if n > 0 {
+                filters.push(',');
+            }
+            filters.push('[');
+            json_string(&mut filters, &terms[t].slug);
+            filters.push(',');
+            json_string(&mut filters, &links[t].name);
+            let _ = write!(filters, ",{}]", terms[t].articles.len());
+            let mut ids: Vec<u32> = terms[t].articles.iter().map(|&a| position[a]).collect();
+            ids.sort_unstable();
+            let mut json = String::new();
+            delta_array(&mut json, ids.into_iter());
+            outputs.push(Output {
+                path: format!("{SEARCH_DIR}/facet/{kind}/{}.json", terms[t].slug),
+                bytes: json.into_bytes(),
+            });
+        }
+        filters.push(']');
+    }
+    filters.push('}');
+    outputs.push(Output {
+        path: format!("{SEARCH_DIR}/filters.json"),
+        bytes: filters.into_bytes(),
+    });
+    outputs
+}
+
+/// What a search result shows, fetched only when the result is on screen.
+#[derive(serde::Serialize)]
+struct Fragment<'a> {
+    title: &'a str,
+    path: &'a str,
+    date: &'a str,
+    outlet: &'a str,
+    summary: Option<&'a str>,
+    text: &'a str,
+}
+
+/// The query-string name of a taxonomy's filter.
+fn facet_kind(taxonomy: Taxonomy) -> &'static str {
+    match taxonomy {
+        Taxonomy::Actor => "actor",
+        Taxonomy::Topic => "topic",
+        Taxonomy::Outlet => "outlet",
+        Taxonomy::Year => "year",
+    }
+}
+
+/// `[first, second-first, …]`: small numbers keep the shards small.
+fn delta_array(out: &mut String, values: impl Iterator<Item = u32>) {
+    out.push('[');
+    let mut previous = 0;
+    for (n, value) in values.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}", value - previous);
+        previous = value;
+    }
+    out.push(']');
+}
+
+fn json_string(out: &mut String, text: &str) {
+    out.push_str(&serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let lowered = text.to_lowercase();
+        let mut out = Vec::new();
+        tokenize(&lowered, |t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn latin_words_are_lowercased_and_stop_words_dropped() {
+        assert_eq!(
+            tokens("The U.S.-ROK Alliance's 2017 talks"),
+            ["rok", "alliance", "2017", "talks"]
+        );
+    }
+
+    #[test]
+    fn hangul_is_split_into_bigrams() {
+        assert_eq!(
+            tokens("문재인 대통령은"),
+            ["문재", "재인", "대통", "통령", "령은"]
+        );
+        assert_eq!(tokens("북 Moon"), ["북", "moon"]);
+        assert_eq!(tokens("한미동맹이"), ["한미", "미동", "동맹", "맹이"]);
+        let long = "x".repeat(40);
+        assert_eq!(tokens(&long), ["x".repeat(32)]);
+    }
+
+    #[test]
+    fn shard_keys_are_file_name_safe() {
+        assert_eq!(shard_key("tillerson"), "ti");
+        assert_eq!(shard_key("7x"), "7x");
+        assert_eq!(shard_key("문재"), "ubb38");
+        assert_eq!(shard_key("élysée"), "ue9");
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_keeps_paragraphs() {
+        let text = plain_text("A *b* [c](http://x).\n\n> d\n\n```\ne\n```\n");
+        assert_eq!(text, "A b c.\nd\ne\n");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("one two three four\nsecond", 9), "one two…");
+        assert_eq!(excerpt("short\nsecond", 20), "short");
+    }
+
+    #[test]
+    fn deltas_round_trip() {
+        let mut out = String::new();
+        delta_array(&mut out, [3u32, 4, 10].into_iter());
+        assert_eq!(out, "[3,1,6]");
+    }
+}

@@ -1,0 +1,230 @@
+//! Page fingerprints: a hash of everything a page's rendering reads, computed without rendering.
+//! Two builds give a page the same fingerprint only if the page would render the same, so after an
+//! edit the server re-renders exactly the pages whose fingerprint moved.
+//!
+//! Fingerprints hash content (names, paths, titles), never article or term indices, because an
+//! added or deleted article shifts every index after it. Where exactness would cost more than
+//! rendering, they over-approximate (the home page hashes every actor and topic count, not only
+//! the sixteen it shows): re-rendering a page too many is harmless, one too few is a stale page.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::model::Article;
+use crate::render::context::{ArticleSummary, Link, Shared};
+use crate::render::Page;
+
+/// Per-build values shared by all fingerprints, computed once.
+pub struct Inputs<'a> {
+    pub linked: &'a LinkedBook,
+    pub shared: &'a Shared,
+    /// Hash of each article's summary, parallel to the book's articles.
+    pub summaries: Vec<u64>,
+    /// Hash of each article's file text, parallel to the book's articles.
+    pub articles: Vec<u64>,
+    /// Hash of each term's curated entry (0 for uncurated terms), per taxonomy.
+    pub entries: [Vec<u64>; 4],
+    /// Site-wide values every page shows, plus the template epoch.
+    pub site: u64,
+}
+
+impl<'a> Inputs<'a> {
+    /// `articles` holds each article's [`article_hash`], kept by the caller between builds so
+    /// unchanged bodies are not hashed again. `epoch` changes whenever templates or the
+    /// configuration change, so every page re-renders.
+    pub fn new(linked: &'a LinkedBook, shared: &'a Shared, articles: Vec<u64>, epoch: u64) -> Self {
+        let summaries = shared.summaries.iter().map(summary_hash).collect();
+        let entries = Taxonomy::ALL.map(|taxonomy| {
+            linked
+                .terms(taxonomy)
+                .iter()
+                .map(|term| entry_hash(linked, taxonomy, term))
+                .collect()
+        });
+        let mut h = DefaultHasher::new();
+        epoch.hash(&mut h);
+        let site = &shared.site;
+        (
+            &site.title,
+            &site.description,
+            &site.editors,
+            &site.language,
+        )
+            .hash(&mut h);
+        (&site.base_url, site.article_count, site.generator).hash(&mut h);
+        Inputs {
+            linked,
+            shared,
+            summaries,
+            articles,
+            entries,
+            site: h.finish(),
+        }
+    }
+
+    /// The fingerprint of one page. Must read everything `Renderer::render_page` reads.
+    pub fn page(&self, page: Page) -> u64 {
+        let linked = self.linked;
+        let mut h = DefaultHasher::new();
+        self.site.hash(&mut h);
+        page_kind(page).hash(&mut h);
+        match page {
+            Page::NotFound | Page::Search => {}
+            Page::Book => {
+                // The printable book holds every article, its notes and the actor index.
+                linked.book.introduction.hash(&mut h);
+                self.summaries_of(&linked.chronology, &mut h);
+                linked
+                    .chronology
+                    .iter()
+                    .for_each(|&i| self.articles[i].hash(&mut h));
+                self.counted_terms(Taxonomy::Actor, &mut h);
+                self.counted_terms(Taxonomy::Topic, &mut h);
+                for term in linked.actors.iter().chain(&linked.topics) {
+                    term.articles.hash(&mut h);
+                }
+            }
+            Page::Home => {
+                linked.book.introduction.hash(&mut h);
+                self.summaries_of(&linked.chronology, &mut h);
+                for taxonomy in Taxonomy::ALL {
+                    self.counted_terms(taxonomy, &mut h);
+                }
+                (
+                    linked.actors.len(),
+                    linked.topics.len(),
+                    linked.outlets.len(),
+                )
+                    .hash(&mut h);
+            }
+            Page::Article(i) => {
+                let links = &linked.links[i];
+                self.articles[i].hash(&mut h);
+                self.summaries[i].hash(&mut h);
+                let link =
+                    |l: Option<&Link>, h: &mut DefaultHasher| l.map(|l| (&l.name, &l.path)).hash(h);
+                link(
+                    links.publisher.map(|p| &self.shared.outlet_links[p]),
+                    &mut h,
+                );
+                link(links.year.map(|y| &self.shared.year_links[y]), &mut h);
+                links.previous.map(|p| self.summaries[p]).hash(&mut h);
+                links.next.map(|n| self.summaries[n]).hash(&mut h);
+                self.summaries_of(&links.related, &mut h);
+            }
+            Page::TermIndex(taxonomy) => {
+                self.counted_terms(taxonomy, &mut h);
+                self.entries[taxonomy_index(taxonomy)].hash(&mut h);
+                if taxonomy == Taxonomy::Year {
+                    self.summaries_of(&linked.undated, &mut h);
+                }
+            }
+            Page::Term(taxonomy, index) => {
+                let term = &linked.terms(taxonomy)[index];
+                let links = self.shared.links(taxonomy);
+                hash_link(&links[index], &mut h);
+                self.entries[taxonomy_index(taxonomy)][index].hash(&mut h);
+                self.summaries_of(&term.articles, &mut h);
+                for (co, co_taxonomy) in [
+                    (&term.co_actors, Taxonomy::Actor),
+                    (&term.co_topics, Taxonomy::Topic),
+                ] {
+                    let co_links = self.shared.links(co_taxonomy);
+                    co.len().hash(&mut h);
+                    for &(i, count) in co {
+                        hash_link(&co_links[i], &mut h);
+                        count.hash(&mut h);
+                    }
+                }
+                if taxonomy == Taxonomy::Year {
+                    let neighbour = |i: Option<usize>| links.get(i?).map(|l| (&l.name, &l.path));
+                    neighbour(index.checked_sub(1)).hash(&mut h);
+                    neighbour(Some(index + 1)).hash(&mut h);
+                }
+            }
+            Page::Timeline => self.summaries_of(&linked.chronology, &mut h),
+        }
+        h.finish()
+    }
+
+    fn summaries_of(&self, articles: &[usize], h: &mut DefaultHasher) {
+        articles.len().hash(h);
+        for &i in articles {
+            self.summaries[i].hash(h);
+        }
+    }
+
+    /// Every term of a taxonomy with its article count, in order.
+    fn counted_terms(&self, taxonomy: Taxonomy, h: &mut DefaultHasher) {
+        let terms = self.linked.terms(taxonomy);
+        terms.len().hash(h);
+        for (term, link) in terms.iter().zip(self.shared.links(taxonomy)) {
+            hash_link(link, h);
+            term.articles.len().hash(h);
+        }
+    }
+}
+
+/// The hash of an article's file as loaded: front matter text and body.
+pub fn article_hash(article: &Article) -> u64 {
+    let mut h = DefaultHasher::new();
+    (&article.slug, &article.front_matter_yaml, &article.body).hash(&mut h);
+    h.finish()
+}
+
+fn summary_hash(summary: &ArticleSummary) -> u64 {
+    let mut h = DefaultHasher::new();
+    (&summary.slug, &summary.path, &summary.title).hash(&mut h);
+    hash_link(&summary.outlet, &mut h);
+    (&summary.date, &summary.date_iso, &summary.summary).hash(&mut h);
+    for links in [&summary.actors, &summary.topics] {
+        links.len().hash(&mut h);
+        for link in links {
+            hash_link(link, &mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Curated entries are hashed through their `Debug` form, which shows every field.
+fn entry_hash(linked: &LinkedBook, taxonomy: Taxonomy, term: &Term) -> u64 {
+    let book = &linked.book;
+    let Some(entry) = term.entry else { return 0 };
+    let text = match taxonomy {
+        Taxonomy::Actor => format!("{:?}", book.actors[entry]),
+        Taxonomy::Topic => format!("{:?}", book.topics[entry]),
+        Taxonomy::Outlet => format!("{:?}", book.outlets[entry]),
+        Taxonomy::Year => return 0,
+    };
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn hash_link(link: &Link, h: &mut DefaultHasher) {
+    (&link.name, &link.path).hash(h);
+}
+
+fn taxonomy_index(taxonomy: Taxonomy) -> usize {
+    match taxonomy {
+        Taxonomy::Actor => 0,
+        Taxonomy::Topic => 1,
+        Taxonomy::Outlet => 2,
+        Taxonomy::Year => 3,
+    }
+}
+
+/// A tag per page kind, so two kinds of page with equal inputs never share a fingerprint.
+fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
+    match page {
+        Page::Home => (0, None),
+        Page::Article(_) => (1, None),
+        Page::TermIndex(t) => (2, Some(t)),
+        Page::Term(t, _) => (3, Some(t)),
+        Page::Timeline => (4, None),
+        Page::NotFound => (5, None),
+        Page::Search => (6, None),
+        Page::Book => (7, None),
+    }
+}

@@ -1,0 +1,239 @@
+//! Watching: a debounced file watcher over the book's sources that turns file-system events into
+//! [`Change`]s, ignoring editor temp and swap files, and groups a burst of saves into one batch.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
+
+use super::incremental::Change;
+use crate::config::CONFIG_FILE;
+use crate::error::Error;
+use crate::load::is_article_file;
+
+/// How long a path must be quiet before its events are delivered. Editors finish a save
+/// (temp file, rename, swap file) well within this.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How long to wait for the next batch before rebuilding: a long burst (`git checkout`) is
+/// delivered in several batches a debouncer tick apart, which must make one rebuild.
+const QUIET: Duration = Duration::from_millis(8);
+
+/// The folders under the book root whose contents matter; the root itself is watched only for
+/// `briefbook.toml` and for these folders appearing.
+const FOLDERS: [&str; 3] = ["content", "templates", "theme"];
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    root: PathBuf,
+    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    watched: BTreeSet<PathBuf>,
+    batches: Receiver<BTreeSet<Change>>,
+}
+
+impl Watcher {
+    /// Starts watching the book at `root` (an absolute, canonical path).
+    pub fn start(root: &Path) -> Result<Watcher, Error> {
+        let (sender, batches) = mpsc::channel();
+        let classify_root = root.to_path_buf();
+        let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            let events = match result {
+                Ok(events) => events,
+                Err(errors) => {
+                    for error in errors {
+                        eprintln!("warning: file watcher: {error}");
+                    }
+                    return;
+                }
+            };
+            let changes: BTreeSet<Change> = events
+                .iter()
+                .filter(|event| is_modification(event.kind))
+                .flat_map(|event| event.paths.iter())
+                .filter_map(|path| classify(&classify_root, path))
+                .collect();
+            if !changes.is_empty() {
+                let _ = sender.send(changes);
+            }
+        })
+        .map_err(|e| watch_error(root, e))?;
+        let mut watcher = Watcher {
+            root: root.to_path_buf(),
+            debouncer,
+            watched: BTreeSet::new(),
+            batches,
+        };
+        watcher
+            .debouncer
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(root, e))?;
+        watcher.watch_folders()?;
+        Ok(watcher)
+    }
+
+    /// Watches the source folders that exist and are not watched yet (one may appear later).
+    fn watch_folders(&mut self) -> Result<(), Error> {
+        for folder in FOLDERS {
+            let path = self.root.join(folder);
+            if path.is_dir() && !self.watched.contains(&path) {
+                self.debouncer
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| watch_error(&path, e))?;
+                self.watched.insert(path);
+            } else if !path.is_dir() {
+                self.watched.remove(&path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for the next batch of changes, merged with any that follow within [`QUIET`].
+    /// `None` when the watcher has stopped.
+    pub fn next_batch(&mut self) -> Option<Vec<Change>> {
+        let mut changes = self.batches.recv().ok()?;
+        loop {
+            match self.batches.recv_timeout(QUIET) {
+                Ok(more) => changes.extend(more),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        if changes.iter().any(|c| {
+            matches!(
+                c,
+                Change::Templates | Change::Theme { .. } | Change::Everything
+            )
+        }) {
+            if let Err(e) = self.watch_folders() {
+                eprintln!("warning: {e}");
+            }
+        }
+        Some(changes.into_iter().collect())
+    }
+}
+
+fn watch_error(path: &Path, error: notify::Error) -> Error {
+    Error::Refused(format!("cannot watch {}: {error}", path.display()))
+}
+
+/// Reads (opening, closing a file read-only) change nothing; the server reads files itself.
+fn is_modification(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Editors' backup, swap and temp files, which never hold content.
+pub fn is_editor_temp(name: &str) -> bool {
+    const SUFFIXES: [&str; 9] = [
+        "~",
+        ".swp",
+        ".swx",
+        ".swo",
+        ".tmp",
+        ".bak",
+        ".kate-swp",
+        ".crswap",
+        "___jb_tmp___",
+    ];
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with('~')
+        || name == "4913"
+        || SUFFIXES.iter().any(|s| name.ends_with(s))
+        || name.ends_with("___jb_old___")
+        || name.contains(".sb-")
+}
+
+/// What a changed path means for the site; `None` for paths that do not matter.
+pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parts: Vec<&str> = relative
+        .components()
+        .map(|c| match c {
+            Component::Normal(part) => part.to_str(),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    if is_editor_temp(parts.last()?) {
+        return None;
+    }
+    match parts.as_slice() {
+        [file] if *file == CONFIG_FILE => Some(Change::Everything),
+        ["content"] | ["content", "articles"] => Some(Change::Everything),
+        ["content", "articles", _] if is_article_file(path) => {
+            Some(Change::Article(path.to_path_buf()))
+        }
+        ["content", "actors.yaml"] => Some(Change::Actors),
+        ["content", "topics.yaml"] => Some(Change::Topics),
+        ["content", "outlets.yaml"] => Some(Change::Outlets),
+        ["content", "index.md"] => Some(Change::Introduction),
+        ["templates", ..] => Some(Change::Templates),
+        ["theme", .., last] => Some(Change::Theme {
+            css: last.ends_with(".css"),
+        }),
+        ["theme"] => Some(Change::Theme { css: false }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_classified_by_what_they_hold() {
+        let root = Path::new("/book");
+        let article = Path::new("/book/content/articles/2017-a.md");
+        assert_eq!(
+            classify(root, article),
+            Some(Change::Article(article.to_path_buf()))
+        );
+        assert_eq!(
+            classify(root, Path::new("/book/briefbook.toml")),
+            Some(Change::Everything)
+        );
+        assert_eq!(
+            classify(root, Path::new("/book/content/actors.yaml")),
+            Some(Change::Actors)
+        );
+        assert_eq!(
+            classify(root, Path::new("/book/templates/article.html")),
+            Some(Change::Templates)
+        );
+        assert_eq!(
+            classify(root, Path::new("/book/theme/style.css")),
+            Some(Change::Theme { css: true })
+        );
+        assert_eq!(
+            classify(root, Path::new("/book/theme/logo.svg")),
+            Some(Change::Theme { css: false })
+        );
+        assert_eq!(classify(root, Path::new("/book/public/index.html")), None);
+        assert_eq!(classify(root, Path::new("/book/.git/index")), None);
+        assert_eq!(classify(root, Path::new("/elsewhere/briefbook.toml")), None);
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [
+            ".2017-a.md.swp",
+            "2017-a.md~",
+            "4913",
+            "#2017-a.md#",
+            ".#2017-a.md",
+            "2017-a.md.tmp",
+            "style.css.kate-swp",
+            "a.md___jb_tmp___",
+        ] {
+            let path = PathBuf::from("/book/content/articles").join(name);
+            assert_eq!(classify(Path::new("/book"), &path), None, "{name}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// Exercises the search page of a built site in headless Chromium:
+//   node search.mjs <site URL ending in />
+// Types a name and expects its article, applies a topic filter, opens a shared search URL,
+// and searches Korean text. Exits non-zero with a message on the first failure.
+import { chromium } from 'playwright-core';
+
+const site = process.argv[2];
+if (!site) {
+  console.error('usage: node search.mjs <site URL>');
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run'],
+});
+const failures = [];
+function check(condition, message) {
+  if (!condition) failures.push(message);
+}
+try {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/search/')) fetched.push(r.url()); });
+
+  // Type a name: the article about it appears, with the name marked in its passage.
+  await page.goto(site + 'search/');
+  await page.waitForSelector('#search-form[data-ready="true"]');
+  await page.fill('#search-q', 'Tillerson');
+  await page.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length >= 2);
+  const titles = await page.$$eval('.search-result .search-title', (as) => as.map((a) => a.textContent));
+  check(titles.some((t) => t.includes('Yun, Tillerson reaffirm')), `typing Tillerson lists the call article: ${titles}`);
+  const marked = await page.$$eval('.search-passage mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  check(marked.includes('tillerson'), `the passage marks the name: ${marked}`);
+  check(page.url().includes('q=Tillerson'), `the address keeps the query: ${page.url()}`);
+  const shards = fetched.filter((u) => u.includes('/search/index/'));
+  check(shards.length > 0 && shards.every((u) => /\/index\/ti\.json$/.test(u)),
+    `only the shard of the typed word is fetched: ${shards}`);
+
+  // Apply a filter: only the sanctions article is left.
+  await page.selectOption('select[name="topic"]', 'sanctions');
+  await page.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 1);
+  const filtered = await page.$$eval('.search-result .search-title', (as) => as.map((a) => a.textContent));
+  check(filtered.length === 1 && filtered[0].includes('Security Council'), `the topic filter keeps one article: ${filtered}`);
+  check(page.url().includes('topic=sanctions'), `the address keeps the filter: ${page.url()}`);
+
+  // A shared address opens with its results, and the link leads to the article.
+  const shared = await browser.newPage();
+  await shared.goto(site + 'search/?q=tiller&topic=sanctions');
+  await shared.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 1);
+  check(await shared.inputValue('#search-q') === 'tiller', 'a shared address fills the box');
+  check(await shared.$eval('select[name="topic"]', (s) => s.value) === 'sanctions', 'a shared address sets the filter');
+  await shared.click('.search-result .search-title');
+  await shared.waitForLoadState();
+  check(shared.url().endsWith('/articles/2017-09-12-sanctions-vote/'), `the result links to the article: ${shared.url()}`);
+
+  // Korean: a name inside a compound and a filter alone.
+  const korean = await browser.newPage();
+  await korean.goto(site + 'search/?q=' + encodeURIComponent('한미동맹'));
+  await korean.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 1);
+  const koreanTitle = await korean.$eval('.search-result .search-title', (a) => a.textContent);
+  check(koreanTitle.includes('문재인'), `Korean text is found: ${koreanTitle}`);
+  await korean.goto(site + 'search/?year=2017');
+  await korean.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 2);
+
+  // The header box on any page leads to the search page with the query.
+  const home = await browser.newPage();
+  await home.goto(site);
+  await home.fill('.site-search input[name="q"]', 'ironclad');
+  await home.press('.site-search input[name="q"]', 'Enter');
+  await home.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 1);
+  check(home.url().includes('/search/?q=ironclad'), `the header box opens the search page: ${home.url()}`);
+} catch (error) {
+  failures.push(String(error && error.stack || error));
+} finally {
+  await browser.close();
+}
+if (failures.length) {
+  console.error('search page failures:\n- ' + failures.join('\n- '));
+  process.exit(1);
+}
+console.log('search page: all checks passed');

@@ -1,0 +1,645 @@
+//! Publishing: feeds, sitemap, citations, the printable book, sub-path hosting, `check` and the
+//! search page in a real browser. Each test builds the `publish` fixture into its own temp dir.
+
+use std::collections::{HashMap, HashSet};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+
+use assert_cmd::cargo::CommandCargoExt;
+use briefbook::build::{build, BuildOptions};
+use briefbook::render::urls::{is_external, percent_decode, resolve, split_link};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Builds `fixture` into `dir/<sub>` with `base_url`, returning the output folder.
+fn build_into(fixture_name: &str, dir: &Path, sub: &str, base_url: Option<String>) -> PathBuf {
+    let output = dir.join(sub);
+    let options = BuildOptions {
+        root: fixture(fixture_name),
+        output: Some(output.clone()),
+        base_url,
+        drafts: false,
+        strict: false,
+    };
+    build(&options).expect("the fixture builds");
+    output
+}
+
+/// The values of `attr` on the elements of `html` matching `selector` (entities decoded).
+fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    doc.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+#[test]
+fn feeds_are_valid_atom_for_the_book_and_every_actor_topic_and_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into("publish", dir.path(), "site", None);
+    let feeds = [
+        ("atom.xml", 3),
+        ("actors/rex-tillerson/atom.xml", 2),
+        ("actors/moon-jae-in/atom.xml", 1),
+        ("topics/sanctions/atom.xml", 1),
+        ("outlets/yonhap-news-agency/atom.xml", 2),
+    ];
+    for (path, entries) in feeds {
+        let text = read(&out.join(path));
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let feed = doc.root_element();
+        assert_eq!(feed.tag_name().namespace(), Some(ATOM), "{path}");
+        assert_eq!(feed.tag_name().name(), "feed");
+        fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> roxmltree::Node<'a, 'i> {
+            node.children()
+                .find(|c| c.has_tag_name((ATOM, name)))
+                .unwrap_or_else(|| panic!("no <{name}>"))
+        }
+        for required in ["id", "title", "updated", "author"] {
+            child(feed, required);
+        }
+        let found: Vec<_> = feed
+            .children()
+            .filter(|c| c.has_tag_name((ATOM, "entry")))
+            .collect();
+        assert_eq!(found.len(), entries, "{path}");
+        for entry in &found {
+            for required in ["id", "title", "updated", "link"] {
+                child(*entry, required);
+            }
+            let id = child(*entry, "id").text().unwrap();
+            assert!(
+                id.starts_with("urn:uuid:"),
+                "{path}: ids are absolute: {id}"
+            );
+            // Without a base URL, entry links resolve against the feed's own address.
+            let href = child(*entry, "link").attribute("href").unwrap();
+            let folder = path.trim_end_matches("atom.xml");
+            let target = resolve(folder, href).unwrap();
+            assert!(
+                out.join(&target).join("index.html").is_file(),
+                "{path}: {href}"
+            );
+        }
+    }
+    // The newest article's date (a partial `2018`) is the book feed's `updated`: no build time.
+    let book_feed = read(&out.join("atom.xml"));
+    assert!(book_feed.contains("<updated>2018-01-01T00:00:00Z</updated>"));
+    // Pages link their feeds.
+    let actor_page = read(&out.join("actors/rex-tillerson/index.html"));
+    let feeds = attrs(
+        &actor_page,
+        r#"link[rel="alternate"][type="application/atom+xml"]"#,
+        "href",
+    );
+    assert_eq!(
+        feeds,
+        ["../../atom.xml", "../../actors/rex-tillerson/atom.xml"]
+    );
+}
+
+#[test]
+fn sitemap_lists_every_page_with_absolute_urls_and_robots_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "https://example.org/book/";
+    let out = build_into("publish", dir.path(), "site", Some(base.to_string()));
+    let text = read(&out.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    let locations: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((ns, "loc")))
+        .filter_map(|n| n.text())
+        .collect();
+    let pages = walk(&out)
+        .into_iter()
+        .filter(|p| p.ends_with("index.html"))
+        .count();
+    assert_eq!(locations.len(), pages, "every page but 404.html");
+    for location in &locations {
+        let path = location
+            .strip_prefix(base)
+            .expect("absolute under the base");
+        assert!(out.join(path).join("index.html").is_file(), "{location}");
+    }
+    assert!(
+        text.contains("<lastmod>2017-09-01</lastmod>"),
+        "partial dates use day one"
+    );
+    let robots = read(&out.join("robots.txt"));
+    assert!(robots.contains("Sitemap: https://example.org/book/sitemap.xml"));
+}
+
+/// A minimal BibTeX reader: entries as (type, key, fields), with braces balanced.
+fn parse_bibtex(text: &str) -> Vec<(String, String, HashMap<String, String>)> {
+    let mut entries = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('@') {
+        rest = &rest[at + 1..];
+        let open = rest.find('{').expect("entry opens");
+        let kind = rest[..open].to_string();
+        let body_start = open + 1;
+        let mut depth = 1;
+        let mut end = None;
+        let bytes = rest.as_bytes();
+        let mut i = body_start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 1,
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let end = end.expect("entry closes");
+        let body = &rest[body_start..end];
+        let (key, fields_text) = body.split_once(',').expect("key");
+        let mut fields = HashMap::new();
+        for line in fields_text.lines() {
+            if let Some((name, value)) = line.split_once('=') {
+                let value = value.trim().trim_end_matches(',');
+                let value = value
+                    .strip_prefix('{')
+                    .and_then(|v| v.strip_suffix('}'))
+                    .unwrap_or(value);
+                fields.insert(name.trim().to_string(), value.to_string());
+            }
+        }
+        entries.push((kind, key.trim().to_string(), fields));
+        rest = &rest[end..];
+    }
+    entries
+}
+
+#[test]
+fn citation_exports_parse_and_hold_every_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into("publish", dir.path(), "site", None);
+
+    let csl: serde_json::Value = serde_json::from_str(&read(&out.join("citations.json"))).unwrap();
+    let items = csl.as_array().expect("CSL-JSON is an array");
+    assert_eq!(items.len(), 3);
+    for item in items {
+        assert_eq!(item["type"], "article-newspaper");
+        assert!(item["id"].is_string() && item["title"].is_string());
+    }
+    let korean = items
+        .iter()
+        .find(|i| i["id"] == "2018-moon-interview")
+        .unwrap();
+    assert_eq!(korean["author"].as_array().unwrap().len(), 3);
+    assert_eq!(korean["issued"]["date-parts"][0], serde_json::json!([2018]));
+
+    let bib = parse_bibtex(&read(&out.join("citations.bib")));
+    assert_eq!(bib.len(), 3);
+    let keys: HashSet<&str> = bib.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(keys.len(), 3, "keys are unique");
+    let call = bib
+        .iter()
+        .find(|e| e.1 == "2017-02-07-yun-tillerson")
+        .unwrap();
+    assert_eq!(call.0, "article");
+    assert_eq!(call.2["journal"], "Yonhap News Agency");
+    assert_eq!(call.2["month"], "feb");
+
+    let ris = read(&out.join("citations.ris"));
+    assert_eq!(ris.matches("TY  - NEWS").count(), 3);
+    assert_eq!(ris.matches("ER  - ").count(), 3);
+
+    let page = read(&out.join("articles/2017-02-07-yun-tillerson/index.html"));
+    assert!(
+        page.contains("Kim Eun-jung. “Yun, Tillerson reaffirm"),
+        "Chicago by default"
+    );
+    let copied = attrs(&page, "button[data-copy]", "data-copy");
+    assert!(
+        copied[0].starts_with("Kim Eun-jung. “Yun"),
+        "a copy button: {copied:?}"
+    );
+    let own = attrs(
+        &page,
+        r#"a[download="2017-02-07-yun-tillerson.bib"]"#,
+        "href",
+    );
+    let decoded = briefbook::render::urls::percent_decode(&own[0]);
+    assert!(
+        decoded.contains("@article{2017-02-07-yun-tillerson,"),
+        "{decoded}"
+    );
+    let links = attrs(&page, ".citation a", "href");
+    assert!(
+        links.iter().any(|l| l == "../../citations.json"),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn the_printable_book_holds_every_article_with_notes_and_an_actor_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into("publish", dir.path(), "site", None);
+    let html = read(&out.join("book/index.html"));
+    let doc = scraper::Html::parse_document(&html);
+    let select = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(doc.select(&select("article.book-article")).count(), 3);
+    assert!(doc.select(&select(".book-introduction")).next().is_some());
+    let groups: Vec<String> = doc
+        .select(&select(".book-toc h3"))
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(
+        groups,
+        ["Korea–US alliance", "Sanctions"],
+        "grouped by topic"
+    );
+    let notes: String = doc
+        .select(&select(".book-notes"))
+        .flat_map(|n| n.text())
+        .collect();
+    assert!(notes.contains("ironclad commitment") && notes.contains("every joint statement"));
+    assert!(html.contains("Editor’s note"));
+    let index: Vec<String> = doc
+        .select(&select(".actor-index li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert!(
+        index
+            .iter()
+            .any(|e| e.starts_with("Rex Tillerson") && e.contains('1') && e.contains('3')),
+        "{index:?}"
+    );
+    // The link between two articles becomes a jump inside the book.
+    assert!(
+        html.contains(r##"<a href="#a3">sanctions against the North</a>"##),
+        "{html}"
+    );
+    // Footnote ids are made unique per article.
+    assert!(html.contains(r#"id="a1-"#) || html.contains(r#"id="a2-"#));
+    assert!(read(&out.join("theme/publish.css")).contains("@media print"));
+}
+
+#[test]
+fn the_book_can_be_grouped_by_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    copy_dir(&fixture("publish"), &root);
+    let config = read(&root.join("briefbook.toml")) + "book_grouping = \"year\"\n";
+    std::fs::write(root.join("briefbook.toml"), config).unwrap();
+    let out = dir.path().join("out");
+    build(&BuildOptions {
+        root,
+        output: Some(out.clone()),
+        ..BuildOptions::default()
+    })
+    .unwrap();
+    let html = read(&out.join("book/index.html"));
+    let doc = scraper::Html::parse_document(&html);
+    let groups: Vec<String> = doc
+        .select(&scraper::Selector::parse(".book-toc h3").unwrap())
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(groups, ["2017", "2018"]);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators.
+fn walk(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+/// Follows every link of every page of a site published at `base` (an URL ending in `/sub/`)
+/// against the files on disk, independently of `briefbook check`. Returns the broken ones.
+fn broken_links_under(out: &Path, base: &str) -> Vec<String> {
+    let base_path = &base[base.find("://").unwrap() + 3..];
+    let base_path = &base_path[base_path.find('/').unwrap()..];
+    let mut broken = Vec::new();
+    let selector = scraper::Selector::parse("[href], [src], [action], [data-index]").unwrap();
+    let files: HashSet<String> = walk(out).into_iter().collect();
+    let exists = |target: &str| -> bool {
+        let target = percent_decode(target);
+        files.contains(&target)
+            || files.contains(&format!("{target}index.html"))
+            || files.contains(&format!("{target}/index.html"))
+    };
+    for page in files.iter().filter(|p| p.ends_with(".html")) {
+        let folder = page.rsplit_once('/').map_or("", |(f, _)| f);
+        let folder = if folder.is_empty() {
+            String::new()
+        } else {
+            format!("{folder}/")
+        };
+        let doc = scraper::Html::parse_document(&read(&out.join(page)));
+        for element in doc.select(&selector) {
+            for attr in ["href", "src", "action", "data-index"] {
+                let Some(value) = element.value().attr(attr) else {
+                    continue;
+                };
+                let value = value
+                    .strip_prefix(base)
+                    .map_or(value.to_string(), |v| format!("{base_path}{v}"));
+                if value.is_empty() || is_external(&value) {
+                    continue;
+                }
+                let (path, _, _) = split_link(&value);
+                let target = match path.strip_prefix(base_path) {
+                    Some(inside) => Some(inside.to_string()),
+                    None if path.starts_with('/') => None,
+                    None => resolve(&folder, path),
+                };
+                match target {
+                    Some(t) if exists(&t) => {}
+                    _ => broken.push(format!("{page}: {attr}={value}")),
+                }
+            }
+        }
+    }
+    for feed in files
+        .iter()
+        .filter(|p| p.ends_with("atom.xml") || *p == "sitemap.xml")
+    {
+        let text = read(&out.join(feed));
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let urls = doc
+            .descendants()
+            .filter_map(|n| {
+                n.attribute("href")
+                    .or(if n.has_tag_name("loc") || n.tag_name().name() == "loc" {
+                        n.text()
+                    } else {
+                        None
+                    })
+            })
+            .filter(|u| !u.starts_with("https://en.yna.co.kr"));
+        let folder = feed
+            .trim_end_matches("atom.xml")
+            .trim_end_matches("sitemap.xml");
+        for url in urls {
+            let target = match url.strip_prefix(base) {
+                Some(inside) => Some(inside.to_string()),
+                None => resolve(folder, split_link(url).0),
+            };
+            match target {
+                Some(t) if exists(&t) => {}
+                _ => broken.push(format!("{feed}: {url}")),
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn a_site_built_for_a_sub_path_has_no_broken_links_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "http://127.0.0.1:8000/sub/";
+    let out = build_into("publish", dir.path(), "sub", Some(base.to_string()));
+    let broken = broken_links_under(&out, base);
+    assert!(broken.is_empty(), "{broken:#?}");
+    // The 404 page is served at any address, so its links are absolute under the sub-path.
+    let not_found = read(&out.join("404.html"));
+    assert!(attrs(&not_found, "a", "href").contains(&"/sub/timeline/".to_string()));
+    assert!(
+        attrs(&not_found, "main form", "action").contains(&"/sub/search/".to_string()),
+        "404 has a search box"
+    );
+}
+
+#[test]
+fn a_site_without_base_url_has_relative_links_that_work_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into("publish", dir.path(), "sub", None);
+    // Any mount point works for relative links; 404.html is excluded because it needs the base.
+    let broken: Vec<String> = broken_links_under(&out, "http://host/any/where/")
+        .into_iter()
+        .filter(|b| !b.starts_with("404.html"))
+        .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+fn briefbook() -> Command {
+    Command::cargo_bin("briefbook").unwrap()
+}
+
+#[test]
+fn check_passes_a_clean_book_with_warnings_for_partial_dates() {
+    let output = briefbook()
+        .args(["check", "--format", "json", "--root"])
+        .arg(fixture("publish"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["errors"], 0, "{report:#}");
+    assert_eq!(report["warnings"], 2, "{report:#}");
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages
+        .iter()
+        .any(|m| m.contains("known only to the month")));
+    assert!(messages
+        .iter()
+        .any(|m| m.contains("known only to the year")));
+}
+
+#[test]
+fn check_reports_broken_links_anchors_and_colliding_slugs_and_fails() {
+    let output = briefbook()
+        .args(["check", "--format", "json", "--root"])
+        .arg(fixture("broken-links"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let article = "content/articles/2020-01-02-a.md";
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == article && m.contains("no element with id `no-such-anchor`")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == article && m.contains("no `articles/2020-01-04-missing/`")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|(_, m)| m.contains("only by case or punctuation")),
+        "{errors:#?}"
+    );
+    assert_eq!(report["errors"].as_u64().unwrap() as usize, errors.len());
+}
+
+#[test]
+fn build_pdf_prints_the_book_or_says_how_to_install_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let output = briefbook()
+        .args(["build", "--pdf", "--root"])
+        .arg(fixture("publish"))
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    if briefbook::pdf::find_browser().is_some() {
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let pdf = std::fs::read(out.join("book.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    } else {
+        assert!(!output.status.success());
+        assert!(String::from_utf8_lossy(&output.stderr).contains("apt-get install chromium"));
+    }
+}
+
+/// A static file server for `dir`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(dir: &Path) -> Server {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server {
+        child: Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 serves the test site (install python3)"),
+        port,
+    };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the test server did not start on port {port}");
+}
+
+#[test]
+fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    assert!(
+        Path::new(&chromium).is_file(),
+        "this test needs Chromium at {chromium} (apt-get install chromium, or set CHROMIUM)"
+    );
+    assert!(
+        Command::new("node")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success()),
+        "this test needs Node.js (apt-get install nodejs)"
+    );
+    if !e2e.join("node_modules/playwright-core").is_dir() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&e2e)
+            .status()
+            .expect("npm installs playwright-core");
+        assert!(status.success(), "npm ci in tests/e2e failed");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let server_root = dir.path().join("www");
+    std::fs::create_dir_all(&server_root).unwrap();
+    let server = serve(&server_root);
+    let base = format!("http://127.0.0.1:{}/sub/", server.port);
+    build_into("publish", &server_root, "sub", Some(base.clone()));
+    let output = Command::new("node")
+        .arg(e2e.join("search.mjs"))
+        .arg(&base)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

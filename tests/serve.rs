@@ -1,0 +1,348 @@
+//! `briefbook serve --watch` end to end over HTTP: each way editors save a file leads to one
+//! rebuild and a changed page; requests that try to leave the site are refused.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+/// A running `briefbook serve --watch` on a free port, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    /// Lines the server prints on stdout, one per rebuild.
+    lines: Receiver<String>,
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("book");
+        copy_dir(Path::new("tests/fixtures/serve-book"), &root);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefbook"))
+            .args(["serve", "--watch", "--port", "0", "--root"])
+            .arg(&root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let port = loop {
+            let line = lines
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the server did not start");
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        Server {
+            child,
+            port,
+            lines,
+            _dir: dir,
+            root,
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        get(self.port, path)
+    }
+
+    fn article(&self, slug: &str) -> PathBuf {
+        self.root
+            .join("content/articles")
+            .join(format!("{slug}.md"))
+    }
+
+    /// Waits until `path` answers with a body for which `done` holds.
+    fn wait_for(&self, path: &str, done: impl Fn(u16, &str) -> bool) {
+        let started = Instant::now();
+        loop {
+            let (status, body) = self.get(path);
+            if done(status, &body) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{path} never changed; last answer {status}:\n{body}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// How many rebuild lines arrive until the server has been quiet for a while.
+    fn rebuilds(&self) -> usize {
+        let mut count = 0;
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_millis(600)) {
+            if line.starts_with("Changed ") {
+                count += 1;
+            }
+        }
+        count
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A raw HTTP/1.1 GET, so the path reaches the server exactly as written (clients would
+/// normalise `..` away).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn replace_in(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from:?} not found");
+    text.replacen(from, to, 1)
+}
+
+const MOON: &str = "2017-05-10-moon-inaugurated";
+const MOON_PAGE: &str = "/articles/2017-05-10-moon-inaugurated/";
+
+#[test]
+fn every_save_style_makes_one_rebuild_and_a_new_page() {
+    let server = Server::start();
+    let path = server.article(MOON);
+    let (status, body) = server.get(MOON_PAGE);
+    assert_eq!(status, 200);
+    assert!(body.contains("Moon takes office"));
+    assert!(
+        body.contains("/__briefbook/events"),
+        "no live-reload script"
+    );
+
+    let mut title = "Moon takes office".to_string();
+    let mut expect_new_title = |server: &Server, style: &str, save: &dyn Fn(&Path, &str)| {
+        let next = format!("Moon takes office ({style})");
+        let text = replace_in(&fs::read_to_string(&path).unwrap(), &title, &next);
+        save(&path, &text);
+        server.wait_for(MOON_PAGE, |s, b| s == 200 && b.contains(&next));
+        assert_eq!(
+            server.rebuilds(),
+            1,
+            "saving {style} did not rebuild exactly once"
+        );
+        title = next;
+    };
+
+    expect_new_title(&server, "in place", &|path, text| {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)
+            .unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+    });
+    expect_new_title(&server, "temp then rename", &|path, text| {
+        let temp = path.with_file_name(".moon.md.tmp1234");
+        fs::write(&temp, text).unwrap();
+        fs::rename(&temp, path).unwrap();
+    });
+    expect_new_title(&server, "delete and recreate", &|path, text| {
+        fs::remove_file(path).unwrap();
+        fs::write(path, text).unwrap();
+    });
+    expect_new_title(&server, "like vim", &|path, text| {
+        let dir = path.parent().unwrap();
+        let swap = dir.join(format!(".{MOON}.md.swp"));
+        fs::write(&swap, "swap").unwrap();
+        fs::write(dir.join("4913"), "").unwrap();
+        fs::remove_file(dir.join("4913")).unwrap();
+        let backup = dir.join(format!("{MOON}.md~"));
+        fs::rename(path, &backup).unwrap();
+        fs::write(path, text).unwrap();
+        fs::remove_file(&backup).unwrap();
+        fs::remove_file(&swap).unwrap();
+    });
+
+    // Temp and swap files alone change nothing.
+    let dir = path.parent().unwrap().to_path_buf();
+    fs::write(dir.join(".notes.md.swp"), "x").unwrap();
+    fs::write(dir.join("draft.md~"), "x").unwrap();
+    assert_eq!(server.rebuilds(), 0, "editor temp files caused a rebuild");
+
+    // A new file is picked up, a deleted one disappears.
+    let new = server.article("2019-02-27-hanoi");
+    fs::write(
+        &new,
+        "---\ntitle: Hanoi summit ends early\noutlet: Yonhap\ndate: 2019-02-27\n\
+         actors: [Moon]\ntopics: [north-korea]\n---\nNo deal in Hanoi.\n",
+    )
+    .unwrap();
+    server.wait_for("/articles/2019-02-27-hanoi/", |s, b| {
+        s == 200 && b.contains("Hanoi summit ends early")
+    });
+    server.wait_for("/years/2019/", |s, _| s == 200);
+    assert_eq!(server.rebuilds(), 1);
+    fs::remove_file(&new).unwrap();
+    server.wait_for("/articles/2019-02-27-hanoi/", |s, _| s == 404);
+    server.wait_for("/years/2019/", |s, _| s == 404);
+    assert_eq!(server.rebuilds(), 1);
+}
+
+#[test]
+fn a_git_checkout_of_many_files_is_one_rebuild() {
+    let server = Server::start();
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .current_dir(&server.root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("git is installed");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "book"]);
+    git(&["checkout", "-qb", "retitle"]);
+    for entry in fs::read_dir(server.root.join("content/articles")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replacen("title: \"", "title: \"Retitled: ", 1)).unwrap();
+    }
+    server.wait_for(MOON_PAGE, |_, b| b.contains("Retitled: Moon"));
+    server.rebuilds();
+    git(&["commit", "-qam", "retitle"]);
+    git(&["checkout", "-q", "main"]);
+    server.wait_for(MOON_PAGE, |_, b| {
+        b.contains("Moon takes office") && !b.contains("Retitled")
+    });
+    server.wait_for("/timeline/", |_, b| !b.contains("Retitled"));
+    assert_eq!(
+        server.rebuilds(),
+        1,
+        "a checkout of 8 files rebuilt more than once"
+    );
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_page_and_shows_the_error() {
+    let server = Server::start();
+    let path = server.article(MOON);
+    let good = fs::read_to_string(&path).unwrap();
+    fs::write(&path, replace_in(&good, "date: 2017-05-10", "date: [2017")).unwrap();
+    server.wait_for(MOON_PAGE, |s, b| {
+        s == 200 && b.contains("Moon takes office") && b.contains("moon-inaugurated.md:")
+    });
+    // Every page carries the error for the overlay.
+    let (_, home) = server.get("/");
+    assert!(home.contains("moon-inaugurated.md:"), "{home}");
+    fs::write(
+        &path,
+        replace_in(&good, "Moon takes office", "Moon in office"),
+    )
+    .unwrap();
+    server.wait_for(MOON_PAGE, |s, b| {
+        s == 200 && b.contains("Moon in office") && !b.contains("moon-inaugurated.md:")
+    });
+}
+
+#[test]
+fn requests_outside_the_site_are_refused() {
+    let server = Server::start();
+    let outside = server.root.parent().unwrap().join("secret.txt");
+    fs::write(&outside, "top secret").unwrap();
+    #[cfg(unix)]
+    {
+        fs::create_dir_all(server.root.join("theme")).unwrap();
+        std::os::unix::fs::symlink(&outside, server.root.join("theme/secret.txt")).unwrap();
+        std::os::unix::fs::symlink(server.root.parent().unwrap(), server.root.join("theme/up"))
+            .unwrap();
+        // Wait for the theme rebuild the new links cause.
+        server.rebuilds();
+    }
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/articles/..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "/%5c..%5csecret.txt",
+        "//etc/passwd",
+        "/%2fetc/passwd",
+        "/etc/passwd",
+        "/theme/secret.txt",
+        "/theme/up/secret.txt",
+        "/C:/Windows/win.ini",
+    ] {
+        let (status, body) = server.get(path);
+        assert!(status == 400 || status == 404, "{path} answered {status}");
+        assert!(!body.contains("top secret"), "{path} leaked the file");
+    }
+    let (status, body) = server.get("/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html"), "the 404 page is served for misses");
+    let (status, _) = server.get("/actors");
+    assert_eq!(status, 301, "folders redirect to their trailing slash");
+}
+
+#[test]
+fn files_are_served_with_their_mime_types() {
+    let server = Server::start();
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /theme/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let head = response.split("\r\n\r\n").next().unwrap().to_lowercase();
+    assert!(head.contains("content-type: text/css"), "{head}");
+    assert!(
+        !response.contains("__briefbook"),
+        "a stylesheet got the script"
+    );
+}

@@ -1,0 +1,259 @@
+//! The server's incremental rebuilds must give exactly what a full build gives: after each edit
+//! in a sequence, the in-memory site is compared byte for byte with a fresh full render.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use briefbook::build::{render_site, BuildOptions};
+use briefbook::serve::incremental::{Change, Site};
+
+fn fixture() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    copy_dir(Path::new("tests/fixtures/serve-book"), &root);
+    (dir, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Asserts the site serves exactly the files a full build renders.
+fn assert_equals_full_build(site: &Site, root: &Path, step: &str) {
+    let (_, full, _) = render_site(&BuildOptions::new(root)).unwrap();
+    let served = site.outputs();
+    let full_paths: Vec<&str> = full.iter().map(|o| o.path.as_str()).collect();
+    let served_paths: Vec<&str> = served.iter().map(|o| o.path.as_str()).collect();
+    assert_eq!(served_paths, full_paths, "after {step}: different files");
+    for (s, f) in served.iter().zip(&full) {
+        assert!(
+            s.bytes == f.bytes,
+            "after {step}: {} differs from the full build\n--- served ---\n{}\n--- full ---\n{}",
+            s.path,
+            String::from_utf8_lossy(&s.bytes),
+            String::from_utf8_lossy(&f.bytes)
+        );
+    }
+}
+
+fn article(root: &Path, slug: &str) -> PathBuf {
+    root.join("content/articles").join(format!("{slug}.md"))
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A named edit and the changes the watcher would report for it.
+type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<Change>);
+
+#[test]
+fn every_edit_gives_what_a_full_build_gives() {
+    let (_dir, root) = fixture();
+    let mut site = Site::new(BuildOptions::new(&root));
+    let first = site.rebuild(&[Change::Everything]).unwrap();
+    let total = first.written;
+    assert_equals_full_build(&site, &root, "the first build");
+
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+    let steps: Vec<Step> = vec![
+        (
+            "a title change",
+            Box::new(|| edit(&moon, "Moon takes office", "Moon sworn in as president")),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "an added actor",
+            Box::new(|| {
+                edit(
+                    &moon,
+                    "actors: [\"Moon Jae-in\"",
+                    "actors: [\"Moon Jae-in\", \"Kang Kyung-wha\"",
+                )
+            }),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a date moved to another year",
+            Box::new(|| edit(&moon, "date: 2017-05-10", "date: 2016-12-01")),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a deleted article",
+            Box::new(|| fs::remove_file(article(&root, "2016-11-02-cost-talks")).unwrap()),
+            vec![Change::Article(article(&root, "2016-11-02-cost-talks"))],
+        ),
+        (
+            "a new article in a new year",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2019-02-27-hanoi"),
+                    "---\ntitle: Hanoi summit ends early\noutlet: Yonhap\ndate: 2019-02-27\n\
+                     actors: [Moon]\ntopics: [north-korea]\n---\nNo deal in Hanoi.\n",
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2019-02-27-hanoi"))],
+        ),
+        (
+            "an edit to actors.yaml",
+            Box::new(|| {
+                let path = root.join("content/actors.yaml");
+                edit(
+                    &path,
+                    "- name: Rex Tillerson",
+                    "- name: Rex W. Tillerson\n  aliases: [Rex Tillerson]",
+                );
+                edit(
+                    &path,
+                    "Foreign minister of South Korea.",
+                    "South Korea's first female foreign minister.",
+                );
+            }),
+            vec![Change::Actors],
+        ),
+        (
+            "an edit to topics.yaml",
+            Box::new(|| {
+                edit(
+                    &root.join("content/topics.yaml"),
+                    "title: Cost sharing",
+                    "title: Defence cost sharing",
+                )
+            }),
+            vec![Change::Topics],
+        ),
+        (
+            "an edit to outlets.yaml",
+            Box::new(|| {
+                edit(
+                    &root.join("content/outlets.yaml"),
+                    "- name: The Korea Herald",
+                    "- name: The Korea Herald\n  homepage: https://www.koreaherald.com/",
+                )
+            }),
+            vec![Change::Outlets],
+        ),
+        (
+            "an edit to the introduction",
+            Box::new(|| fs::write(root.join("content/index.md"), "From 2016 to 2019.\n").unwrap()),
+            vec![Change::Introduction],
+        ),
+        (
+            "a draft",
+            Box::new(|| {
+                edit(
+                    &article(&root, "2018-cost-deal"),
+                    "summary:",
+                    "draft: true\nsummary:",
+                )
+            }),
+            vec![Change::Article(article(&root, "2018-cost-deal"))],
+        ),
+        (
+            "a template override",
+            Box::new(|| {
+                fs::create_dir_all(root.join("templates")).unwrap();
+                fs::write(
+                    root.join("templates/404.html"),
+                    "{% extends \"base.html\" %}{% block content %}<p>Nothing here.</p>{% endblock content %}",
+                )
+                .unwrap()
+            }),
+            vec![Change::Templates],
+        ),
+        (
+            "a theme stylesheet",
+            Box::new(|| {
+                fs::create_dir_all(root.join("theme")).unwrap();
+                fs::write(root.join("theme/extra.css"), "body { color: black }").unwrap()
+            }),
+            vec![Change::Theme { css: true }],
+        ),
+        (
+            "a configuration change",
+            Box::new(|| {
+                edit(
+                    &root.join("briefbook.toml"),
+                    "Alliance test book",
+                    "The alliance book",
+                )
+            }),
+            vec![Change::Everything],
+        ),
+    ];
+    for (step, apply, changes) in steps {
+        apply();
+        let rebuilt = site
+            .rebuild(&changes)
+            .unwrap_or_else(|d| panic!("after {step}: {:?}", d.0));
+        assert_equals_full_build(&site, &root, step);
+        if step == "a title change" {
+            assert!(
+                rebuilt.written < total / 2,
+                "a title change re-rendered {} of {total} files",
+                rebuilt.written
+            );
+        }
+    }
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_until_fixed() {
+    let (_dir, root) = fixture();
+    let mut site = Site::new(BuildOptions::new(&root));
+    site.rebuild(&[Change::Everything]).unwrap();
+    let before = site.outputs();
+
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+    edit(&moon, "date: 2017-05-10", "date: [2017-05-10");
+    let errors = site.rebuild(&[Change::Article(moon.clone())]).unwrap_err();
+    let error = errors.errors().next().unwrap();
+    assert!(
+        error.path.ends_with("2017-05-10-moon-inaugurated.md"),
+        "{error}"
+    );
+    assert!(error.line.is_some(), "no line in {error}");
+    assert_eq!(
+        site.outputs(),
+        before,
+        "a broken edit changed the served site"
+    );
+
+    // Another good edit while the book is broken changes nothing served either.
+    edit(
+        &article(&root, "2018-03-06-envoys"),
+        "Envoys return",
+        "Envoys come back",
+    );
+    site.rebuild(&[Change::Article(article(&root, "2018-03-06-envoys"))])
+        .unwrap_err();
+    assert_eq!(site.outputs(), before);
+
+    edit(&moon, "date: [2017-05-10", "date: 2017-05-11");
+    site.rebuild(&[Change::Article(moon)]).unwrap();
+    assert_equals_full_build(&site, &root, "the fix");
+
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(root.join("templates/article.html"), "{% if %}").unwrap();
+    let errors = site.rebuild(&[Change::Templates]).unwrap_err();
+    assert!(
+        errors.0[0].message.contains("article.html"),
+        "{:?}",
+        errors.0
+    );
+    fs::remove_file(root.join("templates/article.html")).unwrap();
+    site.rebuild(&[Change::Templates]).unwrap();
+    assert_equals_full_build(&site, &root, "the template fix");
+}
