@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::error::{Diagnostics, Error};
-use crate::link::{link, LinkedBook};
+use crate::link::{link_with, LinkOptions, LinkedBook};
 use crate::load::{load, LoadOptions};
 use crate::render::{Output, Renderer};
 use crate::write::{write_site_with, WriteStats};
@@ -19,6 +19,8 @@ pub struct BuildOptions {
     /// Overrides the config's `base_url`.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Treat unresolved links and unanchored annotations as errors, as `check` does.
+    pub strict: bool,
 }
 
 impl BuildOptions {
@@ -51,7 +53,12 @@ pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics)
     if let Some(url) = &options.base_url {
         book.config.base_url = Some(url.clone());
     }
-    let (linked, link_diagnostics) = link(book);
+    let (linked, link_diagnostics) = link_with(
+        book,
+        LinkOptions {
+            strict: options.strict,
+        },
+    );
     diagnostics.extend(link_diagnostics);
     diagnostics.sort();
     if diagnostics.has_errors() {

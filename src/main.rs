@@ -38,6 +38,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                strict: false,
             };
             let report = build(&options)?;
             print_diagnostics(&report.warnings);
@@ -64,6 +65,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 output: None,
                 base_url,
                 drafts,
+                strict: true,
             };
             let diagnostics = match check(&options) {
                 Ok(warnings) => warnings,

@@ -219,7 +219,14 @@ fn code_is_highlighted_with_classes_and_footnotes_render() {
     let (_temp, output) = build_into_temp(&fixture("small"));
     let page = read(&output, "articles/2017-09-19-moon-new-york/index.html");
     assert!(page.contains("class=\"hl-"), "syntect classes present");
-    assert!(page.contains("footnote-definition"));
+    assert!(
+        page.contains("class=\"sidenote\""),
+        "footnotes as sidenotes"
+    );
+    assert!(
+        page.contains("<section class=\"footnotes\""),
+        "and as end notes"
+    );
     assert!(
         page.contains("via <a href=\"../../outlets/the-korea-herald/\">The Korea Herald</a>"),
         "publisher shown"

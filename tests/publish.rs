@@ -24,6 +24,7 @@ fn build_into(fixture_name: &str, dir: &Path, sub: &str, base_url: Option<String
         output: Some(output.clone()),
         base_url,
         drafts: false,
+        strict: false,
     };
     build(&options).expect("the fixture builds");
     output

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::link;
+use crate::link::{link_with, LinkOptions};
 use crate::load::{load, LoadOptions, TOPICS_FILE};
 use crate::model::{Book, PartialDate};
 use crate::render::citations::CitationStyle;
@@ -29,7 +29,8 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
         book.config.base_url = Some(url.clone());
     }
     diagnostics.extend(book_checks(&book));
-    let (linked, link_diagnostics) = link(book);
+    // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
+    let (linked, link_diagnostics) = link_with(book, LinkOptions { strict: true });
     diagnostics.extend(link_diagnostics);
 
     let renderer = Renderer::new(&options.root, &linked)?;

@@ -2,7 +2,13 @@
 //! (actor, topic, outlet, year), the chronology with previous/next, related articles and
 //! co-occurrence counts. Pure computation over the loaded [`Book`]; no I/O.
 
+pub mod anchors;
+pub mod backlinks;
+pub mod bodies;
+pub mod mentions;
+pub mod quotes;
 mod related;
+pub mod wikilinks;
 
 use std::collections::HashMap;
 
@@ -10,7 +16,18 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Book, PartialDate};
 use crate::slug::unique_slugs;
 
+pub use backlinks::Backlinks;
+pub use bodies::Quote;
 pub use related::RELATED_COUNT;
+pub use wikilinks::Target;
+
+/// How strictly links and annotations are checked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LinkOptions {
+    /// Unresolved links and unanchored annotations are errors (`check`) rather than warnings
+    /// (`build`, which should still produce a site while the editor works).
+    pub strict: bool,
+}
 
 /// The four ways articles are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -83,6 +100,20 @@ pub struct ArticleLinks {
     pub previous: Option<usize>,
     pub next: Option<usize>,
     pub related: Vec<usize>,
+    /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links.
+    pub body_markdown: String,
+    /// The editor's note, links likewise resolved.
+    pub note_markdown: Option<String>,
+    /// Annotation notes, parallel to the front matter's `annotations`.
+    pub annotation_notes: Vec<String>,
+    /// Pages this article links to (body and notes), sorted.
+    pub outgoing: Vec<Target>,
+    /// Actor terms named anywhere in the body, sorted.
+    pub named_actors: Vec<usize>,
+    /// Attributed quotations in the body.
+    pub quotes: Vec<Quote>,
+    /// Paragraph indices that hold a quotation and so get an anchor, ascending.
+    pub passages: Vec<usize>,
 }
 
 /// The book with every cross-link resolved: what `render` reads.
@@ -99,6 +130,9 @@ pub struct LinkedBook {
     pub years: Vec<Term>,
     /// Undated articles, by slug: listed apart, never dropped.
     pub undated: Vec<usize>,
+    pub backlinks: Backlinks,
+    /// `content/index.md` with its links resolved (the home page is at the site root).
+    pub introduction_markdown: Option<String>,
 }
 
 impl LinkedBook {
@@ -128,7 +162,7 @@ fn name_index<'a>(
     index
 }
 
-fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -195,9 +229,15 @@ impl TermBuilder {
 /// An article's (actors, topics, outlet, publisher) as provisional term indices.
 type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
 
-/// Resolves and cross-links the loaded book. Problems (unknown topics, unknown actors) are
-/// reported as diagnostics located in the article's front matter.
+/// Resolves and cross-links the loaded book, reporting link problems as warnings.
 pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
+    link_with(book, LinkOptions::default())
+}
+
+/// Resolves and cross-links the loaded book. Problems (unknown topics, unknown actors) are
+/// reported as diagnostics located in the article's front matter; links and annotations in the
+/// text as diagnostics located in the body, errors when `options.strict`.
+pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
     let actor_index = name_index(book.actors.iter().enumerate().map(|(i, a)| {
@@ -371,6 +411,16 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
 
     related::fill(&mut links, &actor_terms, &topic_terms);
 
+    let introduction_markdown = link_texts(
+        &book,
+        &actor_terms,
+        &topic_terms,
+        &mut links,
+        options,
+        &mut diagnostics,
+    );
+    let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
+
     diagnostics.sort();
     let linked = LinkedBook {
         book,
@@ -381,8 +431,95 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
         outlets: outlet_terms,
         years: year_terms,
         undated,
+        backlinks,
+        introduction_markdown,
     };
     (linked, diagnostics)
+}
+
+/// The extra names of each actor term (its curated aliases).
+fn actor_aliases<'a>(book: &'a Book, actor_terms: &[Term]) -> Vec<&'a [String]> {
+    actor_terms
+        .iter()
+        .map(|t| {
+            t.entry
+                .map_or(&[][..], |e| book.actors[e].aliases.as_slice())
+        })
+        .collect()
+}
+
+/// A resolver for `[[…]]` links over the linked terms, for texts `render` resolves itself
+/// (term descriptions, whose pages sit at different depths).
+pub fn resolver<'a>(
+    book: &'a Book,
+    actor_terms: &'a [Term],
+    topic_terms: &'a [Term],
+) -> wikilinks::Resolver<'a> {
+    let aliases = actor_aliases(book, actor_terms);
+    let topic_slugs: Vec<Option<&str>> = topic_terms
+        .iter()
+        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
+        .collect();
+    wikilinks::Resolver::new(
+        &book.articles,
+        actor_terms,
+        &aliases,
+        topic_terms,
+        &topic_slugs,
+    )
+}
+
+/// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
+/// resolves the links of the book's introduction, which it returns.
+fn link_texts(
+    book: &Book,
+    actor_terms: &[Term],
+    topic_terms: &[Term],
+    links: &mut [ArticleLinks],
+    options: LinkOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    use rayon::prelude::*;
+    let resolver = resolver(book, actor_terms, topic_terms);
+    let aliases = actor_aliases(book, actor_terms);
+    let matcher = mentions::NameMatcher::new(actor_terms, &aliases);
+    let scanner = bodies::Scanner {
+        resolver: &resolver,
+        matcher: &matcher,
+        strict: options.strict,
+    };
+    let scanned: Vec<bodies::Scanned> = book
+        .articles
+        .par_iter()
+        .zip(links.par_iter())
+        .map(|(article, link)| scanner.scan(article, &link.actors))
+        .collect();
+    for (link, scanned) in links.iter_mut().zip(scanned) {
+        link.body_markdown = scanned.body;
+        link.note_markdown = scanned.note;
+        link.annotation_notes = scanned.annotation_notes;
+        link.outgoing = scanned.outgoing;
+        link.named_actors = scanned.named_actors;
+        link.quotes = scanned.quotes;
+        link.passages = scanned.passages;
+        scanned
+            .diagnostics
+            .into_iter()
+            .for_each(|d| diagnostics.push(d));
+    }
+    let introduction = book.introduction.as_ref()?;
+    let (text, _, unresolved) = wikilinks::rewrite_text(&resolver, introduction, "./");
+    for link in unresolved {
+        let message = format!("unresolved link `[[{}]]`", link.target);
+        let diagnostic = if options.strict {
+            Diagnostic::error(crate::load::INTRODUCTION_FILE, message)
+        } else {
+            Diagnostic::warning(crate::load::INTRODUCTION_FILE, message)
+        };
+        let (line, column) = crate::load::line_column(introduction, link.range.start);
+        diagnostics.push(diagnostic.at(line, Some(column)));
+    }
+    Some(text)
 }
 
 /// Article indices ordered by date, then slug; undated articles last.
@@ -432,7 +569,10 @@ fn located(
 }
 
 /// 1-based file line and column of `value` in the article's front matter (which starts on line 2).
-fn front_matter_position(article: &crate::model::Article, value: &str) -> Option<(usize, usize)> {
+pub(crate) fn front_matter_position(
+    article: &crate::model::Article,
+    value: &str,
+) -> Option<(usize, usize)> {
     let yaml = &article.front_matter_yaml;
     let offset = yaml.find(value)?;
     let (line, column) = crate::load::line_column(yaml, offset);

@@ -8,6 +8,10 @@ use crate::error::Error;
 /// The built-in theme files, by path under `theme/`.
 pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../theme/style.css")),
+    (
+        "annotations.css",
+        include_bytes!("../../theme/annotations.css"),
+    ),
     ("favicon.svg", include_bytes!("../../theme/favicon.svg")),
     ("publish.css", include_bytes!("../../theme/publish.css")),
     ("search.js", include_bytes!("../../theme/search.js")),

@@ -214,7 +214,11 @@ pub fn book_page<'a>(
         })
         .collect();
     BookPage {
-        introduction_html: book.introduction.as_ref().map(|t| markdown.to_html(t)),
+        // The introduction's links are written for the home page; point them from `book/`.
+        introduction_html: linked
+            .introduction_markdown
+            .as_ref()
+            .map(|t| rebase_html(&markdown.to_html(t), "", "intro", &anchors)),
         grouping: match config.book_grouping {
             BookGrouping::Topic => "topic",
             BookGrouping::Year => "year",

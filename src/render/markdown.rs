@@ -26,8 +26,14 @@ impl Markdown {
     /// Renders `source` to HTML.
     pub fn to_html(&self, source: &str) -> String {
         let mut html = String::with_capacity(source.len() * 3 / 2);
+        self.push_events(&mut html, Parser::new_ext(source, Self::options()));
+        html
+    }
+
+    /// Writes parsed (possibly transformed) events as HTML, highlighting fenced code.
+    pub fn push_events<'e>(&self, html: &mut String, events: impl Iterator<Item = Event<'e>>) {
         let mut code: Option<(String, String)> = None;
-        let events = Parser::new_ext(source, Self::options()).filter_map(|event| match event {
+        let events = events.filter_map(|event| match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => {
@@ -48,8 +54,7 @@ impl Markdown {
             }
             other => Some(other),
         });
-        pulldown_cmark::html::push_html(&mut html, events);
-        html
+        pulldown_cmark::html::push_html(html, events);
     }
 
     /// Renders Markdown that should sit inline (a one-line note): drops the wrapping paragraph.

@@ -1,8 +1,10 @@
 //! Render: turns the [`LinkedBook`] into pages in memory (path + bytes). No I/O besides reading
 //! templates and theme files at start; rendering runs in parallel and is deterministic.
 
+pub mod annotate;
 pub mod assets;
 pub mod book;
+pub mod charts;
 pub mod citations;
 pub mod context;
 pub mod feeds;
@@ -103,6 +105,7 @@ pub struct Renderer<'a> {
     markdown: Markdown,
     shared: Shared,
     site_value: tera::Value,
+    resolver: crate::link::wikilinks::Resolver<'a>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +137,7 @@ impl<'a> Renderer<'a> {
             markdown: Markdown::default(),
             shared,
             site_value,
+            resolver: crate::link::resolver(&linked.book, &linked.actors, &linked.topics),
         })
     }
 
@@ -281,8 +285,7 @@ impl<'a> Renderer<'a> {
         };
         to_context(&Home {
             introduction_html: linked
-                .book
-                .introduction
+                .introduction_markdown
                 .as_ref()
                 .map(|t| self.markdown.to_html(t)),
             latest,
@@ -323,6 +326,8 @@ impl<'a> Renderer<'a> {
             previous: Option<ListItem<'a>>,
             next: Option<ListItem<'a>>,
             related: Vec<ListItem<'a>>,
+            /// Other articles linking here.
+            backlinks: Vec<ListItem<'a>>,
             citation: citations::ArticleCitation,
         }
         let article = &self.linked.book.articles[index];
@@ -337,17 +342,47 @@ impl<'a> Renderer<'a> {
             source: front.source.as_deref(),
             review: &front.review,
             year: links.year.map(|y| &self.shared.year_links[y]),
-            note_html: front.note.as_ref().map(|n| self.markdown.to_html(n)),
-            body_html: self.markdown.to_html(&article.body),
+            note_html: links
+                .note_markdown
+                .as_ref()
+                .map(|n| self.markdown.to_html(n)),
+            body_html: self.body_html(index),
             previous: links.previous.map(|i| self.shared.item(i)),
             next: links.next.map(|i| self.shared.item(i)),
             related: self.shared.items_of(&links.related),
+            backlinks: self.shared.items_of(&self.linked.backlinks.articles[index]),
             citation: citations::article_citation(
                 &citations::Source::of(self.linked, &self.shared, index),
                 citations::CitationStyle::parse(&self.linked.book.config.citation_style)
                     .unwrap_or(citations::CitationStyle::Chicago),
             ),
         })
+    }
+
+    /// A curated term's description, its `[[…]]` links resolved for a page `prefix` deep.
+    fn description_html(&self, markdown: &str, prefix: &str) -> String {
+        let (text, _, _) = crate::link::wikilinks::rewrite_text(&self.resolver, markdown, prefix);
+        self.markdown.to_html(&text)
+    }
+
+    /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
+    fn body_html(&self, index: usize) -> String {
+        let article = &self.linked.book.articles[index];
+        let links = &self.linked.links[index];
+        let notes_html: Vec<String> = links
+            .annotation_notes
+            .iter()
+            .map(|n| self.markdown.to_html(n))
+            .collect();
+        annotate::render_body(
+            &self.markdown,
+            &links.body_markdown,
+            &annotate::Layer {
+                annotations: &article.front.annotations,
+                notes_html: &notes_html,
+                passages: &links.passages,
+            },
+        )
     }
 
     fn term_index(&self, taxonomy: Taxonomy) -> Result<tera::Context, Error> {
@@ -364,6 +399,7 @@ impl<'a> Renderer<'a> {
             kind: Taxonomy,
             title: &'static str,
             terms: Vec<Entry<'a>>,
+            network_svg: Option<String>,
         }
         let terms = self.linked.terms(taxonomy);
         let links = self.shared.links(taxonomy);
@@ -378,7 +414,7 @@ impl<'a> Renderer<'a> {
                     count: term.articles.len(),
                     subtitle,
                     description_html: description
-                        .map(|d| self.markdown.to_html(first_paragraph(d))),
+                        .map(|d| self.description_html(first_paragraph(d), "../")),
                 }
             })
             .collect();
@@ -386,6 +422,9 @@ impl<'a> Renderer<'a> {
             kind: taxonomy,
             title: index_title(taxonomy),
             terms: entries,
+            network_svg: (taxonomy == Taxonomy::Actor)
+                .then(|| self.actor_network())
+                .flatten(),
         })
     }
 
@@ -451,9 +490,57 @@ impl<'a> Renderer<'a> {
             groups: Vec<Group<ListItem<'a>>>,
             co_actors: Vec<CountedLink>,
             co_topics: Vec<CountedLink>,
+            chart_svg: Option<String>,
+            /// Articles linking to or naming the term without being filed under it.
+            backlinks: Vec<ListItem<'a>>,
+            quotes: Vec<QuoteView<'a>>,
+            quote_count: usize,
+        }
+        #[derive(Serialize)]
+        struct QuoteView<'a> {
+            text: &'a str,
+            article: &'a ArticleSummary,
+            /// Path from the site root to the passage.
+            path: String,
         }
         let linked = self.linked;
         let term = &linked.terms(taxonomy)[index];
+        let (backlinks, quoted): (&[usize], &[(usize, usize)]) = match taxonomy {
+            Taxonomy::Actor => (
+                &linked.backlinks.actors[index],
+                &linked.backlinks.quotes[index],
+            ),
+            Taxonomy::Topic => (&linked.backlinks.topics[index], &[]),
+            _ => (&[], &[]),
+        };
+        let quotes = quoted
+            .iter()
+            .rev()
+            .take(QUOTES_SHOWN)
+            .map(|&(article, i)| {
+                let quote = &linked.links[article].quotes[i];
+                let summary = &self.shared.summaries[article];
+                QuoteView {
+                    text: &quote.text,
+                    article: summary,
+                    path: format!("{}#passage-{}", summary.path, quote.passage),
+                }
+            })
+            .collect();
+        let chart_svg = matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic)
+            .then(|| {
+                let mut per_year: Vec<(i32, usize)> = Vec::new();
+                for &i in &term.articles {
+                    if let Some(year) = linked.book.articles[i].front.date.map(|d| d.year()) {
+                        match per_year.last_mut() {
+                            Some((y, n)) if *y == year => *n += 1,
+                            _ => per_year.push((year, 1)),
+                        }
+                    }
+                }
+                charts::year_bars(&per_year, &term.name)
+            })
+            .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
         let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
             match (taxonomy, term.entry) {
@@ -490,7 +577,7 @@ impl<'a> Renderer<'a> {
             term: &self.shared.links(taxonomy)[index],
             count: term.articles.len(),
             subtitle,
-            description_html: description.map(|d| self.markdown.to_html(d)),
+            description_html: description.map(|d| self.description_html(d, "../../")),
             aliases,
             roles,
             homepage,
@@ -505,7 +592,55 @@ impl<'a> Renderer<'a> {
                 &term.co_topics,
                 crate::link::CO_OCCURRENCE_COUNT,
             ),
+            chart_svg,
+            backlinks: self.shared.items_of(backlinks),
+            quotes,
+            quote_count: quoted.len(),
         })
+    }
+
+    /// The network of the actors with most articles, edges weighted by shared articles.
+    fn actor_network(&self) -> Option<String> {
+        let linked = self.linked;
+        let mut top: Vec<usize> = (0..linked.actors.len()).collect();
+        top.sort_by(|&a, &b| {
+            linked.actors[b]
+                .articles
+                .len()
+                .cmp(&linked.actors[a].articles.len())
+                .then(a.cmp(&b))
+        });
+        top.truncate(charts::NETWORK_SIZE);
+        let mut node_of = vec![usize::MAX; linked.actors.len()];
+        for (node, &actor) in top.iter().enumerate() {
+            node_of[actor] = node;
+        }
+        let mut shared: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
+        for links in &linked.links {
+            let present: Vec<usize> = links
+                .actors
+                .iter()
+                .map(|&a| node_of[a])
+                .filter(|&n| n != usize::MAX)
+                .collect();
+            for (i, &a) in present.iter().enumerate() {
+                for &b in &present[i + 1..] {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+        let edges: Vec<(usize, usize, usize)> =
+            shared.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+        let nodes: Vec<charts::Node> = top
+            .iter()
+            .map(|&a| charts::Node {
+                name: linked.actors[a].name.clone(),
+                path: self.shared.actor_links[a].path.clone(),
+                articles: linked.actors[a].articles.len(),
+            })
+            .collect();
+        charts::network(&nodes, &edges, "../")
     }
 
     fn years(&self) -> Result<tera::Context, Error> {
@@ -596,6 +731,9 @@ impl<'a> Renderer<'a> {
         to_context(&Timeline { groups })
     }
 }
+
+/// How many quotations an actor page lists, newest first.
+const QUOTES_SHOWN: usize = 40;
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
 pub fn url_path(url: &str) -> String {

@@ -62,6 +62,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         // Absolute links (the 404 page's) must point at this server, not the published site.
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        strict: false,
     });
     let live = options.watch.then(|| Arc::new(LiveReload::default()));
     match site.rebuild(&[Change::Everything]) {

@@ -1,0 +1,352 @@
+//! One pass over each article's Markdown: resolves `[[…]]` and `.md` links, links the first
+//! mention of each of the article's actors, notes every actor named (for backlinks), anchors the
+//! annotations and collects attributed quotations. The result is the article's Markdown with all
+//! links made ordinary, which `render` turns into HTML.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
+
+use super::anchors::{locate, Located};
+use super::mentions::NameMatcher;
+use super::quotes;
+use super::wikilinks::{self, Edit, Resolver, Target};
+use crate::error::Diagnostic;
+use crate::model::Article;
+use crate::render::markdown::Markdown;
+
+/// Articles live at `articles/<slug>/`, two folders below the site root.
+const ARTICLE_PREFIX: &str = "../../";
+
+/// An attributed quotation in an article body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Actor term index of the speaker.
+    pub actor: usize,
+    pub text: String,
+    /// Index of the paragraph (counting from 0) it was found in; the page anchors it.
+    pub passage: usize,
+}
+
+/// Everything one article's text contributes to the web of links.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub body: String,
+    pub note: Option<String>,
+    pub annotation_notes: Vec<String>,
+    pub outgoing: Vec<Target>,
+    pub named_actors: Vec<usize>,
+    pub quotes: Vec<Quote>,
+    pub passages: Vec<usize>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the scan needs from the whole book, built once.
+pub struct Scanner<'a> {
+    pub resolver: &'a Resolver<'a>,
+    pub matcher: &'a NameMatcher,
+    pub strict: bool,
+}
+
+/// The structure of a body as the parser sees it, with byte ranges into the source.
+struct Structure {
+    code: Vec<Range<usize>>,
+    /// Text eligible for mention links: outside links, images, headings and code.
+    prose: Vec<Range<usize>>,
+    /// Markdown links: destination and the range of the whole link.
+    links: Vec<(String, Range<usize>)>,
+    /// The rendered text of each paragraph, in order (wikilinks still raw).
+    paragraphs: Vec<String>,
+}
+
+fn structure(body: &str) -> Structure {
+    let mut code = Vec::new();
+    let mut prose = Vec::new();
+    let mut links = Vec::new();
+    let (mut in_link, mut in_heading, mut in_image, mut in_code) = (0usize, 0usize, 0usize, 0usize);
+    let mut block_start = 0;
+    let mut paragraphs = Vec::new();
+    let mut paragraph: Option<String> = None;
+    for (event, range) in Parser::new_ext(body, Markdown::options()).into_offset_iter() {
+        if let Some(text) = paragraph.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        match event {
+            Event::Start(Tag::Paragraph) => paragraph = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => paragraphs.extend(paragraph.take()),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                in_link += 1;
+                links.push((dest_url.to_string(), range));
+            }
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) => in_heading += 1,
+            Event::End(TagEnd::Heading(_)) => in_heading = in_heading.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code += 1;
+                block_start = range.start;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = in_code.saturating_sub(1);
+                code.push(block_start..range.end);
+            }
+            Event::Code(_) => code.push(range),
+            Event::Text(_) if in_link + in_heading + in_image + in_code == 0 => prose.push(range),
+            _ => {}
+        }
+    }
+    code.sort_by_key(|r| r.start);
+    Structure {
+        code,
+        prose,
+        links,
+        paragraphs,
+    }
+}
+
+impl Scanner<'_> {
+    fn severity(&self, path: &std::path::Path, message: String) -> Diagnostic {
+        if self.strict {
+            Diagnostic::error(path, message)
+        } else {
+            Diagnostic::warning(path, message)
+        }
+    }
+
+    fn body_diagnostic(&self, article: &Article, offset: usize, message: String) -> Diagnostic {
+        let (line, column) = crate::load::line_column(&article.body, offset);
+        self.severity(&article.path, message)
+            .at(article.body_line + line - 1, Some(column))
+    }
+
+    /// Scans one article; `own_actors` are the actor terms its front matter lists.
+    pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
+        let body = &article.body;
+        let found = structure(body);
+        let mut scanned = Scanned::default();
+        let mut edits = Vec::new();
+
+        let wikilinks = wikilinks::find(body, &found.code);
+        for link in &wikilinks {
+            match self.resolver.wikilink(&link.target) {
+                Some(target) => {
+                    let shown = link
+                        .shown
+                        .clone()
+                        .unwrap_or_else(|| self.resolver.default_text(target, &link.target));
+                    edits.push(Edit {
+                        range: link.range.clone(),
+                        text: wikilinks::markdown_link(
+                            &shown,
+                            ARTICLE_PREFIX,
+                            &self.resolver.path(target),
+                        ),
+                    });
+                    scanned.outgoing.push(target);
+                }
+                None => scanned.diagnostics.push(
+                    self.body_diagnostic(
+                        article,
+                        link.range.start,
+                        format!("unresolved link `[[{}]]`", link.target),
+                    )
+                    .with_hint(UNRESOLVED_HINT),
+                ),
+            }
+        }
+
+        for (destination, range) in &found.links {
+            match self.resolver.file_link(destination) {
+                None => {}
+                Some(Ok(target)) => {
+                    let source = &body[range.clone()];
+                    if let Some(at) = source.rfind(destination.as_str()) {
+                        let start = range.start + at;
+                        edits.push(Edit {
+                            range: start..start + destination.len(),
+                            text: format!(
+                                "{ARTICLE_PREFIX}{}",
+                                wikilinks::url_path(&self.resolver.path(target))
+                            ),
+                        });
+                    }
+                    scanned.outgoing.push(target);
+                }
+                Some(Err(())) => scanned.diagnostics.push(
+                    self.body_diagnostic(
+                        article,
+                        range.start,
+                        format!("link to `{destination}`, which is not an article of this book"),
+                    )
+                    .with_hint(
+                        "link to an article's file name, e.g. `2017-02-07-yun-tillerson.md`",
+                    ),
+                ),
+            }
+        }
+
+        let wikilinked: Vec<Range<usize>> = wikilinks.iter().map(|l| l.range.clone()).collect();
+        let mut linked_actors: Vec<usize> = scanned
+            .outgoing
+            .iter()
+            .filter_map(|t| match t {
+                Target::Actor(a) => Some(*a),
+                _ => None,
+            })
+            .collect();
+        for range in &found.prose {
+            for mention in self.matcher.find(&body[range.clone()]) {
+                let (start, end) = (range.start + mention.start, range.start + mention.end);
+                if wikilinks::inside(&wikilinked, start) {
+                    continue;
+                }
+                scanned.named_actors.push(mention.actor);
+                if own_actors.contains(&mention.actor) && !linked_actors.contains(&mention.actor) {
+                    linked_actors.push(mention.actor);
+                    edits.push(Edit {
+                        range: start..end,
+                        text: wikilinks::markdown_link(
+                            &body[start..end],
+                            ARTICLE_PREFIX,
+                            &self.resolver.path(Target::Actor(mention.actor)),
+                        ),
+                    });
+                }
+            }
+        }
+
+        scanned.note = article
+            .front
+            .note
+            .as_ref()
+            .map(|note| self.rewrite_front_text(article, note, &mut scanned));
+        let notes: Vec<String> = article
+            .front
+            .annotations
+            .iter()
+            .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
+            .collect();
+        scanned.annotation_notes = notes;
+
+        scanned.body = wikilinks::apply(body, edits);
+        self.find_quotes(&found.paragraphs, &mut scanned);
+        if !article.front.annotations.is_empty() {
+            self.anchor_annotations(article, &mut scanned);
+        }
+
+        scanned.outgoing.sort_unstable();
+        scanned.outgoing.dedup();
+        scanned.named_actors.sort_unstable();
+        scanned.named_actors.dedup();
+        scanned
+    }
+
+    /// Rewrites the `[[…]]` of a front-matter text (note, annotation note).
+    fn rewrite_front_text(&self, article: &Article, text: &str, scanned: &mut Scanned) -> String {
+        let (rewritten, targets, unresolved) =
+            wikilinks::rewrite_text(self.resolver, text, ARTICLE_PREFIX);
+        scanned.outgoing.extend(targets);
+        for link in unresolved {
+            let written = format!("[[{}", link.target);
+            let mut diagnostic = self.severity(
+                &article.path,
+                format!("unresolved link `[[{}]]` in a note", link.target),
+            );
+            if let Some((line, column)) = super::front_matter_position(article, &written) {
+                diagnostic = diagnostic.at(line, Some(column));
+            }
+            scanned
+                .diagnostics
+                .push(diagnostic.with_hint(UNRESOLVED_HINT));
+        }
+        rewritten
+    }
+
+    /// Parses the rewritten body, as `render` will, and reports annotations it cannot anchor.
+    fn anchor_annotations(&self, article: &Article, scanned: &mut Scanned) {
+        // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
+        let events: Vec<Event<'_>> =
+            TextMergeStream::new(Parser::new_ext(&scanned.body, Markdown::options())).collect();
+        let wanted: Vec<(&str, Option<usize>)> = article
+            .front
+            .annotations
+            .iter()
+            .map(|a| (a.quote.as_str(), a.occurrence))
+            .collect();
+        for (index, (annotation, located)) in article
+            .front
+            .annotations
+            .iter()
+            .zip(locate(&events, &wanted))
+            .enumerate()
+        {
+            let message = match located {
+                Located::Found(_) => continue,
+                Located::NotFound => format!(
+                    "annotation quote “{}” is not in the article body",
+                    annotation.quote
+                ),
+                Located::Ambiguous(n) => format!(
+                    "annotation quote “{}” occurs {n} times in the body",
+                    annotation.quote
+                ),
+                Located::TooFew(n) => format!(
+                    "annotation quote “{}” asks for occurrence {} but occurs {n} time(s)",
+                    annotation.quote,
+                    annotation.occurrence.unwrap_or_default()
+                ),
+            };
+            let hint = match located {
+                Located::Ambiguous(_) => "add `occurrence: N` to the annotation to say which one is meant",
+                _ => "copy the exact words from the body (whitespace, curly and straight quotes do not matter)",
+            };
+            let mut diagnostic = self.severity(&article.path, message);
+            if let Some((line, column)) = annotation_position(article, index) {
+                diagnostic = diagnostic.at(line, Some(column));
+            }
+            scanned.diagnostics.push(diagnostic.with_hint(hint));
+        }
+    }
+
+    /// Attributed quotations, paragraph by paragraph.
+    fn find_quotes(&self, paragraphs: &[String], scanned: &mut Scanned) {
+        for (index, text) in paragraphs.iter().enumerate() {
+            let mentions = self.matcher.find(text);
+            if mentions.is_empty() {
+                continue;
+            }
+            for quote in quotes::find(text, &mentions) {
+                scanned.quotes.push(Quote {
+                    actor: quote.actor,
+                    text: self.resolver.plain_text(&quote.text),
+                    passage: index,
+                });
+                if scanned.passages.last() != Some(&index) {
+                    scanned.passages.push(index);
+                }
+            }
+        }
+    }
+}
+
+/// File line and column of the `index`-th annotation's quote in the front matter: the
+/// `index`-th `quote:` key, since several annotations may quote the same words.
+fn annotation_position(article: &Article, index: usize) -> Option<(usize, usize)> {
+    let yaml = &article.front_matter_yaml;
+    let annotations = yaml.find("annotations:")?;
+    let offset = yaml[annotations..]
+        .match_indices("quote:")
+        .nth(index)
+        .map(|(at, _)| annotations + at)?;
+    let (line, column) = crate::load::line_column(yaml, offset);
+    // The front matter starts on the file's second line, after the opening `---`.
+    Some((line + 1, column))
+}
+
+const UNRESOLVED_HINT: &str =
+    "use an actor's name or alias, `topic:slug`, or an article's file name without `.md`";
