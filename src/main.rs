@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+/// Rendering allocates many short-lived strings on several threads; mimalloc handles that pattern
+/// far better than the system allocator (about a quarter of build time went to malloc).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::Context;
 use briefbook::build::{build, check, BuildOptions};
 use briefbook::error::{Diagnostics, Error};
