@@ -128,11 +128,22 @@ impl fmt::Display for ImportReport {
                 .as_ref()
                 .map(|p| format!(" to {}", p.display()))
                 .unwrap_or_default();
+            // A long run can discover hundreds of people; name a few, the file holds them all.
+            const SHOWN: usize = 12;
+            let mut names = self
+                .new_actors
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if self.new_actors.len() > SHOWN {
+                names.push_str(&format!(" and {} more", self.new_actors.len() - SHOWN));
+            }
             writeln!(
                 f,
-                "{} new actor(s) {verb}{file} for review: {}",
-                self.new_actors.len(),
-                self.new_actors.join(", ")
+                "{} new actor(s) {verb}{file} for review: {names}",
+                self.new_actors.len()
             )?;
         }
         for warning in &self.warnings {
