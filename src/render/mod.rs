@@ -163,7 +163,10 @@ impl<'a> Renderer<'a> {
         pages
             .par_iter()
             .try_for_each(|&page| sink(self.render_page(page)?))?;
-        self.publications(&pages).into_iter().try_for_each(&sink)
+        // Ten thousand search fragments and feeds: write them from every core, not one.
+        self.publications(&pages)
+            .into_par_iter()
+            .try_for_each(&sink)
     }
 
     /// Renders the whole site in memory, sorted by path.
