@@ -643,3 +643,81 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A static host for `dir` that answers misses under `/sub/` with `sub/404.html`, as hosts do.
+fn host_with_404(dir: PathBuf) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let mut words = request.split_whitespace();
+            let (method, path) = (words.next().unwrap_or(""), words.next().unwrap_or("/"));
+            let mut file = dir.join(path.trim_start_matches('/'));
+            if path.ends_with('/') {
+                file = file.join("index.html");
+            }
+            let (status, body) = match std::fs::read(&file) {
+                Ok(body) if !path.contains("..") => ("200 OK", body),
+                _ => (
+                    "404 Not Found",
+                    std::fs::read(dir.join("sub/404.html")).unwrap(),
+                ),
+            };
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            if method != "HEAD" {
+                let _ = stream.write_all(&body);
+            }
+        }
+    });
+    port
+}
+
+#[test]
+fn the_404_page_finds_the_site_under_a_sub_path_without_a_base_url() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    assert!(
+        Path::new(&chromium).is_file(),
+        "this test needs Chromium at {chromium} (apt-get install chromium, or set CHROMIUM)"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    build_into("publish", dir.path(), "sub", None);
+    let port = host_with_404(dir.path().to_path_buf());
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://127.0.0.1:{port}/sub/no/such/page/"))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let hrefs = attrs(&dom, "main a[href], link[rel=stylesheet]", "href");
+    assert!(!hrefs.is_empty(), "no links in the 404 page: {dom}");
+    for href in &hrefs {
+        assert!(
+            href.starts_with("/sub/"),
+            "{href} does not lead into the site: {hrefs:?}"
+        );
+    }
+    let actions = attrs(&dom, "main form", "action");
+    assert_eq!(actions, ["/sub/search/"]);
+}
