@@ -20,8 +20,9 @@ use crate::load::is_article_file;
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// How long to wait for the next batch before rebuilding: a long burst (`git checkout`) is
-/// delivered in several batches a debouncer tick apart, which must make one rebuild.
-const QUIET: Duration = Duration::from_millis(8);
+/// delivered in several batches a debouncer tick apart, which must make one rebuild. 8 ms was
+/// enough on an idle machine but split checkouts in two under load; 40 ms is not.
+const QUIET: Duration = Duration::from_millis(40);
 
 /// The folders under the book root whose contents matter; the root itself is watched only for
 /// `briefbook.toml` and for these folders appearing.
