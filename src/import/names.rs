@@ -7,16 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect()
-});
-
-/// Whether `word` (lowercase) is a common English word.
+/// Whether `word` (lowercase) is an English word, by the Wordnik list.
 pub(crate) fn is_english_word(word: &str) -> bool {
-    WORDS.contains(word)
+    wordnik_list::word_exists(word)
 }
 
 /// Romanised Korean family names (Revised, McCune–Reischauer and common personal spellings).
