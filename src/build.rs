@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use crate::error::{Diagnostics, Error};
 use crate::link::{link_with, LinkOptions, LinkedBook};
 use crate::load::{load, LoadOptions};
+use crate::model::Book;
 use crate::render::{Output, Renderer};
 use crate::write::{write_site_with, WriteStats};
 
@@ -42,9 +43,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Loads and links the book; content errors fail with every diagnostic, warnings are returned.
-pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics), Error> {
-    let (mut book, mut diagnostics) = load(
+/// Loads the book these options name, with the command line's base URL over the config's.
+pub fn load_book(options: &BuildOptions) -> (Book, Diagnostics) {
+    let (mut book, diagnostics) = load(
         &options.root,
         LoadOptions {
             drafts: options.drafts,
@@ -53,6 +54,12 @@ pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics)
     if let Some(url) = &options.base_url {
         book.config.base_url = Some(url.clone());
     }
+    (book, diagnostics)
+}
+
+/// Loads and links the book; content errors fail with every diagnostic, warnings are returned.
+pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics), Error> {
+    let (book, mut diagnostics) = load_book(options);
     let (linked, link_diagnostics) = link_with(
         book,
         LinkOptions {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::link::{link_with, LinkOptions};
-use crate::load::{load, LoadOptions, TOPICS_FILE};
+use crate::load::TOPICS_FILE;
 use crate::model::{Book, PartialDate};
 use crate::render::citations::CitationStyle;
 use crate::render::{all_pages, Page, Renderer};
@@ -19,15 +19,7 @@ use crate::slug::slugify;
 /// Runs every check. Content errors and broken links are returned as diagnostics, not as `Err`;
 /// `Err` means the check itself could not run (unreadable files, broken templates).
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
-    let (mut book, mut diagnostics) = load(
-        &options.root,
-        LoadOptions {
-            drafts: options.drafts,
-        },
-    );
-    if let Some(url) = &options.base_url {
-        book.config.base_url = Some(url.clone());
-    }
+    let (book, mut diagnostics) = crate::build::load_book(options);
     diagnostics.extend(book_checks(&book));
     // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
     let (linked, link_diagnostics) = link_with(book, LinkOptions { strict: true });

@@ -19,7 +19,7 @@ use super::deps::{article_hash, Inputs};
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::link::{link, LinkedBook};
-use crate::load::{self, load_article, load_list, LoadOptions};
+use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Book, OutletEntry, TopicEntry};
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
 
@@ -187,15 +187,7 @@ impl Site {
     }
 
     fn load_everything(&mut self) -> Book {
-        let (mut book, found) = load::load(
-            &self.options.root,
-            LoadOptions {
-                drafts: self.options.drafts,
-            },
-        );
-        if let Some(url) = &self.options.base_url {
-            book.config.base_url = Some(url.clone());
-        }
+        let (book, found) = crate::build::load_book(&self.options);
         self.problems.clear();
         for diagnostic in found.0 {
             self.problems
