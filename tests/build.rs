@@ -318,9 +318,7 @@ fn every_content_error_is_reported_with_file_line_and_column() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&fixture("small"), &book);
+    let (temp, book) = editable_copy_of_small_book();
     let output = temp.path().join("site");
     let options = BuildOptions {
         output: Some(output.clone()),
@@ -369,9 +367,7 @@ fn a_folder_briefbook_did_not_make_is_never_replaced() {
 
 #[test]
 fn rebuilding_removes_pages_of_deleted_articles() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&fixture("small"), &book);
+    let (temp, book) = editable_copy_of_small_book();
     let output = temp.path().join("site");
     let options = BuildOptions {
         output: Some(output.clone()),
@@ -386,9 +382,7 @@ fn rebuilding_removes_pages_of_deleted_articles() {
 
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&fixture("small"), &book);
+    let (temp, book) = editable_copy_of_small_book();
     std::fs::write(
         book.join("content/articles/2018-draft.md"),
         "---\ntitle: Draft\noutlet: Yonhap\ndate: 2018-01-01\ndraft: true\n---\nBody\n",
@@ -408,9 +402,7 @@ fn drafts_are_left_out_unless_asked_for() {
 
 #[test]
 fn a_book_template_overrides_the_default() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&fixture("small"), &book);
+    let (_temp, book) = editable_copy_of_small_book();
     std::fs::create_dir_all(book.join("templates")).unwrap();
     std::fs::write(
         book.join("templates/timeline.html"),
@@ -423,13 +415,19 @@ fn a_book_template_overrides_the_default() {
 
 #[test]
 fn a_template_error_names_the_template() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&fixture("small"), &book);
+    let (_temp, book) = editable_copy_of_small_book();
     std::fs::create_dir_all(book.join("templates")).unwrap();
     std::fs::write(book.join("templates/timeline.html"), "{% for x in %}").unwrap();
     let error = build(&BuildOptions::new(&book)).unwrap_err();
     assert!(error.to_string().contains("timeline.html"), "{error}");
+}
+
+/// A copy of the small fixture book in a temp folder, for tests that edit it.
+fn editable_copy_of_small_book() -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&fixture("small"), &book);
+    (temp, book)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
