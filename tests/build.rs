@@ -1,5 +1,8 @@
 //! Building books end to end: the example book and fixture books, checked page by page.
 
+mod common;
+use common::copy_dir;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -428,18 +431,6 @@ fn editable_copy_of_small_book() -> (tempfile::TempDir, PathBuf) {
     let book = temp.path().join("book");
     copy_dir(&fixture("small"), &book);
     (temp, book)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {

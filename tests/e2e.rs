@@ -1,21 +1,11 @@
 //! Runs the browser end-to-end test (tests/e2e/live_reload.mjs) in headless Chromium. See
 //! tests/e2e/README for what it needs; a missing piece fails the test with a message saying so.
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn live_reload_works_in_a_browser() {

@@ -1,6 +1,9 @@
 //! Publishing: feeds, sitemap, citations, the printable book, sub-path hosting, `check` and the
 //! search page in a real browser. Each test builds the `publish` fixture into its own temp dir.
 
+mod common;
+use common::copy_dir;
+
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -317,18 +320,6 @@ fn the_book_can_be_grouped_by_year() {
         .map(|h| h.text().collect())
         .collect();
     assert_eq!(groups, ["2017", "2018"]);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir`, as paths relative to it with `/` separators.

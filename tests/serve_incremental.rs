@@ -1,6 +1,9 @@
 //! The server's incremental rebuilds must give exactly what a full build gives: after each edit
 //! in a sequence, the in-memory site is compared byte for byte with a fresh full render.
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,19 +15,6 @@ fn fixture() -> (tempfile::TempDir, PathBuf) {
     let root = dir.path().join("book");
     copy_dir(Path::new("tests/fixtures/serve-book"), &root);
     (dir, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Asserts the site serves exactly the files a full build renders.
