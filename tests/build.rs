@@ -416,6 +416,45 @@ fn a_book_template_overrides_the_default() {
     assert_eq!(read(&output, "timeline/index.html"), "custom timeline 2");
 }
 
+/// List entries are rendered once per article and reused by every list: an overridden partial
+/// must still reach the home page, term pages, year pages and related articles, each with links
+/// that are right for the page's depth.
+#[test]
+fn a_book_partial_overrides_every_list_entry() {
+    let (_temp, book) = editable_copy_of_small_book();
+    std::fs::create_dir_all(book.join("templates/partials")).unwrap();
+    std::fs::write(
+        book.join("templates/partials/article_item.html"),
+        "<li class=\"mine\"><a href=\"{{ root }}{{ a.path }}\">{{ a.title }}</a></li>",
+    )
+    .unwrap();
+    std::fs::write(
+        book.join("templates/partials/timeline_item.html"),
+        "<li class=\"mine-timeline\">{{ a.title }}</li>",
+    )
+    .unwrap();
+    let (_t, output) = build_into_temp(&book);
+    let home = read(&output, "index.html");
+    assert!(
+        home.contains(r#"<li class="mine"><a href="./articles/"#),
+        "{home}"
+    );
+    let actor = read(&output, "actors/moon-jae-in/index.html");
+    assert_eq!(
+        actor
+            .matches(r#"<li class="mine"><a href="../../articles/"#)
+            .count(),
+        2
+    );
+    assert!(!actor.contains("article-item"));
+    let year = read(&output, "years/2017/index.html");
+    assert!(year.contains(r#"<li class="mine">"#), "{year}");
+    let article = read(&output, "articles/2017-02-07-phone-call/index.html");
+    assert!(article.contains(r#"<li class="mine"><a href="../../articles/"#));
+    let timeline = read(&output, "timeline/index.html");
+    assert_eq!(timeline.matches(r#"<li class="mine-timeline">"#).count(), 4);
+}
+
 #[test]
 fn a_template_error_names_the_template() {
     let (_temp, book) = editable_copy_of_small_book();

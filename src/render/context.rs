@@ -230,38 +230,59 @@ impl Shared {
     }
 }
 
-/// A group of articles under a heading (a year, a month): list entries, or full summaries on the
-/// timeline.
+/// A group of articles under a heading (a year, a month), as templates see it: the entries come
+/// pre-rendered (see `Renderer::list_html`), since a big term page lists thousands of them.
 #[derive(Debug, Serialize)]
-pub struct Group<T> {
+pub struct Group {
     pub label: String,
     /// Anchor id for the group heading.
     pub id: String,
-    pub articles: Vec<T>,
+    pub count: usize,
+    pub list_html: String,
 }
 
-/// Groups chronological `articles` by year, newest year first, newest article first.
-pub fn by_year<'a>(
-    linked: &LinkedBook,
-    shared: &'a Shared,
-    articles: &[usize],
-) -> Vec<Group<ListItem<'a>>> {
-    let mut groups: Vec<Group<ListItem<'a>>> = Vec::new();
-    for &i in articles.iter().rev() {
-        let label = linked.book.articles[i]
-            .front
-            .date
-            .map(|d| d.year().to_string())
-            .unwrap_or_else(|| "Undated".to_string());
+/// Articles under a heading, by index, before their entries are rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grouped {
+    pub label: String,
+    pub id: String,
+    pub articles: Vec<usize>,
+}
+
+/// Groups `articles` (in the order given) into runs with the same label.
+pub fn group_runs(
+    articles: impl IntoIterator<Item = usize>,
+    mut label_of: impl FnMut(usize) -> (String, String),
+) -> Vec<Grouped> {
+    let mut groups: Vec<Grouped> = Vec::new();
+    for i in articles {
+        let (label, id) = label_of(i);
         match groups.last_mut() {
-            Some(group) if group.label == label => group.articles.push(shared.item(i)),
-            _ => groups.push(Group {
-                id: format!("y{}", label.to_lowercase()),
+            Some(group) if group.label == label => group.articles.push(i),
+            _ => groups.push(Grouped {
                 label,
-                articles: vec![shared.item(i)],
+                id,
+                articles: vec![i],
             }),
         }
     }
+    groups
+}
+
+/// The year label and anchor of an article: `2017`/`y2017`, or `Undated`/`yundated`.
+pub fn year_label(linked: &LinkedBook, index: usize) -> (String, String) {
+    let label = linked.book.articles[index]
+        .front
+        .date
+        .map(|d| d.year().to_string())
+        .unwrap_or_else(|| "Undated".to_string());
+    let id = format!("y{}", label.to_lowercase());
+    (label, id)
+}
+
+/// Groups chronological `articles` by year, newest year first, newest article first.
+pub fn by_year(linked: &LinkedBook, articles: &[usize]) -> Vec<Grouped> {
+    let mut groups = group_runs(articles.iter().rev().copied(), |i| year_label(linked, i));
     // Undated articles come last in the chronology, so first in reverse: move them to the end.
     if groups.first().is_some_and(|g| g.label == "Undated") {
         let undated = groups.remove(0);

@@ -21,8 +21,11 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy, Term};
+use std::sync::OnceLock;
+
 use context::{
-    by_year, human_date, month_name, ArticleSummary, CountedLink, Group, Link, ListItem, Shared,
+    by_year, group_runs, human_date, month_name, year_label, ArticleSummary, CountedLink, Group,
+    Grouped, Link, ListItem, Shared,
 };
 use markdown::Markdown;
 
@@ -106,7 +109,19 @@ pub struct Renderer<'a> {
     shared: Shared,
     site_value: tera::Value,
     resolver: crate::link::wikilinks::Resolver<'a>,
+    /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]): an article
+    /// is listed on a dozen pages or more, and its entry reads the same on every page as deep.
+    entries: [Vec<OnceLock<String>>; ENTRY_ROOTS.len()],
 }
+
+/// The root prefixes of the pages that list articles: the home page, first-level pages
+/// (`years/`) and second-level pages (articles, terms, years).
+const ENTRY_ROOTS: [&str; 3] = ["./", "../", "../../"];
+
+/// The partial that renders an article as a list entry.
+const ARTICLE_ITEM: &str = "partials/article_item.html";
+/// The partial that renders an article on the timeline.
+const TIMELINE_ITEM: &str = "partials/timeline_item.html";
 
 #[derive(Serialize)]
 struct Common<'a> {
@@ -138,6 +153,11 @@ impl<'a> Renderer<'a> {
             shared,
             site_value,
             resolver: crate::link::resolver(&linked.book, &linked.actors, &linked.topics),
+            entries: std::array::from_fn(|_| {
+                (0..linked.book.articles.len())
+                    .map(|_| OnceLock::new())
+                    .collect()
+            }),
         })
     }
 
@@ -230,14 +250,15 @@ impl<'a> Renderer<'a> {
                 _ => None,
             },
         };
+        let root = common.root.as_str();
         let (template, mut context) = match page {
-            Page::Home => ("index.html", self.home()?),
-            Page::Article(i) => ("article.html", self.article(i)?),
-            Page::TermIndex(Taxonomy::Year) => ("years.html", self.years()?),
+            Page::Home => ("index.html", self.home(root)?),
+            Page::Article(i) => ("article.html", self.article(i, root)?),
+            Page::TermIndex(Taxonomy::Year) => ("years.html", self.years(root)?),
             Page::TermIndex(taxonomy) => ("terms.html", self.term_index(taxonomy)?),
-            Page::Term(Taxonomy::Year, i) => ("year.html", self.year(i)?),
-            Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i)?),
-            Page::Timeline => ("timeline.html", self.timeline()?),
+            Page::Term(Taxonomy::Year, i) => ("year.html", self.year(i, root)?),
+            Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i, root)?),
+            Page::Timeline => ("timeline.html", self.timeline(root)?),
             Page::NotFound => ("404.html", tera::Context::new()),
             Page::Search => ("search.html", tera::Context::new()),
             Page::Book => (
@@ -256,11 +277,81 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn home(&self) -> Result<tera::Context, Error> {
+    /// Renders `entry` (an article summary) with one of the item partials.
+    fn partial(&self, template: &str, entry: &impl Serialize, root: &str) -> Result<String, Error> {
+        let mut context = tera::Context::new();
+        context.insert("a", entry);
+        context.insert("root", root);
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| templates::template_error(Path::new(""), &e))?;
+        Ok(html.trim().to_string())
+    }
+
+    /// Appends article `index`'s list entry for a page whose root prefix is `root`.
+    fn push_entry(&self, html: &mut String, index: usize, root: &str) -> Result<(), Error> {
+        let render = || self.partial(ARTICLE_ITEM, &self.shared.item(index), root);
+        match ENTRY_ROOTS.iter().position(|r| *r == root) {
+            Some(depth) => {
+                let slot = &self.entries[depth][index];
+                match slot.get() {
+                    Some(entry) => html.push_str(entry),
+                    None => {
+                        // Two threads may render the same entry at once; both get the same text.
+                        let entry = render()?;
+                        html.push_str(&entry);
+                        let _ = slot.set(entry);
+                    }
+                }
+            }
+            None => html.push_str(&render()?),
+        }
+        Ok(())
+    }
+
+    /// The list of `articles` (`<ul class="article-list">`) for a page whose root prefix is
+    /// `root`, or an empty string when there are none, so templates can test it.
+    fn list_html(
+        &self,
+        articles: impl IntoIterator<Item = usize>,
+        root: &str,
+    ) -> Result<String, Error> {
+        let mut html = String::new();
+        for index in articles {
+            if html.is_empty() {
+                html.push_str("\n<ul class=\"article-list\">\n");
+            }
+            html.push('\n');
+            self.push_entry(&mut html, index, root)?;
+            html.push('\n');
+        }
+        if !html.is_empty() {
+            html.push_str("\n</ul>\n");
+        }
+        Ok(html)
+    }
+
+    /// Article groups with their lists rendered.
+    fn groups_html(&self, groups: Vec<Grouped>, root: &str) -> Result<Vec<Group>, Error> {
+        groups
+            .into_iter()
+            .map(|g| {
+                Ok(Group {
+                    count: g.articles.len(),
+                    list_html: self.list_html(g.articles, root)?,
+                    label: g.label,
+                    id: g.id,
+                })
+            })
+            .collect()
+    }
+
+    fn home(&self, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
-        struct Home<'a> {
+        struct Home {
             introduction_html: Option<String>,
-            latest: Vec<ListItem<'a>>,
+            latest: String,
             topics: Vec<CountedLink>,
             actors: Vec<CountedLink>,
             years: Vec<CountedLink>,
@@ -273,9 +364,14 @@ impl<'a> Renderer<'a> {
             .copied()
             .filter(|&i| linked.links[i].year.is_some())
             .collect();
-        let latest = self
-            .shared
-            .items_of(dated.iter().rev().take(linked.book.config.latest_count));
+        let latest = self.list_html(
+            dated
+                .iter()
+                .rev()
+                .take(linked.book.config.latest_count)
+                .copied(),
+            root,
+        )?;
         let top = |taxonomy: Taxonomy, limit: usize| -> Vec<CountedLink> {
             let mut pairs: Vec<(usize, usize)> = linked
                 .terms(taxonomy)
@@ -313,7 +409,7 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn article(&self, index: usize) -> Result<tera::Context, Error> {
+    fn article(&self, index: usize, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct ArticlePage<'a> {
             article: &'a ArticleSummary,
@@ -328,9 +424,9 @@ impl<'a> Renderer<'a> {
             body_html: String,
             previous: Option<ListItem<'a>>,
             next: Option<ListItem<'a>>,
-            related: Vec<ListItem<'a>>,
+            related: String,
             /// Other articles linking here.
-            backlinks: Vec<ListItem<'a>>,
+            backlinks: String,
             citation: citations::ArticleCitation,
         }
         let article = &self.linked.book.articles[index];
@@ -352,8 +448,9 @@ impl<'a> Renderer<'a> {
             body_html: self.body_html(index),
             previous: links.previous.map(|i| self.shared.item(i)),
             next: links.next.map(|i| self.shared.item(i)),
-            related: self.shared.items_of(&links.related),
-            backlinks: self.shared.items_of(&self.linked.backlinks.articles[index]),
+            related: self.list_html(links.related.iter().copied(), root)?,
+            backlinks: self
+                .list_html(self.linked.backlinks.articles[index].iter().copied(), root)?,
             citation: citations::article_citation(
                 &citations::Source::of(self.linked, &self.shared, index),
                 citations::CitationStyle::parse(&self.linked.book.config.citation_style)
@@ -471,7 +568,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn term(&self, taxonomy: Taxonomy, index: usize) -> Result<tera::Context, Error> {
+    fn term(&self, taxonomy: Taxonomy, index: usize, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct RoleView {
             title: String,
@@ -490,12 +587,12 @@ impl<'a> Renderer<'a> {
             aliases: &'a [String],
             roles: Vec<RoleView>,
             homepage: Option<&'a str>,
-            groups: Vec<Group<ListItem<'a>>>,
+            groups: Vec<Group>,
             co_actors: Vec<CountedLink>,
             co_topics: Vec<CountedLink>,
             chart_svg: Option<String>,
             /// Articles linking to or naming the term without being filed under it.
-            backlinks: Vec<ListItem<'a>>,
+            backlinks: String,
             quotes: Vec<QuoteView<'a>>,
             quote_count: usize,
         }
@@ -584,7 +681,7 @@ impl<'a> Renderer<'a> {
             aliases,
             roles,
             homepage,
-            groups: by_year(linked, &self.shared, &term.articles),
+            groups: self.groups_html(by_year(linked, &term.articles), root)?,
             co_actors: self.shared.counted(
                 Taxonomy::Actor,
                 &term.co_actors,
@@ -596,7 +693,7 @@ impl<'a> Renderer<'a> {
                 crate::link::CO_OCCURRENCE_COUNT,
             ),
             chart_svg,
-            backlinks: self.shared.items_of(backlinks),
+            backlinks: self.list_html(backlinks.iter().copied(), root)?,
             quotes,
             quote_count: quoted.len(),
         })
@@ -646,11 +743,11 @@ impl<'a> Renderer<'a> {
         charts::network(&nodes, &edges, "../")
     }
 
-    fn years(&self) -> Result<tera::Context, Error> {
+    fn years(&self, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
-        struct Years<'a> {
+        struct Years {
             years: Vec<CountedLink>,
-            undated: Vec<ListItem<'a>>,
+            undated: String,
         }
         let linked = self.linked;
         let pairs: Vec<(usize, usize)> = linked
@@ -662,75 +759,73 @@ impl<'a> Renderer<'a> {
             .collect();
         to_context(&Years {
             years: self.shared.counted(Taxonomy::Year, &pairs, usize::MAX),
-            undated: self.shared.items_of(&linked.undated),
+            undated: self.list_html(linked.undated.iter().copied(), root)?,
         })
     }
 
-    fn year(&self, index: usize) -> Result<tera::Context, Error> {
+    fn year(&self, index: usize, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct YearPage<'a> {
             year: &'a Link,
             count: usize,
-            months: Vec<Group<ListItem<'a>>>,
+            months: Vec<Group>,
             /// Articles dated only to this year.
-            month_unknown: Vec<ListItem<'a>>,
+            month_unknown: String,
             previous: Option<&'a Link>,
             next: Option<&'a Link>,
         }
         let linked = self.linked;
         let term = &linked.years[index];
-        let mut months: Vec<Group<ListItem<'_>>> = Vec::new();
-        let mut month_unknown = Vec::new();
-        for &i in &term.articles {
-            let summary = self.shared.item(i);
-            match linked.book.articles[i].front.date.and_then(|d| d.month()) {
-                Some(month) => {
-                    let label = format!("{} {}", month_name(month), term.name);
-                    match months.last_mut() {
-                        Some(group) if group.label == label => group.articles.push(summary),
-                        _ => months.push(Group {
-                            id: format!("m{month:02}"),
-                            label,
-                            articles: vec![summary],
-                        }),
-                    }
-                }
-                None => month_unknown.push(summary),
-            }
-        }
+        let month_of = |i: usize| linked.book.articles[i].front.date.and_then(|d| d.month());
+        let (known, unknown): (Vec<usize>, Vec<usize>) =
+            term.articles.iter().partition(|&&i| month_of(i).is_some());
+        let months = group_runs(known, |i| {
+            let month = month_of(i).unwrap_or(1);
+            (
+                format!("{} {}", month_name(month), term.name),
+                format!("m{month:02}"),
+            )
+        });
         to_context(&YearPage {
             year: &self.shared.year_links[index],
             count: term.articles.len(),
-            months,
-            month_unknown,
+            months: self.groups_html(months, root)?,
+            month_unknown: self.list_html(unknown, root)?,
             previous: index.checked_sub(1).map(|i| &self.shared.year_links[i]),
             next: self.shared.year_links.get(index + 1),
         })
     }
 
-    fn timeline(&self) -> Result<tera::Context, Error> {
+    fn timeline(&self, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
-        struct Timeline<'a> {
-            groups: Vec<Group<&'a ArticleSummary>>,
+        struct Timeline {
+            groups: Vec<Group>,
         }
         let linked = self.linked;
-        let mut groups: Vec<Group<&ArticleSummary>> = Vec::new();
-        for &i in &linked.chronology {
-            let label = linked.book.articles[i]
-                .front
-                .date
-                .map(|d| d.year().to_string())
-                .unwrap_or_else(|| "Undated".to_string());
-            let summary = &self.shared.summaries[i];
-            match groups.last_mut() {
-                Some(group) if group.label == label => group.articles.push(summary),
-                _ => groups.push(Group {
-                    id: format!("y{}", label.to_lowercase()),
-                    label,
-                    articles: vec![summary],
-                }),
+        let chronology = &linked.chronology;
+        // The one page that lists every article: render its entries on every core.
+        let entries: Vec<String> = chronology
+            .par_iter()
+            .map(|&i| self.partial(TIMELINE_ITEM, &self.shared.summaries[i], root))
+            .collect::<Result<_, _>>()?;
+        let groups = group_runs(0..chronology.len(), |position| {
+            year_label(linked, chronology[position])
+        })
+        .into_iter()
+        .map(|g| {
+            let mut list_html = String::new();
+            for &position in &g.articles {
+                list_html.push_str(&entries[position]);
+                list_html.push('\n');
             }
-        }
+            Group {
+                count: g.articles.len(),
+                list_html,
+                label: g.label,
+                id: g.id,
+            }
+        })
+        .collect();
         to_context(&Timeline { groups })
     }
 }

@@ -22,6 +22,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("book.html", include_str!("../../templates/book.html")),
+    (
+        "partials/article_item.html",
+        include_str!("../../templates/partials/article_item.html"),
+    ),
+    (
+        "partials/timeline_item.html",
+        include_str!("../../templates/partials/timeline_item.html"),
+    ),
 ];
 
 /// Compiles the default templates, replaced or extended by those in `root/templates/`.
