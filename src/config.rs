@@ -35,6 +35,9 @@ pub struct Config {
     pub latest_count: usize,
     /// Table-of-contents grouping of the printable book.
     pub book_grouping: BookGrouping,
+    /// The most articles the printable book puts on one page; a bigger book prints in volumes,
+    /// one per table-of-contents group.
+    pub book_page_limit: usize,
     /// Citation style shown on article pages: `chicago`, `apa` or `mla`.
     pub citation_style: String,
 }
@@ -50,6 +53,7 @@ impl Default for Config {
             output_dir: PathBuf::from("public"),
             latest_count: 12,
             book_grouping: BookGrouping::Topic,
+            book_page_limit: 1000,
             citation_style: "chicago".to_string(),
         }
     }

@@ -159,6 +159,55 @@ fn the_example_book_builds_and_every_internal_link_resolves() {
     assert_eq!(built, articles, "one page per article");
 }
 
+/// Past `book_page_limit` articles the printable book splits into volumes, one per group: every
+/// article is printed exactly once, numbered through the whole book, and jumps between articles
+/// in different volumes (and from the cover's introduction) land on the right anchor.
+#[test]
+fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&repo_root().join("content"), &book.join("content"));
+    let config = std::fs::read_to_string(repo_root().join("briefbook.toml")).unwrap();
+    std::fs::write(
+        book.join("briefbook.toml"),
+        format!("{config}\nbook_grouping = \"year\"\nbook_page_limit = 2\n"),
+    )
+    .unwrap();
+    let (_t, output) = build_into_temp(&book);
+    assert_links_resolve(&output);
+
+    let cover = read(&output, "book/index.html");
+    let volume_link = Selector::parse(".book-volumes li a").unwrap();
+    let volumes: Vec<String> = Html::parse_document(&cover)
+        .select(&volume_link)
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(volumes.len() >= 2, "{cover}");
+    assert_eq!(volumes[0], "1/");
+    assert!(
+        !cover.contains("book-article"),
+        "the cover prints no article"
+    );
+
+    let number = Selector::parse(".book-article .book-number").unwrap();
+    let mut numbers = Vec::new();
+    for volume in &volumes {
+        let html = read(&output, &format!("book/{volume}index.html"));
+        assert!(html.contains("print-button"), "a volume prints on its own");
+        for n in Html::parse_document(&html).select(&number) {
+            numbers.push(n.text().collect::<String>());
+        }
+    }
+    let articles = std::fs::read_dir(book.join("content/articles"))
+        .unwrap()
+        .count();
+    let expected: Vec<String> = (1..=articles).map(|n| format!("{n}.")).collect();
+    assert_eq!(
+        numbers, expected,
+        "each article once, numbered through the volumes"
+    );
+}
+
 #[test]
 fn the_example_book_names_every_actor_with_a_curated_page() {
     let (_temp, output) = build_into_temp(&repo_root());

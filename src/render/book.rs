@@ -23,13 +23,51 @@ use crate::link::LinkedBook;
 /// The folder of the printable book.
 pub const BOOK_FOLDER: &str = "book/";
 
+/// Whether the book prints in volumes, one per group of the table of contents (`book/1/`,
+/// `book/2/`...) with `book/` as their cover: past `book_page_limit` articles, because one page
+/// of ten thousand articles is too big for a browser to print, and too big to hold in memory.
+fn split(linked: &LinkedBook) -> bool {
+    linked.book.articles.len() > linked.book.config.book_page_limit
+}
+
 #[derive(Serialize)]
 pub struct BookPage<'a> {
     pub introduction_html: Option<String>,
     pub grouping: &'static str,
+    /// Articles in the whole book.
+    pub article_count: usize,
     pub groups: Vec<BookGroup>,
     pub articles: Vec<BookArticle<'a>>,
     pub actor_index: Vec<IndexEntry>,
+    /// On the cover of a book printed in volumes: the volumes.
+    pub volumes: Vec<VolumeLink>,
+    /// On a volume's page: which volume it is.
+    pub volume: Option<VolumeView>,
+}
+
+/// A volume as the cover lists it.
+#[derive(Serialize)]
+pub struct VolumeLink {
+    pub number: usize,
+    pub label: String,
+    /// From the cover (`book/`).
+    pub path: String,
+    pub count: usize,
+    /// Numbers of its first and last articles.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The volume a page prints, with links to its neighbours (from the volume's folder).
+#[derive(Serialize)]
+pub struct VolumeView {
+    pub number: usize,
+    /// How many volumes the book has.
+    pub total: usize,
+    pub label: String,
+    pub count: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -77,17 +115,18 @@ pub struct IndexEntry {
     pub refs: Vec<(usize, String)>,
 }
 
-/// The data of `book.html`.
-pub fn book_page<'a>(
-    linked: &'a LinkedBook,
-    shared: &'a Shared,
-    markdown: &Markdown,
-) -> BookPage<'a> {
+/// A group of the table of contents: label, anchor id and articles in chronological order.
+struct PlannedGroup {
+    label: String,
+    id: String,
+    articles: Vec<usize>,
+}
+
+/// The book's groups, in print order.
+fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
     let book = &linked.book;
-    let config = &book.config;
-    // (group label, id, articles in chronological order)
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    match config.book_grouping {
+    let mut groups: Vec<PlannedGroup> = Vec::new();
+    match book.config.book_grouping {
         BookGrouping::Topic => {
             let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); linked.topics.len()];
             let mut none = Vec::new();
@@ -100,11 +139,19 @@ pub fn book_page<'a>(
             for (t, articles) in by_topic.into_iter().enumerate() {
                 if !articles.is_empty() {
                     let term = &linked.topics[t];
-                    groups.push((term.name.clone(), format!("g-{}", term.slug), articles));
+                    groups.push(PlannedGroup {
+                        label: term.name.clone(),
+                        id: format!("g-{}", term.slug),
+                        articles,
+                    });
                 }
             }
             if !none.is_empty() {
-                groups.push(("Other articles".to_string(), "g-other".to_string(), none));
+                groups.push(PlannedGroup {
+                    label: "Other articles".to_string(),
+                    id: "g-other".to_string(),
+                    articles: none,
+                });
             }
         }
         BookGrouping::Year => {
@@ -114,44 +161,121 @@ pub fn book_page<'a>(
                     .date
                     .map_or("Undated".to_string(), |d| d.year().to_string());
                 match groups.last_mut() {
-                    Some(group) if group.0 == label => group.2.push(i),
-                    _ => groups.push((
-                        label.clone(),
-                        format!("g-{}", label.to_lowercase()),
-                        vec![i],
-                    )),
+                    Some(group) if group.label == label => group.articles.push(i),
+                    _ => groups.push(PlannedGroup {
+                        id: format!("g-{}", label.to_lowercase()),
+                        label,
+                        articles: vec![i],
+                    }),
                 }
             }
         }
     }
-    let order: Vec<(usize, Option<String>)> = groups
+    groups
+}
+
+/// How many volume pages the book has besides `book/`: none when it prints as one page.
+pub fn volume_count(linked: &LinkedBook) -> usize {
+    if split(linked) {
+        plan(linked).len()
+    } else {
+        0
+    }
+}
+
+/// The folder of volume `volume` (0-based): `book/1/`.
+pub fn volume_folder(volume: usize) -> String {
+    format!("{BOOK_FOLDER}{}/", volume + 1)
+}
+
+/// The data of `book.html` for the cover (`volume` None) or one volume.
+pub fn book_page<'a>(
+    linked: &'a LinkedBook,
+    shared: &'a Shared,
+    markdown: &Markdown,
+    volume: Option<usize>,
+) -> BookPage<'a> {
+    let book = &linked.book;
+    let config = &book.config;
+    let groups = plan(linked);
+    let split = split(linked);
+    // Articles are numbered through the whole book, volume after volume.
+    let mut first_numbers = Vec::with_capacity(groups.len());
+    let mut targets: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut number = 0;
+    for (g, group) in groups.iter().enumerate() {
+        first_numbers.push(number + 1);
+        for &i in &group.articles {
+            number += 1;
+            targets.insert(shared.summaries[i].path.as_str(), (number, g));
+        }
+    }
+    let folder = match volume {
+        Some(v) => volume_folder(v),
+        None => BOOK_FOLDER.to_string(),
+    };
+    let here = Here {
+        folder: &folder,
+        volume: volume.filter(|_| split),
+        split,
+        targets: &targets,
+    };
+    let grouping = match config.book_grouping {
+        BookGrouping::Topic => "topic",
+        BookGrouping::Year => "year",
+    };
+    if split && volume.is_none() {
+        let volumes = groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| VolumeLink {
+                number: g + 1,
+                label: group.label.clone(),
+                path: format!("{}/", g + 1),
+                count: group.articles.len(),
+                first: first_numbers[g],
+                last: first_numbers[g] + group.articles.len() - 1,
+            })
+            .collect();
+        return BookPage {
+            introduction_html: introduction_html(linked, markdown, &here),
+            grouping,
+            article_count: book.articles.len(),
+            groups: Vec::new(),
+            articles: Vec::new(),
+            actor_index: Vec::new(),
+            volumes,
+            volume: None,
+        };
+    }
+    let printed: Vec<(usize, &PlannedGroup)> = match volume {
+        Some(v) => groups.get(v).map(|g| (v, g)).into_iter().collect(),
+        None => groups.iter().enumerate().collect(),
+    };
+    let order: Vec<(usize, Option<String>)> = printed
         .iter()
-        .flat_map(|(label, _, articles)| {
-            articles
+        .flat_map(|(_, group)| {
+            group
+                .articles
                 .iter()
                 .enumerate()
-                .map(move |(n, &i)| (i, (n == 0).then(|| label.clone())))
+                .map(move |(n, &i)| (i, (n == 0).then(|| group.label.clone())))
         })
-        .collect();
-    let anchors: HashMap<String, String> = order
-        .iter()
-        .enumerate()
-        .map(|(n, &(i, _))| (shared.summaries[i].path.clone(), anchor(n + 1)))
         .collect();
     let style = CitationStyle::parse(&config.citation_style).unwrap_or(CitationStyle::Chicago);
 
     let articles: Vec<BookArticle<'a>> = order
         .par_iter()
-        .enumerate()
-        .map(|(n, (i, group_label))| {
+        .map(|(i, group_label)| {
             let i = *i;
             let article = &book.articles[i];
             let summary = &shared.summaries[i];
             let front = &article.front;
-            let anchor = anchor(n + 1);
-            let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, &anchors);
+            let number = targets[summary.path.as_str()].0;
+            let anchor = anchor(number);
+            let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, &here);
             BookArticle {
-                number: n + 1,
+                number,
                 title: &summary.title,
                 outlet: &summary.outlet.name,
                 date: &summary.date,
@@ -172,60 +296,110 @@ pub fn book_page<'a>(
                     })
                     .collect(),
                 citation: format_citation(&Source::of(linked, shared, i), style).1,
-                page: relative_path(BOOK_FOLDER, &summary.path),
+                page: relative_path(&folder, &summary.path),
                 group_label: group_label.clone(),
                 anchor,
             }
         })
         .collect();
 
-    let number_of: HashMap<usize, usize> = order
+    let number_of: HashMap<usize, usize> = articles
         .iter()
-        .enumerate()
-        .map(|(n, &(i, _))| (i, n + 1))
+        .zip(&order)
+        .map(|(a, &(i, _))| (i, a.number))
         .collect();
     let actor_index = linked
         .actors
         .iter()
         .zip(&shared.actor_links)
-        .filter(|(term, _)| !term.articles.is_empty())
-        .map(|(term, link)| {
+        .filter_map(|(term, link)| {
             let mut numbers: Vec<usize> = term
                 .articles
                 .iter()
                 .filter_map(|i| number_of.get(i).copied())
                 .collect();
-            numbers.sort_unstable();
-            IndexEntry {
-                name: link.name.clone(),
-                page: relative_path(BOOK_FOLDER, &link.path),
-                refs: numbers.into_iter().map(|n| (n, anchor(n))).collect(),
+            if numbers.is_empty() {
+                return None;
             }
+            numbers.sort_unstable();
+            Some(IndexEntry {
+                name: link.name.clone(),
+                page: relative_path(&folder, &link.path),
+                refs: numbers.into_iter().map(|n| (n, anchor(n))).collect(),
+            })
         })
         .collect();
 
     let mut position = 0;
-    let groups = groups
-        .into_iter()
-        .map(|(label, id, list)| {
-            let entries = (position..position + list.len()).collect();
-            position += list.len();
-            BookGroup { id, label, entries }
+    let toc = printed
+        .iter()
+        .map(|(_, group)| {
+            let entries = (position..position + group.articles.len()).collect();
+            position += group.articles.len();
+            BookGroup {
+                id: group.id.clone(),
+                label: group.label.clone(),
+                entries,
+            }
         })
         .collect();
+    let volume_view = here.volume.map(|v| VolumeView {
+        number: v + 1,
+        total: groups.len(),
+        label: groups[v].label.clone(),
+        count: groups[v].articles.len(),
+        previous: v.checked_sub(1).map(|p| format!("../{}/", p + 1)),
+        next: (v + 1 < groups.len()).then(|| format!("../{}/", v + 2)),
+    });
     BookPage {
-        // The introduction's links are written for the home page; point them from `book/`.
-        introduction_html: linked
-            .introduction_markdown
-            .as_ref()
-            .map(|t| rebase_html(&markdown.to_html(t), "", "intro", &anchors)),
-        grouping: match config.book_grouping {
-            BookGrouping::Topic => "topic",
-            BookGrouping::Year => "year",
+        introduction_html: if volume_view.is_none() {
+            introduction_html(linked, markdown, &here)
+        } else {
+            None
         },
-        groups,
+        grouping,
+        article_count: book.articles.len(),
+        groups: toc,
         articles,
         actor_index,
+        volumes: Vec::new(),
+        volume: volume_view,
+    }
+}
+
+/// The introduction, whose links are written for the home page, pointed from the book's page.
+fn introduction_html(linked: &LinkedBook, markdown: &Markdown, here: &Here<'_>) -> Option<String> {
+    linked
+        .introduction_markdown
+        .as_ref()
+        .map(|t| rebase_html(&markdown.to_html(t), "", "intro", here))
+}
+
+/// The page of the book being rendered, for rewriting links.
+struct Here<'a> {
+    /// `book/` or a volume's folder.
+    folder: &'a str,
+    /// The volume printed on this page, when the book is split.
+    volume: Option<usize>,
+    split: bool,
+    /// Article page path → (number, volume).
+    targets: &'a HashMap<&'a str, (usize, usize)>,
+}
+
+impl Here<'_> {
+    /// Where a link to the article at `path` goes: its place in this page, in its volume, or
+    /// (on the cover of a split book) in the volume that prints it.
+    fn article_link(&self, path: &str) -> Option<String> {
+        let &(number, volume) = self.targets.get(path)?;
+        Some(if !self.split || self.volume == Some(volume) {
+            format!("#{}", anchor(number))
+        } else {
+            format!(
+                "{}#{}",
+                relative_path(self.folder, &volume_folder(volume)),
+                anchor(number)
+            )
+        })
     }
 }
 
@@ -252,7 +426,7 @@ fn anchor(number: usize) -> String {
 }
 
 /// Rewrites the links and ids of an article's HTML (written for its page at `page`) for the book.
-fn rebase_html(html: &str, page: &str, anchor: &str, anchors: &HashMap<String, String>) -> String {
+fn rebase_html(html: &str, page: &str, anchor: &str, here: &Here<'_>) -> String {
     static ATTRIBUTE: OnceLock<Regex> = OnceLock::new();
     let attribute = ATTRIBUTE
         .get_or_init(|| Regex::new(r#"\b(href|src|id)="([^"]*)""#).expect("the pattern is valid"));
@@ -267,14 +441,17 @@ fn rebase_html(html: &str, page: &str, anchor: &str, anchors: &HashMap<String, S
                 value.to_string()
             } else {
                 let (path, query, fragment) = split_link(value);
-                match resolve(page, path) {
-                    // A place inside another article may not exist in the book (the page's
-                    // template ids do not), so the link goes to the article itself.
-                    Some(target) if query.is_empty() && anchors.contains_key(&target) => {
-                        format!("#{}", anchors[&target])
-                    }
-                    Some(target) => {
-                        let mut link = relative_path(BOOK_FOLDER, &target);
+                let target = resolve(page, path);
+                // A place inside another article may not exist in the book (the page's
+                // template ids do not), so the link goes to the article itself.
+                let jump = target
+                    .as_deref()
+                    .filter(|_| query.is_empty())
+                    .and_then(|t| here.article_link(t));
+                match (jump, target) {
+                    (Some(jump), _) => jump,
+                    (None, Some(target)) => {
+                        let mut link = relative_path(here.folder, &target);
                         if !query.is_empty() {
                             link = format!("{link}?{query}");
                         }
@@ -283,7 +460,7 @@ fn rebase_html(html: &str, page: &str, anchor: &str, anchors: &HashMap<String, S
                         }
                         link
                     }
-                    None => value.to_string(),
+                    (None, None) => value.to_string(),
                 }
             };
             format!("{name}=\"{new}\"")
@@ -297,9 +474,15 @@ mod tests {
 
     #[test]
     fn links_to_book_articles_become_jumps_and_others_are_rebased() {
-        let anchors = HashMap::from([("articles/b/".to_string(), "a2".to_string())]);
+        let targets = HashMap::from([("articles/b/", (2, 0))]);
+        let here = Here {
+            folder: BOOK_FOLDER,
+            volume: None,
+            split: false,
+            targets: &targets,
+        };
         let html = r##"<a href="../b/">b</a> <a href="../../topics/x/">x</a> <a href="https://e.org/">e</a><sup><a href="#1">1</a></sup><div id="1"></div><img src="pic.png">"##;
-        let out = rebase_html(html, "articles/a/", "a1", &anchors);
+        let out = rebase_html(html, "articles/a/", "a1", &here);
         assert!(out.contains(r##"href="#a2""##), "{out}");
         assert!(out.contains(r#"href="../topics/x/""#), "{out}");
         assert!(out.contains(r#"href="https://e.org/""#), "{out}");
@@ -308,5 +491,28 @@ mod tests {
             "{out}"
         );
         assert!(out.contains(r#"src="../articles/a/pic.png""#), "{out}");
+    }
+
+    #[test]
+    fn in_a_split_book_links_reach_articles_in_other_volumes() {
+        let targets = HashMap::from([("articles/b/", (2, 0)), ("articles/c/", (7, 1))]);
+        let here = Here {
+            folder: "book/1/",
+            volume: Some(0),
+            split: true,
+            targets: &targets,
+        };
+        let html = r#"<a href="../b/">b</a> <a href="../c/">c</a> <a href="../../topics/x/">x</a>"#;
+        let out = rebase_html(html, "articles/a/", "a1", &here);
+        assert!(out.contains(r##"href="#a2""##), "{out}");
+        assert!(out.contains(r##"href="../2/#a7""##), "{out}");
+        assert!(out.contains(r#"href="../../topics/x/""#), "{out}");
+        let cover = Here {
+            folder: BOOK_FOLDER,
+            volume: None,
+            ..here
+        };
+        let out = rebase_html(r#"<a href="articles/c/">c</a>"#, "", "intro", &cover);
+        assert!(out.contains(r##"href="2/#a7""##), "{out}");
     }
 }

@@ -47,8 +47,10 @@ pub enum Page {
     NotFound,
     /// The search page, `search/`.
     Search,
-    /// The printable briefing book, `book/`.
+    /// The printable briefing book, `book/`: the whole book, or the cover of its volumes.
     Book,
+    /// One volume of a book too big for one page (0-based), `book/1/`.
+    BookVolume(usize),
 }
 
 impl Page {
@@ -62,6 +64,7 @@ impl Page {
             Page::Timeline => "timeline/".to_string(),
             Page::Search => format!("{}/", search::SEARCH_DIR),
             Page::Book => book::BOOK_FOLDER.to_string(),
+            Page::BookVolume(v) => book::volume_folder(v),
         }
     }
 
@@ -83,6 +86,7 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
         Page::Search,
         Page::Book,
     ];
+    pages.extend((0..book::volume_count(linked)).map(Page::BookVolume));
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
@@ -263,7 +267,21 @@ impl<'a> Renderer<'a> {
             Page::Search => ("search.html", tera::Context::new()),
             Page::Book => (
                 "book.html",
-                to_context(&book::book_page(self.linked, &self.shared, &self.markdown))?,
+                to_context(&book::book_page(
+                    self.linked,
+                    &self.shared,
+                    &self.markdown,
+                    None,
+                ))?,
+            ),
+            Page::BookVolume(v) => (
+                "book.html",
+                to_context(&book::book_page(
+                    self.linked,
+                    &self.shared,
+                    &self.markdown,
+                    Some(v),
+                ))?,
             ),
         };
         context.extend(to_context(&common)?);
@@ -850,7 +868,7 @@ fn section(page: Page) -> &'static str {
     match page {
         Page::Home | Page::NotFound => "home",
         Page::Search => "search",
-        Page::Book => "book",
+        Page::Book | Page::BookVolume(_) => "book",
         Page::Article(_) | Page::Timeline => "timeline",
         Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
     }

@@ -71,7 +71,10 @@ impl<'a> Inputs<'a> {
         page_kind(page).hash(&mut h);
         match page {
             Page::NotFound | Page::Search => {}
-            Page::Book => {
+            Page::Book | Page::BookVolume(_) => {
+                if let Page::BookVolume(v) = page {
+                    v.hash(&mut h);
+                }
                 // The printable book holds every article, its notes and the actor index.
                 linked.book.introduction.hash(&mut h);
                 self.summaries_of(&linked.chronology, &mut h);
@@ -226,5 +229,7 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
         Page::NotFound => (5, None),
         Page::Search => (6, None),
         Page::Book => (7, None),
+        // Each volume reads the whole book too: articles are numbered through all volumes.
+        Page::BookVolume(_) => (8, None),
     }
 }
