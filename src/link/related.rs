@@ -71,5 +71,9 @@ fn related_to(
         scores.truncate(RELATED_COUNT);
     }
     scores.sort_by(order);
-    scores.into_iter().map(|(i, _)| i).collect()
+    // A fresh vector: collecting in place would keep the candidates' allocation for the whole
+    // build, once per article.
+    let mut related = Vec::with_capacity(scores.len());
+    related.extend(scores.iter().map(|&(i, _)| i));
+    related
 }

@@ -210,7 +210,10 @@ pub struct Edit {
 /// Applies non-overlapping edits (in any order) to `text`.
 pub fn apply(text: &str, mut edits: Vec<Edit>) -> String {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
-    let mut out = String::with_capacity(text.len() + edits.len() * 24);
+    // Exact size: every article's linked body is kept for the whole build, so growth slack
+    // would be most of a big book's memory.
+    let added: usize = edits.iter().map(|e| e.text.len()).sum();
+    let mut out = String::with_capacity(text.len() + added);
     let mut at = 0;
     for edit in edits {
         if edit.range.start < at || edit.range.end > text.len() {

@@ -188,28 +188,56 @@ pub fn volume_folder(volume: usize) -> String {
     format!("{BOOK_FOLDER}{}/", volume + 1)
 }
 
+/// How the book is laid out, computed once per build and shared by the cover and every volume.
+pub struct BookPlan {
+    groups: Vec<PlannedGroup>,
+    split: bool,
+    /// The number of each group's first article.
+    first_numbers: Vec<usize>,
+    /// Article page path → (number, group).
+    targets: HashMap<String, (usize, usize)>,
+}
+
+impl BookPlan {
+    pub fn new(linked: &LinkedBook, shared: &Shared) -> BookPlan {
+        let groups = plan(linked);
+        // Articles are numbered through the whole book, volume after volume.
+        let mut first_numbers = Vec::with_capacity(groups.len());
+        let mut targets = HashMap::with_capacity(linked.book.articles.len());
+        let mut number = 0;
+        for (g, group) in groups.iter().enumerate() {
+            first_numbers.push(number + 1);
+            for &i in &group.articles {
+                number += 1;
+                targets.insert(shared.summaries[i].path.clone(), (number, g));
+            }
+        }
+        BookPlan {
+            groups,
+            split: split(linked),
+            first_numbers,
+            targets,
+        }
+    }
+}
+
 /// The data of `book.html` for the cover (`volume` None) or one volume.
 pub fn book_page<'a>(
     linked: &'a LinkedBook,
     shared: &'a Shared,
     markdown: &Markdown,
+    plan: &BookPlan,
     volume: Option<usize>,
 ) -> BookPage<'a> {
     let book = &linked.book;
     let config = &book.config;
-    let groups = plan(linked);
-    let split = split(linked);
-    // Articles are numbered through the whole book, volume after volume.
-    let mut first_numbers = Vec::with_capacity(groups.len());
-    let mut targets: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut number = 0;
-    for (g, group) in groups.iter().enumerate() {
-        first_numbers.push(number + 1);
-        for &i in &group.articles {
-            number += 1;
-            targets.insert(shared.summaries[i].path.as_str(), (number, g));
-        }
-    }
+    let BookPlan {
+        groups,
+        split,
+        first_numbers,
+        targets,
+    } = plan;
+    let split = *split;
     let folder = match volume {
         Some(v) => volume_folder(v),
         None => BOOK_FOLDER.to_string(),
@@ -218,7 +246,7 @@ pub fn book_page<'a>(
         folder: &folder,
         volume: volume.filter(|_| split),
         split,
-        targets: &targets,
+        targets,
     };
     let grouping = match config.book_grouping {
         BookGrouping::Topic => "topic",
@@ -271,7 +299,7 @@ pub fn book_page<'a>(
             let article = &book.articles[i];
             let summary = &shared.summaries[i];
             let front = &article.front;
-            let number = targets[summary.path.as_str()].0;
+            let number = targets[&summary.path].0;
             let anchor = anchor(number);
             let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, &here);
             BookArticle {
@@ -383,7 +411,7 @@ struct Here<'a> {
     volume: Option<usize>,
     split: bool,
     /// Article page path → (number, volume).
-    targets: &'a HashMap<&'a str, (usize, usize)>,
+    targets: &'a HashMap<String, (usize, usize)>,
 }
 
 impl Here<'_> {
@@ -474,7 +502,7 @@ mod tests {
 
     #[test]
     fn links_to_book_articles_become_jumps_and_others_are_rebased() {
-        let targets = HashMap::from([("articles/b/", (2, 0))]);
+        let targets = HashMap::from([("articles/b/".to_string(), (2, 0))]);
         let here = Here {
             folder: BOOK_FOLDER,
             volume: None,
@@ -495,7 +523,10 @@ mod tests {
 
     #[test]
     fn in_a_split_book_links_reach_articles_in_other_volumes() {
-        let targets = HashMap::from([("articles/b/", (2, 0)), ("articles/c/", (7, 1))]);
+        let targets = HashMap::from([
+            ("articles/b/".to_string(), (2, 0)),
+            ("articles/c/".to_string(), (7, 1)),
+        ]);
         let here = Here {
             folder: "book/1/",
             volume: Some(0),

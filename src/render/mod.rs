@@ -116,6 +116,8 @@ pub struct Renderer<'a> {
     /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]): an article
     /// is listed on a dozen pages or more, and its entry reads the same on every page as deep.
     entries: [Vec<OnceLock<String>>; ENTRY_ROOTS.len()],
+    /// The printable book's layout, made by the first of its pages to render.
+    book_plan: OnceLock<book::BookPlan>,
 }
 
 /// The root prefixes of the pages that list articles: the home page, first-level pages
@@ -162,6 +164,7 @@ impl<'a> Renderer<'a> {
                     .map(|_| OnceLock::new())
                     .collect()
             }),
+            book_plan: OnceLock::new(),
         })
     }
 
@@ -187,10 +190,7 @@ impl<'a> Renderer<'a> {
         pages
             .par_iter()
             .try_for_each(|&page| sink(self.render_page(page)?))?;
-        // Ten thousand search fragments and feeds: write them from every core, not one.
-        self.publications(&pages)
-            .into_par_iter()
-            .try_for_each(&sink)
+        self.publish_each(&pages, &sink)
     }
 
     /// Renders the whole site in memory, sorted by path.
@@ -210,23 +210,39 @@ impl<'a> Renderer<'a> {
         Ok(outputs)
     }
 
-    /// The files beside the pages: feeds, sitemap, robots.txt, citations and the search index.
+    /// The files beside the pages (feeds, sitemap, robots.txt, citations and the search index),
+    /// collected in memory, for the server.
     pub fn publications(&self, pages: &[Page]) -> Vec<Output> {
+        let outputs = std::sync::Mutex::new(Vec::new());
+        let collect = |output: Output| {
+            outputs
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(output);
+            Ok(())
+        };
+        // Only the sink can fail, and this one does not.
+        let _ = self.publish_each(pages, &collect);
+        outputs
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Hands the files beside the pages to `sink` as they are made, from every core: a big
+    /// book's search fragments alone outweigh its source text, so they are never held together.
+    pub fn publish_each(
+        &self,
+        pages: &[Page],
+        sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+    ) -> Result<(), Error> {
         let linked = self.linked;
-        let texts: Vec<String> = linked
-            .book
-            .articles
-            .par_iter()
-            .map(|a| search::plain_text(&a.body))
-            .collect();
-        let excerpts: Vec<String> = texts.par_iter().map(|t| search::excerpt(t, 280)).collect();
+        let excerpts = search::search_index(linked, &self.shared, sink)?;
         let base_url = self.shared.site.base_url.as_deref();
         let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
         outputs.push(sitemap::sitemap(linked, base_url, pages));
         outputs.push(sitemap::robots(base_url));
         outputs.extend(citations::citation_files(linked, &self.shared));
-        outputs.extend(search::search_index(linked, &self.shared, &texts));
-        outputs
+        outputs.into_par_iter().try_for_each(sink)
     }
 
     /// Renders one page.
@@ -271,6 +287,7 @@ impl<'a> Renderer<'a> {
                     self.linked,
                     &self.shared,
                     &self.markdown,
+                    self.book_plan(),
                     None,
                 ))?,
             ),
@@ -280,6 +297,7 @@ impl<'a> Renderer<'a> {
                     self.linked,
                     &self.shared,
                     &self.markdown,
+                    self.book_plan(),
                     Some(v),
                 ))?,
             ),
@@ -293,6 +311,11 @@ impl<'a> Renderer<'a> {
             path: page.output_path(self.linked),
             bytes: html.into_bytes(),
         })
+    }
+
+    fn book_plan(&self) -> &book::BookPlan {
+        self.book_plan
+            .get_or_init(|| book::BookPlan::new(self.linked, &self.shared))
     }
 
     /// Renders `entry` (an article summary) with one of the item partials.

@@ -20,9 +20,10 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::context::Shared;
+use super::context::{ArticleSummary, Shared};
 use super::markdown::Markdown;
 use super::Output;
+use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy};
 
 /// The folder of the index in the output.
@@ -190,91 +191,97 @@ pub fn shard_key(token: &str) -> String {
     }
 }
 
-/// Every file of the search index.
-pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> Vec<Output> {
+/// Writes every file of the search index through `sink` and returns each article's excerpt (its
+/// first paragraph, for the feeds). Articles are indexed block by block on every core, their
+/// fragments written as they are made, so the book's plain text is never held whole.
+pub fn search_index(
+    linked: &LinkedBook,
+    shared: &Shared,
+    sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+) -> Result<Vec<String>, Error> {
     let order = &linked.chronology;
-    // Per article (in id order) the lower-cased text: first the title and the article's names
-    // (actors, topics, outlet), which rank above the body, then the body.
-    let lowered: Vec<(String, String)> = order
-        .par_iter()
-        .map(|&i| {
-            let summary = &shared.summaries[i];
-            let mut title = summary.title.clone();
-            for link in summary.actors.iter().chain(&summary.topics) {
-                title.push('\n');
-                title.push_str(&link.name);
-            }
-            title.push('\n');
-            title.push_str(&summary.outlet.name);
-            (lowercase(&title), lowercase(&texts[i]))
-        })
-        .collect();
     // Posting lists built per block of consecutive ids in parallel, then appended in id order,
     // so every list comes out sorted.
-    let block = lowered
+    let block = order
         .len()
         .div_ceil(rayon::current_num_threads().max(1) * 4)
         .max(1);
-    let partial: Vec<FxHashMap<&str, Vec<u32>>> = lowered
+    let indexed: Vec<(Postings, Vec<(usize, String)>)> = order
         .par_chunks(block)
         .enumerate()
         .map(|(b, chunk)| {
-            let mut postings: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-            let mut title_tokens: Vec<&str> = Vec::new();
-            for (n, (title, body)) in chunk.iter().enumerate() {
+            let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            let mut excerpts = Vec::with_capacity(chunk.len());
+            for (n, &i) in chunk.iter().enumerate() {
                 let id = (b * block + n) as u32;
-                title_tokens.clear();
-                tokenize(title, |t| title_tokens.push(t));
-                for &t in &title_tokens {
-                    let list = postings.entry(t).or_default();
+                let summary = &shared.summaries[i];
+                let text = plain_text(&linked.book.articles[i].body);
+                sink(fragment(summary, &text, id))?;
+                excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
+                // The title and the article's names (actors, topics, outlet) rank above the body.
+                let mut title = summary.title.clone();
+                for link in summary.actors.iter().chain(&summary.topics) {
+                    title.push('\n');
+                    title.push_str(&link.name);
+                }
+                title.push('\n');
+                title.push_str(&summary.outlet.name);
+                let title = lowercase(&title);
+                tokenize(&title, |t| {
+                    let list = posting_list(&mut postings, t);
                     if list.last() != Some(&(id * 2 + 1)) {
                         list.push(id * 2 + 1);
                     }
-                }
-                tokenize(body, |t| {
-                    let list = postings.entry(t).or_default();
+                });
+                let body = lowercase(&text);
+                tokenize(&body, |t| {
+                    let list = posting_list(&mut postings, t);
                     if list.last().is_none_or(|&v| v / 2 != id) {
                         list.push(id * 2);
                     }
                 });
             }
-            postings
+            Ok((postings, excerpts))
         })
-        .collect();
-    let mut partial = partial.into_iter();
-    let mut postings = partial.next().unwrap_or_default();
-    for block in partial {
+        .collect::<Result<_, Error>>()?;
+    let mut excerpts = vec![String::new(); linked.book.articles.len()];
+    let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (block, block_excerpts) in indexed {
+        for (i, excerpt) in block_excerpts {
+            excerpts[i] = excerpt;
+        }
+        if postings.is_empty() {
+            postings = block;
+            continue;
+        }
         for (token, ids) in block {
             postings.entry(token).or_default().extend(ids);
         }
     }
-    let mut shards: HashMap<String, Vec<(&str, Vec<u32>)>> = HashMap::new();
+    let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
     for (token, ids) in postings {
         shards
-            .entry(shard_key(token))
+            .entry(shard_key(&token))
             .or_default()
             .push((token, ids));
     }
-    let mut outputs: Vec<Output> = shards
-        .into_par_iter()
-        .map(|(key, mut entries)| {
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            let mut json = String::from("{");
-            for (n, (token, ids)) in entries.iter().enumerate() {
-                if n > 0 {
-                    json.push(',');
-                }
-                json_string(&mut json, token);
-                json.push(':');
-                delta_array(&mut json, ids.iter().copied());
+    shards.into_par_iter().try_for_each(|(key, mut entries)| {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut json = String::from("{");
+        for (n, (token, ids)) in entries.iter().enumerate() {
+            if n > 0 {
+                json.push(',');
             }
-            json.push('}');
-            Output {
-                path: format!("{SEARCH_DIR}/index/{key}.json"),
-                bytes: json.into_bytes(),
-            }
+            json_string(&mut json, token);
+            json.push(':');
+            delta_array(&mut json, ids.iter().copied());
+        }
+        json.push('}');
+        sink(Output {
+            path: format!("{SEARCH_DIR}/index/{key}.json"),
+            bytes: json.into_bytes(),
         })
-        .collect();
+    })?;
 
     let position: Vec<u32> = {
         let mut position = vec![0u32; order.len()];
@@ -283,26 +290,6 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
         }
         position
     };
-    outputs.par_extend(order.par_iter().enumerate().map(|(id, &i)| {
-        let summary = &shared.summaries[i];
-        let mut text = texts[i].as_str();
-        if text.len() > FRAGMENT_TEXT {
-            text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
-        }
-        let fragment = Fragment {
-            title: &summary.title,
-            path: &summary.path,
-            date: &summary.date,
-            outlet: &summary.outlet.name,
-            summary: summary.summary.as_deref(),
-            text,
-        };
-        Output {
-            path: format!("{SEARCH_DIR}/fragment/{id}.json"),
-            bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
-        }
-    }));
-
     let mut filters = String::from("{");
     let _ = write!(filters, "\"count\":{}", order.len());
     for taxonomy in Taxonomy::ALL {
@@ -329,19 +316,56 @@ pub fn search_index(linked: &LinkedBook, shared: &Shared, texts: &[String]) -> V
             ids.sort_unstable();
             let mut json = String::new();
             delta_array(&mut json, ids.into_iter());
-            outputs.push(Output {
+            sink(Output {
                 path: format!("{SEARCH_DIR}/facet/{kind}/{}.json", terms[t].slug),
                 bytes: json.into_bytes(),
-            });
+            })?;
         }
         filters.push(']');
     }
     filters.push('}');
-    outputs.push(Output {
+    sink(Output {
         path: format!("{SEARCH_DIR}/filters.json"),
         bytes: filters.into_bytes(),
-    });
-    outputs
+    })?;
+    Ok(excerpts)
+}
+
+/// Token → article ids (times two, plus one for a title match), ascending.
+type Postings = FxHashMap<String, Vec<u32>>;
+
+/// How long an article's excerpt in the feeds is, in characters.
+const EXCERPT_CHARS: usize = 280;
+
+/// The posting list of `token`, allocating the token only when the block first sees it.
+fn posting_list<'m>(
+    postings: &'m mut FxHashMap<String, Vec<u32>>,
+    token: &str,
+) -> &'m mut Vec<u32> {
+    if !postings.contains_key(token) {
+        postings.insert(token.to_string(), Vec::new());
+    }
+    postings.get_mut(token).expect("inserted above")
+}
+
+/// The fragment file of the article with search id `id`.
+fn fragment(summary: &ArticleSummary, text: &str, id: u32) -> Output {
+    let mut text = text;
+    if text.len() > FRAGMENT_TEXT {
+        text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
+    }
+    let fragment = Fragment {
+        title: &summary.title,
+        path: &summary.path,
+        date: &summary.date,
+        outlet: &summary.outlet.name,
+        summary: summary.summary.as_deref(),
+        text,
+    };
+    Output {
+        path: format!("{SEARCH_DIR}/fragment/{id}.json"),
+        bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
+    }
 }
 
 /// What a search result shows, fetched only when the result is on screen.
