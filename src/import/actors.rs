@@ -137,8 +137,6 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static GIVEN_AND_FAMILY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z]+ [A-Z][a-z]+(?-u:\b)").unwrap());
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph) by [^.,;()]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
 });
@@ -299,6 +297,49 @@ fn followed_by_name(text: &str, end: usize) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && !names::is_stop_word(word)
 }
 
+/// Two capitalised words in a row with their offsets: what `\b[A-Z][a-z]+ [A-Z][a-z]+\b` finds
+/// (ASCII word boundaries), scanned by hand like [`capitalised_words`].
+fn given_and_family(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The end of `[A-Z][a-z]+` at `at`, if there is one.
+    let word = move |at: usize| {
+        if !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+            end += 1;
+        }
+        (end > at + 1).then_some(end)
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            at += 1;
+            if start > 0 && word_byte(bytes[start - 1]) {
+                continue;
+            }
+            let Some(first) = word(start) else {
+                continue;
+            };
+            if bytes.get(first) != Some(&b' ') {
+                continue;
+            }
+            let Some(end) = word(first + 1) else {
+                continue;
+            };
+            if bytes.get(end).is_some_and(|&b| word_byte(b)) {
+                continue;
+            }
+            at = end;
+            return Some((start, &text[start..end]));
+        }
+        None
+    })
+}
+
 /// Capitalised words with their offsets: what `\b[A-Z][A-Za-z]+(?:-[a-z]+)?` finds (an ASCII word
 /// boundary before), scanned by hand because nearly every sentence has several.
 fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -387,18 +428,16 @@ fn candidates(text: &str) -> Vec<Candidate> {
         .filter(|c| !c.name.contains(' '))
         .map(|c| c.name.clone())
         .collect();
-    let bigrams = GIVEN_AND_FAMILY
-        .find_iter(text)
-        .take(if surnames.is_empty() { 0 } else { usize::MAX });
-    for m in bigrams {
-        let Some((given, family)) = m.as_str().split_once(' ') else {
+    let bigrams = given_and_family(text).take(if surnames.is_empty() { 0 } else { usize::MAX });
+    for (start, pair) in bigrams {
+        let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
         if surnames.contains(family) && !names::is_stop_word(given) {
             found.push(Candidate {
-                start: m.start(),
-                end: m.end(),
-                name: m.as_str().to_string(),
+                start,
+                end: start + pair.len(),
+                name: pair.to_string(),
                 role: None,
             });
         }
@@ -523,6 +562,26 @@ mod tests {
                 .collect();
             assert_eq!(
                 capitalised_words(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn name_pairs_are_what_the_pattern_finds() {
+        let pattern = Regex::new(r"(?-u:\b)[A-Z][a-z]+ [A-Z][a-z]+(?-u:\b)").unwrap();
+        for text in [
+            "Donald Trump met Moon Jae-in and Ab Cd3 Ef Gh in New York City.",
+            "ÉAbc Def_ Ghi Jkl xMno Pqr Stu  Vwx Yz A Bc De Fg",
+            "Trump\n\nDonald Trump said; Rex Tillerson’s aide Ab Cd",
+        ] {
+            let expected: Vec<(usize, &str)> = pattern
+                .find_iter(text)
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            assert_eq!(
+                given_and_family(text).collect::<Vec<_>>(),
                 expected,
                 "{text}"
             );
