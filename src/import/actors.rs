@@ -4,11 +4,11 @@
 //! "Tillerson") resolve to the full name used in the article or in the actors file. Reporters and
 //! photographers are left out.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::clean::{Block, Doc};
 use super::names::{self, key, short_form};
@@ -30,8 +30,8 @@ impl ActorMatcher {
     pub fn new(actors: &[ActorEntry]) -> Self {
         let mut texts = Vec::new();
         let mut patterns = Vec::new();
-        let mut by_key = HashMap::new();
-        let mut shorts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key = HashMap::default();
+        let mut shorts: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, actor) in actors.iter().enumerate() {
             for text in std::iter::once(&actor.name).chain(&actor.aliases) {
                 let text = text.trim();
@@ -137,10 +137,6 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static GIVEN_AND_FAMILY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][a-z]+ [A-Z][a-z]+(?-u:\b)").unwrap());
-static CAPITALISED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]+(?:-[a-z]+)?").unwrap());
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph) by [^.,;()]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
 });
@@ -169,7 +165,7 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
     let mut covered: Vec<(usize, usize)> = Vec::new();
     // Single-word mentions waiting for resolution: (position, word, alias target).
     let mut short: Vec<(usize, String, Option<usize>)> = Vec::new();
-    let mut roles: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    let mut roles: HashMap<String, (Option<String>, Option<String>)> = HashMap::default();
 
     if let Some(automaton) = &matcher.automaton {
         for m in automaton.find_iter(&text) {
@@ -218,7 +214,7 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
     }
 
     // Short forms of the full names this article uses; a form shared by two people is ambiguous.
-    let mut in_article: HashMap<String, Option<(String, Option<usize>)>> = HashMap::new();
+    let mut in_article: HashMap<String, Option<(String, Option<usize>)>> = HashMap::default();
     let mut distinct: Vec<(&String, Option<usize>)> = Vec::new();
     for (_, name, known) in &full {
         if !distinct.iter().any(|(n, _)| *n == name) {
@@ -235,17 +231,14 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
             }
         }
     }
-    for m in CAPITALISED.find_iter(&text) {
-        let word = m.as_str();
+    for (start, word) in capitalised_words(&text) {
         if !(in_article.contains_key(word) || matcher.by_short.contains_key(word)) {
             continue;
         }
-        let in_span = covered
-            .iter()
-            .any(|&(s, e)| m.start() >= s && m.start() < e);
-        let seen = short.iter().any(|(p, _, _)| *p == m.start());
-        if !(in_span || seen || followed_by_name(&text, m.end())) {
-            short.push((m.start(), word.to_string(), None));
+        let in_span = covered.iter().any(|&(s, e)| start >= s && start < e);
+        let seen = short.iter().any(|(p, _, _)| *p == start);
+        if !(in_span || seen || followed_by_name(&text, start + word.len())) {
+            short.push((start, word.to_string(), None));
         }
     }
     for (pos, word, alias_of) in short {
@@ -297,11 +290,87 @@ fn followed_by_name(text: &str, end: usize) -> bool {
     let Some(next) = rest.strip_prefix(' ') else {
         return false;
     };
-    let word: String = next
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '-')
-        .collect();
-    word.chars().next().is_some_and(char::is_uppercase) && !names::is_stop_word(&word)
+    let len = next
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(next.len());
+    let word = &next[..len];
+    word.chars().next().is_some_and(char::is_uppercase) && !names::is_stop_word(word)
+}
+
+/// Two capitalised words in a row with their offsets: what `\b[A-Z][a-z]+ [A-Z][a-z]+\b` finds
+/// (ASCII word boundaries), scanned by hand like [`capitalised_words`].
+fn given_and_family(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The end of `[A-Z][a-z]+` at `at`, if there is one.
+    let word = move |at: usize| {
+        if !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+            end += 1;
+        }
+        (end > at + 1).then_some(end)
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            at += 1;
+            if start > 0 && word_byte(bytes[start - 1]) {
+                continue;
+            }
+            let Some(first) = word(start) else {
+                continue;
+            };
+            if bytes.get(first) != Some(&b' ') {
+                continue;
+            }
+            let Some(end) = word(first + 1) else {
+                continue;
+            };
+            if bytes.get(end).is_some_and(|&b| word_byte(b)) {
+                continue;
+            }
+            at = end;
+            return Some((start, &text[start..end]));
+        }
+        None
+    })
+}
+
+/// Capitalised words with their offsets: what `\b[A-Z][A-Za-z]+(?:-[a-z]+)?` finds (an ASCII word
+/// boundary before), scanned by hand because nearly every sentence has several.
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            at += 1;
+            if !bytes[start].is_ascii_uppercase() || (start > 0 && word_byte(bytes[start - 1])) {
+                continue;
+            }
+            let mut end = start + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            if end == start + 1 {
+                continue;
+            }
+            if end + 1 < bytes.len() && bytes[end] == b'-' && bytes[end + 1].is_ascii_lowercase() {
+                end += 2;
+                while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+                    end += 1;
+                }
+            }
+            at = end;
+            return Some((start, &text[start..end]));
+        }
+        None
+    })
 }
 
 /// Every name-shaped span with the evidence that it is a person.
@@ -359,18 +428,16 @@ fn candidates(text: &str) -> Vec<Candidate> {
         .filter(|c| !c.name.contains(' '))
         .map(|c| c.name.clone())
         .collect();
-    let bigrams = GIVEN_AND_FAMILY
-        .find_iter(text)
-        .take(if surnames.is_empty() { 0 } else { usize::MAX });
-    for m in bigrams {
-        let Some((given, family)) = m.as_str().split_once(' ') else {
+    let bigrams = given_and_family(text).take(if surnames.is_empty() { 0 } else { usize::MAX });
+    for (start, pair) in bigrams {
+        let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
         if surnames.contains(family) && !names::is_stop_word(given) {
             found.push(Candidate {
-                start: m.start(),
-                end: m.end(),
-                name: m.as_str().to_string(),
+                start,
+                end: start + pair.len(),
+                name: pair.to_string(),
                 role: None,
             });
         }
@@ -480,6 +547,46 @@ fn split_role(raw: &str) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_words_are_what_the_pattern_finds() {
+        let pattern = Regex::new(r"(?-u:\b)[A-Z][A-Za-z]+(?:-[a-z]+)?").unwrap();
+        for text in [
+            "Moon Jae-in met Kim Jong-Un in Seoul_Korea; McDonald's O'Brien X Ab-",
+            "ÉAbc xYz 9Ab _Ab Ab-cd-ef Ab- Ab-c A",
+            "(Yonhap) -- Kang Kyung-wha said.\n\nTrump",
+        ] {
+            let expected: Vec<(usize, &str)> = pattern
+                .find_iter(text)
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            assert_eq!(
+                capitalised_words(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn name_pairs_are_what_the_pattern_finds() {
+        let pattern = Regex::new(r"(?-u:\b)[A-Z][a-z]+ [A-Z][a-z]+(?-u:\b)").unwrap();
+        for text in [
+            "Donald Trump met Moon Jae-in and Ab Cd3 Ef Gh in New York City.",
+            "ÉAbc Def_ Ghi Jkl xMno Pqr Stu  Vwx Yz A Bc De Fg",
+            "Trump\n\nDonald Trump said; Rex Tillerson’s aide Ab Cd",
+        ] {
+            let expected: Vec<(usize, &str)> = pattern
+                .find_iter(text)
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            assert_eq!(
+                given_and_family(text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn titles_and_places_are_trimmed_from_names() {

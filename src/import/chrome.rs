@@ -98,10 +98,15 @@ pub(crate) fn word_count(text: &str) -> usize {
 
 /// Reads like article text rather than a menu item or a headline in a list.
 pub(crate) fn body_like(text: &str) -> bool {
+    // At least 160 characters: no shorter than 160 bytes, and any 640 bytes hold 160 characters.
+    let long = text.len() >= 640 || (text.len() >= 160 && text.chars().count() >= 160);
+    if long {
+        return true;
+    }
     let ends = text
         .trim_end()
         .ends_with(['.', '?', '!', '"', '”', '’', '\'']);
-    text.chars().count() >= 160 || (ends && word_count(text) >= 12)
+    ends && word_count(text) >= 12
 }
 
 /// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
@@ -114,14 +119,21 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if text.len() > 400 {
         return Kind::Body;
     }
-    let short = text.chars().count() <= 120;
-    if short && (BARE_DATE.is_match(text) || (STAMP_LABEL.is_match(text) && has_digit(text))) {
+    // Lines here are at most 400 bytes; count their characters once.
+    let chars = text.chars().count();
+    let short = chars <= 120;
+    // Every stamp has a digit (`\d` also takes non-ASCII digits, so only an all-ASCII line
+    // without one is passed over); most lines have none, so both stamp patterns are skipped.
+    if short
+        && (has_digit(text) || !text.is_ascii())
+        && (BARE_DATE.is_match(text) || (STAMP_LABEL.is_match(text) && has_digit(text)))
+    {
         return Kind::Meta(Meta::Stamp);
     }
     if short && outlets.is_layout(text) {
         return Kind::Meta(Meta::Layout);
     }
-    if text.chars().count() <= 100 && BYLINE.is_match(text) && !body_like(text) {
+    if chars <= 100 && BYLINE.is_match(text) && !body_like(text) {
         return Kind::Meta(Meta::Byline);
     }
     if short && SOURCE.is_match(text) {
@@ -133,16 +145,17 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if URL_LINE.is_match(text) {
         return Kind::Meta(Meta::Url);
     }
-    if text.chars().count() <= 300 && CREDIT.is_match(text) {
+    if chars <= 300 && CREDIT.is_match(text) {
         return Kind::Meta(Meta::Credit);
     }
-    if text.chars().count() <= 250 && COPYRIGHT.is_match(text) {
+    if chars <= 250 && COPYRIGHT.is_match(text) {
         return Kind::Meta(Meta::Copyright);
     }
     if short && CONTACT.is_match(text) {
         return Kind::Meta(Meta::Contact);
     }
-    if short && EMAIL.is_match(text) && word_count(text) <= 6 {
+    // An address needs an `@`.
+    if short && text.contains('@') && EMAIL.is_match(text) && word_count(text) <= 6 {
         return Kind::Meta(Meta::Contact);
     }
     if short && outlets.is_signature_line(text) {
@@ -159,6 +172,9 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
 
 /// `Home | News | Politics | World`: three or more short items separated by bars.
 fn is_nav_bar(text: &str) -> bool {
+    if text.bytes().filter(|&b| b == b'|').count() < 2 {
+        return false;
+    }
     let items: Vec<&str> = text
         .split('|')
         .map(str::trim)

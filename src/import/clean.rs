@@ -3,10 +3,10 @@
 //! keeps one copy of a photo caption the site printed twice. Later passes read the sorted lines;
 //! nothing here guesses fields.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::chrome::{body_like, classify, is_hangul, strip_bullet, word_count, LIST_HEADER};
 use super::outlets::OutletMatcher;
@@ -138,8 +138,12 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sorts the lines, picks the headline and builds the body.
 pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatcher) -> Doc {
-    let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    let hangul = text.chars().filter(|&c| is_hangul(c)).count();
+    let latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let hangul = if text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_hangul(c)).count()
+    };
     let mostly_latin = latin > hangul * 2;
 
     let mut lines: Vec<Line> = Vec::new();
@@ -329,7 +333,7 @@ fn hard_wrapped(lines: &[Line]) -> bool {
 /// Builds paragraphs from consecutive body lines and keeps one copy of repeated captions.
 fn build_blocks(lines: &[Line]) -> Vec<Block> {
     // The article's own words, collected only if a line broken mid-word asks for them.
-    let words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+    let words: std::cell::OnceCell<FxHashSet<String>> = std::cell::OnceCell::new();
     let vocabulary = |word: &str| {
         words
             .get_or_init(|| {
@@ -369,25 +373,29 @@ fn build_blocks(lines: &[Line]) -> Vec<Block> {
     }
 
     // Sites print a caption twice character for character, so the text itself is the key.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for p in &paragraphs {
         *counts.entry(p.as_str()).or_default() += 1;
     }
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut blocks = Vec::new();
-    for p in &paragraphs {
-        if !seen.insert(p.as_str()) {
-            continue;
-        }
-        let p = p.clone();
-        let repeated = counts[p.as_str()] > 1 && word_count(&p) >= 4;
-        if repeated || (CAPTION.is_match(&p) && word_count(&p) <= 80) {
-            blocks.push(Block::Caption(p));
-        } else {
-            blocks.push(Block::Para(p));
-        }
-    }
-    blocks
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let kinds: Vec<Option<bool>> = paragraphs
+        .iter()
+        .map(|p| {
+            if !seen.insert(p.as_str()) {
+                return None;
+            }
+            let repeated = counts[p.as_str()] > 1 && word_count(p) >= 4;
+            Some(repeated || (CAPTION.is_match(p) && word_count(p) <= 80))
+        })
+        .collect();
+    paragraphs
+        .into_iter()
+        .zip(kinds)
+        .filter_map(|(p, caption)| match caption? {
+            true => Some(Block::Caption(p)),
+            false => Some(Block::Para(p)),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -76,15 +76,31 @@ pub(crate) fn gather(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)
 
 /// Reads an input's bytes, refusing files over the size limit before reading them.
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > MAX_INPUT_BYTES {
+    use std::io::Read;
+    // One open, and the size from the open file: no second lookup of the path.
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_INPUT_BYTES {
         return Err(format!(
             "refused: {:.1} MB is more than the {} MB an article can be",
-            meta.len() as f64 / 1_048_576.0,
+            len as f64 / 1_048_576.0,
             MAX_INPUT_BYTES / 1_048_576
         ));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    // The size is a hint: a file that grows while it is read is still cut at the limit.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.by_ref()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "refused: more than the {} MB an article can be",
+            MAX_INPUT_BYTES / 1_048_576
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Decodes an input to text. Binary files and empty files are refused; UTF-16 (with a byte-order

@@ -30,16 +30,23 @@ pub(crate) fn body(blocks: &[Block]) -> String {
 /// Escapes one paragraph of plain text for CommonMark (and the usual extensions).
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for (i, c) in text.char_indices() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '^' => {
-                out.push('\\');
-                out.push(c);
+    // Every character that needs a backslash is ASCII, so runs between them are copied whole.
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'$' | b'^' => {
+                true
             }
-            '&' if entity_follows(&text[i + 1..]) => out.push_str("\\&"),
-            _ => out.push(c),
+            b'&' => entity_follows(&text[i + 1..]),
+            _ => false,
+        };
+        if escaped {
+            out.push_str(&text[run..i]);
+            out.push('\\');
+            run = i;
         }
     }
+    out.push_str(&text[run..]);
     escape_block_start(out)
 }
 

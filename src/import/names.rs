@@ -2,10 +2,10 @@
 //! family-first names checked syllable by syllable, Western and Japanese given-first names — and the
 //! capitalised words that are never part of one. Also the English word list used to re-join lines.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 /// Whether `word` (lowercase) is an English word, by the Wordnik list.
 pub(crate) fn is_english_word(word: &str) -> bool {
@@ -134,7 +134,7 @@ pub(crate) fn is_institution(name: &str) -> bool {
     INSTITUTIONS.iter().any(|i| i.eq_ignore_ascii_case(name))
 }
 
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("stop_words.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())

@@ -37,7 +37,7 @@ pub struct ImportOptions {
 /// Runs below this many inputs finish before a progress bar would be useful.
 const PROGRESS_MIN_INPUTS: usize = 200;
 /// Inputs imported together before their files are handed to the writer.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 256;
 
 /// An input that imported, ready to be placed.
 struct Prepared {

@@ -1,7 +1,7 @@
 //! Topics: drafts an article's topics from the keywords in `content/topics.yaml`, weighting a
 //! keyword in the headline over one in the lead over one further down.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::clean::Block;
 use crate::model::TopicEntry;
@@ -15,6 +15,8 @@ const REST: u32 = 1;
 const THRESHOLD: u32 = 2;
 /// More would be noise in a book's topic index.
 const MAX_TOPICS: usize = 6;
+/// Vocabularies up to this size are matched with a full DFA.
+const MAX_DFA_KEYWORDS: usize = 5_000;
 
 /// The topic vocabulary, compiled for matching.
 pub(crate) struct TopicMatcher {
@@ -40,10 +42,17 @@ impl TopicMatcher {
             }
         }
         let automaton = (!keywords.is_empty()).then(|| {
-            AhoCorasick::builder()
+            let mut builder = AhoCorasick::builder();
+            builder
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::LeftmostLongest);
+            // A vocabulary of a few hundred keywords makes a small DFA, which scans every
+            // paragraph several times faster than the NFA the builder picks for that many; a huge
+            // one is left to the builder so memory stays bounded.
+            builder
+                .kind((keywords.len() <= MAX_DFA_KEYWORDS).then_some(AhoCorasickKind::DFA))
                 .build(&keywords)
+                .or_else(|_| builder.kind(None).build(&keywords))
                 .expect("topic keywords build an automaton")
         });
         TopicMatcher {

@@ -9,8 +9,14 @@ use crate::model::{FrontMatter, ImportStamp};
 
 /// A short hex SHA-256: enough to tell files apart, short enough to read in front matter.
 pub(crate) fn hash_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(32);
+    for b in &digest[..16] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// The article file: `---`, the fields import sets in the order editors read them, `---`, body.
@@ -49,21 +55,33 @@ pub fn render_article(front: &FrontMatter, body: &str) -> String {
             stamp.input, stamp.output
         ));
     }
-    out.push_str("---\n\n");
+    out.push_str(CLOSING_FENCE);
     out.push_str(body);
     out
 }
 
+/// What ends the front matter of an article file.
+const CLOSING_FENCE: &str = "---\n\n";
+
 /// Renders the article and stamps it: the output hash covers the file as written minus the stamp.
 pub(crate) fn stamped(front: &FrontMatter, body: &str, input_hash: &str) -> String {
-    let mut front = front.clone();
-    front.imported = None;
-    let unstamped = render_article(&front, body);
-    front.imported = Some(ImportStamp {
-        input: input_hash.to_string(),
-        output: hash_hex(unstamped.as_bytes()),
-    });
-    render_article(&front, body)
+    // The stamp is the last field of the front matter, so the stamped file is the unstamped one
+    // with the stamp inserted before the closing fence: render once, hash, then splice.
+    let mut out = if front.imported.is_none() {
+        render_article(front, body)
+    } else {
+        let mut front = front.clone();
+        front.imported = None;
+        render_article(&front, body)
+    };
+    let output = hash_hex(out.as_bytes());
+    let fence = out.len() - body.len() - CLOSING_FENCE.len();
+    debug_assert_eq!(&out[fence..fence + CLOSING_FENCE.len()], CLOSING_FENCE);
+    out.insert_str(
+        fence,
+        &format!("imported:\n  input: {input_hash}\n  output: {output}\n"),
+    );
+    out
 }
 
 /// What a file on disk says about its import.
