@@ -13,6 +13,8 @@
   var more = document.getElementById('search-more');
   var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-facet]'));
   var PAGE = 20;
+  // Consecutive articles share a fragment file; the Rust side (render/search.rs) uses the same.
+  var FRAGMENTS_PER_FILE = 16;
   var MAX_TOKEN = 32;
   var STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from',
     'had', 'has', 'have', 'he', 'her', 'his', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'she',
@@ -221,7 +223,8 @@
       var li = document.createElement('li');
       li.className = 'search-result';
       list.appendChild(li);
-      return getJSON('fragment/' + id + '.json').then(function (f) {
+      return getJSON('fragment/' + Math.floor(id / FRAGMENTS_PER_FILE) + '.json').then(function (fs) {
+        var f = fs && fs[id % FRAGMENTS_PER_FILE];
         if (mine !== generation || !f) return;
         li.innerHTML = '<a class="search-title" href="' + escapeHtml(root + f.path) + '">' +
           escapeHtml(f.title) + '</a> <span class="search-meta">' +

@@ -6,8 +6,10 @@
 //! - `index/<key>.json`: a shard of the inverted index, holding every token whose first two
 //!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*2+in_title]}`;
 //! - `facet/<kind>/<slug>.json`: the ids filed under one term, fetched when a filter is chosen;
-//! - `fragment/<id>.json`: what a result shows (title, path, date, outlet) and the article text the
-//!   passage around the match is cut from, fetched only for the results on screen.
+//! - `fragment/<id / 16>.json`: an array of what 16 consecutive results show (title, path, date,
+//!   outlet) with the article text the passage around the match is cut from, fetched only for the
+//!   results on screen. Sixteen to a file keeps a big book's file count (and its build time, on
+//!   file systems slow to create files) near one per article page, at some 50 KB a fetch.
 //!
 //! Tokens are lower-cased Unicode words; Hangul, kana and Han text is indexed as overlapping
 //! character bigrams (a one-character run as itself), so Korean words match inside compounds and
@@ -28,6 +30,9 @@ use crate::link::{LinkedBook, Taxonomy};
 
 /// The folder of the index in the output.
 pub const SEARCH_DIR: &str = "search";
+
+/// How many consecutive articles share a fragment file; `search.js` uses the same number.
+const FRAGMENTS_PER_FILE: usize = 16;
 
 /// The longest article text a fragment carries for passages, in bytes.
 const FRAGMENT_TEXT: usize = 20_000;
@@ -228,18 +233,36 @@ pub fn search_index(
     let block = order
         .len()
         .div_ceil(rayon::current_num_threads().max(1) * 4)
-        .max(1);
+        .next_multiple_of(FRAGMENTS_PER_FILE)
+        .max(FRAGMENTS_PER_FILE);
     let indexed: Vec<(Postings, Vec<(usize, String)>)> = order
         .par_chunks(block)
         .enumerate()
         .map(|(b, chunk)| {
             let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
             let mut excerpts = Vec::with_capacity(chunk.len());
+            // Blocks start on a file boundary, so each fragment file is made by one block.
+            let mut file: Vec<u8> = Vec::new();
+            let mut in_file = 0;
             for (n, &i) in chunk.iter().enumerate() {
                 let id = (b * block + n) as u32;
                 let summary = &shared.summaries[i];
                 let text = plain_text(&linked.book.articles[i].body);
-                sink(fragment(summary, &text, id))?;
+                file.push(if in_file == 0 { b'[' } else { b',' });
+                // Serialising plain strings into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut file, &fragment(summary, &text));
+                in_file += 1;
+                if in_file == FRAGMENTS_PER_FILE || n + 1 == chunk.len() {
+                    file.push(b']');
+                    sink(Output {
+                        path: format!(
+                            "{SEARCH_DIR}/fragment/{}.json",
+                            id as usize / FRAGMENTS_PER_FILE
+                        ),
+                        bytes: std::mem::take(&mut file),
+                    })?;
+                    in_file = 0;
+                }
                 excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
                 // The title and the article's names (actors, topics, outlet) rank above the body.
                 let mut title = summary.title.clone();
@@ -371,23 +394,19 @@ fn posting_list<'m>(
     postings.get_mut(token).expect("inserted above")
 }
 
-/// The fragment file of the article with search id `id`.
-fn fragment(summary: &ArticleSummary, text: &str, id: u32) -> Output {
+/// What a result shows of one article.
+fn fragment<'a>(summary: &'a ArticleSummary, text: &'a str) -> Fragment<'a> {
     let mut text = text;
     if text.len() > FRAGMENT_TEXT {
         text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
     }
-    let fragment = Fragment {
+    Fragment {
         title: &summary.title,
         path: &summary.path,
         date: &summary.date,
         outlet: &summary.outlet.name,
         summary: summary.summary.as_deref(),
         text,
-    };
-    Output {
-        path: format!("{SEARCH_DIR}/fragment/{id}.json"),
-        bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
     }
 }
 
