@@ -64,6 +64,61 @@ fn every_edit_gives_what_a_full_build_gives() {
             vec![Change::Article(moon.clone())],
         ),
         (
+            "an article linking others by [[…]], by file and from its note",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2017-07-01-recap"),
+                    "---\ntitle: A recap\noutlet: Yonhap\ndate: 2017-07-01\n\
+                     actors: [Moon]\ntopics: [north-korea]\n\
+                     note: \"Compare [[2017-06-30-summit]].\"\n---\n\
+                     As [[2017-05-10-moon-inaugurated]] told, Moon sent\n\
+                     [envoys](2018-03-06-envoys.md) and [[2016-07-08-thaad-decision|decided]].\n",
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2017-07-01-recap"))],
+        ),
+        (
+            "a title change another article's [[…]] shows",
+            Box::new(|| {
+                edit(
+                    &moon,
+                    "Moon sworn in as president",
+                    "Moon becomes president",
+                )
+            }),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a title change another article's note shows",
+            Box::new(|| {
+                let summit = article(&root, "2017-06-30-summit");
+                let text = fs::read_to_string(&summit).unwrap();
+                let title = text.lines().find(|l| l.starts_with("title:")).unwrap();
+                fs::write(&summit, text.replacen(title, "title: Moon meets Trump", 1)).unwrap()
+            }),
+            vec![Change::Article(article(&root, "2017-06-30-summit"))],
+        ),
+        (
+            "a deleted article another links to by file",
+            Box::new(|| fs::remove_file(article(&root, "2018-03-06-envoys")).unwrap()),
+            vec![Change::Article(article(&root, "2018-03-06-envoys"))],
+        ),
+        (
+            "the linked article back",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2018-03-06-envoys"),
+                    fs::read_to_string(Path::new(
+                        "tests/fixtures/serve-book/content/articles/2018-03-06-envoys.md",
+                    ))
+                    .unwrap(),
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2018-03-06-envoys"))],
+        ),
+        (
             "an added actor",
             Box::new(|| {
                 edit(

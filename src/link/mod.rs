@@ -5,6 +5,7 @@
 pub mod anchors;
 pub mod backlinks;
 pub mod bodies;
+pub mod cache;
 pub mod mentions;
 pub mod quotes;
 mod related;
@@ -18,6 +19,7 @@ use crate::slug::unique_slugs;
 
 pub use backlinks::Backlinks;
 pub use bodies::Quote;
+pub use cache::ScanCache;
 pub use related::RELATED_COUNT;
 pub use wikilinks::Target;
 
@@ -238,6 +240,25 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
 /// reported as diagnostics located in the article's front matter; links and annotations in the
 /// text as diagnostics located in the body, errors when `options.strict`.
 pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) {
+    link_book(book, options, None)
+}
+
+/// [`link_with`], reusing the article scans `cache` kept from an earlier link of the same book
+/// where they are still valid, and keeping this link's scans there. The result is the same as
+/// [`link_with`]'s.
+pub fn link_with_cache(
+    book: Book,
+    options: LinkOptions,
+    cache: &mut ScanCache,
+) -> (LinkedBook, Diagnostics) {
+    link_book(book, options, Some(cache))
+}
+
+fn link_book(
+    book: Book,
+    options: LinkOptions,
+    cache: Option<&mut ScanCache>,
+) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
     let actor_index = name_index(book.actors.iter().enumerate().map(|(i, a)| {
@@ -417,6 +438,7 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
         &topic_terms,
         &mut links,
         options,
+        cache,
         &mut diagnostics,
     );
     let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
@@ -448,6 +470,14 @@ fn actor_aliases<'a>(book: &'a Book, actor_terms: &[Term]) -> Vec<&'a [String]> 
         .collect()
 }
 
+/// The curated slug of each topic term.
+fn topic_slugs<'a>(book: &'a Book, topic_terms: &[Term]) -> Vec<Option<&'a str>> {
+    topic_terms
+        .iter()
+        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
+        .collect()
+}
+
 /// A resolver for `[[…]]` links over the linked terms, for texts `render` resolves itself
 /// (term descriptions, whose pages sit at different depths).
 pub fn resolver<'a>(
@@ -456,10 +486,7 @@ pub fn resolver<'a>(
     topic_terms: &'a [Term],
 ) -> wikilinks::Resolver<'a> {
     let aliases = actor_aliases(book, actor_terms);
-    let topic_slugs: Vec<Option<&str>> = topic_terms
-        .iter()
-        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
-        .collect();
+    let topic_slugs = topic_slugs(book, topic_terms);
     wikilinks::Resolver::new(
         &book.articles,
         actor_terms,
@@ -477,6 +504,7 @@ fn link_texts(
     topic_terms: &[Term],
     links: &mut [ArticleLinks],
     options: LinkOptions,
+    cache: Option<&mut ScanCache>,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
@@ -488,12 +516,31 @@ fn link_texts(
         matcher: &matcher,
         strict: options.strict,
     };
-    let scanned: Vec<bodies::Scanned> = book
-        .articles
-        .par_iter()
-        .zip(links.par_iter())
-        .map(|(article, link)| scanner.scan(article, &link.actors))
-        .collect();
+    let scanned: Vec<bodies::Scanned> = match cache {
+        None => book
+            .articles
+            .par_iter()
+            .zip(links.par_iter())
+            .map(|(article, link)| scanner.scan(article, &link.actors))
+            .collect(),
+        Some(cache) => {
+            let environment = cache::environment(
+                actor_terms,
+                &aliases,
+                topic_terms,
+                &topic_slugs(book, topic_terms),
+                options.strict,
+            );
+            let own_actors: Vec<&[usize]> = links.iter().map(|l| l.actors.as_slice()).collect();
+            cache.scan_all(
+                &book.articles,
+                &own_actors,
+                &resolver,
+                environment,
+                |article, own| scanner.scan(article, own),
+            )
+        }
+    };
     for (link, scanned) in links.iter_mut().zip(scanned) {
         link.body_markdown = scanned.body;
         link.note_markdown = scanned.note;

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::deps::{article_hash, Inputs};
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, LinkedBook};
+use crate::link::{link, link_with_cache, LinkOptions, LinkedBook, ScanCache};
 use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Book, OutletEntry, TopicEntry};
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
@@ -67,6 +67,8 @@ pub struct Site {
     /// Problems from loading files and templates, by the file (or folder) they come from.
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     link_diagnostics: Diagnostics,
+    /// Article scans from the last link, so a rebuild rescans only what an edit affects.
+    scans: ScanCache,
     /// Bumped when templates or configuration change: every page depends on them.
     epoch: u64,
     /// Fingerprint of every served file.
@@ -86,6 +88,7 @@ impl Site {
             article_hashes: HashMap::new(),
             problems: BTreeMap::new(),
             link_diagnostics: Diagnostics::default(),
+            scans: ScanCache::new(),
             epoch: 0,
             fingerprints: HashMap::new(),
             served: Served::default(),
@@ -172,7 +175,10 @@ impl Site {
                 }
             }
         }
-        let (linked, link_diagnostics) = link(book);
+        let options = LinkOptions {
+            strict: self.options.strict,
+        };
+        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.scans);
         self.linked = linked;
         self.link_diagnostics = link_diagnostics;
         let diagnostics = self.diagnostics();
