@@ -41,7 +41,8 @@ pub enum Lookup {
 /// Everything one article's text contributes to the web of links.
 #[derive(Debug, Clone, Default)]
 pub struct Scanned {
-    pub body: String,
+    /// Shared, so a kept scan is reused without copying the text.
+    pub body: std::sync::Arc<str>,
     pub note: Option<String>,
     pub annotation_notes: Vec<String>,
     pub outgoing: Vec<Target>,
@@ -270,7 +271,7 @@ impl Scanner<'_> {
             .collect();
         scanned.annotation_notes = notes;
 
-        scanned.body = wikilinks::apply(body, edits);
+        scanned.body = wikilinks::apply(body, edits).into();
         self.find_quotes(&found.paragraphs, &mut scanned);
         if !article.front.annotations.is_empty() {
             self.anchor_annotations(article, &mut scanned);

@@ -1,5 +1,9 @@
-//! Scans kept between links of a changing book, so the server's rebuild after an edit scans only
-//! the articles whose scan could have changed, not all of them.
+//! What linking computed, kept between links of a changing book, so the server's rebuild after
+//! an edit scans only the articles whose scan could have changed, and recomputes co-occurrences
+//! and related articles only when the articles' terms or order moved.
+//!
+//! Co-occurrences and related articles are a function of each article's terms and place in the
+//! chronology: they are kept with those as their key, compared in full.
 //!
 //! A scan reads (a) the article's own text and front matter, (b) the actor terms (names, aliases,
 //! slugs) the mention matcher and the resolver use, (c) the topic terms, and (d) for the links it
@@ -17,12 +21,15 @@ use std::path::PathBuf;
 
 use super::bodies::{Lookup, Scanned};
 use super::wikilinks::{Resolver, Target};
-use super::Term;
+use super::{Structure, Term};
 use crate::model::Article;
 
-/// Article scans from earlier links. Empty by default; [`super::link_with_cache`] fills it.
+/// Article scans and cross-links from earlier links. Empty by default;
+/// [`super::link_with_cache`] fills it.
 #[derive(Debug, Default)]
-pub struct ScanCache {
+pub struct LinkCache {
+    /// The last cross-links and the key they were computed from.
+    structure: Option<(Vec<usize>, Structure)>,
     /// Hash of everything every scan reads besides the article itself and its lookups.
     environment: Option<u64>,
     entries: HashMap<PathBuf, Entry>,
@@ -30,9 +37,9 @@ pub struct ScanCache {
     scanned: Vec<String>,
 }
 
-impl ScanCache {
+impl LinkCache {
     pub fn new() -> Self {
-        ScanCache::default()
+        LinkCache::default()
     }
 
     /// The slugs of the articles the last link scanned afresh, sorted.
@@ -47,6 +54,18 @@ impl ScanCache {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The kept cross-links, when they were computed from `key`.
+    pub(super) fn structure(&self, key: &[usize]) -> Option<&Structure> {
+        self.structure
+            .as_ref()
+            .filter(|(kept, _)| kept.as_slice() == key)
+            .map(|(_, structure)| structure)
+    }
+
+    pub(super) fn keep_structure(&mut self, key: Vec<usize>, structure: Structure) {
+        self.structure = Some((key, structure));
     }
 }
 
@@ -138,7 +157,7 @@ fn same_text(entry: &Entry, article: &Article, own_actors: &[usize]) -> bool {
         && entry.body == article.body
 }
 
-impl ScanCache {
+impl LinkCache {
     /// Scans every article, reusing kept scans that are still valid, and keeps the new ones.
     /// `scan` scans one article given its own actor terms.
     pub(super) fn scan_all(
@@ -289,10 +308,17 @@ mod tests {
         }
     }
 
-    fn link_cached(book: Book, cache: &mut ScanCache) -> LinkedBook {
+    fn link_cached(book: Book, cache: &mut LinkCache) -> LinkedBook {
         let (linked, _) = link_with_cache(book, LinkOptions::default(), cache);
         let (full, _) = link_with(linked.book.clone(), LinkOptions::default());
         assert_eq!(linked.links, full.links, "the cache changed the links");
+        assert_eq!(linked.actors, full.actors, "the cache changed the actors");
+        assert_eq!(linked.topics, full.topics, "the cache changed the topics");
+        assert_eq!(
+            linked.outlets, full.outlets,
+            "the cache changed the outlets"
+        );
+        assert_eq!(linked.years, full.years, "the cache changed the years");
         linked
     }
 
@@ -306,7 +332,7 @@ mod tests {
 
     #[test]
     fn an_unchanged_book_is_not_scanned_again() {
-        let mut cache = ScanCache::new();
+        let mut cache = LinkCache::new();
         let linked = link_cached(book(), &mut cache);
         assert_eq!(cache.scanned().len(), 4);
         link_cached(linked.book, &mut cache);
@@ -315,7 +341,7 @@ mod tests {
 
     #[test]
     fn a_title_change_rescans_the_article_and_those_whose_links_show_it() {
-        let mut cache = ScanCache::new();
+        let mut cache = LinkCache::new();
         let mut book = link_cached(book(), &mut cache).book;
         // `b-envoys` shows a-moon's title through `[[a-moon]]`; `c-file` links the file, whose
         // link shows its own words, so it keeps its scan.
@@ -333,7 +359,7 @@ mod tests {
 
     #[test]
     fn removing_a_linked_article_rescans_its_linkers_and_remaps_the_rest() {
-        let mut cache = ScanCache::new();
+        let mut cache = LinkCache::new();
         let mut book = link_cached(book(), &mut cache).book;
         // Deleting the first article moves every other one up a place.
         book.articles.remove(0);
@@ -356,8 +382,33 @@ mod tests {
     }
 
     #[test]
+    fn cross_links_follow_moved_dates_and_actors() {
+        let mut cache = LinkCache::new();
+        let mut book = link_cached(book(), &mut cache).book;
+        let redate = |article: &mut Article, date: &str| {
+            let text = format!(
+                "---\n{}---\n{}",
+                article.front_matter_yaml.replace("2017-05-10", date),
+                article.body
+            );
+            *article = parse_article(&article.path.clone(), &text).unwrap();
+        };
+        redate(&mut book.articles[2], "2016-01-01");
+        redate(&mut book.articles[3], "2018-01-01");
+        let mut book = link_cached(book, &mut cache).book;
+        // Chung Eui-yong now appears in an article with Moon Jae-in and in one without.
+        book.articles[0] = article(
+            "a-moon",
+            "Moon takes office",
+            "Moon Jae-in, Chung Eui-yong",
+            "Moon Jae-in took office.",
+        );
+        link_cached(book, &mut cache);
+    }
+
+    #[test]
     fn a_new_actor_name_rescans_everything() {
-        let mut cache = ScanCache::new();
+        let mut cache = LinkCache::new();
         let mut book = link_cached(book(), &mut cache).book;
         // A name no article listed before adds an actor term, which every body may mention.
         book.articles[3] = article(

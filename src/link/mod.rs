@@ -19,7 +19,7 @@ use crate::slug::unique_slugs;
 
 pub use backlinks::Backlinks;
 pub use bodies::Quote;
-pub use cache::ScanCache;
+pub use cache::LinkCache;
 pub use related::RELATED_COUNT;
 pub use wikilinks::Target;
 
@@ -103,7 +103,7 @@ pub struct ArticleLinks {
     pub next: Option<usize>,
     pub related: Vec<usize>,
     /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links.
-    pub body_markdown: String,
+    pub body_markdown: std::sync::Arc<str>,
     /// The editor's note, links likewise resolved.
     pub note_markdown: Option<String>,
     /// Annotation notes, parallel to the front matter's `annotations`.
@@ -249,7 +249,7 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
 pub fn link_with_cache(
     book: Book,
     options: LinkOptions,
-    cache: &mut ScanCache,
+    cache: &mut LinkCache,
 ) -> (LinkedBook, Diagnostics) {
     link_book(book, options, Some(cache))
 }
@@ -257,7 +257,7 @@ pub fn link_with_cache(
 fn link_book(
     book: Book,
     options: LinkOptions,
-    cache: Option<&mut ScanCache>,
+    cache: Option<&mut LinkCache>,
 ) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
@@ -411,26 +411,50 @@ fn link_book(
         }
     }
 
-    for terms in [
-        &mut actor_terms,
-        &mut topic_terms,
-        &mut outlet_terms,
-        &mut year_terms,
+    let mut cache = cache;
+    let key = cache.as_ref().map(|_| {
+        structure_key(
+            &links,
+            [
+                actor_terms.len(),
+                topic_terms.len(),
+                outlet_terms.len(),
+                year_terms.len(),
+            ],
+        )
+    });
+    let kept = match (&cache, &key) {
+        (Some(cache), Some(key)) => cache.structure(key),
+        _ => None,
+    };
+    let structure = match kept {
+        Some(kept) => kept.clone(),
+        None => {
+            let structure = cross_links(
+                &links,
+                [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+            );
+            if let (Some(cache), Some(key)) = (cache.as_deref_mut(), key) {
+                cache.keep_structure(key, structure.clone());
+            }
+            structure
+        }
+    };
+    let [actor_co, topic_co, outlet_co, year_co] = structure.co_occurring;
+    for (terms, co) in [
+        (&mut actor_terms, actor_co),
+        (&mut topic_terms, topic_co),
+        (&mut outlet_terms, outlet_co),
+        (&mut year_terms, year_co),
     ] {
-        for term in terms.iter_mut() {
-            term.co_actors = co_occurring(&term.articles, |i| &links[i].actors);
-            term.co_topics = co_occurring(&term.articles, |i| &links[i].topics);
+        for (term, (co_actors, co_topics)) in terms.iter_mut().zip(co) {
+            term.co_actors = co_actors;
+            term.co_topics = co_topics;
         }
     }
-    // A term does not co-occur with itself.
-    for (i, term) in actor_terms.iter_mut().enumerate() {
-        term.co_actors.retain(|&(a, _)| a != i);
+    for (link, related) in links.iter_mut().zip(structure.related) {
+        link.related = related;
     }
-    for (i, term) in topic_terms.iter_mut().enumerate() {
-        term.co_topics.retain(|&(t, _)| t != i);
-    }
-
-    related::fill(&mut links, &actor_terms, &topic_terms);
 
     let introduction_markdown = link_texts(
         &book,
@@ -504,7 +528,7 @@ fn link_texts(
     topic_terms: &[Term],
     links: &mut [ArticleLinks],
     options: LinkOptions,
-    cache: Option<&mut ScanCache>,
+    cache: Option<&mut LinkCache>,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
@@ -569,6 +593,61 @@ fn link_texts(
     Some(text)
 }
 
+/// What co-occurrence and related articles are computed from: each article's terms and place in
+/// the chronology, and how many terms each taxonomy has. Flat, so comparing two is cheap.
+fn structure_key(links: &[ArticleLinks], term_counts: [usize; 4]) -> Vec<usize> {
+    let mut key = Vec::with_capacity(4 + links.len() * 10);
+    key.extend(term_counts);
+    for link in links {
+        key.push(link.actors.len());
+        key.extend(&link.actors);
+        key.push(link.topics.len());
+        key.extend(&link.topics);
+        key.push(link.outlet);
+        key.push(link.publisher.map_or(0, |p| p + 1));
+        key.push(link.year.map_or(0, |y| y + 1));
+        key.push(link.position);
+    }
+    key
+}
+
+/// A term's co-occurring actors and topics, as (term index, shared articles).
+type CoOccurring = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+
+/// Co-occurring actors and topics of every term, and every article's related articles.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Structure {
+    /// Per taxonomy (actor, topic, outlet, year), per term: (co-actors, co-topics).
+    pub co_occurring: [Vec<CoOccurring>; 4],
+    /// Per article.
+    pub related: Vec<Vec<usize>>,
+}
+
+fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
+    use rayon::prelude::*;
+    let co_occurring = std::array::from_fn(|t| {
+        taxonomies[t]
+            .par_iter()
+            .enumerate()
+            .map(|(i, term)| {
+                let mut co_actors = co_occurring(&term.articles, |a| &links[a].actors);
+                let mut co_topics = co_occurring(&term.articles, |a| &links[a].topics);
+                // A term does not co-occur with itself.
+                match t {
+                    0 => co_actors.retain(|&(a, _)| a != i),
+                    1 => co_topics.retain(|&(a, _)| a != i),
+                    _ => {}
+                }
+                (co_actors, co_topics)
+            })
+            .collect()
+    });
+    Structure {
+        co_occurring,
+        related: related::all(links, taxonomies[0], taxonomies[1]),
+    }
+}
+
 /// Article indices ordered by date, then slug; undated articles last.
 fn chronology(book: &Book) -> Vec<usize> {
     let mut order: Vec<usize> = (0..book.articles.len()).collect();
@@ -585,7 +664,7 @@ fn co_occurring<'a>(
     articles: &[usize],
     terms_of: impl Fn(usize) -> &'a Vec<usize>,
 ) -> Vec<(usize, usize)> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     for &article in articles {
         for &term in terms_of(article) {
             *counts.entry(term).or_default() += 1;

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::deps::{article_hash, Inputs};
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, link_with_cache, LinkOptions, LinkedBook, ScanCache};
+use crate::link::{link, link_with_cache, LinkCache, LinkOptions, LinkedBook};
 use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Book, OutletEntry, TopicEntry};
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
@@ -67,8 +67,8 @@ pub struct Site {
     /// Problems from loading files and templates, by the file (or folder) they come from.
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     link_diagnostics: Diagnostics,
-    /// Article scans from the last link, so a rebuild rescans only what an edit affects.
-    scans: ScanCache,
+    /// What the last link computed, so a rebuild recomputes only what an edit affects.
+    link_cache: LinkCache,
     /// Bumped when templates or configuration change: every page depends on them.
     epoch: u64,
     /// Fingerprint of every served file.
@@ -88,7 +88,7 @@ impl Site {
             article_hashes: HashMap::new(),
             problems: BTreeMap::new(),
             link_diagnostics: Diagnostics::default(),
-            scans: ScanCache::new(),
+            link_cache: LinkCache::new(),
             epoch: 0,
             fingerprints: HashMap::new(),
             served: Served::default(),
@@ -178,7 +178,7 @@ impl Site {
         let options = LinkOptions {
             strict: self.options.strict,
         };
-        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.scans);
+        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
         self.linked = linked;
         self.link_diagnostics = link_diagnostics;
         let diagnostics = self.diagnostics();
