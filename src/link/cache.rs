@@ -32,7 +32,8 @@ pub struct LinkCache {
     structure: Option<(Vec<usize>, Structure)>,
     /// Hash of everything every scan reads besides the article itself and its lookups.
     environment: Option<u64>,
-    entries: HashMap<PathBuf, Entry>,
+    /// In the order of the articles they were scanned from, which rarely changes.
+    entries: Vec<Entry>,
     /// Slugs of the articles the last link scanned (the others reused a kept scan), sorted.
     scanned: Vec<String>,
 }
@@ -72,6 +73,7 @@ impl LinkCache {
 /// One kept scan and what it was computed from.
 #[derive(Debug)]
 struct Entry {
+    path: PathBuf,
     slug: String,
     front_matter_yaml: String,
     body: String,
@@ -173,12 +175,33 @@ impl LinkCache {
             self.entries.clear();
             self.environment = Some(environment);
         }
+        // Where each article's kept entry is: at the same place unless articles were added or
+        // removed, which a map by path then finds.
         let entries = &self.entries;
+        let moved = entries.len() != articles.len()
+            || entries
+                .par_iter()
+                .zip(articles.par_iter())
+                .any(|(entry, article)| entry.path != article.path);
+        let places: Vec<Option<usize>> = if moved {
+            let by_path: HashMap<&PathBuf, usize> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| (&entry.path, i))
+                .collect();
+            articles
+                .iter()
+                .map(|a| by_path.get(&a.path).copied())
+                .collect()
+        } else {
+            (0..articles.len()).map(Some).collect()
+        };
         let results: Vec<(Scanned, bool)> = articles
             .par_iter()
             .zip(own_actors.par_iter())
-            .map(|(article, own)| {
-                let kept = entries.get(&article.path).filter(|entry| {
+            .zip(places.par_iter())
+            .map(|((article, own), place)| {
+                let kept = place.map(|i| &entries[i]).filter(|entry| {
                     same_text(entry, article, own)
                         && entry
                             .answers
@@ -191,18 +214,24 @@ impl LinkCache {
                 }
             })
             .collect();
-        let mut entries = std::mem::take(&mut self.entries);
+        let mut entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(Some)
+            .collect();
         self.scanned.clear();
-        let mut kept = HashMap::with_capacity(articles.len());
+        let mut kept = Vec::with_capacity(articles.len());
         let mut scans = Vec::with_capacity(articles.len());
-        for ((scanned, fresh), (article, own)) in
-            results.into_iter().zip(articles.iter().zip(own_actors))
+        for (((scanned, fresh), (article, own)), place) in results
+            .into_iter()
+            .zip(articles.iter().zip(own_actors))
+            .zip(places)
         {
-            let entry = match entries.remove(&article.path) {
+            let entry = match place.and_then(|i| entries[i].take()) {
                 Some(entry) if !fresh => entry,
                 _ => {
                     self.scanned.push(article.slug.clone());
                     Entry {
+                        path: article.path.clone(),
                         slug: article.slug.clone(),
                         front_matter_yaml: article.front_matter_yaml.clone(),
                         body: article.body.clone(),
@@ -226,7 +255,7 @@ impl LinkCache {
                     }
                 }
             };
-            kept.insert(article.path.clone(), entry);
+            kept.push(entry);
             scans.push(scanned);
         }
         self.scanned.sort();

@@ -13,6 +13,8 @@ pub mod wikilinks;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Book, PartialDate};
 use crate::slug::unique_slugs;
@@ -228,6 +230,21 @@ impl TermBuilder {
     }
 }
 
+/// The provisional outlet term of `name`, resolved once per spelling.
+fn outlet_term<'a>(
+    memo: &mut FxHashMap<&'a str, usize>,
+    name: &'a str,
+    index: &HashMap<String, usize>,
+    outlets: &mut TermBuilder,
+) -> usize {
+    *memo
+        .entry(name)
+        .or_insert_with(|| match index.get(&normalise(name)) {
+            Some(&i) => i,
+            None => outlets.uncurated(name),
+        })
+}
+
 /// An article's (actors, topics, outlet, publisher) as provisional term indices.
 type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
 
@@ -284,65 +301,68 @@ fn link_book(
     let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
     let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
 
-    // Provisional term indices per article, before sorting assigns final positions.
+    // Provisional term indices per article, before sorting assigns final positions. Names repeat
+    // across articles: each distinct spelling is resolved once, as (term, curated).
+    let mut actor_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut topic_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut outlet_names: FxHashMap<&str, usize> = FxHashMap::default();
     let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
     for article in &book.articles {
         let front = &article.front;
         let mut article_actors = Vec::new();
         for name in &front.actors {
-            let term = match actor_index.get(&normalise(name)) {
-                Some(&i) => i,
-                None => {
-                    if !book.actors.is_empty() {
-                        diagnostics.push(
-                            located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
-                                .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
-                        );
-                    }
-                    actors.uncurated(name)
+            let (term, curated) = *actor_names.entry(name).or_insert_with(|| {
+                match actor_index.get(&normalise(name)) {
+                    Some(&i) => (i, true),
+                    None => (actors.uncurated(name), false),
                 }
-            };
+            });
+            if !curated && !book.actors.is_empty() {
+                diagnostics.push(
+                    located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
+                        .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
+                );
+            }
             if !article_actors.contains(&term) {
                 article_actors.push(term);
             }
         }
         let mut article_topics = Vec::new();
         for topic in &front.topics {
-            let term = match topic_index
-                .get(&topic.to_lowercase())
-                .or_else(|| topic_index.get(&normalise(topic)))
-            {
-                Some(&i) => i,
-                None => {
-                    if book.topics_curated {
-                        let known: Vec<&str> =
-                            book.topics.iter().map(|t| t.slug.as_str()).collect();
-                        diagnostics.push(
-                            located(article, topic, format!("unknown topic `{topic}`"), true)
-                                .with_hint(format!(
-                                "use one of the slugs in content/topics.yaml ({}), or add it there",
-                                known.join(", ")
-                            )),
-                        );
-                    }
-                    topics.uncurated(topic)
+            let (term, curated) = *topic_names.entry(topic).or_insert_with(|| {
+                match topic_index
+                    .get(&topic.to_lowercase())
+                    .or_else(|| topic_index.get(&normalise(topic)))
+                {
+                    Some(&i) => (i, true),
+                    None => (topics.uncurated(topic), false),
                 }
-            };
+            });
+            if !curated && book.topics_curated {
+                let known: Vec<&str> = book.topics.iter().map(|t| t.slug.as_str()).collect();
+                diagnostics.push(
+                    located(article, topic, format!("unknown topic `{topic}`"), true).with_hint(
+                        format!(
+                            "use one of the slugs in content/topics.yaml ({}), or add it there",
+                            known.join(", ")
+                        ),
+                    ),
+                );
+            }
             if !article_topics.contains(&term) {
                 article_topics.push(term);
             }
         }
-        let outlet = match outlet_index.get(&normalise(&front.outlet)) {
-            Some(&i) => i,
-            None => outlets.uncurated(&front.outlet),
-        };
+        let outlet = outlet_term(
+            &mut outlet_names,
+            &front.outlet,
+            &outlet_index,
+            &mut outlets,
+        );
         let publisher = front
             .publisher
-            .as_ref()
-            .map(|p| match outlet_index.get(&normalise(p)) {
-                Some(&i) => i,
-                None => outlets.uncurated(p),
-            });
+            .as_deref()
+            .map(|p| outlet_term(&mut outlet_names, p, &outlet_index, &mut outlets));
         raw_links.push((article_actors, article_topics, outlet, publisher));
     }
 
@@ -664,7 +684,7 @@ fn co_occurring<'a>(
     articles: &[usize],
     terms_of: impl Fn(usize) -> &'a Vec<usize>,
 ) -> Vec<(usize, usize)> {
-    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
     for &article in articles {
         for &term in terms_of(article) {
             *counts.entry(term).or_default() += 1;

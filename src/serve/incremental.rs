@@ -222,14 +222,18 @@ impl Site {
             strict: self.options.strict,
         };
         let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
-        self.linked = linked;
+        // The old links are dropped once the edited pages are served: freeing them takes a while.
+        let old = std::mem::replace(&mut self.linked, linked);
         self.link_diagnostics = link_diagnostics;
         let diagnostics = self.diagnostics();
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        self.serve_edited(&edited, started)
-            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]))
+        let served = self
+            .serve_edited(&edited, started)
+            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]));
+        drop(old);
+        served
     }
 
     /// The second half of a rebuild: renders every other page whose inputs moved, the theme and
@@ -325,32 +329,40 @@ impl Site {
         let root = self.options.root.clone();
         let shown = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
         self.problems.remove(&shown);
-        let mut slug = None;
-        if let Some(i) = book.articles.iter().position(|a| a.path == shown) {
-            let removed = book.articles.remove(i);
-            self.article_hashes.remove(&removed.path);
-            slug = Some(removed.slug);
-        }
-        if path.is_file() {
-            match load_article(&root, path) {
-                Ok(article) if self.options.drafts || !article.front.draft => {
-                    self.article_hashes
-                        .insert(shown.clone(), article_hash(&article));
-                    book.articles.push(article);
-                }
-                Ok(_) => {}
-                Err(found) => {
-                    self.problems.insert(shown.clone(), found);
-                }
+        let existing = book.articles.iter().position(|a| a.path == shown);
+        let loaded = match path.is_file().then(|| load_article(&root, path)) {
+            Some(Ok(article)) if self.options.drafts || !article.front.draft => Some(article),
+            Some(Ok(_)) | None => None,
+            Some(Err(found)) => {
+                self.problems.insert(shown.clone(), found);
+                None
             }
+        };
+        match (existing, loaded) {
+            // The same set of files keeps the same slugs: replace the article in place.
+            (Some(i), Some(mut article)) => {
+                article.slug = book.articles[i].slug.clone();
+                self.article_hashes.insert(shown, article_hash(&article));
+                book.articles[i] = article;
+                Some(book.articles[i].slug.clone())
+            }
+            (Some(i), None) => {
+                let removed = book.articles.remove(i);
+                self.article_hashes.remove(&removed.path);
+                // Slugs depend on the set of file names, so recompute them as a fresh load would.
+                load::assign_url_slugs(&mut book.articles);
+                Some(removed.slug)
+            }
+            (None, Some(article)) => {
+                book.articles.push(article);
+                load::assign_url_slugs(&mut book.articles);
+                let article = book.articles.iter().find(|a| a.path == shown)?;
+                self.article_hashes
+                    .insert(shown.clone(), article_hash(article));
+                Some(article.slug.clone())
+            }
+            (None, None) => None,
         }
-        // Slugs depend on the set of file names, so recompute them as a fresh load would.
-        load::assign_url_slugs(&mut book.articles);
-        book.articles
-            .iter()
-            .find(|a| a.path == shown)
-            .map(|a| a.slug.clone())
-            .or(slug)
     }
 
     fn reload_list<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<Vec<T>> {
