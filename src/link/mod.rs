@@ -554,18 +554,22 @@ fn link_texts(
     use rayon::prelude::*;
     let resolver = resolver(book, actor_terms, topic_terms);
     let aliases = actor_aliases(book, actor_terms);
-    let matcher = mentions::NameMatcher::new(actor_terms, &aliases);
-    let scanner = bodies::Scanner {
-        resolver: &resolver,
-        matcher: &matcher,
-        strict: options.strict,
+    // Made only when an article is scanned: with every scan kept, none is.
+    let matcher = std::sync::OnceLock::new();
+    let scan = |article: &crate::model::Article, own: &[usize]| {
+        let scanner = bodies::Scanner {
+            resolver: &resolver,
+            matcher: matcher.get_or_init(|| mentions::NameMatcher::new(actor_terms, &aliases)),
+            strict: options.strict,
+        };
+        scanner.scan(article, own)
     };
     let scanned: Vec<bodies::Scanned> = match cache {
         None => book
             .articles
             .par_iter()
             .zip(links.par_iter())
-            .map(|(article, link)| scanner.scan(article, &link.actors))
+            .map(|(article, link)| scan(article, &link.actors))
             .collect(),
         Some(cache) => {
             let environment = cache::environment(
@@ -576,13 +580,7 @@ fn link_texts(
                 options.strict,
             );
             let own_actors: Vec<&[usize]> = links.iter().map(|l| l.actors.as_slice()).collect();
-            cache.scan_all(
-                &book.articles,
-                &own_actors,
-                &resolver,
-                environment,
-                |article, own| scanner.scan(article, own),
-            )
+            cache.scan_all(&book.articles, &own_actors, &resolver, environment, scan)
         }
     };
     for (link, scanned) in links.iter_mut().zip(scanned) {

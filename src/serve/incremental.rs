@@ -435,20 +435,29 @@ impl Site {
         let (early, to_render): (Vec<_>, Vec<_>) = stale
             .into_iter()
             .partition(|(_, path, _)| self.early.contains_key(path));
-        let rendered: Vec<Option<(String, u64, Bytes)>> = to_render
-            .par_iter()
-            .map(|(page, path, fingerprint)| {
-                if stop() {
-                    return Ok(None);
-                }
-                let output = renderer.render_page(*page)?;
-                Ok(Some((
-                    path.clone(),
-                    *fingerprint,
-                    Bytes::from(output.bytes),
-                )))
-            })
-            .collect::<Result<_, Error>>()?;
+        // Pages listing the whole book take longest and cannot be stopped half-way: they come
+        // after the others, so that a save arriving meanwhile waits for as little as possible.
+        let (whole_book, others): (Vec<_>, Vec<_>) = to_render
+            .into_iter()
+            .partition(|(page, _, _)| matches!(page, Page::Book | Page::Timeline | Page::Home));
+        let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
+        for batch in [others, whole_book] {
+            let found: Vec<Option<(String, u64, Bytes)>> = batch
+                .par_iter()
+                .map(|(page, path, fingerprint)| {
+                    if stop() {
+                        return Ok(None);
+                    }
+                    let output = renderer.render_page(*page)?;
+                    Ok(Some((
+                        path.clone(),
+                        *fingerprint,
+                        Bytes::from(output.bytes),
+                    )))
+                })
+                .collect::<Result<_, Error>>()?;
+            rendered.extend(found);
+        }
         let stopped = rendered.iter().any(Option::is_none);
         let mut files: Vec<(String, u64, Bytes)> = rendered.into_iter().flatten().collect();
         for (_, path, fingerprint) in early {
