@@ -64,6 +64,61 @@ fn every_edit_gives_what_a_full_build_gives() {
             vec![Change::Article(moon.clone())],
         ),
         (
+            "an article linking others by [[…]], by file and from its note",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2017-07-01-recap"),
+                    "---\ntitle: A recap\noutlet: Yonhap\ndate: 2017-07-01\n\
+                     actors: [Moon]\ntopics: [north-korea]\n\
+                     note: \"Compare [[2017-06-30-summit]].\"\n---\n\
+                     As [[2017-05-10-moon-inaugurated]] told, Moon sent\n\
+                     [envoys](2018-03-06-envoys.md) and [[2016-07-08-thaad-decision|decided]].\n",
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2017-07-01-recap"))],
+        ),
+        (
+            "a title change another article's [[…]] shows",
+            Box::new(|| {
+                edit(
+                    &moon,
+                    "Moon sworn in as president",
+                    "Moon becomes president",
+                )
+            }),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a title change another article's note shows",
+            Box::new(|| {
+                let summit = article(&root, "2017-06-30-summit");
+                let text = fs::read_to_string(&summit).unwrap();
+                let title = text.lines().find(|l| l.starts_with("title:")).unwrap();
+                fs::write(&summit, text.replacen(title, "title: Moon meets Trump", 1)).unwrap()
+            }),
+            vec![Change::Article(article(&root, "2017-06-30-summit"))],
+        ),
+        (
+            "a deleted article another links to by file",
+            Box::new(|| fs::remove_file(article(&root, "2018-03-06-envoys")).unwrap()),
+            vec![Change::Article(article(&root, "2018-03-06-envoys"))],
+        ),
+        (
+            "the linked article back",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2018-03-06-envoys"),
+                    fs::read_to_string(Path::new(
+                        "tests/fixtures/serve-book/content/articles/2018-03-06-envoys.md",
+                    ))
+                    .unwrap(),
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2018-03-06-envoys"))],
+        ),
+        (
             "an added actor",
             Box::new(|| {
                 edit(
@@ -246,4 +301,56 @@ fn a_broken_edit_keeps_the_last_good_site_until_fixed() {
     fs::remove_file(root.join("templates/article.html")).unwrap();
     site.rebuild(&[Change::Templates]).unwrap();
     assert_equals_full_build(&site, &root, "the template fix");
+}
+
+/// The server applies a burst of saves as several updates and one finish, and stops a finish
+/// when the next save arrives: the site must still end up as a full build.
+#[test]
+fn updates_then_one_finish_and_stopped_finishes_give_a_full_build() {
+    let (_dir, root) = fixture();
+    let mut site = Site::new(BuildOptions::new(&root));
+    site.rebuild(&[Change::Everything]).unwrap();
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+    let envoys = article(&root, "2018-03-06-envoys");
+
+    // The edited page is served by the update, before the finish.
+    edit(&moon, "Moon takes office", "Moon sworn in");
+    site.update(&[Change::Article(moon.clone())]).unwrap();
+    let page = "articles/2017-05-10-moon-inaugurated/index.html";
+    let served = |site: &Site| {
+        let outputs = site.outputs();
+        let page = outputs.iter().find(|o| o.path == page).unwrap();
+        String::from_utf8(page.bytes.clone()).unwrap()
+    };
+    assert!(served(&site).contains("Moon sworn in"));
+
+    // A second save in the burst puts the title back: the early page must not stay.
+    edit(&moon, "Moon sworn in", "Moon takes office");
+    site.update(&[Change::Article(moon.clone())]).unwrap();
+    edit(&envoys, "Envoys return", "Envoys come back");
+    site.update(&[Change::Article(envoys.clone())]).unwrap();
+    let rebuilt = site.finish(&|| false).unwrap().unwrap();
+    assert!(rebuilt.first_served.is_some());
+    assert_equals_full_build(&site, &root, "a burst of three saves");
+
+    // A finish stopped after two pages leaves the rest to the next one.
+    for (i, title) in ["Moon in office", "Moon takes charge"].iter().enumerate() {
+        let from = if i == 0 {
+            "Moon takes office"
+        } else {
+            "Moon in office"
+        };
+        edit(&moon, from, title);
+        site.update(&[Change::Article(moon.clone())]).unwrap();
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        let stop = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 2;
+        assert!(
+            site.finish(&stop).unwrap().is_none(),
+            "the finish did not stop"
+        );
+        assert!(served(&site).contains(title));
+    }
+    site.update(&[]).unwrap();
+    site.finish(&|| false).unwrap().unwrap();
+    assert_equals_full_build(&site, &root, "stopped finishes");
 }

@@ -28,10 +28,21 @@ pub struct Quote {
     pub passage: usize,
 }
 
+/// A link a scan looked up: what it read from the book beyond the article and the terms.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Lookup {
+    /// The inside of a `[[…]]` (without the shown text); `titled` when the link has no text of
+    /// its own, so it shows the title of the page it names.
+    Wikilink { target: String, titled: bool },
+    /// The destination of a Markdown link.
+    File(String),
+}
+
 /// Everything one article's text contributes to the web of links.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Scanned {
-    pub body: String,
+    /// Shared, so a kept scan is reused without copying the text.
+    pub body: std::sync::Arc<str>,
     pub note: Option<String>,
     pub annotation_notes: Vec<String>,
     pub outgoing: Vec<Target>,
@@ -39,6 +50,28 @@ pub struct Scanned {
     pub quotes: Vec<Quote>,
     pub passages: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every link looked up while scanning, in the order first seen: the scan reads nothing else
+    /// of the other articles.
+    pub lookups: Vec<Lookup>,
+}
+
+impl Scanned {
+    fn looked_up(&mut self, lookup: Lookup) {
+        if !self.lookups.contains(&lookup) {
+            self.lookups.push(lookup);
+        }
+    }
+
+    /// Records the `[[…]]` of a text the scan resolves, code included, as `plain_text` and
+    /// `rewrite_text` may.
+    fn looked_up_wikilinks(&mut self, text: &str) {
+        for link in wikilinks::find(text, &[]) {
+            self.looked_up(Lookup::Wikilink {
+                target: link.target,
+                titled: link.shown.is_none(),
+            });
+        }
+    }
 }
 
 /// What the scan needs from the whole book, built once.
@@ -131,6 +164,7 @@ impl Scanner<'_> {
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
 
+        scanned.looked_up_wikilinks(body);
         let wikilinks = wikilinks::find(body, &found.code);
         for link in &wikilinks {
             match self.resolver.wikilink(&link.target) {
@@ -161,7 +195,11 @@ impl Scanner<'_> {
         }
 
         for (destination, range) in &found.links {
-            match self.resolver.file_link(destination) {
+            let resolved = self.resolver.file_link(destination);
+            if resolved.is_some() {
+                scanned.looked_up(Lookup::File(destination.clone()));
+            }
+            match resolved {
                 None => {}
                 Some(Ok(target)) => {
                     let source = &body[range.clone()];
@@ -233,7 +271,7 @@ impl Scanner<'_> {
             .collect();
         scanned.annotation_notes = notes;
 
-        scanned.body = wikilinks::apply(body, edits);
+        scanned.body = wikilinks::apply(body, edits).into();
         self.find_quotes(&found.paragraphs, &mut scanned);
         if !article.front.annotations.is_empty() {
             self.anchor_annotations(article, &mut scanned);
@@ -248,6 +286,7 @@ impl Scanner<'_> {
 
     /// Rewrites the `[[…]]` of a front-matter text (note, annotation note).
     fn rewrite_front_text(&self, article: &Article, text: &str, scanned: &mut Scanned) -> String {
+        scanned.looked_up_wikilinks(text);
         let (rewritten, targets, unresolved) =
             wikilinks::rewrite_text(self.resolver, text, ARTICLE_PREFIX);
         scanned.outgoing.extend(targets);
@@ -321,6 +360,7 @@ impl Scanner<'_> {
                 continue;
             }
             for quote in quotes::find(text, &mentions) {
+                scanned.looked_up_wikilinks(&quote.text);
                 scanned.quotes.push(Quote {
                     actor: quote.actor,
                     text: self.resolver.plain_text(&quote.text),

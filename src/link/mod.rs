@@ -5,6 +5,7 @@
 pub mod anchors;
 pub mod backlinks;
 pub mod bodies;
+pub mod cache;
 pub mod mentions;
 pub mod quotes;
 mod related;
@@ -12,12 +13,15 @@ pub mod wikilinks;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{Book, PartialDate};
 use crate::slug::unique_slugs;
 
 pub use backlinks::Backlinks;
 pub use bodies::Quote;
+pub use cache::LinkCache;
 pub use related::RELATED_COUNT;
 pub use wikilinks::Target;
 
@@ -101,7 +105,7 @@ pub struct ArticleLinks {
     pub next: Option<usize>,
     pub related: Vec<usize>,
     /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links.
-    pub body_markdown: String,
+    pub body_markdown: std::sync::Arc<str>,
     /// The editor's note, links likewise resolved.
     pub note_markdown: Option<String>,
     /// Annotation notes, parallel to the front matter's `annotations`.
@@ -226,6 +230,21 @@ impl TermBuilder {
     }
 }
 
+/// The provisional outlet term of `name`, resolved once per spelling.
+fn outlet_term<'a>(
+    memo: &mut FxHashMap<&'a str, usize>,
+    name: &'a str,
+    index: &HashMap<String, usize>,
+    outlets: &mut TermBuilder,
+) -> usize {
+    *memo
+        .entry(name)
+        .or_insert_with(|| match index.get(&normalise(name)) {
+            Some(&i) => i,
+            None => outlets.uncurated(name),
+        })
+}
+
 /// An article's (actors, topics, outlet, publisher) as provisional term indices.
 type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
 
@@ -238,6 +257,25 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
 /// reported as diagnostics located in the article's front matter; links and annotations in the
 /// text as diagnostics located in the body, errors when `options.strict`.
 pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) {
+    link_book(book, options, None)
+}
+
+/// [`link_with`], reusing the article scans `cache` kept from an earlier link of the same book
+/// where they are still valid, and keeping this link's scans there. The result is the same as
+/// [`link_with`]'s.
+pub fn link_with_cache(
+    book: Book,
+    options: LinkOptions,
+    cache: &mut LinkCache,
+) -> (LinkedBook, Diagnostics) {
+    link_book(book, options, Some(cache))
+}
+
+fn link_book(
+    book: Book,
+    options: LinkOptions,
+    cache: Option<&mut LinkCache>,
+) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
     let actor_index = name_index(book.actors.iter().enumerate().map(|(i, a)| {
@@ -263,65 +301,68 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
     let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
     let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
 
-    // Provisional term indices per article, before sorting assigns final positions.
+    // Provisional term indices per article, before sorting assigns final positions. Names repeat
+    // across articles: each distinct spelling is resolved once, as (term, curated).
+    let mut actor_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut topic_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut outlet_names: FxHashMap<&str, usize> = FxHashMap::default();
     let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
     for article in &book.articles {
         let front = &article.front;
         let mut article_actors = Vec::new();
         for name in &front.actors {
-            let term = match actor_index.get(&normalise(name)) {
-                Some(&i) => i,
-                None => {
-                    if !book.actors.is_empty() {
-                        diagnostics.push(
-                            located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
-                                .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
-                        );
-                    }
-                    actors.uncurated(name)
+            let (term, curated) = *actor_names.entry(name).or_insert_with(|| {
+                match actor_index.get(&normalise(name)) {
+                    Some(&i) => (i, true),
+                    None => (actors.uncurated(name), false),
                 }
-            };
+            });
+            if !curated && !book.actors.is_empty() {
+                diagnostics.push(
+                    located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
+                        .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
+                );
+            }
             if !article_actors.contains(&term) {
                 article_actors.push(term);
             }
         }
         let mut article_topics = Vec::new();
         for topic in &front.topics {
-            let term = match topic_index
-                .get(&topic.to_lowercase())
-                .or_else(|| topic_index.get(&normalise(topic)))
-            {
-                Some(&i) => i,
-                None => {
-                    if book.topics_curated {
-                        let known: Vec<&str> =
-                            book.topics.iter().map(|t| t.slug.as_str()).collect();
-                        diagnostics.push(
-                            located(article, topic, format!("unknown topic `{topic}`"), true)
-                                .with_hint(format!(
-                                "use one of the slugs in content/topics.yaml ({}), or add it there",
-                                known.join(", ")
-                            )),
-                        );
-                    }
-                    topics.uncurated(topic)
+            let (term, curated) = *topic_names.entry(topic).or_insert_with(|| {
+                match topic_index
+                    .get(&topic.to_lowercase())
+                    .or_else(|| topic_index.get(&normalise(topic)))
+                {
+                    Some(&i) => (i, true),
+                    None => (topics.uncurated(topic), false),
                 }
-            };
+            });
+            if !curated && book.topics_curated {
+                let known: Vec<&str> = book.topics.iter().map(|t| t.slug.as_str()).collect();
+                diagnostics.push(
+                    located(article, topic, format!("unknown topic `{topic}`"), true).with_hint(
+                        format!(
+                            "use one of the slugs in content/topics.yaml ({}), or add it there",
+                            known.join(", ")
+                        ),
+                    ),
+                );
+            }
             if !article_topics.contains(&term) {
                 article_topics.push(term);
             }
         }
-        let outlet = match outlet_index.get(&normalise(&front.outlet)) {
-            Some(&i) => i,
-            None => outlets.uncurated(&front.outlet),
-        };
+        let outlet = outlet_term(
+            &mut outlet_names,
+            &front.outlet,
+            &outlet_index,
+            &mut outlets,
+        );
         let publisher = front
             .publisher
-            .as_ref()
-            .map(|p| match outlet_index.get(&normalise(p)) {
-                Some(&i) => i,
-                None => outlets.uncurated(p),
-            });
+            .as_deref()
+            .map(|p| outlet_term(&mut outlet_names, p, &outlet_index, &mut outlets));
         raw_links.push((article_actors, article_topics, outlet, publisher));
     }
 
@@ -390,26 +431,50 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
         }
     }
 
-    for terms in [
-        &mut actor_terms,
-        &mut topic_terms,
-        &mut outlet_terms,
-        &mut year_terms,
+    let mut cache = cache;
+    let key = cache.as_ref().map(|_| {
+        structure_key(
+            &links,
+            [
+                actor_terms.len(),
+                topic_terms.len(),
+                outlet_terms.len(),
+                year_terms.len(),
+            ],
+        )
+    });
+    let kept = match (&cache, &key) {
+        (Some(cache), Some(key)) => cache.structure(key),
+        _ => None,
+    };
+    let structure = match kept {
+        Some(kept) => kept.clone(),
+        None => {
+            let structure = cross_links(
+                &links,
+                [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+            );
+            if let (Some(cache), Some(key)) = (cache.as_deref_mut(), key) {
+                cache.keep_structure(key, structure.clone());
+            }
+            structure
+        }
+    };
+    let [actor_co, topic_co, outlet_co, year_co] = structure.co_occurring;
+    for (terms, co) in [
+        (&mut actor_terms, actor_co),
+        (&mut topic_terms, topic_co),
+        (&mut outlet_terms, outlet_co),
+        (&mut year_terms, year_co),
     ] {
-        for term in terms.iter_mut() {
-            term.co_actors = co_occurring(&term.articles, |i| &links[i].actors);
-            term.co_topics = co_occurring(&term.articles, |i| &links[i].topics);
+        for (term, (co_actors, co_topics)) in terms.iter_mut().zip(co) {
+            term.co_actors = co_actors;
+            term.co_topics = co_topics;
         }
     }
-    // A term does not co-occur with itself.
-    for (i, term) in actor_terms.iter_mut().enumerate() {
-        term.co_actors.retain(|&(a, _)| a != i);
+    for (link, related) in links.iter_mut().zip(structure.related) {
+        link.related = related;
     }
-    for (i, term) in topic_terms.iter_mut().enumerate() {
-        term.co_topics.retain(|&(t, _)| t != i);
-    }
-
-    related::fill(&mut links, &actor_terms, &topic_terms);
 
     let introduction_markdown = link_texts(
         &book,
@@ -417,6 +482,7 @@ pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) 
         &topic_terms,
         &mut links,
         options,
+        cache,
         &mut diagnostics,
     );
     let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
@@ -448,6 +514,14 @@ fn actor_aliases<'a>(book: &'a Book, actor_terms: &[Term]) -> Vec<&'a [String]> 
         .collect()
 }
 
+/// The curated slug of each topic term.
+fn topic_slugs<'a>(book: &'a Book, topic_terms: &[Term]) -> Vec<Option<&'a str>> {
+    topic_terms
+        .iter()
+        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
+        .collect()
+}
+
 /// A resolver for `[[…]]` links over the linked terms, for texts `render` resolves itself
 /// (term descriptions, whose pages sit at different depths).
 pub fn resolver<'a>(
@@ -456,10 +530,7 @@ pub fn resolver<'a>(
     topic_terms: &'a [Term],
 ) -> wikilinks::Resolver<'a> {
     let aliases = actor_aliases(book, actor_terms);
-    let topic_slugs: Vec<Option<&str>> = topic_terms
-        .iter()
-        .map(|t| t.entry.map(|e| book.topics[e].slug.as_str()))
-        .collect();
+    let topic_slugs = topic_slugs(book, topic_terms);
     wikilinks::Resolver::new(
         &book.articles,
         actor_terms,
@@ -477,23 +548,41 @@ fn link_texts(
     topic_terms: &[Term],
     links: &mut [ArticleLinks],
     options: LinkOptions,
+    cache: Option<&mut LinkCache>,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
     let resolver = resolver(book, actor_terms, topic_terms);
     let aliases = actor_aliases(book, actor_terms);
-    let matcher = mentions::NameMatcher::new(actor_terms, &aliases);
-    let scanner = bodies::Scanner {
-        resolver: &resolver,
-        matcher: &matcher,
-        strict: options.strict,
+    // Made only when an article is scanned: with every scan kept, none is.
+    let matcher = std::sync::OnceLock::new();
+    let scan = |article: &crate::model::Article, own: &[usize]| {
+        let scanner = bodies::Scanner {
+            resolver: &resolver,
+            matcher: matcher.get_or_init(|| mentions::NameMatcher::new(actor_terms, &aliases)),
+            strict: options.strict,
+        };
+        scanner.scan(article, own)
     };
-    let scanned: Vec<bodies::Scanned> = book
-        .articles
-        .par_iter()
-        .zip(links.par_iter())
-        .map(|(article, link)| scanner.scan(article, &link.actors))
-        .collect();
+    let scanned: Vec<bodies::Scanned> = match cache {
+        None => book
+            .articles
+            .par_iter()
+            .zip(links.par_iter())
+            .map(|(article, link)| scan(article, &link.actors))
+            .collect(),
+        Some(cache) => {
+            let environment = cache::environment(
+                actor_terms,
+                &aliases,
+                topic_terms,
+                &topic_slugs(book, topic_terms),
+                options.strict,
+            );
+            let own_actors: Vec<&[usize]> = links.iter().map(|l| l.actors.as_slice()).collect();
+            cache.scan_all(&book.articles, &own_actors, &resolver, environment, scan)
+        }
+    };
     for (link, scanned) in links.iter_mut().zip(scanned) {
         link.body_markdown = scanned.body;
         link.note_markdown = scanned.note;
@@ -522,6 +611,61 @@ fn link_texts(
     Some(text)
 }
 
+/// What co-occurrence and related articles are computed from: each article's terms and place in
+/// the chronology, and how many terms each taxonomy has. Flat, so comparing two is cheap.
+fn structure_key(links: &[ArticleLinks], term_counts: [usize; 4]) -> Vec<usize> {
+    let mut key = Vec::with_capacity(4 + links.len() * 10);
+    key.extend(term_counts);
+    for link in links {
+        key.push(link.actors.len());
+        key.extend(&link.actors);
+        key.push(link.topics.len());
+        key.extend(&link.topics);
+        key.push(link.outlet);
+        key.push(link.publisher.map_or(0, |p| p + 1));
+        key.push(link.year.map_or(0, |y| y + 1));
+        key.push(link.position);
+    }
+    key
+}
+
+/// A term's co-occurring actors and topics, as (term index, shared articles).
+type CoOccurring = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+
+/// Co-occurring actors and topics of every term, and every article's related articles.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Structure {
+    /// Per taxonomy (actor, topic, outlet, year), per term: (co-actors, co-topics).
+    pub co_occurring: [Vec<CoOccurring>; 4],
+    /// Per article.
+    pub related: Vec<Vec<usize>>,
+}
+
+fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
+    use rayon::prelude::*;
+    let co_occurring = std::array::from_fn(|t| {
+        taxonomies[t]
+            .par_iter()
+            .enumerate()
+            .map(|(i, term)| {
+                let mut co_actors = co_occurring(&term.articles, |a| &links[a].actors);
+                let mut co_topics = co_occurring(&term.articles, |a| &links[a].topics);
+                // A term does not co-occur with itself.
+                match t {
+                    0 => co_actors.retain(|&(a, _)| a != i),
+                    1 => co_topics.retain(|&(a, _)| a != i),
+                    _ => {}
+                }
+                (co_actors, co_topics)
+            })
+            .collect()
+    });
+    Structure {
+        co_occurring,
+        related: related::all(links, taxonomies[0], taxonomies[1]),
+    }
+}
+
 /// Article indices ordered by date, then slug; undated articles last.
 fn chronology(book: &Book) -> Vec<usize> {
     let mut order: Vec<usize> = (0..book.articles.len()).collect();
@@ -538,7 +682,7 @@ fn co_occurring<'a>(
     articles: &[usize],
     terms_of: impl Fn(usize) -> &'a Vec<usize>,
 ) -> Vec<(usize, usize)> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
     for &article in articles {
         for &term in terms_of(article) {
             *counts.entry(term).or_default() += 1;

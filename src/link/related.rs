@@ -11,15 +11,13 @@ pub const RELATED_COUNT: usize = 5;
 /// How many neighbours on each side of an article are considered within one term's list.
 const WINDOW: usize = 40;
 
-pub(super) fn fill(links: &mut [ArticleLinks], actors: &[Term], topics: &[Term]) {
+/// The related articles of every article, in article order.
+pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    let related: Vec<Vec<usize>> = (0..links.len())
+    (0..links.len())
         .into_par_iter()
         .map(|article| related_to(article, links, actors, topics))
-        .collect();
-    for (link, found) in links.iter_mut().zip(related) {
-        link.related = found;
-    }
+        .collect()
 }
 
 fn related_to(

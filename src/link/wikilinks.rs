@@ -70,6 +70,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The index of the article with this slug.
+    pub fn article(&self, slug: &str) -> Option<usize> {
+        self.article_slugs.get(slug).copied()
+    }
+
     /// Resolves the inside of `[[…]]` (without the `|shown` part).
     pub fn wikilink(&self, target: &str) -> Option<Target> {
         let target = target.trim();

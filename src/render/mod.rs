@@ -149,7 +149,16 @@ impl<'a> Renderer<'a> {
     /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
     /// them for every rebuild.
     pub fn with_templates(linked: &'a LinkedBook, tera: tera::Tera) -> Result<Self, Error> {
-        let shared = Shared::new(linked);
+        Self::with_shared(linked, tera, Shared::new(linked))
+    }
+
+    /// Like [`Renderer::with_templates`] with the summaries of `linked` made earlier (see
+    /// [`Renderer::into_parts`]), so the server need not make them twice for one rebuild.
+    pub fn with_shared(
+        linked: &'a LinkedBook,
+        tera: tera::Tera,
+        shared: Shared,
+    ) -> Result<Self, Error> {
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
         Ok(Renderer {
@@ -171,6 +180,12 @@ impl<'a> Renderer<'a> {
     /// The summaries and links every page draws on.
     pub fn shared(&self) -> &Shared {
         &self.shared
+    }
+
+    /// The templates and summaries, to make another renderer of the same book without copying
+    /// or recomputing them.
+    pub fn into_parts(self) -> (tera::Tera, Shared) {
+        (self.tera, self.shared)
     }
 
     /// Renders every page, theme file and publication (feeds, sitemap, search index...), in

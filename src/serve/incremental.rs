@@ -18,9 +18,10 @@ use rayon::prelude::*;
 use super::deps::{article_hash, Inputs};
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, LinkedBook};
+use crate::link::{link, link_with_cache, LinkCache, LinkOptions, LinkedBook};
 use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Book, OutletEntry, TopicEntry};
+use crate::render::context::Shared;
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
 
 /// What changed on disk, as the watcher classifies it.
@@ -67,11 +68,28 @@ pub struct Site {
     /// Problems from loading files and templates, by the file (or folder) they come from.
     problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     link_diagnostics: Diagnostics,
+    /// What the last link computed, so a rebuild recomputes only what an edit affects.
+    link_cache: LinkCache,
     /// Bumped when templates or configuration change: every page depends on them.
     epoch: u64,
-    /// Fingerprint of every served file.
+    /// Fingerprint of every served file, but for pages served early and not fingerprinted yet.
     fingerprints: HashMap<String, u64>,
     served: Served,
+    /// Pages the last update rendered and served ahead of the rest, by path.
+    early: HashMap<String, Bytes>,
+    /// The summaries of the current book, once made.
+    shared: Option<Shared>,
+    /// The rebuild under way: updates applied, not finished yet.
+    pending: Option<Pending>,
+}
+
+/// What the updates of an unfinished rebuild did so far.
+#[derive(Debug)]
+struct Pending {
+    started: Instant,
+    css_only: bool,
+    first_served: Option<Duration>,
+    written: usize,
 }
 
 impl Site {
@@ -86,9 +104,13 @@ impl Site {
             article_hashes: HashMap::new(),
             problems: BTreeMap::new(),
             link_diagnostics: Diagnostics::default(),
+            link_cache: LinkCache::new(),
             epoch: 0,
             fingerprints: HashMap::new(),
             served: Served::default(),
+            early: HashMap::new(),
+            shared: None,
+            pending: None,
         }
     }
 
@@ -133,7 +155,31 @@ impl Site {
     /// Applies `changes` and re-renders what they affect. On errors the served site is left as
     /// it was and every error is returned.
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<Rebuilt, Diagnostics> {
-        let started = Instant::now();
+        // An edit is still published whatever `update` says: `finish` reports the errors.
+        let _ = self.update(changes);
+        let rebuilt = self.finish(&|| false)?;
+        Ok(rebuilt.expect("a rebuild that is never stopped finishes"))
+    }
+
+    /// The first half of a rebuild: applies `changes`, links the book and serves the edited
+    /// articles' own pages at once. [`Site::finish`] renders the rest; several updates (a burst
+    /// of saves) may come before it. Returns the errors of the book, if it has any, without
+    /// serving anything.
+    pub fn update(&mut self, changes: &[Change]) -> Result<(), Diagnostics> {
+        let pending = self.pending.get_or_insert_with(|| Pending {
+            started: Instant::now(),
+            css_only: true,
+            first_served: None,
+            written: 0,
+        });
+        pending.css_only &= changes
+            .iter()
+            .all(|c| matches!(c, Change::Theme { css: true }));
+        let started = pending.started;
+        // Pages rendered early from the previous state are stale now; their fingerprints are
+        // gone, so `finish` renders them again unless this update does.
+        self.early.clear();
+        self.shared = None;
         let mut book = std::mem::take(&mut self.linked.book);
         let mut edited = HashSet::new();
         if changes.contains(&Change::Everything) {
@@ -172,18 +218,90 @@ impl Site {
                 }
             }
         }
-        let (linked, link_diagnostics) = link(book);
-        self.linked = linked;
+        let options = LinkOptions {
+            strict: self.options.strict,
+        };
+        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
+        // The old links are dropped once the edited pages are served: freeing them takes a while.
+        let old = std::mem::replace(&mut self.linked, linked);
         self.link_diagnostics = link_diagnostics;
         let diagnostics = self.diagnostics();
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let css_only = changes
+        let served = self
+            .serve_edited(&edited, started)
+            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]));
+        drop(old);
+        served
+    }
+
+    /// The second half of a rebuild: renders every other page whose inputs moved, the theme and
+    /// the publications, and says what the rebuild (all updates since the last finish) did.
+    /// `stop` is asked between pages: when it says so, `finish` returns `None` and leaves the
+    /// rest to the next finish (the next update's), which renders whatever is still stale.
+    pub fn finish(
+        &mut self,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Rebuilt>, Diagnostics> {
+        let diagnostics = self.diagnostics();
+        if diagnostics.has_errors() {
+            self.pending = None;
+            return Err(diagnostics);
+        }
+        match self.render(stop) {
+            Ok(Some(rebuilt)) => {
+                self.pending = None;
+                Ok(Some(rebuilt))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => {
+                self.pending = None;
+                Err(Diagnostics(vec![templates::template_diagnostic(&e)]))
+            }
+        }
+    }
+
+    /// Renders the edited articles' pages and serves those that changed at once, before the
+    /// lists and publications that depend on the whole book.
+    fn serve_edited(&mut self, edited: &HashSet<String>, started: Instant) -> Result<(), Error> {
+        let pages: Vec<Page> = (0..self.linked.book.articles.len())
+            .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
+            .map(Page::Article)
+            .collect();
+        if pages.is_empty() {
+            return Ok(());
+        }
+        let renderer = renderer(&self.linked, &mut self.tera, &mut self.shared)?;
+        let rendered: Result<Vec<Output>, Error> = pages
             .iter()
-            .all(|c| matches!(c, Change::Theme { css: true }));
-        self.render(&edited, started, css_only)
-            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]))
+            .map(|&page| renderer.render_page(page))
+            .collect();
+        let (tera, shared) = renderer.into_parts();
+        self.tera = Some(tera);
+        self.shared = Some(shared);
+        let served = self.served.read().unwrap_or_else(|e| e.into_inner());
+        let changed: Vec<(String, Bytes)> = rendered?
+            .into_iter()
+            .filter(|o| served.get(&o.path).is_none_or(|b| b[..] != o.bytes[..]))
+            .map(|o| (o.path, Bytes::from(o.bytes)))
+            .collect();
+        drop(served);
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
+        for (path, bytes) in changed {
+            // Served, but not yet fingerprinted: `finish` takes these bytes for the page.
+            self.fingerprints.remove(&path);
+            served.insert(path.clone(), bytes.clone());
+            self.early.insert(path, bytes);
+        }
+        drop(served);
+        if let Some(pending) = &mut self.pending {
+            pending.first_served = Some(started.elapsed());
+        }
+        Ok(())
     }
 
     fn load_everything(&mut self) -> Book {
@@ -211,32 +329,40 @@ impl Site {
         let root = self.options.root.clone();
         let shown = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
         self.problems.remove(&shown);
-        let mut slug = None;
-        if let Some(i) = book.articles.iter().position(|a| a.path == shown) {
-            let removed = book.articles.remove(i);
-            self.article_hashes.remove(&removed.path);
-            slug = Some(removed.slug);
-        }
-        if path.is_file() {
-            match load_article(&root, path) {
-                Ok(article) if self.options.drafts || !article.front.draft => {
-                    self.article_hashes
-                        .insert(shown.clone(), article_hash(&article));
-                    book.articles.push(article);
-                }
-                Ok(_) => {}
-                Err(found) => {
-                    self.problems.insert(shown.clone(), found);
-                }
+        let existing = book.articles.iter().position(|a| a.path == shown);
+        let loaded = match path.is_file().then(|| load_article(&root, path)) {
+            Some(Ok(article)) if self.options.drafts || !article.front.draft => Some(article),
+            Some(Ok(_)) | None => None,
+            Some(Err(found)) => {
+                self.problems.insert(shown.clone(), found);
+                None
             }
+        };
+        match (existing, loaded) {
+            // The same set of files keeps the same slugs: replace the article in place.
+            (Some(i), Some(mut article)) => {
+                article.slug = book.articles[i].slug.clone();
+                self.article_hashes.insert(shown, article_hash(&article));
+                book.articles[i] = article;
+                Some(book.articles[i].slug.clone())
+            }
+            (Some(i), None) => {
+                let removed = book.articles.remove(i);
+                self.article_hashes.remove(&removed.path);
+                // Slugs depend on the set of file names, so recompute them as a fresh load would.
+                load::assign_url_slugs(&mut book.articles);
+                Some(removed.slug)
+            }
+            (None, Some(article)) => {
+                book.articles.push(article);
+                load::assign_url_slugs(&mut book.articles);
+                let article = book.articles.iter().find(|a| a.path == shown)?;
+                self.article_hashes
+                    .insert(shown.clone(), article_hash(article));
+                Some(article.slug.clone())
+            }
+            (None, None) => None,
         }
-        // Slugs depend on the set of file names, so recompute them as a fresh load would.
-        load::assign_url_slugs(&mut book.articles);
-        book.articles
-            .iter()
-            .find(|a| a.path == shown)
-            .map(|a| a.slug.clone())
-            .or(slug)
     }
 
     fn reload_list<T: serde::de::DeserializeOwned>(&mut self, file: &str) -> Option<Vec<T>> {
@@ -280,20 +406,11 @@ impl Site {
         }
     }
 
-    /// Renders the pages whose fingerprint changed: the edited articles' own pages first, served
-    /// at once, then the rest.
-    fn render(
-        &mut self,
-        edited: &HashSet<String>,
-        started: Instant,
-        css_only: bool,
-    ) -> Result<Rebuilt, Error> {
-        let Some(tera) = self.tera.clone() else {
-            return Err(Error::Template("the templates did not load".to_string()));
-        };
-        let linked = &self.linked;
-        let renderer = Renderer::with_templates(linked, tera)?;
-        let hashes = linked
+    /// Renders the pages whose fingerprint changed, the theme and the publications; `None` when
+    /// `stop` stopped it.
+    fn render(&mut self, stop: &(dyn Fn() -> bool + Sync)) -> Result<Option<Rebuilt>, Error> {
+        let hashes: Vec<u64> = self
+            .linked
             .book
             .articles
             .iter()
@@ -302,47 +419,76 @@ impl Site {
                 None => article_hash(a),
             })
             .collect();
-        let inputs = Inputs::new(linked, renderer.shared(), hashes, self.epoch);
+        let epoch = self.epoch;
+        let renderer = renderer(&self.linked, &mut self.tera, &mut self.shared)?;
+        let linked = renderer.linked;
+        let inputs = Inputs::new(linked, renderer.shared(), hashes, epoch);
         let planned: Vec<(Page, String, u64)> = all_pages(linked)
             .into_par_iter()
             .map(|page| (page, page.output_path(linked), inputs.page(page)))
             .collect();
-        let (first, rest): (Vec<_>, Vec<_>) = planned
+        let stale: Vec<&(Page, String, u64)> = planned
             .iter()
             .filter(|(_, path, fingerprint)| self.fingerprints.get(path) != Some(fingerprint))
-            .partition(|(page, _, _)| match page {
-                Page::Article(i) => edited.contains(&linked.book.articles[*i].slug),
-                _ => false,
-            });
-        let render = |batch: &[&(Page, String, u64)]| -> Result<Vec<(String, u64, Bytes)>, Error> {
-            batch
+            .collect();
+        // Pages served early keep their bytes: they were rendered from this very book.
+        let (early, to_render): (Vec<_>, Vec<_>) = stale
+            .into_iter()
+            .partition(|(_, path, _)| self.early.contains_key(path));
+        // Pages listing the whole book take longest and cannot be stopped half-way: they come
+        // after the others, so that a save arriving meanwhile waits for as little as possible.
+        let (whole_book, others): (Vec<_>, Vec<_>) = to_render
+            .into_iter()
+            .partition(|(page, _, _)| matches!(page, Page::Book | Page::Timeline | Page::Home));
+        let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
+        for batch in [others, whole_book] {
+            let found: Vec<Option<(String, u64, Bytes)>> = batch
                 .par_iter()
                 .map(|(page, path, fingerprint)| {
+                    if stop() {
+                        return Ok(None);
+                    }
                     let output = renderer.render_page(*page)?;
-                    Ok((path.clone(), *fingerprint, Bytes::from(output.bytes)))
+                    Ok(Some((
+                        path.clone(),
+                        *fingerprint,
+                        Bytes::from(output.bytes),
+                    )))
                 })
-                .collect()
-        };
-
-        let mut written = 0;
-        let mut first_served = None;
-        if !first.is_empty() {
-            let files = render(&first)?;
-            written += files.len();
-            publish(&self.served, &mut self.fingerprints, files, &[]);
-            first_served = Some(started.elapsed());
+                .collect::<Result<_, Error>>()?;
+            rendered.extend(found);
         }
-        let mut files = render(&rest)?;
+        let stopped = rendered.iter().any(Option::is_none);
+        let mut files: Vec<(String, u64, Bytes)> = rendered.into_iter().flatten().collect();
+        for (_, path, fingerprint) in early {
+            self.fingerprints.insert(path.clone(), *fingerprint);
+        }
+        self.early.clear();
+        let publications = if stopped || stop() {
+            None
+        } else {
+            // Feeds, sitemap, citations and the search index read the whole book; they are
+            // regenerated and replaced only where their bytes changed.
+            let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
+            Some(renderer.publications(&pages))
+        };
+        let (tera, shared) = renderer.into_parts();
+        self.tera = Some(tera);
+        self.shared = Some(shared);
+        let Some(publications) = publications else {
+            let written = files.len();
+            publish(&self.served, &mut self.fingerprints, files, &[]);
+            if let Some(pending) = &mut self.pending {
+                pending.written += written;
+            }
+            return Ok(None);
+        };
         for (path, bytes) in &self.assets {
             let fingerprint = asset_fingerprint(bytes);
             if self.fingerprints.get(path) != Some(&fingerprint) {
                 files.push((path.clone(), fingerprint, Bytes::from(bytes.clone())));
             }
         }
-        // Feeds, sitemap, citations and the search index read the whole book; they are cheap
-        // next to the pages, so they are regenerated and replaced only where their bytes changed.
-        let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
-        let publications = renderer.publications(&pages);
         for output in &publications {
             let fingerprint = asset_fingerprint(&output.bytes);
             if self.fingerprints.get(&output.path) != Some(&fingerprint) {
@@ -365,15 +511,37 @@ impl Site {
             .filter(|path| !keep.contains(path.as_str()))
             .cloned()
             .collect();
-        written += files.len();
+        let written = files.len();
         publish(&self.served, &mut self.fingerprints, files, &removed);
-        Ok(Rebuilt {
-            written,
+        let pending = self.pending.take().unwrap_or(Pending {
+            started: Instant::now(),
+            css_only: false,
+            first_served: None,
+            written: 0,
+        });
+        Ok(Some(Rebuilt {
+            written: pending.written + written,
             removed: removed.len(),
-            css_only,
-            elapsed: started.elapsed(),
-            first_served,
-        })
+            css_only: pending.css_only,
+            elapsed: pending.started.elapsed(),
+            first_served: pending.first_served,
+        }))
+    }
+}
+
+/// A renderer for `linked` with the templates and the summaries (made once per update) taken from
+/// the site; [`Renderer::into_parts`] gives them back.
+fn renderer<'a>(
+    linked: &'a LinkedBook,
+    tera: &mut Option<tera::Tera>,
+    shared: &mut Option<Shared>,
+) -> Result<Renderer<'a>, Error> {
+    let Some(tera) = tera.take() else {
+        return Err(Error::Template("the templates did not load".to_string()));
+    };
+    match shared.take() {
+        Some(shared) => Renderer::with_shared(linked, tera, shared),
+        None => Renderer::with_templates(linked, tera),
     }
 }
 

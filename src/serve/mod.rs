@@ -8,6 +8,7 @@ pub mod incremental;
 pub mod reload;
 pub mod watch;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -121,17 +122,44 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     Ok(())
 }
 
-/// Starts the watcher and a thread that rebuilds on every batch of changes. The thread stops
+/// Starts the watcher and a thread that rebuilds on every burst of changes. The thread stops
 /// with the process.
+///
+/// Each batch of changes is applied at once ([`Site::update`]), which serves the edited articles'
+/// own pages; once the book has been quiet for [`watch::QUIET`] the rest of the site follows
+/// ([`Site::finish`]), and one line reports the whole burst. Changes arriving during that stop it:
+/// they are applied, and the next finish completes the rebuild.
 fn start_rebuilding(mut site: Site, live: Arc<LiveReload>) -> Result<(), Error> {
     let mut watcher = watch::Watcher::start(site.root())?;
     std::thread::Builder::new()
         .name("briefbook-rebuild".to_string())
         .spawn(move || {
-            while let Some(changes) = watcher.next_batch() {
-                let what = describe(site.root(), &changes);
-                match site.rebuild(&changes) {
-                    Ok(rebuilt) => {
+            let waiting = watcher.waiting();
+            let stop = move || waiting.load(std::sync::atomic::Ordering::SeqCst);
+            // Everything changed since the last report.
+            let mut burst: BTreeSet<Change> = BTreeSet::new();
+            'rebuilds: while let Some(changes) = watcher.next_batch() {
+                // Errors wait for the book to be quiet: a save may be caught half-way.
+                let _ = site.update(&changes);
+                burst.extend(changes);
+                loop {
+                    match watcher.next_within(watch::QUIET) {
+                        watch::Next::Changes(changes) => {
+                            let _ = site.update(&changes);
+                            burst.extend(changes);
+                        }
+                        watch::Next::Quiet => break,
+                        watch::Next::Stopped => break 'rebuilds,
+                    }
+                }
+                let result = site.finish(&stop);
+                if matches!(result, Ok(None)) {
+                    continue;
+                }
+                let what = describe(site.root(), &burst.iter().cloned().collect::<Vec<_>>());
+                burst.clear();
+                match result {
+                    Ok(Some(rebuilt)) => {
                         println!("{}", log_line(&what, &rebuilt));
                         if rebuilt.written + rebuilt.removed > 0 {
                             live.published(rebuilt.css_only);
@@ -139,6 +167,7 @@ fn start_rebuilding(mut site: Site, live: Arc<LiveReload>) -> Result<(), Error> 
                             live.unchanged();
                         }
                     }
+                    Ok(None) => {}
                     Err(diagnostics) => {
                         eprintln!(
                             "Changed {what}: the book has errors; still serving the last good site"

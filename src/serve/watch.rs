@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
@@ -15,14 +17,19 @@ use crate::config::CONFIG_FILE;
 use crate::error::Error;
 use crate::load::is_article_file;
 
-/// How long a path must be quiet before its events are delivered. Editors finish a save
-/// (temp file, rename, swap file) well within this.
-const DEBOUNCE: Duration = Duration::from_millis(20);
+/// How long a path must be quiet before its events are delivered. Editors finish a save (temp
+/// file, rename, swap file) within microseconds; a save caught half-way only means one more
+/// update, as the rebuild is not finished before [`QUIET`].
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
-/// How long to wait for the next batch before rebuilding: a long burst (`git checkout`) is
-/// delivered in several batches a debouncer tick apart, which must make one rebuild. 8 ms was
-/// enough on an idle machine but split checkouts in two under load; 40 ms is not.
-const QUIET: Duration = Duration::from_millis(40);
+/// How often the debouncer looks for paths that have gone quiet.
+const TICK: Duration = Duration::from_millis(2);
+
+/// How long the book must be quiet, after the edited pages are served, before the rest of the
+/// site is rebuilt: a long burst (`git checkout`) is delivered in several batches, which must
+/// make one rebuild. 8 ms split checkouts in two under load; 40 ms does not, and a batch that
+/// comes later still stops the unfinished rebuild and joins the next one.
+pub const QUIET: Duration = Duration::from_millis(40);
 
 /// The folders under the book root whose contents matter; the root itself is watched only for
 /// `briefbook.toml` and for these folders appearing.
@@ -34,14 +41,28 @@ pub struct Watcher {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     watched: BTreeSet<PathBuf>,
     batches: Receiver<BTreeSet<Change>>,
+    /// Set when a batch is sent, cleared when it is received.
+    waiting: Arc<AtomicBool>,
+}
+
+/// What [`Watcher::next_within`] found.
+#[derive(Debug)]
+pub enum Next {
+    Changes(Vec<Change>),
+    /// Nothing changed for the whole wait.
+    Quiet,
+    /// The watcher has stopped.
+    Stopped,
 }
 
 impl Watcher {
     /// Starts watching the book at `root` (an absolute, canonical path).
     pub fn start(root: &Path) -> Result<Watcher, Error> {
         let (sender, batches) = mpsc::channel();
+        let waiting = Arc::new(AtomicBool::new(false));
+        let sent = waiting.clone();
         let classify_root = root.to_path_buf();
-        let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        let debouncer = new_debouncer(DEBOUNCE, Some(TICK), move |result: DebounceEventResult| {
             let events = match result {
                 Ok(events) => events,
                 Err(errors) => {
@@ -58,6 +79,7 @@ impl Watcher {
                 .filter_map(|path| classify(&classify_root, path))
                 .collect();
             if !changes.is_empty() {
+                sent.store(true, Ordering::SeqCst);
                 let _ = sender.send(changes);
             }
         })
@@ -67,6 +89,7 @@ impl Watcher {
             debouncer,
             watched: BTreeSet::new(),
             batches,
+            waiting,
         };
         watcher
             .debouncer
@@ -92,16 +115,32 @@ impl Watcher {
         Ok(())
     }
 
-    /// Waits for the next batch of changes, merged with any that follow within [`QUIET`].
-    /// `None` when the watcher has stopped.
+    /// Waits for the next changes, merged with any already delivered. `None` when the watcher has
+    /// stopped.
     pub fn next_batch(&mut self) -> Option<Vec<Change>> {
-        let mut changes = self.batches.recv().ok()?;
-        loop {
-            match self.batches.recv_timeout(QUIET) {
-                Ok(more) => changes.extend(more),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return None,
-            }
+        let first = self.batches.recv().ok()?;
+        Some(self.merge(first))
+    }
+
+    /// The changes delivered within `wait`, if any.
+    pub fn next_within(&mut self, wait: Duration) -> Next {
+        match self.batches.recv_timeout(wait) {
+            Ok(first) => Next::Changes(self.merge(first)),
+            Err(RecvTimeoutError::Timeout) => Next::Quiet,
+            Err(RecvTimeoutError::Disconnected) => Next::Stopped,
+        }
+    }
+
+    /// Whether changes were delivered that are not received yet: a rebuild under way can stop
+    /// and let them join it.
+    pub fn waiting(&self) -> Arc<AtomicBool> {
+        self.waiting.clone()
+    }
+
+    fn merge(&mut self, mut changes: BTreeSet<Change>) -> Vec<Change> {
+        self.waiting.store(false, Ordering::SeqCst);
+        while let Ok(more) = self.batches.try_recv() {
+            changes.extend(more);
         }
         if changes.iter().any(|c| {
             matches!(
@@ -113,7 +152,7 @@ impl Watcher {
                 eprintln!("warning: {e}");
             }
         }
-        Some(changes.into_iter().collect())
+        changes.into_iter().collect()
     }
 }
 
