@@ -112,7 +112,9 @@ pub struct Renderer<'a> {
     markdown: Markdown,
     shared: Shared,
     site_value: tera::Value,
-    resolver: crate::link::wikilinks::Resolver<'a>,
+    /// Made on first use: only curated term descriptions need it, and the server renders an
+    /// edited article before anything else.
+    resolver: OnceLock<crate::link::wikilinks::Resolver<'a>>,
     /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]): an article
     /// is listed on a dozen pages or more, and its entry reads the same on every page as deep.
     entries: [Vec<OnceLock<String>>; ENTRY_ROOTS.len()],
@@ -167,7 +169,7 @@ impl<'a> Renderer<'a> {
             markdown: Markdown::default(),
             shared,
             site_value,
-            resolver: crate::link::resolver(&linked.book, &linked.actors, &linked.topics),
+            resolver: OnceLock::new(),
             entries: std::array::from_fn(|_| {
                 (0..linked.book.articles.len())
                     .map(|_| OnceLock::new())
@@ -517,7 +519,11 @@ impl<'a> Renderer<'a> {
 
     /// A curated term's description, its `[[…]]` links resolved for a page `prefix` deep.
     fn description_html(&self, markdown: &str, prefix: &str) -> String {
-        let (text, _, _) = crate::link::wikilinks::rewrite_text(&self.resolver, markdown, prefix);
+        let linked = self.linked;
+        let resolver = self
+            .resolver
+            .get_or_init(|| crate::link::resolver(&linked.book, &linked.actors, &linked.topics));
+        let (text, _, _) = crate::link::wikilinks::rewrite_text(resolver, markdown, prefix);
         self.markdown.to_html(&text)
     }
 

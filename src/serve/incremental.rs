@@ -179,7 +179,7 @@ impl Site {
         // Pages rendered early from the previous state are stale now; their fingerprints are
         // gone, so `finish` renders them again unless this update does.
         self.early.clear();
-        self.shared = None;
+        let previous_shared = self.shared.take();
         let mut book = std::mem::take(&mut self.linked.book);
         let mut edited = HashSet::new();
         if changes.contains(&Change::Everything) {
@@ -225,6 +225,12 @@ impl Site {
         // The old links are dropped once the edited pages are served: freeing them takes a while.
         let old = std::mem::replace(&mut self.linked, linked);
         self.link_diagnostics = link_diagnostics;
+        if let Some(previous) = previous_shared.filter(|_| !changes.contains(&Change::Everything)) {
+            let edited_at: Vec<usize> = (0..self.linked.book.articles.len())
+                .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
+                .collect();
+            self.shared = Some(Shared::updated(previous, &self.linked, &edited_at));
+        }
         let diagnostics = self.diagnostics();
         if diagnostics.has_errors() {
             return Err(diagnostics);
