@@ -2,10 +2,13 @@
 //! notes on phones, and in print. Reads computed styles through a probe page that frames the
 //! article, so the check is about layout, not markup.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use briefbook::build::{build, BuildOptions};
+use common::headless_chromium;
 
 const ARTICLE: &str = "articles/2017-02-07-phone-call/index.html";
 
@@ -22,16 +25,8 @@ fn built_fixture() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn chromium(args: &[&str]) -> String {
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--allow-file-access-from-files",
-        ])
+    let out = headless_chromium("chromium")
+        .arg("--allow-file-access-from-files")
         .args(args)
         .output()
         .expect("headless Chromium runs (the CI script installs it)");

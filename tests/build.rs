@@ -1,7 +1,7 @@
 //! Building books end to end: the example book and fixture books, checked page by page.
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, relative_files};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,18 +32,7 @@ fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
 
 /// Every file under `dir`, relative, with `/` separators.
 fn files(dir: &Path) -> BTreeSet<String> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect()
+    relative_files(dir).into_iter().collect()
 }
 
 fn read(output: &Path, page: &str) -> String {

@@ -2,7 +2,7 @@
 //! search page in a real browser. Each test builds the `publish` fixture into its own temp dir.
 
 mod common;
-use common::copy_dir;
+use common::{copy_dir, headless_chromium, relative_files};
 
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
@@ -126,7 +126,7 @@ fn sitemap_lists_every_page_with_absolute_urls_and_robots_names_it() {
         .filter(|n| n.has_tag_name((ns, "loc")))
         .filter_map(|n| n.text())
         .collect();
-    let pages = walk(&out)
+    let pages = relative_files(&out)
         .into_iter()
         .filter(|p| p.ends_with("index.html"))
         .count();
@@ -322,22 +322,6 @@ fn the_book_can_be_grouped_by_year() {
     assert_eq!(groups, ["2017", "2018"]);
 }
 
-/// Every file under `dir`, as paths relative to it with `/` separators.
-fn walk(dir: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect()
-}
-
 /// Follows every link of every page of a site published at `base` (an URL ending in `/sub/`)
 /// against the files on disk, independently of `briefbook check`. Returns the broken ones.
 fn broken_links_under(out: &Path, base: &str) -> Vec<String> {
@@ -345,7 +329,7 @@ fn broken_links_under(out: &Path, base: &str) -> Vec<String> {
     let base_path = &base_path[base_path.find('/').unwrap()..];
     let mut broken = Vec::new();
     let selector = scraper::Selector::parse("[href], [src], [action], [data-index]").unwrap();
-    let files: HashSet<String> = walk(out).into_iter().collect();
+    let files: HashSet<String> = relative_files(out).into_iter().collect();
     let exists = |target: &str| -> bool {
         let target = percent_decode(target);
         files.contains(&target)
@@ -685,17 +669,8 @@ fn the_404_page_finds_the_site_under_a_sub_path_without_a_base_url() {
     build_into("publish", dir.path(), "sub", None);
     let port = host_with_404(dir.path().to_path_buf());
     let profile = tempfile::tempdir().unwrap();
-    let output = Command::new(&chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-        ])
+    let output = headless_chromium(&chromium)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("http://127.0.0.1:{port}/sub/no/such/page/"))
         .output()

@@ -4,7 +4,6 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::markdown::Markdown;
 use crate::link::{LinkedBook, Taxonomy, Term};
 use crate::model::{Article, PartialDate};
 
@@ -254,14 +253,6 @@ impl Shared {
             .collect()
     }
 
-    /// List entries for `articles`.
-    pub fn items_of<'a>(
-        &'a self,
-        articles: impl IntoIterator<Item = &'a usize>,
-    ) -> Vec<ListItem<'a>> {
-        articles.into_iter().map(|&i| self.item(i)).collect()
-    }
-
     /// The list entry of article `index`.
     pub fn item(&self, index: usize) -> ListItem<'_> {
         ListItem(&self.summaries[index])
@@ -327,9 +318,4 @@ pub fn by_year(linked: &LinkedBook, articles: &[usize]) -> Vec<Grouped> {
         groups.push(undated);
     }
     groups
-}
-
-/// Renders a Markdown description once, for term pages and lists.
-pub fn description_html(markdown: &Markdown, text: Option<&String>) -> Option<String> {
-    text.map(|t| markdown.to_html(t))
 }

@@ -212,17 +212,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders the whole site in memory, sorted by path.
     pub fn render_all(&self, root: &Path) -> Result<Vec<Output>, Error> {
-        let outputs = std::sync::Mutex::new(Vec::new());
-        self.render_each(root, |output| {
-            outputs
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .push(output);
-            Ok(())
-        })?;
-        let mut outputs = outputs
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut outputs = collect(|sink| self.render_each(root, sink))?;
         outputs.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(outputs)
     }
@@ -230,19 +220,8 @@ impl<'a> Renderer<'a> {
     /// The files beside the pages (feeds, sitemap, robots.txt, citations and the search index),
     /// collected in memory, for the server.
     pub fn publications(&self, pages: &[Page]) -> Vec<Output> {
-        let outputs = std::sync::Mutex::new(Vec::new());
-        let collect = |output: Output| {
-            outputs
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .push(output);
-            Ok(())
-        };
-        // Only the sink can fail, and this one does not.
-        let _ = self.publish_each(pages, &collect);
-        outputs
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        // Only the sink can fail, and a collecting one does not.
+        collect(|sink| self.publish_each(pages, sink)).unwrap_or_default()
     }
 
     /// Hands the files beside the pages to `sink` as they are made, from every core: a big
@@ -298,26 +277,22 @@ impl<'a> Renderer<'a> {
             Page::Timeline => ("timeline.html", self.timeline(root)?),
             Page::NotFound => ("404.html", tera::Context::new()),
             Page::Search => ("search.html", tera::Context::new()),
-            Page::Book => (
-                "book.html",
-                to_context(&book::book_page(
-                    self.linked,
-                    &self.shared,
-                    &self.markdown,
-                    self.book_plan(),
-                    None,
-                ))?,
-            ),
-            Page::BookVolume(v) => (
-                "book.html",
-                to_context(&book::book_page(
-                    self.linked,
-                    &self.shared,
-                    &self.markdown,
-                    self.book_plan(),
-                    Some(v),
-                ))?,
-            ),
+            Page::Book | Page::BookVolume(_) => {
+                let volume = match page {
+                    Page::BookVolume(v) => Some(v),
+                    _ => None,
+                };
+                (
+                    "book.html",
+                    to_context(&book::book_page(
+                        self.linked,
+                        &self.shared,
+                        &self.markdown,
+                        self.book_plan(),
+                        volume,
+                    ))?,
+                )
+            }
         };
         context.extend(to_context(&common)?);
         let html = self
@@ -890,6 +865,23 @@ impl<'a> Renderer<'a> {
         .collect();
         to_context(&Timeline { groups })
     }
+}
+
+/// Gathers in memory what `produce` hands to its sink, from any thread, in no particular order.
+fn collect(
+    produce: impl FnOnce(&(dyn Fn(Output) -> Result<(), Error> + Sync)) -> Result<(), Error>,
+) -> Result<Vec<Output>, Error> {
+    let outputs = std::sync::Mutex::new(Vec::new());
+    produce(&|output| {
+        outputs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(output);
+        Ok(())
+    })?;
+    Ok(outputs
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
 
 /// How many quotations an actor page lists, newest first.

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests.
+// Each test crate uses a part of these.
+#![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::Path;
+use std::process::Command;
 
 /// Copies the folder `from` (a fixture book) to `to`, creating `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -13,4 +17,34 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators.
+pub fn relative_files(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+/// Chromium (`program`) headless, quiet and with a fresh first run, ready for more arguments.
+pub fn headless_chromium(program: impl AsRef<OsStr>) -> Command {
+    let mut command = Command::new(program);
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+    ]);
+    command
 }
