@@ -494,6 +494,37 @@ fn a_book_partial_overrides_every_list_entry() {
 }
 
 #[test]
+fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
+    // Notes, bodies and annotation notes with `[[…]]` print resolved, pointing from the book.
+    let (_t, output) = build_into_temp(&fixture("annotated"));
+    let book = read(&output, "book/index.html");
+    assert!(!book.contains("[["), "a `[[…]]` printed raw:\n{book}");
+    assert!(book.contains(r#">the foreign minister</a>"#), "{book}");
+    assert!(book.contains(r#"href="../topics/thaad/""#), "{book}");
+    // A link to another article of the book jumps to it within the page.
+    assert!(book.contains(r##">Moon in New York</a>"##), "{book}");
+    assert!(book.contains(r##"href="#a"##), "{book}");
+    assert_links_resolve(&output);
+
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("annotated"), &root);
+    std::fs::create_dir_all(root.join("templates/partials")).unwrap();
+    std::fs::write(
+        root.join("templates/partials/book_article.html"),
+        r#"<section class="mine" id="{{ a.anchor }}">{{ a.number }}. {{ a.title }}</section>"#,
+    )
+    .unwrap();
+    let (_t, output) = build_into_temp(&root);
+    let book = read(&output, "book/index.html");
+    let printed = book.matches(r#"<section class="mine" id="a"#).count();
+    assert_eq!(printed, 3, "{book}");
+    assert!(!book.contains("book-article"), "{book}");
+    // The table of contents still points at every printed article.
+    assert!(book.contains(r##"<a href="#a1">"##) && book.contains(r#"id="a1""#));
+}
+
+#[test]
 fn a_template_error_names_the_template() {
     let (_temp, book) = editable_copy_of_small_book();
     std::fs::create_dir_all(book.join("templates")).unwrap();

@@ -1,7 +1,7 @@
 //! Finding actors named in running text: one Aho-Corasick automaton over every actor name and
 //! alias, built once per build, so scanning costs time linear in the text whatever the cast.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::Term;
 
@@ -42,6 +42,9 @@ impl NameMatcher {
             .then(|| {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    // A DFA costs memory (a few MB for thousands of names) but scans bodies
+                    // several times faster than the NFA the builder picks for large sets.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .ok()
             })

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use regex::{Captures, Regex};
+use regex::Regex;
 use serde::Serialize;
 
 use super::citations::{format_citation, CitationStyle, Source};
@@ -18,6 +18,7 @@ use super::context::{Link, Shared};
 use super::markdown::Markdown;
 use super::urls::{is_external, relative_path, resolve, split_link};
 use crate::config::BookGrouping;
+use crate::error::Error;
 use crate::link::LinkedBook;
 
 /// The folder of the printable book.
@@ -37,7 +38,10 @@ pub struct BookPage<'a> {
     /// Articles in the whole book.
     pub article_count: usize,
     pub groups: Vec<BookGroup>,
-    pub articles: Vec<BookArticle<'a>>,
+    /// The table of contents' entries, in print order.
+    pub articles: Vec<TocEntry<'a>>,
+    /// Every printed article, each rendered from `partials/book_article.html`.
+    pub articles_html: String,
     pub actor_index: Vec<IndexEntry>,
     /// On the cover of a book printed in volumes: the volumes.
     pub volumes: Vec<VolumeLink>,
@@ -78,6 +82,17 @@ pub struct BookGroup {
     pub entries: Vec<usize>,
 }
 
+/// An article as the table of contents lists it.
+#[derive(Serialize)]
+pub struct TocEntry<'a> {
+    pub number: usize,
+    pub anchor: String,
+    pub title: &'a str,
+    pub outlet: &'a str,
+    pub date: &'a str,
+}
+
+/// An article as `partials/book_article.html` prints it.
 #[derive(Serialize)]
 pub struct BookArticle<'a> {
     pub number: usize,
@@ -89,8 +104,8 @@ pub struct BookArticle<'a> {
     pub dateline: Option<&'a str>,
     pub byline: &'a [String],
     pub url: Option<&'a str>,
-    pub actors: Vec<Link>,
-    pub topics: Vec<Link>,
+    pub actors: &'a [Link],
+    pub topics: &'a [Link],
     pub note_html: Option<String>,
     pub body_html: String,
     pub annotations: Vec<BookNote<'a>>,
@@ -98,7 +113,7 @@ pub struct BookArticle<'a> {
     /// The article's own page, from the book folder.
     pub page: String,
     /// The group heading above this article, when it opens a group.
-    pub group_label: Option<String>,
+    pub group_label: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -228,7 +243,8 @@ pub fn book_page<'a>(
     markdown: &Markdown,
     plan: &BookPlan,
     volume: Option<usize>,
-) -> BookPage<'a> {
+    render_article: &(dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync),
+) -> Result<BookPage<'a>, Error> {
     let book = &linked.book;
     let config = &book.config;
     let BookPlan {
@@ -265,16 +281,17 @@ pub fn book_page<'a>(
                 last: first_numbers[g] + group.articles.len() - 1,
             })
             .collect();
-        return BookPage {
+        return Ok(BookPage {
             introduction_html: introduction_html(linked, markdown, &here),
             grouping,
             article_count: book.articles.len(),
             groups: Vec::new(),
             articles: Vec::new(),
+            articles_html: String::new(),
             actor_index: Vec::new(),
             volumes,
             volume: None,
-        };
+        });
     }
     let printed: Vec<(usize, &PlannedGroup)> = match volume {
         Some(v) => groups.get(v).map(|g| (v, g)).into_iter().collect(),
@@ -292,17 +309,21 @@ pub fn book_page<'a>(
         .collect();
     let style = CitationStyle::parse(&config.citation_style).unwrap_or(CitationStyle::Chicago);
 
-    let articles: Vec<BookArticle<'a>> = order
+    // Each article is rendered on its own, in parallel: a volume's template then only joins them,
+    // instead of walking thousands of articles in one template on one thread.
+    let printed_articles: Vec<(TocEntry<'a>, String)> = order
         .par_iter()
         .map(|(i, group_label)| {
             let i = *i;
             let article = &book.articles[i];
+            let links = &linked.links[i];
             let summary = &shared.summaries[i];
             let front = &article.front;
             let number = targets[&summary.path].0;
             let anchor = anchor(number);
             let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, &here);
-            BookArticle {
+            // The linked Markdown: `[[…]]` resolved and actors linked, as on the article's page.
+            let html = render_article(&BookArticle {
                 number,
                 title: &summary.title,
                 outlet: &summary.outlet.name,
@@ -311,23 +332,45 @@ pub fn book_page<'a>(
                 dateline: front.dateline.as_deref(),
                 byline: &front.byline,
                 url: front.url.as_deref(),
-                actors: summary.actors.clone(),
-                topics: summary.topics.clone(),
-                note_html: front.note.as_ref().map(|t| rebase(markdown.to_html(t))),
-                body_html: rebase(markdown.to_html(&article.body)),
+                actors: &summary.actors,
+                topics: &summary.topics,
+                note_html: links
+                    .note_markdown
+                    .as_ref()
+                    .map(|t| rebase(markdown.to_html(t))),
+                body_html: rebase(markdown.to_html(&links.body_markdown)),
                 annotations: front
                     .annotations
                     .iter()
-                    .map(|a| BookNote {
+                    .zip(&links.annotation_notes)
+                    .map(|(a, note)| BookNote {
                         quote: &a.quote,
-                        note_html: rebase(markdown.to_inline_html(&a.note)),
+                        note_html: rebase(markdown.to_inline_html(note)),
                     })
                     .collect(),
                 citation: format_citation(&Source::of(linked, shared, i), style).1,
                 page: relative_path(&folder, &summary.path),
-                group_label: group_label.clone(),
+                group_label: group_label.as_deref(),
+                anchor: anchor.clone(),
+            })?;
+            let entry = TocEntry {
+                number,
                 anchor,
-            }
+                title: &summary.title,
+                outlet: &summary.outlet.name,
+                date: &summary.date,
+            };
+            Ok((entry, html))
+        })
+        .collect::<Result<_, Error>>()?;
+    let mut articles_html =
+        String::with_capacity(printed_articles.iter().map(|(_, h)| h.len() + 1).sum());
+    let articles: Vec<TocEntry<'a>> = printed_articles
+        .into_iter()
+        .map(|(entry, html)| {
+            articles_html.push_str(&html);
+            articles_html.push('\n');
+            entry
         })
         .collect();
 
@@ -379,7 +422,7 @@ pub fn book_page<'a>(
         previous: v.checked_sub(1).map(|p| format!("../{}/", p + 1)),
         next: (v + 1 < groups.len()).then(|| format!("../{}/", v + 2)),
     });
-    BookPage {
+    Ok(BookPage {
         introduction_html: if volume_view.is_none() {
             introduction_html(linked, markdown, &here)
         } else {
@@ -389,10 +432,11 @@ pub fn book_page<'a>(
         article_count: book.articles.len(),
         groups: toc,
         articles,
+        articles_html,
         actor_index,
         volumes: Vec::new(),
         volume: volume_view,
-    }
+    })
 }
 
 /// The introduction, whose links are written for the home page, pointed from the book's page.
@@ -458,42 +502,54 @@ fn rebase_html(html: &str, page: &str, anchor: &str, here: &Here<'_>) -> String 
     static ATTRIBUTE: OnceLock<Regex> = OnceLock::new();
     let attribute = ATTRIBUTE
         .get_or_init(|| Regex::new(r#"\b(href|src|id)="([^"]*)""#).expect("the pattern is valid"));
-    attribute
-        .replace_all(html, |caps: &Captures<'_>| {
-            let (name, value) = (&caps[1], &caps[2]);
-            let new = if name == "id" {
-                format!("{anchor}-{value}")
-            } else if let Some(fragment) = value.strip_prefix('#') {
-                format!("#{anchor}-{fragment}")
-            } else if is_external(value) || value.starts_with('/') {
-                value.to_string()
-            } else {
-                let (path, query, fragment) = split_link(value);
-                let target = resolve(page, path);
-                // A place inside another article may not exist in the book (the page's
-                // template ids do not), so the link goes to the article itself.
-                let jump = target
-                    .as_deref()
-                    .filter(|_| query.is_empty())
-                    .and_then(|t| here.article_link(t));
-                match (jump, target) {
-                    (Some(jump), _) => jump,
-                    (None, Some(target)) => {
-                        let mut link = relative_path(here.folder, &target);
-                        if !query.is_empty() {
-                            link = format!("{link}?{query}");
-                        }
-                        if !fragment.is_empty() {
-                            link = format!("{link}#{fragment}");
-                        }
-                        link
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut copied = 0;
+    for caps in attribute.captures_iter(html) {
+        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        out.push_str(&html[copied..value.start()]);
+        copied = value.end();
+        let value = value.as_str();
+        if name.as_str() == "id" {
+            out.push_str(anchor);
+            out.push('-');
+            out.push_str(value);
+        } else if let Some(fragment) = value.strip_prefix('#') {
+            out.push('#');
+            out.push_str(anchor);
+            out.push('-');
+            out.push_str(fragment);
+        } else if is_external(value) || value.starts_with('/') {
+            out.push_str(value);
+        } else {
+            let (path, query, fragment) = split_link(value);
+            let target = resolve(page, path);
+            // A place inside another article may not exist in the book (the page's
+            // template ids do not), so the link goes to the article itself.
+            let jump = target
+                .as_deref()
+                .filter(|_| query.is_empty())
+                .and_then(|t| here.article_link(t));
+            match (jump, target) {
+                (Some(jump), _) => out.push_str(&jump),
+                (None, Some(target)) => {
+                    out.push_str(&relative_path(here.folder, &target));
+                    if !query.is_empty() {
+                        out.push('?');
+                        out.push_str(query);
                     }
-                    (None, None) => value.to_string(),
+                    if !fragment.is_empty() {
+                        out.push('#');
+                        out.push_str(fragment);
+                    }
                 }
-            };
-            format!("{name}=\"{new}\"")
-        })
-        .into_owned()
+                (None, None) => out.push_str(value),
+            }
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]

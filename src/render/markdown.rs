@@ -1,7 +1,8 @@
 //! Markdown → HTML with pulldown-cmark; fenced code is highlighted by syntect with CSS classes.
 //! The syntax definitions are loaded only when the first code block needs them.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -12,7 +13,13 @@ use syntect::util::LinesWithEndings;
 #[derive(Default)]
 pub struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
+    /// Highlighted code blocks by language and code: the article page and the printable book
+    /// print the same block, and highlighting is the slowest step of rendering Markdown.
+    highlighted: Mutex<HashMap<CodeBlock, Arc<str>>>,
 }
+
+/// A fenced code block: its language and its code.
+type CodeBlock = (Box<str>, Box<str>);
 
 impl Markdown {
     pub fn options() -> Options {
@@ -50,7 +57,9 @@ impl Markdown {
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (language, text) = code.take().unwrap_or_default();
-                Some(Event::Html(self.highlight(&language, &text).into()))
+                Some(Event::Html(
+                    self.highlighted(language, text).to_string().into(),
+                ))
             }
             other => Some(other),
         });
@@ -68,6 +77,20 @@ impl Markdown {
             Some(inner) if !inner.contains("<p>") => inner.to_string(),
             _ => html,
         }
+    }
+
+    /// [`Self::highlight`], once per distinct block.
+    fn highlighted(&self, language: String, code: String) -> Arc<str> {
+        let key = (language.into_boxed_str(), code.into_boxed_str());
+        let cached = |cache: &HashMap<CodeBlock, Arc<str>>| cache.get(&key).cloned();
+        if let Some(html) = self.highlighted.lock().ok().and_then(|c| cached(&c)) {
+            return html;
+        }
+        let html: Arc<str> = self.highlight(&key.0, &key.1).into();
+        if let Ok(mut cache) = self.highlighted.lock() {
+            cache.insert(key, html.clone());
+        }
+        html
     }
 
     fn highlight(&self, language: &str, code: &str) -> String {
@@ -165,5 +188,16 @@ mod tests {
         let md = Markdown::default();
         md.to_html("Just *prose*.\n");
         assert!(md.syntaxes.get().is_none());
+    }
+
+    #[test]
+    fn a_block_is_highlighted_once_and_languages_are_kept_apart() {
+        let md = Markdown::default();
+        let rust = md.to_html("```rust\nfn main() {}\n```\n");
+        assert_eq!(md.to_html("```rust\nfn main() {}\n```\n"), rust);
+        let python = md.to_html("```python\nfn main() {}\n```\n");
+        assert!(python.contains("data-lang=\"python\""), "{python}");
+        assert_ne!(python, rust);
+        assert_eq!(md.highlighted.lock().unwrap().len(), 2);
     }
 }

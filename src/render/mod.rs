@@ -290,7 +290,8 @@ impl<'a> Renderer<'a> {
                         &self.markdown,
                         self.book_plan(),
                         volume,
-                    ))?,
+                        &|article| self.partial("partials/book_article.html", article, root),
+                    )?)?,
                 )
             }
         };

@@ -30,6 +30,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/timeline_item.html",
         include_str!("../../templates/partials/timeline_item.html"),
     ),
+    (
+        "partials/book_article.html",
+        include_str!("../../templates/partials/book_article.html"),
+    ),
 ];
 
 /// Compiles the default templates, replaced or extended by those in `root/templates/`.
