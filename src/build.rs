@@ -95,7 +95,10 @@ pub fn output_dir(options: &BuildOptions, linked: &LinkedBook) -> PathBuf {
 /// Builds the site and writes it atomically. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let (linked, warnings) = load_and_link(options)?;
+    let (mut linked, warnings) = load_and_link(options)?;
+    // Pages are made from the linked bodies; the source text is only needed to link again, which
+    // a one-off build never does: release it, a third of the memory of a big book.
+    linked.release_source_bodies();
     let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the

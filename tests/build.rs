@@ -505,6 +505,13 @@ fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
     assert!(book.contains(r##">Moon in New York</a>"##), "{book}");
     assert!(book.contains(r##"href="#a"##), "{book}");
     assert_links_resolve(&output);
+    // Search indexes the words readers see, not the link syntax.
+    let fragments: String = files(&output.join("search/fragment"))
+        .iter()
+        .map(|f| read(&output, &format!("search/fragment/{f}")))
+        .collect();
+    assert!(fragments.contains("the foreign minister"), "{fragments}");
+    assert!(!fragments.contains("[["), "{fragments}");
 
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path().join("book");

@@ -140,6 +140,14 @@ pub struct LinkedBook {
 }
 
 impl LinkedBook {
+    /// Frees every article's source body, keeping the linked one (`links[i].body_markdown`) that
+    /// rendering reads. For one-off builds: the book can no longer be linked again.
+    pub fn release_source_bodies(&mut self) {
+        for article in &mut self.book.articles {
+            article.body = String::new();
+        }
+    }
+
     pub fn terms(&self, taxonomy: Taxonomy) -> &[Term] {
         match taxonomy {
             Taxonomy::Actor => &self.actors,

@@ -247,7 +247,8 @@ pub fn search_index(
             for (n, &i) in chunk.iter().enumerate() {
                 let id = (b * block + n) as u32;
                 let summary = &shared.summaries[i];
-                let text = plain_text(&linked.book.articles[i].body);
+                // The linked text: `[[target|shown words]]` is indexed as the words readers see.
+                let text = plain_text(&linked.links[i].body_markdown);
                 file.push(if in_file == 0 { b'[' } else { b',' });
                 // Serialising plain strings into a Vec cannot fail.
                 let _ = serde_json::to_writer(&mut file, &fragment(summary, &text));
