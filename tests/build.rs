@@ -183,9 +183,14 @@ fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
     for volume in &volumes {
         let html = read(&output, &format!("book/{volume}index.html"));
         assert!(html.contains("print-button"), "a volume prints on its own");
+        let before = numbers.len();
         for n in Html::parse_document(&html).select(&number) {
             numbers.push(n.text().collect::<String>());
         }
+        assert!(
+            numbers.len() - before <= 2,
+            "no volume holds more than book_page_limit articles: {volume}"
+        );
     }
     let articles = std::fs::read_dir(book.join("content/articles"))
         .unwrap()

@@ -186,7 +186,34 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
             }
         }
     }
+    if split(linked) {
+        return volumes_of(groups, book.config.book_page_limit);
+    }
     groups
+}
+
+/// The volumes of a split book: one per group, and a group longer than `limit` articles is cut
+/// into parts of at most `limit` (`Sanctions, part 2 of 3`), so no volume is too big to print.
+fn volumes_of(groups: Vec<PlannedGroup>, limit: usize) -> Vec<PlannedGroup> {
+    let limit = limit.max(1);
+    let mut volumes = Vec::with_capacity(groups.len());
+    for group in groups {
+        if group.articles.len() <= limit {
+            volumes.push(group);
+            continue;
+        }
+        let parts = group.articles.len().div_ceil(limit);
+        // Equal parts, so the last one is not a stub.
+        let size = group.articles.len().div_ceil(parts);
+        for (p, articles) in group.articles.chunks(size).enumerate() {
+            volumes.push(PlannedGroup {
+                label: format!("{}, part {} of {parts}", group.label, p + 1),
+                id: format!("{}-{}", group.id, p + 1),
+                articles: articles.to_vec(),
+            });
+        }
+    }
+    volumes
 }
 
 /// How many volume pages the book has besides `book/`: none when it prints as one page.
@@ -601,5 +628,25 @@ mod tests {
         };
         let out = rebase_html(r#"<a href="articles/c/">c</a>"#, "", "intro", &cover);
         assert!(out.contains(r##"href="2/#a7""##), "{out}");
+    }
+
+    #[test]
+    fn a_group_longer_than_the_limit_prints_in_equal_parts() {
+        let group = |label: &str, n: usize| PlannedGroup {
+            label: label.to_string(),
+            id: format!("g-{}", label.to_lowercase()),
+            articles: (0..n).collect(),
+        };
+        let volumes = volumes_of(vec![group("Trade", 3), group("Sanctions", 2501)], 1000);
+        let sizes: Vec<usize> = volumes.iter().map(|v| v.articles.len()).collect();
+        assert_eq!(sizes, [3, 834, 834, 833]);
+        assert_eq!(volumes[0].label, "Trade");
+        assert_eq!(volumes[2].label, "Sanctions, part 2 of 3");
+        assert_eq!(volumes[3].id, "g-sanctions-3");
+        let printed: Vec<usize> = volumes[1..]
+            .iter()
+            .flat_map(|v| v.articles.iter().copied())
+            .collect();
+        assert_eq!(printed, (0..2501).collect::<Vec<_>>());
     }
 }
