@@ -202,6 +202,64 @@ fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
     );
 }
 
+/// Past `timeline_page_limit` articles the timeline splits into pages in date order: every
+/// article is listed once, each page links to the others, and every link resolves.
+#[test]
+fn a_long_timeline_is_split_into_linked_pages() {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&repo_root().join("content"), &book.join("content"));
+    let config = std::fs::read_to_string(repo_root().join("briefbook.toml")).unwrap();
+    std::fs::write(
+        book.join("briefbook.toml"),
+        format!("{config}\ntimeline_page_limit = 2\n"),
+    )
+    .unwrap();
+    let (_t, output) = build_into_temp(&book);
+    assert_links_resolve(&output);
+    let articles = std::fs::read_dir(book.join("content/articles"))
+        .unwrap()
+        .count();
+    let pages = articles.div_ceil(2);
+    let item = Selector::parse(".timeline-title > a").unwrap();
+    let mut listed = Vec::new();
+    for p in 1..=pages {
+        let page = if p == 1 {
+            "timeline/index.html".to_string()
+        } else {
+            format!("timeline/{p}/index.html")
+        };
+        let html = read(&output, &page);
+        assert!(html.contains(&format!("page {p} of {pages}")), "{html}");
+        let document = Html::parse_document(&html);
+        let mut on_page: Vec<String> = document
+            .select(&item)
+            .map(|a| {
+                a.value()
+                    .attr("href")
+                    .unwrap()
+                    .rsplit("articles/")
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        on_page.dedup();
+        assert!(on_page.len() <= 2, "{page} lists {on_page:?}");
+        listed.extend(on_page);
+        assert_eq!(html.contains(r#"rel="prev""#), p > 1, "{page}");
+        assert_eq!(html.contains(r#"rel="next""#), p < pages, "{page}");
+    }
+    assert!(!output
+        .join(format!("timeline/{}/index.html", pages + 1))
+        .exists());
+    let mut unique = listed.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), articles, "every article once: {listed:?}");
+    assert_eq!(listed.len(), articles, "every article once: {listed:?}");
+}
+
 #[test]
 fn the_example_book_names_every_actor_with_a_curated_page() {
     let (_temp, output) = build_into_temp(&repo_root());

@@ -51,6 +51,9 @@ pub enum Page {
     Book,
     /// One volume of a book too big for one page (0-based), `book/1/`.
     BookVolume(usize),
+    /// A later page of a timeline too long for one page (0-based; page 0 is `Timeline`),
+    /// `timeline/2/`.
+    TimelinePage(usize),
 }
 
 impl Page {
@@ -62,6 +65,7 @@ impl Page {
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
+            Page::TimelinePage(p) => format!("timeline/{}/", p + 1),
             Page::Search => format!("{}/", search::SEARCH_DIR),
             Page::Book => book::BOOK_FOLDER.to_string(),
             Page::BookVolume(v) => book::volume_folder(v),
@@ -87,6 +91,7 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
         Page::Book,
     ];
     pages.extend((0..book::volume_count(linked)).map(Page::BookVolume));
+    pages.extend((1..timeline_page_count(linked)).map(Page::TimelinePage));
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
@@ -274,7 +279,8 @@ impl<'a> Renderer<'a> {
             Page::TermIndex(taxonomy) => ("terms.html", self.term_index(taxonomy)?),
             Page::Term(Taxonomy::Year, i) => ("year.html", self.year(i, root)?),
             Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i, root)?),
-            Page::Timeline => ("timeline.html", self.timeline(root)?),
+            Page::Timeline => ("timeline.html", self.timeline(0, root)?),
+            Page::TimelinePage(p) => ("timeline.html", self.timeline(p, root)?),
             Page::NotFound => ("404.html", tera::Context::new()),
             Page::Search => ("search.html", tera::Context::new()),
             Page::Book | Page::BookVolume(_) => {
@@ -834,26 +840,47 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn timeline(&self, root: &str) -> Result<tera::Context, Error> {
+    /// Page `page` (0-based) of the timeline: the articles in date order, grouped by year.
+    fn timeline(&self, page: usize, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct Timeline {
             groups: Vec<Group>,
+            /// Present when the timeline has more than one page.
+            pager: Option<Pager>,
+        }
+        #[derive(Serialize)]
+        struct Pager {
+            number: usize,
+            total: usize,
+            previous: Option<String>,
+            next: Option<String>,
+            pages: Vec<PagerLink>,
+        }
+        #[derive(Serialize)]
+        struct PagerLink {
+            number: usize,
+            path: String,
+            /// The years the page covers: `2017` or `2017–2018`.
+            label: String,
         }
         let linked = self.linked;
+        let limit = timeline_page_limit(linked);
         let chronology = &linked.chronology;
-        // The one page that lists every article: render its entries on every core.
-        let entries: Vec<String> = chronology
+        let total = timeline_page_count(linked);
+        let positions = page * limit..((page + 1) * limit).min(chronology.len());
+        // Render the page's entries on every core: the timeline is the longest list of the site.
+        let entries: Vec<String> = chronology[positions.clone()]
             .par_iter()
             .map(|&i| self.partial(TIMELINE_ITEM, &self.shared.summaries[i], root))
             .collect::<Result<_, _>>()?;
-        let groups = group_runs(0..chronology.len(), |position| {
+        let groups = group_runs(positions.clone(), |position| {
             year_label(linked, chronology[position])
         })
         .into_iter()
         .map(|g| {
             let mut list_html = String::new();
             for &position in &g.articles {
-                list_html.push_str(&entries[position]);
+                list_html.push_str(&entries[position - positions.start]);
                 list_html.push('\n');
             }
             Group {
@@ -864,8 +891,55 @@ impl<'a> Renderer<'a> {
             }
         })
         .collect();
-        to_context(&Timeline { groups })
+        let pager = (total > 1).then(|| {
+            let path = |p: usize| {
+                let folder = if p == 0 {
+                    Page::Timeline.folder(linked)
+                } else {
+                    Page::TimelinePage(p).folder(linked)
+                };
+                format!("{root}{folder}")
+            };
+            let years = |p: usize| {
+                let first = year_label(linked, chronology[p * limit]).0;
+                let last_position = ((p + 1) * limit).min(chronology.len()) - 1;
+                let last = year_label(linked, chronology[last_position]).0;
+                if first == last {
+                    first
+                } else {
+                    format!("{first}–{last}")
+                }
+            };
+            Pager {
+                number: page + 1,
+                total,
+                previous: page.checked_sub(1).map(path),
+                next: (page + 1 < total).then(|| path(page + 1)),
+                pages: (0..total)
+                    .map(|p| PagerLink {
+                        number: p + 1,
+                        path: path(p),
+                        label: years(p),
+                    })
+                    .collect(),
+            }
+        });
+        to_context(&Timeline { groups, pager })
     }
+}
+
+/// The most articles a timeline page lists (at least one).
+fn timeline_page_limit(linked: &LinkedBook) -> usize {
+    linked.book.config.timeline_page_limit.max(1)
+}
+
+/// How many pages the timeline has: one, or more past `timeline_page_limit` articles.
+pub fn timeline_page_count(linked: &LinkedBook) -> usize {
+    linked
+        .chronology
+        .len()
+        .div_ceil(timeline_page_limit(linked))
+        .max(1)
 }
 
 /// Gathers in memory what `produce` hands to its sink, from any thread, in no particular order.
@@ -906,7 +980,7 @@ fn section(page: Page) -> &'static str {
         Page::Home | Page::NotFound => "home",
         Page::Search => "search",
         Page::Book | Page::BookVolume(_) => "book",
-        Page::Article(_) | Page::Timeline => "timeline",
+        Page::Article(_) | Page::Timeline | Page::TimelinePage(_) => "timeline",
         Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
     }
 }

@@ -31,6 +31,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/partials/timeline_item.html"),
     ),
     (
+        "partials/pager.html",
+        include_str!("../../templates/partials/pager.html"),
+    ),
+    (
         "partials/book_article.html",
         include_str!("../../templates/partials/book_article.html"),
     ),

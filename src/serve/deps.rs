@@ -146,7 +146,12 @@ impl<'a> Inputs<'a> {
                     neighbour(Some(index + 1)).hash(&mut h);
                 }
             }
+            // Every timeline page lists the years of all the others in its pager.
             Page::Timeline => self.summaries_of(&linked.chronology, &mut h),
+            Page::TimelinePage(p) => {
+                p.hash(&mut h);
+                self.summaries_of(&linked.chronology, &mut h);
+            }
         }
         h.finish()
     }
@@ -231,5 +236,6 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
         Page::Book => (7, None),
         // Each volume reads the whole book too: articles are numbered through all volumes.
         Page::BookVolume(_) => (8, None),
+        Page::TimelinePage(_) => (9, None),
     }
 }
