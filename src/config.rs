@@ -38,9 +38,9 @@ pub struct Config {
     /// The most articles the printable book puts on one page; a bigger book prints in volumes,
     /// one per table-of-contents group.
     pub book_page_limit: usize,
-    /// The most articles one page of the timeline lists; a longer timeline is split into pages
-    /// (`timeline/`, `timeline/2/`…) in date order.
-    pub timeline_page_limit: usize,
+    /// The most articles one page of a list shows (the timeline; actor, topic, outlet and year
+    /// pages); a longer list is split into pages (`timeline/2/`, `actors/x/2/`…).
+    pub list_page_limit: usize,
     /// Citation style shown on article pages: `chicago`, `apa` or `mla`.
     pub citation_style: String,
 }
@@ -57,7 +57,7 @@ impl Default for Config {
             latest_count: 12,
             book_grouping: BookGrouping::Topic,
             book_page_limit: 1000,
-            timeline_page_limit: 1000,
+            list_page_limit: 1000,
             citation_style: "chicago".to_string(),
         }
     }

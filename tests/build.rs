@@ -202,62 +202,100 @@ fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
     );
 }
 
-/// Past `timeline_page_limit` articles the timeline splits into pages in date order: every
-/// article is listed once, each page links to the others, and every link resolves.
+/// Past `list_page_limit` articles a list splits into pages: the timeline in date order, a term
+/// or a year newest first. Every article is listed once, each page links to the others, the
+/// term's description and related terms stay on its first page, and every link resolves.
 #[test]
-fn a_long_timeline_is_split_into_linked_pages() {
+fn long_lists_are_split_into_linked_pages() {
     let temp = tempfile::tempdir().unwrap();
     let book = temp.path().join("book");
     copy_dir(&repo_root().join("content"), &book.join("content"));
     let config = std::fs::read_to_string(repo_root().join("briefbook.toml")).unwrap();
     std::fs::write(
         book.join("briefbook.toml"),
-        format!("{config}\ntimeline_page_limit = 2\n"),
+        format!("{config}\nlist_page_limit = 2\n"),
     )
     .unwrap();
     let (_t, output) = build_into_temp(&book);
     assert_links_resolve(&output);
+
+    /// The article links of every page of the list at `folder`, page by page.
+    fn pages_of(output: &Path, folder: &str, link: &Selector) -> Vec<Vec<String>> {
+        let mut pages = Vec::new();
+        for p in 1.. {
+            let page = if p == 1 {
+                format!("{folder}index.html")
+            } else {
+                format!("{folder}{p}/index.html")
+            };
+            let Ok(html) = std::fs::read_to_string(output.join(&page)) else {
+                break;
+            };
+            let articles: Vec<String> = Html::parse_document(&html)
+                .select(link)
+                .map(|a| {
+                    let href = a.value().attr("href").unwrap();
+                    href.rsplit("articles/").next().unwrap().to_string()
+                })
+                .collect();
+            pages.push(articles);
+        }
+        pages
+    }
     let articles = std::fs::read_dir(book.join("content/articles"))
         .unwrap()
         .count();
-    let pages = articles.div_ceil(2);
-    let item = Selector::parse(".timeline-title > a").unwrap();
-    let mut listed = Vec::new();
-    for p in 1..=pages {
-        let page = if p == 1 {
-            "timeline/index.html".to_string()
-        } else {
-            format!("timeline/{p}/index.html")
-        };
-        let html = read(&output, &page);
-        assert!(html.contains(&format!("page {p} of {pages}")), "{html}");
-        let document = Html::parse_document(&html);
-        let mut on_page: Vec<String> = document
-            .select(&item)
-            .map(|a| {
-                a.value()
-                    .attr("href")
-                    .unwrap()
-                    .rsplit("articles/")
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        on_page.dedup();
-        assert!(on_page.len() <= 2, "{page} lists {on_page:?}");
-        listed.extend(on_page);
-        assert_eq!(html.contains(r#"rel="prev""#), p > 1, "{page}");
-        assert_eq!(html.contains(r#"rel="next""#), p < pages, "{page}");
-    }
-    assert!(!output
-        .join(format!("timeline/{}/index.html", pages + 1))
-        .exists());
-    let mut unique = listed.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), articles, "every article once: {listed:?}");
-    assert_eq!(listed.len(), articles, "every article once: {listed:?}");
+    let timeline = pages_of(
+        &output,
+        "timeline/",
+        &Selector::parse(".timeline-title > a").unwrap(),
+    );
+    assert_eq!(timeline.len(), articles.div_ceil(2), "{timeline:?}");
+    let mut listed: Vec<&String> = timeline.iter().flatten().collect();
+    assert!(timeline.iter().all(|p| p.len() <= 2), "{timeline:?}");
+    assert_eq!(listed.len(), articles, "{timeline:?}");
+    listed.sort();
+    listed.dedup();
+    assert_eq!(listed.len(), articles, "every article once: {timeline:?}");
+
+    let entry = Selector::parse(".articles-by-year .article-link").unwrap();
+    let moon = pages_of(&output, "actors/moon-jae-in/", &entry);
+    assert!(moon.len() >= 2, "{moon:?}");
+    assert!(
+        moon.iter().all(|p| !p.is_empty() && p.len() <= 2),
+        "{moon:?}"
+    );
+    let first = read(&output, "actors/moon-jae-in/index.html");
+    let second = read(&output, "actors/moon-jae-in/2/index.html");
+    assert!(
+        first.contains(&format!("page 1 of {}", moon.len())),
+        "{first}"
+    );
+    assert!(
+        first.contains(r#"rel="next" href="../../actors/moon-jae-in/2/""#),
+        "{first}"
+    );
+    assert!(!first.contains(r#"rel="prev""#), "{first}");
+    assert!(
+        second.contains(r#"rel="prev" href="../../../actors/moon-jae-in/""#),
+        "{second}"
+    );
+    assert!(first.contains("Appears with") && !second.contains("Appears with"));
+    // Newest first across pages.
+    let dates: Vec<&String> = moon.iter().flatten().collect();
+    let mut newest_first = dates.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, newest_first);
+
+    let year = pages_of(
+        &output,
+        "years/2017/",
+        &Selector::parse(".month .article-link").unwrap(),
+    );
+    assert!(
+        year.len() >= 2 && year.iter().all(|p| p.len() <= 2),
+        "{year:?}"
+    );
 }
 
 #[test]

@@ -54,6 +54,9 @@ pub enum Page {
     /// A later page of a timeline too long for one page (0-based; page 0 is `Timeline`),
     /// `timeline/2/`.
     TimelinePage(usize),
+    /// A later page of a term with too many articles for one page (0-based page; page 0 is
+    /// `Term`), `actors/moon-jae-in/2/`.
+    TermPage(Taxonomy, usize, usize),
 }
 
 impl Page {
@@ -66,6 +69,11 @@ impl Page {
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
             Page::TimelinePage(p) => format!("timeline/{}/", p + 1),
+            Page::TermPage(taxonomy, i, p) => format!(
+                "{}{}/",
+                context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
+                p + 1
+            ),
             Page::Search => format!("{}/", search::SEARCH_DIR),
             Page::Book => book::BOOK_FOLDER.to_string(),
             Page::BookVolume(v) => book::volume_folder(v),
@@ -91,11 +99,15 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
         Page::Book,
     ];
     pages.extend((0..book::volume_count(linked)).map(Page::BookVolume));
-    pages.extend((1..timeline_page_count(linked)).map(Page::TimelinePage));
+    pages.extend((1..list_page_count(linked, linked.chronology.len())).map(Page::TimelinePage));
     pages.extend((0..linked.book.articles.len()).map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
-        pages.extend((0..linked.terms(taxonomy).len()).map(|i| Page::Term(taxonomy, i)));
+        for (i, term) in linked.terms(taxonomy).iter().enumerate() {
+            pages.push(Page::Term(taxonomy, i));
+            let count = list_page_count(linked, term.articles.len());
+            pages.extend((1..count).map(|p| Page::TermPage(taxonomy, i, p)));
+        }
     }
     pages
 }
@@ -265,8 +277,14 @@ impl<'a> Renderer<'a> {
             page_path: folder.clone(),
             section: section(page),
             feed: match page {
-                Page::Term(taxonomy, _) if feeds::FEED_TAXONOMIES.contains(&taxonomy) => {
-                    Some(format!("{folder}{}", feeds::FEED_FILE))
+                Page::Term(taxonomy, i) | Page::TermPage(taxonomy, i, _)
+                    if feeds::FEED_TAXONOMIES.contains(&taxonomy) =>
+                {
+                    Some(format!(
+                        "{}{}",
+                        Page::Term(taxonomy, i).folder(self.linked),
+                        feeds::FEED_FILE
+                    ))
                 }
                 _ => None,
             },
@@ -277,8 +295,10 @@ impl<'a> Renderer<'a> {
             Page::Article(i) => ("article.html", self.article(i, root)?),
             Page::TermIndex(Taxonomy::Year) => ("years.html", self.years(root)?),
             Page::TermIndex(taxonomy) => ("terms.html", self.term_index(taxonomy)?),
-            Page::Term(Taxonomy::Year, i) => ("year.html", self.year(i, root)?),
-            Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i, root)?),
+            Page::Term(Taxonomy::Year, i) => ("year.html", self.year(i, 0, root)?),
+            Page::TermPage(Taxonomy::Year, i, p) => ("year.html", self.year(i, p, root)?),
+            Page::Term(taxonomy, i) => ("term.html", self.term(taxonomy, i, 0, root)?),
+            Page::TermPage(taxonomy, i, p) => ("term.html", self.term(taxonomy, i, p, root)?),
             Page::Timeline => ("timeline.html", self.timeline(0, root)?),
             Page::TimelinePage(p) => ("timeline.html", self.timeline(p, root)?),
             Page::NotFound => ("404.html", tera::Context::new()),
@@ -612,7 +632,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn term(&self, taxonomy: Taxonomy, index: usize, root: &str) -> Result<tera::Context, Error> {
+    /// Page `page` (0-based) of a term: its articles newest first, grouped by year. The
+    /// description, quotations, related terms and backlinks are on the first page only.
+    fn term(
+        &self,
+        taxonomy: Taxonomy,
+        index: usize,
+        page: usize,
+        root: &str,
+    ) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct RoleView {
             title: String,
@@ -639,6 +667,8 @@ impl<'a> Renderer<'a> {
             backlinks: String,
             quotes: Vec<QuoteView<'a>>,
             quote_count: usize,
+            /// Present when the term's articles take more than one page.
+            pager: Option<Pager>,
         }
         #[derive(Serialize)]
         struct QuoteView<'a> {
@@ -660,7 +690,7 @@ impl<'a> Renderer<'a> {
         let quotes = quoted
             .iter()
             .rev()
-            .take(QUOTES_SHOWN)
+            .take(if page == 0 { QUOTES_SHOWN } else { 0 })
             .map(|&(article, i)| {
                 let quote = &linked.links[article].quotes[i];
                 let summary = &self.shared.summaries[article];
@@ -671,7 +701,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        let chart_svg = matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic)
+        let chart_svg = (page == 0 && matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic))
             .then(|| {
                 let mut per_year: Vec<(i32, usize)> = Vec::new();
                 for &i in &term.articles {
@@ -686,6 +716,33 @@ impl<'a> Renderer<'a> {
             })
             .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
+        // Newest first, by year; a long list is cut into pages of that order.
+        let shown: Vec<usize> = by_year(linked, &term.articles)
+            .into_iter()
+            .flat_map(|g| g.articles)
+            .collect();
+        let limit = list_page_limit(linked);
+        let total = list_page_count(linked, shown.len());
+        let on_page =
+            &shown[(page * limit).min(shown.len())..((page + 1) * limit).min(shown.len())];
+        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
+        let pager = self.pager(
+            page,
+            total,
+            root,
+            |p| {
+                if p == 0 {
+                    Page::Term(taxonomy, index)
+                } else {
+                    Page::TermPage(taxonomy, index, p)
+                }
+            },
+            |p| {
+                let slice = &shown[p * limit..((p + 1) * limit).min(shown.len())];
+                year_span(linked, slice)
+            },
+        );
+        let first = page == 0;
         let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
             match (taxonomy, term.entry) {
                 (Taxonomy::Actor, Some(e)) => {
@@ -721,25 +778,32 @@ impl<'a> Renderer<'a> {
             term: &self.shared.links(taxonomy)[index],
             count: term.articles.len(),
             subtitle,
-            description_html: description.map(|d| self.description_html(d, "../../")),
+            description_html: description
+                .filter(|_| first)
+                .map(|d| self.description_html(d, "../../")),
             aliases,
             roles,
             homepage,
-            groups: self.groups_html(by_year(linked, &term.articles), root)?,
+            groups: self.groups_html(groups, root)?,
             co_actors: self.shared.counted(
                 Taxonomy::Actor,
-                &term.co_actors,
+                if first { &term.co_actors } else { &[] },
                 crate::link::CO_OCCURRENCE_COUNT,
             ),
             co_topics: self.shared.counted(
                 Taxonomy::Topic,
-                &term.co_topics,
+                if first { &term.co_topics } else { &[] },
                 crate::link::CO_OCCURRENCE_COUNT,
             ),
             chart_svg,
-            backlinks: self.list_html(backlinks.iter().copied(), root)?,
+            backlinks: if first {
+                self.list_html(backlinks.iter().copied(), root)?
+            } else {
+                String::new()
+            },
             quotes,
             quote_count: quoted.len(),
+            pager,
         })
     }
 
@@ -807,7 +871,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn year(&self, index: usize, root: &str) -> Result<tera::Context, Error> {
+    /// Page `page` (0-based) of a year: its articles by month, then those dated only to the year.
+    fn year(&self, index: usize, page: usize, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct YearPage<'a> {
             year: &'a Link,
@@ -817,12 +882,21 @@ impl<'a> Renderer<'a> {
             month_unknown: String,
             previous: Option<&'a Link>,
             next: Option<&'a Link>,
+            /// Present when the year's articles take more than one page.
+            pager: Option<Pager>,
         }
         let linked = self.linked;
         let term = &linked.years[index];
         let month_of = |i: usize| linked.book.articles[i].front.date.and_then(|d| d.month());
         let (known, unknown): (Vec<usize>, Vec<usize>) =
             term.articles.iter().partition(|&&i| month_of(i).is_some());
+        let shown: Vec<usize> = known.iter().chain(&unknown).copied().collect();
+        let limit = list_page_limit(linked);
+        let total = list_page_count(linked, shown.len());
+        let on_page =
+            &shown[(page * limit).min(shown.len())..((page + 1) * limit).min(shown.len())];
+        let (known, unknown): (Vec<usize>, Vec<usize>) =
+            on_page.iter().partition(|&&i| month_of(i).is_some());
         let months = group_runs(known, |i| {
             let month = month_of(i).unwrap_or(1);
             (
@@ -830,6 +904,29 @@ impl<'a> Renderer<'a> {
                 format!("m{month:02}"),
             )
         });
+        let month_span = |slice: &[usize]| {
+            let label = |i: usize| month_of(i).map_or("month not known", month_name);
+            match (slice.first(), slice.last()) {
+                (Some(&a), Some(&b)) if label(a) != label(b) => {
+                    format!("{}–{}", label(a), label(b))
+                }
+                (Some(&a), _) => label(a).to_string(),
+                _ => String::new(),
+            }
+        };
+        let pager = self.pager(
+            page,
+            total,
+            root,
+            |p| {
+                if p == 0 {
+                    Page::Term(Taxonomy::Year, index)
+                } else {
+                    Page::TermPage(Taxonomy::Year, index, p)
+                }
+            },
+            |p| month_span(&shown[p * limit..((p + 1) * limit).min(shown.len())]),
+        );
         to_context(&YearPage {
             year: &self.shared.year_links[index],
             count: term.articles.len(),
@@ -837,6 +934,36 @@ impl<'a> Renderer<'a> {
             month_unknown: self.list_html(unknown, root)?,
             previous: index.checked_sub(1).map(|i| &self.shared.year_links[i]),
             next: self.shared.year_links.get(index + 1),
+            pager,
+        })
+    }
+
+    /// Links between the `total` pages of a long list, for page `page` (0-based) at depth `root`:
+    /// `None` when the list fits on one page. `label` names what a page covers (its years).
+    fn pager(
+        &self,
+        page: usize,
+        total: usize,
+        root: &str,
+        page_of: impl Fn(usize) -> Page,
+        label: impl Fn(usize) -> String,
+    ) -> Option<Pager> {
+        if total <= 1 {
+            return None;
+        }
+        let path = |p: usize| format!("{root}{}", page_of(p).folder(self.linked));
+        Some(Pager {
+            number: page + 1,
+            total,
+            previous: page.checked_sub(1).map(path),
+            next: (page + 1 < total).then(|| path(page + 1)),
+            pages: (0..total)
+                .map(|p| PagerLink {
+                    number: p + 1,
+                    path: path(p),
+                    label: label(p),
+                })
+                .collect(),
         })
     }
 
@@ -848,26 +975,12 @@ impl<'a> Renderer<'a> {
             /// Present when the timeline has more than one page.
             pager: Option<Pager>,
         }
-        #[derive(Serialize)]
-        struct Pager {
-            number: usize,
-            total: usize,
-            previous: Option<String>,
-            next: Option<String>,
-            pages: Vec<PagerLink>,
-        }
-        #[derive(Serialize)]
-        struct PagerLink {
-            number: usize,
-            path: String,
-            /// The years the page covers: `2017` or `2017–2018`.
-            label: String,
-        }
         let linked = self.linked;
-        let limit = timeline_page_limit(linked);
+        let limit = list_page_limit(linked);
         let chronology = &linked.chronology;
-        let total = timeline_page_count(linked);
-        let positions = page * limit..((page + 1) * limit).min(chronology.len());
+        let total = list_page_count(linked, chronology.len());
+        let positions =
+            (page * limit).min(chronology.len())..((page + 1) * limit).min(chronology.len());
         // Render the page's entries on every core: the timeline is the longest list of the site.
         let entries: Vec<String> = chronology[positions.clone()]
             .par_iter()
@@ -891,55 +1004,71 @@ impl<'a> Renderer<'a> {
             }
         })
         .collect();
-        let pager = (total > 1).then(|| {
-            let path = |p: usize| {
-                let folder = if p == 0 {
-                    Page::Timeline.folder(linked)
+        let pager = self.pager(
+            page,
+            total,
+            root,
+            |p| {
+                if p == 0 {
+                    Page::Timeline
                 } else {
-                    Page::TimelinePage(p).folder(linked)
-                };
-                format!("{root}{folder}")
-            };
-            let years = |p: usize| {
-                let first = year_label(linked, chronology[p * limit]).0;
-                let last_position = ((p + 1) * limit).min(chronology.len()) - 1;
-                let last = year_label(linked, chronology[last_position]).0;
-                if first == last {
-                    first
-                } else {
-                    format!("{first}–{last}")
+                    Page::TimelinePage(p)
                 }
-            };
-            Pager {
-                number: page + 1,
-                total,
-                previous: page.checked_sub(1).map(path),
-                next: (page + 1 < total).then(|| path(page + 1)),
-                pages: (0..total)
-                    .map(|p| PagerLink {
-                        number: p + 1,
-                        path: path(p),
-                        label: years(p),
-                    })
-                    .collect(),
-            }
-        });
+            },
+            |p| {
+                year_span(
+                    linked,
+                    &chronology[p * limit..((p + 1) * limit).min(chronology.len())],
+                )
+            },
+        );
         to_context(&Timeline { groups, pager })
     }
 }
 
-/// The most articles a timeline page lists (at least one).
-fn timeline_page_limit(linked: &LinkedBook) -> usize {
-    linked.book.config.timeline_page_limit.max(1)
+/// Links between the pages of a long list; see `templates/partials/pager.html`.
+#[derive(Serialize)]
+struct Pager {
+    number: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<PagerLink>,
 }
 
-/// How many pages the timeline has: one, or more past `timeline_page_limit` articles.
-pub fn timeline_page_count(linked: &LinkedBook) -> usize {
-    linked
-        .chronology
-        .len()
-        .div_ceil(timeline_page_limit(linked))
-        .max(1)
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    path: String,
+    /// What the page covers: `2017`, `2017–2018`, `March–May`.
+    label: String,
+}
+
+/// The years `articles` (in list order) span: `2017`, or `2017–2019` from the earlier year.
+fn year_span(linked: &LinkedBook, articles: &[usize]) -> String {
+    let (Some(&first), Some(&last)) = (articles.first(), articles.last()) else {
+        return String::new();
+    };
+    let (first, last) = (year_label(linked, first).0, year_label(linked, last).0);
+    if first == last {
+        return first;
+    }
+    let (low, high) = if first <= last || first == "Undated" {
+        (first, last)
+    } else {
+        (last, first)
+    };
+    format!("{low}–{high}")
+}
+
+/// The most articles a list page shows (at least one).
+fn list_page_limit(linked: &LinkedBook) -> usize {
+    linked.book.config.list_page_limit.max(1)
+}
+
+/// How many pages a list of `len` articles takes: one, or more past `list_page_limit`.
+pub fn list_page_count(linked: &LinkedBook, len: usize) -> usize {
+    len.div_ceil(list_page_limit(linked)).max(1)
 }
 
 /// Gathers in memory what `produce` hands to its sink, from any thread, in no particular order.
@@ -981,7 +1110,7 @@ fn section(page: Page) -> &'static str {
         Page::Search => "search",
         Page::Book | Page::BookVolume(_) => "book",
         Page::Article(_) | Page::Timeline | Page::TimelinePage(_) => "timeline",
-        Page::TermIndex(t) | Page::Term(t, _) => t.folder(),
+        Page::TermIndex(t) | Page::Term(t, _) | Page::TermPage(t, _, _) => t.folder(),
     }
 }
 

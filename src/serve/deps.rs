@@ -123,7 +123,10 @@ impl<'a> Inputs<'a> {
                     self.summaries_of(&linked.undated, &mut h);
                 }
             }
-            Page::Term(taxonomy, index) => {
+            Page::Term(taxonomy, index) | Page::TermPage(taxonomy, index, _) => {
+                if let Page::TermPage(_, _, p) = page {
+                    p.hash(&mut h);
+                }
                 let term = &linked.terms(taxonomy)[index];
                 let links = self.shared.links(taxonomy);
                 hash_link(&links[index], &mut h);
@@ -237,5 +240,6 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
         // Each volume reads the whole book too: articles are numbered through all volumes.
         Page::BookVolume(_) => (8, None),
         Page::TimelinePage(_) => (9, None),
+        Page::TermPage(t, _, _) => (10, Some(t)),
     }
 }
