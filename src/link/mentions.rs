@@ -60,7 +60,7 @@ impl NameMatcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        automaton
+        let mut mentions: Vec<Mention> = automaton
             .find_iter(text)
             .filter(|m| word_boundary(text, m.start(), m.end()))
             .map(|m| Mention {
@@ -68,7 +68,39 @@ impl NameMatcher {
                 end: m.end(),
                 actor: self.actor_of[m.pattern().as_usize()],
             })
-            .collect()
+            .collect();
+        for mention in &mut mentions {
+            mention.end = self.extended_end(text, mention);
+        }
+        // An extended mention may now cover the next one.
+        mentions.dedup_by(|next, kept| next.start < kept.end);
+        mentions
+    }
+
+    /// Where a mention really ends: an alias such as "President Moon" is cut short when the text
+    /// goes on with a longer name of the same person ("President Moon Jae-in"), which starts
+    /// inside it and so loses to it in a left-to-right search.
+    fn extended_end(&self, text: &str, mention: &Mention) -> usize {
+        let Some(automaton) = &self.automaton else {
+            return mention.end;
+        };
+        let mut end = mention.end;
+        let inner = &text[mention.start..mention.end];
+        for (at, _) in inner.match_indices(' ') {
+            let from = mention.start + at + 1;
+            let Some(m) = automaton.find(&text[from..]) else {
+                break;
+            };
+            let (start, stop) = (from + m.start(), from + m.end());
+            if start == from
+                && stop > end
+                && self.actor_of[m.pattern().as_usize()] == mention.actor
+                && word_boundary(text, start, stop)
+            {
+                end = stop;
+            }
+        }
+        end
     }
 }
 
@@ -108,5 +140,18 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn a_title_alias_extends_to_the_full_name_that_follows() {
+        let actors = [term("Moon Jae-in"), term("Kim Jong-un")];
+        let president_moon = ["President Moon".to_string(), "Moon".to_string()];
+        let aliases: Vec<&[String]> = vec![&president_moon, &[]];
+        let matcher = NameMatcher::new(&actors, &aliases);
+        let text = "President Moon Jae-in met Kim Jong-un. President Moon said so.";
+        let found = matcher.find(text);
+        let names: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(names, ["President Moon Jae-in", "Kim Jong-un", "President Moon"]);
+        assert_eq!(found[0].actor, 0);
     }
 }
