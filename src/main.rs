@@ -55,8 +55,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 report.elapsed.as_millis()
             );
             if args.pdf {
-                let pdf = briefbook::pdf::write_pdf(&report.output_dir)?;
-                println!("Printed the book to {}", pdf.display());
+                for pdf in briefbook::pdf::write_pdf(&report.output_dir)? {
+                    println!("Printed the book to {}", pdf.display());
+                }
             }
         }
         Command::Check {

@@ -1,5 +1,6 @@
-//! `build --pdf`: prints the written book page (`book/index.html`) to `book.pdf` with a headless
-//! Chromium or Chrome found on the `PATH`.
+//! `build --pdf`: prints the written book page (`book/index.html`) to `book.pdf`, or each volume
+//! of a book printed in volumes (`book/1/index.html`…) to `book-1.pdf`…, with a headless Chromium
+//! or Chrome found on the `PATH`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,8 +27,9 @@ pub fn find_browser() -> Option<PathBuf> {
     })
 }
 
-/// Prints `output_dir/book/index.html` to `output_dir/book.pdf` and returns the PDF's path.
-pub fn write_pdf(output_dir: &Path) -> Result<PathBuf, Error> {
+/// Prints the book to `output_dir/book.pdf`, or each of its volumes to `book-1.pdf`…, and
+/// returns the PDFs' paths.
+pub fn write_pdf(output_dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let browser = find_browser().ok_or_else(|| {
         Error::Refused(
             "--pdf needs Chromium or Chrome, and none was found on PATH; install it with \
@@ -37,17 +39,35 @@ pub fn write_pdf(output_dir: &Path) -> Result<PathBuf, Error> {
         )
     })?;
     let output_dir = std::fs::canonicalize(output_dir).map_err(|e| Error::io(output_dir, e))?;
-    let page = output_dir.join("book").join("index.html");
+    let book = output_dir.join("book");
+    let page = book.join("index.html");
     if !page.is_file() {
         return Err(Error::Refused(format!(
             "{} does not exist; build the site first",
             page.display()
         )));
     }
-    let pdf = output_dir.join("book.pdf");
-    let profile = tempfile_dir(&output_dir);
+    // A book in volumes has a cover at book/ and the articles in book/1/, book/2/…
+    let volumes: Vec<(PathBuf, PathBuf)> = (1..)
+        .map(|n| (book.join(n.to_string()).join("index.html"), n))
+        .take_while(|(page, _)| page.is_file())
+        .map(|(page, n)| (page, output_dir.join(format!("book-{n}.pdf"))))
+        .collect();
+    let jobs = if volumes.is_empty() {
+        vec![(page, output_dir.join("book.pdf"))]
+    } else {
+        volumes
+    };
+    jobs.into_iter()
+        .map(|(page, pdf)| print(&browser, &output_dir, &page, &pdf).map(|()| pdf))
+        .collect()
+}
+
+/// Prints one page to `pdf` with `browser`.
+fn print(browser: &Path, output_dir: &Path, page: &Path, pdf: &Path) -> Result<(), Error> {
+    let profile = tempfile_dir(output_dir);
     std::fs::create_dir_all(&profile).map_err(|e| Error::io(&profile, e))?;
-    let result = Command::new(&browser)
+    let result = Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -59,18 +79,19 @@ pub fn write_pdf(output_dir: &Path) -> Result<PathBuf, Error> {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(file_url(&page))
+        .arg(file_url(page))
         .output();
     let _ = std::fs::remove_dir_all(&profile);
-    let output = result.map_err(|e| Error::io(&browser, e))?;
+    let output = result.map_err(|e| Error::io(browser, e))?;
     if !output.status.success() || !pdf.is_file() {
         return Err(Error::Refused(format!(
-            "{} could not print the book: {}",
+            "{} could not print {}: {}",
             browser.display(),
+            page.display(),
             String::from_utf8_lossy(&output.stderr).trim()
         )));
     }
-    Ok(pdf)
+    Ok(())
 }
 
 /// A throwaway browser profile beside the output, so a running browser's profile is not touched.

@@ -525,6 +525,40 @@ fn build_pdf_prints_the_book_or_says_how_to_install_chromium() {
         );
         let pdf = std::fs::read(out.join("book.pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+
+        // A book in volumes prints one PDF per volume.
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("book");
+        copy_dir(&fixture("publish"), &root);
+        let config = std::fs::read_to_string(root.join("briefbook.toml")).unwrap_or_default();
+        std::fs::write(
+            root.join("briefbook.toml"),
+            format!("{config}\nbook_page_limit = 1\n"),
+        )
+        .unwrap();
+        let out = temp.path().join("site");
+        let output = briefbook()
+            .args(["build", "--pdf", "--root"])
+            .arg(&root)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let volumes = std::fs::read_dir(out.join("book"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+            .count();
+        assert!(volumes >= 2, "the book is in volumes");
+        for n in 1..=volumes {
+            let pdf = std::fs::read(out.join(format!("book-{n}.pdf"))).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "volume {n} is a PDF");
+        }
+        assert!(!out.join("book.pdf").exists());
     } else {
         assert!(!output.status.success());
         assert!(String::from_utf8_lossy(&output.stderr).contains("apt-get install chromium"));

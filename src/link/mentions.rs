@@ -151,7 +151,10 @@ mod tests {
         let text = "President Moon Jae-in met Kim Jong-un. President Moon said so.";
         let found = matcher.find(text);
         let names: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
-        assert_eq!(names, ["President Moon Jae-in", "Kim Jong-un", "President Moon"]);
+        assert_eq!(
+            names,
+            ["President Moon Jae-in", "Kim Jong-un", "President Moon"]
+        );
         assert_eq!(found[0].actor, 0);
     }
 }
