@@ -79,7 +79,8 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// Also print the printable book to book.pdf with headless Chromium.
+    /// Also print the printable book to book.pdf (book-1.pdf… for a book in volumes) with
+    /// headless Chromium.
     #[arg(long)]
     pub pdf: bool,
 }
