@@ -100,6 +100,56 @@ fn every_edit_gives_what_a_full_build_gives() {
             vec![Change::Article(article(&root, "2017-06-30-summit"))],
         ),
         (
+            "a body edit that names and quotes an actor the article is not filed under",
+            Box::new(|| {
+                edit(
+                    &article(&root, "2017-06-30-summit"),
+                    "The story of",
+                    "\u{201c}We will keep talking,\u{201d} Yun Byung-se said.\n\nThe story of",
+                )
+            }),
+            vec![Change::Article(article(&root, "2017-06-30-summit"))],
+        ),
+        (
+            "an article sharing no term with the one it links by [[…]]",
+            Box::new(|| {
+                fs::write(
+                    article(&root, "2019-06-01-aside"),
+                    "---\ntitle: An aside\noutlet: The Korea Herald\ndate: 2019-06-01\n\
+                     actors: [Yun Byung-se]\n---\nLooking back at [[2017-05-10-moon-inaugurated]].\n",
+                )
+                .unwrap()
+            }),
+            vec![Change::Article(article(&root, "2019-06-01-aside"))],
+        ),
+        (
+            "a title change an unrelated article's [[…]] shows",
+            Box::new(|| edit(&moon, "Moon becomes president", "Moon takes the oath")),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a title change of an article listed among another's backlinks",
+            Box::new(|| {
+                edit(
+                    &article(&root, "2019-06-01-aside"),
+                    "An aside",
+                    "A look back",
+                )
+            }),
+            vec![Change::Article(article(&root, "2019-06-01-aside"))],
+        ),
+        (
+            "a body edit that drops the quotation and the mention",
+            Box::new(|| {
+                edit(
+                    &article(&root, "2017-06-30-summit"),
+                    "\u{201c}We will keep talking,\u{201d} Yun Byung-se said.\n\n",
+                    "",
+                )
+            }),
+            vec![Change::Article(article(&root, "2017-06-30-summit"))],
+        ),
+        (
             "a deleted article another links to by file",
             Box::new(|| fs::remove_file(article(&root, "2018-03-06-envoys")).unwrap()),
             vec![Change::Article(article(&root, "2018-03-06-envoys"))],
@@ -125,6 +175,17 @@ fn every_edit_gives_what_a_full_build_gives() {
                     &moon,
                     "actors: [\"Moon Jae-in\"",
                     "actors: [\"Moon Jae-in\", \"Kang Kyung-wha\"",
+                )
+            }),
+            vec![Change::Article(moon.clone())],
+        ),
+        (
+            "a removed actor",
+            Box::new(|| {
+                edit(
+                    &moon,
+                    "actors: [\"Moon Jae-in\", \"Kang Kyung-wha\"",
+                    "actors: [\"Moon Jae-in\"",
                 )
             }),
             vec![Change::Article(moon.clone())],
@@ -333,7 +394,7 @@ fn updates_then_one_finish_and_stopped_finishes_give_a_full_build() {
     assert!(rebuilt.first_served.is_some());
     assert_equals_full_build(&site, &root, "a burst of three saves");
 
-    // A finish stopped after two pages leaves the rest to the next one.
+    // A finish stopped early leaves the rest to the next one.
     for (i, title) in ["Moon in office", "Moon takes charge"].iter().enumerate() {
         let from = if i == 0 {
             "Moon takes office"
@@ -353,4 +414,42 @@ fn updates_then_one_finish_and_stopped_finishes_give_a_full_build() {
     site.update(&[]).unwrap();
     site.finish(&|| false).unwrap().unwrap();
     assert_equals_full_build(&site, &root, "stopped finishes");
+}
+
+/// A finish stopped at its very last question, which it asks while handing over the
+/// publications, leaves a site the next finish completes.
+#[test]
+fn a_finish_stopped_at_its_last_question_is_completed_by_the_next() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (_dir, root) = fixture();
+    let mut site = Site::new(BuildOptions::new(&root));
+    site.rebuild(&[Change::Everything]).unwrap();
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+
+    // How often a finish of this edit asks whether to stop, when never told to.
+    edit(&moon, "Moon takes office", "Moon sworn in");
+    site.update(&[Change::Article(moon.clone())]).unwrap();
+    let asked = AtomicUsize::new(0);
+    site.finish(&|| {
+        asked.fetch_add(1, Ordering::SeqCst);
+        false
+    })
+    .unwrap()
+    .unwrap();
+    let asks = asked.load(Ordering::SeqCst);
+    edit(&moon, "Moon sworn in", "Moon takes office");
+    site.rebuild(&[Change::Article(moon.clone())]).unwrap();
+
+    // The same edit again, stopped at the last ask.
+    edit(&moon, "Moon takes office", "Moon sworn in");
+    site.update(&[Change::Article(moon.clone())]).unwrap();
+    let asked = AtomicUsize::new(0);
+    let stop = || asked.fetch_add(1, Ordering::SeqCst) + 1 >= asks;
+    assert!(
+        site.finish(&stop).unwrap().is_none(),
+        "the finish did not stop in its publications"
+    );
+    site.update(&[]).unwrap();
+    site.finish(&|| false).unwrap().unwrap();
+    assert_equals_full_build(&site, &root, "a finish stopped in its publications");
 }

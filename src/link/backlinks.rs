@@ -1,5 +1,7 @@
 //! Backlinks: for every article, actor and topic, the articles that link to it or name it, and
-//! for every actor the quotations attributed to them. One pass over the articles' outgoing links.
+//! for every actor the quotations attributed to them. One pass over the articles' outgoing links;
+//! after an edit that leaves the chronology as it was, [`Backlinks::replace`] moves only what the
+//! edited articles point at.
 
 use super::wikilinks::Target;
 use super::ArticleLinks;
@@ -17,6 +19,46 @@ pub struct Backlinks {
     pub quotes: Vec<Vec<(usize, usize)>>,
 }
 
+/// What one article points at, as backlinks list it.
+#[derive(Debug, Default, PartialEq)]
+struct Pointers {
+    articles: Vec<usize>,
+    actors: Vec<usize>,
+    topics: Vec<usize>,
+    /// (actor, index into the article's `quotes`).
+    quotes: Vec<(usize, usize)>,
+}
+
+fn pointers(article: usize, link: &ArticleLinks) -> Pointers {
+    let mut found = Pointers::default();
+    let mut actors: Vec<usize> = link.named_actors.clone();
+    for &target in &link.outgoing {
+        match target {
+            Target::Article(other) if other != article => found.articles.push(other),
+            Target::Article(_) => {}
+            Target::Actor(actor) => actors.push(actor),
+            Target::Topic(topic) => {
+                if link.topics.binary_search(&topic).is_err() {
+                    found.topics.push(topic);
+                }
+            }
+        }
+    }
+    actors.sort_unstable();
+    actors.dedup();
+    found.actors = actors
+        .into_iter()
+        .filter(|actor| link.actors.binary_search(actor).is_err())
+        .collect();
+    found.quotes = link
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, quote)| (quote.actor, i))
+        .collect();
+    found
+}
+
 pub fn collect(
     links: &[ArticleLinks],
     chronology: &[usize],
@@ -30,32 +72,85 @@ pub fn collect(
         quotes: vec![Vec::new(); actor_count],
     };
     for &article in chronology {
-        let link = &links[article];
-        let mut actors: Vec<usize> = link.named_actors.clone();
-        for &target in &link.outgoing {
-            match target {
-                Target::Article(other) if other != article => {
-                    backlinks.articles[other].push(article)
-                }
-                Target::Article(_) => {}
-                Target::Actor(actor) => actors.push(actor),
-                Target::Topic(topic) => {
-                    if link.topics.binary_search(&topic).is_err() {
-                        backlinks.topics[topic].push(article);
-                    }
-                }
-            }
+        let found = pointers(article, &links[article]);
+        for other in found.articles {
+            backlinks.articles[other].push(article);
         }
-        actors.sort_unstable();
-        actors.dedup();
-        for actor in actors {
-            if link.actors.binary_search(&actor).is_err() {
-                backlinks.actors[actor].push(article);
-            }
+        for actor in found.actors {
+            backlinks.actors[actor].push(article);
         }
-        for (i, quote) in link.quotes.iter().enumerate() {
-            backlinks.quotes[quote.actor].push((article, i));
+        for topic in found.topics {
+            backlinks.topics[topic].push(article);
+        }
+        for (actor, i) in found.quotes {
+            backlinks.quotes[actor].push((article, i));
         }
     }
     backlinks
+}
+
+impl Backlinks {
+    /// Replaces what `article` points at, `before` its links changed, with what it points at
+    /// now in `links`. The articles' places in the chronology (`position`) must not have moved:
+    /// lists stay in that order.
+    pub(super) fn replace(
+        &mut self,
+        article: usize,
+        before: &ArticleLinks,
+        links: &[ArticleLinks],
+    ) {
+        let old = pointers(article, before);
+        let new = pointers(article, &links[article]);
+        if old == new {
+            return;
+        }
+        let position = |i: usize| links[i].position;
+        let at = position(article);
+        for other in old.articles {
+            self.articles[other].retain(|&a| a != article);
+        }
+        for other in new.articles {
+            insert_by(
+                &mut self.articles[other],
+                article,
+                |&a| (position(a), 0),
+                (at, 0),
+            );
+        }
+        for actor in old.actors {
+            self.actors[actor].retain(|&a| a != article);
+        }
+        for actor in new.actors {
+            insert_by(
+                &mut self.actors[actor],
+                article,
+                |&a| (position(a), 0),
+                (at, 0),
+            );
+        }
+        for topic in old.topics {
+            self.topics[topic].retain(|&a| a != article);
+        }
+        for topic in new.topics {
+            insert_by(
+                &mut self.topics[topic],
+                article,
+                |&a| (position(a), 0),
+                (at, 0),
+            );
+        }
+        for (actor, _) in old.quotes {
+            self.quotes[actor].retain(|&(a, _)| a != article);
+        }
+        for (actor, i) in new.quotes {
+            let key = |&(a, i): &(usize, usize)| (position(a), i);
+            insert_by(&mut self.quotes[actor], (article, i), key, (at, i));
+        }
+    }
+}
+
+/// Inserts `item` into `list`, sorted by `key`, where `key(item)` is `item_key`.
+fn insert_by<T, K: Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K, item_key: K) {
+    let place = list.partition_point(|other| key(other) < item_key);
+    list.insert(place, item);
 }

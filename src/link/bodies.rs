@@ -53,9 +53,30 @@ pub struct Scanned {
     /// Every link looked up while scanning, in the order first seen: the scan reads nothing else
     /// of the other articles.
     pub lookups: Vec<Lookup>,
+    /// Hash of the texts above as pages show them (see [`Scanned::texts_hash`]).
+    pub texts_hash: u64,
 }
 
 impl Scanned {
+    /// Hash of what pages show of the scan: the texts, passages and quotations. Made once per
+    /// scan, so the server can tell which pages an edit elsewhere changed (a title that a
+    /// `[[…]]` shows, a renamed term) without hashing every body again.
+    fn texts_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            &self.body,
+            &self.note,
+            &self.annotation_notes,
+            &self.passages,
+        )
+            .hash(&mut h);
+        for quote in &self.quotes {
+            (&quote.text, quote.passage).hash(&mut h);
+        }
+        h.finish()
+    }
+
     fn looked_up(&mut self, lookup: Lookup) {
         if !self.lookups.contains(&lookup) {
             self.lookups.push(lookup);
@@ -281,6 +302,7 @@ impl Scanner<'_> {
         scanned.outgoing.dedup();
         scanned.named_actors.sort_unstable();
         scanned.named_actors.dedup();
+        scanned.texts_hash = scanned.texts_hash();
         scanned
     }
 

@@ -18,8 +18,10 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::bodies::{Lookup, Scanned};
+use super::mentions::NameMatcher;
 use super::wikilinks::{Resolver, Target};
 use super::{Structure, Term};
 use crate::model::Article;
@@ -36,6 +38,8 @@ pub struct LinkCache {
     entries: Vec<Entry>,
     /// Slugs of the articles the last link scanned (the others reused a kept scan), sorted.
     scanned: Vec<String>,
+    /// The mention matcher of the actor terms `environment` was hashed from, once made.
+    matcher: Option<(u64, Arc<NameMatcher>)>,
 }
 
 impl LinkCache {
@@ -68,6 +72,67 @@ impl LinkCache {
     pub(super) fn keep_structure(&mut self, key: Vec<usize>, structure: Structure) {
         self.structure = Some((key, structure));
     }
+
+    /// Whether the cache holds a scan of every article of `articles`, in their order, as the
+    /// last link left them, and in particular of the articles at `edited`.
+    pub(super) fn holds(&self, articles: &[Article], edited: &[usize]) -> bool {
+        self.environment.is_some()
+            && self.entries.len() == articles.len()
+            && edited
+                .iter()
+                .all(|&i| self.entries[i].path == articles[i].path)
+    }
+
+    /// The articles whose kept scans show the title of an article with one of `slugs`, through
+    /// a `[[…]]` without text of its own.
+    pub(super) fn showing_titles_of(&self, slugs: &[&str]) -> Vec<usize> {
+        if slugs.is_empty() {
+            return Vec::new();
+        }
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| {
+                entry.answers.iter().any(|(_, answer)| {
+                    matches!(answer, Answer::Article { slug, title: Some(_) }
+                        if slugs.contains(&slug.as_str()))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The mention matcher of the current actor terms, made by `make` unless kept. Only for
+    /// links that leave the terms as the last link found them.
+    pub(super) fn matcher(&mut self, make: impl FnOnce() -> NameMatcher) -> Arc<NameMatcher> {
+        let environment = self.environment.unwrap_or_default();
+        match &self.matcher {
+            Some((kept, matcher)) if *kept == environment => matcher.clone(),
+            _ => {
+                let matcher = Arc::new(make());
+                self.matcher = Some((environment, matcher.clone()));
+                matcher
+            }
+        }
+    }
+
+    /// Keeps the fresh scan of the article at `index` in place of the one kept.
+    pub(super) fn keep_scan(
+        &mut self,
+        index: usize,
+        articles: &[Article],
+        own_actors: &[usize],
+        scanned: &Scanned,
+        resolver: &Resolver<'_>,
+    ) {
+        self.entries[index] = Entry::new(&articles[index], own_actors, scanned, resolver, articles);
+    }
+
+    /// Records which articles a patched link scanned afresh.
+    pub(super) fn scanned_now(&mut self, mut slugs: Vec<String>) {
+        slugs.sort();
+        self.scanned = slugs;
+    }
 }
 
 /// One kept scan and what it was computed from.
@@ -84,6 +149,41 @@ struct Entry {
     /// The scan; its article targets are re-derived from `outgoing` when it is reused.
     scanned: Scanned,
     outgoing: Vec<Stable>,
+}
+
+impl Entry {
+    /// The entry of a fresh scan of `article`, one of `articles`.
+    fn new(
+        article: &Article,
+        own_actors: &[usize],
+        scanned: &Scanned,
+        resolver: &Resolver<'_>,
+        articles: &[Article],
+    ) -> Entry {
+        Entry {
+            path: article.path.clone(),
+            slug: article.slug.clone(),
+            front_matter_yaml: article.front_matter_yaml.clone(),
+            body: article.body.clone(),
+            body_line: article.body_line,
+            own_actors: own_actors.to_vec(),
+            answers: scanned
+                .lookups
+                .iter()
+                .map(|lookup| (lookup.clone(), answer(resolver, articles, lookup)))
+                .collect(),
+            outgoing: scanned
+                .outgoing
+                .iter()
+                .map(|&target| match target {
+                    Target::Article(i) => Stable::Article(articles[i].slug.clone()),
+                    Target::Actor(i) => Stable::Actor(i),
+                    Target::Topic(i) => Stable::Topic(i),
+                })
+                .collect(),
+            scanned: scanned.clone(),
+        }
+    }
 }
 
 /// A link target that stays the same when articles are added or removed elsewhere.
@@ -230,29 +330,7 @@ impl LinkCache {
                 Some(entry) if !fresh => entry,
                 _ => {
                     self.scanned.push(article.slug.clone());
-                    Entry {
-                        path: article.path.clone(),
-                        slug: article.slug.clone(),
-                        front_matter_yaml: article.front_matter_yaml.clone(),
-                        body: article.body.clone(),
-                        body_line: article.body_line,
-                        own_actors: own.to_vec(),
-                        answers: scanned
-                            .lookups
-                            .iter()
-                            .map(|lookup| (lookup.clone(), answer(resolver, articles, lookup)))
-                            .collect(),
-                        outgoing: scanned
-                            .outgoing
-                            .iter()
-                            .map(|&target| match target {
-                                Target::Article(i) => Stable::Article(articles[i].slug.clone()),
-                                Target::Actor(i) => Stable::Actor(i),
-                                Target::Topic(i) => Stable::Topic(i),
-                            })
-                            .collect(),
-                        scanned: scanned.clone(),
-                    }
+                    Entry::new(article, own, &scanned, resolver, articles)
                 }
             };
             kept.push(entry);

@@ -17,6 +17,7 @@ pub struct Mention {
 }
 
 /// The automaton over all actor names, and which actor each pattern names.
+#[derive(Debug)]
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     actor_of: Vec<usize>,

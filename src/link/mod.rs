@@ -9,6 +9,7 @@ pub mod cache;
 pub mod mentions;
 pub mod quotes;
 mod related;
+mod relink;
 pub mod wikilinks;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ pub use backlinks::Backlinks;
 pub use bodies::Quote;
 pub use cache::LinkCache;
 pub use related::RELATED_COUNT;
+pub use relink::relink_edited;
 pub use wikilinks::Target;
 
 /// How strictly links and annotations are checked.
@@ -118,6 +120,8 @@ pub struct ArticleLinks {
     pub quotes: Vec<Quote>,
     /// Paragraph indices that hold a quotation and so get an anchor, ascending.
     pub passages: Vec<usize>,
+    /// Hash of the texts, passages and quotations above, for page fingerprints.
+    pub texts_hash: u64,
 }
 
 /// The book with every cross-link resolved: what `render` reads.
@@ -179,6 +183,88 @@ pub(crate) fn normalise(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Lookups from the names front matter uses to the curated actors and topics.
+struct NameIndexes {
+    /// Normalised names and aliases.
+    actors: HashMap<String, usize>,
+    /// Lower-cased slugs and normalised titles.
+    topics: HashMap<String, usize>,
+}
+
+impl NameIndexes {
+    fn new(book: &Book) -> Self {
+        let actors = name_index(book.actors.iter().enumerate().map(|(i, a)| {
+            (
+                i,
+                std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)),
+            )
+        }));
+        let topics = book
+            .topics
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| [(t.slug.to_lowercase(), i), (normalise(&t.title), i)])
+            .collect();
+        NameIndexes { actors, topics }
+    }
+
+    fn actor(&self, name: &str) -> Option<usize> {
+        self.actors.get(&normalise(name)).copied()
+    }
+
+    fn topic(&self, topic: &str) -> Option<usize> {
+        self.topics
+            .get(&topic.to_lowercase())
+            .or_else(|| self.topics.get(&normalise(topic)))
+            .copied()
+    }
+}
+
+/// An actor the front matter names that the curated list lacks.
+fn unknown_actor(article: &crate::model::Article, name: &str) -> Diagnostic {
+    located(
+        article,
+        name,
+        format!("actor `{name}` is not in content/actors.yaml"),
+        false,
+    )
+    .with_hint("add the person to content/actors.yaml, or use a name or alias listed there")
+}
+
+/// A topic the front matter names that the curated list lacks.
+fn unknown_topic(book: &Book, article: &crate::model::Article, topic: &str) -> Diagnostic {
+    let known: Vec<&str> = book.topics.iter().map(|t| t.slug.as_str()).collect();
+    located(article, topic, format!("unknown topic `{topic}`"), true).with_hint(format!(
+        "use one of the slugs in content/topics.yaml ({}), or add it there",
+        known.join(", ")
+    ))
+}
+
+/// The problems of one article's front matter that linking finds: names missing from the
+/// curated lists. [`link_with`] finds the same while it resolves every article's names.
+fn front_matter_diagnostics(
+    book: &Book,
+    indexes: &NameIndexes,
+    article: &crate::model::Article,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if !book.actors.is_empty() {
+        for name in &article.front.actors {
+            if indexes.actor(name).is_none() {
+                found.push(unknown_actor(article, name));
+            }
+        }
+    }
+    if book.topics_curated {
+        for topic in &article.front.topics {
+            if indexes.topic(topic).is_none() {
+                found.push(unknown_topic(book, article, topic));
+            }
+        }
+    }
+    found
 }
 
 /// Builds a taxonomy from curated entries plus names that only articles use.
@@ -286,24 +372,13 @@ fn link_book(
 ) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
 
-    let actor_index = name_index(book.actors.iter().enumerate().map(|(i, a)| {
-        (
-            i,
-            std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)),
-        )
-    }));
+    let indexes = NameIndexes::new(&book);
     let outlet_index = name_index(book.outlets.iter().enumerate().map(|(i, o)| {
         (
             i,
             std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)),
         )
     }));
-    let topic_index: HashMap<String, usize> = book
-        .topics
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| [(t.slug.to_lowercase(), i), (normalise(&t.title), i)])
-        .collect();
 
     let mut actors = TermBuilder::new(book.actors.iter().map(|a| a.name.clone()));
     let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
@@ -319,17 +394,15 @@ fn link_book(
         let front = &article.front;
         let mut article_actors = Vec::new();
         for name in &front.actors {
-            let (term, curated) = *actor_names.entry(name).or_insert_with(|| {
-                match actor_index.get(&normalise(name)) {
-                    Some(&i) => (i, true),
-                    None => (actors.uncurated(name), false),
-                }
-            });
+            let (term, curated) =
+                *actor_names
+                    .entry(name)
+                    .or_insert_with(|| match indexes.actor(name) {
+                        Some(i) => (i, true),
+                        None => (actors.uncurated(name), false),
+                    });
             if !curated && !book.actors.is_empty() {
-                diagnostics.push(
-                    located(article, name, format!("actor `{name}` is not in content/actors.yaml"), false)
-                        .with_hint("add the person to content/actors.yaml, or use a name or alias listed there"),
-                );
+                diagnostics.push(unknown_actor(article, name));
             }
             if !article_actors.contains(&term) {
                 article_actors.push(term);
@@ -337,25 +410,15 @@ fn link_book(
         }
         let mut article_topics = Vec::new();
         for topic in &front.topics {
-            let (term, curated) = *topic_names.entry(topic).or_insert_with(|| {
-                match topic_index
-                    .get(&topic.to_lowercase())
-                    .or_else(|| topic_index.get(&normalise(topic)))
-                {
-                    Some(&i) => (i, true),
-                    None => (topics.uncurated(topic), false),
-                }
-            });
+            let (term, curated) =
+                *topic_names
+                    .entry(topic)
+                    .or_insert_with(|| match indexes.topic(topic) {
+                        Some(i) => (i, true),
+                        None => (topics.uncurated(topic), false),
+                    });
             if !curated && book.topics_curated {
-                let known: Vec<&str> = book.topics.iter().map(|t| t.slug.as_str()).collect();
-                diagnostics.push(
-                    located(article, topic, format!("unknown topic `{topic}`"), true).with_hint(
-                        format!(
-                            "use one of the slugs in content/topics.yaml ({}), or add it there",
-                            known.join(", ")
-                        ),
-                    ),
-                );
+                diagnostics.push(unknown_topic(&book, article, topic));
             }
             if !article_topics.contains(&term) {
                 article_topics.push(term);
@@ -592,17 +655,7 @@ fn link_texts(
         }
     };
     for (link, scanned) in links.iter_mut().zip(scanned) {
-        link.body_markdown = scanned.body;
-        link.note_markdown = scanned.note;
-        link.annotation_notes = scanned.annotation_notes;
-        link.outgoing = scanned.outgoing;
-        link.named_actors = scanned.named_actors;
-        link.quotes = scanned.quotes;
-        link.passages = scanned.passages;
-        scanned
-            .diagnostics
-            .into_iter()
-            .for_each(|d| diagnostics.push(d));
+        apply_scan(link, scanned, diagnostics);
     }
     let introduction = book.introduction.as_ref()?;
     let (text, _, unresolved) = wikilinks::rewrite_text(&resolver, introduction, "./");
@@ -617,6 +670,22 @@ fn link_texts(
         diagnostics.push(diagnostic.at(line, Some(column)));
     }
     Some(text)
+}
+
+/// Puts what a scan found into the article's links, and its problems among `diagnostics`.
+fn apply_scan(link: &mut ArticleLinks, scanned: bodies::Scanned, diagnostics: &mut Diagnostics) {
+    link.body_markdown = scanned.body;
+    link.note_markdown = scanned.note;
+    link.annotation_notes = scanned.annotation_notes;
+    link.outgoing = scanned.outgoing;
+    link.named_actors = scanned.named_actors;
+    link.quotes = scanned.quotes;
+    link.passages = scanned.passages;
+    link.texts_hash = scanned.texts_hash;
+    scanned
+        .diagnostics
+        .into_iter()
+        .for_each(|d| diagnostics.push(d));
 }
 
 /// What co-occurrence and related articles are computed from: each article's terms and place in

@@ -186,10 +186,17 @@ impl Shared {
         }
         let mut shared = previous;
         shared.site = site_info(linked);
+        shared.refreshed(linked, edited)
+    }
+
+    /// These summaries after the articles at `edited` changed without moving a term, file or the
+    /// book's settings (an editor's save, which the caller knows): only theirs are made again,
+    /// and nothing else is compared.
+    pub fn refreshed(mut self, linked: &LinkedBook, edited: &[usize]) -> Shared {
         for &i in edited {
-            shared.summaries[i] = shared.summary_of(linked, i);
+            self.summaries[i] = self.summary_of(linked, i);
         }
-        shared
+        self
     }
 
     /// The summary of article `index`, from the term links already made.

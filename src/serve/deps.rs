@@ -115,6 +115,9 @@ impl<'a> Inputs<'a> {
                 links.previous.map(|p| self.summaries[p]).hash(&mut h);
                 links.next.map(|n| self.summaries[n]).hash(&mut h);
                 self.summaries_of(&links.related, &mut h);
+                // The body shows the titles its `[[…]]` name, which the file hash does not hold.
+                links.texts_hash.hash(&mut h);
+                self.summaries_of(&linked.backlinks.articles[i], &mut h);
             }
             Page::TermIndex(taxonomy) => {
                 self.counted_terms(taxonomy, &mut h);
@@ -142,6 +145,21 @@ impl<'a> Inputs<'a> {
                         hash_link(&co_links[i], &mut h);
                         count.hash(&mut h);
                     }
+                }
+                // Articles naming the term without being filed under it, and its quotations.
+                match taxonomy {
+                    Taxonomy::Actor => {
+                        self.summaries_of(&linked.backlinks.actors[index], &mut h);
+                        let quotes = &linked.backlinks.quotes[index];
+                        quotes.len().hash(&mut h);
+                        // The texts hash holds the quotation's words and passage.
+                        for &(article, i) in quotes {
+                            let texts = linked.links[article].texts_hash;
+                            (self.summaries[article], texts, i).hash(&mut h);
+                        }
+                    }
+                    Taxonomy::Topic => self.summaries_of(&linked.backlinks.topics[index], &mut h),
+                    Taxonomy::Outlet | Taxonomy::Year => {}
                 }
                 if taxonomy == Taxonomy::Year {
                     let neighbour = |i: Option<usize>| links.get(i?).map(|l| (&l.name, &l.path));

@@ -18,9 +18,9 @@ use rayon::prelude::*;
 use super::deps::{article_hash, Inputs};
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, link_with_cache, LinkCache, LinkOptions, LinkedBook};
+use crate::link::{link, link_with_cache, relink_edited, LinkCache, LinkOptions, LinkedBook};
 use crate::load::{self, load_article, load_list};
-use crate::model::{ActorEntry, Book, OutletEntry, TopicEntry};
+use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
 use crate::render::context::Shared;
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
 
@@ -44,6 +44,19 @@ pub enum Change {
 
 /// The files the server answers with, by path under the site root (`articles/x/index.html`).
 pub type Served = Arc<RwLock<HashMap<String, Bytes>>>;
+
+/// What reloading one article file did to the book.
+enum Reloaded {
+    /// The file was no article before and is none now.
+    Nothing,
+    /// The article at `index` was replaced in place; `previous` is what it was.
+    Replaced {
+        index: usize,
+        previous: Box<Article>,
+    },
+    /// The article was added or removed, which moves the others' slugs and places.
+    AddedOrRemoved { slug: String },
+}
 
 /// What one rebuild did, for the log line and the browsers.
 #[derive(Debug, Clone)]
@@ -182,16 +195,31 @@ impl Site {
         let previous_shared = self.shared.take();
         let mut book = std::mem::take(&mut self.linked.book);
         let mut edited = HashSet::new();
-        if changes.contains(&Change::Everything) {
+        // The articles replaced in place, with what they were, while nothing else changed.
+        let mut replaced: Option<Vec<(usize, Article)>> = Some(Vec::new());
+        let everything = changes.contains(&Change::Everything);
+        if everything {
             book = self.load_everything();
+            replaced = None;
         } else {
             for change in changes {
+                if !matches!(change, Change::Article(_)) {
+                    replaced = None;
+                }
                 match change {
-                    Change::Article(path) => {
-                        if let Some(slug) = self.reload_article(&mut book, path) {
-                            edited.insert(slug);
+                    Change::Article(path) => match self.reload_article(&mut book, path) {
+                        Reloaded::Replaced { index, previous } => {
+                            edited.insert(book.articles[index].slug.clone());
+                            if let Some(replaced) = &mut replaced {
+                                replaced.push((index, *previous));
+                            }
                         }
-                    }
+                        Reloaded::AddedOrRemoved { slug } => {
+                            edited.insert(slug);
+                            replaced = None;
+                        }
+                        Reloaded::Nothing => {}
+                    },
                     Change::Actors => {
                         book.actors = self
                             .reload_list::<ActorEntry>(load::ACTORS_FILE)
@@ -221,31 +249,64 @@ impl Site {
         let options = LinkOptions {
             strict: self.options.strict,
         };
-        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
-        // The old links are dropped once the edited pages are served: freeing them takes a while.
-        let old = std::mem::replace(&mut self.linked, linked);
-        self.link_diagnostics = link_diagnostics;
-        if let Some(previous) = previous_shared.filter(|_| !changes.contains(&Change::Everything)) {
-            let edited_at: Vec<usize> = (0..self.linked.book.articles.len())
+        self.linked.book = book;
+        // An editor's save usually leaves the article's terms and date standing: then the last
+        // link is patched, which costs what the edited articles cost, not what the book does.
+        let patched = replaced.as_ref().is_some_and(|replaced| {
+            relink_edited(
+                &mut self.linked,
+                replaced,
+                options,
+                &mut self.link_cache,
+                &mut self.link_diagnostics,
+            )
+        });
+        let mut old = None;
+        let edited_at: Vec<usize> = if patched {
+            let mut at: Vec<usize> = replaced.iter().flatten().map(|(i, _)| *i).collect();
+            at.sort_unstable();
+            at.dedup();
+            self.shared = previous_shared.map(|shared| shared.refreshed(&self.linked, &at));
+            at
+        } else {
+            let book = std::mem::take(&mut self.linked.book);
+            let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
+            // The old links are dropped once the edited pages are served: freeing them takes a
+            // while.
+            old = Some(std::mem::replace(&mut self.linked, linked));
+            self.link_diagnostics = link_diagnostics;
+            let at: Vec<usize> = (0..self.linked.book.articles.len())
                 .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
                 .collect();
-            self.shared = Some(Shared::updated(previous, &self.linked, &edited_at));
-        }
-        let diagnostics = self.diagnostics();
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
+            if let Some(previous) = previous_shared.filter(|_| !everything) {
+                self.shared = Some(Shared::updated(previous, &self.linked, &at));
+            }
+            at
+        };
+        if self.has_errors() {
+            return Err(self.diagnostics());
         }
         let served = self
-            .serve_edited(&edited, started)
+            .serve_edited(&edited_at, started)
             .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]));
         drop(old);
         served
     }
 
+    /// Whether the book has errors; cheaper than sorting every diagnostic to find out.
+    fn has_errors(&self) -> bool {
+        self.problems
+            .values()
+            .flatten()
+            .chain(&self.link_diagnostics.0)
+            .any(Diagnostic::is_error)
+    }
+
     /// The second half of a rebuild: renders every other page whose inputs moved, the theme and
     /// the publications, and says what the rebuild (all updates since the last finish) did.
-    /// `stop` is asked between pages: when it says so, `finish` returns `None` and leaves the
-    /// rest to the next finish (the next update's), which renders whatever is still stale.
+    /// `stop` is asked for every page planned and rendered and every publication made: when it
+    /// says so, `finish` returns `None` and leaves the rest to the next finish (the next
+    /// update's), which renders whatever is still stale.
     pub fn finish(
         &mut self,
         stop: &(dyn Fn() -> bool + Sync),
@@ -270,11 +331,8 @@ impl Site {
 
     /// Renders the edited articles' pages and serves those that changed at once, before the
     /// lists and publications that depend on the whole book.
-    fn serve_edited(&mut self, edited: &HashSet<String>, started: Instant) -> Result<(), Error> {
-        let pages: Vec<Page> = (0..self.linked.book.articles.len())
-            .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
-            .map(Page::Article)
-            .collect();
+    fn serve_edited(&mut self, edited: &[usize], started: Instant) -> Result<(), Error> {
+        let pages: Vec<Page> = edited.iter().map(|&i| Page::Article(i)).collect();
         if pages.is_empty() {
             return Ok(());
         }
@@ -330,8 +388,8 @@ impl Site {
     }
 
     /// Reloads one article file into `book`, or removes it when the file is gone, broken or a
-    /// draft. Returns the article's slug.
-    fn reload_article(&mut self, book: &mut Book, path: &Path) -> Option<String> {
+    /// draft.
+    fn reload_article(&mut self, book: &mut Book, path: &Path) -> Reloaded {
         let root = self.options.root.clone();
         let shown = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
         self.problems.remove(&shown);
@@ -346,28 +404,35 @@ impl Site {
         };
         match (existing, loaded) {
             // The same set of files keeps the same slugs: replace the article in place.
-            (Some(i), Some(mut article)) => {
-                article.slug = book.articles[i].slug.clone();
+            (Some(index), Some(mut article)) => {
+                article.slug = book.articles[index].slug.clone();
                 self.article_hashes.insert(shown, article_hash(&article));
-                book.articles[i] = article;
-                Some(book.articles[i].slug.clone())
+                let previous = std::mem::replace(&mut book.articles[index], article);
+                Reloaded::Replaced {
+                    index,
+                    previous: Box::new(previous),
+                }
             }
             (Some(i), None) => {
                 let removed = book.articles.remove(i);
                 self.article_hashes.remove(&removed.path);
                 // Slugs depend on the set of file names, so recompute them as a fresh load would.
                 load::assign_url_slugs(&mut book.articles);
-                Some(removed.slug)
+                Reloaded::AddedOrRemoved { slug: removed.slug }
             }
             (None, Some(article)) => {
                 book.articles.push(article);
                 load::assign_url_slugs(&mut book.articles);
-                let article = book.articles.iter().find(|a| a.path == shown)?;
+                let Some(article) = book.articles.iter().find(|a| a.path == shown) else {
+                    return Reloaded::Nothing;
+                };
                 self.article_hashes
                     .insert(shown.clone(), article_hash(article));
-                Some(article.slug.clone())
+                Reloaded::AddedOrRemoved {
+                    slug: article.slug.clone(),
+                }
             }
-            (None, None) => None,
+            (None, None) => Reloaded::Nothing,
         }
     }
 
@@ -429,10 +494,17 @@ impl Site {
         let renderer = renderer(&self.linked, &mut self.tera, &mut self.shared)?;
         let linked = renderer.linked;
         let inputs = Inputs::new(linked, renderer.shared(), hashes, epoch);
-        let planned: Vec<(Page, String, u64)> = all_pages(linked)
+        // Fingerprinting every page of a big book takes a while too: a save stops it.
+        let planned: Option<Vec<(Page, String, u64)>> = all_pages(linked)
             .into_par_iter()
-            .map(|page| (page, page.output_path(linked), inputs.page(page)))
+            .map(|page| (!stop()).then(|| (page, page.output_path(linked), inputs.page(page))))
             .collect();
+        let Some(planned) = planned else {
+            let (tera, shared) = renderer.into_parts();
+            self.tera = Some(tera);
+            self.shared = Some(shared);
+            return Ok(None);
+        };
         let stale: Vec<&(Page, String, u64)> = planned
             .iter()
             .filter(|(_, path, fingerprint)| self.fingerprints.get(path) != Some(fingerprint))
@@ -441,11 +513,16 @@ impl Site {
         let (early, to_render): (Vec<_>, Vec<_>) = stale
             .into_iter()
             .partition(|(_, path, _)| self.early.contains_key(path));
-        // Pages listing the whole book take longest and cannot be stopped half-way: they come
-        // after the others, so that a save arriving meanwhile waits for as little as possible.
-        let (whole_book, others): (Vec<_>, Vec<_>) = to_render
-            .into_iter()
-            .partition(|(page, _, _)| matches!(page, Page::Book | Page::Timeline | Page::Home));
+        // Pages listing the whole book (and the printable book's volumes) take longest and cannot
+        // be stopped half-way: they come after the others, so that a save arriving meanwhile
+        // waits for as little as possible.
+        let (whole_book, others): (Vec<_>, Vec<_>) =
+            to_render.into_iter().partition(|(page, _, _)| {
+                matches!(
+                    page,
+                    Page::Book | Page::BookVolume(_) | Page::Timeline | Page::Home
+                )
+            });
         let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
         for batch in [others, whole_book] {
             let found: Vec<Option<(String, u64, Bytes)>> = batch
@@ -471,16 +548,17 @@ impl Site {
         }
         self.early.clear();
         let publications = if stopped || stop() {
-            None
+            Ok(None)
         } else {
             // Feeds, sitemap, citations and the search index read the whole book; they are
             // regenerated and replaced only where their bytes changed.
             let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
-            Some(renderer.publications(&pages))
+            publications_unless_stopped(&renderer, &pages, stop)
         };
         let (tera, shared) = renderer.into_parts();
         self.tera = Some(tera);
         self.shared = Some(shared);
+        let publications = publications?;
         let Some(publications) = publications else {
             let written = files.len();
             publish(&self.served, &mut self.fingerprints, files, &[]);
@@ -535,6 +613,39 @@ impl Site {
     }
 }
 
+/// The renderer's publications, or `None` when `stop` says so before they are all made: the
+/// search index alone reads every article's text, which takes long enough in a big book that a
+/// save arriving meanwhile must not wait for it. Each output is handed over as it is made, and
+/// the handing over is where the stop is noticed.
+fn publications_unless_stopped(
+    renderer: &Renderer<'_>,
+    pages: &[Page],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<Option<Vec<Output>>, Error> {
+    let outputs = std::sync::Mutex::new(Vec::new());
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let made = renderer.publish_each(pages, &|output| {
+        if stop() {
+            stopped.store(true, std::sync::atomic::Ordering::SeqCst);
+            return Err(Error::Refused("stopped by a newer change".to_string()));
+        }
+        outputs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(output);
+        Ok(())
+    });
+    match made {
+        Err(_) if stopped.load(std::sync::atomic::Ordering::SeqCst) => Ok(None),
+        Err(e) => Err(e),
+        Ok(()) => Ok(Some(
+            outputs
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )),
+    }
+}
+
 /// A renderer for `linked` with the templates and the summaries (made once per update) taken from
 /// the site; [`Renderer::into_parts`] gives them back.
 fn renderer<'a>(
@@ -576,4 +687,33 @@ fn asset_fingerprint(bytes: &[u8]) -> u64 {
     "asset".hash(&mut h);
     bytes.hash(&mut h);
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    #[test]
+    fn publications_stop_when_told_and_are_whole_otherwise() {
+        let root = Path::new("tests/fixtures/serve-book");
+        let (book, _) = crate::build::load_book(&BuildOptions::new(root));
+        let linked = link(book).0;
+        let renderer = Renderer::new(root, &linked).unwrap();
+        let pages = all_pages(&linked);
+
+        let made = publications_unless_stopped(&renderer, &pages, &|| false)
+            .unwrap()
+            .expect("never told to stop");
+        assert_eq!(made.len(), renderer.publications(&pages).len());
+
+        // Told to stop after the first publication is handed over.
+        let asked = AtomicUsize::new(0);
+        let stop = || asked.fetch_add(1, Ordering::SeqCst) >= 1;
+        assert!(publications_unless_stopped(&renderer, &pages, &stop)
+            .unwrap()
+            .is_none());
+        assert!(asked.load(Ordering::SeqCst) < made.len());
+    }
 }
