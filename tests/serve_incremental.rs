@@ -315,6 +315,69 @@ fn every_edit_gives_what_a_full_build_gives() {
     }
 }
 
+/// A book printed in volumes, with lists in pages: edits that move articles between volumes and
+/// pages still give a full build, and a title change re-renders only its own volume.
+#[test]
+fn volumes_and_paged_lists_follow_every_edit() {
+    let (_dir, root) = fixture();
+    let config = root.join("briefbook.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{text}\nbook_page_limit = 2\nlist_page_limit = 2\n"),
+    )
+    .unwrap();
+    let mut site = Site::new(BuildOptions::new(&root));
+    site.rebuild(&[Change::Everything]).unwrap();
+    assert_equals_full_build(&site, &root, "the first build");
+    let volumes = |site: &Site| {
+        site.outputs()
+            .into_iter()
+            .filter(|o| o.path.starts_with("book/") && o.path.len() > "book/index.html".len())
+            .collect::<Vec<_>>()
+    };
+    assert!(volumes(&site).len() >= 3, "the book is in volumes");
+    assert!(site
+        .outputs()
+        .iter()
+        .any(|o| o.path == "timeline/2/index.html"));
+
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+    let before = volumes(&site);
+    edit(&moon, "Moon takes office", "Moon sworn in as president");
+    site.rebuild(&[Change::Article(moon.clone())]).unwrap();
+    assert_equals_full_build(&site, &root, "a title change");
+    let changed = volumes(&site)
+        .iter()
+        .zip(&before)
+        .filter(|(now, was)| now.bytes != was.bytes)
+        .count();
+    assert_eq!(changed, 1, "only the volume printing the article changes");
+
+    let added = article(&root, "2015-01-01-earliest");
+    fs::write(
+        &added,
+        "---\ntitle: The earliest\noutlet: Yonhap\ndate: 2015-01-01\nactors: [Moon]\n\
+         topics: [north-korea]\n---\nAn article that shifts every page and number.\n",
+    )
+    .unwrap();
+    site.rebuild(&[Change::Article(added.clone())]).unwrap();
+    assert_equals_full_build(&site, &root, "an article added before all others");
+
+    fs::remove_file(&added).unwrap();
+    site.rebuild(&[Change::Article(added)]).unwrap();
+    assert_equals_full_build(&site, &root, "that article deleted");
+
+    edit(
+        &moon,
+        "Moon sworn in as president",
+        "Moon becomes president",
+    );
+    edit(&moon, "date: 2017-05-10", "date: 2019-05-10");
+    site.rebuild(&[Change::Article(moon)]).unwrap();
+    assert_equals_full_build(&site, &root, "a date change that moves the article");
+}
+
 #[test]
 fn a_broken_edit_keeps_the_last_good_site_until_fixed() {
     let (_dir, root) = fixture();

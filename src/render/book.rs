@@ -225,6 +225,16 @@ pub fn volume_count(linked: &LinkedBook) -> usize {
     }
 }
 
+/// The articles every volume prints, in order: what a volume's page shows of the book, besides
+/// the numbering, which follows from the chronology and the topics.
+pub fn volume_articles(linked: &LinkedBook) -> Vec<Vec<usize>> {
+    if split(linked) {
+        plan(linked).into_iter().map(|g| g.articles).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The folder of volume `volume` (0-based): `book/1/`.
 pub fn volume_folder(volume: usize) -> String {
     format!("{BOOK_FOLDER}{}/", volume + 1)

@@ -27,6 +27,8 @@ pub struct Inputs<'a> {
     pub entries: [Vec<u64>; 4],
     /// Site-wide values every page shows, plus the template epoch.
     pub site: u64,
+    /// The articles of each volume of a book printed in volumes, made on first use.
+    volumes: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -60,7 +62,13 @@ impl<'a> Inputs<'a> {
             articles,
             entries,
             site: h.finish(),
+            volumes: std::sync::OnceLock::new(),
         }
+    }
+
+    fn volumes(&self) -> &[Vec<usize>] {
+        self.volumes
+            .get_or_init(|| crate::render::book::volume_articles(self.linked))
     }
 
     /// The fingerprint of one page. Must read everything `Renderer::render_page` reads.
@@ -72,16 +80,25 @@ impl<'a> Inputs<'a> {
         match page {
             Page::NotFound | Page::Search => {}
             Page::Book | Page::BookVolume(_) => {
-                if let Page::BookVolume(v) = page {
-                    v.hash(&mut h);
-                }
-                // The printable book holds every article, its notes and the actor index.
-                linked.book.introduction.hash(&mut h);
-                self.summaries_of(&linked.chronology, &mut h);
-                linked
-                    .chronology
-                    .iter()
-                    .for_each(|&i| self.articles[i].hash(&mut h));
+                // The printable book holds every article's linked text, its notes and the actor
+                // index; a volume only its own articles, numbered through the whole book (which
+                // the chronology and the terms' articles below decide).
+                let printed = match page {
+                    Page::BookVolume(v) => {
+                        v.hash(&mut h);
+                        linked.chronology.hash(&mut h);
+                        self.volumes().get(v).cloned().unwrap_or_default()
+                    }
+                    _ => {
+                        linked.book.introduction.hash(&mut h);
+                        linked.chronology.clone()
+                    }
+                };
+                self.summaries_of(&printed, &mut h);
+                printed.iter().for_each(|&i| {
+                    self.articles[i].hash(&mut h);
+                    linked.links[i].texts_hash.hash(&mut h);
+                });
                 self.counted_terms(Taxonomy::Actor, &mut h);
                 self.counted_terms(Taxonomy::Topic, &mut h);
                 for term in linked.actors.iter().chain(&linked.topics) {
@@ -259,5 +276,51 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
         Page::BookVolume(_) => (8, None),
         Page::TimelinePage(_) => (9, None),
         Page::TermPage(t, _, _) => (10, Some(t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::{load_and_link, BuildOptions};
+
+    /// The fingerprints of a book's volumes, built from `root`.
+    fn volume_fingerprints(root: &std::path::Path) -> Vec<u64> {
+        let (linked, _) = load_and_link(&BuildOptions::new(root)).unwrap();
+        let shared = Shared::new(&linked);
+        let hashes = linked.book.articles.iter().map(article_hash).collect();
+        let inputs = Inputs::new(&linked, &shared, hashes, 0);
+        (0..crate::render::book::volume_count(&linked))
+            .map(|v| inputs.page(Page::BookVolume(v)))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_change_touches_only_the_volume_printing_the_article() {
+        let temp = tempfile::tempdir().unwrap();
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve-book");
+        let root = temp.path().join("book");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let to = root.join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let config = root.join("briefbook.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, format!("{text}\nbook_page_limit = 2\n")).unwrap();
+        let before = volume_fingerprints(&root);
+        assert!(before.len() >= 3, "the book is in volumes");
+
+        let article = root.join("content/articles/2017-05-10-moon-inaugurated.md");
+        let text = std::fs::read_to_string(&article).unwrap();
+        std::fs::write(&article, text.replace("Moon takes office", "Moon sworn in")).unwrap();
+        let after = volume_fingerprints(&root);
+        let changed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
+        assert_eq!(changed, 1, "{before:?} → {after:?}");
     }
 }
