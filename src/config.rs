@@ -41,6 +41,9 @@ pub struct Config {
     /// The most articles one page of a list shows (the timeline; actor, topic, outlet and year
     /// pages); a longer list is split into pages (`timeline/2/`, `actors/x/2/`…).
     pub list_page_limit: usize,
+    /// A book with more articles splits its search index into files by word, fetched as a query
+    /// needs them; a smaller one ships it whole in `search/filters.json`, one fetch.
+    pub search_split_above: usize,
     /// Citation style shown on article pages: `chicago`, `apa` or `mla`.
     pub citation_style: String,
 }
@@ -58,6 +61,7 @@ impl Default for Config {
             book_grouping: BookGrouping::Topic,
             book_page_limit: 1000,
             list_page_limit: 1000,
+            search_split_above: 200,
             citation_style: "chicago".to_string(),
         }
     }

@@ -2,8 +2,10 @@
 //! beside the output, which then replaces the output, so a failed build never leaves a half-written
 //! site; a folder briefbook did not create is never deleted.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -36,6 +38,9 @@ pub struct Staging {
     dir: PathBuf,
     files: AtomicUsize,
     bytes: AtomicU64,
+    /// Folders already made: most files share one (`search/index/`), and asking the file
+    /// system again costs two system calls per file.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -43,7 +48,13 @@ impl Staging {
     pub fn write(&self, output: &Output) -> Result<(), Error> {
         let path = self.dir.join(&output.path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            let made = self.made.lock().is_ok_and(|made| made.contains(parent));
+            if !made {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(parent.to_path_buf());
+                }
+            }
         }
         std::fs::write(&path, &output.bytes).map_err(|e| Error::io(&path, e))?;
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -131,6 +142,7 @@ fn fill_staging(
         dir: dir.to_path_buf(),
         files: AtomicUsize::new(0),
         bytes: AtomicU64::new(0),
+        made: Mutex::new(HashSet::new()),
     };
     fill(&staging)?;
     let marker = dir.join(MARKER_FILE);

@@ -637,20 +637,46 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
     let server_root = dir.path().join("www");
     std::fs::create_dir_all(&server_root).unwrap();
     let server = serve(&server_root);
-    let base = format!("http://127.0.0.1:{}/sub/", server.port);
-    build_into("publish", &server_root, "sub", Some(base.clone()));
-    let output = Command::new("node")
-        .arg(e2e.join("search.mjs"))
-        .arg(&base)
-        .env("CHROMIUM", &chromium)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    // The small book ships its index whole in filters.json; the same book split into shard and
+    // facet files, as a big book's is, must find the same.
+    let split = dir.path().join("split-book");
+    copy_dir(&fixture("publish"), &split);
+    let config = std::fs::read_to_string(split.join("briefbook.toml")).unwrap();
+    std::fs::write(
+        split.join("briefbook.toml"),
+        format!("{config}\nsearch_split_above = 0\n"),
+    )
+    .unwrap();
+    for (root, sub) in [(fixture("publish"), "sub"), (split, "split")] {
+        let base = format!("http://127.0.0.1:{}/{sub}/", server.port);
+        let output_dir = server_root.join(sub);
+        build(&BuildOptions {
+            root,
+            output: Some(output_dir.clone()),
+            base_url: Some(base.clone()),
+            drafts: false,
+            strict: false,
+        })
+        .expect("the fixture builds");
+        assert_eq!(
+            output_dir.join("search/index").is_dir(),
+            sub == "split",
+            "{sub}: the index is split only past search_split_above"
+        );
+        let output = Command::new("node")
+            .arg(e2e.join("search.mjs"))
+            .arg(&base)
+            .arg(if sub == "split" { "split" } else { "whole" })
+            .env("CHROMIUM", &chromium)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{sub}: {}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// A static host for `dir` that answers misses under `/sub/` with `sub/404.html`, as hosts do.

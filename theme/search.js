@@ -1,6 +1,7 @@
 // Search over the static index in search/ (see src/render/search.rs for its layout).
 // Fetches only the index shards of the typed words, the facet lists of chosen filters and the
-// fragments of the results on screen. The tokenizer mirrors the Rust one exactly.
+// fragments of the results on screen (a small book's whole index comes with filters.json). The
+// tokenizer mirrors the Rust one exactly.
 (function () {
   'use strict';
   var form = document.getElementById('search-form');
@@ -82,9 +83,18 @@
     return out;
   }
 
+  // A small book ships its whole index and facets inside filters.json ("index", "facets"):
+  // one fetch instead of a shard per word.
+  function shardOf(token) {
+    return getJSON('filters.json').then(function (filters) {
+      if (filters && filters.index) return filters.index;
+      return getJSON('index/' + shardKey(token) + '.json');
+    });
+  }
+
   // Map of article id → score for one token; the last word while typing matches as a prefix.
   function lookup(token, asPrefix) {
-    return getJSON('index/' + shardKey(token) + '.json').then(function (shard) {
+    return shardOf(token).then(function (shard) {
       var scores = new Map();
       if (!shard) return scores;
       Object.keys(shard).forEach(function (key) {
@@ -101,7 +111,10 @@
   }
 
   function facetIds(kind, slug) {
-    return getJSON('facet/' + kind + '/' + encodeURIComponent(slug) + '.json').then(function (d) {
+    return getJSON('filters.json').then(function (filters) {
+      if (filters && filters.facets) return (filters.facets[kind] || {})[slug] || null;
+      return getJSON('facet/' + kind + '/' + encodeURIComponent(slug) + '.json');
+    }).then(function (d) {
       return new Set(d ? undelta(d) : []);
     });
   }

@@ -2,7 +2,9 @@
 //! as a query needs them, so search works from any static host with no server.
 //!
 //! Layout under `search/` (article ids are positions in the chronology, oldest first):
-//! - `filters.json`: the topics, actors, outlets and years with their article counts;
+//! - `filters.json`: the topics, actors, outlets and years with their article counts; in a book
+//!   of at most `search_split_above` articles also the whole index (`"index"`, as one shard) and
+//!   every facet (`"facets": {kind: {slug: ids}}`), in place of the two folders below;
 //! - `index/<key>.json`: a shard of the inverted index, holding every token whose first two
 //!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*2+in_title]}`;
 //! - `facet/<kind>/<slug>.json`: the ids filed under one term, fetched when a filter is chosen;
@@ -305,30 +307,32 @@ pub fn search_index(
             postings.entry(token).or_default().extend(ids);
         }
     }
-    let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
-    for (token, ids) in postings {
-        shards
-            .entry(shard_key(&token))
-            .or_default()
-            .push((token, ids));
-    }
-    shards.into_par_iter().try_for_each(|(key, mut entries)| {
+    // A small book's index and facets go whole into filters.json: one fetch, and a handful of
+    // files instead of hundreds of tiny ones.
+    let whole = order.len() <= linked.book.config.search_split_above;
+    let mut whole_index = String::new();
+    if whole {
+        let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut json = String::from("{");
-        for (n, (token, ids)) in entries.iter().enumerate() {
-            if n > 0 {
-                json.push(',');
-            }
-            json_string(&mut json, token);
-            json.push(':');
-            delta_array(&mut json, ids.iter().copied());
+        index_object(&mut whole_index, &entries);
+    } else {
+        let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
+        for (token, ids) in postings {
+            shards
+                .entry(shard_key(&token))
+                .or_default()
+                .push((token, ids));
         }
-        json.push('}');
-        sink(Output {
-            path: format!("{SEARCH_DIR}/index/{key}.json"),
-            bytes: json.into_bytes(),
-        })
-    })?;
+        shards.into_par_iter().try_for_each(|(key, mut entries)| {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut json = String::new();
+            index_object(&mut json, &entries);
+            sink(Output {
+                path: format!("{SEARCH_DIR}/index/{key}.json"),
+                bytes: json.into_bytes(),
+            })
+        })?;
+    }
 
     let position: Vec<u32> = {
         let mut position = vec![0u32; order.len()];
@@ -339,6 +343,7 @@ pub fn search_index(
     };
     let mut filters = String::from("{");
     let _ = write!(filters, "\"count\":{}", order.len());
+    let mut whole_facets = String::new();
     for taxonomy in Taxonomy::ALL {
         let kind = facet_kind(taxonomy);
         let terms = linked.terms(taxonomy);
@@ -350,6 +355,7 @@ pub fn search_index(
             _ => listed.sort_by_key(|&t| links[t].name.to_lowercase()),
         }
         let _ = write!(filters, ",\"{kind}\":[");
+        let mut kind_facets = String::new();
         for (n, &t) in listed.iter().enumerate() {
             if n > 0 {
                 filters.push(',');
@@ -361,14 +367,35 @@ pub fn search_index(
             let _ = write!(filters, ",{}]", terms[t].articles.len());
             let mut ids: Vec<u32> = terms[t].articles.iter().map(|&a| position[a]).collect();
             ids.sort_unstable();
-            let mut json = String::new();
-            delta_array(&mut json, ids.into_iter());
-            sink(Output {
-                path: format!("{SEARCH_DIR}/facet/{kind}/{}.json", terms[t].slug),
-                bytes: json.into_bytes(),
-            })?;
+            if whole {
+                if !kind_facets.is_empty() {
+                    kind_facets.push(',');
+                }
+                json_string(&mut kind_facets, &terms[t].slug);
+                kind_facets.push(':');
+                delta_array(&mut kind_facets, ids.into_iter());
+            } else {
+                let mut json = String::new();
+                delta_array(&mut json, ids.into_iter());
+                sink(Output {
+                    path: format!("{SEARCH_DIR}/facet/{kind}/{}.json", terms[t].slug),
+                    bytes: json.into_bytes(),
+                })?;
+            }
         }
         filters.push(']');
+        if whole {
+            if !whole_facets.is_empty() {
+                whole_facets.push(',');
+            }
+            let _ = write!(whole_facets, "\"{kind}\":{{{kind_facets}}}");
+        }
+    }
+    if whole {
+        let _ = write!(
+            filters,
+            ",\"index\":{whole_index},\"facets\":{{{whole_facets}}}"
+        );
     }
     filters.push('}');
     sink(Output {
@@ -376,6 +403,20 @@ pub fn search_index(
         bytes: filters.into_bytes(),
     })?;
     Ok(excerpts)
+}
+
+/// Writes `{"token":[delta-encoded ids],…}` for `entries`, sorted by token.
+fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
+    out.push('{');
+    for (n, (token, ids)) in entries.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        json_string(out, token);
+        out.push(':');
+        delta_array(out, ids.iter().copied());
+    }
+    out.push('}');
 }
 
 /// Token → article ids (times two, plus one for a title match), ascending.
