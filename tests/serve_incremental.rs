@@ -427,6 +427,37 @@ fn a_broken_edit_keeps_the_last_good_site_until_fixed() {
     assert_equals_full_build(&site, &root, "the template fix");
 }
 
+/// A template that fails on some content only (here a year with no dated month) fails the
+/// rebuild that meets it; once the content is fixed the next rebuild works again, with the same
+/// templates, and gives a full build.
+#[test]
+fn a_page_failing_to_render_does_not_lose_the_templates() {
+    let (_dir, root) = fixture();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/year.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ months.0.label | upper }}{% endblock content %}",
+    )
+    .unwrap();
+    let moon = article(&root, "2017-05-10-moon-inaugurated");
+    let mut site = Site::new(BuildOptions::new(&root));
+    site.rebuild(&[Change::Everything]).unwrap();
+    assert_equals_full_build(&site, &root, "the first build");
+
+    edit(&moon, "date: 2017-05-10", "date: 2020");
+    let errors = site.rebuild(&[Change::Article(moon.clone())]).unwrap_err();
+    assert!(
+        errors.0.iter().any(|e| e.message.contains("year.html")),
+        "{:?}",
+        errors.0
+    );
+
+    edit(&moon, "date: 2020", "date: 2017-05-10");
+    site.rebuild(&[Change::Article(moon)])
+        .unwrap_or_else(|e| panic!("the fixed book rebuilds: {:?}", e.0));
+    assert_equals_full_build(&site, &root, "the fix");
+}
+
 /// The server applies a burst of saves as several updates and one finish, and stops a finish
 /// when the next save arrives: the site must still end up as a full build.
 #[test]

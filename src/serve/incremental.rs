@@ -525,7 +525,7 @@ impl Site {
             });
         let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
         for batch in [others, whole_book] {
-            let found: Vec<Option<(String, u64, Bytes)>> = batch
+            let found: Result<Vec<Option<(String, u64, Bytes)>>, Error> = batch
                 .par_iter()
                 .map(|(page, path, fingerprint)| {
                     if stop() {
@@ -538,8 +538,18 @@ impl Site {
                         Bytes::from(output.bytes),
                     )))
                 })
-                .collect::<Result<_, Error>>()?;
-            rendered.extend(found);
+                .collect();
+            match found {
+                Ok(found) => rendered.extend(found),
+                Err(e) => {
+                    // Keep the templates and summaries: the next save must find them, not
+                    // "the templates did not load".
+                    let (tera, shared) = renderer.into_parts();
+                    self.tera = Some(tera);
+                    self.shared = Some(shared);
+                    return Err(e);
+                }
+            }
         }
         let stopped = rendered.iter().any(Option::is_none);
         let mut files: Vec<(String, u64, Bytes)> = rendered.into_iter().flatten().collect();
