@@ -70,6 +70,9 @@ pub struct Rebuilt {
     pub first_served: Option<Duration>,
 }
 
+/// A page rendered in a finish: its path, fingerprint and bytes.
+type RenderedFile = (String, u64, Bytes);
+
 /// The book as the server holds it between rebuilds.
 pub struct Site {
     options: BuildOptions,
@@ -525,7 +528,7 @@ impl Site {
             });
         let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
         for batch in [others, whole_book] {
-            let found: Result<Vec<Option<(String, u64, Bytes)>>, Error> = batch
+            let found: Result<Vec<Option<RenderedFile>>, Error> = batch
                 .par_iter()
                 .map(|(page, path, fingerprint)| {
                     if stop() {
