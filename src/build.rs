@@ -59,11 +59,21 @@ pub fn load_book(options: &BuildOptions) -> (Book, Diagnostics) {
 
 /// Loads and links the book; content errors fail with every diagnostic, warnings are returned.
 pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics), Error> {
+    link_loaded(options, false)
+}
+
+/// [`load_and_link`]; `release_sources` frees the source bodies as they are linked, for a build
+/// that renders once (pages read only the linked bodies).
+fn link_loaded(
+    options: &BuildOptions,
+    release_sources: bool,
+) -> Result<(LinkedBook, Diagnostics), Error> {
     let (book, mut diagnostics) = load_book(options);
     let (linked, link_diagnostics) = link_with(
         book,
         LinkOptions {
             strict: options.strict,
+            release_sources,
         },
     );
     diagnostics.extend(link_diagnostics);
@@ -95,10 +105,7 @@ pub fn output_dir(options: &BuildOptions, linked: &LinkedBook) -> PathBuf {
 /// Builds the site and writes it atomically. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let (mut linked, warnings) = load_and_link(options)?;
-    // Pages are made from the linked bodies; the source text is only needed to link again, which
-    // a one-off build never does: release it, a third of the memory of a big book.
-    linked.release_source_bodies();
+    let (linked, warnings) = link_loaded(options, true)?;
     let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the

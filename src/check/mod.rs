@@ -22,7 +22,13 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
     let (book, mut diagnostics) = crate::build::load_book(options);
     diagnostics.extend(book_checks(&book));
     // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
-    let (linked, link_diagnostics) = link_with(book, LinkOptions { strict: true });
+    let (linked, link_diagnostics) = link_with(
+        book,
+        LinkOptions {
+            strict: true,
+            release_sources: false,
+        },
+    );
     diagnostics.extend(link_diagnostics);
 
     let renderer = Renderer::new(&options.root, &linked)?;

@@ -172,15 +172,25 @@ impl Scanner<'_> {
         }
     }
 
-    fn body_diagnostic(&self, article: &Article, offset: usize, message: String) -> Diagnostic {
-        let (line, column) = crate::load::line_column(&article.body, offset);
+    fn body_diagnostic(
+        &self,
+        article: &Article,
+        body: &str,
+        offset: usize,
+        message: String,
+    ) -> Diagnostic {
+        let (line, column) = crate::load::line_column(body, offset);
         self.severity(&article.path, message)
             .at(article.body_line + line - 1, Some(column))
     }
 
     /// Scans one article; `own_actors` are the actor terms its front matter lists.
     pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
-        let body = &article.body;
+        self.scan_body(article, &article.body, own_actors)
+    }
+
+    /// [`Self::scan`] of `body`, the article's source body held apart from it.
+    pub fn scan_body(&self, article: &Article, body: &str, own_actors: &[usize]) -> Scanned {
         let found = structure(body);
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
@@ -207,6 +217,7 @@ impl Scanner<'_> {
                 None => scanned.diagnostics.push(
                     self.body_diagnostic(
                         article,
+                        body,
                         link.range.start,
                         format!("unresolved link `[[{}]]`", link.target),
                     )
@@ -239,6 +250,7 @@ impl Scanner<'_> {
                 Some(Err(())) => scanned.diagnostics.push(
                     self.body_diagnostic(
                         article,
+                        body,
                         range.start,
                         format!("link to `{destination}`, which is not an article of this book"),
                     )

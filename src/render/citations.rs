@@ -124,7 +124,11 @@ pub fn citation_files(linked: &LinkedBook, shared: &Shared) -> Vec<Output> {
         .collect::<Vec<_>>()
         .join("\n");
     let ris: String = sources.iter().map(ris_entry).collect();
-    let csl: Vec<serde_json::Value> = sources.iter().map(csl_entry).collect();
+    // Serialised entry by entry: a `Vec` of every entry as a JSON value would hold the whole
+    // book's citations twice over.
+    let mut csl = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut csl);
+    let _ = serde::Serializer::collect_seq(&mut serializer, sources.iter().map(csl_entry));
     vec![
         Output {
             path: "citations.bib".to_string(),
@@ -132,7 +136,7 @@ pub fn citation_files(linked: &LinkedBook, shared: &Shared) -> Vec<Output> {
         },
         Output {
             path: "citations.json".to_string(),
-            bytes: serde_json::to_vec_pretty(&csl).unwrap_or_default(),
+            bytes: csl,
         },
         Output {
             path: "citations.ris".to_string(),

@@ -293,38 +293,35 @@ pub fn search_index(
             Ok((postings, excerpts))
         })
         .collect::<Result<_, Error>>()?;
+    // A small book's index and facets go whole into filters.json: one fetch, and a handful of
+    // files instead of hundreds of tiny ones.
+    let whole = order.len() <= linked.book.config.search_split_above;
+    // The blocks' lists go straight to their shards, in block (so id) order, with no merged map:
+    // a token's lists from several blocks are joined as the shard is written.
     let mut excerpts = vec![String::new(); linked.book.articles.len()];
-    let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
     for (block, block_excerpts) in indexed {
         for (i, excerpt) in block_excerpts {
             excerpts[i] = excerpt;
         }
-        if postings.is_empty() {
-            postings = block;
-            continue;
-        }
         for (token, ids) in block {
-            postings.entry(token).or_default().extend(ids);
+            let key = if whole {
+                String::new()
+            } else {
+                shard_key(&token)
+            };
+            shards.entry(key).or_default().push((token, ids));
         }
     }
-    // A small book's index and facets go whole into filters.json: one fetch, and a handful of
-    // files instead of hundreds of tiny ones.
-    let whole = order.len() <= linked.book.config.search_split_above;
     let mut whole_index = String::new();
     if whole {
-        let mut entries: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut entries = shards.remove("").unwrap_or_default();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         index_object(&mut whole_index, &entries);
     } else {
-        let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
-        for (token, ids) in postings {
-            shards
-                .entry(shard_key(&token))
-                .or_default()
-                .push((token, ids));
-        }
         shards.into_par_iter().try_for_each(|(key, mut entries)| {
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            // Stable: a token's lists stay in block order.
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
             let mut json = String::new();
             index_object(&mut json, &entries);
             sink(Output {
@@ -405,16 +402,17 @@ pub fn search_index(
     Ok(excerpts)
 }
 
-/// Writes `{"token":[delta-encoded ids],…}` for `entries`, sorted by token.
+/// Writes `{"token":[delta-encoded ids],…}` for `entries`, sorted by token; a token's entries
+/// (one per block that saw it, in id order) are joined into one list.
 fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
     out.push('{');
-    for (n, (token, ids)) in entries.iter().enumerate() {
+    for (n, run) in entries.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if n > 0 {
             out.push(',');
         }
-        json_string(out, token);
+        json_string(out, &run[0].0);
         out.push(':');
-        delta_array(out, ids.iter().copied());
+        delta_array(out, run.iter().flat_map(|(_, ids)| ids.iter().copied()));
     }
     out.push('}');
 }
