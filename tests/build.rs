@@ -1,7 +1,7 @@
 //! Building books end to end: the example book and fixture books, checked page by page.
 
 mod common;
-use common::{copy_dir, relative_files};
+use common::{append_config, copy_dir, relative_files};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -153,15 +153,7 @@ fn the_example_book_builds_and_every_internal_link_resolves() {
 /// in different volumes (and from the cover's introduction) land on the right anchor.
 #[test]
 fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&repo_root().join("content"), &book.join("content"));
-    let config = std::fs::read_to_string(repo_root().join("briefbook.toml")).unwrap();
-    std::fs::write(
-        book.join("briefbook.toml"),
-        format!("{config}\nbook_grouping = \"year\"\nbook_page_limit = 2\n"),
-    )
-    .unwrap();
+    let (_temp, book) = example_book_with("book_grouping = \"year\"\nbook_page_limit = 2");
     let (_t, output) = build_into_temp(&book);
     assert_links_resolve(&output);
 
@@ -207,15 +199,7 @@ fn a_big_book_prints_in_volumes_whose_links_all_resolve() {
 /// term's description and related terms stay on its first page, and every link resolves.
 #[test]
 fn long_lists_are_split_into_linked_pages() {
-    let temp = tempfile::tempdir().unwrap();
-    let book = temp.path().join("book");
-    copy_dir(&repo_root().join("content"), &book.join("content"));
-    let config = std::fs::read_to_string(repo_root().join("briefbook.toml")).unwrap();
-    std::fs::write(
-        book.join("briefbook.toml"),
-        format!("{config}\nlist_page_limit = 2\n"),
-    )
-    .unwrap();
+    let (_temp, book) = example_book_with("list_page_limit = 2");
     let (_t, output) = build_into_temp(&book);
     assert_links_resolve(&output);
 
@@ -639,6 +623,20 @@ fn a_template_error_names_the_template() {
     std::fs::write(book.join("templates/timeline.html"), "{% for x in %}").unwrap();
     let error = build(&BuildOptions::new(&book)).unwrap_err();
     assert!(error.to_string().contains("timeline.html"), "{error}");
+}
+
+/// A copy of the example book in a temp folder, its configuration extended with `lines`.
+fn example_book_with(lines: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let book = temp.path().join("book");
+    copy_dir(&repo_root().join("content"), &book.join("content"));
+    std::fs::copy(
+        repo_root().join("briefbook.toml"),
+        book.join("briefbook.toml"),
+    )
+    .unwrap();
+    append_config(&book, lines);
+    (temp, book)
 }
 
 /// A copy of the small fixture book in a temp folder, for tests that edit it.

@@ -2,7 +2,7 @@
 //! search page in a real browser. Each test builds the `publish` fixture into its own temp dir.
 
 mod common;
-use common::{copy_dir, headless_chromium, relative_files};
+use common::{append_config, copy_dir, headless_chromium, relative_files};
 
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
@@ -508,15 +508,18 @@ fn check_reports_broken_links_anchors_and_colliding_slugs_and_fails() {
 
 #[test]
 fn build_pdf_prints_the_book_or_says_how_to_install_chromium() {
+    let build_pdf = |root: &Path, out: &Path| {
+        briefbook()
+            .args(["build", "--pdf", "--root"])
+            .arg(root)
+            .arg("--output")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let output = briefbook()
-        .args(["build", "--pdf", "--root"])
-        .arg(fixture("publish"))
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = build_pdf(&fixture("publish"), &out);
     if briefbook::pdf::find_browser().is_some() {
         assert!(
             output.status.success(),
@@ -530,20 +533,9 @@ fn build_pdf_prints_the_book_or_says_how_to_install_chromium() {
         let temp = tempfile::tempdir().unwrap();
         let root = temp.path().join("book");
         copy_dir(&fixture("publish"), &root);
-        let config = std::fs::read_to_string(root.join("briefbook.toml")).unwrap_or_default();
-        std::fs::write(
-            root.join("briefbook.toml"),
-            format!("{config}\nbook_page_limit = 1\n"),
-        )
-        .unwrap();
+        append_config(&root, "book_page_limit = 1");
         let out = temp.path().join("site");
-        let output = briefbook()
-            .args(["build", "--pdf", "--root"])
-            .arg(&root)
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let output = build_pdf(&root, &out);
         assert!(
             output.status.success(),
             "{}",
@@ -641,12 +633,7 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
     // facet files, as a big book's is, must find the same.
     let split = dir.path().join("split-book");
     copy_dir(&fixture("publish"), &split);
-    let config = std::fs::read_to_string(split.join("briefbook.toml")).unwrap();
-    std::fs::write(
-        split.join("briefbook.toml"),
-        format!("{config}\nsearch_split_above = 0\n"),
-    )
-    .unwrap();
+    append_config(&split, "search_split_above = 0");
     for (root, sub) in [(fixture("publish"), "sub"), (split, "split")] {
         let base = format!("http://127.0.0.1:{}/{sub}/", server.port);
         let output_dir = server_root.join(sub);

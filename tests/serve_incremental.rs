@@ -2,7 +2,7 @@
 //! in a sequence, the in-memory site is compared byte for byte with a fresh full render.
 
 mod common;
-use common::copy_dir;
+use common::{append_config, copy_dir};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -320,13 +320,7 @@ fn every_edit_gives_what_a_full_build_gives() {
 #[test]
 fn volumes_and_paged_lists_follow_every_edit() {
     let (_dir, root) = fixture();
-    let config = root.join("briefbook.toml");
-    let text = fs::read_to_string(&config).unwrap();
-    fs::write(
-        &config,
-        format!("{text}\nbook_page_limit = 2\nlist_page_limit = 2\n"),
-    )
-    .unwrap();
+    append_config(&root, "book_page_limit = 2\nlist_page_limit = 2");
     let mut site = Site::new(BuildOptions::new(&root));
     site.rebuild(&[Change::Everything]).unwrap();
     assert_equals_full_build(&site, &root, "the first build");

@@ -218,11 +218,7 @@ fn volumes_of(groups: Vec<PlannedGroup>, limit: usize) -> Vec<PlannedGroup> {
 
 /// How many volume pages the book has besides `book/`: none when it prints as one page.
 pub fn volume_count(linked: &LinkedBook) -> usize {
-    if split(linked) {
-        plan(linked).len()
-    } else {
-        0
-    }
+    volume_articles(linked).len()
 }
 
 /// The articles every volume prints, in order: what a volume's page shows of the book, besides

@@ -721,27 +721,11 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .flat_map(|g| g.articles)
             .collect();
-        let limit = list_page_limit(linked);
-        let total = list_page_count(linked, shown.len());
-        let on_page =
-            &shown[(page * limit).min(shown.len())..((page + 1) * limit).min(shown.len())];
+        let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
-        let pager = self.pager(
-            page,
-            total,
-            root,
-            |p| {
-                if p == 0 {
-                    Page::Term(taxonomy, index)
-                } else {
-                    Page::TermPage(taxonomy, index, p)
-                }
-            },
-            |p| {
-                let slice = &shown[p * limit..((p + 1) * limit).min(shown.len())];
-                year_span(linked, slice)
-            },
-        );
+        let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
+            year_span(linked, slice)
+        });
         let first = page == 0;
         let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
             match (taxonomy, term.entry) {
@@ -891,10 +875,7 @@ impl<'a> Renderer<'a> {
         let (known, unknown): (Vec<usize>, Vec<usize>) =
             term.articles.iter().partition(|&&i| month_of(i).is_some());
         let shown: Vec<usize> = known.iter().chain(&unknown).copied().collect();
-        let limit = list_page_limit(linked);
-        let total = list_page_count(linked, shown.len());
-        let on_page =
-            &shown[(page * limit).min(shown.len())..((page + 1) * limit).min(shown.len())];
+        let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let (known, unknown): (Vec<usize>, Vec<usize>) =
             on_page.iter().partition(|&&i| month_of(i).is_some());
         let months = group_runs(known, |i| {
@@ -915,17 +896,11 @@ impl<'a> Renderer<'a> {
             }
         };
         let pager = self.pager(
+            Page::Term(Taxonomy::Year, index),
             page,
-            total,
             root,
-            |p| {
-                if p == 0 {
-                    Page::Term(Taxonomy::Year, index)
-                } else {
-                    Page::TermPage(Taxonomy::Year, index, p)
-                }
-            },
-            |p| month_span(&shown[p * limit..((p + 1) * limit).min(shown.len())]),
+            &shown,
+            month_span,
         );
         to_context(&YearPage {
             year: &self.shared.year_links[index],
@@ -938,20 +913,23 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Links between the `total` pages of a long list, for page `page` (0-based) at depth `root`:
-    /// `None` when the list fits on one page. `label` names what a page covers (its years).
+    /// Links between the pages of the list of `articles` whose first page is `first`, for page
+    /// `page` (0-based) at depth `root`: `None` when the list fits on one page. `label` names
+    /// what a page's articles cover (their years).
     fn pager(
         &self,
+        first: Page,
         page: usize,
-        total: usize,
         root: &str,
-        page_of: impl Fn(usize) -> Page,
-        label: impl Fn(usize) -> String,
+        articles: &[usize],
+        label: impl Fn(&[usize]) -> String,
     ) -> Option<Pager> {
+        let linked = self.linked;
+        let total = list_page_count(linked, articles.len());
         if total <= 1 {
             return None;
         }
-        let path = |p: usize| format!("{root}{}", page_of(p).folder(self.linked));
+        let path = |p: usize| format!("{root}{}", list_page(first, p).folder(linked));
         Some(Pager {
             number: page + 1,
             total,
@@ -961,7 +939,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| PagerLink {
                     number: p + 1,
                     path: path(p),
-                    label: label(p),
+                    label: label(&articles[list_page_range(linked, articles.len(), p)]),
                 })
                 .collect(),
         })
@@ -976,11 +954,8 @@ impl<'a> Renderer<'a> {
             pager: Option<Pager>,
         }
         let linked = self.linked;
-        let limit = list_page_limit(linked);
         let chronology = &linked.chronology;
-        let total = list_page_count(linked, chronology.len());
-        let positions =
-            (page * limit).min(chronology.len())..((page + 1) * limit).min(chronology.len());
+        let positions = list_page_range(linked, chronology.len(), page);
         // Render the page's entries on every core: the timeline is the longest list of the site.
         let entries: Vec<String> = chronology[positions.clone()]
             .par_iter()
@@ -1004,24 +979,9 @@ impl<'a> Renderer<'a> {
             }
         })
         .collect();
-        let pager = self.pager(
-            page,
-            total,
-            root,
-            |p| {
-                if p == 0 {
-                    Page::Timeline
-                } else {
-                    Page::TimelinePage(p)
-                }
-            },
-            |p| {
-                year_span(
-                    linked,
-                    &chronology[p * limit..((p + 1) * limit).min(chronology.len())],
-                )
-            },
-        );
+        let pager = self.pager(Page::Timeline, page, root, chronology, |slice| {
+            year_span(linked, slice)
+        });
         to_context(&Timeline { groups, pager })
     }
 }
@@ -1064,6 +1024,23 @@ fn year_span(linked: &LinkedBook, articles: &[usize]) -> String {
 /// The most articles a list page shows (at least one).
 fn list_page_limit(linked: &LinkedBook) -> usize {
     linked.book.config.list_page_limit.max(1)
+}
+
+/// The positions page `page` (0-based) of a list of `len` articles shows.
+fn list_page_range(linked: &LinkedBook, len: usize, page: usize) -> std::ops::Range<usize> {
+    let limit = list_page_limit(linked);
+    let start = (page * limit).min(len);
+    start..(start + limit).min(len)
+}
+
+/// Page `p` (0-based) of the list whose first page is `first` (the timeline or a term).
+fn list_page(first: Page, p: usize) -> Page {
+    match (first, p) {
+        (_, 0) => first,
+        (Page::Timeline, p) => Page::TimelinePage(p),
+        (Page::Term(taxonomy, index), p) => Page::TermPage(taxonomy, index, p),
+        _ => first,
+    }
 }
 
 /// How many pages a list of `len` articles takes: one, or more past `list_page_limit`.

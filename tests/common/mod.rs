@@ -19,6 +19,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Appends `lines` (TOML) to the `briefbook.toml` of the book at `root`, creating it if missing.
+pub fn append_config(root: &Path, lines: &str) {
+    let path = root.join("briefbook.toml");
+    let config = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, format!("{config}\n{lines}\n")).unwrap();
+}
+
 /// Every file under `dir`, as paths relative to it with `/` separators.
 pub fn relative_files(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
