@@ -62,18 +62,14 @@ pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics)
     link_loaded(options, false)
 }
 
-/// [`load_and_link`]; `release_sources` frees the source bodies as they are linked, for a build
-/// that renders once (pages read only the linked bodies).
-fn link_loaded(
-    options: &BuildOptions,
-    release_sources: bool,
-) -> Result<(LinkedBook, Diagnostics), Error> {
+/// [`load_and_link`]; `one_off` for a build that renders once (see [`LinkOptions::one_off`]).
+fn link_loaded(options: &BuildOptions, one_off: bool) -> Result<(LinkedBook, Diagnostics), Error> {
     let (book, mut diagnostics) = load_book(options);
     let (linked, link_diagnostics) = link_with(
         book,
         LinkOptions {
             strict: options.strict,
-            release_sources,
+            one_off,
         },
     );
     diagnostics.extend(link_diagnostics);

@@ -58,6 +58,15 @@ fn write_book(root: &Path) {
             )
             .unwrap();
         }
+        // Quotations (more than an actor page shows), first mentions linked and `[[…]]`: what
+        // a one-off build keeps as edits and finds again for the shown quotations.
+        writeln!(
+            text,
+            "\"We will keep the talks of article {i} going,\" {} said. See [[article-{:03}]] and [[Kim Jong-un]].\n",
+            actors[i % 5],
+            (i + 1) % 120,
+        )
+        .unwrap();
         if i % 5 == 0 {
             text.push_str("A claim.[^1]\n\n[^1]: A footnote.\n\n");
         }
@@ -143,4 +152,9 @@ fn the_streamed_build_writes_exactly_the_in_memory_render() {
         "the build marks its output folder"
     );
     assert_same(&plain, &streamed, "streamed build against render_all");
+    let moon = String::from_utf8(plain["actors/moon-jae-in/index.html"].clone()).unwrap();
+    assert!(
+        moon.contains("We will keep the talks of article"),
+        "the actor page shows quotations"
+    );
 }

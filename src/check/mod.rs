@@ -26,7 +26,7 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
         book,
         LinkOptions {
             strict: true,
-            release_sources: false,
+            one_off: false,
         },
     );
     diagnostics.extend(link_diagnostics);

@@ -455,7 +455,7 @@ mod tests {
         retitle(&mut book, "a-moon", "Moon sworn in");
         let linked = link_cached(book, &mut cache);
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.links[1].body_markdown.contains("[Moon sworn in]"));
+        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
 
         // `c-file` links `[[b-envoys|the envoys]]` with its own text: b's title does not matter.
         let mut book = linked.book;

@@ -21,7 +21,7 @@ use crate::model::{Book, PartialDate};
 use crate::slug::unique_slugs;
 
 pub use backlinks::Backlinks;
-pub use bodies::Quote;
+pub use bodies::{Quotations, Quote};
 pub use cache::LinkCache;
 pub use related::RELATED_COUNT;
 pub use relink::relink_edited;
@@ -33,10 +33,11 @@ pub struct LinkOptions {
     /// Unresolved links and unanchored annotations are errors (`check`) rather than warnings
     /// (`build`, which should still produce a site while the editor works).
     pub strict: bool,
-    /// Free each article's source body as soon as it is scanned, keeping only the linked body
-    /// that rendering reads: a third less memory at the peak of a big one-off build. The book
-    /// cannot be linked again afterwards, so the server keeps its sources.
-    pub release_sources: bool,
+    /// The book is rendered once and dropped (`build`): each article keeps its links as edits
+    /// over its source body rather than as a second copy of its text, and quotations no page
+    /// shows lose their words. At 100,000 articles that is some 400 MB less at the peak. The
+    /// server relinks after every save, so it keeps the linked texts and every quotation.
+    pub one_off: bool,
 }
 
 /// The four ways articles are grouped.
@@ -97,6 +98,22 @@ impl Term {
     }
 }
 
+/// An article's body with its links made, in one of two forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkedBody {
+    /// The linked text itself, kept by the server with each scan.
+    Text(std::sync::Arc<str>),
+    /// The edits, sorted, that make the linked text from the article's source body: a one-off
+    /// build keeps these instead, and makes the text again (a copy) for each page that shows it.
+    Edits(Vec<wikilinks::Edit>),
+}
+
+impl Default for LinkedBody {
+    fn default() -> Self {
+        LinkedBody::Text("".into())
+    }
+}
+
 /// An article's place in the web of links. Parallel to `Book::articles`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleLinks {
@@ -110,8 +127,9 @@ pub struct ArticleLinks {
     pub previous: Option<usize>,
     pub next: Option<usize>,
     pub related: Vec<usize>,
-    /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links.
-    pub body_markdown: std::sync::Arc<str>,
+    /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links:
+    /// read it with [`LinkedBook::body_markdown`].
+    pub body: LinkedBody,
     /// The editor's note, links likewise resolved.
     pub note_markdown: Option<String>,
     /// Annotation notes, parallel to the front matter's `annotations`.
@@ -121,7 +139,7 @@ pub struct ArticleLinks {
     /// Actor terms named anywhere in the body, sorted.
     pub named_actors: Vec<usize>,
     /// Attributed quotations in the body.
-    pub quotes: Vec<Quote>,
+    pub quotes: Quotations,
     /// Paragraph indices that hold a quotation and so get an anchor, ascending.
     pub passages: Vec<usize>,
     /// Hash of the texts, passages and quotations above, for page fingerprints.
@@ -154,6 +172,17 @@ impl LinkedBook {
             Taxonomy::Topic => &self.topics,
             Taxonomy::Outlet => &self.outlets,
             Taxonomy::Year => &self.years,
+        }
+    }
+
+    /// The linked body of article `index` (see [`ArticleLinks::body`]).
+    pub fn body_markdown(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        match &self.links[index].body {
+            LinkedBody::Text(text) => std::borrow::Cow::Borrowed(text),
+            LinkedBody::Edits(edits) => std::borrow::Cow::Owned(wikilinks::apply_sorted(
+                &self.book.articles[index].body,
+                edits,
+            )),
         }
     }
 }
@@ -362,7 +391,7 @@ pub fn link_with_cache(
 }
 
 fn link_book(
-    mut book: Book,
+    book: Book,
     options: LinkOptions,
     cache: Option<&mut LinkCache>,
 ) -> (LinkedBook, Diagnostics) {
@@ -545,25 +574,16 @@ fn link_book(
 
     let scans = match cache {
         Some(cache) => Scans::Cached(cache),
-        // The source bodies leave the book, to be freed one by one as they are scanned.
-        None if options.release_sources => Scans::FreshReleasing(
-            book.articles
-                .iter_mut()
-                .map(|a| std::mem::take(&mut a.body))
-                .collect(),
-        ),
         None => Scans::Fresh,
     };
-    let introduction_markdown = link_texts(
-        &book,
-        scans,
-        &actor_terms,
-        &topic_terms,
-        &mut links,
-        options,
-        &mut diagnostics,
-    );
+    let tools = ScanTools::new(&book, &actor_terms, &topic_terms);
+    let introduction_markdown =
+        link_texts(&book, &tools, scans, &mut links, options, &mut diagnostics);
     let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
+    if options.one_off {
+        find_shown_quote_words(&book, &tools, &mut links, &backlinks);
+    }
+    drop(tools);
 
     diagnostics.sort();
     let linked = LinkedBook {
@@ -579,6 +599,68 @@ fn link_book(
         introduction_markdown,
     };
     (linked, diagnostics)
+}
+
+/// How many quotations of an actor (the newest) its page shows.
+pub const QUOTES_SHOWN: usize = 40;
+
+/// Finds again, with their words, the quotations of the articles an actor page quotes, which a
+/// one-off build scanned without words. A big book has over ten quotations per article (1.6
+/// million at 100,000 articles, some 100 MB of words) but shows only each actor's newest few;
+/// the server keeps them all, as an edit may bring an older one into view.
+fn find_shown_quote_words(
+    book: &Book,
+    tools: &ScanTools<'_>,
+    links: &mut [ArticleLinks],
+    backlinks: &Backlinks,
+) {
+    use rayon::prelude::*;
+    let mut quoted = vec![false; links.len()];
+    for list in &backlinks.quotes {
+        for &(article, _) in list.iter().rev().take(QUOTES_SHOWN) {
+            quoted[article] = true;
+        }
+    }
+    let scanner = tools.scanner(false, true);
+    links
+        .par_iter_mut()
+        .zip(&book.articles)
+        .zip(quoted)
+        .filter(|(_, quoted)| *quoted)
+        .for_each(|((link, article), _)| link.quotes = scanner.quotations(&article.body));
+}
+
+/// What scanning needs of the whole book, made once per link.
+struct ScanTools<'a> {
+    resolver: wikilinks::Resolver<'a>,
+    aliases: Vec<&'a [String]>,
+    actor_terms: &'a [Term],
+    topic_terms: &'a [Term],
+    /// Made only when an article is scanned: with every scan kept, none is.
+    matcher: std::sync::OnceLock<mentions::NameMatcher>,
+}
+
+impl<'a> ScanTools<'a> {
+    fn new(book: &'a Book, actor_terms: &'a [Term], topic_terms: &'a [Term]) -> Self {
+        ScanTools {
+            resolver: resolver(book, actor_terms, topic_terms),
+            aliases: actor_aliases(book, actor_terms),
+            actor_terms,
+            topic_terms,
+            matcher: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn scanner(&self, strict: bool, quote_words: bool) -> bodies::Scanner<'_> {
+        bodies::Scanner {
+            resolver: &self.resolver,
+            matcher: self
+                .matcher
+                .get_or_init(|| mentions::NameMatcher::new(self.actor_terms, &self.aliases)),
+            strict,
+            quote_words,
+        }
+    }
 }
 
 /// The extra names of each actor term (its curated aliases).
@@ -624,64 +706,56 @@ pub fn resolver<'a>(
 enum Scans<'c> {
     /// Scanned from the book's bodies.
     Fresh,
-    /// Scanned from these bodies (the book's, moved out), each freed once scanned.
-    FreshReleasing(Vec<String>),
     /// Kept in the cache while still valid, else scanned and kept there.
     Cached(&'c mut LinkCache),
 }
 
 fn link_texts(
     book: &Book,
+    tools: &ScanTools<'_>,
     scans: Scans<'_>,
-    actor_terms: &[Term],
-    topic_terms: &[Term],
     links: &mut [ArticleLinks],
     options: LinkOptions,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
-    let resolver = resolver(book, actor_terms, topic_terms);
-    let aliases = actor_aliases(book, actor_terms);
-    // Made only when an article is scanned: with every scan kept, none is.
-    let matcher = std::sync::OnceLock::new();
-    let scanner = || bodies::Scanner {
-        resolver: &resolver,
-        matcher: matcher.get_or_init(|| mentions::NameMatcher::new(actor_terms, &aliases)),
-        strict: options.strict,
+    let resolver = &tools.resolver;
+    let scan = |article: &crate::model::Article, own: &[usize]| {
+        tools
+            .scanner(options.strict, !options.one_off)
+            .scan(article, own)
     };
-    let scan = |article: &crate::model::Article, own: &[usize]| scanner().scan(article, own);
     let scanned: Vec<bodies::Scanned> = match scans {
-        // Each source body is dropped as soon as its scan is done.
-        Scans::FreshReleasing(sources) => book
-            .articles
-            .par_iter()
-            .zip(links.par_iter())
-            .zip(sources.into_par_iter())
-            .map(|((article, link), body)| scanner().scan_body(article, &body, &link.actors))
-            .collect(),
         Scans::Fresh => book
             .articles
             .par_iter()
             .zip(links.par_iter())
-            .map(|(article, link)| scan(article, &link.actors))
+            .map(|(article, link)| {
+                let mut scanned = scan(article, &link.actors);
+                if options.one_off {
+                    // Each linked text is dropped as soon as it is made: its edits are kept.
+                    scanned.body = "".into();
+                }
+                scanned
+            })
             .collect(),
         Scans::Cached(cache) => {
             let environment = cache::environment(
-                actor_terms,
-                &aliases,
-                topic_terms,
-                &topic_slugs(book, topic_terms),
+                tools.actor_terms,
+                &tools.aliases,
+                tools.topic_terms,
+                &topic_slugs(book, tools.topic_terms),
                 options.strict,
             );
             let own_actors: Vec<&[usize]> = links.iter().map(|l| l.actors.as_slice()).collect();
-            cache.scan_all(&book.articles, &own_actors, &resolver, environment, scan)
+            cache.scan_all(&book.articles, &own_actors, resolver, environment, scan)
         }
     };
     for (link, scanned) in links.iter_mut().zip(scanned) {
-        apply_scan(link, scanned, diagnostics);
+        apply_scan(link, scanned, options.one_off, diagnostics);
     }
     let introduction = book.introduction.as_ref()?;
-    let (text, _, unresolved) = wikilinks::rewrite_text(&resolver, introduction, "./");
+    let (text, _, unresolved) = wikilinks::rewrite_text(resolver, introduction, "./");
     for link in unresolved {
         let message = format!("unresolved link `[[{}]]`", link.target);
         let diagnostic = if options.strict {
@@ -696,8 +770,17 @@ fn link_texts(
 }
 
 /// Puts what a scan found into the article's links, and its problems among `diagnostics`.
-fn apply_scan(link: &mut ArticleLinks, scanned: bodies::Scanned, diagnostics: &mut Diagnostics) {
-    link.body_markdown = scanned.body;
+fn apply_scan(
+    link: &mut ArticleLinks,
+    scanned: bodies::Scanned,
+    one_off: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    link.body = if one_off {
+        LinkedBody::Edits(scanned.edits)
+    } else {
+        LinkedBody::Text(scanned.body)
+    };
     link.note_markdown = scanned.note;
     link.annotation_notes = scanned.annotation_notes;
     link.outgoing = scanned.outgoing;

@@ -76,6 +76,7 @@ pub fn relink_edited(
         resolver: &resolver,
         matcher: &matcher,
         strict: options.strict,
+        quote_words: true,
     };
     let scans: Vec<bodies::Scanned> = rescan
         .par_iter()
@@ -92,7 +93,7 @@ pub fn relink_edited(
             diagnostics.push(diagnostic);
         }
         let before = links[i].clone();
-        apply_scan(&mut links[i], scanned, diagnostics);
+        apply_scan(&mut links[i], scanned, false, diagnostics);
         backlinks.replace(i, &before, links);
     }
     cache.scanned_now(rescan.iter().map(|&i| articles[i].slug.clone()).collect());
@@ -266,7 +267,7 @@ mod tests {
         ));
         // c-file links a-moon's file, with words of its own: its scan stands.
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.links[1].body_markdown.contains("[Moon sworn in]"));
+        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
         assert_eq!(
             linked.introduction_markdown.as_deref(),
             Some("Start with [Moon sworn in](./articles/a-moon/).")

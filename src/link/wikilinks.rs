@@ -214,9 +214,19 @@ pub struct Edit {
 
 /// Applies non-overlapping edits (in any order) to `text`.
 pub fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+    sort_edits(&mut edits);
+    apply_sorted(text, &edits)
+}
+
+/// Puts edits in the order [`apply_sorted`] takes.
+pub fn sort_edits(edits: &mut [Edit]) {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
-    // Exact size: every article's linked body is kept for the whole build, so growth slack
-    // would be most of a big book's memory.
+}
+
+/// Applies non-overlapping edits, sorted by [`sort_edits`], to `text`.
+pub fn apply_sorted(text: &str, edits: &[Edit]) -> String {
+    // Exact size: the server keeps every article's linked body, so growth slack would be most
+    // of a big book's memory.
     let added: usize = edits.iter().map(|e| e.text.len()).sum();
     let mut out = String::with_capacity(text.len() + added);
     let mut at = 0;

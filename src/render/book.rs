@@ -371,7 +371,7 @@ pub fn book_page<'a>(
                     .note_markdown
                     .as_ref()
                     .map(|t| rebase(markdown.to_html(t))),
-                body_html: rebase(markdown.to_html(&links.body_markdown)),
+                body_html: rebase(markdown.to_html(&linked.body_markdown(i))),
                 annotations: front
                     .annotations
                     .iter()
@@ -427,7 +427,7 @@ pub fn book_page<'a>(
             }
             numbers.sort_unstable();
             Some(IndexEntry {
-                name: link.name.clone(),
+                name: link.name.to_string(),
                 page: relative_path(&folder, &link.path),
                 refs: numbers.into_iter().map(|n| (n, anchor(n))).collect(),
             })

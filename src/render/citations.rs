@@ -14,6 +14,7 @@ use serde_json::json;
 use super::context::{month_name, Shared};
 use super::markdown::escape_text;
 use super::Output;
+use crate::error::Error;
 use crate::link::LinkedBook;
 use crate::model::PartialDate;
 
@@ -111,38 +112,45 @@ pub fn article_citation(source: &Source<'_>, style: CitationStyle) -> ArticleCit
     }
 }
 
-/// `citations.bib`, `citations.json` and `citations.ris` for every article, in chronological order.
-pub fn citation_files(linked: &LinkedBook, shared: &Shared) -> Vec<Output> {
+/// `citations.bib`, `citations.json` and `citations.ris` for every article, in chronological order,
+/// handed to `sink` one at a time.
+pub fn citation_files(
+    linked: &LinkedBook,
+    shared: &Shared,
+    sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+) -> Result<(), Error> {
     let sources: Vec<Source<'_>> = linked
         .chronology
         .iter()
         .map(|&i| Source::of(linked, shared, i))
         .collect();
-    let bib: String = sources
-        .iter()
-        .map(bibtex_entry)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let ris: String = sources.iter().map(ris_entry).collect();
+    // Each file goes to the sink before the next is made: at 100,000 articles they weigh some
+    // 80 MB together.
+    let mut bib = String::new();
+    for (n, source) in sources.iter().enumerate() {
+        if n > 0 {
+            bib.push('\n');
+        }
+        bib.push_str(&bibtex_entry(source));
+    }
+    sink(Output {
+        path: "citations.bib".to_string(),
+        bytes: bib.into_bytes(),
+    })?;
     // Serialised entry by entry: a `Vec` of every entry as a JSON value would hold the whole
     // book's citations twice over.
     let mut csl = Vec::new();
     let mut serializer = serde_json::Serializer::pretty(&mut csl);
     let _ = serde::Serializer::collect_seq(&mut serializer, sources.iter().map(csl_entry));
-    vec![
-        Output {
-            path: "citations.bib".to_string(),
-            bytes: bib.into_bytes(),
-        },
-        Output {
-            path: "citations.json".to_string(),
-            bytes: csl,
-        },
-        Output {
-            path: "citations.ris".to_string(),
-            bytes: ris.into_bytes(),
-        },
-    ]
+    sink(Output {
+        path: "citations.json".to_string(),
+        bytes: csl,
+    })?;
+    let ris: String = sources.iter().map(ris_entry).collect();
+    sink(Output {
+        path: "citations.ris".to_string(),
+        bytes: ris.into_bytes(),
+    })
 }
 
 /// The citation as (HTML, plain text).

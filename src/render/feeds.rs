@@ -175,7 +175,7 @@ impl FeedWriter<'_> {
         let _ = writeln!(xml, "    <published>{date}</published>");
         let _ = writeln!(xml, "    <updated>{date}</updated>");
         let authors: Vec<&str> = if article.front.byline.is_empty() {
-            vec![summary.outlet.name.as_str()]
+            vec![&*summary.outlet.name]
         } else {
             article.front.byline.iter().map(String::as_str).collect()
         };

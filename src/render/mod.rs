@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::link::{LinkedBook, Taxonomy, Term, QUOTES_SHOWN};
 use std::sync::OnceLock;
 
 use context::{
@@ -254,8 +254,8 @@ impl<'a> Renderer<'a> {
         let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
         outputs.push(sitemap::sitemap(linked, base_url, pages));
         outputs.push(sitemap::robots(base_url));
-        outputs.extend(citations::citation_files(linked, &self.shared));
-        outputs.into_par_iter().try_for_each(sink)
+        outputs.into_par_iter().try_for_each(sink)?;
+        citations::citation_files(linked, &self.shared, sink)
     }
 
     /// Renders one page.
@@ -540,7 +540,7 @@ impl<'a> Renderer<'a> {
             .collect();
         annotate::render_body(
             &self.markdown,
-            &links.body_markdown,
+            &self.linked.body_markdown(index),
             &annotate::Layer {
                 annotations: &article.front.annotations,
                 notes_html: &notes_html,
@@ -691,14 +691,15 @@ impl<'a> Renderer<'a> {
             .iter()
             .rev()
             .take(if page == 0 { QUOTES_SHOWN } else { 0 })
-            .map(|&(article, i)| {
-                let quote = &linked.links[article].quotes[i];
+            .filter_map(|&(article, i)| {
+                let quotes = &linked.links[article].quotes;
+                let quote = quotes.get(i)?;
                 let summary = &self.shared.summaries[article];
-                QuoteView {
-                    text: &quote.text,
+                Some(QuoteView {
+                    text: quotes.text(quote),
                     article: summary,
                     path: format!("{}#passage-{}", summary.path, quote.passage),
-                }
+                })
             })
             .collect();
         let chart_svg = (page == 0 && matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic))
@@ -828,7 +829,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&a| charts::Node {
                 name: linked.actors[a].name.clone(),
-                path: self.shared.actor_links[a].path.clone(),
+                path: self.shared.actor_links[a].path.to_string(),
                 articles: linked.actors[a].articles.len(),
             })
             .collect();
@@ -1064,9 +1065,6 @@ fn collect(
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
-
-/// How many quotations an actor page lists, newest first.
-const QUOTES_SHOWN: usize = 40;
 
 /// The path part of an absolute URL (`https://host/sub/` → `/sub/`).
 pub fn url_path(url: &str) -> String {

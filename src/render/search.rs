@@ -250,7 +250,7 @@ pub fn search_index(
                 let id = (b * block + n) as u32;
                 let summary = &shared.summaries[i];
                 // The linked text: `[[target|shown words]]` is indexed as the words readers see.
-                let text = plain_text(&linked.links[i].body_markdown);
+                let text = plain_text(&linked.body_markdown(i));
                 file.push(if in_file == 0 { b'[' } else { b',' });
                 // Serialising plain strings into a Vec cannot fail.
                 let _ = serde_json::to_writer(&mut file, &fragment(summary, &text));

@@ -251,7 +251,7 @@ impl Site {
         }
         let options = LinkOptions {
             strict: self.options.strict,
-            release_sources: false,
+            one_off: false,
         };
         self.linked.book = book;
         // An editor's save usually leaves the article's terms and date standing: then the last
