@@ -318,13 +318,20 @@ pub fn year_label(linked: &LinkedBook, index: usize) -> (String, String) {
     (label, id)
 }
 
-/// Groups chronological `articles` by year, newest year first, newest article first.
-pub fn by_year(linked: &LinkedBook, articles: &[usize]) -> Vec<Grouped> {
-    let mut groups = group_runs(articles.iter().rev().copied(), |i| year_label(linked, i));
-    // Undated articles come last in the chronology, so first in reverse: move them to the end.
-    if groups.first().is_some_and(|g| g.label == "Undated") {
-        let undated = groups.remove(0);
-        groups.push(undated);
-    }
-    groups
+/// Chronological `articles` newest first, undated ones last. Labels nothing: a paged term
+/// orders its whole list for each of its pages.
+pub fn newest_first(linked: &LinkedBook, articles: &[usize]) -> Vec<usize> {
+    // Undated articles come last in the chronology.
+    let undated = articles
+        .iter()
+        .rev()
+        .take_while(|&&i| linked.book.articles[i].front.date.is_none())
+        .count();
+    let (dated, undated) = articles.split_at(articles.len() - undated);
+    dated
+        .iter()
+        .rev()
+        .chain(undated.iter().rev())
+        .copied()
+        .collect()
 }

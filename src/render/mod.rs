@@ -24,8 +24,8 @@ use crate::link::{LinkedBook, Taxonomy, Term, QUOTES_SHOWN};
 use std::sync::OnceLock;
 
 use context::{
-    by_year, group_runs, human_date, month_name, year_label, ArticleSummary, CountedLink, Group,
-    Grouped, Link, ListItem, Shared,
+    group_runs, human_date, month_name, newest_first, year_label, ArticleSummary, CountedLink,
+    Group, Grouped, Link, ListItem, Shared,
 };
 use markdown::Markdown;
 
@@ -718,10 +718,7 @@ impl<'a> Renderer<'a> {
             .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
         // Newest first, by year; a long list is cut into pages of that order.
-        let shown: Vec<usize> = by_year(linked, &term.articles)
-            .into_iter()
-            .flat_map(|g| g.articles)
-            .collect();
+        let shown = newest_first(linked, &term.articles);
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
         let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
