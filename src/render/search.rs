@@ -154,11 +154,14 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
         run.clear();
     };
     for (i, c) in lowered.char_indices() {
-        if is_cjk(c) {
+        // ASCII first: it is nearly every character of an English-language book.
+        if !c.is_ascii() && is_cjk(c) {
             flush_word(&mut word, &mut emit);
             run.push(i);
         } else if c.is_alphanumeric() {
-            flush_run(&mut run, i, &mut emit);
+            if !run.is_empty() {
+                flush_run(&mut run, i, &mut emit);
+            }
             let (start, end, chars) = word.unwrap_or((i, i, 0));
             let end = if chars < MAX_TOKEN_CHARS {
                 i + c.len_utf8()
@@ -277,17 +280,15 @@ pub fn search_index(
                 title.push_str(&summary.outlet.name);
                 let title = lowercase(&title);
                 tokenize(&title, |t| {
-                    let list = posting_list(&mut postings, t);
-                    if list.last() != Some(&(id * 2 + 1)) {
-                        list.push(id * 2 + 1);
-                    }
+                    post(&mut postings, t, id * 2 + 1, |list| {
+                        list.last() == Some(&(id * 2 + 1))
+                    });
                 });
                 let body = lowercase(&text);
                 tokenize(&body, |t| {
-                    let list = posting_list(&mut postings, t);
-                    if list.last().is_none_or(|&v| v / 2 != id) {
-                        list.push(id * 2);
-                    }
+                    post(&mut postings, t, id * 2, |list| {
+                        list.last().is_some_and(|&v| v / 2 == id)
+                    });
                 });
             }
             Ok((postings, excerpts))
@@ -423,15 +424,24 @@ type Postings = FxHashMap<String, Vec<u32>>;
 /// How long an article's excerpt in the feeds is, in characters.
 const EXCERPT_CHARS: usize = 280;
 
-/// The posting list of `token`, allocating the token only when the block first sees it.
-fn posting_list<'m>(
-    postings: &'m mut FxHashMap<String, Vec<u32>>,
+/// Adds `value` to the posting list of `token` unless `seen` says the list already has it,
+/// allocating the token only when the block first sees it: one hash lookup for a known token.
+fn post(
+    postings: &mut FxHashMap<String, Vec<u32>>,
     token: &str,
-) -> &'m mut Vec<u32> {
-    if !postings.contains_key(token) {
-        postings.insert(token.to_string(), Vec::new());
+    value: u32,
+    seen: impl Fn(&Vec<u32>) -> bool,
+) {
+    match postings.get_mut(token) {
+        Some(list) => {
+            if !seen(list) {
+                list.push(value);
+            }
+        }
+        None => {
+            postings.insert(token.to_string(), vec![value]);
+        }
     }
-    postings.get_mut(token).expect("inserted above")
 }
 
 /// What a result shows of one article.
