@@ -241,11 +241,6 @@ impl Scanner<'_> {
             .at(article.body_line + line - 1, Some(column))
     }
 
-    /// Scans one article; `own_actors` are the actor terms its front matter lists.
-    pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
-        self.scan_body(article, &article.body, own_actors)
-    }
-
     /// The quotations of `body` (an article's source body), with their words.
     pub fn quotations(&self, body: &str) -> Quotations {
         let mut scanned = Scanned::default();
@@ -254,8 +249,9 @@ impl Scanner<'_> {
         scanned.quotes
     }
 
-    /// [`Self::scan`] of `body`, the article's source body held apart from it.
-    pub fn scan_body(&self, article: &Article, body: &str, own_actors: &[usize]) -> Scanned {
+    /// Scans one article; `own_actors` are the actor terms its front matter lists.
+    pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
+        let body = article.body.as_str();
         let found = structure(body);
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
