@@ -7,9 +7,9 @@ use std::path::Path;
 
 use briefbook::build::{build, render_site, BuildOptions};
 
-/// A book big enough for rayon to split the work: shared actors and topics, years with and
-/// without months, undated articles, code blocks, footnotes and curated lists.
-fn write_book(root: &Path) {
+/// A book of `count` articles, big enough for rayon to split the work: shared actors and topics,
+/// years with and without months, undated articles, code blocks, footnotes and curated lists.
+fn write_book(root: &Path, count: usize) {
     let articles = root.join("content/articles");
     std::fs::create_dir_all(&articles).unwrap();
     std::fs::write(
@@ -31,7 +31,7 @@ fn write_book(root: &Path) {
     ];
     let topics = ["alliance", "sanctions", "summits", "trade"];
     let outlets = ["Yonhap", "The Korea Herald", "Reuters"];
-    for i in 0..120 {
+    for i in 0..count {
         let date = match i % 10 {
             0 => "review: [date]\n".to_string(),
             1 => format!("date: {}-{:02}\n", 2015 + i % 5, 1 + i % 12),
@@ -64,7 +64,7 @@ fn write_book(root: &Path) {
             text,
             "\"We will keep the talks of article {i} going,\" {} said. See [[article-{:03}]] and [[Kim Jong-un]].\n",
             actors[i % 5],
-            (i + 1) % 120,
+            (i + 1) % count,
         )
         .unwrap();
         if i % 5 == 0 {
@@ -121,7 +121,7 @@ fn assert_same(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, wha
 fn builds_are_byte_identical_across_runs_and_thread_counts() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("book");
-    write_book(&root);
+    write_book(&root, 120);
 
     let first = build_with_threads(&root, &dir.path().join("one"), 1);
     assert!(
@@ -139,7 +139,9 @@ fn builds_are_byte_identical_across_runs_and_thread_counts() {
 fn the_streamed_build_writes_exactly_the_in_memory_render() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("book");
-    write_book(&root);
+    // Over 2 × 40 articles per actor (4 of them): a one-off build scans without quotation words
+    // and finds them again for the articles the actor pages quote.
+    write_book(&root, 400);
 
     let (_, outputs, _) = render_site(&BuildOptions::new(&root)).unwrap();
     let plain: BTreeMap<String, Vec<u8>> = outputs

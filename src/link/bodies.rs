@@ -154,9 +154,12 @@ pub struct Scanner<'a> {
     pub resolver: &'a Resolver<'a>,
     pub matcher: &'a NameMatcher,
     pub strict: bool,
-    /// Keep the words of quotations. A one-off build scans without them and asks
+    /// Keep the words of quotations. A big book's one-off build scans without them and asks
     /// [`Scanner::quotations`] again for the few articles whose quotations a page shows.
     pub quote_words: bool,
+    /// Make the linked text and the hash of the texts (the server's scans). A one-off build keeps
+    /// only the edits, so it makes the text only to anchor annotations.
+    pub keep_text: bool,
 }
 
 /// The structure of a body as the parser sees it, with byte ranges into the source.
@@ -366,12 +369,15 @@ impl Scanner<'_> {
         scanned.annotation_notes = notes;
 
         wikilinks::sort_edits(&mut edits);
-        scanned.body = wikilinks::apply_sorted(body, &edits).into();
+        let annotated = !article.front.annotations.is_empty();
+        if self.keep_text || annotated {
+            scanned.body = wikilinks::apply_sorted(body, &edits).into();
+        }
         edits.shrink_to_fit();
         scanned.edits = edits;
         self.find_quotes(&found.paragraphs, &mut scanned);
         scanned.quotes.shrink_to_fit();
-        if !article.front.annotations.is_empty() {
+        if annotated {
             self.anchor_annotations(article, &mut scanned);
         }
 
@@ -379,7 +385,9 @@ impl Scanner<'_> {
         scanned.outgoing.dedup();
         scanned.named_actors.sort_unstable();
         scanned.named_actors.dedup();
-        scanned.texts_hash = scanned.texts_hash();
+        if self.keep_text {
+            scanned.texts_hash = scanned.texts_hash();
+        }
         // Kept for the whole build, so without growth slack.
         scanned.outgoing.shrink_to_fit();
         scanned.named_actors.shrink_to_fit();

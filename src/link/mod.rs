@@ -34,8 +34,8 @@ pub struct LinkOptions {
     /// (`build`, which should still produce a site while the editor works).
     pub strict: bool,
     /// The book is rendered once and dropped (`build`): each article keeps its links as edits
-    /// over its source body rather than as a second copy of its text, and quotations no page
-    /// shows lose their words. At 100,000 articles that is some 400 MB less at the peak. The
+    /// over its source body rather than as a second copy of its text, and in a big book only the
+    /// quotations a page shows keep their words. At 100,000 articles that is some 400 MB less at the peak. The
     /// server relinks after every save, so it keeps the linked texts and every quotation.
     pub one_off: bool,
 }
@@ -577,10 +577,20 @@ fn link_book(
         None => Scans::Fresh,
     };
     let tools = ScanTools::new(&book, &actor_terms, &topic_terms);
-    let introduction_markdown =
-        link_texts(&book, &tools, scans, &mut links, options, &mut diagnostics);
+    // Quotation words are found after the scan only when at most half the articles can be quoted
+    // on an actor page: then the second look costs less than the words it saves.
+    let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
+    let introduction_markdown = link_texts(
+        &book,
+        &tools,
+        scans,
+        &mut links,
+        options,
+        !words_later,
+        &mut diagnostics,
+    );
     let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
-    if options.one_off {
+    if words_later {
         find_shown_quote_words(&book, &tools, &mut links, &backlinks);
     }
     drop(tools);
@@ -621,7 +631,7 @@ fn find_shown_quote_words(
             quoted[article] = true;
         }
     }
-    let scanner = tools.scanner(false, true);
+    let scanner = tools.scanner(false, false, true);
     links
         .par_iter_mut()
         .zip(&book.articles)
@@ -651,7 +661,7 @@ impl<'a> ScanTools<'a> {
         }
     }
 
-    fn scanner(&self, strict: bool, quote_words: bool) -> bodies::Scanner<'_> {
+    fn scanner(&self, strict: bool, keep_text: bool, quote_words: bool) -> bodies::Scanner<'_> {
         bodies::Scanner {
             resolver: &self.resolver,
             matcher: self
@@ -659,6 +669,7 @@ impl<'a> ScanTools<'a> {
                 .get_or_init(|| mentions::NameMatcher::new(self.actor_terms, &self.aliases)),
             strict,
             quote_words,
+            keep_text,
         }
     }
 }
@@ -716,13 +727,14 @@ fn link_texts(
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
     options: LinkOptions,
+    quote_words: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
     let resolver = &tools.resolver;
     let scan = |article: &crate::model::Article, own: &[usize]| {
         tools
-            .scanner(options.strict, !options.one_off)
+            .scanner(options.strict, !options.one_off, quote_words)
             .scan(article, own)
     };
     let scanned: Vec<bodies::Scanned> = match scans {

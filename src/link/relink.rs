@@ -77,6 +77,7 @@ pub fn relink_edited(
         matcher: &matcher,
         strict: options.strict,
         quote_words: true,
+        keep_text: true,
     };
     let scans: Vec<bodies::Scanned> = rescan
         .par_iter()
