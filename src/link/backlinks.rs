@@ -54,7 +54,7 @@ fn pointers(article: usize, link: &ArticleLinks) -> Pointers {
         .quotes
         .iter()
         .enumerate()
-        .map(|(i, quote)| (quote.actor, i))
+        .map(|(i, quote)| (quote.actor(), i))
         .collect();
     found
 }

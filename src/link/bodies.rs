@@ -23,11 +23,23 @@ const ARTICLE_PREFIX: &str = "../../";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// Actor term index of the speaker.
-    pub actor: usize,
+    actor: u32,
+    /// Index of the paragraph (counting from 0) it was found in.
+    passage: u32,
+    /// Where its words are in [`Quotations::words`]: start and end.
+    words: (u32, u32),
+}
+
+impl Quote {
+    /// Actor term index of the speaker.
+    pub fn actor(&self) -> usize {
+        self.actor as usize
+    }
+
     /// Index of the paragraph (counting from 0) it was found in; the page anchors it.
-    pub passage: usize,
-    /// Where its words are in [`Quotations::words`].
-    words: std::ops::Range<u32>,
+    pub fn passage(&self) -> usize {
+        self.passage as usize
+    }
 }
 
 /// An article's attributed quotations, their words in one string. A big book has over ten per
@@ -42,12 +54,13 @@ pub struct Quotations {
 
 impl Quotations {
     pub fn push(&mut self, actor: usize, passage: usize, text: &str) {
+        // Sixteen bytes a quotation: a book has millions.
         let start = self.words.len() as u32;
         self.words.push_str(text);
         self.list.push(Quote {
-            actor,
-            passage,
-            words: start..self.words.len() as u32,
+            actor: actor as u32,
+            passage: passage as u32,
+            words: (start, self.words.len() as u32),
         });
     }
 
@@ -70,7 +83,7 @@ impl Quotations {
     /// The words of `quote`, empty once released.
     pub fn text(&self, quote: &Quote) -> &str {
         self.words
-            .get(quote.words.start as usize..quote.words.end as usize)
+            .get(quote.words.0 as usize..quote.words.1 as usize)
             .unwrap_or("")
     }
 

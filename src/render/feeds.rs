@@ -56,6 +56,36 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
+/// The entries of a feed over `articles` (chronological): the newest dated ones.
+fn feed_entries<'a>(
+    linked: &'a LinkedBook,
+    articles: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    articles
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&i| linked.book.articles[i].front.date.is_some())
+        .take(FEED_ENTRIES)
+}
+
+/// Which articles some feed shows, so that only theirs need an excerpt: at 100,000 articles
+/// excerpts of every article would weigh some 30 MB.
+pub fn in_feeds(linked: &LinkedBook) -> Vec<bool> {
+    let mut shown = vec![false; linked.book.articles.len()];
+    let lists = std::iter::once(linked.chronology.as_slice()).chain(
+        FEED_TAXONOMIES
+            .iter()
+            .flat_map(|&t| linked.terms(t).iter().map(|term| term.articles.as_slice())),
+    );
+    for articles in lists {
+        for i in feed_entries(linked, articles) {
+            shown[i] = true;
+        }
+    }
+    shown
+}
+
 /// Writes every feed of the book.
 pub fn feeds(linked: &LinkedBook, shared: &Shared, excerpts: &[String]) -> Vec<Output> {
     let writer = FeedWriter {
@@ -84,13 +114,7 @@ impl FeedWriter<'_> {
     /// given in chronological order.
     fn feed(&self, folder: &str, title: &str, articles: &[usize]) -> Output {
         let book = &self.linked.book;
-        let dated: Vec<usize> = articles
-            .iter()
-            .rev()
-            .copied()
-            .filter(|&i| book.articles[i].front.date.is_some())
-            .take(FEED_ENTRIES)
-            .collect();
+        let dated: Vec<usize> = feed_entries(self.linked, articles).collect();
         let updated = dated
             .iter()
             .filter_map(|&i| book.articles[i].front.date.as_ref().map(first_day))

@@ -249,7 +249,7 @@ impl<'a> Renderer<'a> {
         sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let linked = self.linked;
-        let excerpts = search::search_index(linked, &self.shared, sink)?;
+        let excerpts = search::search_index(linked, &self.shared, &feeds::in_feeds(linked), sink)?;
         let base_url = self.shared.site.base_url.as_deref();
         let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
         outputs.push(sitemap::sitemap(linked, base_url, pages));
@@ -698,7 +698,7 @@ impl<'a> Renderer<'a> {
                 Some(QuoteView {
                     text: quotes.text(quote),
                     article: summary,
-                    path: format!("{}#passage-{}", summary.path, quote.passage),
+                    path: format!("{}#passage-{}", summary.path, quote.passage()),
                 })
             })
             .collect();

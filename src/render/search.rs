@@ -224,12 +224,13 @@ pub fn shard_key(token: &str) -> String {
     }
 }
 
-/// Writes every file of the search index through `sink` and returns each article's excerpt (its
-/// first paragraph, for the feeds). Articles are indexed block by block on every core, their
+/// Writes every file of the search index through `sink` and returns the excerpt (the first
+/// paragraph) of each article `excerpted` marks, for the feeds; the others' are empty. Articles are indexed block by block on every core, their
 /// fragments written as they are made, so the book's plain text is never held whole.
 pub fn search_index(
     linked: &LinkedBook,
     shared: &Shared,
+    excerpted: &[bool],
     sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
 ) -> Result<Vec<String>, Error> {
     let order = &linked.chronology;
@@ -269,7 +270,9 @@ pub fn search_index(
                     })?;
                     in_file = 0;
                 }
-                excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
+                if excerpted[i] {
+                    excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
+                }
                 // The title and the article's names (actors, topics, outlet) rank above the body.
                 let mut title = summary.title.clone();
                 for link in summary.actors.iter().chain(&summary.topics) {
