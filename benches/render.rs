@@ -1,11 +1,12 @@
 //! Micro-benchmarks of the build's hot paths, so regressions show in `cargo bench`: Markdown of
-//! one article, the link stage of a 2,000-article book, and rendering every page of that book.
+//! one article, the link stage of a 2,000-article book (as the server links it, and as a one-off
+//! `build` does, keeping links as edits), and rendering every page of that book both ways.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 
-use briefbook::link::link;
+use briefbook::link::{link, link_with, LinkOptions, LinkedBook};
 use briefbook::load::parse_article;
 use briefbook::model::Book;
 use briefbook::render::markdown::Markdown;
@@ -115,22 +116,40 @@ fn markdown(c: &mut Criterion) {
     });
 }
 
+fn one_off(book: Book) -> LinkedBook {
+    let options = LinkOptions {
+        strict: false,
+        one_off: true,
+    };
+    link_with(book, options).0
+}
+
 fn link_stage(c: &mut Criterion) {
     let book = book(ARTICLES);
     c.bench_function("link/2k articles", |b| {
         b.iter_batched(|| book.clone(), link, BatchSize::LargeInput)
     });
+    c.bench_function("link/2k articles, one-off", |b| {
+        b.iter_batched(|| book.clone(), one_off, BatchSize::LargeInput)
+    });
 }
 
 fn render_pages(c: &mut Criterion) {
     let (linked, _) = link(book(ARTICLES));
+    render_all_pages(c, "all pages of 2k articles", &linked);
+    // Article bodies made again from their edits for each page that shows them.
+    let linked = one_off(book(ARTICLES));
+    render_all_pages(c, "all pages of 2k articles, one-off link", &linked);
+}
+
+fn render_all_pages(c: &mut Criterion, name: &str, linked: &LinkedBook) {
     // No book folder: the embedded templates and theme.
     let root = Path::new("no-such-book");
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
-    group.bench_function("all pages of 2k articles", |b| {
+    group.bench_function(name, |b| {
         b.iter(|| {
-            let renderer = Renderer::new(root, &linked).expect("templates compile");
+            let renderer = Renderer::new(root, linked).expect("templates compile");
             let bytes = std::sync::atomic::AtomicUsize::new(0);
             renderer
                 .render_each(root, |output| {
