@@ -90,6 +90,12 @@ pub fn collect(
 }
 
 impl Backlinks {
+    /// The quotations of `actor` its page shows, newest first: (article, index into that
+    /// article's `quotes`).
+    pub fn shown_quotes(&self, actor: usize) -> impl Iterator<Item = &(usize, usize)> {
+        self.quotes[actor].iter().rev().take(super::QUOTES_SHOWN)
+    }
+
     /// Replaces what `article` points at, `before` its links changed, with what it points at
     /// now in `links`. The articles' places in the chronology (`position`) must not have moved:
     /// lists stay in that order.
@@ -106,39 +112,18 @@ impl Backlinks {
         }
         let position = |i: usize| links[i].position;
         let at = position(article);
-        for other in old.articles {
-            self.articles[other].retain(|&a| a != article);
-        }
-        for other in new.articles {
-            insert_by(
-                &mut self.articles[other],
-                article,
-                |&a| (position(a), 0),
-                (at, 0),
-            );
-        }
-        for actor in old.actors {
-            self.actors[actor].retain(|&a| a != article);
-        }
-        for actor in new.actors {
-            insert_by(
-                &mut self.actors[actor],
-                article,
-                |&a| (position(a), 0),
-                (at, 0),
-            );
-        }
-        for topic in old.topics {
-            self.topics[topic].retain(|&a| a != article);
-        }
-        for topic in new.topics {
-            insert_by(
-                &mut self.topics[topic],
-                article,
-                |&a| (position(a), 0),
-                (at, 0),
-            );
-        }
+        // Takes `article` out of the lists it was in and into those it is in now, in place.
+        let move_into = |lists: &mut [Vec<usize>], old: Vec<usize>, new: Vec<usize>| {
+            for list in old {
+                lists[list].retain(|&a| a != article);
+            }
+            for list in new {
+                insert_by(&mut lists[list], article, |&a| position(a), at);
+            }
+        };
+        move_into(&mut self.articles, old.articles, new.articles);
+        move_into(&mut self.actors, old.actors, new.actors);
+        move_into(&mut self.topics, old.topics, new.topics);
         for (actor, _) in old.quotes {
             self.quotes[actor].retain(|&(a, _)| a != article);
         }

@@ -43,9 +43,8 @@ impl Quote {
 }
 
 /// An article's attributed quotations, their words in one string. A big book has over ten per
-/// article (1.6 million at 100,000 articles): one allocation per article rather than per
-/// quotation saves a third of their memory, and lets a one-off build free, article by article,
-/// the words no page shows.
+/// article (1.6 million at 100,000 articles): one allocation per article rather than one per
+/// quotation keeps them compact.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Quotations {
     list: Vec<Quote>,
@@ -80,7 +79,7 @@ impl Quotations {
         self.list.get(i)
     }
 
-    /// The words of `quote`, empty once released.
+    /// The words of `quote`, empty when it was scanned without them.
     pub fn text(&self, quote: &Quote) -> &str {
         self.words
             .get(quote.words.0 as usize..quote.words.1 as usize)
@@ -392,6 +391,10 @@ impl Scanner<'_> {
         scanned.quotes.shrink_to_fit();
         if annotated {
             self.anchor_annotations(article, &mut scanned);
+        }
+        if !self.keep_text {
+            // Made only to anchor the annotations: the edits are kept instead.
+            scanned.body = Default::default();
         }
 
         scanned.outgoing.sort_unstable();

@@ -35,8 +35,9 @@ pub struct LinkOptions {
     pub strict: bool,
     /// The book is rendered once and dropped (`build`): each article keeps its links as edits
     /// over its source body rather than as a second copy of its text, and in a big book only the
-    /// quotations a page shows keep their words. At 100,000 articles that is some 400 MB less at the peak. The
-    /// server relinks after every save, so it keeps the linked texts and every quotation.
+    /// quotations a page shows keep their words. At 100,000 articles the peak RSS falls by some
+    /// 200 MB. The server relinks after every save, so it keeps the linked texts and every
+    /// quotation.
     pub one_off: bool,
 }
 
@@ -591,7 +592,7 @@ fn link_book(
     );
     let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
     if words_later {
-        find_shown_quote_words(&book, &tools, &mut links, &backlinks);
+        find_shown_quote_words(&book, &tools, options, &mut links, &backlinks);
     }
     drop(tools);
 
@@ -621,17 +622,18 @@ pub const QUOTES_SHOWN: usize = 40;
 fn find_shown_quote_words(
     book: &Book,
     tools: &ScanTools<'_>,
+    options: LinkOptions,
     links: &mut [ArticleLinks],
     backlinks: &Backlinks,
 ) {
     use rayon::prelude::*;
     let mut quoted = vec![false; links.len()];
-    for list in &backlinks.quotes {
-        for &(article, _) in list.iter().rev().take(QUOTES_SHOWN) {
+    for actor in 0..backlinks.quotes.len() {
+        for &(article, _) in backlinks.shown_quotes(actor) {
             quoted[article] = true;
         }
     }
-    let scanner = tools.scanner(false, false, true);
+    let scanner = tools.scanner(options, true);
     links
         .par_iter_mut()
         .zip(&book.articles)
@@ -661,15 +663,16 @@ impl<'a> ScanTools<'a> {
         }
     }
 
-    fn scanner(&self, strict: bool, keep_text: bool, quote_words: bool) -> bodies::Scanner<'_> {
+    /// A scanner for a link with `options`; `quote_words` as [`bodies::Scanner::quote_words`].
+    fn scanner(&self, options: LinkOptions, quote_words: bool) -> bodies::Scanner<'_> {
         bodies::Scanner {
             resolver: &self.resolver,
             matcher: self
                 .matcher
                 .get_or_init(|| mentions::NameMatcher::new(self.actor_terms, &self.aliases)),
-            strict,
+            strict: options.strict,
             quote_words,
-            keep_text,
+            keep_text: !options.one_off,
         }
     }
 }
@@ -733,23 +736,14 @@ fn link_texts(
     use rayon::prelude::*;
     let resolver = &tools.resolver;
     let scan = |article: &crate::model::Article, own: &[usize]| {
-        tools
-            .scanner(options.strict, !options.one_off, quote_words)
-            .scan(article, own)
+        tools.scanner(options, quote_words).scan(article, own)
     };
     let scanned: Vec<bodies::Scanned> = match scans {
         Scans::Fresh => book
             .articles
             .par_iter()
             .zip(links.par_iter())
-            .map(|(article, link)| {
-                let mut scanned = scan(article, &link.actors);
-                if options.one_off {
-                    // Each linked text is dropped as soon as it is made: its edits are kept.
-                    scanned.body = "".into();
-                }
-                scanned
-            })
+            .map(|(article, link)| scan(article, &link.actors))
             .collect(),
         Scans::Cached(cache) => {
             let environment = cache::environment(

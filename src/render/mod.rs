@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy, Term, QUOTES_SHOWN};
+use crate::link::{LinkedBook, Taxonomy, Term};
 use std::sync::OnceLock;
 
 use context::{
@@ -679,18 +679,21 @@ impl<'a> Renderer<'a> {
         }
         let linked = self.linked;
         let term = &linked.terms(taxonomy)[index];
-        let (backlinks, quoted): (&[usize], &[(usize, usize)]) = match taxonomy {
-            Taxonomy::Actor => (
-                &linked.backlinks.actors[index],
-                &linked.backlinks.quotes[index],
-            ),
-            Taxonomy::Topic => (&linked.backlinks.topics[index], &[]),
-            _ => (&[], &[]),
+        let backlinks: &[usize] = match taxonomy {
+            Taxonomy::Actor => &linked.backlinks.actors[index],
+            Taxonomy::Topic => &linked.backlinks.topics[index],
+            _ => &[],
         };
+        let quote_count = match taxonomy {
+            Taxonomy::Actor => linked.backlinks.quotes[index].len(),
+            _ => 0,
+        };
+        // An actor's quotations, on the first page only.
+        let quoted = (taxonomy == Taxonomy::Actor && page == 0)
+            .then(|| linked.backlinks.shown_quotes(index))
+            .into_iter()
+            .flatten();
         let quotes = quoted
-            .iter()
-            .rev()
-            .take(if page == 0 { QUOTES_SHOWN } else { 0 })
             .filter_map(|&(article, i)| {
                 let quotes = &linked.links[article].quotes;
                 let quote = quotes.get(i)?;
@@ -784,7 +787,7 @@ impl<'a> Renderer<'a> {
                 String::new()
             },
             quotes,
-            quote_count: quoted.len(),
+            quote_count,
             pager,
         })
     }

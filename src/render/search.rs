@@ -225,8 +225,9 @@ pub fn shard_key(token: &str) -> String {
 }
 
 /// Writes every file of the search index through `sink` and returns the excerpt (the first
-/// paragraph) of each article `excerpted` marks, for the feeds; the others' are empty. Articles are indexed block by block on every core, their
-/// fragments written as they are made, so the book's plain text is never held whole.
+/// paragraph) of each article `excerpted` marks, for the feeds; the others' are empty. Articles
+/// are indexed block by block on every core, their fragments written as they are made, so the
+/// book's plain text is never held whole.
 pub fn search_index(
     linked: &LinkedBook,
     shared: &Shared,
