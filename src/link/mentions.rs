@@ -1,7 +1,9 @@
 //! Finding actors named in running text: one Aho-Corasick automaton over every actor name and
 //! alias, built once per build, so scanning costs time linear in the text whatever the cast.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::Term;
 
@@ -46,6 +48,8 @@ impl NameMatcher {
                     // A DFA costs memory (a few MB for thousands of names) but scans bodies
                     // several times faster than the NFA the builder picks for large sets.
                     .kind(Some(AhoCorasickKind::DFA))
+                    // Anchored searches too: `extended_end` asks only what starts at one place.
+                    .start_kind(StartKind::Both)
                     .build(&patterns)
                     .ok()
             })
@@ -89,10 +93,12 @@ impl NameMatcher {
         let inner = &text[mention.start..mention.end];
         for (at, _) in inner.match_indices(' ') {
             let from = mention.start + at + 1;
-            let Some(m) = automaton.find(&text[from..]) else {
-                break;
+            // Anchored: a name must start right here, so the search never runs on past it.
+            let Some(m) = automaton.find(Input::new(text).range(from..).anchored(Anchored::Yes))
+            else {
+                continue;
             };
-            let (start, stop) = (from + m.start(), from + m.end());
+            let (start, stop) = (m.start(), m.end());
             if start == from
                 && stop > end
                 && self.actor_of[m.pattern().as_usize()] == mention.actor
@@ -157,5 +163,18 @@ mod tests {
             ["President Moon Jae-in", "Kim Jong-un", "President Moon"]
         );
         assert_eq!(found[0].actor, 0);
+    }
+
+    #[test]
+    fn a_longer_name_is_found_after_any_word_of_the_alias() {
+        // No name starts at "President", but one starts at "Moon": the look goes on to it.
+        let actors = [term("Moon Jae-in")];
+        let vice_president_moon = ["Vice President Moon".to_string()];
+        let aliases: Vec<&[String]> = vec![&vice_president_moon];
+        let matcher = NameMatcher::new(&actors, &aliases);
+        let text = "Vice President Moon Jae-in spoke. Vice President Moon left.";
+        let found = matcher.find(text);
+        let names: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(names, ["Vice President Moon Jae-in", "Vice President Moon"]);
     }
 }

@@ -113,7 +113,7 @@ pub fn article_citation(source: &Source<'_>, style: CitationStyle) -> ArticleCit
 }
 
 /// `citations.bib`, `citations.json` and `citations.ris` for every article, in chronological order,
-/// handed to `sink` one at a time.
+/// each handed to `sink` as soon as it is made.
 pub fn citation_files(
     linked: &LinkedBook,
     shared: &Shared,
@@ -124,33 +124,40 @@ pub fn citation_files(
         .iter()
         .map(|&i| Source::of(linked, shared, i))
         .collect();
-    // Each file goes to the sink before the next is made: at 100,000 articles they weigh some
-    // 80 MB together.
-    let mut bib = String::new();
-    for (n, source) in sources.iter().enumerate() {
-        if n > 0 {
-            bib.push('\n');
+    // The three files are made side by side, each handed to the sink as soon as it is whole.
+    let bib = || {
+        let mut bib = String::new();
+        for (n, source) in sources.iter().enumerate() {
+            if n > 0 {
+                bib.push('\n');
+            }
+            bib.push_str(&bibtex_entry(source));
         }
-        bib.push_str(&bibtex_entry(source));
-    }
-    sink(Output {
-        path: "citations.bib".to_string(),
-        bytes: bib.into_bytes(),
-    })?;
-    // Serialised entry by entry: a `Vec` of every entry as a JSON value would hold the whole
-    // book's citations twice over.
-    let mut csl = Vec::new();
-    let mut serializer = serde_json::Serializer::pretty(&mut csl);
-    let _ = serde::Serializer::collect_seq(&mut serializer, sources.iter().map(csl_entry));
-    sink(Output {
-        path: "citations.json".to_string(),
-        bytes: csl,
-    })?;
-    let ris: String = sources.iter().map(ris_entry).collect();
-    sink(Output {
-        path: "citations.ris".to_string(),
-        bytes: ris.into_bytes(),
-    })
+        sink(Output {
+            path: "citations.bib".to_string(),
+            bytes: bib.into_bytes(),
+        })
+    };
+    let csl = || {
+        // Serialised entry by entry: a `Vec` of every entry as a JSON value would hold the whole
+        // book's citations twice over.
+        let mut csl = Vec::new();
+        let mut serializer = serde_json::Serializer::pretty(&mut csl);
+        let _ = serde::Serializer::collect_seq(&mut serializer, sources.iter().map(csl_entry));
+        sink(Output {
+            path: "citations.json".to_string(),
+            bytes: csl,
+        })
+    };
+    let ris = || {
+        let ris: String = sources.iter().map(ris_entry).collect();
+        sink(Output {
+            path: "citations.ris".to_string(),
+            bytes: ris.into_bytes(),
+        })
+    };
+    let (bib, (csl, ris)) = rayon::join(bib, || rayon::join(csl, ris));
+    bib.and(csl).and(ris)
 }
 
 /// The citation as (HTML, plain text).

@@ -11,11 +11,13 @@
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::context::{ArticleSummary, Shared};
 use super::urls::relative_path;
 use super::Output;
+use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy};
 use crate::model::PartialDate;
 
@@ -86,21 +88,29 @@ pub fn in_feeds(linked: &LinkedBook) -> Vec<bool> {
     shown
 }
 
-/// Writes every feed of the book.
-pub fn feeds(linked: &LinkedBook, shared: &Shared, excerpts: &[String]) -> Vec<Output> {
+/// Writes every feed of the book through `sink`, on every core.
+pub fn feeds(
+    linked: &LinkedBook,
+    shared: &Shared,
+    excerpts: &[String],
+    sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+) -> Result<(), Error> {
     let writer = FeedWriter {
         linked,
         shared,
         excerpts,
     };
-    let mut outputs = vec![writer.feed("", &shared.site.title, &linked.chronology)];
-    for taxonomy in FEED_TAXONOMIES {
-        for (term, link) in linked.terms(taxonomy).iter().zip(shared.links(taxonomy)) {
-            let title = format!("{} · {}", link.name, shared.site.title);
-            outputs.push(writer.feed(&link.path, &title, &term.articles));
-        }
-    }
-    outputs
+    sink(writer.feed("", &shared.site.title, &linked.chronology))?;
+    FEED_TAXONOMIES.par_iter().try_for_each(|&taxonomy| {
+        linked
+            .terms(taxonomy)
+            .par_iter()
+            .zip(shared.links(taxonomy))
+            .try_for_each(|(term, link)| {
+                let title = format!("{} · {}", link.name, shared.site.title);
+                sink(writer.feed(&link.path, &title, &term.articles))
+            })
+    })
 }
 
 struct FeedWriter<'a> {

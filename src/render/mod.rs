@@ -221,10 +221,17 @@ impl<'a> Renderer<'a> {
             sink(Output { path, bytes })?;
         }
         let pages = all_pages(self.linked);
-        pages
-            .par_iter()
-            .try_for_each(|&page| sink(self.render_page(page)?))?;
-        self.publish_each(&pages, &sink)
+        // Publications run beside the pages, not after them: their serial steps (merging the
+        // search shards, writing the citation files) then fill time another core would idle.
+        let (rendered, published) = rayon::join(
+            || {
+                pages
+                    .par_iter()
+                    .try_for_each(|&page| sink(self.render_page(page)?))
+            },
+            || self.publish_each(&pages, &sink),
+        );
+        rendered.and(published)
     }
 
     /// Renders the whole site in memory, sorted by path.
@@ -249,13 +256,20 @@ impl<'a> Renderer<'a> {
         sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
     ) -> Result<(), Error> {
         let linked = self.linked;
-        let excerpts = search::search_index(linked, &self.shared, &feeds::in_feeds(linked), sink)?;
         let base_url = self.shared.site.base_url.as_deref();
-        let mut outputs = feeds::feeds(linked, &self.shared, &excerpts);
-        outputs.push(sitemap::sitemap(linked, base_url, pages));
-        outputs.push(sitemap::robots(base_url));
-        outputs.into_par_iter().try_for_each(sink)?;
-        citations::citation_files(linked, &self.shared, sink)
+        let (feeds, others) = rayon::join(
+            || {
+                let excerpts =
+                    search::search_index(linked, &self.shared, &feeds::in_feeds(linked), sink)?;
+                feeds::feeds(linked, &self.shared, &excerpts, sink)
+            },
+            || {
+                sink(sitemap::sitemap(linked, base_url, pages))?;
+                sink(sitemap::robots(base_url))?;
+                citations::citation_files(linked, &self.shared, sink)
+            },
+        );
+        feeds.and(others)
     }
 
     /// Renders one page.
