@@ -1,5 +1,8 @@
 //! Finding actors named in running text: one Aho-Corasick automaton over every actor name and
 //! alias, built once per build, so scanning costs time linear in the text whatever the cast.
+//! Names start words, so the automaton is asked only at word starts whose first byte begins some
+//! name (a capital letter, in English): a table skips the rest of the text several times faster
+//! than the automaton walks it.
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -23,19 +26,23 @@ pub struct Mention {
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     actor_of: Vec<usize>,
+    /// Which bytes begin some name.
+    first_bytes: [bool; 256],
 }
 
 impl NameMatcher {
     /// `aliases[t]` are the extra names of actor term `t`.
     pub fn new(actors: &[Term], aliases: &[&[String]]) -> Self {
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut actor_of = Vec::new();
+        let mut first_bytes = [false; 256];
         for (i, term) in actors.iter().enumerate() {
             let names = std::iter::once(&term.name)
                 .chain(aliases.get(i).into_iter().flat_map(|a| a.iter()));
             for name in names {
                 let name = name.trim();
                 if name.len() >= MIN_NAME_LEN {
+                    first_bytes[usize::from(name.as_bytes()[0])] = true;
                     patterns.push(name.to_string());
                     actor_of.push(i);
                 }
@@ -48,8 +55,8 @@ impl NameMatcher {
                     // A DFA costs memory (a few MB for thousands of names) but scans bodies
                     // several times faster than the NFA the builder picks for large sets.
                     .kind(Some(AhoCorasickKind::DFA))
-                    // Anchored searches too: `extended_end` asks only what starts at one place.
-                    .start_kind(StartKind::Both)
+                    // Every search asks only for the names that start at one place.
+                    .start_kind(StartKind::Anchored)
                     .build(&patterns)
                     .ok()
             })
@@ -57,28 +64,44 @@ impl NameMatcher {
         NameMatcher {
             automaton,
             actor_of,
+            first_bytes,
         }
     }
 
-    /// Every whole-word actor name in `text`, left to right, not overlapping.
+    /// Every whole-word actor name in `text`, left to right, not overlapping: at each word start,
+    /// the longest name that starts there and ends a word.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        let mut mentions: Vec<Mention> = automaton
-            .find_iter(text)
-            .filter(|m| word_boundary(text, m.start(), m.end()))
-            .map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                actor: self.actor_of[m.pattern().as_usize()],
-            })
-            .collect();
-        for mention in &mut mentions {
-            mention.end = self.extended_end(text, mention);
+        let bytes = text.as_bytes();
+        let mut mentions = Vec::new();
+        let mut at = 0;
+        while let Some(offset) = bytes[at..]
+            .iter()
+            .position(|&b| self.first_bytes[usize::from(b)])
+        {
+            // A name's first byte begins a character, so `start` is a character boundary.
+            let start = at + offset;
+            at = start + 1;
+            if !starts_word(text, start) {
+                continue;
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let Some(m) = automaton.find(input) else {
+                continue;
+            };
+            if ends_word(text, m.end()) {
+                let mut mention = Mention {
+                    start,
+                    end: m.end(),
+                    actor: self.actor_of[m.pattern().as_usize()],
+                };
+                mention.end = self.extended_end(text, &mention);
+                at = mention.end;
+                mentions.push(mention);
+            }
         }
-        // An extended mention may now cover the next one.
-        mentions.dedup_by(|next, kept| next.start < kept.end);
         mentions
     }
 
@@ -113,9 +136,20 @@ impl NameMatcher {
 
 /// Whether `text[start..end]` is a whole word (not part of a longer word).
 fn word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    starts_word(text, start) && ends_word(text, end)
+}
+
+/// Whether no letter or digit comes right before `at`.
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether no letter or digit comes right after `at`.
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
