@@ -196,11 +196,10 @@ fn lowercase(text: &str) -> String {
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        out.extend(
-            rest[..ascii]
-                .bytes()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // A run copied whole, then lowered in place: not a character at a time.
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
             out.extend(c.to_lowercase());
