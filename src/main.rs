@@ -47,11 +47,17 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             let report = build(&options)?;
             print_diagnostics(&report.warnings);
+            let written = report.written;
+            let changed = if written.changed == written.files {
+                String::new()
+            } else {
+                format!(", {} changed", written.changed)
+            };
             println!(
-                "Built {} articles into {} ({} files) in {} ms",
+                "Built {} articles into {} ({} files{changed}) in {} ms",
                 report.articles,
                 report.output_dir.display(),
-                report.written.files,
+                written.files,
                 report.elapsed.as_millis()
             );
             if args.pdf {

@@ -1,6 +1,10 @@
-//! Write: puts rendered outputs on disk atomically. Everything is written into a staging folder
-//! beside the output, which then replaces the output, so a failed build never leaves a half-written
-//! site; a folder briefbook did not create is never deleted.
+//! Write: puts rendered outputs on disk so that a failed build never leaves a half-written site.
+//! Every file goes first into a staging folder beside the output. A first build then renames the
+//! staging folder into place. A rebuild stages only the files whose bytes differ from the
+//! output's, then moves each into place and removes the files the site no longer has: unchanged
+//! files keep their inode and modification time (so `rsync` to a host sends only what changed),
+//! and no build creates and deletes the whole site again, which on some file systems makes the
+//! next build slow. A folder briefbook did not create is never touched.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -15,11 +19,17 @@ use crate::render::Output;
 /// The file that marks a folder as briefbook's output, safe to replace.
 pub const MARKER_FILE: &str = ".briefbook-output";
 
+/// What the marker file says.
+const MARKER_TEXT: &str = "This folder is written by briefbook and replaced on every build.\n";
+
 /// What a write did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteStats {
+    /// Files the site has.
     pub files: usize,
     pub bytes: u64,
+    /// Files written (new or changed); the others were already in the output as they are.
+    pub changed: usize,
 }
 
 /// Replaces `output_dir` with exactly `outputs`.
@@ -36,16 +46,43 @@ pub fn write_site(output_dir: &Path, outputs: &[Output]) -> Result<WriteStats, E
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
+    /// The output being replaced, whose files are compared with the new ones.
+    current: Option<PathBuf>,
     files: AtomicUsize,
     bytes: AtomicU64,
+    /// Every path of the new site, and those of them staged (new or changed).
+    paths: Mutex<Vec<String>>,
+    changed: Mutex<Vec<String>>,
     /// Folders already made: most files share one (`search/index/`), and asking the file
     /// system again costs two system calls per file.
     made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
-    /// Writes one file of the site (its folders are created as needed).
+    fn new(dir: &Path, current: Option<&Path>) -> Self {
+        Staging {
+            dir: dir.to_path_buf(),
+            current: current.map(Path::to_path_buf),
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            paths: Mutex::new(Vec::new()),
+            changed: Mutex::new(Vec::new()),
+            made: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Writes one file of the site (its folders are created as needed), unless the output
+    /// being replaced already has it with these bytes.
     pub fn write(&self, output: &Output) -> Result<(), Error> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
+        push(&self.paths, &output.path);
+        if let Some(current) = &self.current {
+            if same_file_content(&current.join(&output.path), &output.bytes) {
+                return Ok(());
+            }
+        }
         let path = self.dir.join(&output.path);
         if let Some(parent) = path.parent() {
             let made = self.made.lock().is_ok_and(|made| made.contains(parent));
@@ -57,15 +94,30 @@ impl Staging {
             }
         }
         std::fs::write(&path, &output.bytes).map_err(|e| Error::io(&path, e))?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes
-            .fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
+        push(&self.changed, &output.path);
         Ok(())
     }
 }
 
-/// Replaces `output_dir` with exactly the files `fill` writes into the staging folder. If `fill`
-/// fails (a page does not render, a disk is full) the previous output stays as it was.
+fn push(list: &Mutex<Vec<String>>, path: &str) {
+    if let Ok(mut list) = list.lock() {
+        list.push(path.to_string());
+    }
+}
+
+/// Whether `path` is a regular file holding exactly `bytes`. The size is compared first, so a
+/// changed page is seldom read.
+fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Replaces `output_dir` with exactly the files `fill` writes. If `fill` fails (a page does not
+/// render, a disk is full) the previous output stays as it was.
 pub fn write_site_with(
     output_dir: &Path,
     fill: impl FnOnce(&Staging) -> Result<(), Error>,
@@ -80,35 +132,112 @@ pub fn write_site_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_string());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
-    for leftover in [&staging, &retired] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover).map_err(|e| Error::io(leftover, e))?;
-        }
+    let staging_dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    if staging_dir.exists() {
+        std::fs::remove_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
     }
-
-    let result = fill_staging(&staging, fill);
-    let stats = match result {
-        Ok(stats) => stats,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
+    std::fs::create_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
+    // An output briefbook wrote is updated in place; an empty folder is simply replaced.
+    let current = output_dir.join(MARKER_FILE).is_file().then_some(output_dir);
+    let staging = Staging::new(&staging_dir, current);
+    let filled = fill(&staging).and_then(|()| {
+        staging.write(&Output {
+            path: MARKER_FILE.to_string(),
+            bytes: MARKER_TEXT.as_bytes().to_vec(),
+        })
+    });
+    if let Err(e) = filled {
+        let _ = std::fs::remove_dir_all(&staging_dir);
+        return Err(e);
+    }
+    let paths = staging.paths.into_inner().unwrap_or_default();
+    let changed = staging.changed.into_inner().unwrap_or_default();
+    let stats = WriteStats {
+        files: staging.files.into_inner(),
+        bytes: staging.bytes.into_inner(),
+        changed: changed.len(),
     };
+    if current.is_none() {
+        if output_dir.is_dir() {
+            std::fs::remove_dir(output_dir).map_err(|e| Error::io(output_dir, e))?;
+        }
+        std::fs::rename(&staging_dir, output_dir).map_err(|e| Error::io(output_dir, e))?;
+        return Ok(stats);
+    }
+    let committed =
+        commit(&staging_dir, output_dir, &changed).and_then(|()| remove_stale(output_dir, &paths));
+    let _ = std::fs::remove_dir_all(&staging_dir);
+    committed.map(|()| stats)
+}
 
-    if output_dir.exists() {
-        std::fs::rename(output_dir, &retired).map_err(|e| Error::io(output_dir, e))?;
+/// Moves each staged file into the output, in place of the old one. A file of the old site where
+/// the new one has a folder, or a folder where it has a file, is removed first.
+fn commit(staging_dir: &Path, output_dir: &Path, changed: &[String]) -> Result<(), Error> {
+    let mut made: HashSet<PathBuf> = HashSet::new();
+    for path in changed {
+        let from = staging_dir.join(path);
+        let to = output_dir.join(path);
+        if let Some(parent) = to.parent() {
+            if !made.contains(parent) {
+                make_folder(output_dir, parent)?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
+            std::fs::remove_dir_all(&to).map_err(|e| Error::io(&to, e))?;
+        }
+        std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
     }
-    if let Err(e) = std::fs::rename(&staging, output_dir) {
-        // Put the previous site back so the user keeps a working output.
-        let _ = std::fs::rename(&retired, output_dir);
-        return Err(Error::io(output_dir, e));
+    Ok(())
+}
+
+/// Makes `folder` (inside `output_dir`) and its parents, removing any file in the way.
+fn make_folder(output_dir: &Path, folder: &Path) -> Result<(), Error> {
+    if std::fs::create_dir_all(folder).is_ok() {
+        return Ok(());
     }
-    if retired.exists() {
-        std::fs::remove_dir_all(&retired).map_err(|e| Error::io(&retired, e))?;
+    let mut ancestor = folder;
+    while ancestor != output_dir {
+        if std::fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(ancestor).map_err(|e| Error::io(ancestor, e))?;
+        }
+        match ancestor.parent() {
+            Some(parent) => ancestor = parent,
+            None => break,
+        }
     }
-    Ok(stats)
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))
+}
+
+/// Removes the files of `output_dir` that are not among `paths` (the new site's), then the
+/// folders left empty.
+fn remove_stale(output_dir: &Path, paths: &[String]) -> Result<(), Error> {
+    let kept: HashSet<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(output_dir).min_depth(1) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(output_dir).to_path_buf();
+            Error::io(&path, e.into())
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_path_buf());
+            continue;
+        }
+        let relative = path.strip_prefix(output_dir).unwrap_or(path);
+        if !kept.contains(relative) {
+            std::fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+        }
+    }
+    // Deepest first, so a folder whose subfolders all go goes too.
+    folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
+    for folder in folders {
+        let empty = std::fs::read_dir(&folder).is_ok_and(|mut d| d.next().is_none());
+        if empty {
+            std::fs::remove_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses to replace a non-empty folder that has no marker: it may hold the user's own files.
@@ -131,28 +260,4 @@ fn ensure_replaceable(output_dir: &Path) -> Result<(), Error> {
          refusing to replace it. Choose another --output, or empty the folder yourself",
         output_dir.display()
     )))
-}
-
-fn fill_staging(
-    dir: &Path,
-    fill: impl FnOnce(&Staging) -> Result<(), Error>,
-) -> Result<WriteStats, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let staging = Staging {
-        dir: dir.to_path_buf(),
-        files: AtomicUsize::new(0),
-        bytes: AtomicU64::new(0),
-        made: Mutex::new(HashSet::new()),
-    };
-    fill(&staging)?;
-    let marker = dir.join(MARKER_FILE);
-    std::fs::write(
-        &marker,
-        "This folder is written by briefbook and replaced on every build.\n",
-    )
-    .map_err(|e| Error::io(&marker, e))?;
-    Ok(WriteStats {
-        files: staging.files.into_inner(),
-        bytes: staging.bytes.into_inner(),
-    })
 }

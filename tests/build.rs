@@ -507,6 +507,73 @@ fn rebuilding_removes_pages_of_deleted_articles() {
 }
 
 #[test]
+fn a_rebuild_rewrites_only_the_files_that_changed_and_matches_a_fresh_build() {
+    use std::os::unix::fs::MetadataExt;
+    let (temp, book) = editable_copy_of_small_book();
+    let output = temp.path().join("site");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    build(&options).unwrap();
+    let inode = |page: &str| std::fs::metadata(output.join(page)).unwrap().ino();
+    let untouched = inode("404.html");
+    let article = book.join("content/articles/2017-02-07-phone-call.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\nA sentence the editor added.\n")).unwrap();
+
+    let report = build(&options).unwrap();
+    assert!(read(&output, "articles/2017-02-07-phone-call/index.html")
+        .contains("A sentence the editor added."));
+    assert_eq!(
+        inode("404.html"),
+        untouched,
+        "an unchanged page is left as it was"
+    );
+    assert!(
+        report.written.changed > 0 && report.written.changed < report.written.files / 2,
+        "{:?}",
+        report.written
+    );
+    let fresh = temp.path().join("fresh");
+    build(&BuildOptions {
+        output: Some(fresh.clone()),
+        ..BuildOptions::new(&book)
+    })
+    .unwrap();
+    assert_eq!(snapshot(&output), snapshot(&fresh));
+}
+
+#[test]
+fn a_rebuild_replaces_what_is_in_the_way_and_removes_stale_files() {
+    let (temp, book) = editable_copy_of_small_book();
+    let output = temp.path().join("site");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    build(&options).unwrap();
+    // A file where the site has a folder, a folder where it has a file, and files it has not.
+    std::fs::remove_dir_all(output.join("timeline")).unwrap();
+    std::fs::write(output.join("timeline"), "not a folder").unwrap();
+    std::fs::remove_file(output.join("404.html")).unwrap();
+    std::fs::create_dir_all(output.join("404.html/inner")).unwrap();
+    std::fs::write(output.join("404.html/inner/page.html"), "old").unwrap();
+    std::fs::create_dir_all(output.join("old/deeper")).unwrap();
+    std::fs::write(output.join("old/deeper/stale.html"), "stale").unwrap();
+
+    build(&options).unwrap();
+    let fresh = temp.path().join("fresh");
+    build(&BuildOptions {
+        output: Some(fresh.clone()),
+        ..BuildOptions::new(&book)
+    })
+    .unwrap();
+    assert_eq!(snapshot(&output), snapshot(&fresh));
+    assert!(!output.join("old").exists(), "emptied folders go too");
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let (temp, book) = editable_copy_of_small_book();
     std::fs::write(

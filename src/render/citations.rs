@@ -90,7 +90,9 @@ pub struct ArticleCitation {
     pub html: String,
     /// The same as plain text, for the clipboard.
     pub text: String,
-    /// `data:` links that download this article's own BibTeX, RIS and CSL-JSON entry.
+    /// `data:` links that download this article's own BibTeX, RIS and CSL-JSON entry. Percent-
+    /// encoded down to letters, digits and `-_.~`, so templates print them `| safe`: escaping
+    /// three such links on every article page cost more than making them.
     pub bibtex_href: String,
     pub ris_href: String,
     pub csl_href: String,
@@ -517,5 +519,11 @@ mod tests {
     fn data_uris_are_percent_encoded() {
         let uri = data_uri("text/plain", "a b&{");
         assert_eq!(uri, "data:text/plain;charset=utf-8,a%20b%26%7B");
+        // Templates print these links unescaped: nothing HTML gives meaning to may remain.
+        let uri = data_uri("text/plain", "<a href=\"x\" title='y'>&amp;</a>\n");
+        assert!(
+            !uri.contains(['<', '>', '"', '\'', '&', ' ', '\n']),
+            "{uri}"
+        );
     }
 }

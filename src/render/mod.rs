@@ -336,13 +336,14 @@ impl<'a> Renderer<'a> {
             }
         };
         context.extend(to_context(&common)?);
-        let html = self
-            .tera
-            .render(template, &context)
+        // Straight into the page's bytes: tera's `render` would check them again as UTF-8.
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut bytes)
             .map_err(|e| templates::template_error(Path::new(""), &e))?;
         Ok(Output {
             path: page.output_path(self.linked),
-            bytes: html.into_bytes(),
+            bytes,
         })
     }
 
