@@ -444,12 +444,7 @@ fn every_content_error_is_reported_with_file_line_and_column() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let (temp, book) = editable_copy_of_small_book();
-    let output = temp.path().join("site");
-    let options = BuildOptions {
-        output: Some(output.clone()),
-        ..BuildOptions::new(&book)
-    };
+    let (temp, book, output, options) = small_book_building_into_site();
     build(&options).unwrap();
     let before = snapshot(&output);
     std::fs::write(
@@ -493,12 +488,7 @@ fn a_folder_briefbook_did_not_make_is_never_replaced() {
 
 #[test]
 fn rebuilding_removes_pages_of_deleted_articles() {
-    let (temp, book) = editable_copy_of_small_book();
-    let output = temp.path().join("site");
-    let options = BuildOptions {
-        output: Some(output.clone()),
-        ..BuildOptions::new(&book)
-    };
+    let (_temp, book, output, options) = small_book_building_into_site();
     build(&options).unwrap();
     assert!(output.join("articles/2017-month-only/index.html").exists());
     std::fs::remove_file(book.join("content/articles/2017-month-only.md")).unwrap();
@@ -509,12 +499,7 @@ fn rebuilding_removes_pages_of_deleted_articles() {
 #[test]
 fn a_rebuild_rewrites_only_the_files_that_changed_and_matches_a_fresh_build() {
     use std::os::unix::fs::MetadataExt;
-    let (temp, book) = editable_copy_of_small_book();
-    let output = temp.path().join("site");
-    let options = BuildOptions {
-        output: Some(output.clone()),
-        ..BuildOptions::new(&book)
-    };
+    let (temp, book, output, options) = small_book_building_into_site();
     build(&options).unwrap();
     let inode = |page: &str| std::fs::metadata(output.join(page)).unwrap().ino();
     let untouched = inode("404.html");
@@ -535,23 +520,12 @@ fn a_rebuild_rewrites_only_the_files_that_changed_and_matches_a_fresh_build() {
         "{:?}",
         report.written
     );
-    let fresh = temp.path().join("fresh");
-    build(&BuildOptions {
-        output: Some(fresh.clone()),
-        ..BuildOptions::new(&book)
-    })
-    .unwrap();
-    assert_eq!(snapshot(&output), snapshot(&fresh));
+    assert_eq!(snapshot(&output), fresh_build(&temp, &book));
 }
 
 #[test]
 fn a_rebuild_replaces_what_is_in_the_way_and_removes_stale_files() {
-    let (temp, book) = editable_copy_of_small_book();
-    let output = temp.path().join("site");
-    let options = BuildOptions {
-        output: Some(output.clone()),
-        ..BuildOptions::new(&book)
-    };
+    let (temp, book, output, options) = small_book_building_into_site();
     build(&options).unwrap();
     // A file where the site has a folder, a folder where it has a file, and files it has not.
     std::fs::remove_dir_all(output.join("timeline")).unwrap();
@@ -563,13 +537,7 @@ fn a_rebuild_replaces_what_is_in_the_way_and_removes_stale_files() {
     std::fs::write(output.join("old/deeper/stale.html"), "stale").unwrap();
 
     build(&options).unwrap();
-    let fresh = temp.path().join("fresh");
-    build(&BuildOptions {
-        output: Some(fresh.clone()),
-        ..BuildOptions::new(&book)
-    })
-    .unwrap();
-    assert_eq!(snapshot(&output), snapshot(&fresh));
+    assert_eq!(snapshot(&output), fresh_build(&temp, &book));
     assert!(!output.join("old").exists(), "emptied folders go too");
 }
 
@@ -704,6 +672,28 @@ fn example_book_with(lines: &str) -> (tempfile::TempDir, PathBuf) {
     .unwrap();
     append_config(&book, lines);
     (temp, book)
+}
+
+/// An editable copy of the small book, and options that build it into `site` beside it.
+fn small_book_building_into_site() -> (tempfile::TempDir, PathBuf, PathBuf, BuildOptions) {
+    let (temp, book) = editable_copy_of_small_book();
+    let output = temp.path().join("site");
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&book)
+    };
+    (temp, book, output, options)
+}
+
+/// What `book` builds into a new folder.
+fn fresh_build(temp: &tempfile::TempDir, book: &Path) -> BTreeMap<String, Vec<u8>> {
+    let fresh = temp.path().join("fresh");
+    build(&BuildOptions {
+        output: Some(fresh.clone()),
+        ..BuildOptions::new(book)
+    })
+    .unwrap();
+    snapshot(&fresh)
 }
 
 /// A copy of the small fixture book in a temp folder, for tests that edit it.
