@@ -50,7 +50,8 @@ pub struct Staging {
     current: Option<PathBuf>,
     files: AtomicUsize,
     bytes: AtomicU64,
-    /// Every path of the new site, and those of them staged (new or changed).
+    /// Every path of the new site when it replaces an output (to find the stale files), and
+    /// those of them staged (new or changed).
     paths: Mutex<Vec<String>>,
     changed: Mutex<Vec<String>>,
     /// Folders already made: most files share one (`search/index/`), and asking the file
@@ -77,8 +78,8 @@ impl Staging {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes
             .fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
-        push(&self.paths, &output.path);
         if let Some(current) = &self.current {
+            push(&self.paths, &output.path);
             if same_file_content(&current.join(&output.path), &output.bytes) {
                 return Ok(());
             }

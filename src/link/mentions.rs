@@ -33,7 +33,7 @@ pub struct NameMatcher {
 impl NameMatcher {
     /// `aliases[t]` are the extra names of actor term `t`.
     pub fn new(actors: &[Term], aliases: &[&[String]]) -> Self {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
         let mut actor_of = Vec::new();
         let mut first_bytes = [false; 256];
         for (i, term) in actors.iter().enumerate() {
