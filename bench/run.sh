@@ -8,8 +8,10 @@
 # Builds run alternately (briefbook, Hugo, briefbook, ...) into a fresh output folder each time,
 # so both tools see the same machine load; the table shows the median wall time of RUNS runs
 # (default 3) and the highest peak RSS; then each tool builds RUNS times more into its last output
-# (the everyday rebuild). Nothing is deleted until the end. Corpora are generated once with ../shared/bench/gen_corpus.py
-# and cached in BENCH_CACHE (default ~/.cache/briefbook-bench).
+# (the everyday rebuild). Nothing on the disk is deleted until the end. Up to 10k articles, both
+# tools also build into a tmpfs (BENCH_MEM, default /dev/shm), and `cp -r` of briefbook's site
+# times what the disk alone charges for its files. Corpora are generated once with
+# ../shared/bench/gen_corpus.py and cached in BENCH_CACHE (default ~/.cache/briefbook-bench).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +25,7 @@ sizes=()
 for arg in "$@"; do
   case $arg in
     --full) sizes+=(1000 10000 100000) ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *[!0-9]*|'') echo "unknown argument: $arg" >&2; exit 2 ;;
     *) sizes+=("$arg") ;;
   esac
@@ -42,7 +44,13 @@ echo "Building briefbook (release)..." >&2
 
 mkdir -p "$CACHE"
 WORK=$(mktemp -d)
-cleanup() { rm -rf "$WORK"; }
+# A tmpfs for the output-in-memory rows (BENCH_MEM, default /dev/shm); none, no such rows.
+MEM=
+mem_base=${BENCH_MEM:-/dev/shm}
+if [ "$(stat -f -c %T "$mem_base" 2>/dev/null)" = tmpfs ] && [ -w "$mem_base" ]; then
+  MEM=$(mktemp -d -p "$mem_base")
+fi
+cleanup() { rm -rf "$WORK"; [ -z "$MEM" ] || rm -rf "$MEM"; }
 trap cleanup EXIT
 
 gen_stamp=$(cksum < "$GEN" | cut -d' ' -f1)
@@ -119,6 +127,24 @@ for n in "${sizes[@]}"; do
       measure "hugo-re-$n" "$HUGO" --quiet -s "$hugo_src" -d "$WORK/out-hugo-$n-1"
     fi
   done
+  # The same builds with the output in memory (tmpfs), for books up to 10k: what each tool costs
+  # apart from the disk, which on ext4 without a journal charges much for every new file.
+  if [ -n "$MEM" ] && [ "$n" -le 10000 ]; then
+    for run in $(seq "$RUNS"); do
+      echo "Size $n, output in memory, run $run/$RUNS..." >&2
+      measure "bb-mem-$n" "$BB" build --root "$bb_src" --output "$MEM/out-bb"
+      rm -rf "$MEM/out-bb"
+      if [ $have_hugo = 1 ]; then
+        measure "hugo-mem-$n" "$HUGO" --quiet -s "$hugo_src" -d "$MEM/out-hugo"
+        rm -rf "$MEM/out-hugo"
+      fi
+    done
+  fi
+  # The floor the disk sets: copying briefbook's finished site into a new folder, which creates
+  # the same files and folders with no generator at all.
+  for run in $(seq "$RUNS"); do
+    measure "copy-$n" cp -r "$WORK/out-bb-$n-1" "$WORK/copy-$n-$run"
+  done
   bb_t=$(median "bb-$n")
   if [ $have_hugo = 1 ]; then
     hugo_t=$(median "hugo-$n")
@@ -126,11 +152,15 @@ for n in "${sizes[@]}"; do
     rows+=("| CPU time (user + sys), $(count "$n") articles | $(fmt_time "$(median "bb-$n" 3)") | $(fmt_time "$(median "hugo-$n" 3)") | $(ratio "$(median "bb-$n" 3)" "$(median "hugo-$n" 3)") less |")
     rows+=("| peak RSS, $(count "$n") articles | $(max_rss_mb "bb-$n") MB | $(max_rss_mb "hugo-$n") MB | $(ratio "$(max_rss_mb "bb-$n")" "$(max_rss_mb "hugo-$n")") less |")
     rows+=("| rebuild into the last output, $(count "$n") articles | $(fmt_time "$(median "bb-re-$n")") | $(fmt_time "$(median "hugo-re-$n")") | $(ratio "$(median "bb-re-$n")" "$(median "hugo-re-$n")") faster |")
+    if [ -f "$WORK/bb-mem-$n" ]; then
+      rows+=("| full build, output in memory, $(count "$n") articles | $(fmt_time "$(median "bb-mem-$n")") | $(fmt_time "$(median "hugo-mem-$n")") | $(ratio "$(median "bb-mem-$n")" "$(median "hugo-mem-$n")") faster |")
+    fi
   else
     rows+=("| full build, $(count "$n") articles | $(fmt_time "$bb_t") | n/a | n/a |")
     rows+=("| peak RSS, $(count "$n") articles | $(max_rss_mb "bb-$n") MB | n/a | n/a |")
     rows+=("| rebuild into the last output, $(count "$n") articles | $(fmt_time "$(median "bb-re-$n")") | n/a | n/a |")
   fi
+  rows+=("| copying briefbook's $(count "$n") site on the disk (\`cp -r\`, no generator) | $(fmt_time "$(median "copy-$n")") | | |")
 done
 
 rows+=("| import, 10k raw articles | $import_cell | – | |")
