@@ -153,18 +153,28 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
         }
         run.clear();
     };
-    for (i, c) in lowered.char_indices() {
-        // ASCII first: it is nearly every character of an English-language book.
-        if !c.is_ascii() && is_cjk(c) {
+    let bytes = lowered.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by the byte, with no decoding: it is nearly every character of an
+        // English-language book. Other characters are decoded where they start.
+        let (cjk, alphanumeric, len) = match bytes[i] {
+            byte if byte.is_ascii() => (false, byte.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = lowered[i..].chars().next().unwrap_or_default();
+                (is_cjk(c), c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if cjk {
             flush_word(&mut word, &mut emit);
             run.push(i);
-        } else if c.is_alphanumeric() {
+        } else if alphanumeric {
             if !run.is_empty() {
                 flush_run(&mut run, i, &mut emit);
             }
             let (start, end, chars) = word.unwrap_or((i, i, 0));
             let end = if chars < MAX_TOKEN_CHARS {
-                i + c.len_utf8()
+                i + len
             } else {
                 end
             };
@@ -173,6 +183,7 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
             flush_word(&mut word, &mut emit);
             flush_run(&mut run, i, &mut emit);
         }
+        i += len;
     }
     flush_word(&mut word, &mut emit);
     flush_run(&mut run, lowered.len(), &mut emit);
@@ -545,6 +556,18 @@ mod tests {
         assert_eq!(tokens("한미동맹이"), ["한미", "미동", "동맹", "맹이"]);
         let long = "x".repeat(40);
         assert_eq!(tokens(&long), ["x".repeat(32)]);
+    }
+
+    #[test]
+    fn non_ascii_letters_inside_and_between_words_tokenize_by_character() {
+        assert_eq!(tokens("Café crème brûlée"), ["café", "crème", "brûlée"]);
+        // A curly apostrophe or a dash is not a letter: it ends the word.
+        assert_eq!(tokens("Moon’s U.S.–ROK"), ["moon", "rok"]);
+        assert_eq!(tokens("Seoul서울Tokyo"), ["seoul", "서울", "tokyo"]);
+        // The 32-character cut counts characters, not bytes.
+        let long = "é".repeat(40);
+        assert_eq!(tokens(&long), ["é".repeat(32)]);
+        assert_eq!(tokens("x1 é ü2"), ["x1", "ü2"]);
     }
 
     #[test]
