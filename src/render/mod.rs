@@ -361,7 +361,13 @@ impl<'a> Renderer<'a> {
             .tera
             .render(template, &context)
             .map_err(|e| templates::template_error(Path::new(""), &e))?;
-        Ok(html.trim().to_string())
+        // A book article's HTML holds its whole body: copied only when there is space to trim.
+        let trimmed = html.trim();
+        Ok(if trimmed.len() == html.len() {
+            html
+        } else {
+            trimmed.to_string()
+        })
     }
 
     /// Appends article `index`'s list entry for a page whose root prefix is `root`.
