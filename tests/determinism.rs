@@ -160,3 +160,67 @@ fn the_streamed_build_writes_exactly_the_in_memory_render() {
         "the actor page shows quotations"
     );
 }
+
+/// The default entry partial, from the binary's own templates.
+fn default_entry_partial() -> &'static str {
+    briefbook::render::templates::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "partials/article_item.html")
+        .map(|(_, text)| *text)
+        .expect("the default templates have the entry partial")
+}
+
+#[test]
+fn list_entries_rendered_once_for_every_depth_equal_entries_rendered_per_depth() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    write_book(&root, 120);
+    // A title holding the character entries are rendered with for their root: that article's
+    // entry is rendered per depth, not mistaken for roots.
+    let odd = root.join("content/articles/article-007.md");
+    let text = std::fs::read_to_string(&odd).unwrap();
+    std::fs::write(
+        &odd,
+        text.replacen("title: \"Article 7", "title: \"Article \u{E000}7", 1),
+    )
+    .unwrap();
+    // The default partial only prints `root`: one rendering serves pages of every depth.
+    let shared = build_with_threads(&root, &dir.path().join("shared"), 2);
+
+    // The same partial, plus a test of `root` that prints nothing: entries are now rendered
+    // for each depth, and must read exactly the same.
+    let partials = root.join("templates/partials");
+    std::fs::create_dir_all(&partials).unwrap();
+    let entry = partials.join("article_item.html");
+    std::fs::write(
+        &entry,
+        format!(
+            "{}{{% if root == \"nowhere\" %}}{{% endif %}}",
+            default_entry_partial()
+        ),
+    )
+    .unwrap();
+    let per_depth = build_with_threads(&root, &dir.path().join("per-depth"), 2);
+    assert_same(
+        &shared,
+        &per_depth,
+        "entries rendered once against per depth",
+    );
+
+    // A partial that computes with `root` sees each page's own.
+    std::fs::write(&entry, "<li>depth {{ root | length }}: {{ a.title }}</li>").unwrap();
+    let custom = build_with_threads(&root, &dir.path().join("custom"), 2);
+    let page = |path: &str| String::from_utf8(custom[path].clone()).unwrap();
+    assert!(
+        page("index.html").contains("<li>depth 2: "),
+        "the home page's root is ./"
+    );
+    let article = custom
+        .keys()
+        .find(|p| p.starts_with("articles/") && page(p).contains("<li>depth"))
+        .expect("some article page lists related articles");
+    assert!(
+        page(article).contains("<li>depth 6: ") && !page(article).contains("<li>depth 2: "),
+        "{article} lists entries with its own root, ../../"
+    );
+}

@@ -132,8 +132,13 @@ pub struct Renderer<'a> {
     /// Made on first use: only curated term descriptions need it, and the server renders an
     /// edited article before anything else.
     resolver: OnceLock<crate::link::wikilinks::Resolver<'a>>,
-    /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]): an article
-    /// is listed on a dozen pages or more, and its entry reads the same on every page as deep.
+    /// Each article's list entry rendered once with [`ROOT_STAND_IN`] for its root, when the
+    /// entry partial only prints `root` (see [`templates::prints_root_only`]): an article is
+    /// listed on a dozen pages or more, at up to four depths, and its entry differs between them
+    /// only by the root printed. `None` inside: the article's own text holds the stand-in.
+    stand_in_entries: Option<Vec<OnceLock<Option<String>>>>,
+    /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]), for a
+    /// partial that does more with `root` than print it.
     entries: [Vec<OnceLock<String>>; ENTRY_ROOTS.len()],
     /// The printable book's layout, made by the first of its pages to render.
     book_plan: OnceLock<book::BookPlan>,
@@ -142,6 +147,22 @@ pub struct Renderer<'a> {
 /// The root prefixes of the pages that list articles: the home page, first-level pages
 /// (`years/`) and second-level pages (articles, terms, years).
 const ENTRY_ROOTS: [&str; 3] = ["./", "../", "../../"];
+
+/// What list entries are rendered with for their root, to be replaced by each page's: a private
+/// use character, which no escaping changes.
+const ROOT_STAND_IN: char = '\u{E000}';
+
+/// Whether any string in `value` (keys included) contains `text`.
+fn holds_text(value: &tera::Value, text: char) -> bool {
+    match value {
+        tera::Value::String(s) => s.contains(text),
+        tera::Value::Array(items) => items.iter().any(|v| holds_text(v, text)),
+        tera::Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k.contains(text) || holds_text(v, text)),
+        _ => false,
+    }
+}
 
 /// The partial that renders an article as a list entry.
 const ARTICLE_ITEM: &str = "partials/article_item.html";
@@ -180,6 +201,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Self, Error> {
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
+        let stand_in = templates::prints_root_only(&tera, ARTICLE_ITEM);
         Ok(Renderer {
             linked,
             tera,
@@ -187,6 +209,11 @@ impl<'a> Renderer<'a> {
             shared,
             site_value,
             resolver: OnceLock::new(),
+            stand_in_entries: stand_in.then(|| {
+                (0..linked.book.articles.len())
+                    .map(|_| OnceLock::new())
+                    .collect()
+            }),
             entries: std::array::from_fn(|_| {
                 (0..linked.book.articles.len())
                     .map(|_| OnceLock::new())
@@ -357,9 +384,13 @@ impl<'a> Renderer<'a> {
         let mut context = tera::Context::new();
         context.insert("a", entry);
         context.insert("root", root);
+        self.render_partial(template, &context)
+    }
+
+    fn render_partial(&self, template: &str, context: &tera::Context) -> Result<String, Error> {
         let html = self
             .tera
-            .render(template, &context)
+            .render(template, context)
             .map_err(|e| templates::template_error(Path::new(""), &e))?;
         // A book article's HTML holds its whole body: copied only when there is space to trim.
         let trimmed = html.trim();
@@ -372,6 +403,44 @@ impl<'a> Renderer<'a> {
 
     /// Appends article `index`'s list entry for a page whose root prefix is `root`.
     fn push_entry(&self, html: &mut String, index: usize, root: &str) -> Result<(), Error> {
+        if let Some(entries) = &self.stand_in_entries {
+            let slot = &entries[index];
+            let entry = match slot.get() {
+                Some(entry) => entry,
+                None => {
+                    let mut context = tera::Context::new();
+                    context.insert("a", &self.shared.item(index));
+                    context.insert("root", &ROOT_STAND_IN.to_string());
+                    let entry = if context
+                        .get("a")
+                        .is_some_and(|a| holds_text(a, ROOT_STAND_IN))
+                    {
+                        None
+                    } else {
+                        Some(self.render_partial(ARTICLE_ITEM, &context)?)
+                    };
+                    // Two threads may render the same entry at once; both get the same text.
+                    let _ = slot.set(entry);
+                    slot.get().expect("set just above")
+                }
+            };
+            if let Some(entry) = entry {
+                // As `{{ root }}` prints it: `../` prefixes need no escaping.
+                let printed_root = if root.bytes().all(|b| b == b'.' || b == b'/') {
+                    std::borrow::Cow::Borrowed(root)
+                } else {
+                    std::borrow::Cow::Owned(templates::escape_html(root))
+                };
+                let mut rest = entry.as_str();
+                while let Some(at) = rest.find(ROOT_STAND_IN) {
+                    html.push_str(&rest[..at]);
+                    html.push_str(&printed_root);
+                    rest = &rest[at + ROOT_STAND_IN.len_utf8()..];
+                }
+                html.push_str(rest);
+                return Ok(());
+            }
+        }
         let render = || self.partial(ARTICLE_ITEM, &self.shared.item(index), root);
         match ENTRY_ROOTS.iter().position(|r| *r == root) {
             Some(depth) => {

@@ -78,8 +78,58 @@ pub fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
     Ok(tera)
 }
 
-fn escape_html(text: &str) -> String {
+/// How templates print a value: the escaper set on every `.html` template.
+pub fn escape_html(text: &str) -> String {
     crate::render::markdown::escape_attribute(text)
+}
+
+/// Whether template `name` uses the variable `root` only to print it as it is (`{{ root }}`,
+/// with no filter), includes no other template and sets no variable. Then its output for any
+/// root is its output for a stand-in root with the stand-in replaced, so an article's list entry
+/// is rendered once for pages of every depth. Errs on the side of `false`.
+pub fn prints_root_only(tera: &tera::Tera, name: &str) -> bool {
+    tera.get_template(name)
+        .is_ok_and(|template| template.parents.is_empty() && nodes_print_root_only(&template.ast))
+}
+
+fn nodes_print_root_only(nodes: &[tera::ast::Node]) -> bool {
+    use tera::ast::{ExprVal, Node};
+    // Whether an expression names `root` (or `root.x`) anywhere: read off its debug form, which
+    // quotes every identifier, so nothing that names it can slip through.
+    let names_root = |expr: &tera::ast::Expr| format!("{expr:?}").contains("\"root");
+    nodes.iter().all(|node| match node {
+        Node::Text(_) | Node::Comment(..) | Node::Raw(..) | Node::Break(_) | Node::Continue(_) => {
+            true
+        }
+        Node::VariableBlock(_, expr) => {
+            let plain_root = matches!(&expr.val, ExprVal::Ident(name) if name == "root")
+                && !expr.negated
+                && expr.filters.is_empty();
+            plain_root || !names_root(expr)
+        }
+        Node::If(branches, _) => {
+            branches
+                .conditions
+                .iter()
+                .all(|(_, condition, body)| !names_root(condition) && nodes_print_root_only(body))
+                && branches
+                    .otherwise
+                    .as_ref()
+                    .is_none_or(|(_, body)| nodes_print_root_only(body))
+        }
+        Node::Forloop(_, forloop, _) => {
+            forloop.value != "root"
+                && forloop.key.as_deref() != Some("root")
+                && !names_root(&forloop.container)
+                && nodes_print_root_only(&forloop.body)
+                && forloop
+                    .empty_body
+                    .as_deref()
+                    .is_none_or(nodes_print_root_only)
+        }
+        // Includes, macros, blocks, `set`, filter sections: not worth following.
+        _ => false,
+    })
 }
 
 /// Turns tera's error chain into one message naming the template file.
@@ -99,4 +149,43 @@ pub fn template_error(root: &Path, error: &tera::Error) -> Error {
 pub fn template_diagnostic(error: &Error) -> Diagnostic {
     Diagnostic::error("templates", error.to_string())
         .with_hint("fix the template named in the message")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prints_root_only_in(source: &str) -> bool {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates([
+            ("base.html", "{% block b %}{% endblock b %}"),
+            ("t.html", source),
+        ])
+        .unwrap();
+        prints_root_only(&tera, "t.html")
+    }
+
+    #[test]
+    fn only_a_template_that_just_prints_root_can_share_one_rendering() {
+        assert!(prints_root_only_in(
+            "<a href=\"{{ root }}{{ a.path }}\">{{ a.title }}</a>{% if a.date %}{{ a.date }}{% else %}{{root}}x{% endif %}{% for l in a.tags %}{{ root }}{{ l }}{% endfor %}"
+        ));
+        assert!(prints_root_only_in("no root at all"));
+        for uses_root in [
+            "{% if root == \"../\" %}deep{% endif %}",
+            "{{ root | upper }}",
+            "{{ root ~ \"x\" }}",
+            "{{ root.length }}",
+            "{% for c in root %}{{ c }}{% endfor %}",
+            "{% for root in a.list %}{{ root }}{% endfor %}",
+            "{% if a.x %}{% if root %}y{% endif %}{% endif %}",
+            "{% set r = root %}{{ r }}",
+            "{% include \"base.html\" %}",
+            "{% extends \"base.html\" %}{% block b %}{{ root }}{% endblock b %}",
+        ] {
+            assert!(!prints_root_only_in(uses_root), "{uses_root}");
+        }
+        let tera = tera::Tera::default();
+        assert!(!prints_root_only(&tera, "missing.html"));
+    }
 }
