@@ -156,8 +156,25 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
     let bytes = lowered.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII by the byte, with no decoding: it is nearly every character of an
-        // English-language book. Other characters are decoded where they start.
+        // A run of ASCII letters and digits at once: it is nearly every word of an
+        // English-language book.
+        if bytes[i].is_ascii_alphanumeric() {
+            let n = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            if !run.is_empty() {
+                flush_run(&mut run, i, &mut emit);
+            }
+            let (start, end, chars) = word.unwrap_or((i, i, 0));
+            // Within the first MAX_TOKEN_CHARS characters, the word's cut end moves on.
+            let kept = n.min(MAX_TOKEN_CHARS.saturating_sub(chars));
+            let end = if kept > 0 { i + kept } else { end };
+            word = Some((start, end, chars + n));
+            i += n;
+            continue;
+        }
+        // Other ASCII by the byte, with no decoding; other characters decoded where they start.
         let (cjk, alphanumeric, len) = match bytes[i] {
             byte if byte.is_ascii() => (false, byte.is_ascii_alphanumeric(), 1),
             _ => {
@@ -568,6 +585,13 @@ mod tests {
         let long = "é".repeat(40);
         assert_eq!(tokens(&long), ["é".repeat(32)]);
         assert_eq!(tokens("x1 é ü2"), ["x1", "ü2"]);
+        // Runs of ASCII and other letters in one word share the cut.
+        let mixed = format!("{}éé{}", "a".repeat(30), "b".repeat(5));
+        assert_eq!(tokens(&mixed), [format!("{}éé", "a".repeat(30))]);
+        let mixed = format!("éé{}", "a".repeat(40));
+        assert_eq!(tokens(&mixed), [format!("éé{}", "a".repeat(30))]);
+        let mixed = format!("{}é", "a".repeat(32));
+        assert_eq!(tokens(&mixed), ["a".repeat(32)]);
     }
 
     #[test]
