@@ -258,6 +258,36 @@ fn a_git_checkout_of_many_files_is_one_rebuild() {
 }
 
 #[test]
+fn edits_while_git_holds_its_index_lock_are_one_rebuild_when_git_is_done() {
+    let server = Server::start();
+    let git_dir = server.root.join(".git");
+    fs::create_dir_all(&git_dir).unwrap();
+    // A checkout writing slowly: git holds its lock while the files change, far apart.
+    let lock = git_dir.join("index.lock");
+    fs::write(&lock, "").unwrap();
+    for (n, slug) in [MOON, MOON].iter().enumerate() {
+        let path = server.article(slug);
+        let text = fs::read_to_string(&path).unwrap();
+        let edited = text.replacen("title: \"", &format!("title: \"Slow {n}: "), 1);
+        fs::write(&path, edited).unwrap();
+        server.wait_for(MOON_PAGE, |_, b| b.contains(&format!("Slow {n}: ")));
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(
+        server.rebuilds(),
+        0,
+        "the site was rebuilt while git held its lock"
+    );
+    fs::remove_file(&lock).unwrap();
+    server.wait_for("/timeline/", |_, b| b.contains("Slow 1: "));
+    assert_eq!(
+        server.rebuilds(),
+        1,
+        "the checkout made more than one rebuild"
+    );
+}
+
+#[test]
 fn a_broken_edit_keeps_the_last_good_page_and_shows_the_error() {
     let server = Server::start();
     let path = server.article(MOON);

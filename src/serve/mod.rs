@@ -148,6 +148,8 @@ fn start_rebuilding(mut site: Site, live: Arc<LiveReload>) -> Result<(), Error> 
                             let _ = site.update(&changes);
                             burst.extend(changes);
                         }
+                        // A checkout writing files slowly: wait for git to finish.
+                        watch::Next::Quiet if watcher.git_busy() => {}
                         watch::Next::Quiet => break,
                         watch::Next::Stopped => break 'rebuilds,
                     }

@@ -31,6 +31,28 @@ const TICK: Duration = Duration::from_millis(2);
 /// comes later still stops the unfinished rebuild and joins the next one.
 pub const QUIET: Duration = Duration::from_millis(40);
 
+/// How long git may hold its index lock before the lock counts as left over.
+const STALE_GIT_LOCK: Duration = Duration::from_secs(10);
+
+/// The index lock file of the git repository the book at `root` is in: `.git/index.lock` of the
+/// nearest folder with a `.git` folder, or of the folder a `.git` file (a worktree) names.
+fn git_index_lock(root: &Path) -> Option<PathBuf> {
+    let top = root.ancestors().find(|dir| dir.join(".git").exists())?;
+    let dot_git = top.join(".git");
+    let git_dir = if dot_git.is_dir() {
+        dot_git
+    } else {
+        let named = std::fs::read_to_string(&dot_git).ok()?;
+        let dir = PathBuf::from(named.strip_prefix("gitdir:")?.trim());
+        if dir.is_absolute() {
+            dir
+        } else {
+            top.join(dir)
+        }
+    };
+    Some(git_dir.join("index.lock"))
+}
+
 /// The folders under the book root whose contents matter; the root itself is watched only for
 /// `briefbook.toml` and for these folders appearing.
 const FOLDERS: [&str; 3] = ["content", "templates", "theme"];
@@ -120,6 +142,19 @@ impl Watcher {
     pub fn next_batch(&mut self) -> Option<Vec<Change>> {
         let first = self.batches.recv().ok()?;
         Some(self.merge(first))
+    }
+
+    /// Whether git is writing the book's files: it holds its index lock for the whole of a
+    /// checkout, merge or rebase, which may write files further apart than [`QUIET`], so the
+    /// burst is not over however quiet the book has been. Looked up each time, as a repository
+    /// may be made while the server runs. A lock older than [`STALE_GIT_LOCK`] is left over from
+    /// a git that died, and ignored.
+    pub fn git_busy(&self) -> bool {
+        git_index_lock(&self.root).is_some_and(|lock| {
+            std::fs::metadata(&lock)
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age < STALE_GIT_LOCK))
+        })
     }
 
     /// The changes delivered within `wait`, if any.
@@ -226,6 +261,24 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_git_lock_is_found_above_the_book_or_through_a_worktree_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let book = repo.join("books/alliance");
+        std::fs::create_dir_all(&book).unwrap();
+        assert_eq!(git_index_lock(&book), None, "no repository");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        assert_eq!(git_index_lock(&book), Some(repo.join(".git/index.lock")));
+        let worktree = dir.path().join("worktree");
+        std::fs::create_dir_all(&worktree).unwrap();
+        std::fs::write(worktree.join(".git"), "gitdir: ../repo/.git/worktrees/w\n").unwrap();
+        assert_eq!(
+            git_index_lock(&worktree),
+            Some(worktree.join("../repo/.git/worktrees/w/index.lock"))
+        );
+    }
 
     #[test]
     fn paths_are_classified_by_what_they_hold() {
