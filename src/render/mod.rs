@@ -132,14 +132,9 @@ pub struct Renderer<'a> {
     /// Made on first use: only curated term descriptions need it, and the server renders an
     /// edited article before anything else.
     resolver: OnceLock<crate::link::wikilinks::Resolver<'a>>,
-    /// Each article's list entry rendered once with [`ROOT_STAND_IN`] for its root, when the
-    /// entry partial only prints `root` (see [`templates::prints_root_only`]): an article is
-    /// listed on a dozen pages or more, at up to four depths, and its entry differs between them
-    /// only by the root printed. `None` inside: the article's own text holds the stand-in.
-    stand_in_entries: Option<Vec<OnceLock<Option<String>>>>,
-    /// Each article's list entry, rendered once per page depth (see [`ENTRY_ROOTS`]), for a
-    /// partial that does more with `root` than print it.
-    entries: [Vec<OnceLock<String>>; ENTRY_ROOTS.len()],
+    /// Each article's list entry, rendered on first use: an article is listed on a dozen pages
+    /// or more, at up to four depths.
+    entries: Entries,
     /// The printable book's layout, made by the first of its pages to render.
     book_plan: OnceLock<book::BookPlan>,
 }
@@ -152,16 +147,63 @@ const ENTRY_ROOTS: [&str; 3] = ["./", "../", "../../"];
 /// use character, which no escaping changes.
 const ROOT_STAND_IN: char = '\u{E000}';
 
-/// Whether any string in `value` (keys included) contains `text`.
-fn holds_text(value: &tera::Value, text: char) -> bool {
+/// The cache of list entries, by the way the entry partial uses `root`.
+enum Entries {
+    /// It only prints it (see [`templates::prints_root_only`]): one rendering with
+    /// [`ROOT_STAND_IN`] serves every depth, each page putting in its own root. `None` inside:
+    /// the article's own text holds the stand-in, so its entry is rendered for each page.
+    StandIn(Vec<OnceLock<Option<String>>>),
+    /// It does more with it: one rendering per depth of [`ENTRY_ROOTS`].
+    PerDepth([Vec<OnceLock<String>>; ENTRY_ROOTS.len()]),
+}
+
+impl Entries {
+    fn new(tera: &tera::Tera, articles: usize) -> Entries {
+        fn slots<T>(articles: usize) -> Vec<OnceLock<T>> {
+            (0..articles).map(|_| OnceLock::new()).collect()
+        }
+        if templates::prints_root_only(tera, ARTICLE_ITEM) {
+            Entries::StandIn(slots(articles))
+        } else {
+            Entries::PerDepth(std::array::from_fn(|_| slots(articles)))
+        }
+    }
+}
+
+/// Whether any string in `value` (keys included) contains `c`.
+fn holds_char(value: &tera::Value, c: char) -> bool {
     match value {
-        tera::Value::String(s) => s.contains(text),
-        tera::Value::Array(items) => items.iter().any(|v| holds_text(v, text)),
-        tera::Value::Object(map) => map
-            .iter()
-            .any(|(k, v)| k.contains(text) || holds_text(v, text)),
+        tera::Value::String(s) => s.contains(c),
+        tera::Value::Array(items) => items.iter().any(|v| holds_char(v, c)),
+        tera::Value::Object(map) => map.iter().any(|(k, v)| k.contains(c) || holds_char(v, c)),
         _ => false,
     }
+}
+
+/// What an item partial sees: the article as `a`, and the page's `root`.
+fn partial_context(entry: &impl Serialize, root: &str) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("a", entry);
+    context.insert("root", root);
+    context
+}
+
+/// Appends `entry`, rendered with [`ROOT_STAND_IN`], with `root` in its place as `{{ root }}`
+/// prints it.
+fn push_with_root(html: &mut String, entry: &str, root: &str) {
+    // `../` prefixes need no escaping.
+    let printed_root = if root.bytes().all(|b| b == b'.' || b == b'/') {
+        std::borrow::Cow::Borrowed(root)
+    } else {
+        std::borrow::Cow::Owned(templates::escape_html(root))
+    };
+    let mut rest = entry;
+    while let Some(at) = rest.find(ROOT_STAND_IN) {
+        html.push_str(&rest[..at]);
+        html.push_str(&printed_root);
+        rest = &rest[at + ROOT_STAND_IN.len_utf8()..];
+    }
+    html.push_str(rest);
 }
 
 /// The partial that renders an article as a list entry.
@@ -201,7 +243,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Self, Error> {
         let site_value =
             tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
-        let stand_in = templates::prints_root_only(&tera, ARTICLE_ITEM);
+        let entries = Entries::new(&tera, linked.book.articles.len());
         Ok(Renderer {
             linked,
             tera,
@@ -209,16 +251,7 @@ impl<'a> Renderer<'a> {
             shared,
             site_value,
             resolver: OnceLock::new(),
-            stand_in_entries: stand_in.then(|| {
-                (0..linked.book.articles.len())
-                    .map(|_| OnceLock::new())
-                    .collect()
-            }),
-            entries: std::array::from_fn(|_| {
-                (0..linked.book.articles.len())
-                    .map(|_| OnceLock::new())
-                    .collect()
-            }),
+            entries,
             book_plan: OnceLock::new(),
         })
     }
@@ -381,10 +414,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders `entry` (an article summary) with one of the item partials.
     fn partial(&self, template: &str, entry: &impl Serialize, root: &str) -> Result<String, Error> {
-        let mut context = tera::Context::new();
-        context.insert("a", entry);
-        context.insert("root", root);
-        self.render_partial(template, &context)
+        self.render_partial(template, &partial_context(entry, root))
     }
 
     fn render_partial(&self, template: &str, context: &tera::Context) -> Result<String, Error> {
@@ -403,61 +433,44 @@ impl<'a> Renderer<'a> {
 
     /// Appends article `index`'s list entry for a page whose root prefix is `root`.
     fn push_entry(&self, html: &mut String, index: usize, root: &str) -> Result<(), Error> {
-        if let Some(entries) = &self.stand_in_entries {
-            let slot = &entries[index];
-            let entry = match slot.get() {
-                Some(entry) => entry,
-                None => {
-                    let mut context = tera::Context::new();
-                    context.insert("a", &self.shared.item(index));
-                    context.insert("root", &ROOT_STAND_IN.to_string());
-                    let entry = if context
-                        .get("a")
-                        .is_some_and(|a| holds_text(a, ROOT_STAND_IN))
-                    {
-                        None
-                    } else {
-                        Some(self.render_partial(ARTICLE_ITEM, &context)?)
-                    };
-                    // Two threads may render the same entry at once; both get the same text.
-                    let _ = slot.set(entry);
-                    slot.get().expect("set just above")
-                }
-            };
-            if let Some(entry) = entry {
-                // As `{{ root }}` prints it: `../` prefixes need no escaping.
-                let printed_root = if root.bytes().all(|b| b == b'.' || b == b'/') {
-                    std::borrow::Cow::Borrowed(root)
-                } else {
-                    std::borrow::Cow::Owned(templates::escape_html(root))
-                };
-                let mut rest = entry.as_str();
-                while let Some(at) = rest.find(ROOT_STAND_IN) {
-                    html.push_str(&rest[..at]);
-                    html.push_str(&printed_root);
-                    rest = &rest[at + ROOT_STAND_IN.len_utf8()..];
-                }
-                html.push_str(rest);
-                return Ok(());
-            }
-        }
         let render = || self.partial(ARTICLE_ITEM, &self.shared.item(index), root);
-        match ENTRY_ROOTS.iter().position(|r| *r == root) {
-            Some(depth) => {
-                let slot = &self.entries[depth][index];
-                match slot.get() {
-                    Some(entry) => html.push_str(entry),
-                    None => {
-                        // Two threads may render the same entry at once; both get the same text.
-                        let entry = render()?;
-                        html.push_str(&entry);
-                        let _ = slot.set(entry);
-                    }
+        // Two threads may render the same entry at once; both get the same text.
+        match &self.entries {
+            Entries::StandIn(slots) => {
+                let slot = &slots[index];
+                if slot.get().is_none() {
+                    let _ = slot.set(self.stand_in_entry(index)?);
+                }
+                match slot.get().and_then(Option::as_deref) {
+                    Some(entry) => push_with_root(html, entry, root),
+                    None => html.push_str(&render()?),
                 }
             }
-            None => html.push_str(&render()?),
+            Entries::PerDepth(slots) => match ENTRY_ROOTS.iter().position(|r| *r == root) {
+                Some(depth) => {
+                    let slot = &slots[depth][index];
+                    if slot.get().is_none() {
+                        let _ = slot.set(render()?);
+                    }
+                    html.push_str(slot.get().expect("set just above"));
+                }
+                None => html.push_str(&render()?),
+            },
         }
         Ok(())
+    }
+
+    /// Article `index`'s list entry rendered with [`ROOT_STAND_IN`] for its root, or `None` when
+    /// its own text holds the stand-in.
+    fn stand_in_entry(&self, index: usize) -> Result<Option<String>, Error> {
+        let context = partial_context(&self.shared.item(index), &ROOT_STAND_IN.to_string());
+        if context
+            .get("a")
+            .is_some_and(|a| holds_char(a, ROOT_STAND_IN))
+        {
+            return Ok(None);
+        }
+        self.render_partial(ARTICLE_ITEM, &context).map(Some)
     }
 
     /// The list of `articles` (`<ul class="article-list">`) for a page whose root prefix is
