@@ -130,7 +130,7 @@ pub fn is_cjk(c: char) -> bool {
 pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
     // The current word: its start and the end of its first MAX_TOKEN_CHARS characters.
     let mut word: Option<(usize, usize, usize)> = None; // (start, cut end, characters)
-                                                        // Byte offsets of the characters of the current Hangul/kana/Han run.
+    // Byte offsets of the characters of the current Hangul/kana/Han run.
     let mut run: Vec<usize> = Vec::new();
     let flush_word = |word: &mut Option<(usize, usize, usize)>, emit: &mut dyn FnMut(&'t str)| {
         if let Some((start, end, chars)) = word.take() {
@@ -175,6 +175,7 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
             continue;
         }
         // Other ASCII by the byte, with no decoding; other characters decoded where they start.
+        // (One loop for both, taking a run as a step, costs the whole build 0.4% more.)
         let (cjk, alphanumeric, len) = match bytes[i] {
             byte if byte.is_ascii() => (false, byte.is_ascii_alphanumeric(), 1),
             _ => {
