@@ -128,8 +128,9 @@ pub fn is_cjk(c: char) -> bool {
 /// Calls `emit` with every search token of `lowered`, which the caller has lower-cased: tokens
 /// are slices of it, so indexing allocates nothing per word.
 pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
-    // The current word: its start and the end of its first MAX_TOKEN_CHARS characters.
-    let mut word: Option<(usize, usize, usize)> = None; // (start, cut end, characters)
+    // The current word: its start, the end of its first MAX_TOKEN_CHARS characters, and how
+    // many characters it has.
+    let mut word: Option<(usize, usize, usize)> = None;
     // Byte offsets of the characters of the current Hangul/kana/Han run.
     let mut run: Vec<usize> = Vec::new();
     let flush_word = |word: &mut Option<(usize, usize, usize)>, emit: &mut dyn FnMut(&'t str)| {
