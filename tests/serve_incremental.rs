@@ -430,7 +430,7 @@ fn a_page_failing_to_render_does_not_lose_the_templates() {
     fs::create_dir_all(root.join("templates")).unwrap();
     fs::write(
         root.join("templates/year.html"),
-        "{% extends \"base.html\" %}{% block content %}{{ months.0.label | upper }}{% endblock content %}",
+        "{% extends \"base.html\" %}{% block content %}{{ months[0].label | upper }}{% endblock content %}",
     )
     .unwrap();
     let moon = article(&root, "2017-05-10-moon-inaugurated");

@@ -125,10 +125,9 @@ pub fn root_prefix(folder: &str) -> String {
 /// Renders pages of one linked book: templates, Markdown and shared summaries.
 pub struct Renderer<'a> {
     pub linked: &'a LinkedBook,
-    tera: tera::Tera,
+    templates: templates::Templates,
     markdown: Markdown,
     shared: Shared,
-    site_value: tera::Value,
     /// Made on first use: only curated term descriptions need it, and the server renders an
     /// edited article before anything else.
     resolver: OnceLock<crate::link::wikilinks::Resolver<'a>>,
@@ -158,11 +157,11 @@ enum Entries {
 }
 
 impl Entries {
-    fn new(tera: &tera::Tera, articles: usize) -> Entries {
+    fn new(templates: &templates::Templates, articles: usize) -> Entries {
         fn slots<T>(articles: usize) -> Vec<OnceLock<T>> {
             (0..articles).map(|_| OnceLock::new()).collect()
         }
-        if templates::prints_root_only(tera, ARTICLE_ITEM) {
+        if templates.entry_prints_root_only {
             Entries::StandIn(slots(articles))
         } else {
             Entries::PerDepth(std::array::from_fn(|_| slots(articles)))
@@ -170,14 +169,10 @@ impl Entries {
     }
 }
 
-/// Whether any string in `value` (keys included) contains `c`.
-fn holds_char(value: &tera::Value, c: char) -> bool {
-    match value {
-        tera::Value::String(s) => s.contains(c),
-        tera::Value::Array(items) => items.iter().any(|v| holds_char(v, c)),
-        tera::Value::Object(map) => map.iter().any(|(k, v)| k.contains(c) || holds_char(v, c)),
-        _ => false,
-    }
+/// Whether any string in `value` (keys included) contains `c`: JSON writes every character
+/// but quotes, backslashes and control characters as it is.
+fn holds_char(value: &impl Serialize, c: char) -> bool {
+    serde_json::to_string(value).is_ok_and(|json| json.contains(c))
 }
 
 /// What an item partial sees: the article as `a`, and the page's `root`.
@@ -206,14 +201,13 @@ fn push_with_root(html: &mut String, entry: &str, root: &str) {
     html.push_str(rest);
 }
 
-/// The partial that renders an article as a list entry.
-const ARTICLE_ITEM: &str = "partials/article_item.html";
+use templates::ARTICLE_ITEM;
 /// The partial that renders an article on the timeline.
 const TIMELINE_ITEM: &str = "partials/timeline_item.html";
 
+/// What every page sees besides its own variables (and `site`, in tera's global context).
 #[derive(Serialize)]
-struct Common<'a> {
-    site: &'a tera::Value,
+struct Common {
     root: String,
     page_path: String,
     /// Which navigation section the page belongs to.
@@ -230,26 +224,28 @@ impl<'a> Renderer<'a> {
 
     /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
     /// them for every rebuild.
-    pub fn with_templates(linked: &'a LinkedBook, tera: tera::Tera) -> Result<Self, Error> {
-        Self::with_shared(linked, tera, Shared::new(linked))
+    pub fn with_templates(
+        linked: &'a LinkedBook,
+        templates: templates::Templates,
+    ) -> Result<Self, Error> {
+        Self::with_shared(linked, templates, Shared::new(linked))
     }
 
     /// Like [`Renderer::with_templates`] with the summaries of `linked` made earlier (see
     /// [`Renderer::into_parts`]), so the server need not make them twice for one rebuild.
     pub fn with_shared(
         linked: &'a LinkedBook,
-        tera: tera::Tera,
+        mut templates: templates::Templates,
         shared: Shared,
     ) -> Result<Self, Error> {
-        let site_value =
-            tera::to_value(&shared.site).map_err(|e| Error::Template(e.to_string()))?;
-        let entries = Entries::new(&tera, linked.book.articles.len());
+        // Once for every page and partial, not copied into each page's context.
+        templates.tera.global_context().insert("site", &shared.site);
+        let entries = Entries::new(&templates, linked.book.articles.len());
         Ok(Renderer {
             linked,
-            tera,
+            templates,
             markdown: Markdown::default(),
             shared,
-            site_value,
             resolver: OnceLock::new(),
             entries,
             book_plan: OnceLock::new(),
@@ -263,8 +259,8 @@ impl<'a> Renderer<'a> {
 
     /// The templates and summaries, to make another renderer of the same book without copying
     /// or recomputing them.
-    pub fn into_parts(self) -> (tera::Tera, Shared) {
-        (self.tera, self.shared)
+    pub fn into_parts(self) -> (templates::Templates, Shared) {
+        (self.templates, self.shared)
     }
 
     /// Renders every page, theme file and publication (feeds, sitemap, search index...), in
@@ -346,7 +342,6 @@ impl<'a> Renderer<'a> {
             _ => root_prefix(&folder),
         };
         let common = Common {
-            site: &self.site_value,
             root,
             page_path: folder.clone(),
             section: section(page),
@@ -398,7 +393,8 @@ impl<'a> Renderer<'a> {
         context.extend(to_context(&common)?);
         // Straight into the page's bytes: tera's `render` would check them again as UTF-8.
         let mut bytes = Vec::with_capacity(16 * 1024);
-        self.tera
+        self.templates
+            .tera
             .render_to(template, &context, &mut bytes)
             .map_err(|e| templates::template_error(Path::new(""), &e))?;
         Ok(Output {
@@ -419,6 +415,7 @@ impl<'a> Renderer<'a> {
 
     fn render_partial(&self, template: &str, context: &tera::Context) -> Result<String, Error> {
         let html = self
+            .templates
             .tera
             .render(template, context)
             .map_err(|e| templates::template_error(Path::new(""), &e))?;
@@ -464,10 +461,7 @@ impl<'a> Renderer<'a> {
     /// its own text holds the stand-in.
     fn stand_in_entry(&self, index: usize) -> Result<Option<String>, Error> {
         let context = partial_context(&self.shared.item(index), &ROOT_STAND_IN.to_string());
-        if context
-            .get("a")
-            .is_some_and(|a| holds_char(a, ROOT_STAND_IN))
-        {
+        if holds_char(&self.shared.item(index), ROOT_STAND_IN) {
             return Ok(None);
         }
         self.render_partial(ARTICLE_ITEM, &context).map(Some)

@@ -40,8 +40,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The compiled templates, and what the renderer needs to know of their sources.
+pub struct Templates {
+    pub tera: tera::Tera,
+    /// Whether the list-entry partial uses `root` only to print it (see [`prints_root_only`]).
+    pub entry_prints_root_only: bool,
+}
+
+/// The partial that renders an article as a list entry.
+pub const ARTICLE_ITEM: &str = "partials/article_item.html";
+
 /// Compiles the default templates, replaced or extended by those in `root/templates/`.
-pub fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
+pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(name, text)| (name.to_string(), text.to_string()))
@@ -69,13 +79,20 @@ pub fn load_templates(root: &Path) -> Result<tera::Tera, Error> {
             }
         }
     }
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
     // Tera's default escaper also escapes `/`, which bloats every URL; quotes, `<`, `>` and `&` suffice.
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(escape_html_to);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| template_error(root, &e))?;
-    Ok(tera)
+    let entry_prints_root_only = sources
+        .iter()
+        .find(|(name, _)| name == ARTICLE_ITEM)
+        .is_some_and(|(_, source)| prints_root_only(source));
+    Ok(Templates {
+        tera,
+        entry_prints_root_only,
+    })
 }
 
 /// How templates print a value: the escaper set on every `.html` template.
@@ -83,65 +100,93 @@ pub fn escape_html(text: &str) -> String {
     crate::render::markdown::escape_attribute(text)
 }
 
-/// Whether template `name` uses the variable `root` only to print it as it is (`{{ root }}`,
-/// with no filter), includes no other template and sets no variable. Then its output for any
-/// root is its output for a stand-in root with the stand-in replaced, so an article's list entry
-/// is rendered once for pages of every depth. Errs on the side of `false`.
-pub fn prints_root_only(tera: &tera::Tera, name: &str) -> bool {
-    tera.get_template(name)
-        .is_ok_and(|template| template.parents.is_empty() && nodes_print_root_only(&template.ast))
+/// [`escape_html`] as tera calls it, straight into the page.
+fn escape_html_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pulldown_cmark_escape::escape_html(pulldown_cmark_escape::IoWriter(out), text)
 }
 
-fn nodes_print_root_only(nodes: &[tera::ast::Node]) -> bool {
-    use tera::ast::{ExprVal, Node};
-    // Whether an expression names `root` (or `root.x`) anywhere: read off its debug form, which
-    // quotes every identifier, so nothing that names it can slip through.
-    let names_root = |expr: &tera::ast::Expr| format!("{expr:?}").contains("\"root");
-    nodes.iter().all(|node| match node {
-        Node::Text(_) | Node::Comment(..) | Node::Raw(..) | Node::Break(_) | Node::Continue(_) => {
-            true
+/// Whether the template `source` uses the variable `root` only to print it as it is
+/// (`{{ root }}`, with no filter), and otherwise holds only text, comments, `if` and `for` tags
+/// that do not name it, and printed expressions that do not name it. Then its output for any
+/// root is its output for a stand-in root with the stand-in replaced, so an article's list entry
+/// is rendered once for pages of every depth. Read off the source's tags, not tera's syntax
+/// tree (which tera keeps to itself), so it errs on the side of `false`: a tag it does not know,
+/// an include, a parent template, a `set`, or `root` anywhere else (even in a string) says no.
+pub fn prints_root_only(source: &str) -> bool {
+    const ALLOWED_TAGS: [&str; 10] = [
+        "if", "elif", "else", "endif", "for", "endfor", "break", "continue", "raw", "endraw",
+    ];
+    let mut rest = source;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = match after.as_bytes().first() {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let Some(end) = after[1..].find(close) else {
+            return false;
+        };
+        let inside = after[1..1 + end]
+            .trim_start_matches(['-', '+'])
+            .trim_end_matches(['-', '+'])
+            .trim();
+        rest = &after[1 + end + close.len()..];
+        let names_root = || names_word(inside, "root") || inside.contains("__tera_context");
+        let fine = match close {
+            "#}" => true,
+            "}}" => inside == "root" || !(names_root() || inside.starts_with('<')),
+            _ => {
+                let keyword = inside
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap_or("");
+                ALLOWED_TAGS.contains(&keyword) && !names_root()
+            }
+        };
+        if !fine {
+            return false;
         }
-        Node::VariableBlock(_, expr) => {
-            let plain_root = matches!(&expr.val, ExprVal::Ident(name) if name == "root")
-                && !expr.negated
-                && expr.filters.is_empty();
-            plain_root || !names_root(expr)
-        }
-        Node::If(branches, _) => {
-            branches
-                .conditions
-                .iter()
-                .all(|(_, condition, body)| !names_root(condition) && nodes_print_root_only(body))
-                && branches
-                    .otherwise
-                    .as_ref()
-                    .is_none_or(|(_, body)| nodes_print_root_only(body))
-        }
-        Node::Forloop(_, forloop, _) => {
-            forloop.value != "root"
-                && forloop.key.as_deref() != Some("root")
-                && !names_root(&forloop.container)
-                && nodes_print_root_only(&forloop.body)
-                && forloop
-                    .empty_body
-                    .as_deref()
-                    .is_none_or(nodes_print_root_only)
-        }
-        // Includes, macros, blocks, `set`, filter sections: not worth following.
-        _ => false,
+    }
+    true
+}
+
+/// Whether `text` holds `word` with no letter, digit or `_` on either side.
+fn names_word(text: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_word)
+            && !text[at + word.len()..].chars().next().is_some_and(is_word)
     })
 }
 
-/// Turns tera's error chain into one message naming the template file.
+/// Turns tera's error into one message naming the template file, its line and column.
 pub fn template_error(root: &Path, error: &tera::Error) -> Error {
-    let mut message = error.to_string();
+    let _ = root;
+    let located = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            Some(format!(
+                "templates/{}:{}:{}: {}",
+                report.filename(),
+                span.start_line,
+                span.start_col + 1,
+                report.message()
+            ))
+        }
+        _ => None,
+    };
+    let mut message = located.unwrap_or_else(|| error.to_string());
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         message.push_str(": ");
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    let _ = root;
     Error::Template(message)
 }
 
@@ -156,13 +201,7 @@ mod tests {
     use super::*;
 
     fn prints_root_only_in(source: &str) -> bool {
-        let mut tera = tera::Tera::default();
-        tera.add_raw_templates([
-            ("base.html", "{% block b %}{% endblock b %}"),
-            ("t.html", source),
-        ])
-        .unwrap();
-        prints_root_only(&tera, "t.html")
+        prints_root_only(source)
     }
 
     #[test]
@@ -185,7 +224,27 @@ mod tests {
         ] {
             assert!(!prints_root_only_in(uses_root), "{uses_root}");
         }
-        let tera = tera::Tera::default();
-        assert!(!prints_root_only(&tera, "missing.html"));
+        assert!(prints_root_only_in(
+            "{#- Variables: `a` and `root`. -#}<a href=\"{{- root -}}{{ a.path }}\">{{ a.rooted }}</a>"
+        ));
+        assert!(prints_root_only_in(
+            DEFAULT_TEMPLATES
+                .iter()
+                .find(|(name, _)| *name == ARTICLE_ITEM)
+                .unwrap()
+                .1
+        ));
+        for unknown in [
+            "{{ __tera_context }}",
+            "{{ a.root }}",
+            "{{ \"root\" }}",
+            "{% filter upper %}{{ root }}{% endfilter %}",
+            "{% set_global r = 1 %}",
+            "{{ <item root=root /> }}",
+            "{% import \"macros.html\" as m %}",
+            "unclosed {{ root",
+        ] {
+            assert!(!prints_root_only_in(unknown), "{unknown}");
+        }
     }
 }

@@ -77,7 +77,7 @@ type RenderedFile = (String, u64, Bytes);
 pub struct Site {
     options: BuildOptions,
     linked: LinkedBook,
-    tera: Option<tera::Tera>,
+    tera: Option<templates::Templates>,
     assets: Vec<(String, Vec<u8>)>,
     /// Article file hashes by slug, so unchanged articles are not hashed again.
     article_hashes: HashMap<PathBuf, u64>,
@@ -664,7 +664,7 @@ fn publications_unless_stopped(
 /// the site; [`Renderer::into_parts`] gives them back.
 fn renderer<'a>(
     linked: &'a LinkedBook,
-    tera: &mut Option<tera::Tera>,
+    tera: &mut Option<templates::Templates>,
     shared: &mut Option<Shared>,
 ) -> Result<Renderer<'a>, Error> {
     let Some(tera) = tera.take() else {
