@@ -655,9 +655,27 @@ fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
 fn a_template_error_names_the_template() {
     let (_temp, book) = editable_copy_of_small_book();
     std::fs::create_dir_all(book.join("templates")).unwrap();
-    std::fs::write(book.join("templates/timeline.html"), "{% for x in %}").unwrap();
-    let error = build(&BuildOptions::new(&book)).unwrap_err();
-    assert!(error.to_string().contains("timeline.html"), "{error}");
+    std::fs::write(
+        book.join("templates/timeline.html"),
+        "<p>Timeline</p>\n<ul>{% for x in %}</ul>",
+    )
+    .unwrap();
+    let error = build(&BuildOptions::new(&book)).unwrap_err().to_string();
+    // File, line and column of the tag, as the editor's editor shows them.
+    assert!(error.contains("templates/timeline.html:2:"), "{error}");
+}
+
+#[test]
+fn a_template_failing_to_render_names_its_file_and_line() {
+    let (_temp, book) = editable_copy_of_small_book();
+    std::fs::create_dir_all(book.join("templates")).unwrap();
+    std::fs::write(
+        book.join("templates/timeline.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ no_such_variable.title }}\n{% endblock content %}",
+    )
+    .unwrap();
+    let error = build(&BuildOptions::new(&book)).unwrap_err().to_string();
+    assert!(error.contains("templates/timeline.html:3:4"), "{error}");
 }
 
 /// A copy of the example book in a temp folder, its configuration extended with `lines`.
