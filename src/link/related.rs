@@ -16,21 +16,25 @@ pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> V
     use rayon::prelude::*;
     (0..links.len())
         .into_par_iter()
-        .map(|article| related_to(article, links, actors, topics))
+        .map_init(
+            || vec![0u32; links.len()],
+            |weights, article| related_to(article, links, actors, topics, weights),
+        )
         .collect()
 }
 
+/// `weights` is a scratch score per article, all zero on entry and left so: summing in it costs
+/// one step per candidate, where sorting the candidates cost a dozen.
 fn related_to(
     article: usize,
     links: &[ArticleLinks],
     actors: &[Term],
     topics: &[Term],
+    weights: &mut [u32],
 ) -> Vec<usize> {
     let own = &links[article];
     // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
-    // Candidates are gathered in a vector and summed after sorting: a few hundred entries, which
-    // is cheaper than hashing each one.
-    let mut candidates: Vec<(usize, u32)> = Vec::new();
+    let mut scored: Vec<usize> = Vec::new();
     let mut add = |terms: &[Term], ids: &[usize], weight: u32| {
         for &id in ids {
             let list = &terms[id].articles;
@@ -38,24 +42,23 @@ fn related_to(
             let at = list.partition_point(|&other| links[other].position < own.position);
             let from = at.saturating_sub(WINDOW);
             let to = (at + WINDOW + 1).min(list.len());
-            candidates.extend(
-                list[from..to]
-                    .iter()
-                    .filter(|&&other| other != article)
-                    .map(|&other| (other, weight)),
-            );
+            for &other in &list[from..to] {
+                if other == article {
+                    continue;
+                }
+                if weights[other] == 0 {
+                    scored.push(other);
+                }
+                weights[other] += weight;
+            }
         }
     };
     add(actors, &own.actors, 2);
     add(topics, &own.topics, 1);
-    candidates.sort_unstable_by_key(|&(other, _)| other);
-    let mut scores: Vec<(usize, u32)> = Vec::with_capacity(candidates.len());
-    for (other, weight) in candidates {
-        match scores.last_mut() {
-            Some(last) if last.0 == other => last.1 += weight,
-            _ => scores.push((other, weight)),
-        }
-    }
+    let mut scores: Vec<(usize, u32)> = scored
+        .iter()
+        .map(|&other| (other, std::mem::take(&mut weights[other])))
+        .collect();
     let distance = |other: usize| links[other].position.abs_diff(own.position);
     let order = |a: &(usize, u32), b: &(usize, u32)| {
         b.1.cmp(&a.1)
@@ -63,15 +66,11 @@ fn related_to(
             .then(a.0.cmp(&b.0))
     };
     // Only the best few are shown: select them before sorting (the order is total, so the result
-    // is the same as sorting everything).
+    // is the same as sorting everything, whatever order the candidates came in).
     if scores.len() > RELATED_COUNT {
         scores.select_nth_unstable_by(RELATED_COUNT, order);
         scores.truncate(RELATED_COUNT);
     }
     scores.sort_by(order);
-    // A fresh vector: collecting in place would keep the candidates' allocation for the whole
-    // build, once per article.
-    let mut related = Vec::with_capacity(scores.len());
-    related.extend(scores.iter().map(|&(i, _)| i));
-    related
+    scores.iter().map(|&(i, _)| i).collect()
 }
