@@ -74,3 +74,65 @@ fn related_to(
     scores.sort_by(order);
     scores.iter().map(|&(i, _)| i).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(articles: Vec<usize>) -> Term {
+        let mut term = Term::new("t".to_string(), "T".to_string(), None);
+        term.articles = articles;
+        term
+    }
+
+    /// Every pair compared and fully sorted: what the windowed, array-summed ranking must give
+    /// whenever no term list is longer than its window.
+    fn brute_force(article: usize, links: &[ArticleLinks]) -> Vec<usize> {
+        let own = &links[article];
+        let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count() as u32;
+        let mut scored: Vec<(usize, u32, usize)> = (0..links.len())
+            .filter(|&other| other != article)
+            .map(|other| {
+                let score = 2 * shared(&own.actors, &links[other].actors)
+                    + shared(&own.topics, &links[other].topics);
+                (other, score, own.position.abs_diff(links[other].position))
+            })
+            .filter(|&(_, score, _)| score > 0)
+            .collect();
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+        scored.iter().take(RELATED_COUNT).map(|s| s.0).collect()
+    }
+
+    #[test]
+    fn shared_actors_count_double_then_nearest_in_time_then_first_listed() {
+        // Twelve articles whose chronological position is the reverse of their index, over
+        // three actors and three topics.
+        let n = 12;
+        let links: Vec<ArticleLinks> = (0..n)
+            .map(|i| ArticleLinks {
+                actors: (0..3).filter(|a| (i + a) % 3 != 0).collect(),
+                topics: (0..3).filter(|t| i % (t + 2) == 0).collect(),
+                position: n - 1 - i,
+                ..ArticleLinks::default()
+            })
+            .collect();
+        let filed = |kind: fn(&ArticleLinks) -> &Vec<usize>, t: usize| {
+            let mut ids: Vec<usize> = (0..n).filter(|&i| kind(&links[i]).contains(&t)).collect();
+            ids.sort_by_key(|&i| links[i].position);
+            term(ids)
+        };
+        let actors: Vec<Term> = (0..3).map(|a| filed(|l| &l.actors, a)).collect();
+        let topics: Vec<Term> = (0..3).map(|t| filed(|l| &l.topics, t)).collect();
+        let related = all(&links, &actors, &topics);
+        // One scratch array for every article in turn, as one thread uses it: each article must
+        // find it cleared by the one before.
+        let mut weights = vec![0; n];
+        for article in 0..n {
+            let expected = brute_force(article, &links);
+            assert_eq!(related[article], expected, "article {article}");
+            let again = related_to(article, &links, &actors, &topics, &mut weights);
+            assert_eq!(again, expected, "article {article}, scratch reused");
+        }
+        assert!(weights.iter().all(|&w| w == 0));
+    }
+}
