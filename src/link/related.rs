@@ -127,9 +127,9 @@ mod tests {
         // One scratch array for every article in turn, as one thread uses it: each article must
         // find it cleared by the one before.
         let mut weights = vec![0; n];
-        for article in 0..n {
+        for (article, found) in related.iter().enumerate() {
             let expected = brute_force(article, &links);
-            assert_eq!(related[article], expected, "article {article}");
+            assert_eq!(*found, expected, "article {article}");
             let again = related_to(article, &links, &actors, &topics, &mut weights);
             assert_eq!(again, expected, "article {article}, scratch reused");
         }
