@@ -651,30 +651,26 @@ fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
     assert!(book.contains(r##"<a href="#a1">"##) && book.contains(r#"id="a1""#));
 }
 
-#[test]
-fn a_template_error_names_the_template() {
+/// The error of building the small book with `templates/timeline.html` replaced by `source`.
+fn build_error_with_timeline_template(source: &str) -> String {
     let (_temp, book) = editable_copy_of_small_book();
     std::fs::create_dir_all(book.join("templates")).unwrap();
-    std::fs::write(
-        book.join("templates/timeline.html"),
-        "<p>Timeline</p>\n<ul>{% for x in %}</ul>",
-    )
-    .unwrap();
-    let error = build(&BuildOptions::new(&book)).unwrap_err().to_string();
-    // File, line and column of the tag, as the editor's editor shows them.
+    std::fs::write(book.join("templates/timeline.html"), source).unwrap();
+    build(&BuildOptions::new(&book)).unwrap_err().to_string()
+}
+
+#[test]
+fn a_template_error_names_the_template() {
+    let error = build_error_with_timeline_template("<p>Timeline</p>\n<ul>{% for x in %}</ul>");
+    // The file and line of the broken tag, as an editor jumps to them.
     assert!(error.contains("templates/timeline.html:2:"), "{error}");
 }
 
 #[test]
 fn a_template_failing_to_render_names_its_file_and_line() {
-    let (_temp, book) = editable_copy_of_small_book();
-    std::fs::create_dir_all(book.join("templates")).unwrap();
-    std::fs::write(
-        book.join("templates/timeline.html"),
+    let error = build_error_with_timeline_template(
         "{% extends \"base.html\" %}\n{% block content %}\n{{ no_such_variable.title }}\n{% endblock content %}",
-    )
-    .unwrap();
-    let error = build(&BuildOptions::new(&book)).unwrap_err().to_string();
+    );
     assert!(error.contains("templates/timeline.html:3:4"), "{error}");
 }
 
