@@ -28,6 +28,7 @@ use context::{
     Group, Grouped, Link, ListItem, Shared,
 };
 use markdown::Markdown;
+use templates::ARTICLE_ITEM;
 
 /// One file of the site: its path under the output folder (`articles/x/index.html`) and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +202,6 @@ fn push_with_root(html: &mut String, entry: &str, root: &str) {
     html.push_str(rest);
 }
 
-use templates::ARTICLE_ITEM;
 /// The partial that renders an article on the timeline.
 const TIMELINE_ITEM: &str = "partials/timeline_item.html";
 
@@ -396,7 +396,7 @@ impl<'a> Renderer<'a> {
         self.templates
             .tera
             .render_to(template, &context, &mut bytes)
-            .map_err(|e| templates::template_error(Path::new(""), &e))?;
+            .map_err(|e| templates::template_error(&e))?;
         Ok(Output {
             path: page.output_path(self.linked),
             bytes,
@@ -418,7 +418,7 @@ impl<'a> Renderer<'a> {
             .templates
             .tera
             .render(template, context)
-            .map_err(|e| templates::template_error(Path::new(""), &e))?;
+            .map_err(|e| templates::template_error(&e))?;
         // A book article's HTML holds its whole body: copied only when there is space to trim.
         let trimmed = html.trim();
         Ok(if trimmed.len() == html.len() {
@@ -460,10 +460,11 @@ impl<'a> Renderer<'a> {
     /// Article `index`'s list entry rendered with [`ROOT_STAND_IN`] for its root, or `None` when
     /// its own text holds the stand-in.
     fn stand_in_entry(&self, index: usize) -> Result<Option<String>, Error> {
-        let context = partial_context(&self.shared.item(index), &ROOT_STAND_IN.to_string());
-        if holds_char(&self.shared.item(index), ROOT_STAND_IN) {
+        let item = self.shared.item(index);
+        if holds_char(&item, ROOT_STAND_IN) {
             return Ok(None);
         }
+        let context = partial_context(&item, &ROOT_STAND_IN.to_string());
         self.render_partial(ARTICLE_ITEM, &context).map(Some)
     }
 

@@ -84,7 +84,7 @@ pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     // Tera's default escaper also escapes `/`, which bloats every URL; quotes, `<`, `>` and `&` suffice.
     tera.set_escape_fn(escape_html_to);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| template_error(root, &e))?;
+        .map_err(|e| template_error(&e))?;
     let entry_prints_root_only = sources
         .iter()
         .find(|(name, _)| name == ARTICLE_ITEM)
@@ -165,8 +165,7 @@ fn names_word(text: &str, word: &str) -> bool {
 }
 
 /// Turns tera's error into one message naming the template file, its line and column.
-pub fn template_error(root: &Path, error: &tera::Error) -> Error {
-    let _ = root;
+pub fn template_error(error: &tera::Error) -> Error {
     let located = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -200,16 +199,12 @@ pub fn template_diagnostic(error: &Error) -> Diagnostic {
 mod tests {
     use super::*;
 
-    fn prints_root_only_in(source: &str) -> bool {
-        prints_root_only(source)
-    }
-
     #[test]
     fn only_a_template_that_just_prints_root_can_share_one_rendering() {
-        assert!(prints_root_only_in(
+        assert!(prints_root_only(
             "<a href=\"{{ root }}{{ a.path }}\">{{ a.title }}</a>{% if a.date %}{{ a.date }}{% else %}{{root}}x{% endif %}{% for l in a.tags %}{{ root }}{{ l }}{% endfor %}"
         ));
-        assert!(prints_root_only_in("no root at all"));
+        assert!(prints_root_only("no root at all"));
         for uses_root in [
             "{% if root == \"../\" %}deep{% endif %}",
             "{{ root | upper }}",
@@ -222,12 +217,12 @@ mod tests {
             "{% include \"base.html\" %}",
             "{% extends \"base.html\" %}{% block b %}{{ root }}{% endblock b %}",
         ] {
-            assert!(!prints_root_only_in(uses_root), "{uses_root}");
+            assert!(!prints_root_only(uses_root), "{uses_root}");
         }
-        assert!(prints_root_only_in(
+        assert!(prints_root_only(
             "{#- Variables: `a` and `root`. -#}<a href=\"{{- root -}}{{ a.path }}\">{{ a.rooted }}</a>"
         ));
-        assert!(prints_root_only_in(
+        assert!(prints_root_only(
             DEFAULT_TEMPLATES
                 .iter()
                 .find(|(name, _)| *name == ARTICLE_ITEM)
@@ -244,7 +239,7 @@ mod tests {
             "{% import \"macros.html\" as m %}",
             "unclosed {{ root",
         ] {
-            assert!(!prints_root_only_in(unknown), "{unknown}");
+            assert!(!prints_root_only(unknown), "{unknown}");
         }
     }
 }
