@@ -248,6 +248,25 @@ fn citation_exports_parse_and_hold_every_article() {
         decoded.contains("@article{2017-02-07-yun-tillerson,"),
         "{decoded}"
     );
+    let own_csl = attrs(
+        &page,
+        r#"a[download="2017-02-07-yun-tillerson.json"]"#,
+        "href",
+    );
+    let decoded = briefbook::render::urls::percent_decode(&own_csl[0]);
+    let json = decoded
+        .strip_prefix("data:application/vnd.citationstyles.csl+json;charset=utf-8,")
+        .unwrap_or_else(|| panic!("a CSL-JSON data URL: {decoded}"));
+    let entries: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(entries[0]["id"], "2017-02-07-yun-tillerson");
+    let listed = items
+        .iter()
+        .find(|i| i["id"] == "2017-02-07-yun-tillerson")
+        .unwrap();
+    assert_eq!(
+        &entries[0], listed,
+        "the page's entry is the one in citations.json"
+    );
     let links = attrs(&page, ".citation a", "href");
     assert!(
         links.iter().any(|l| l == "../../citations.json"),

@@ -1,7 +1,8 @@
 // Search over the static index in search/ (see src/render/search.rs for its layout).
-// Fetches only the index shards of the typed words, the facet lists of chosen filters and the
-// fragments of the results on screen (a small book's whole index comes with filters.json). The
-// tokenizer mirrors the Rust one exactly.
+// Fetches only the index shards of the typed words, the facet lists of chosen filters, the
+// fragments of the results on screen (a small book's whole index comes with filters.json) and,
+// for each result shown, its article page, which the passage is cut from. The tokenizer mirrors
+// the Rust one exactly.
 (function () {
   'use strict';
   var form = document.getElementById('search-form');
@@ -15,7 +16,7 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll('select[data-facet]'));
   var PAGE = 20;
   // Consecutive articles share a fragment file; the Rust side (render/search.rs) uses the same.
-  var FRAGMENTS_PER_FILE = 16;
+  var FRAGMENTS_PER_FILE = 64;
   var MAX_TOKEN = 32;
   var STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'from',
     'had', 'has', 'have', 'he', 'her', 'his', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'she',
@@ -74,6 +75,28 @@
       }));
     }
     return cache.get(path);
+  }
+
+  // The text of an article's body as readers see it: the page without the editor's notes,
+  // sidenotes and footnotes, one line per block so that words of two paragraphs stay apart.
+  var pages = new Map();
+  var BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, pre, blockquote, tr, td, th, dt, dd, figcaption';
+  function pageText(path) {
+    if (!pages.has(path)) {
+      pages.set(path, fetch(root + path).then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + path);
+        return r.text();
+      }).then(function (html) {
+        var body = new DOMParser().parseFromString(html, 'text/html').querySelector('.article-body');
+        if (!body) return '';
+        body.querySelectorAll('aside, .sidenote-ref, .footnotes, script, style').forEach(function (e) {
+          e.remove();
+        });
+        body.querySelectorAll(BLOCKS).forEach(function (e) { e.append('\n'); });
+        return body.textContent;
+      }));
+    }
+    return pages.get(path);
   }
 
   function undelta(deltas) {
@@ -239,10 +262,17 @@
       return getJSON('fragment/' + Math.floor(id / FRAGMENTS_PER_FILE) + '.json').then(function (fs) {
         var f = fs && fs[id % FRAGMENTS_PER_FILE];
         if (mine !== generation || !f) return;
+        // Listed at once; the passage follows when the article page arrives (the summary, if
+        // any, until then and should the page not load).
         li.innerHTML = '<a class="search-title" href="' + escapeHtml(root + f.path) + '">' +
           escapeHtml(f.title) + '</a> <span class="search-meta">' +
           escapeHtml([f.date, f.outlet].filter(Boolean).join(' · ')) + '</span>' +
-          '<p class="search-passage">' + passage(f.text || f.summary || '', highlight) + '</p>';
+          '<p class="search-passage">' + (f.summary ? passage(f.summary, highlight) : '') + '</p>';
+        var words = highlight;
+        return pageText(f.path).then(function (text) {
+          if (mine !== generation || !text) return;
+          li.querySelector('.search-passage').innerHTML = passage(text, words);
+        }, function () {});
       });
     });
     return Promise.all(items);

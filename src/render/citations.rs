@@ -91,8 +91,9 @@ pub struct ArticleCitation {
     /// The same as plain text, for the clipboard.
     pub text: String,
     /// `data:` links that download this article's own BibTeX, RIS and CSL-JSON entry. Percent-
-    /// encoded down to letters, digits and `-_.~`, so templates print them `| safe`: escaping
-    /// three such links on every article page cost more than making them.
+    /// encoded but for letters, digits and the URL characters HTML gives no meaning to, so
+    /// templates print them `| safe`: escaping three such links on every article page cost more
+    /// than making them.
     pub bibtex_href: String,
     pub ris_href: String,
     pub csl_href: String,
@@ -102,7 +103,8 @@ pub struct ArticleCitation {
 /// The citation box for one article.
 pub fn article_citation(source: &Source<'_>, style: CitationStyle) -> ArticleCitation {
     let (html, text) = format_citation(source, style);
-    let csl = serde_json::to_string_pretty(&vec![csl_entry(source)]).unwrap_or_default();
+    // Compact, unlike `citations.json`: every article page carries it, percent-encoded.
+    let csl = serde_json::to_string(&[csl_entry(source)]).unwrap_or_default();
     ArticleCitation {
         style: style.label(),
         html,
@@ -430,9 +432,30 @@ fn data_uri(media_type: &str, text: &str) -> String {
     out.push_str("data:");
     out.push_str(media_type);
     out.push_str(";charset=utf-8,");
-    // Every article page carries three of these: a table, not `format!`, per byte.
+    // Every article page carries three of these: a table, not `format!`, per byte. Kept as they
+    // are: the unreserved characters and those delimiters of RFC 3986 that mean nothing in a
+    // quoted HTML attribute (not `&` or `'`) nor to the URL parser in a `data:` URL's path.
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+        if byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'_'
+                    | b'.'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'/'
+            )
+        {
             out.push(byte as char);
         } else {
             out.push('%');
@@ -517,8 +540,11 @@ mod tests {
 
     #[test]
     fn data_uris_are_percent_encoded() {
-        let uri = data_uri("text/plain", "a b&{");
-        assert_eq!(uri, "data:text/plain;charset=utf-8,a%20b%26%7B");
+        let uri = data_uri("text/plain", "a b&{x = 1, y: 2/3}#?%é");
+        assert_eq!(
+            uri,
+            "data:text/plain;charset=utf-8,a%20b%26%7Bx%20=%201,%20y:%202/3%7D%23%3F%25%C3%A9"
+        );
         // Templates print these links unescaped: nothing HTML gives meaning to may remain.
         let uri = data_uri("text/plain", "<a href=\"x\" title='y'>&amp;</a>\n");
         assert!(

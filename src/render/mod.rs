@@ -304,8 +304,8 @@ impl<'a> Renderer<'a> {
         collect(|sink| self.publish_each(pages, sink)).unwrap_or_default()
     }
 
-    /// Hands the files beside the pages to `sink` as they are made, from every core: a big
-    /// book's search fragments alone outweigh its source text, so they are never held together.
+    /// Hands the files beside the pages to `sink` as they are made, from every core, so a big
+    /// book's search index and citations are never held whole.
     pub fn publish_each(
         &self,
         pages: &[Page],

@@ -8,10 +8,12 @@
 //! - `index/<key>.json`: a shard of the inverted index, holding every token whose first two
 //!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*2+in_title]}`;
 //! - `facet/<kind>/<slug>.json`: the ids filed under one term, fetched when a filter is chosen;
-//! - `fragment/<id / 16>.json`: an array of what 16 consecutive results show (title, path, date,
-//!   outlet) with the article text the passage around the match is cut from, fetched only for the
-//!   results on screen. Sixteen to a file keeps a big book's file count (and its build time, on
-//!   file systems slow to create files) near one per article page, at some 50 KB a fetch.
+//! - `fragment/<id / 64>.json`: an array of what 64 consecutive results list (title, path, date,
+//!   outlet, summary), fetched only for the results on screen: some 15 KB a fetch, and a big book
+//!   writes one file for every 64 articles. The passage around the match is cut from the article
+//!   page itself, which `search.js` fetches for each result shown: the text is on the site once,
+//!   not again in the index (a third of the index's bytes and of its build time went to copying
+//!   every article's text into fragments).
 //!
 //! Tokens are lower-cased Unicode words; Hangul, kana and Han text is indexed as overlapping
 //! character bigrams (a one-character run as itself), so Korean words match inside compounds and
@@ -34,10 +36,7 @@ use crate::link::{LinkedBook, Taxonomy};
 pub const SEARCH_DIR: &str = "search";
 
 /// How many consecutive articles share a fragment file; `search.js` uses the same number.
-const FRAGMENTS_PER_FILE: usize = 16;
-
-/// The longest article text a fragment carries for passages, in bytes.
-const FRAGMENT_TEXT: usize = 20_000;
+const FRAGMENTS_PER_FILE: usize = 64;
 
 /// Tokens longer than this are cut, in the index and in queries alike.
 const MAX_TOKEN_CHARS: usize = 32;
@@ -287,7 +286,7 @@ pub fn search_index(
                 let text = plain_text(&linked.body_markdown(i));
                 file.push(if in_file == 0 { b'[' } else { b',' });
                 // Serialising plain strings into a Vec cannot fail.
-                let _ = serde_json::to_writer(&mut file, &fragment(summary, &text));
+                let _ = serde_json::to_writer(&mut file, &fragment(summary));
                 in_file += 1;
                 if in_file == FRAGMENTS_PER_FILE || n + 1 == chunk.len() {
                     file.push(b']');
@@ -477,23 +476,19 @@ fn post(
     }
 }
 
-/// What a result shows of one article.
-fn fragment<'a>(summary: &'a ArticleSummary, text: &'a str) -> Fragment<'a> {
-    let mut text = text;
-    if text.len() > FRAGMENT_TEXT {
-        text = &text[..text.floor_char_boundary(FRAGMENT_TEXT)];
-    }
+/// What a result lists of one article.
+fn fragment(summary: &ArticleSummary) -> Fragment<'_> {
     Fragment {
         title: &summary.title,
         path: &summary.path,
         date: &summary.date,
         outlet: &summary.outlet.name,
         summary: summary.summary.as_deref(),
-        text,
     }
 }
 
-/// What a search result shows, fetched only when the result is on screen.
+/// What a search result lists, fetched only when the result is on screen; its passage comes
+/// from the article page at `path`.
 #[derive(serde::Serialize)]
 struct Fragment<'a> {
     title: &'a str,
@@ -501,7 +496,6 @@ struct Fragment<'a> {
     date: &'a str,
     outlet: &'a str,
     summary: Option<&'a str>,
-    text: &'a str,
 }
 
 /// The query-string name of a taxonomy's filter.

@@ -33,7 +33,13 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length >= 2);
   const titles = await page.$$eval('.search-result .search-title', (as) => as.map((a) => a.textContent));
   check(titles.some((t) => t.includes('Yun, Tillerson reaffirm')), `typing Tillerson lists the call article: ${titles}`);
+  // The passage is cut from the article page, fetched after the result is listed.
+  await page.waitForFunction(() => document.querySelectorAll('.search-passage mark').length >= 2);
   const marked = await page.$$eval('.search-passage mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  const passages = await page.$$eval('.search-passage', (ps) => ps.map((p) => p.textContent));
+  check(passages.some((p) => p.includes('ironclad commitment')), `a passage shows the body: ${passages}`);
+  check(passages.every((p) => !p.includes('since 2009') && !p.includes('25 minutes')),
+    `passages leave out the annotation notes and footnotes: ${passages}`);
   check(marked.includes('tillerson'), `the passage marks the name: ${marked}`);
   check(page.url().includes('q=Tillerson'), `the address keeps the query: ${page.url()}`);
   const shards = fetched.filter((u) => u.includes('/search/index/'));
