@@ -84,6 +84,23 @@ try {
   await home.press('.site-search input[name="q"]', 'Enter');
   await home.waitForFunction(() => document.querySelectorAll('.search-result .search-title').length === 1);
   check(home.url().includes('/search/?q=ironclad'), `the header box opens the search page: ${home.url()}`);
+
+  // On a phone, no page is wider than the screen: nothing to scroll sideways.
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  for (const path of ['', 'search/?q=alliance', 'articles/2017-02-07-yun-tillerson/', 'actors/',
+    'topics/', 'timeline/', 'book/']) {
+    await phone.goto(site + path);
+    if (path.startsWith('search/')) {
+      await phone.waitForSelector('.search-result .search-title');
+      // A filter list as long as a real book's: the example book files press releases under
+      // "Ministry of Foreign Affairs of the Republic of Korea".
+      await phone.$eval('select[name="outlet"]', (s) => {
+        s.add(new Option('Ministry of Foreign Affairs of the Republic of Korea (12)', 'x'));
+      });
+    }
+    const widths = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    check(widths[0] <= widths[1], `${path || 'home'} fits a 360px phone: ${widths[0]}px wide`);
+  }
 } catch (error) {
   failures.push(String(error && error.stack || error));
 } finally {
