@@ -202,7 +202,8 @@ fn structure(body: &str) -> Structure {
             }
         }
         match event {
-            Event::Start(Tag::Paragraph) => paragraph = Some(String::new()),
+            // The paragraph's source bounds its text (the text drops the markup).
+            Event::Start(Tag::Paragraph) => paragraph = Some(String::with_capacity(range.len())),
             Event::End(TagEnd::Paragraph) => paragraphs.extend(paragraph.take()),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 in_link += 1;

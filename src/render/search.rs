@@ -510,20 +510,30 @@ fn facet_kind(taxonomy: Taxonomy) -> &'static str {
 
 /// `[first, second-first, …]`: small numbers keep the shards small.
 fn delta_array(out: &mut String, values: impl Iterator<Item = u32>) {
+    // A big book's shards hold millions of numbers: `itoa`, not `write!`, formats them.
+    let mut digits = itoa::Buffer::new();
     out.push('[');
     let mut previous = 0;
     for (n, value) in values.enumerate() {
         if n > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{}", value - previous);
+        out.push_str(digits.format(value - previous));
         previous = value;
     }
     out.push(']');
 }
 
+/// Appends `text` as a JSON string. Tokens rarely need escaping, so those that do not are
+/// copied between quotes as they are, without serde_json's allocation.
 fn json_string(out: &mut String, text: &str) {
-    out.push_str(&serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string()));
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string()));
+    }
 }
 
 #[cfg(test)]
@@ -608,6 +618,15 @@ mod tests {
     fn excerpts_cut_at_words() {
         assert_eq!(excerpt("one two three four\nsecond", 9), "one two…");
         assert_eq!(excerpt("short\nsecond", 20), "short");
+    }
+
+    #[test]
+    fn json_strings_are_escaped_only_where_needed() {
+        for text in ["moon", "문재", "a\"b", "back\\slash", "tab\there", "\u{1}", ""] {
+            let mut out = String::new();
+            json_string(&mut out, text);
+            assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
     }
 
     #[test]
