@@ -368,8 +368,15 @@ pub fn bibtex_entry(source: &Source<'_>) -> String {
 pub fn ris_entry(source: &Source<'_>) -> String {
     let mut out = String::new();
     let mut tag = |tag: &str, value: &str| {
-        let value = value.replace(['\n', '\r'], " ");
-        let _ = write!(out, "{tag}  - {value}\r\n");
+        out.push_str(tag);
+        out.push_str("  - ");
+        // A line break would end the tag's value early.
+        if value.contains(['\n', '\r']) {
+            out.push_str(&value.replace(['\n', '\r'], " "));
+        } else {
+            out.push_str(value);
+        }
+        out.push_str("\r\n");
     };
     tag("TY", "NEWS");
     tag("ID", &source.key);
@@ -428,17 +435,37 @@ pub fn csl_entry(source: &Source<'_>) -> serde_json::Value {
 /// A percent-encoded `data:` URI, so each article links its own entry without an extra file.
 fn data_uri(media_type: &str, text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(media_type.len() + 20 + text.len() * 2);
-    out.push_str("data:");
-    out.push_str(media_type);
-    out.push_str(";charset=utf-8,");
-    // Every article page carries three of these: a table, not `format!`, per byte. Kept as they
-    // are: the unreserved characters and those delimiters of RFC 3986 that mean nothing in a
-    // quoted HTML attribute (not `&` or `'`) nor to the URL parser in a `data:` URL's path.
+    let mut out = Vec::with_capacity(media_type.len() + 20 + text.len() * 2);
+    out.extend_from_slice(b"data:");
+    out.extend_from_slice(media_type.as_bytes());
+    out.extend_from_slice(b";charset=utf-8,");
+    // Every article page carries three of these: a table, not `format!`, per byte.
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric()
+        if KEPT_IN_DATA_URI[usize::from(byte)] {
+            out.push(byte);
+        } else {
+            out.extend_from_slice(&[
+                b'%',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 15)],
+            ]);
+        }
+    }
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The bytes a `data:` URI keeps as they are: the unreserved characters and those delimiters
+/// of RFC 3986 that mean nothing in a quoted HTML attribute (not `&` or `'`) nor to the URL
+/// parser in a `data:` URL's path.
+const KEPT_IN_DATA_URI: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        kept[byte] = b.is_ascii_alphanumeric()
             || matches!(
-                byte,
+                b,
                 b'-' | b'_'
                     | b'.'
                     | b'~'
@@ -454,17 +481,11 @@ fn data_uri(media_type: &str, text: &str) -> String {
                     | b':'
                     | b'@'
                     | b'/'
-            )
-        {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 15)] as char);
-        }
+            );
+        byte += 1;
     }
-    out
-}
+    kept
+};
 
 #[cfg(test)]
 mod tests {
@@ -536,6 +557,15 @@ mod tests {
         let csl = csl_entry(&s);
         assert_eq!(csl["issued"]["date-parts"][0], json!([2017, 2, 7]));
         assert_eq!(csl["type"], "article-newspaper");
+    }
+
+    #[test]
+    fn a_line_break_in_a_value_does_not_end_the_ris_tag() {
+        let mut s = source(&[]);
+        s.title = "Two\nlines\r\nof title";
+        let ris = ris_entry(&s);
+        assert!(ris.contains("TI  - Two lines  of title\r\n"), "{ris:?}");
+        assert_eq!(ris.lines().filter(|l| l.starts_with("TI")).count(), 1);
     }
 
     #[test]

@@ -622,7 +622,15 @@ mod tests {
 
     #[test]
     fn json_strings_are_escaped_only_where_needed() {
-        for text in ["moon", "문재", "a\"b", "back\\slash", "tab\there", "\u{1}", ""] {
+        for text in [
+            "moon",
+            "문재",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "\u{1}",
+            "",
+        ] {
             let mut out = String::new();
             json_string(&mut out, text);
             assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");
