@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the build's hot paths, so regressions show in `cargo bench`: Markdown of
 //! one article, the link stage of a 2,000-article book (as the server links it, and as a one-off
-//! `build` does, keeping links as edits), and rendering every page of that book both ways.
+//! `build` does, keeping links as edits), rendering every page of that book both ways, and the
+//! files beside the pages (search index, feeds, citations).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -10,7 +11,7 @@ use briefbook::link::{link, link_with, LinkOptions, LinkedBook};
 use briefbook::load::parse_article;
 use briefbook::model::Book;
 use briefbook::render::markdown::Markdown;
-use briefbook::render::Renderer;
+use briefbook::render::{all_pages, Renderer};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 const ARTICLES: usize = 2_000;
@@ -163,5 +164,20 @@ fn render_all_pages(c: &mut Criterion, name: &str, linked: &LinkedBook) {
     group.finish();
 }
 
-criterion_group!(benches, markdown, link_stage, render_pages);
+/// The files beside the pages: the search index (its own pass over every body, the biggest
+/// single part of a build), feeds, citations and the sitemap.
+fn publications(c: &mut Criterion) {
+    let linked = one_off(book(ARTICLES));
+    let root = Path::new("no-such-book");
+    let renderer = Renderer::new(root, &linked).expect("templates compile");
+    let pages = all_pages(&linked);
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    group.bench_function("search index, feeds and citations of 2k articles", |b| {
+        b.iter(|| renderer.publications(black_box(&pages)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, markdown, link_stage, render_pages, publications);
 criterion_main!(benches);
