@@ -459,30 +459,17 @@ fn data_uri(media_type: &str, text: &str) -> String {
 /// of RFC 3986 that mean nothing in a quoted HTML attribute (not `&` or `'`) nor to the URL
 /// parser in a `data:` URL's path.
 const KEPT_IN_DATA_URI: [bool; 256] = {
+    const DELIMITERS: &[u8] = b"-_.~!$()*+,;=:@/";
     let mut kept = [false; 256];
     let mut byte = 0;
     while byte < 256 {
-        let b = byte as u8;
-        kept[byte] = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'_'
-                    | b'.'
-                    | b'~'
-                    | b'!'
-                    | b'$'
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-                    | b':'
-                    | b'@'
-                    | b'/'
-            );
+        kept[byte] = (byte as u8).is_ascii_alphanumeric();
         byte += 1;
+    }
+    let mut i = 0;
+    while i < DELIMITERS.len() {
+        kept[DELIMITERS[i] as usize] = true;
+        i += 1;
     }
     kept
 };

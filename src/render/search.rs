@@ -12,8 +12,7 @@
 //!   outlet, summary), fetched only for the results on screen: some 15 KB a fetch, and a big book
 //!   writes one file for every 64 articles. The passage around the match is cut from the article
 //!   page itself, which `search.js` fetches for each result shown: the text is on the site once,
-//!   not again in the index (a third of the index's bytes and of its build time went to copying
-//!   every article's text into fragments).
+//!   not again in the index (where it had been nine tenths of the index's bytes).
 //!
 //! Tokens are lower-cased Unicode words; Hangul, kana and Han text is indexed as overlapping
 //! character bigrams (a one-character run as itself), so Korean words match inside compounds and
