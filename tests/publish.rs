@@ -621,8 +621,8 @@ fn serve(dir: &Path) -> Server {
     panic!("the test server did not start on port {port}");
 }
 
-#[test]
-fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
+/// The browser tests' folder and Chromium, with their Node package installed when missing.
+fn browser_test_tools() -> (PathBuf, String) {
     let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
     assert!(
@@ -644,6 +644,32 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
             .expect("npm installs playwright-core");
         assert!(status.success(), "npm ci in tests/e2e failed");
     }
+    (e2e, chromium)
+}
+
+#[test]
+fn a_site_opened_from_the_disk_follows_its_folder_links_in_headless_chromium() {
+    let (e2e, chromium) = browser_test_tools();
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into("publish", dir.path(), "site", None);
+    let url = format!("file://{}/", out.display());
+    let output = Command::new("node")
+        .arg(e2e.join("file_links.mjs"))
+        .arg(&url)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
+    let (e2e, chromium) = browser_test_tools();
     let dir = tempfile::tempdir().unwrap();
     let server_root = dir.path().join("www");
     std::fs::create_dir_all(&server_root).unwrap();
