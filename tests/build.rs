@@ -457,11 +457,11 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(temp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        .filter(|n| n.starts_with('.') && n != ".site.briefbook-manifest")
         .collect();
     assert!(
         leftovers.is_empty(),
-        "no staging folders left: {leftovers:?}"
+        "no staging folders or temporary files left: {leftovers:?}"
     );
 }
 
@@ -520,6 +520,52 @@ fn a_rebuild_rewrites_only_the_files_that_changed_and_matches_a_fresh_build() {
         "{:?}",
         report.written
     );
+    assert_eq!(snapshot(&output), fresh_build(&temp, &book));
+}
+
+#[test]
+fn a_rebuild_trusts_its_manifest_for_untouched_files_and_reads_the_others() {
+    let (temp, book, output, options) = small_book_building_into_site();
+    build(&options).unwrap();
+    let manifest = temp.path().join(".site.briefbook-manifest");
+    assert!(manifest.is_file(), "the manifest is kept beside the output");
+    assert!(
+        !snapshot(&output).keys().any(|p| p.contains("manifest")),
+        "and is not published"
+    );
+    // A clock tick later, the second build finds every file as the manifest recorded it.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build(&options).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let again = build(&options).unwrap().written;
+    assert_eq!(
+        (again.changed, again.vouched),
+        (0, again.files),
+        "an unchanged site is not read back: {again:?}"
+    );
+
+    // A page changed by hand with bytes of the same length, and a page whose article changed.
+    let page = output.join("404.html");
+    let original = std::fs::read(&page).unwrap();
+    let mut tampered = original.clone();
+    tampered[0] = if tampered[0] == b'<' { b'(' } else { b'<' };
+    std::fs::write(&page, &tampered).unwrap();
+    let article = book.join("content/articles/2017-02-07-phone-call.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\nA sentence the editor added.\n")).unwrap();
+    let edited = build(&options).unwrap().written;
+    assert_eq!(
+        std::fs::read(&page).unwrap(),
+        original,
+        "the hand-made change is undone"
+    );
+    assert!(edited.changed >= 2 && edited.vouched > 0, "{edited:?}");
+    assert_eq!(snapshot(&output), fresh_build(&temp, &book));
+
+    // A damaged manifest only costs reading.
+    std::fs::write(&manifest, "briefbook-manifest 1\ngarbage\n").unwrap();
+    let damaged = build(&options).unwrap().written;
+    assert_eq!((damaged.changed, damaged.vouched), (0, 0), "{damaged:?}");
     assert_eq!(snapshot(&output), fresh_build(&temp, &book));
 }
 

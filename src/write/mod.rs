@@ -4,9 +4,14 @@
 //! output's, then moves each into place and removes the files the site no longer has: unchanged
 //! files keep their inode and modification time (so `rsync` to a host sends only what changed),
 //! and no build creates and deletes the whole site again, which on some file systems makes the
-//! next build slow. A folder briefbook did not create is never touched.
+//! next build slow. A folder briefbook did not create is never touched. Beside the output, a
+//! [`manifest`] of what was written lets the next build know an unchanged file from `stat` and a
+//! hash, without reading it back.
+
+pub mod manifest;
 
 use std::collections::HashSet;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -15,9 +20,13 @@ use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::render::Output;
+use manifest::{Manifest, Recorded};
 
 /// The file that marks a folder as briefbook's output, safe to replace.
 pub const MARKER_FILE: &str = ".briefbook-output";
+
+/// The manifest beside an output folder `public` is `.public.briefbook-manifest`.
+pub const MANIFEST_SUFFIX: &str = "briefbook-manifest";
 
 /// What the marker file says.
 const MARKER_TEXT: &str = "This folder is written by briefbook and replaced on every build.\n";
@@ -30,6 +39,8 @@ pub struct WriteStats {
     pub bytes: u64,
     /// Files written (new or changed); the others were already in the output as they are.
     pub changed: usize,
+    /// Unchanged files the manifest vouched for, so they were not read back.
+    pub vouched: usize,
 }
 
 /// Replaces `output_dir` with exactly `outputs`.
@@ -53,14 +64,20 @@ pub struct Staging {
     /// Every path of the new site when it replaces an output (to find the stale files), and
     /// those of them staged (new or changed).
     paths: Mutex<Vec<String>>,
-    changed: Mutex<Vec<String>>,
+    /// The staged files, with the hash of their bytes.
+    changed: Mutex<Vec<(String, u128)>>,
+    /// What the last build's manifest says of the output being replaced.
+    previous: Option<Manifest>,
+    vouched: AtomicUsize,
+    /// The next manifest: the files known to be in place, with what `stat` says of them.
+    recorded: Mutex<Vec<(String, Recorded)>>,
     /// Folders already made: most files share one (`search/index/`), and asking the file
     /// system again costs two system calls per file.
     made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
-    fn new(dir: &Path, current: Option<&Path>) -> Self {
+    fn new(dir: &Path, current: Option<&Path>, previous: Option<Manifest>) -> Self {
         Staging {
             dir: dir.to_path_buf(),
             current: current.map(Path::to_path_buf),
@@ -68,8 +85,33 @@ impl Staging {
             bytes: AtomicU64::new(0),
             paths: Mutex::new(Vec::new()),
             changed: Mutex::new(Vec::new()),
+            previous,
+            vouched: AtomicUsize::new(0),
+            recorded: Mutex::new(Vec::new()),
             made: Mutex::new(HashSet::new()),
         }
+    }
+
+    fn record(&self, path: &str, meta: &std::fs::Metadata, hash: u128) {
+        if let (Some(recorded), Ok(mut list)) = (Recorded::of(meta, hash), self.recorded.lock()) {
+            list.push((path.to_string(), recorded));
+        }
+    }
+
+    /// The metadata of the output's file at `path` when it already holds `output`'s bytes: as
+    /// the manifest vouches, or else as reading it shows.
+    fn unchanged(&self, current: &Path, output: &Output, hash: u128) -> Option<std::fs::Metadata> {
+        let meta = std::fs::symlink_metadata(current.join(&output.path))
+            .ok()
+            .filter(|m| m.is_file() && m.len() == output.bytes.len() as u64)?;
+        if let Some(previous) = &self.previous {
+            if previous.vouches(&output.path, &meta, hash) {
+                self.vouched.fetch_add(1, Ordering::Relaxed);
+                return Some(meta);
+            }
+        }
+        let old = std::fs::read(current.join(&output.path)).ok()?;
+        (old == output.bytes).then_some(meta)
     }
 
     /// Writes one file of the site (its folders are created as needed), unless the output
@@ -78,9 +120,11 @@ impl Staging {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes
             .fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
+        let hash = manifest::hash(&output.bytes);
         if let Some(current) = &self.current {
             push(&self.paths, &output.path);
-            if same_file_content(&current.join(&output.path), &output.bytes) {
+            if let Some(meta) = self.unchanged(current, output, hash) {
+                self.record(&output.path, &meta, hash);
                 return Ok(());
             }
         }
@@ -94,8 +138,19 @@ impl Staging {
                 }
             }
         }
-        std::fs::write(&path, &output.bytes).map_err(|e| Error::io(&path, e))?;
-        push(&self.changed, &output.path);
+        let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        file.write_all(&output.bytes)
+            .map_err(|e| Error::io(&path, e))?;
+        // A first build renames the staging folder whole, which leaves its files as they are;
+        // a rebuild moves each staged file, so it is recorded once moved.
+        if self.current.is_none() {
+            if let Ok(meta) = file.metadata() {
+                self.record(&output.path, &meta, hash);
+            }
+        }
+        if let Ok(mut changed) = self.changed.lock() {
+            changed.push((output.path.clone(), hash));
+        }
         Ok(())
     }
 }
@@ -103,17 +158,6 @@ impl Staging {
 fn push(list: &Mutex<Vec<String>>, path: &str) {
     if let Ok(mut list) = list.lock() {
         list.push(path.to_string());
-    }
-}
-
-/// Whether `path` is a regular file holding exactly `bytes`. The size is compared first, so a
-/// changed page is seldom read.
-fn same_file_content(path: &Path, bytes: &[u8]) -> bool {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            std::fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
     }
 }
 
@@ -140,7 +184,9 @@ pub fn write_site_with(
     std::fs::create_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
     // An output briefbook wrote is updated in place; an empty folder is simply replaced.
     let current = output_dir.join(MARKER_FILE).is_file().then_some(output_dir);
-    let staging = Staging::new(&staging_dir, current);
+    let manifest_path = parent.join(format!(".{name}.{MANIFEST_SUFFIX}"));
+    let previous = current.and_then(|_| Manifest::load(&manifest_path));
+    let staging = Staging::new(&staging_dir, current, previous);
     let filled = fill(&staging).and_then(|()| {
         staging.write(&Output {
             path: MARKER_FILE.to_string(),
@@ -153,29 +199,42 @@ pub fn write_site_with(
     }
     let paths = staging.paths.into_inner().unwrap_or_default();
     let changed = staging.changed.into_inner().unwrap_or_default();
+    let mut recorded = staging.recorded.into_inner().unwrap_or_default();
     let stats = WriteStats {
         files: staging.files.into_inner(),
         bytes: staging.bytes.into_inner(),
         changed: changed.len(),
+        vouched: staging.vouched.into_inner(),
     };
     if current.is_none() {
         if output_dir.is_dir() {
             std::fs::remove_dir(output_dir).map_err(|e| Error::io(output_dir, e))?;
         }
         std::fs::rename(&staging_dir, output_dir).map_err(|e| Error::io(output_dir, e))?;
-        return Ok(stats);
+    } else {
+        let committed = commit(&staging_dir, output_dir, &changed)
+            .and_then(|()| remove_stale(output_dir, &paths));
+        let _ = std::fs::remove_dir_all(&staging_dir);
+        committed?;
+        // Moved into place, the staged files have their final inode and change time.
+        for (path, hash) in &changed {
+            if let Ok(meta) = std::fs::symlink_metadata(output_dir.join(path)) {
+                if let Some(r) = Recorded::of(&meta, *hash) {
+                    recorded.push((path.clone(), r));
+                }
+            }
+        }
     }
-    let committed =
-        commit(&staging_dir, output_dir, &changed).and_then(|()| remove_stale(output_dir, &paths));
-    let _ = std::fs::remove_dir_all(&staging_dir);
-    committed.map(|()| stats)
+    // Only an accelerator: a build without it compares files by reading them.
+    let _ = Manifest::save(&manifest_path, &recorded);
+    Ok(stats)
 }
 
 /// Moves each staged file into the output, in place of the old one. A file of the old site where
 /// the new one has a folder, or a folder where it has a file, is removed first.
-fn commit(staging_dir: &Path, output_dir: &Path, changed: &[String]) -> Result<(), Error> {
+fn commit(staging_dir: &Path, output_dir: &Path, changed: &[(String, u128)]) -> Result<(), Error> {
     let mut made: HashSet<PathBuf> = HashSet::new();
-    for path in changed {
+    for (path, _) in changed {
         let from = staging_dir.join(path);
         let to = output_dir.join(path);
         if let Some(parent) = to.parent() {
