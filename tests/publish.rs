@@ -2,7 +2,9 @@
 //! search page in a real browser. Each test builds the `publish` fixture into its own temp dir.
 
 mod common;
-use common::{append_config, copy_dir, headless_chromium, relative_files};
+use common::{
+    append_config, chromium_path, copy_dir, headless_chromium, relative_files, BrowserScripts,
+};
 
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
@@ -621,55 +623,18 @@ fn serve(dir: &Path) -> Server {
     panic!("the test server did not start on port {port}");
 }
 
-/// The browser tests' folder and Chromium, with their Node package installed when missing.
-fn browser_test_tools() -> (PathBuf, String) {
-    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-    assert!(
-        Path::new(&chromium).is_file(),
-        "this test needs Chromium at {chromium} (apt-get install chromium, or set CHROMIUM)"
-    );
-    assert!(
-        Command::new("node")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success()),
-        "this test needs Node.js (apt-get install nodejs)"
-    );
-    if !e2e.join("node_modules/playwright-core").is_dir() {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&e2e)
-            .status()
-            .expect("npm installs playwright-core");
-        assert!(status.success(), "npm ci in tests/e2e failed");
-    }
-    (e2e, chromium)
-}
-
 #[test]
 fn a_site_opened_from_the_disk_follows_its_folder_links_in_headless_chromium() {
-    let (e2e, chromium) = browser_test_tools();
+    let browser = BrowserScripts::ready();
     let dir = tempfile::tempdir().unwrap();
     let out = build_into("publish", dir.path(), "site", None);
     let url = format!("file://{}/", out.display());
-    let output = Command::new("node")
-        .arg(e2e.join("file_links.mjs"))
-        .arg(&url)
-        .env("CHROMIUM", &chromium)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    browser.run("file_links.mjs", [&url], "the site opened from the disk");
 }
 
 #[test]
 fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
-    let (e2e, chromium) = browser_test_tools();
+    let browser = BrowserScripts::ready();
     let dir = tempfile::tempdir().unwrap();
     let server_root = dir.path().join("www");
     std::fs::create_dir_all(&server_root).unwrap();
@@ -695,19 +660,8 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
             sub == "split",
             "{sub}: the index is split only past search_split_above"
         );
-        let output = Command::new("node")
-            .arg(e2e.join("search.mjs"))
-            .arg(&base)
-            .arg(if sub == "split" { "split" } else { "whole" })
-            .env("CHROMIUM", &chromium)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{sub}: {}\n{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let index = if sub == "split" { "split" } else { "whole" };
+        browser.run("search.mjs", [base.as_str(), index], sub);
     }
 }
 
@@ -752,11 +706,7 @@ fn host_with_404(dir: PathBuf) -> u16 {
 
 #[test]
 fn the_404_page_finds_the_site_under_a_sub_path_without_a_base_url() {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-    assert!(
-        Path::new(&chromium).is_file(),
-        "this test needs Chromium at {chromium} (apt-get install chromium, or set CHROMIUM)"
-    );
+    let chromium = chromium_path();
     let dir = tempfile::tempdir().unwrap();
     build_into("publish", dir.path(), "sub", None);
     let port = host_with_404(dir.path().to_path_buf());

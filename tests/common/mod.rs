@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Copies the folder `from` (a fixture book) to `to`, creating `to`.
@@ -54,4 +54,74 @@ pub fn headless_chromium(program: impl AsRef<OsStr>) -> Command {
         "--no-first-run",
     ]);
     command
+}
+
+/// Chromium's path (`CHROMIUM`, else Debian's), failing the test with what to install when it is
+/// missing.
+pub fn chromium_path() -> PathBuf {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    assert!(
+        chromium.is_file(),
+        "this test needs Chromium at {} (apt-get install chromium, or set CHROMIUM); \
+         see tests/e2e/README",
+        chromium.display()
+    );
+    chromium
+}
+
+/// The Node scripts that drive Chromium in tests/e2e, ready to run: Chromium and Node.js are
+/// there and the folder's Node package is installed (once, by `npm ci`).
+pub struct BrowserScripts {
+    folder: PathBuf,
+    chromium: PathBuf,
+}
+
+impl BrowserScripts {
+    /// Fails the test with what to install when a piece is missing.
+    pub fn ready() -> Self {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
+        let chromium = chromium_path();
+        assert!(
+            Command::new("node")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "this test needs Node.js on PATH (apt-get install nodejs); see tests/e2e/README"
+        );
+        if !folder.join("node_modules/playwright-core").is_dir() {
+            let status = Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&folder)
+                .status()
+                .expect("npm is on PATH to install the tests' Node package");
+            assert!(
+                status.success(),
+                "`npm ci` in tests/e2e failed; see tests/e2e/README"
+            );
+        }
+        Self { folder, chromium }
+    }
+
+    /// Runs `script` (a file of tests/e2e) with `args`, failing the test with its output, headed
+    /// by `what`, unless it exits successfully.
+    pub fn run<I, A>(&self, script: &str, args: I, what: &str)
+    where
+        I: IntoIterator<Item = A>,
+        A: AsRef<OsStr>,
+    {
+        let output = Command::new("node")
+            .arg(self.folder.join(script))
+            .args(args)
+            .env("CHROMIUM", &self.chromium)
+            .output()
+            .expect("node runs");
+        assert!(
+            output.status.success(),
+            "{what}: the browser script {script} failed:\n{}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
