@@ -246,7 +246,7 @@ pub struct TopicEntry {
 }
 
 /// A news organisation in `content/outlets.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutletEntry {
     pub name: String,
@@ -267,6 +267,14 @@ pub struct OutletEntry {
     /// publisher when the byline names another outlet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub layouts: Vec<String>,
+    /// What kind of organisation it is: `wire`, `newspaper`, `broadcaster`, `magazine`, `online`,
+    /// `government`, `international`, `think-tank` or `aggregator` (a site that gathers other
+    /// outlets' stories, so import credits the outlet it names, never the aggregator itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Set by import on an outlet it found named but no outlets file knew; the editor clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
 }
 
 /// The book as loaded from disk, before any cross-linking.

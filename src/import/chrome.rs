@@ -46,7 +46,7 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:By|BY|by|Written by|Reporter\s*:|Reported by|Author\s*:?|기자)\s+[A-Z\p{Hangul}]",
+        r"^(?:(?:By|BY|by|Written by|Reported by|Posted by)\s*:?|Reporter\s*:|Author\s*:?|기자)\s+[A-Z\p{Hangul}]",
     )
     .unwrap()
 });
@@ -126,7 +126,9 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     // without one is passed over); most lines have none, so both stamp patterns are skipped.
     if short
         && (has_digit(text) || !text.is_ascii())
-        && (BARE_DATE.is_match(text) || (STAMP_LABEL.is_match(text) && has_digit(text)))
+        && (BARE_DATE.is_match(text)
+            || (STAMP_LABEL.is_match(text) && has_digit(text))
+            || super::dates::is_stamp_line(text))
     {
         return Kind::Meta(Meta::Stamp);
     }
@@ -170,20 +172,24 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     Kind::Body
 }
 
-/// `Home | News | Politics | World`: three or more short items separated by bars.
+/// `Home | News | Politics | World`, `News / Politics / News`, `Home > World > Africa`: three or
+/// more short items separated by bars, spaced slashes or breadcrumb arrows.
 fn is_nav_bar(text: &str) -> bool {
-    if text.bytes().filter(|&b| b == b'|').count() < 2 {
-        return false;
-    }
-    let items: Vec<&str> = text
-        .split('|')
+    let items: Vec<&str> = NAV_SEPARATOR
+        .split(text)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    items.len() >= 3
-        && text.matches('|').count() >= 2
-        && items.iter().all(|i| i.chars().count() <= 25)
+    let separators = NAV_SEPARATOR.find_iter(text).count();
+    (separators >= 2 || (separators == 1 && text.contains(['>', '»', '›'])))
+        && items.len() >= 2
+        && items
+            .iter()
+            .all(|i| i.chars().count() <= 25 && word_count(i) <= 3)
 }
+
+static NAV_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\|\s*|\s+/\s+|\s*[>»›]\s*").unwrap());
 
 fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())

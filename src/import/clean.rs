@@ -73,6 +73,8 @@ impl Block {
 pub(crate) struct Doc {
     pub lines: Vec<Line>,
     pub blocks: Vec<Block>,
+    /// Whether the headline was picked on strong evidence; otherwise the editor should check it.
+    pub title_sure: bool,
 }
 
 impl Doc {
@@ -131,10 +133,34 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// A photo caption printed once: "This photo …", "(AP Photo/…)", "(… photo pool)".
+/// A photo caption: "This photo …", "File photo", "Photo: …", "(AP Photo/…)", "(… photo pool)",
+/// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)photos?(?-u:\b)[^()]*\)\s*$|\[(?:yonhap|joongang ilbo|news1|newsis|ap|afp|reuters|epa)\]\s*$|(?:/|\| )\s*(?:yonhap|afp|ap|reuters|epa|getty images)\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,80}$|(?-u:\b)getty images\s*$").unwrap()
 });
+
+/// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
+static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\[(?P<bracketed>[^\[\]]{2,40})\]|(?:/|\| )\s*(?P<slashed>[^/|]{2,40}))\s*$")
+        .unwrap()
+});
+
+/// Whether a paragraph is a photo caption rather than article text.
+pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
+    if word_count(text) > 80 {
+        return false;
+    }
+    if CAPTION.is_match(text) {
+        return true;
+    }
+    AGENCY_CREDIT.captures(text).is_some_and(|c| {
+        let credit = c
+            .name("bracketed")
+            .or(c.name("slashed"))
+            .map_or("", |m| m.as_str());
+        outlets.resolve(credit.trim()).is_some()
+    })
+}
 
 /// Sorts the lines, picks the headline and builds the body.
 pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatcher) -> Doc {
@@ -150,6 +176,17 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
     let mut in_list = false;
     for raw in text.split('\n') {
         let stripped = strip_bullet(raw);
+        if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
+            lines.push(Line {
+                text: stamp.to_string(),
+                kind: Kind::Meta(Meta::Stamp),
+            });
+            lines.push(Line {
+                text: rest.to_string(),
+                kind: classify(rest, outlets, mostly_latin),
+            });
+            continue;
+        }
         // Keep a lone "*" or "-" line's text rather than an empty one.
         let text = if stripped.is_empty() {
             raw.trim()
@@ -174,64 +211,44 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         });
     }
 
-    mark_title(&mut lines, known_title);
+    let title_sure = mark_title(&mut lines, known_title, outlets);
     drop_trailing_lists(&mut lines);
-    let blocks = build_blocks(&lines);
-    Doc { lines, blocks }
+    let blocks = build_blocks(&lines, outlets);
+    Doc {
+        lines,
+        blocks,
+        title_sure,
+    }
 }
 
-/// A line that could be a headline: a few words, not a paragraph.
-fn headline_like(text: &str) -> bool {
-    let words = word_count(text);
-    let ends_period = text.ends_with('.') && !text.ends_with("..");
-    (2..=35).contains(&words)
-        && text.chars().count() <= 250
-        && !(ends_period && words > 12)
-        && !super::headline::DATELINE.is_match(text)
-}
-
-fn mark_title(lines: &mut [Line], known_title: Option<&str>) {
-    let body: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == Kind::Body)
-        .collect();
+/// Marks the headline line (and the lines above it as pre-title); returns whether the pick is sure.
+fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMatcher) -> bool {
     if let Some(known) = known_title {
         // A page's own title is authoritative; drop its repeat at the top of the text.
         let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(&i) = body.iter().take(3).find(|&&i| {
+        let body = (0..lines.len()).filter(|&i| lines[i].kind == Kind::Body);
+        if let Some(i) = body.take(3).find(|&i| {
             let line = key(&lines[i].text);
             !line.is_empty() && key(known).contains(&line)
         }) {
             lines[i].kind = Kind::Title;
         }
-        return;
+        return true;
     }
-    let mut chosen = None;
-    for (n, &i) in body.iter().enumerate().take(6) {
-        let text = &lines[i].text;
-        if body_like(text) && !headline_like(text) {
-            break;
-        }
-        if !headline_like(text) {
-            continue;
-        }
-        // Section labels ("North Korea", "Diplomacy") are short; the headline follows them.
-        let later_headline = body
-            .get(n + 1)
-            .is_some_and(|&j| headline_like(&lines[j].text) && !body_like(&lines[j].text));
-        if word_count(text) <= 3 && later_headline {
-            continue;
-        }
-        chosen = Some(i);
-        break;
-    }
-    if let Some(t) = chosen {
-        lines[t].kind = Kind::Title;
-        for line in lines[..t].iter_mut() {
-            if line.kind == Kind::Body {
-                line.kind = Kind::PreTitle;
-            }
+    let Some(pick) = super::title_line::pick(lines, None, outlets) else {
+        return false;
+    };
+    lines[pick.line].kind = Kind::Title;
+    // Lines above the headline are chrome, except article text; a tab title glued to its
+    // description (`Headline The story began…`) is a copy of what follows, not text.
+    let title_key = lines[pick.line].text.clone();
+    for line in lines[..pick.line].iter_mut() {
+        if line.kind == Kind::Body && (!body_like(&line.text) || line.text.starts_with(&title_key))
+        {
+            line.kind = Kind::PreTitle;
         }
     }
+    pick.sure
 }
 
 /// Short headline-like lines after the last real paragraph are lists of other stories.
@@ -331,7 +348,7 @@ fn hard_wrapped(lines: &[Line]) -> bool {
 }
 
 /// Builds paragraphs from consecutive body lines and keeps one copy of repeated captions.
-fn build_blocks(lines: &[Line]) -> Vec<Block> {
+fn build_blocks(lines: &[Line], outlets: &OutletMatcher) -> Vec<Block> {
     // The article's own words, collected only if a line broken mid-word asks for them.
     let words: std::cell::OnceCell<FxHashSet<String>> = std::cell::OnceCell::new();
     let vocabulary = |word: &str| {
@@ -385,7 +402,7 @@ fn build_blocks(lines: &[Line]) -> Vec<Block> {
                 return None;
             }
             let repeated = counts[p.as_str()] > 1 && word_count(p) >= 4;
-            Some(repeated || (CAPTION.is_match(p) && word_count(p) <= 80))
+            Some(repeated || is_caption(p, outlets))
         })
         .collect();
     paragraphs

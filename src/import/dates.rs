@@ -16,8 +16,27 @@ use crate::model::PartialDate;
 const MONTH: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?-u:\b)")
+    // An ISO 8601 timestamp runs on into its time (`2020-01-20T06:05:18Z`): `T` ends the day too.
+    Regex::new(
+        r"(?-u:\b)(?P<y>(?:19|20)\d\d) ?[-./] ?(?P<m>\d{1,2}) ?[-./] ?(?P<d>\d{1,2})(?:T|(?-u:\b))",
+    )
+    .unwrap()
+});
+/// `14.05.2025`, `09/02/2011`, `04 / 04 / 2019`: day and month in the site's order.
+static NUMERIC_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?P<a>\d{1,2}) ?(?P<sep>[-./]) ?(?P<b>\d{1,2}) ?[-./] ?(?P<y>(?:19|20)\d\d)(?-u:\b)",
+    )
+    .unwrap()
+});
+/// A stamp glued to the start of a line of text: ` date 2023-06-15 Christine Lagarde, …`.
+static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:date|published|posted|updated)\s*:?\s*(?:(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+")
         .unwrap()
+});
+/// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`.
+static STAMP_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -51,8 +70,10 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?P<y>(?:19[5-9]|20\d)\d)(?-u:\b)").unwrap());
+/// A day in a URL: `/2017/09/19/`, `…-2024-01-05/`, or eight digits after a letter or separator
+/// (`view/AEN20220825000300315`, `?ud=20161017000123`, `/news-20190404.html`).
 static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:AEN|AKR|PYH|[?&]ud=|/)(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)|/(?P<y2>(?:19|20)\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)|-(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?:/|\.html|$)").unwrap()
+    Regex::new(r"[A-Za-z/=_-](?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])|/(?P<y2>(?:19|20)\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)|-(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?:/|\.html|$)").unwrap()
 });
 static URL_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/").unwrap());
@@ -62,6 +83,8 @@ static URL_MONTH: LazyLock<Regex> =
 enum Found {
     Day(NaiveDate),
     Month(i32, u32),
+    /// `09/02/2011`: 9 February (day first) or 2 September (month first), not yet known which.
+    Either(NaiveDate, NaiveDate),
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -101,6 +124,23 @@ fn dates_in(text: &str) -> Vec<(usize, Found)> {
         {
             found.push((caps.get(0).map_or(0, |m| m.start()), Found::Day(d)));
         }
+    }
+    for caps in NUMERIC_YEAR_LAST.captures_iter(text) {
+        let (Ok(a), Ok(b)) = (caps["a"].parse::<u32>(), caps["b"].parse::<u32>()) else {
+            continue;
+        };
+        let at = caps.get(0).map_or(0, |m| m.start());
+        let day_first = day(&caps["y"], b, &a.to_string());
+        let month_first = day(&caps["y"], a, &b.to_string());
+        let date = match (day_first, month_first) {
+            (Some(d), Some(m)) if d == m => Found::Day(d),
+            // Dotted dates are written day first wherever they are used.
+            (Some(d), Some(_)) if &caps["sep"] == "." => Found::Day(d),
+            (Some(d), Some(m)) => Found::Either(d, m),
+            (Some(d), None) | (None, Some(d)) => Found::Day(d),
+            (None, None) => continue,
+        };
+        found.push((at, date));
     }
     for caps in MONTH_FIRST
         .captures_iter(text)
@@ -148,6 +188,15 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
     from_dateline(doc, &candidates, &mut extra);
     from_caption_and_weekday(doc, &mut extra);
     candidates.extend(extra);
+    for candidate in &mut candidates {
+        if let Found::Either(day_first, month_first) = candidate.found {
+            candidate.found = match read_order(doc, day_first, month_first) {
+                Some(date) => Found::Day(date),
+                None => Found::Month(0, 0),
+            };
+        }
+    }
+    candidates.retain(|c| c.found != Found::Month(0, 0));
 
     let best = candidates.into_iter().max_by_key(|c| {
         let precise = matches!(c.found, Found::Day(_));
@@ -156,19 +205,103 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
     let date = match best.found {
         Found::Day(d) => PartialDate::Day(d),
         Found::Month(year, month) => PartialDate::Month { year, month },
+        Found::Either(..) => return None,
     };
     Some((date, best.confident && matches!(best.found, Found::Day(_))))
 }
 
-/// Labelled stamps ("Published : …") anywhere; bare date lines only below the headline, since a
-/// date above it is the page's clock, not the article's.
+/// Which reading of an ambiguous `09/02/2011` the text supports: the site's own unambiguous
+/// numeric dates (`24/02/2026` is day first), else the one reading that falls on or up to two
+/// weeks after a date the story itself mentions. `None` when nothing decides: never a guess.
+fn read_order(doc: &Doc, day_first: NaiveDate, month_first: NaiveDate) -> Option<NaiveDate> {
+    let texts = || doc.lines.iter().map(|l| l.text.as_str());
+    let (mut dmy, mut mdy) = (0, 0);
+    let mut mentioned = Vec::new();
+    for text in texts() {
+        for caps in NUMERIC_YEAR_LAST.captures_iter(text) {
+            let (Ok(a), Ok(b)) = (caps["a"].parse::<u32>(), caps["b"].parse::<u32>()) else {
+                continue;
+            };
+            dmy += usize::from(a > 12 && b <= 12);
+            mdy += usize::from(b > 12 && a <= 12);
+        }
+        for (_, found) in dates_in(text) {
+            if let Found::Day(d) = found {
+                mentioned.push(d);
+            }
+        }
+    }
+    match dmy.cmp(&mdy) {
+        std::cmp::Ordering::Greater => return Some(day_first),
+        std::cmp::Ordering::Less => return Some(month_first),
+        std::cmp::Ordering::Equal => {}
+    }
+    let near = |date: NaiveDate| {
+        mentioned
+            .iter()
+            .any(|&m| m != date && (0..=14).contains(&(date - m).num_days()))
+    };
+    match (near(day_first), near(month_first)) {
+        (true, false) => Some(day_first),
+        (false, true) => Some(month_first),
+        _ => None,
+    }
+}
+
+/// Whether a short line is a date stamp: a full date with nothing else but clock times, zones,
+/// weekdays and at most three other words (`Xinhua / 10:27 UTC+8, 2025-05-07`, `Scritto il
+/// 24/02/2026`, `Daily News 04 / 04 / 2019`, `Brussels, 4 April 2019`).
+pub(crate) fn is_stamp_line(text: &str) -> bool {
+    if text.chars().count() > 90 {
+        return false;
+    }
+    let found = dates_in(text);
+    if !matches!(found.first(), Some((_, Found::Day(_) | Found::Either(..)))) {
+        return false;
+    }
+    let without_dates = NUMERIC.replace_all(text, " ");
+    let without_dates = NUMERIC_YEAR_LAST.replace_all(&without_dates, " ");
+    let without_dates = MONTH_FIRST.replace_all(&without_dates, " ");
+    let without_dates = DAY_FIRST.replace_all(&without_dates, " ");
+    let leftover = STAMP_FILLER.replace_all(&without_dates, " ");
+    leftover
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 3
+}
+
+/// Splits a stamp glued to the start of a line (` date 2023-06-15 Christine Lagarde, …`) from the
+/// text that follows it.
+pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
+    let m = LEADING_STAMP.find(text)?;
+    let rest = text[m.end()..].trim();
+    (rest.split_whitespace().count() >= 4).then(|| (text[..m.end()].trim(), rest))
+}
+
+/// Labelled stamps ("Published : …") and dated bylines anywhere; unlabelled date lines below the
+/// headline, and above it only at a lower rank, never when they name the weekday the way a page's
+/// clock does ("Friday 29 April 2016").
 fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
     let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
     for (i, line) in doc.lines.iter().enumerate() {
+        let text = line.text.as_str();
+        if matches!(
+            line.kind,
+            Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Source)
+        ) {
+            if let Some((_, found)) = dates_in(text).into_iter().next() {
+                out.push(Candidate {
+                    rank: 88,
+                    found,
+                    confident: true,
+                });
+            }
+            continue;
+        }
         if line.kind != Kind::Meta(Meta::Stamp) {
             continue;
         }
-        let text = line.text.as_str();
         let (rank, confident, rest) = match LABEL.captures(text) {
             Some(caps) => {
                 let label = caps["label"].to_lowercase();
@@ -190,7 +323,8 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             None if title_at.is_some_and(|t| i > t) => (80, true, text),
             None if title_at.is_none() && i > 0 => (75, true, text),
-            None => continue,
+            None if WEEKDAY.is_match(text) || i == 0 => continue,
+            None => (50, false, text),
         };
         if let Some((_, found)) = dates_in(rest).into_iter().next() {
             out.push(Candidate {
@@ -239,7 +373,8 @@ fn from_url(url: &str, out: &mut Vec<Candidate>) {
 
 /// The weekday the lead names ("said Wednesday"), when it names exactly one.
 fn lead_weekday(doc: &Doc) -> Option<Weekday> {
-    let lead = doc.paragraphs().next()?;
+    // The lead, or the paragraph after a caption-like opener that names no day.
+    let lead = doc.paragraphs().take(3).find(|p| WEEKDAY.is_match(p))?;
     let mut days = WEEKDAY
         .captures_iter(lead)
         .filter_map(|c| c["w"].parse::<Weekday>().ok());
@@ -265,6 +400,7 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
         .map(|c| match c.found {
             Found::Day(d) => d.year(),
             Found::Month(y, _) => y,
+            Found::Either(d, _) => d.year(),
         })
         .collect();
     let body: Vec<&str> = doc.blocks.iter().map(Block::text).collect();
@@ -374,13 +510,28 @@ mod tests {
             "http://www.koreaherald.com/view.php?ud=20161017000123",
             &mut out,
         );
-        let days: Vec<String> = out
+        from_url(
+            "https://news.example.org/world/story-20190404.html",
+            &mut out,
+        );
+        from_url("https://news.example.org/2021/03/04/story/", &mut out);
+        assert_eq!(
+            days_of(&out),
+            ["2022-08-25", "2016-10-17", "2019-04-04", "2021-03-04"]
+        );
+        let mut ids = Vec::new();
+        from_url("https://news.example.org/story/20191345/", &mut ids);
+        from_url("https://news.example.org/a/1020190404", &mut ids);
+        assert!(days_of(&ids).is_empty(), "article numbers are not dates");
+    }
+
+    fn days_of(candidates: &[Candidate]) -> Vec<String> {
+        candidates
             .iter()
             .filter_map(|c| match c.found {
                 Found::Day(d) => Some(d.to_string()),
-                Found::Month(..) => None,
+                Found::Month(..) | Found::Either(..) => None,
             })
-            .collect();
-        assert_eq!(days, ["2022-08-25", "2016-10-17"]);
+            .collect()
     }
 }

@@ -94,6 +94,15 @@ static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Video|VIDEO|PHOTO|Photo|Photos|Newsmaker)\))+\s*$").unwrap()
 });
 
+/// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
+/// either end (`Headline |`).
+static DANGLING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\[\]]{1,40}\]\s*|^[|:·–—-]+\s*|\s*[|:·–—-]+$").unwrap());
+
+/// A date trailing a site name in a tab title (`Voice of America 1/19/2008`).
+static TRAILING_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{4})$").unwrap());
+
 /// Site-name suffixes and prefixes: `Headline | Yonhap News Agency`, `Headline - The Korea Herald`.
 static SITE_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:\||-|–|—|::|:|·)\s+").unwrap());
@@ -111,6 +120,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         let before = title.len();
         title = LEADING_LABEL.replace(&title, "").trim().to_string();
         title = TRAILING_LABEL.replace(&title, "").trim().to_string();
+        title = DANGLING.replace_all(&title, "").trim().to_string();
         title = strip_site_name(&title, site, outlets);
         if title.len() == before {
             break;
@@ -121,6 +131,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
 
 fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
     let is_site = |part: &str| {
+        let part = TRAILING_DATE.replace(part.trim(), "");
         let part = part.trim();
         outlets.resolve(part).is_some()
             || site.is_some_and(|s| s.eq_ignore_ascii_case(part))
@@ -167,7 +178,10 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 }
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|by|Written by|Reported by|Reporter\s*:|Author\s*:?)\s+").unwrap()
+    Regex::new(
+        r"^(?:(?:By|BY|by|Written by|Reported by|Posted by)\s*:?|Reporter\s*:|Author\s*:?)\s+",
+    )
+    .unwrap()
 });
 
 /// Role words and contact details that follow a reporter's name in a byline.
@@ -183,6 +197,32 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|;\s*)(?:additional )?reporting by (?P<names>[^;.]+)").unwrap()
 });
+
+/// Head words of organisation names, from the shipped word list.
+static ORGANISATION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("registry/organisation_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether a byline's part names an organisation (`DoD News`), not a person or a role
+/// (`staff reporter`): capitalised words, one of them an organisation's head word.
+pub(crate) fn is_organisation(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !BYLINE_NOISE.is_match(part.trim())
+        && words.iter().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            ORGANISATION_WORDS.contains(&w)
+        })
+}
 
 /// A byline without its "By" / "Written by" / "Reporter :".
 pub(crate) fn strip_byline_prefix(line: &str) -> std::borrow::Cow<'_, str> {

@@ -1,16 +1,10 @@
 //! HTML: extracts the article from a saved web page with a readability port (dom_smoothie), keeping
 //! the page's own metadata — title, byline, site name, publication time, canonical URL — as hints.
 
-use std::sync::LazyLock;
-
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
-use regex::Regex;
 
+use super::page_meta::PageMeta;
 use super::PageHints;
-
-static CANONICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<link[^>]+rel=["']canonical["'][^>]*href=["'](?P<a>[^"']+)["']|<link[^>]+href=["'](?P<b>[^"']+)["'][^>]*rel=["']canonical["']|<meta[^>]+property=["']og:url["'][^>]*content=["'](?P<c>[^"']+)["']"#).unwrap()
-});
 
 /// The article's text (paragraphs separated by blank lines) and the page's metadata.
 pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
@@ -18,7 +12,9 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let parsed = Readability::new(page, None, Some(config()))
+    let document = dom_query::Document::from(page);
+    let meta = PageMeta::read(&document);
+    let parsed = Readability::with_document(document, None, Some(config()))
         .and_then(|mut r| r.parse())
         .or_else(|_| {
             Readability::new(page, None, Some(config()))
@@ -27,19 +23,22 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
         .map_err(|e| format!("no article found in the page ({e})"))?;
 
     let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let canonical = CANONICAL.captures(page).and_then(|c| {
-        ["a", "b", "c"]
-            .iter()
-            .find_map(|n| c.name(n))
-            .map(|m| html_escape_free(m.as_str()))
-    });
+    // The page's declared metadata first; Readability's own guesses only fill the gaps.
+    let byline = (!meta.authors.is_empty()).then(|| meta.authors.join(", "));
     let hints = PageHints {
-        title: non_empty(Some(parsed.title.clone())),
-        byline: non_empty(parsed.byline.clone()),
-        site_name: non_empty(parsed.site_name.clone()),
-        published: non_empty(parsed.published_time.clone()),
-        url: non_empty(parsed.url.clone())
-            .or(canonical)
+        title: meta.title.or_else(|| non_empty(Some(parsed.title.clone()))),
+        byline: byline
+            .or_else(|| non_empty(parsed.byline.clone()))
+            .or_else(|| (!meta.loose_authors.is_empty()).then(|| meta.loose_authors.join(", "))),
+        site_name: meta
+            .site_name
+            .or_else(|| non_empty(parsed.site_name.clone())),
+        published: meta
+            .published
+            .or_else(|| non_empty(parsed.published_time.clone())),
+        url: meta
+            .url
+            .or_else(|| non_empty(parsed.url.clone()))
             .filter(|u| u.starts_with("http")),
     };
     let text = parsed.text_content.to_string();
@@ -47,9 +46,4 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
         return Err("the page has no article text".to_string());
     }
     Ok((text, hints))
-}
-
-/// Undoes the one entity URLs in attributes commonly carry.
-fn html_escape_free(url: &str) -> String {
-    url.replace("&amp;", "&")
 }

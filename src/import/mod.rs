@@ -19,8 +19,10 @@ mod html;
 mod markdown;
 mod names;
 mod outlets;
+mod page_meta;
 mod report;
 mod run;
+mod title_line;
 mod topics;
 mod write;
 
@@ -34,46 +36,58 @@ pub use report::{ImportReport, Outcome, Record};
 pub use run::{run, ImportOptions};
 pub use write::{render_article, stamp_matches};
 
-/// The outlets shipped with briefbook, used when a book has no `content/outlets.yaml`.
+/// The example book's outlets: what tests and benchmarks import against, with the registry.
 pub const DEFAULT_OUTLETS: &str = include_str!("../../content/outlets.yaml");
+/// The registry of news organisations shipped with briefbook; a book's `content/outlets.yaml`
+/// adds to it and overrides its entries by name.
+pub const REGISTRY_OUTLETS: &str = include_str!("registry/outlets.yaml");
 /// The topic vocabulary shipped with briefbook, used when a book has no `content/topics.yaml`.
 pub const DEFAULT_TOPICS: &str = include_str!("../../content/topics.yaml");
-
-/// Outlet used when nothing in the text says who wrote it; the editor is asked to fill it in.
-pub const UNKNOWN_OUTLET: &str = "Unknown";
 
 /// Everything import matches against, compiled once and shared by every file of a run.
 pub struct ImportContext {
     outlets: outlets::OutletMatcher,
+    /// Every outlet import knows (the book's first, then the registry's), by canonical name.
+    outlet_entries: Vec<OutletEntry>,
+    /// Name keys of the outlets the book's own file lists, so import adds only what it lacks.
+    book_outlets: std::collections::HashSet<String>,
     actors: actors::ActorMatcher,
     topics: topics::TopicMatcher,
 }
 
 impl ImportContext {
-    /// Builds the matchers. Fails only on an outlet `layouts` pattern that is not a valid regex.
+    /// Builds the matchers from the book's outlets (which override the registry's by name), actors
+    /// and topics. Fails only on an outlet `layouts` pattern that is not a valid regex.
     pub fn new(
-        outlets: &[OutletEntry],
+        book_outlets: &[OutletEntry],
         actors: &[ActorEntry],
         topics: &[TopicEntry],
     ) -> Result<Self, Diagnostic> {
+        let outlet_entries = with_registry(book_outlets);
         Ok(ImportContext {
-            outlets: outlets::OutletMatcher::new(outlets)?,
+            outlets: outlets::OutletMatcher::new(&outlet_entries)?,
+            book_outlets: book_outlets
+                .iter()
+                .map(|o| outlets::name_key(&o.name))
+                .collect(),
+            outlet_entries,
             actors: actors::ActorMatcher::new(actors),
             topics: topics::TopicMatcher::new(topics),
         })
     }
 
-    /// Reads the book's outlets, actors and topics; missing outlet and topic files fall back to the
-    /// shipped defaults so a fresh book imports well from the first run.
+    /// Reads the book's outlets, actors and topics; a missing topics file falls back to the
+    /// shipped vocabulary so a fresh book imports well from the first run.
     pub fn load(root: &Path) -> Result<Self, Error> {
-        let outlets: Vec<OutletEntry> = read_list(root, OUTLETS_FILE, DEFAULT_OUTLETS)?;
+        let outlets: Vec<OutletEntry> = read_list(root, OUTLETS_FILE, "")?;
         let actors: Vec<ActorEntry> = read_list(root, ACTORS_FILE, "")?;
         let topics: Vec<TopicEntry> = read_list(root, TOPICS_FILE, DEFAULT_TOPICS)?;
         Self::new(&outlets, &actors, &topics)
             .map_err(|d| Error::Content(crate::error::Diagnostics(vec![d])))
     }
 
-    /// The shipped outlets and topics with the given actors; what tests and benchmarks use.
+    /// The example book's outlets and shipped topics with the given actors; what tests and
+    /// benchmarks use.
     pub fn with_defaults(actors: &[ActorEntry]) -> Self {
         let outlets: Vec<OutletEntry> =
             parse_list(Path::new(OUTLETS_FILE), DEFAULT_OUTLETS).expect("shipped outlets parse");
@@ -82,10 +96,59 @@ impl ImportContext {
         Self::new(&outlets, actors, &topics).expect("shipped outlet layouts compile")
     }
 
+    /// The entry to add to the book's outlets file for `name`, when the book lacks it: the
+    /// registry's entry, or a new one for the editor to check.
+    fn outlet_to_add(&self, name: &str, proposed: bool) -> Option<OutletEntry> {
+        let key = outlets::name_key(name);
+        if key.is_empty() || self.book_outlets.contains(&key) {
+            return None;
+        }
+        if proposed {
+            return Some(OutletEntry {
+                name: name.to_string(),
+                review: true,
+                ..OutletEntry::default()
+            });
+        }
+        self.outlet_entries
+            .iter()
+            .find(|o| outlets::name_key(&o.name) == key)
+            .map(|o| OutletEntry {
+                layouts: Vec::new(),
+                signatures: Vec::new(),
+                ..o.clone()
+            })
+    }
+
     /// Whether `name` is already in the actors file, as a name or an alias.
     fn knows_actor(&self, name: &str) -> bool {
         self.actors.canonical(name).is_some()
     }
+}
+
+/// The book's outlets followed by the registry's, minus registry entries the book overrides (same
+/// name or alias).
+fn with_registry(book: &[OutletEntry]) -> Vec<OutletEntry> {
+    static REGISTRY: std::sync::LazyLock<Vec<OutletEntry>> = std::sync::LazyLock::new(|| {
+        parse_list(Path::new("outlet registry"), REGISTRY_OUTLETS).expect("the registry parses")
+    });
+    let overridden: std::collections::HashSet<String> = book
+        .iter()
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
+        .map(|n| outlets::name_key(n))
+        .collect();
+    let mut all = book.to_vec();
+    all.extend(
+        REGISTRY
+            .iter()
+            .filter(|o| {
+                !std::iter::once(&o.name)
+                    .chain(&o.aliases)
+                    .any(|n| overridden.contains(&outlets::name_key(n)))
+            })
+            .cloned(),
+    );
+    all
 }
 
 fn read_list<T: serde::de::DeserializeOwned>(
@@ -132,6 +195,8 @@ pub struct Imported {
     pub body: String,
     /// People found in the text who are not in the actors file yet.
     pub new_actors: Vec<NewActor>,
+    /// The outlet's entry, when the book's outlets file lacks it (from the registry, or proposed).
+    pub new_outlet: Option<OutletEntry>,
     /// Things the editor should know that are not fields (e.g. a lossy decode).
     pub warnings: Vec<String>,
 }
@@ -181,7 +246,12 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
     let mut review = Vec::new();
 
     let title = match headline::title(&doc, hints, &ctx.outlets) {
-        Some(title) => title,
+        Some(title) => {
+            if hints.title.is_none() && !doc.title_sure {
+                review.push("title".to_string());
+            }
+            title
+        }
         None => {
             review.push("title".to_string());
             headline::fallback_title(&doc)
@@ -199,6 +269,10 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
     if outlet.outlet.is_none() || outlet.weak {
         review.push("outlet".to_string());
     }
+    let new_outlet = outlet
+        .outlet
+        .as_deref()
+        .and_then(|name| ctx.outlet_to_add(name, outlet.proposed));
 
     let found_date = dates::find(&doc, hints, url.as_deref());
     if !matches!(found_date, Some((PartialDate::Day(_), true))) {
@@ -216,7 +290,7 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
 
     let front = FrontMatter {
         title,
-        outlet: outlet.outlet.unwrap_or_else(|| UNKNOWN_OUTLET.to_string()),
+        outlet: outlet.outlet.unwrap_or_default(),
         publisher: outlet.publisher,
         date: found_date.map(|(date, _)| date),
         dateline,
@@ -236,6 +310,7 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
         front,
         body: markdown::body(&doc.blocks),
         new_actors: people.new,
+        new_outlet,
         warnings: Vec::new(),
     }
 }

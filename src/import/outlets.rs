@@ -22,6 +22,13 @@ pub(crate) struct OutletMatcher {
     by_name: HashMap<String, usize>,
     signatures: Option<AhoCorasick>,
     signature_owner: Vec<usize>,
+    /// Every name and alias, to find outlets named inside a line (`Copyright AFP, 2018`).
+    mentions: Option<AhoCorasick>,
+    /// Per mention pattern: its outlet, and whether it is an acronym that must match in capitals.
+    mention_owner: Vec<(usize, bool)>,
+    mention_texts: Vec<String>,
+    /// Per outlet: whether it only gathers other outlets' stories (`kind: aggregator`).
+    aggregator: Vec<bool>,
     domains: Vec<(String, usize)>,
     layouts: RegexSet,
     layout_owner: Vec<usize>,
@@ -31,8 +38,10 @@ pub(crate) struct OutletMatcher {
 pub(crate) struct OutletGuess {
     pub outlet: Option<String>,
     pub publisher: Option<String>,
-    /// Only faint evidence (a photo credit): the editor should check.
+    /// Only faint evidence (a photo credit), or a name no outlets file knows: the editor should check.
     pub weak: bool,
+    /// The outlet is not in the registry or the book's outlets file: propose it there.
+    pub proposed: bool,
 }
 
 impl OutletMatcher {
@@ -43,9 +52,18 @@ impl OutletMatcher {
         let mut domains = Vec::new();
         let mut layouts = Vec::new();
         let mut layout_owner = Vec::new();
+        let mut mention_texts = Vec::new();
+        let mut mention_owner = Vec::new();
         for (i, outlet) in outlets.iter().enumerate() {
             for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
                 by_name.entry(name_key(name)).or_insert(i);
+                let name = name.trim();
+                if name.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+                    let acronym =
+                        name.chars().count() <= 5 && !name.chars().any(char::is_lowercase);
+                    mention_texts.push(name.to_string());
+                    mention_owner.push((i, acronym));
+                }
             }
             for signature in outlet.signatures.iter().filter(|s| !s.trim().is_empty()) {
                 signatures.push(signature.trim().to_string());
@@ -78,7 +96,21 @@ impl OutletMatcher {
                 .build(&signatures)
                 .expect("signatures build an automaton")
         });
+        let mentions = (!mention_texts.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&mention_texts)
+                .expect("outlet names build an automaton")
+        });
         Ok(OutletMatcher {
+            aggregator: outlets
+                .iter()
+                .map(|o| o.kind.as_deref() == Some("aggregator"))
+                .collect(),
+            mentions,
+            mention_owner,
+            mention_texts,
             names: outlets.iter().map(|o| o.name.clone()).collect(),
             by_name,
             signatures: signatures_ac,
@@ -96,6 +128,26 @@ impl OutletMatcher {
 
     fn resolve_index(&self, text: &str) -> Option<usize> {
         self.by_name.get(&name_key(text)).copied()
+    }
+
+    /// The outlets named in `text` as whole words: `(start, end, outlet)`. Acronyms (`AP`, `DW`)
+    /// count only in capitals, so "ap" or "Dw" inside prose never match.
+    pub fn mentions<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        self.mentions
+            .iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .filter_map(move |m| {
+                let (outlet, acronym) = self.mention_owner[m.pattern().as_usize()];
+                let found = &text[m.start()..m.end()];
+                let whole = boundary(text[..m.start()].chars().last())
+                    && boundary(text[m.end()..].chars().next());
+                let case_ok = !acronym || found == self.mention_texts[m.pattern().as_usize()];
+                (whole && case_ok).then_some((m.start(), m.end(), outlet))
+            })
     }
 
     /// Whether a line belongs to some outlet's page layout.
@@ -144,7 +196,10 @@ impl OutletMatcher {
         }
         for line in doc.meta(Meta::Source) {
             let rest = line.split_once(':').map_or(line, |(_, r)| r);
-            for part in rest.split([',', ';', '/', '|']) {
+            for part in rest
+                .split([',', ';', '/', '|'])
+                .flat_map(|p| p.split(" and "))
+            {
                 if let Some(i) = self.resolve_index(part) {
                     add(&mut author, i, 10);
                 }
@@ -154,12 +209,11 @@ impl OutletMatcher {
             self.add_domains(line, 6, &mut author);
         }
         for line in doc.meta(Meta::Copyright) {
-            for (name, &i) in &self.by_name {
-                if name.len() >= 4 && name_key(line).contains(name.as_str()) {
-                    add(&mut site, i, 4);
-                }
+            for (_, _, i) in self.mentions(line) {
+                add(&mut site, i, 4);
             }
         }
+        self.weigh_mentions(doc, &mut author, &mut site);
         let body_starts = doc.lines.iter().position(|l| l.kind == Kind::Body);
         for (n, line) in doc.lines.iter().enumerate().filter(|(_, l)| {
             matches!(
@@ -195,7 +249,9 @@ impl OutletMatcher {
         }
 
         if let Some(org) = first_dateline(doc).and_then(|d| d.org) {
-            if let Some(i) = self.resolve_index(&org) {
+            // `(AFP-Jiji)`, `(Reuters/Kyodo)`: the agency that wrote it first, its distributor after.
+            let parts = std::iter::once(org.as_str()).chain(org.split(['-', '/']));
+            if let Some(i) = parts.filter_map(|p| self.resolve_index(p)).next() {
                 add(&mut author, i, 10);
             }
         }
@@ -218,10 +274,97 @@ impl OutletMatcher {
             .map(|(i, _)| i)
             .filter(|&s| Some(s) != outlet)
             .map(|i| self.names[i].clone());
+        if let Some(i) = outlet {
+            return OutletGuess {
+                outlet: Some(self.names[i].clone()),
+                publisher,
+                weak: chosen.is_none_or(|(_, w)| w < 4),
+                proposed: false,
+            };
+        }
+        // No known outlet: the name the page or the text gives, proposed for the outlets file.
+        let named = unknown_outlet_name(doc, hints);
         OutletGuess {
-            outlet: outlet.map(|i| self.names[i].clone()),
+            proposed: named.is_some(),
+            outlet: named,
             publisher,
-            weak: chosen.is_none_or(|(_, w)| w < 4),
+            weak: true,
+        }
+    }
+
+    /// Outlets named where a credit stands, in any line: a desk credit (`The Hindu Bureau`,
+    /// `Tribune News Service`), a wrapper or label (`(MENAFN- Gulf Times)`, `[<< wikinews]`), a
+    /// lead credit (`The Punch - The Central Bank…`), a feed's `from Reuters:` or `via AP`, an
+    /// interview (`spoke to Briefly News`), a page header (`European Commission - Daily News`).
+    /// A name mentioned in passing, or in a photo caption, counts for nothing.
+    fn weigh_mentions(
+        &self,
+        doc: &Doc,
+        author: &mut HashMap<usize, i32>,
+        site: &mut HashMap<usize, i32>,
+    ) {
+        let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
+        let first_para = doc.paragraphs().next();
+        for (n, line) in doc.lines.iter().enumerate() {
+            let text = line.text.as_str();
+            if text.len() > 600 || matches!(line.kind, Kind::Blank) {
+                continue;
+            }
+            let short = text.split_whitespace().count() <= 8;
+            for (start, end, i) in self.mentions(text) {
+                let before = text[..start].trim_end();
+                let after = text[end..].trim_start();
+                if PHOTO_CREDIT_BEFORE.is_match(before)
+                    || matches!(line.kind, Kind::Meta(Meta::Copyright))
+                {
+                    continue;
+                }
+                let weight = if short && DESK.is_match(after) && before.len() <= 3 {
+                    (10, true)
+                } else if WRAPPER_OPEN.is_match(before) && (short || start < 80) {
+                    // `(MENAFN- Gulf Times)`: an aggregator wraps the outlet that wrote the story;
+                    // `(AFP-Jiji)`: the agency that wrote it comes first, its distributor after.
+                    let opens = after.starts_with(['-', '–', ':', '/']);
+                    let closes = after.starts_with([')', ']']);
+                    let wrapped_by_aggregator =
+                        self.mentions(before).any(|(_, _, o)| self.aggregator[o]);
+                    let credited_before = self.mentions(before).next().is_some();
+                    match (opens, closes) {
+                        _ if self.aggregator[i] => (4, false),
+                        (true, _) => (10, true),
+                        (_, true) if wrapped_by_aggregator || !credited_before => (10, true),
+                        (_, true) => (4, false),
+                        _ => (0, false),
+                    }
+                } else if FEED_CREDIT.is_match(before)
+                    && (after.is_empty() || after.starts_with(':'))
+                {
+                    (8, true)
+                } else if INTERVIEW.is_match(before) {
+                    // Weak: a story often quotes what someone told another outlet.
+                    (2, true)
+                } else if Some(text) == first_para
+                    && start < 60
+                    && (after.starts_with("- ")
+                        || after.starts_with("– ")
+                        || after.starts_with("— "))
+                {
+                    (10, true)
+                } else if short
+                    && title_at.is_none_or(|t| n < t)
+                    && (before.is_empty() || after.is_empty())
+                    && !matches!(line.kind, Kind::Title)
+                {
+                    (4, false)
+                } else {
+                    (0, false)
+                };
+                match weight {
+                    (0, _) => {}
+                    (w, true) => *author.entry(i).or_default() += w,
+                    (w, false) => *site.entry(i).or_default() += w,
+                }
+            }
         }
     }
 
@@ -240,14 +383,21 @@ impl OutletMatcher {
             return;
         };
         let first_para = doc.blocks.iter().position(|b| matches!(b, Block::Para(_)));
+        let last_para = doc.blocks.iter().rposition(|b| matches!(b, Block::Para(_)));
         for (n, block) in doc.blocks.iter().enumerate() {
             let text = block.text();
             for m in automaton.find_iter(text) {
                 let owner = self.signature_owner[m.pattern().as_usize()];
+                // A credit closing a paragraph mid-story is a photo's or a video's; only the
+                // story's last paragraph (or a line of its own) is signed by its author.
+                let closes = text[m.end()..].trim().is_empty();
+                let alone = closes && m.start() == 0;
                 let weight = match block {
                     Block::Caption(_) => 1,
                     Block::Para(_) if Some(n) == first_para && m.start() < 150 => 10,
-                    Block::Para(_) if text[m.end()..].trim().is_empty() || m.start() == 0 => 8,
+                    Block::Para(_) if alone || (closes && Some(n) == last_para) => 8,
+                    Block::Para(_) if m.start() == 0 => 8,
+                    Block::Para(_) if closes => 1,
                     Block::Para(_) => 3,
                 };
                 *author.entry(owner).or_default() += weight;
@@ -267,8 +417,97 @@ impl OutletMatcher {
     }
 }
 
+/// The outlet a page or text names when no outlets file knows it, in order of trust: the page's
+/// declared site name, the organisation in the dateline (`WASHINGTON (STL.News) –`), a byline's
+/// trailing organisation (`By: Nick Simeone, DoD News`), a `Source:` line. Never a photo credit.
+fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
+    let plausible = |name: &str| {
+        let name = name.trim().trim_end_matches('.').trim();
+        let words = name.split_whitespace().count();
+        let ok = (1..=8).contains(&words)
+            && name.chars().count() <= 60
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !name.contains("://")
+            && !name.contains('@');
+        ok.then(|| name.to_string())
+    };
+    if let Some(site) = hints.site_name.as_deref().and_then(plausible) {
+        return Some(site);
+    }
+    if let Some(org) = first_dateline(doc).and_then(|d| d.org) {
+        if let Some(org) = plausible(&org) {
+            return Some(org);
+        }
+    }
+    let bylines = hints.byline.iter().map(String::as_str);
+    for line in bylines.chain(doc.meta(Meta::Byline)) {
+        let rest = super::headline::strip_byline_prefix(line);
+        if let Some((_, last)) = rest.rsplit_once(',') {
+            if super::headline::is_organisation(last) {
+                if let Some(org) = plausible(last) {
+                    return Some(org);
+                }
+            }
+        }
+    }
+    // A `Source:` line, unless it credits the photo just above it.
+    let mut previous = "";
+    for line in doc.lines.iter().filter(|l| l.kind != Kind::Blank) {
+        if line.kind == Kind::Meta(Meta::Source) && !PHOTO_CAPTION_LINE.is_match(previous) {
+            let rest = line
+                .text
+                .split_once(':')
+                .map_or(line.text.as_str(), |(_, r)| r);
+            if let Some(org) = plausible(rest) {
+                return Some(org);
+            }
+        }
+        previous = &line.text;
+    }
+    // Last, the site's own address: `topicseed.com` is a better start for the editor than nothing.
+    let host = hints.url.as_deref().and_then(host_of)?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    host.contains('.').then_some(host)
+}
+
+/// What follows an outlet's name in a desk credit.
+static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network)\.?$").unwrap()
+});
+
+/// What stands before an outlet's name in a photo credit: `Photo:`, `Image: Jane Doe/`.
+static PHOTO_CREDIT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:(?:photo(?:graph)?s?|pictures?|images?|credit|file|video|footage)\s*(?:[:|]|by)?|/)$").unwrap()
+});
+
+/// A caption line ending in a credit, the line a photo's `Source:` follows.
+static PHOTO_CAPTION_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:photo(?:graph)?s?|pictures?|images?|credit)\s*:\s*\S").unwrap()
+});
+
+/// An opening bracket, maybe with an aggregator's name: `(`, `[<< `, `(MENAFN- `.
+static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[(\[](?:[^()\[\]]{0,20}?[-–:<]\s*)?$").unwrap()
+});
+
+/// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`.
+static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|originally published (?:by|in|on)|first (?:appeared|published) (?:in|on|by)|this (?:article|story) (?:first )?appeared (?:in|on))$").unwrap()
+});
+
+/// An outlet interviewing someone: `told Reuters`, `spoke to Briefly News`, `in an interview with`.
+static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:^|\s)(?:told|spoke to|speaking to|said to|in an interview with|interviewed by)$",
+    )
+    .unwrap()
+});
+
 /// Case- and punctuation-insensitive key, without a leading "The".
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let trimmed = name.trim();
     let trimmed = trimmed
         .strip_prefix("The ")

@@ -54,6 +54,9 @@ pub struct ImportReport {
     /// People added to the actors file for review (or that would be, with `--dry-run`).
     pub new_actors: Vec<String>,
     pub actors_file: Option<PathBuf>,
+    /// Outlets added to the outlets file: their names, and whether the editor must check them
+    /// (a name no registry knew) rather than just find them there (a registry entry copied).
+    pub new_outlets: Vec<(String, bool)>,
     /// Problems that concern the run, not one input (e.g. the actors file could not be appended).
     pub warnings: Vec<String>,
     pub dry_run: bool,
@@ -156,6 +159,39 @@ impl ImportReport {
                 "{} new actor(s) {verb}{file} for review: {names}",
                 self.new_actors.len()
             )?;
+        }
+        if !self.new_outlets.is_empty() {
+            let verb = if self.dry_run {
+                "would be added"
+            } else {
+                "added"
+            };
+            let names = |review: bool| {
+                self.new_outlets
+                    .iter()
+                    .filter(|(_, r)| *r == review)
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>()
+            };
+            let (known, unknown) = (names(false), names(true));
+            if !known.is_empty() {
+                writeln!(
+                    f,
+                    "{} outlet(s) {verb} to {} from the registry: {}",
+                    known.len(),
+                    crate::load::OUTLETS_FILE,
+                    known.join(", ")
+                )?;
+            }
+            if !unknown.is_empty() {
+                writeln!(
+                    f,
+                    "{} outlet(s) no registry knows {verb} to {} for review: {}",
+                    unknown.len(),
+                    crate::load::OUTLETS_FILE,
+                    unknown.join(", ")
+                )?;
+            }
         }
         for warning in &self.warnings {
             writeln!(f, "warning: {warning}")?;

@@ -14,8 +14,8 @@ use super::report::{ImportReport, Outcome, Record};
 use super::write::{self, hash_hex};
 use super::{import_html, import_text, ImportContext, Imported, NewActor};
 use crate::error::Error;
-use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR};
-use crate::model::{ActorEntry, Role};
+use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR, OUTLETS_FILE};
+use crate::model::{ActorEntry, OutletEntry, Role};
 
 /// What to import and where.
 #[derive(Debug, Clone, Default)]
@@ -71,6 +71,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
     let mut taken: HashSet<String> = existing.stems.clone();
     let mut records = Vec::new();
     let mut found_actors: Vec<NewActor> = Vec::new();
+    let mut found_outlets: Vec<OutletEntry> = Vec::new();
     // Inputs are imported in parallel a chunk at a time while one thread writes the previous
     // chunk: files are placed in input order (so name collisions resolve the same way on every
     // run), and a single writer avoids the folder lock contention of parallel file creation.
@@ -118,6 +119,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                 let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
                 if writes_file {
                     found_actors.extend(prepared.imported.new_actors.iter().cloned());
+                    found_outlets.extend(prepared.imported.new_outlet.iter().cloned());
                     if !options.dry_run && sender.send((target.clone(), text)).is_err() {
                         break;
                     }
@@ -158,9 +160,21 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         report.new_actors = actors.iter().map(|a| a.name.clone()).collect();
         report.actors_file = Some(PathBuf::from(ACTORS_FILE));
         if !options.dry_run {
-            if let Err(message) = append_actors(&options.root.join(ACTORS_FILE), &actors) {
+            let path = options.root.join(ACTORS_FILE);
+            if let Err(message) = append_entries(&path, ACTORS_FILE, &actors) {
                 report.warnings.push(message);
                 report.new_actors.clear();
+            }
+        }
+    }
+    let outlets = unique_outlets(found_outlets);
+    if !outlets.is_empty() {
+        report.new_outlets = outlets.iter().map(|o| (o.name.clone(), o.review)).collect();
+        if !options.dry_run {
+            let path = options.root.join(OUTLETS_FILE);
+            if let Err(message) = append_entries(&path, OUTLETS_FILE, &outlets) {
+                report.warnings.push(message);
+                report.new_outlets.clear();
             }
         }
     }
@@ -347,16 +361,31 @@ fn new_actor_entries(found: Vec<NewActor>, ctx: &ImportContext) -> Vec<ActorEntr
     entries
 }
 
-/// Appends entries to the actors file as text at its end, never rewriting the editor's entries;
-/// refuses (with a message) when the result would not parse.
-fn append_actors(path: &Path, entries: &[ActorEntry]) -> Result<(), String> {
+/// One entry per outlet name (the first seen), in name order.
+fn unique_outlets(found: Vec<OutletEntry>) -> Vec<OutletEntry> {
+    let mut seen = HashSet::new();
+    let mut entries: Vec<OutletEntry> = found
+        .into_iter()
+        .filter(|o| seen.insert(super::outlets::name_key(&o.name)))
+        .collect();
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries
+}
+
+/// Appends entries to a YAML list file (`content/actors.yaml`, `content/outlets.yaml`) as text
+/// at its end, never rewriting the editor's entries; refuses (with a message) when the result
+/// would not parse.
+fn append_entries<T>(path: &Path, name: &str, entries: &[T]) -> Result<(), String>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
     let existing = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
     };
     let addition =
-        serde_yaml::to_string(entries).map_err(|e| format!("cannot write new actors: {e}"))?;
+        serde_yaml::to_string(entries).map_err(|e| format!("cannot write to {name}: {e}"))?;
     let content_only: String = existing
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
@@ -370,11 +399,13 @@ fn append_actors(path: &Path, entries: &[ActorEntry]) -> Result<(), String> {
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    text.push_str("# Added by import; check each and remove `review: true`.\n");
+    text.push_str(
+        "# Added by import; check each entry marked `review: true` and remove the mark.\n",
+    );
     text.push_str(&addition);
-    if let Err(d) = parse_list::<ActorEntry>(Path::new(ACTORS_FILE), &text) {
+    if let Err(d) = parse_list::<T>(Path::new(name), &text) {
         return Err(format!(
-            "new actors were not added to {ACTORS_FILE}: the file would not parse ({})",
+            "new entries were not added to {name}: the file would not parse ({})",
             d.message
         ));
     }

@@ -120,7 +120,8 @@ impl Default for LinkedBody {
 pub struct ArticleLinks {
     pub actors: Vec<usize>,
     pub topics: Vec<usize>,
-    pub outlet: usize,
+    /// `None` while the outlet awaits the editor (import found none; `review` lists `outlet`).
+    pub outlet: Option<usize>,
     pub publisher: Option<usize>,
     pub year: Option<usize>,
     /// Position in the chronology.
@@ -366,7 +367,7 @@ fn outlet_term<'a>(
 }
 
 /// An article's (actors, topics, outlet, publisher) as provisional term indices.
-type ProvisionalLinks = (Vec<usize>, Vec<usize>, usize, Option<usize>);
+type ProvisionalLinks = (Vec<usize>, Vec<usize>, Option<usize>, Option<usize>);
 
 /// Resolves and cross-links the loaded book, reporting link problems as warnings.
 pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
@@ -450,12 +451,14 @@ fn link_book(
                 article_topics.push(term);
             }
         }
-        let outlet = outlet_term(
-            &mut outlet_names,
-            &front.outlet,
-            &outlet_index,
-            &mut outlets,
-        );
+        let outlet = (!front.outlet.trim().is_empty()).then(|| {
+            outlet_term(
+                &mut outlet_names,
+                &front.outlet,
+                &outlet_index,
+                &mut outlets,
+            )
+        });
         let publisher = front
             .publisher
             .as_deref()
@@ -481,8 +484,10 @@ fn link_book(
             ArticleLinks {
                 actors,
                 topics,
-                outlet: outlet_map[o],
-                publisher: p.map(|i| outlet_map[i]).filter(|&p| p != outlet_map[o]),
+                outlet: o.map(|o| outlet_map[o]),
+                publisher: p
+                    .map(|i| outlet_map[i])
+                    .filter(|&p| Some(p) != o.map(|o| outlet_map[o])),
                 ..ArticleLinks::default()
             }
         })
@@ -512,7 +517,9 @@ fn link_book(
         for &t in &link.topics {
             topic_terms[t].articles.push(i);
         }
-        outlet_terms[link.outlet].articles.push(i);
+        if let Some(o) = link.outlet {
+            outlet_terms[o].articles.push(i);
+        }
         if let Some(p) = link.publisher {
             outlet_terms[p].articles.push(i);
         }
@@ -810,7 +817,7 @@ fn structure_key(links: &[ArticleLinks], term_counts: [usize; 4]) -> Vec<usize> 
         key.extend(&link.actors);
         key.push(link.topics.len());
         key.extend(&link.topics);
-        key.push(link.outlet);
+        key.push(link.outlet.map_or(0, |o| o + 1));
         key.push(link.publisher.map_or(0, |p| p + 1));
         key.push(link.year.map_or(0, |y| y + 1));
         key.push(link.position);

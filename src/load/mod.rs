@@ -169,11 +169,14 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
                 .with_hint("give the article its headline"),
         );
     }
-    if front.outlet.trim().is_empty() {
+    // Import leaves `outlet` empty, and lists it under `review`, when the text names no outlet:
+    // the article is published without one rather than under a made-up "Unknown".
+    let outlet_awaits_review = front.review.iter().any(|field| field == "outlet");
+    if front.outlet.trim().is_empty() && !outlet_awaits_review {
         problems.push(
             Diagnostic::error(path, "`outlet` is empty")
                 .at(locate("outlet").unwrap_or(split.yaml_line), Some(1))
-                .with_hint("name the organisation that wrote the story"),
+                .with_hint("name the organisation that wrote the story, or list `outlet` under `review` while you find out"),
         );
     }
     if front.date.is_none() {

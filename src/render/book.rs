@@ -359,7 +359,7 @@ pub fn book_page<'a>(
             let html = render_article(&BookArticle {
                 number,
                 title: &summary.title,
-                outlet: &summary.outlet.name,
+                outlet: summary.outlet_name(),
                 date: &summary.date,
                 date_iso: &summary.date_iso,
                 dateline: front.dateline.as_deref(),
@@ -390,7 +390,7 @@ pub fn book_page<'a>(
                 number,
                 anchor,
                 title: &summary.title,
-                outlet: &summary.outlet.name,
+                outlet: summary.outlet_name(),
                 date: &summary.date,
             };
             Ok((entry, html))

@@ -75,7 +75,7 @@ impl<'a> Source<'a> {
             key: bibtex_key(&article.slug),
             title: &article.front.title,
             authors: &article.front.byline,
-            outlet: &summary.outlet.name,
+            outlet: summary.outlet_name(),
             date: article.front.date,
             url,
         }

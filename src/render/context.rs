@@ -24,13 +24,21 @@ pub struct CountedLink {
     pub count: usize,
 }
 
+impl ArticleSummary {
+    /// The outlet's name, or nothing while the outlet awaits the editor.
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_ref().map_or("", |o| &*o.name)
+    }
+}
+
 /// What a list entry shows of an article.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleSummary {
     pub slug: String,
     pub path: String,
     pub title: String,
-    pub outlet: Link,
+    /// `None` while the outlet awaits the editor.
+    pub outlet: Option<Link>,
     /// Human date: `7 February 2017`, `February 2017`, `2017`, or empty when undated.
     pub date: String,
     /// Machine date for `<time datetime>`.
@@ -209,7 +217,7 @@ impl Shared {
             slug: article.slug.clone(),
             path: article_path(article),
             title: article.front.title.clone(),
-            outlet: self.outlet_links[links.outlet].clone(),
+            outlet: links.outlet.map(|o| self.outlet_links[o].clone()),
             date: article
                 .front
                 .date

@@ -209,7 +209,11 @@ impl FeedWriter<'_> {
         let _ = writeln!(xml, "    <published>{date}</published>");
         let _ = writeln!(xml, "    <updated>{date}</updated>");
         let authors: Vec<&str> = if article.front.byline.is_empty() {
-            vec![&*summary.outlet.name]
+            // No outlet yet: the feed's own author stands for the entry's, as Atom allows.
+            Some(summary.outlet_name())
+                .filter(|o| !o.is_empty())
+                .into_iter()
+                .collect()
         } else {
             article.front.byline.iter().map(String::as_str).collect()
         };

@@ -308,7 +308,7 @@ pub fn search_index(
                     title.push_str(&link.name);
                 }
                 title.push('\n');
-                title.push_str(&summary.outlet.name);
+                title.push_str(summary.outlet_name());
                 let title = lowercase(&title);
                 tokenize(&title, |t| {
                     post(&mut postings, t, id * 2 + 1, |list| {
@@ -481,7 +481,7 @@ fn fragment(summary: &ArticleSummary) -> Fragment<'_> {
         title: &summary.title,
         path: &summary.path,
         date: &summary.date,
-        outlet: &summary.outlet.name,
+        outlet: summary.outlet_name(),
         summary: summary.summary.as_deref(),
     }
 }

@@ -222,7 +222,10 @@ pub fn article_hash(article: &Article) -> u64 {
 fn summary_hash(summary: &ArticleSummary) -> u64 {
     let mut h = DefaultHasher::new();
     (&summary.slug, &summary.path, &summary.title).hash(&mut h);
-    hash_link(&summary.outlet, &mut h);
+    summary.outlet.is_some().hash(&mut h);
+    if let Some(outlet) = &summary.outlet {
+        hash_link(outlet, &mut h);
+    }
     (&summary.date, &summary.date_iso, &summary.summary).hash(&mut h);
     for links in [&summary.actors, &summary.topics] {
         links.len().hash(&mut h);
