@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `briefbook import` reads articles, measured on three labelled sets.
 
-    bench/import_eval.sh [--set seeds|raw|html] [--raw DIR] [--dev DIR] [--verbose]
+    bench/import_eval.sh [--set seeds|frozen|raw|html] [--raw DIR] [--dev DIR] [--verbose]
 
 Each set is imported into a fresh temporary book and scored against its answer key; the script
 prints one Markdown table, one row per set:
@@ -187,6 +187,22 @@ def eval_seeds(binary, tmp, args, notes):
     return t.row()
 
 
+def eval_frozen(binary, tmp, args, notes):
+    """The frozen held-out texts of tests/fixtures/import/frozen, imported into a new, empty book."""
+    folder = REPO / "tests/fixtures/import/frozen"
+    key = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
+    root = tmp / "frozen-book"
+    root.mkdir(parents=True)
+    _, articles = run_import(binary, root, sorted(folder.glob("*.txt")), notes)
+    names = [pathlib.Path(g["file"]).name for g in key]
+    found = match(articles, names, lambda name, src: src.endswith(name))
+    t = Tally("frozen (held out)", len(found), len(key), args.verbose)
+    for name, g in zip(names, key):
+        score_text_entry(t, g, found.get(name, (None,))[0], "byline")
+        t.done(name)
+    return t.row()
+
+
 def eval_raw(binary, tmp, args, notes):
     if not args.raw or not args.raw.is_dir():
         notes.append("raw: skipped: no folder of raw texts (--raw DIR or IMPORT_DEV_RAW; see the docstring)")
@@ -312,7 +328,7 @@ def eval_html(binary, tmp, args, notes):
     return t.row()
 
 
-SETS = {"seeds": eval_seeds, "raw": eval_raw, "html": eval_html}
+SETS = {"seeds": eval_seeds, "frozen": eval_frozen, "raw": eval_raw, "html": eval_html}
 
 
 def main():

@@ -15,7 +15,8 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
     let whole = |p: &str| format!(r"(?i)^(?:{p})$");
     RegexSet::new(
         [
-            r"back to top|top|go to contents(?: go to navigation)?|go to navigation|skip to (?:main )?content|skip navigation|jump to content",
+            r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|skip to .{1,30}|skip navigation|jump to .{1,30}",
+            r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .{0,40})?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
             r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
             r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
             r"share(?: this)?(?: article| story)?:?|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
@@ -166,7 +167,11 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if short && outlets.is_masthead(text) {
         return Kind::Meta(Meta::Layout);
     }
-    if JUNK.is_match(text) || is_nav_bar(text) || (mostly_latin && is_korean_menu(text)) {
+    if JUNK.is_match(text)
+        || is_nav_bar(text)
+        || (mostly_latin && is_korean_menu(text))
+        || is_reader_notice(text)
+    {
         return Kind::Junk;
     }
     Kind::Body
@@ -190,6 +195,27 @@ fn is_nav_bar(text: &str) -> bool {
 
 static NAV_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\|\s*|\s+/\s+|\s*[>»›]\s*").unwrap());
+
+/// Words of cookie banners, newsletter prompts and browser warnings, from the shipped list.
+static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words = include_str!("registry/notice_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("notice words build an automaton")
+});
+
+static ADDRESSES_READER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:you|your|we|our|us)(?-u:\b)").unwrap());
+
+/// "We use some essential cookies to make this service work.", "Sign up to our newsletter…": a
+/// short paragraph that speaks to the reader about the site itself.
+fn is_reader_notice(text: &str) -> bool {
+    word_count(text) <= 60 && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
+}
 
 fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())

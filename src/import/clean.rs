@@ -136,12 +136,18 @@ pub(crate) fn normalize(text: &str) -> String {
 /// A photo caption: "This photo …", "File photo", "Photo: …", "(AP Photo/…)", "(… photo pool)",
 /// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,80}$|(?-u:\b)getty images\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,80}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$").unwrap()
 });
 
 /// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\[(?P<bracketed>[^\[\]]{2,40})\]|(?:/|\| )\s*(?P<slashed>[^/|]{2,40}))\s*$")
+        .unwrap()
+});
+
+/// A caption's closing credit in capitals after its sentence: `… on Sunday. DIEGO RAMOS`.
+static CAPITALS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+(?:\p{Lu}[\p{Lu}'’.-]*\s+){0,3}\p{Lu}[\p{Lu}'’.-]+\s*(?:/\s*\S+\s*)?$")
         .unwrap()
 });
 
@@ -152,6 +158,13 @@ pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
     }
     if CAPTION.is_match(text) {
         return true;
+    }
+    if let Some(m) = CAPITALS_CREDIT.find(text) {
+        // Two or more letters of credit, not an acronym ending the sentence ("… said the UN.").
+        let credit = text[m.start() + 1..].trim();
+        if credit.chars().filter(|c| c.is_alphabetic()).count() >= 5 && credit.contains(' ') {
+            return true;
+        }
     }
     AGENCY_CREDIT.captures(text).is_some_and(|c| {
         let credit = c
@@ -174,6 +187,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
 
     let mut lines: Vec<Line> = Vec::new();
     let mut in_list = false;
+    // Whether the last text line was a one- or two-word menu item ("Audio", "Video", "Live").
+    let mut after_menu_item = false;
     for raw in text.split('\n') {
         let stripped = strip_bullet(raw);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
@@ -194,8 +209,10 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             stripped
         };
         let mut kind = classify(text, outlets, mostly_latin);
+        let menu_item = matches!(kind, Kind::Body | Kind::Junk) && word_count(text) <= 2;
         if kind == Kind::Body && LIST_HEADER.is_match(text) {
-            in_list = true;
+            // "Video" in a run of menu items is one more item, not the head of a list of stories.
+            in_list = !after_menu_item;
             kind = Kind::Junk;
         } else if in_list {
             match kind {
@@ -205,6 +222,9 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 _ => {}
             }
         }
+        if kind != Kind::Blank {
+            after_menu_item = menu_item;
+        }
         lines.push(Line {
             text: text.to_string(),
             kind,
@@ -212,6 +232,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
     }
 
     let title_sure = mark_title(&mut lines, known_title, outlets);
+    mark_name_bylines(&mut lines, outlets);
     drop_trailing_lists(&mut lines);
     let blocks = build_blocks(&lines, outlets);
     Doc {
@@ -249,6 +270,36 @@ fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMat
         }
     }
     pick.sure
+}
+
+/// A byline printed as the bare name between the headline and the story (`Anjali Deshmukh`, then
+/// `BBC Marathi, Beed`): a line of two to four capitalised words, none an English word or an
+/// outlet's name, is the reporter's name.
+fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
+    let Some(title) = lines.iter().position(|l| l.kind == Kind::Title) else {
+        return;
+    };
+    for line in lines[title + 1..].iter_mut() {
+        if line.kind != Kind::Body {
+            continue;
+        }
+        if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) {
+            break;
+        }
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        let name_like = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+                    && !super::names::is_english_word(&w.to_lowercase())
+            })
+            && outlets.resolve(&line.text).is_none();
+        if name_like {
+            line.kind = Kind::Meta(Meta::Byline);
+            break;
+        }
+    }
 }
 
 /// Short headline-like lines after the last real paragraph are lists of other stories.

@@ -314,3 +314,52 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
         warnings: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_parses_and_names_each_outlet_once() {
+        let registry: Vec<OutletEntry> =
+            parse_list(Path::new("outlet registry"), REGISTRY_OUTLETS).unwrap();
+        assert!(registry.len() >= 300, "{} outlets", registry.len());
+        let mut seen = std::collections::HashSet::new();
+        for outlet in &registry {
+            for name in std::iter::once(&outlet.name).chain(&outlet.aliases) {
+                assert!(
+                    seen.insert(outlets::name_key(name)),
+                    "`{name}` names two outlets"
+                );
+            }
+        }
+        // Every kind of organisation the issue names is there: wires, papers, broadcasters,
+        // government press offices, aggregators.
+        for kind in [
+            "wire",
+            "newspaper",
+            "broadcaster",
+            "government",
+            "aggregator",
+        ] {
+            assert!(
+                registry.iter().any(|o| o.kind.as_deref() == Some(kind)),
+                "no {kind}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_books_outlet_overrides_the_registry_entry_it_names() {
+        let book = vec![OutletEntry {
+            name: "Reuters News".to_string(),
+            aliases: vec!["Reuters".to_string()],
+            ..OutletEntry::default()
+        }];
+        let all = with_registry(&book);
+        assert_eq!(all[0].name, "Reuters News");
+        assert!(!all[1..]
+            .iter()
+            .any(|o| o.aliases.iter().any(|a| a == "Reuters") || o.name == "Reuters"));
+    }
+}

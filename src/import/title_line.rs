@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::chrome::{body_like, word_count};
-use super::clean::{is_caption, Kind, Line};
+use super::clean::{is_caption, Kind, Line, Meta};
 use super::outlets::OutletMatcher;
 
 /// Lines read for a headline: it sits above the story, after at most a page's worth of chrome.
@@ -43,8 +43,12 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
     let last = text.chars().last().unwrap_or(' ');
     let quoted = matches!(first, '"' | '“' | '‘' | '\'') && matches!(last, '"' | '”' | '’' | '\'');
     let bracketed = first == '[' && last == ']';
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     !headline_like(text)
         || first.is_lowercase()
+        // `Screenshot 2023 11 24 113714`: a file name or a code, not words.
+        || digits * 2 > letters
         || quoted
         || bracketed
         || last == ':'
@@ -62,7 +66,80 @@ fn key(text: &str) -> String {
         .collect()
 }
 
+/// Words of site section menus, from the shipped list.
+static SECTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("registry/section_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// `Home News World Business Opinion Sport Videos`: a menu whose separators were lost in copying.
+/// Capitalised words only, no sentence punctuation, and several section names among them.
+fn is_run_on_menu(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 4 || text.contains([',', ':', '\'', '’', '?', '!', '"', '“']) {
+        return false;
+    }
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '&')
+    });
+    let sections = words
+        .iter()
+        .filter(|w| SECTION_WORDS.contains(&w.to_lowercase()))
+        .count();
+    capitalised && sections >= 3 && sections * 5 >= words.len() * 2
+}
+
+/// How a candidate looks from where it stands: what follows it and how far the story is.
+struct Surroundings {
+    /// Text lines between the candidate and the start of the story (a paragraph or a dateline);
+    /// metadata lines (bylines, stamps, credits) do not count.
+    gap: usize,
+    /// A byline or a date stamp comes right after it, as under a headline.
+    meta_follows: bool,
+    /// One line, then the story: the standfirst under its headline.
+    standfirst_follows: bool,
+}
+
+fn surroundings(lines: &[Line], at: usize) -> Surroundings {
+    let mut gap = 0;
+    let mut meta_follows = false;
+    let mut first = true;
+    for line in &lines[at + 1..] {
+        match line.kind {
+            Kind::Blank => continue,
+            Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Stamp) if first => meta_follows = true,
+            Kind::Meta(_) => {}
+            _ if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) => break,
+            // Hard-wrapped text has short lines: a long line starts the story too.
+            _ if line.text.chars().count() >= 60 && !headline_like(&line.text) => break,
+            // A label of a word or three (a photo's subject, a section) stands anywhere.
+            _ if word_count(&line.text) <= 3 => {}
+            _ => gap += 1,
+        }
+        first = false;
+        if gap > 6 {
+            break;
+        }
+    }
+    Surroundings {
+        gap,
+        meta_follows,
+        standfirst_follows: gap == 1,
+    }
+}
+
 /// Picks the headline among the text's top lines; `known` is the page's own title, when it has one.
+///
+/// The headline is the short line just above the story (at most a standfirst between them, and
+/// bylines or stamps right under it), in the shape of a headline; the page's own title agreeing
+/// with it, or the page printing it twice, settles it. Position alone counts for little: pages
+/// open with menus, section labels and notices.
 pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher) -> Option<Pick> {
     let head: Vec<usize> = (0..lines.len())
         .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::PreTitle))
@@ -71,10 +148,13 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
     let keys: Vec<String> = head.iter().map(|&i| key(&lines[i].text)).collect();
     let known_key = known.map(key).filter(|k| !k.is_empty());
 
+    // (score, line, sure) of the best and the runner-up's score.
     let mut best: Option<(i32, usize, bool)> = None;
+    let mut runner_up = i32::MIN;
     let mut paragraphs_before = 0;
     for (n, &i) in head.iter().enumerate() {
         let text = lines[i].text.as_str();
+
         if body_like(text) && !headline_like(text) {
             paragraphs_before += 1;
             // The story has begun in earnest: a headline is not three paragraphs down.
@@ -83,7 +163,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             }
             continue;
         }
-        if disqualified(text, outlets) {
+        if disqualified(text, outlets) || is_run_on_menu(text) {
             continue;
         }
         let k = &keys[n];
@@ -98,44 +178,56 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         });
         // Below the first paragraphs only a headline printed again can be the headline; a
         // sentence ending in a full stop is article text unless it is short.
-        if (paragraphs_before > 0 || (text.ends_with('.') && words > 8)) && !repeated {
+        let around = surroundings(lines, i);
+        // Below a paragraph only a headline printed again, or one with its byline or stamp under
+        // it, can be the headline; a sentence ending in a full stop is text unless it is short.
+        let headline_marks = repeated || (around.meta_follows && around.gap <= 1);
+        if (paragraphs_before > 0 && !headline_marks)
+            || (text.ends_with('.') && words > 8 && !repeated)
+        {
             continue;
         }
-        // The headline is followed closely by its standfirst or the story.
-        let story_follows = head[n + 1..].iter().take(3).any(|&j| {
-            let next = &lines[j].text;
-            // Hard-wrapped text has short lines: a dateline or a long line starts the story too.
-            body_like(next)
-                || super::headline::DATELINE.is_match(next)
-                || next.chars().count() >= 60
-        });
         let agrees = known_key
             .as_deref()
             .is_some_and(|known| known.contains(k.as_str()) || k.contains(known));
-        // A section label ("Politics") sits right above the headline.
-        let label_above_headline = words <= 3
-            && head
-                .get(n + 1)
-                .is_some_and(|&j| headline_like(&lines[j].text) && !body_like(&lines[j].text));
-        let mut score = 20 - 2 * n.min(8) as i32;
+
+        let mut score = 0;
+        score += match around.gap {
+            0 => 10,
+            1 => 8,
+            2 => 4,
+            3 => 2,
+            _ => 0,
+        };
+        score += if around.meta_follows { 6 } else { 0 };
+        score += if around.standfirst_follows { 4 } else { 0 };
+        score += match words {
+            ..=3 => -8,
+            4 => -2,
+            5..=20 => 3,
+            _ => -4,
+        };
+        score -= n.min(10) as i32;
         score += if repeated { 8 } else { 0 };
         score += if agrees { 12 } else { 0 };
         score -= 6 * paragraphs_before;
-        score -= if words > 20 { 4 } else { 0 };
         score -= if text.ends_with('.') { 3 } else { 0 };
-        score -= if label_above_headline { 12 } else { 0 };
-        score += if story_follows { 6 } else { 0 };
-        let first_candidate = best.is_none() && paragraphs_before == 0;
         let sure = agrees
             || repeated
-            || (first_candidate
-                && story_follows
-                && words <= 15
-                && !text.ends_with('.')
-                && !label_above_headline);
-        if best.is_none_or(|(s, _, _)| score > s) {
-            best = Some((score, i, sure));
+            || (around.gap <= 1 && (4..=15).contains(&words) && !text.ends_with('.'));
+        match best {
+            Some((s, _, _)) if score <= s => runner_up = runner_up.max(score),
+            _ => {
+                if let Some((s, _, _)) = best {
+                    runner_up = runner_up.max(s);
+                }
+                best = Some((score, i, sure));
+            }
         }
     }
-    best.map(|(_, line, sure)| Pick { line, sure })
+    // A close second means the text itself is unclear: let the editor confirm.
+    best.map(|(score, line, sure)| Pick {
+        line,
+        sure: sure && score.saturating_sub(runner_up) >= 4,
+    })
 }
