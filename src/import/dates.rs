@@ -68,6 +68,11 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .unwrap()
 });
+static WEEKDAY_EVENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:night|evening)(?-u:\b)").unwrap()
+});
+static YEAR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\s*$").unwrap());
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?P<y>(?:19[5-9]|20\d)\d)(?-u:\b)").unwrap());
 /// A day in a URL: `/2017/09/19/`, `…-2024-01-05/`, or eight digits after a letter or separator
@@ -242,6 +247,16 @@ fn read_order(doc: &Doc, day_first: NaiveDate, month_first: NaiveDate) -> Option
             .any(|&m| m != date && (0..=14).contains(&(date - m).num_days()))
     };
     match (near(day_first), near(month_first)) {
+        (true, false) => return Some(day_first),
+        (false, true) => return Some(month_first),
+        _ => {}
+    }
+    // The one reading that falls on the weekday the lead names ("said on Thursday").
+    let weekday = lead_weekday(doc)?;
+    match (
+        day_first.weekday() == weekday,
+        month_first.weekday() == weekday,
+    ) {
         (true, false) => Some(day_first),
         (false, true) => Some(month_first),
         _ => None,
@@ -332,6 +347,15 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
                 found,
                 confident,
             });
+        } else if let Some(caps) = YEAR_MONTH.captures(rest) {
+            // `date 2022-07`: a stamp that fixes only the month.
+            if let (Ok(y), Ok(m)) = (caps["y"].parse(), caps["m"].parse()) {
+                out.push(Candidate {
+                    rank,
+                    found: Found::Month(y, m),
+                    confident: false,
+                });
+            }
         }
     }
 }
@@ -374,7 +398,15 @@ fn from_url(url: &str, out: &mut Vec<Candidate>) {
 /// The weekday the lead names ("said Wednesday"), when it names exactly one.
 fn lead_weekday(doc: &Doc) -> Option<Weekday> {
     // The lead, or the paragraph after a caption-like opener that names no day.
-    let lead = doc.paragraphs().take(3).find(|p| WEEKDAY.is_match(p))?;
+    let lead = doc
+        .paragraphs()
+        .filter(|p| super::chrome::body_like(p))
+        .take(3)
+        .find(|p| WEEKDAY.is_match(p))?;
+    // "on Thursday night": an evening's event, reported the day after.
+    if WEEKDAY_EVENING.is_match(lead) {
+        return None;
+    }
     let mut days = WEEKDAY
         .captures_iter(lead)
         .filter_map(|c| c["w"].parse::<Weekday>().ok());
@@ -383,8 +415,8 @@ fn lead_weekday(doc: &Doc) -> Option<Weekday> {
 }
 
 /// `SEOUL, Feb. 7 (Yonhap)`: the day is fixed once the year is — by a full date elsewhere in the
-/// text on the same day, or by the lead's weekday falling on that day in exactly one year the text
-/// mentions.
+/// text on the same day, by the lead's weekday falling on that day in exactly one year the text
+/// mentions, or by the one year the page's copyright line gives.
 fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
     let Some(md) = first_dateline(doc).and_then(|d| d.month_day) else {
         return;
@@ -419,8 +451,12 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
         [year] => NaiveDate::from_ymd_opt(*year, month, dom),
         [] => {
             let weekday = lead_weekday(doc);
+            // Years the story mentions, and the copyright line's year (the page's own year).
+            let copyright = doc.meta(Meta::Copyright);
             let mut mentioned: Vec<i32> = body
                 .iter()
+                .copied()
+                .chain(copyright)
                 .flat_map(|t| YEAR.captures_iter(t))
                 .filter_map(|c| c["y"].parse().ok())
                 .collect();
@@ -433,7 +469,25 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
                 .collect();
             match fits.as_slice() {
                 [only] => Some(*only),
-                _ => None,
+                _ => {
+                    // No weekday to check: the copyright's one year, for the editor to confirm.
+                    let mut years: Vec<i32> = doc
+                        .meta(Meta::Copyright)
+                        .flat_map(|t| YEAR.captures_iter(t))
+                        .filter_map(|c| c["y"].parse().ok())
+                        .collect();
+                    years.dedup();
+                    if let [year] = years.as_slice() {
+                        if let Some(date) = NaiveDate::from_ymd_opt(*year, month, dom) {
+                            out.push(Candidate {
+                                rank: 45,
+                                found: Found::Day(date),
+                                confident: false,
+                            });
+                        }
+                    }
+                    None
+                }
             }
         }
         _ => None,
