@@ -33,6 +33,7 @@ struct Answer {
     #[serde(default)]
     url: Option<String>,
     actors: Vec<String>,
+    #[serde(default)]
     topics: Vec<String>,
 }
 
@@ -203,11 +204,10 @@ fn every_fixture_matches_its_answer_key() {
     );
 }
 
-/// Samples written after the passes were tuned, as a check that they generalise: the aims for
-/// articles from outlets not in this repository (title and outlet ≥ 95%, date ≥ 90% and never
-/// wrong, actors F1 ≥ 0.90) are asserted over them together with the tuned samples.
+/// Samples added after the passes were first tuned, and since edited with them: they are tuned
+/// fixtures now, asserted together with the others. The frozen set below is the held-out check.
 #[test]
-fn held_out_samples_meet_the_accuracy_aims() {
+fn later_samples_meet_the_accuracy_aims_with_the_tuned_ones() {
     let ctx = ImportContext::with_defaults(&provisional_actors());
     let base = Path::new(ROOT).join(FIXTURES);
     let held_out = score(&format!("{FIXTURES}/holdout/answers.yaml"), &base, &ctx);
@@ -231,6 +231,74 @@ fn held_out_samples_meet_the_accuracy_aims() {
     assert!(pct(all.date) >= 0.90, "{}", held_out.summary("held out"));
     assert_eq!(all.wrong_dates, 0, "{}", held_out.summary("held out"));
     assert!(all.actors_f1() >= 0.90, "{}", held_out.summary("held out"));
+}
+
+/// The frozen held-out set (`frozen/`): texts written for the project, never edited in the same
+/// commit as the import code, scored on their own into a new, empty book (no actors or outlets
+/// file), as a new user would import. These are floors that catch a regression; the targets of
+/// the README's evaluation table (95% and up) are not all met on this set yet.
+#[test]
+fn frozen_held_out_set_stays_above_its_floors() {
+    let ctx = ImportContext::new(&[], &[], &[]).unwrap();
+    let base = Path::new(ROOT).join(FIXTURES);
+    let card = score(&format!("{FIXTURES}/frozen/answers.yaml"), &base, &ctx);
+    let shown = card.summary("frozen held-out set");
+    eprint!("{shown}");
+    let pct = |n: usize| n as f64 / card.articles as f64;
+    assert_eq!(card.articles, 14, "{shown}");
+    assert!(pct(card.title) >= 0.60, "{shown}");
+    assert!(pct(card.outlet) >= 0.85, "{shown}");
+    assert!(pct(card.date) >= 0.85, "{shown}");
+    assert!(card.wrong_dates <= 1, "{shown}");
+    assert!(card.actors_f1() >= 0.50, "{shown}");
+}
+
+/// A saved page's own metadata comes first: JSON-LD in a `@graph`, OpenGraph, the canonical link;
+/// its publication time keeps its own offset (23:40 on the 4th in New York, not the 5th in UTC); an
+/// outlet no registry knows is proposed; cookie banners, share buttons and "Most read" are gone.
+#[test]
+fn a_saved_pages_structured_metadata_comes_first() {
+    let ctx = ImportContext::new(&[], &[], &[]).unwrap();
+    let path = Path::new(ROOT)
+        .join(FIXTURES)
+        .join("pages/harbour_courier.html");
+    let got = import_file(&path, &ctx);
+    let front = &got.front;
+    assert_eq!(
+        front.title,
+        "Harbour authority delays terminal vote after 400 objections"
+    );
+    assert_eq!(
+        front.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-04")
+    );
+    assert_eq!(front.outlet, "The Harbour Courier");
+    assert!(front.review.contains(&"outlet".to_string()));
+    assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
+    assert_eq!(front.byline, ["Jane Okafor", "Tomás Ferreira"]);
+    assert_eq!(
+        front.url.as_deref(),
+        Some("https://www.harbourcourier.example/news/2021/03/harbour-vote")
+    );
+    assert!(got.body.contains("400 objections"), "{}", got.body);
+    assert!(
+        got.body.contains("before ordering the cranes"),
+        "{}",
+        got.body
+    );
+    for chrome in [
+        "cookies",
+        "Facebook",
+        "Most read",
+        "Ferry timetable",
+        "All rights",
+    ] {
+        assert!(
+            !got.body.contains(chrome),
+            "{chrome} left in:\n{}",
+            got.body
+        );
+    }
 }
 
 /// Without an actors file every name must be discovered from the text alone.

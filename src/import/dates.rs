@@ -589,3 +589,74 @@ mod tests {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use crate::import::{import_text, ImportContext};
+
+    fn date_of(text: &str) -> Option<String> {
+        let ctx = ImportContext::with_defaults(&[]);
+        import_text(text, "t.txt", &ctx)
+            .front
+            .date
+            .map(|d| d.to_string())
+    }
+
+    const HEAD: &str = "Council approves river bridge\n\n";
+    const LEAD: &str = "The city council approved the new river bridge on Thursday after a \
+        four-hour debate, clearing the way for construction to begin next spring.\n";
+
+    #[test]
+    fn stamps_in_many_forms() {
+        for (stamp, want) in [
+            ("Published: 14.05.2025, 14:27", "2025-05-14"),
+            ("Xinhua / 10:27 UTC+8, 2025-05-07", "2025-05-07"),
+            ("Scritto il 24/02/2026", "2026-02-24"),
+            ("Daily News 04 / 04 / 2019", "2019-04-04"),
+            ("published: October 24, 2014", "2014-10-24"),
+            ("Sept 19, 2023", "2023-09-19"),
+            ("19 September 2023", "2023-09-19"),
+        ] {
+            let text = format!("{HEAD}{stamp}\n\n{LEAD}");
+            assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_glued_to_the_text_is_split_off() {
+        let text = format!(" date 2023-06-15 {LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2023-06-15"));
+    }
+
+    #[test]
+    fn an_ambiguous_day_and_month_are_read_in_the_sites_order_or_not_at_all() {
+        // 09/02/2011 is 9 February or 2 September: the story's own "February 8" decides.
+        let text = format!(
+            "{HEAD}Published 09/02/2011\n\nProtesters filled the square on February 8, 2011, \
+             and stayed through the night as talks between the two sides collapsed.\n"
+        );
+        assert_eq!(date_of(&text).as_deref(), Some("2011-02-09"));
+        // Nothing decides: no date rather than a guess.
+        let text = format!("{HEAD}Published 09/02/2011\n\n{LEAD}");
+        assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn a_page_timestamp_keeps_its_own_offset() {
+        let found = super::dates_in("2020-01-19T23:30:00-05:00");
+        assert_eq!(
+            found.first().map(|(_, f)| *f),
+            Some(super::Found::Day(
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 19).unwrap()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_relative_stamp_or_a_page_clock_is_not_the_date() {
+        let text = format!("{HEAD}7 hours ago\n\n{LEAD}");
+        assert_eq!(date_of(&text), None);
+        let text = format!("Friday 29 April 2016\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text), None);
+    }
+}

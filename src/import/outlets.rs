@@ -321,7 +321,12 @@ impl OutletMatcher {
                 }
                 let weight = if short && DESK.is_match(after) && before.len() <= 3 {
                     (10, true)
-                } else if WRAPPER_OPEN.is_match(before) && (short || start < 80) {
+                } else if WRAPPER_OPEN.is_match(before)
+                    // At the head of a line or after a dateline's place, never closing a
+                    // sentence as a photo's credit does (`… on Monday. (Reuters)`).
+                    && !before.contains(['.', '!', '?'])
+                    && before.split_whitespace().count() <= 5
+                {
                     // `(MENAFN- Gulf Times)`: an aggregator wraps the outlet that wrote the story;
                     // `(AFP-Jiji)`: the agency that wrote it comes first, its distributor after.
                     let opens = after.starts_with(['-', '–', ':', '/']);
@@ -526,4 +531,69 @@ pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = &url[start..];
     let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
     Some(&rest[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::{import_text, ImportContext};
+
+    fn outlet_of(text: &str) -> (String, Option<String>) {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(text, "t.txt", &ctx);
+        (got.front.outlet, got.front.publisher)
+    }
+
+    const STORY: &str = "Regulators fine shipping line over fuel spill\n\n";
+    const LEAD: &str = "Port regulators fined the shipping line on Monday for a fuel spill \
+        that closed two beaches for a week, the authority said in a statement.\n\n";
+
+    #[test]
+    fn wire_datelines_and_agency_pairs() {
+        let text = format!("{STORY}LAGOS (Reuters) - {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
+        let text = format!("{STORY}PARIS (AFP-Jiji) — {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Agence France-Presse");
+    }
+
+    #[test]
+    fn desk_credits_feed_credits_and_aggregator_wrappers() {
+        let text = format!("{STORY}The Hindu Bureau\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "The Hindu");
+        let text = format!("{STORY}{LEAD}from Reuters: World News\n");
+        assert_eq!(outlet_of(&text).0, "Reuters");
+        let text = format!("{STORY}(MENAFN- Gulf Times) {LEAD}");
+        let (outlet, publisher) = outlet_of(&text);
+        assert_eq!(outlet, "Gulf Times");
+        assert_eq!(publisher.as_deref(), Some("MENAFN"));
+    }
+
+    #[test]
+    fn photo_credits_and_captions_never_name_the_outlet() {
+        let text = format!(
+            "{STORY}Oil on the beach at dawn. Photo: AFP\n\n{LEAD}\
+             Workers clear the sand on Monday. (Reuters)\n\nThe line said it would appeal the \
+             fine, which it called out of proportion to the spill.\nImage: Jo Bloggs/Getty Images\n\
+             Source: Getty Images\n"
+        );
+        let (outlet, _) = outlet_of(&text);
+        assert_ne!(outlet, "Agence France-Presse");
+        assert_ne!(outlet, "Reuters");
+        assert_ne!(outlet, "Getty Images");
+    }
+
+    #[test]
+    fn an_unknown_outlet_is_proposed_from_the_dateline_and_none_is_left_empty() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(
+            &format!("{STORY}WASHINGTON (Harbour Wire) – {LEAD}"),
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.outlet, "Harbour Wire");
+        assert!(got.front.review.contains(&"outlet".to_string()));
+        assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
+        let none = import_text(&format!("{STORY}{LEAD}"), "t.txt", &ctx);
+        assert_eq!(none.front.outlet, "", "never a made-up \"Unknown\"");
+        assert!(none.front.review.contains(&"outlet".to_string()));
+    }
 }

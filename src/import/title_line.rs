@@ -231,3 +231,69 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         sure: sure && score.saturating_sub(runner_up) >= 4,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::import::ImportContext;
+
+    fn title_of(text: &str) -> (String, bool) {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        (got.front.title, !got.front.review.contains(&"title".into()))
+    }
+
+    #[test]
+    fn menus_labels_and_notices_above_the_headline_are_passed_over() {
+        let text = "Skip to main menu\nHome News World Business Opinion Sport Videos Podcasts\n\
+            Local\nWe use cookies to improve your experience on our site.\n\n\
+            Harbour authority delays vote on new container terminal\n\n\
+            By Jane Okafor\n\nThe harbour authority on Tuesday postponed a vote on the \
+            planned container terminal after residents filed more than 400 objections, the \
+            chair told reporters outside the meeting.\n";
+        let (title, sure) = title_of(text);
+        assert_eq!(
+            title,
+            "Harbour authority delays vote on new container terminal"
+        );
+        assert!(sure);
+    }
+
+    #[test]
+    fn the_headline_wins_over_its_standfirst() {
+        let text = "Rail strike halts commuter trains\n\nUnions say talks broke down over \
+            pensions late on Sunday\n\nCommuter trains across the region stood idle on Monday \
+            as drivers walked out for the first time in a decade, stranding thousands of \
+            passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+    }
+
+    #[test]
+    fn a_headline_printed_twice_is_sure_and_a_caption_never_a_headline() {
+        let text = "Dam inspectors find cracks in spillway | Valley Courier\n\
+            A view of the spillway from the east bank. JOHN MWANGI\n\
+            Dam inspectors find cracks in spillway\n\
+            Engineers inspecting the spillway of the Lower Valley dam found two cracks on \
+            Friday and ordered the reservoir lowered by three metres as a precaution.\n";
+        let (title, sure) = title_of(text);
+        assert_eq!(title, "Dam inspectors find cracks in spillway");
+        assert!(sure);
+    }
+
+    #[test]
+    fn a_text_without_a_headline_asks_the_editor() {
+        let text = "The central bank raised its policy rate by half a point on Wednesday, its \
+            third increase this year, citing food prices that rose faster than expected.\n\n\
+            The governor said further increases were possible if the currency kept falling.\n";
+        assert!(!title_of(text).1, "the title is flagged for review");
+    }
+
+    #[test]
+    fn run_on_menus_are_told_from_title_case_headlines() {
+        assert!(super::is_run_on_menu(
+            "Home Latest World Business Opinion Sport Tech Videos"
+        ));
+        assert!(!super::is_run_on_menu(
+            "Lecturers Begin Indefinite Strike Over Unpaid Allowances"
+        ));
+    }
+}
