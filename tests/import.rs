@@ -717,3 +717,52 @@ fn random_bytes_and_shuffled_lines_never_panic() {
         let _ = import_html(&text, "fuzz.html", &ctx);
     }
 }
+
+/// An input from outside the book is kept under `sources/` and recorded by that relative path,
+/// so no path of the editor's machine is written into the book or shown on its pages; the
+/// outlets import found are added to the book's outlets file (a registry entry as it is, a name
+/// no registry knows for review).
+#[test]
+fn sources_from_outside_the_book_are_kept_in_it_and_outlets_are_added() {
+    let book = Book::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let input = elsewhere.path().join("story.txt");
+    std::fs::write(
+        &input,
+        "Ferry operator cancels winter crossings\n\nHELSINKI (Reuters) - The ferry operator \
+         cancelled its winter crossings on Monday, citing thick ice and low bookings, the \
+         company said in a statement.\n",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        inputs: vec![input.clone()],
+        ..book.options()
+    };
+    let report = run(&options).unwrap();
+    assert!(
+        report.to_string().contains("from the registry: Reuters"),
+        "{report}"
+    );
+    let written = book.articles();
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(text.contains("source: sources/story.txt"), "{text}");
+    assert!(
+        !text.contains(&*elsewhere.path().to_string_lossy()),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read(book.root().join("sources/story.txt")).unwrap(),
+        std::fs::read(&input).unwrap()
+    );
+    let outlets = std::fs::read_to_string(book.root().join("content/outlets.yaml")).unwrap();
+    assert!(outlets.contains("name: Reuters"), "{outlets}");
+    // A second import of the same file is a no-op: same copy, same article, no duplicate.
+    let again = run(&options).unwrap();
+    assert_eq!(book.articles().len(), 1, "{again}");
+    assert_eq!(
+        std::fs::read_dir(book.root().join("sources"))
+            .unwrap()
+            .count(),
+        1
+    );
+}

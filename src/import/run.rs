@@ -95,7 +95,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         for chunk in inputs.chunks(CHUNK) {
             let prepared: Vec<Result<Prepared, String>> = chunk
                 .par_iter()
-                .map(|path| prepare(path, &options.root, &ctx))
+                .map(|path| prepare(path, options, &ctx))
                 .collect();
             if let Some(bar) = &bar {
                 bar.inc(chunk.len() as u64);
@@ -193,10 +193,10 @@ fn failed(input: &Path, message: String) -> Record {
 }
 
 /// Reads, decodes and imports one input.
-fn prepare(path: &Path, root: &Path, ctx: &ImportContext) -> Result<Prepared, String> {
+fn prepare(path: &Path, options: &ImportOptions, ctx: &ImportContext) -> Result<Prepared, String> {
     let bytes = files::read(path)?;
     let (text, warning) = files::decode(&bytes)?;
-    let source = shown(path, root).to_string_lossy().replace('\\', "/");
+    let source = source_in_book(path, &bytes, options)?;
     let mut imported = match files::format_of(path) {
         Format::Html => import_html(&text, &source, ctx)?,
         Format::Text => import_text(&text, &source, ctx),
@@ -216,6 +216,73 @@ fn prepare(path: &Path, root: &Path, ctx: &ImportContext) -> Result<Prepared, St
 }
 
 /// A path as the user should see it: relative to the book root when inside it.
+/// Folder of the book that keeps copies of inputs imported from elsewhere.
+pub const SOURCES_DIR: &str = "sources";
+
+/// Where the article's source lives, relative to the book root: the input itself when it is in
+/// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
+/// against its source, and no path of the editor's machine is ever recorded or published).
+fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<String, String> {
+    let root = options
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| options.root.clone());
+    let full = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(inside) = full.strip_prefix(&root) {
+        return Ok(inside.to_string_lossy().replace('\\', "/"));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".to_string());
+    let dir = options.root.join(SOURCES_DIR);
+    // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash.
+    let hashed = {
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+        let hash = &hash_hex(bytes)[..12];
+        if ext.is_empty() {
+            format!("{stem}-{hash}")
+        } else {
+            format!("{stem}-{hash}.{ext}")
+        }
+    };
+    for candidate in [name.as_str(), hashed.as_str()] {
+        let target = dir.join(candidate);
+        match std::fs::read(&target) {
+            Ok(existing) if existing == bytes => return Ok(format!("{SOURCES_DIR}/{candidate}")),
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !options.dry_run {
+                    std::fs::create_dir_all(&dir)
+                        .and_then(|()| {
+                            use std::io::Write;
+                            let mut file = std::fs::OpenOptions::new()
+                                .write(true)
+                                .create_new(true)
+                                .open(&target)?;
+                            file.write_all(bytes)
+                        })
+                        .or_else(|e| match e.kind() {
+                            // Another input of this run took the name first: compare again.
+                            std::io::ErrorKind::AlreadyExists => Ok(()),
+                            _ => Err(e),
+                        })
+                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?;
+                    if std::fs::read(&target).map_err(|e| e.to_string())? != bytes {
+                        continue;
+                    }
+                }
+                return Ok(format!("{SOURCES_DIR}/{candidate}"));
+            }
+            Err(e) => return Err(format!("{}: cannot read: {e}", target.display())),
+        }
+    }
+    Err(format!(
+        "{}: cannot keep a copy under {SOURCES_DIR}/",
+        path.display()
+    ))
+}
+
 fn shown(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
