@@ -47,8 +47,10 @@ pub const DEFAULT_TOPICS: &str = include_str!("../../content/topics.yaml");
 /// Everything import matches against, compiled once and shared by every file of a run.
 pub struct ImportContext {
     outlets: outlets::OutletMatcher,
-    /// Every outlet import knows (the book's first, then the registry's), by canonical name.
+    /// Every outlet import knows (the book's first, then the registry's).
     outlet_entries: Vec<OutletEntry>,
+    /// Index into `outlet_entries` by name key.
+    outlet_by_key: std::collections::HashMap<String, usize>,
     /// Name keys of the outlets the book's own file lists, so import adds only what it lacks.
     book_outlets: std::collections::HashSet<String>,
     actors: actors::ActorMatcher,
@@ -69,6 +71,12 @@ impl ImportContext {
             book_outlets: book_outlets
                 .iter()
                 .map(|o| outlets::name_key(&o.name))
+                .collect(),
+            outlet_by_key: outlet_entries
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, o)| (outlets::name_key(&o.name), i))
                 .collect(),
             outlet_entries,
             actors: actors::ActorMatcher::new(actors),
@@ -110,9 +118,9 @@ impl ImportContext {
                 ..OutletEntry::default()
             });
         }
-        self.outlet_entries
-            .iter()
-            .find(|o| outlets::name_key(&o.name) == key)
+        self.outlet_by_key
+            .get(&key)
+            .map(|&i| &self.outlet_entries[i])
             .map(|o| OutletEntry {
                 layouts: Vec::new(),
                 signatures: Vec::new(),

@@ -58,10 +58,12 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || outlets.resolve(text).is_some()
 }
 
-/// Normalised text for comparing two printings of a headline.
+/// Normalised text for comparing two printings of a headline: its first 300 letters and digits
+/// (a headline is shorter; a paragraph needs only its start, to find a headline glued to it).
 fn key(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
+        .take(300)
         .flat_map(char::to_lowercase)
         .collect()
 }
