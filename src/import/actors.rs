@@ -862,4 +862,91 @@ mod tests {
             )
         );
     }
+
+    fn found(text: &str) -> Vec<String> {
+        candidates(text).into_iter().map(|c| c.name).collect()
+    }
+
+    #[test]
+    fn names_with_diacritics_are_names() {
+        let names = found("The envoy Zoë Ferreira-Nuñez said the talks would resume.");
+        assert!(
+            names.contains(&"Zoë Ferreira-Nuñez".to_string()),
+            "{names:?}"
+        );
+        let names = found("Minister Søren Åberg told the committee.");
+        assert!(names.contains(&"Søren Åberg".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn particles_stay_inside_names() {
+        let names = found("Paulo Mendes da Costa said on Monday that the vote would wait.");
+        assert!(
+            names.contains(&"Paulo Mendes da Costa".to_string()),
+            "{names:?}"
+        );
+        let names = found("Commissioner Greta van der Berg met farmers.");
+        assert!(
+            names.contains(&"Greta van der Berg".to_string()),
+            "{names:?}"
+        );
+        assert_eq!(
+            tidy("Tomas Reyes Jr.").map(|(_, n)| n),
+            Some("Tomas Reyes Jr.".into())
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped_from_names() {
+        let names = found("Treasurer Helen Marsh and Chair Colin Pardew spoke.");
+        assert!(names.contains(&"Helen Marsh".to_string()), "{names:?}");
+        assert!(names.contains(&"Colin Pardew".to_string()), "{names:?}");
+        assert!(names
+            .iter()
+            .all(|n| !n.starts_with("Chair") && !n.starts_with("Treasurer")));
+        let names = found("Emir Sheikh Hamad bin Faleh Al Qasimi opened the port.");
+        assert!(
+            names.contains(&"Hamad bin Faleh Al Qasimi".to_string()),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_given_name_makes_a_person() {
+        let names = found("Shares fell after Elon Tavish sold a stake to the fund.");
+        assert!(names.contains(&"Elon Tavish".to_string()), "{names:?}");
+        // An institution named after a person is not one.
+        let names = found("She studied at the Helen Marsh Institute in the city.");
+        assert!(names.is_empty(), "{names:?}");
+        let names = found("The Population Division said the figures were revised.");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn spellings_of_one_person_agree() {
+        assert_eq!(key("Recep Erdoğan"), key("Recep Erdogan"));
+        assert_eq!(key("Kim Jong-un"), key("Kim Jong Un"));
+        assert!(shorter_spelling("Ravi Kumar", "Ravi Anand Kumar"));
+        assert!(shorter_spelling("Paulo Mendes", "Paulo Mendes da Costa"));
+        assert!(!shorter_spelling("Tomas Reyes", "Tomas Reyes Jr."));
+        assert!(!shorter_spelling("Ravi Kumar", "Anil Kumar"));
+    }
+
+    #[test]
+    fn photo_credits_are_not_people() {
+        for text in [
+            "Crowds gathered in the square. (Helen Marsh/Wire Agency)",
+            "Photo: Helen Marsh/AFP",
+            "Photograph: Colin Pardew/Reuters",
+        ] {
+            let cleaned = CREDIT_CLAUSE.replace_all(text, " ");
+            assert!(found(&cleaned).is_empty(), "{text}: {cleaned}");
+        }
+    }
+
+    #[test]
+    fn a_chant_is_not_a_first_name() {
+        let names = found("Protesters chanted Yote Pamoja Bila Mwangi. Mwangi said nothing.");
+        assert!(!names.iter().any(|n| n.contains(' ')), "{names:?}");
+    }
 }
