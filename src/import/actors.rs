@@ -80,12 +80,36 @@ pub(crate) struct People {
     pub new: Vec<NewActor>,
 }
 
-const TOKEN: &str = r"(?:Mc|Mac|O'|O’|D')?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]*)*";
+/// One capitalised word of a name, in any script with case: `Guterres`, `Dujarric`, `O'Brien`,
+/// `N’Diaye`, `al-Ansari`, `Kyung-wha`.
+const TOKEN: &str =
+    r"(?:Mc|Mac|O'|O’|D'|D’|N'|N’|[AaEe]l-)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)*";
 
-static NAME: LazyLock<String> =
-    LazyLock::new(|| format!(r"{TOKEN}(?: (?:[A-Z]\. )?{TOKEN}){{0,4}}"));
+/// Up to five name words with middle initials and lower-case particles between them (`Luiz Inácio
+/// Lula da Silva`, `Ursula von der Leyen`) and a generational suffix (`Jr.`, `II`).
+static NAME: LazyLock<String> = LazyLock::new(|| {
+    let particles = names::PARTICLES.join("|");
+    format!(
+        r"{TOKEN}(?:(?: (?:{particles}))* (?:\p{{Lu}}\. )?{TOKEN}){{0,4}}(?:,? (?:Jr\.|Sr\.|Jr|Sr|III|II|IV)(?-u:\b))?"
+    )
+});
 
-const TITLES: &str = r"(?:(?:South Korean|North Korean|Korean|U\.S\.|US|American|Japanese|Chinese|Russian|British|French|German|UN|U\.N\.|Ukrainian|Australian|Indian) )?(?:(?:First|Deputy|Vice|Acting|Former|former|Senior|senior|then|Then)[- ])*(?:President-elect|President|Prime Minister|Premier|Foreign Minister|Defense Minister|Defence Minister|Unification Minister|Finance Minister|Trade Minister|Industry Minister|Interior Minister|Justice Minister|Minister|Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Commerce Secretary|Secretary-General|Secretary General|National Security Adviser|national security adviser|Chief of Staff|Secretary|Ambassador|ambassador|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Chairman|Chairwoman|chairman|Leader|leader|[Ee]nvoy|Special Representative|special representative|Representative|Rep\.|Senator|Sen\.|Lt\. Gen\.|Gen\.|General|Adm\.|Admiral|Col\.|Gov\.|Governor|Mayor|Director|director|Commissioner|Speaker|lawmaker|Professor|professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Chief|chief|official|analyst|researcher|fellow|[Aa]dviser|[Aa]dvisor|King|Queen|Pope|Emperor|Chancellor|Commander|commander|counterpart|minister|secretary|president|negotiator|diplomat|FM|Amb\.)";
+/// Titles before names, from the registry, with an optional nationality and modifiers.
+static TITLES: LazyLock<String> = LazyLock::new(|| {
+    let titles = names::TITLES
+        .iter()
+        .map(|t| regex::escape(t))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!(
+        r"(?:(?:South Korean|North Korean|Korean|U\.S\.|US|American|Japanese|Chinese|Russian|British|French|German|UN|U\.N\.|Ukrainian|Australian|Indian) )?(?:(?:First|Deputy|Vice|Acting|Former|former|Senior|senior|then|Then)[- ])*(?:{titles})"
+    )
+});
+
+/// Titles after which a single name is the person's full style: `Queen Elizabeth II`, `Pope Francis`.
+const REGNAL: &[&str] = &[
+    "King", "Queen", "Pope", "Emperor", "Empress", "Prince", "Princess",
+];
 
 const VERBS: &str = r"said|says|told|added|noted|stressed|warned|argued|explained|emphasized|emphasised|urged|asked|wrote|tweeted|announced|claimed|insisted|replied|remarked|commented|underlined|pledged|vowed|affirmed|agreed|expressed|called|met|spoke|visited|arrived|welcomed|hailed|criticized|denied|confirmed|suggested|proposed|reiterated|acknowledged|admitted|predicted|responded|urges|says";
 
@@ -102,8 +126,8 @@ struct Candidate {
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "Special Representative for North Korea Stephen Biegun": the place words are trimmed later.
     Regex::new(&format!(
-        r"(?-u:\b)(?P<title>{TITLES})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
-        *NAME
+        r"(?-u:\b)(?P<title>{})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
+        *TITLES, *NAME
     ))
     .unwrap()
 });
@@ -138,7 +162,12 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph) by [^.,;()]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph|picture|image|video|illustration)s? by [^.,;()\n]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
+});
+/// A credit line or clause inside running text: `Photo: Jane Doe/AFP`, `Photograph: X/Reuters`,
+/// `Picture: X`, `Credit: X`, up to the end of the line or sentence.
+static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:photo|photograph|picture|image|video|illustration|credit|source)s?(?: credit)?\s*:\s*[^\n]*?(?:/[^\s\n]+|\.\s|\n|$)|\(\s*\p{Lu}[^()/\n]{0,60}/\s*\p{Lu}[^()\n]{0,60}\)").unwrap()
 });
 
 /// Finds the article's actors.
@@ -149,8 +178,11 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
     for block in &doc.blocks {
         text.push_str("\n\n");
         match block {
-            Block::Para(p) => text.push_str(p),
-            Block::Caption(c) => text.push_str(&PHOTO_CREDIT.replace_all(c, " ")),
+            Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
+            Block::Caption(c) => {
+                let c = CREDIT_CLAUSE.replace_all(c, " ");
+                text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
+            }
         }
     }
     let excluded: HashSet<String> = byline
@@ -256,9 +288,11 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
 
     full.sort_by_key(|(pos, _, _)| *pos);
     let mut names_out: Vec<String> = Vec::new();
+    let mut keys_out: HashSet<String> = HashSet::default();
     let mut new = Vec::new();
     for (_, name, known) in full {
-        if names_out.contains(&name) || excluded.contains(&key(&name)) {
+        let k = key(&name);
+        if excluded.contains(&k) || !keys_out.insert(k) {
             continue;
         }
         if known.is_none() && !ctx.knows_actor(&name) {
@@ -271,10 +305,33 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
         }
         names_out.push(name);
     }
+    // "Hardeep Puri" and "Hardeep Singh Puri", "Luiz Inácio Lula" and "Luiz Inácio Lula da Silva":
+    // the shorter spelling is the same person as the longer one in the same article.
+    let shorter: Vec<String> = names_out
+        .iter()
+        .filter(|a| names_out.iter().any(|b| b != *a && shorter_spelling(a, b)))
+        .cloned()
+        .collect();
+    names_out.retain(|n| !shorter.contains(n));
+    new.retain(|a| !shorter.contains(&a.name));
     People {
         names: names_out,
         new,
     }
+}
+
+/// Whether `short` is `long` with words left out: the same first word and every word of `short`
+/// in `long` in order, with the last word either the same or `long`'s words running on past it.
+fn shorter_spelling(short: &str, long: &str) -> bool {
+    let a: Vec<String> = short.split(' ').map(key).collect();
+    let b: Vec<String> = long.split(' ').map(key).collect();
+    // "Donald Trump Jr." is not Donald Trump.
+    let suffixed = |n: &str| n.rsplit(' ').next().and_then(names::suffix).is_some();
+    if a.len() < 2 || a.len() >= b.len() || a[0] != b[0] || suffixed(long) != suffixed(short) {
+        return false;
+    }
+    let mut rest = b.iter();
+    a.iter().all(|w| rest.any(|v| v == w))
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -373,27 +430,54 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Adds the tidied name of a name-shaped span, if one is left.
+fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<String>) {
+    if let Some((offset, name)) = tidy(raw) {
+        found.push(Candidate {
+            start: start + offset,
+            end: start + offset + name.len(),
+            name,
+            role,
+        });
+    }
+}
+
 /// Every name-shaped span with the evidence that it is a person.
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let mut push = |start: usize, raw: &str, role: Option<String>| {
-        if let Some((offset, name)) = tidy(raw) {
-            found.push(Candidate {
-                start: start + offset,
-                end: start + offset + name.len(),
-                name,
-                role,
-            });
-        }
-    };
+    let push = push_tidy;
     for caps in TITLED.captures_iter(text) {
         let m = &caps["name"];
         let start = caps.name("name").map_or(0, |n| n.start());
-        push(start, m, Some(caps["title"].to_string()));
+        let title = &caps["title"];
+        // "Queen Elizabeth II", "Pope Francis": a monarch's style is the title and one name.
+        if let Some(regnal) = REGNAL.iter().find(|r| title.ends_with(*r)) {
+            if let Some((offset, name)) = tidy(m) {
+                let words = name
+                    .split(' ')
+                    .filter(|w| names::suffix(w).is_none())
+                    .count();
+                if words == 1 && !followed_by_name(text, start + offset + name.len()) {
+                    found.push(Candidate {
+                        start: start + offset,
+                        end: start + offset + name.len(),
+                        name: format!("{regnal} {name}"),
+                        role: None,
+                    });
+                    continue;
+                }
+            }
+        }
+        push(&mut found, start, m, Some(title.to_string()));
     }
     for caps in APPOSITION.captures_iter(text) {
         let n = caps.name("name").expect("group");
-        push(n.start(), n.as_str(), Some(caps["role"].to_string()));
+        push(
+            &mut found,
+            n.start(),
+            n.as_str(),
+            Some(caps["role"].to_string()),
+        );
     }
     // Plain finds where the name is the match itself, or all of it but the verb: capture groups
     // cost a slower engine, and these patterns match often.
@@ -406,22 +490,31 @@ fn candidates(text: &str) -> Vec<Candidate> {
             .strip_suffix("'s")
             .or_else(|| name.strip_suffix("’s"))
             .unwrap_or(name);
-        push(m.start(), name, None);
+        push(&mut found, m.start(), name, None);
     }
     for caps in SAID_BY.captures_iter(text) {
         let n = caps.name("name").expect("group");
-        push(n.start(), n.as_str(), None);
+        push(&mut found, n.start(), n.as_str(), None);
     }
     for m in KOREAN.find_iter(text) {
         if names::korean_name(m.as_str()) {
-            push(m.start(), m.as_str(), None);
+            push(&mut found, m.start(), m.as_str(), None);
         }
     }
     for m in CHINESE.find_iter(text) {
-        if names::chinese_name(m.as_str()) {
-            push(m.start(), m.as_str(), None);
+        // "He Lifeng": the family name may be a capitalised stop word, so no trimming here.
+        if names::chinese_name(m.as_str()) && titled_before(text, m.start()) {
+            found.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                name: m.as_str().to_string(),
+                role: None,
+            });
+        } else if names::chinese_name(m.as_str()) {
+            push(&mut found, m.start(), m.as_str(), None);
         }
     }
+    given_name_runs(text, &mut found);
     // "Trump said" somewhere and "Donald Trump" elsewhere: the bare full name is the same person.
     let surnames: HashSet<String> = found
         .iter()
@@ -433,7 +526,11 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
-        if surnames.contains(family) && !names::is_stop_word(given) {
+        if surnames.contains(family)
+            && !names::is_stop_word(given)
+            && !inside_capitalised_run(text, start)
+            && (names::is_given_name(given) || !names::is_english_word(&given.to_lowercase()))
+        {
             found.push(Candidate {
                 start,
                 end: start + pair.len(),
@@ -455,24 +552,63 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
         offset += token.len() + 1;
     }
     let initial = |t: &str| t.len() == 2 && t.ends_with('.');
-    while tokens
-        .first()
-        .is_some_and(|(_, t)| names::is_stop_word(t) || initial(t))
+    // "Jr.", "II": kept, but never read as a stop word.
+    let mut tail = None;
+    if tokens.len() > 1 {
+        if let Some(s) = tokens
+            .last()
+            .and_then(|(_, t)| names::suffix(t.trim_end_matches(',')))
+        {
+            tokens.pop();
+            if let Some((_, t)) = tokens.last_mut() {
+                *t = t.trim_end_matches(',');
+            }
+            tail = Some(s);
+        }
+    }
+    // A given name that is also a place or a common word ("Virginia Gamba") stays when name
+    // words follow it.
+    let given_first = |tokens: &[(usize, &str)]| {
+        tokens.first().is_some_and(|(_, t)| names::is_given_name(t))
+            && tokens.get(1).is_some_and(|(_, t)| {
+                !names::is_stop_word(t) && !names::is_title_word(t) && !names::is_particle(t)
+            })
+    };
+    while !given_first(&tokens)
+        && tokens.first().is_some_and(|(_, t)| {
+            names::is_stop_word(t) || initial(t) || names::is_title_word(t) || names::is_particle(t)
+        })
     {
         tokens.remove(0);
     }
     while tokens
         .last()
-        .is_some_and(|(_, t)| names::is_stop_word(t) || initial(t))
+        .is_some_and(|(_, t)| names::is_stop_word(t) || initial(t) || names::is_particle(t))
     {
         tokens.pop();
+        tail = None;
     }
+    let skip = usize::from(given_first(&tokens));
     if tokens.is_empty()
-        || tokens
+        || tokens[skip..]
             .iter()
-            .any(|(_, t)| !initial(t) && names::is_stop_word(t))
+            .any(|(_, t)| !initial(t) && (names::is_stop_word(t) || names::is_title_word(t)))
     {
         return None;
+    }
+    // "Then Boris Johnson", "Both Jim Smith": ordinary words before a known given name are not
+    // part of the name.
+    if let Some(given) = tokens
+        .iter()
+        .position(|(_, t)| names::is_given_name(t))
+        .filter(|&g| g > 0 && g + 1 < tokens.len())
+    {
+        if tokens[..given]
+            .iter()
+            .all(|(_, t)| names::is_english_word(&t.to_lowercase()))
+        {
+            tokens.drain(..given);
+        }
     }
     let start = tokens[0].0;
     // Canonical names carry no middle initial: "Antony J. Blinken" is Antony Blinken.
@@ -490,7 +626,121 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
             name = stripped.to_string();
         }
     }
+    if let Some(s) = tail {
+        name.push(' ');
+        name.push_str(s);
+    }
     (name.len() >= 2).then_some((start, name))
+}
+
+/// Whether the word before `at` is a capitalised word that is not a stop word or a title: the
+/// capitalised words at `at` continue a longer phrase ("Yote Yawezekana Bila Ruto").
+fn inside_capitalised_run(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .next()
+        .unwrap_or_default();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !names::is_stop_word(word)
+        && !names::is_title_word(word)
+}
+
+/// Whether a title stands right before `at` ("Vice Premier He Lifeng").
+fn titled_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    names::is_title_word(word)
+}
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).unwrap());
+
+/// Capitalised runs of two to five name words that start with a known given name ("Elon Musk",
+/// "António Guterres"): people even without a title or a verb. A run that ends just before an
+/// institution or place word ("... University") is that institution's name.
+fn given_name_runs(text: &str, found: &mut Vec<Candidate>) {
+    for m in NAME_RUN.find_iter(text) {
+        // The run must start a word: "xAbc" or "McX" mid-word is not a name.
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+        {
+            continue;
+        }
+        let raw = m.as_str();
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let mut offset = 0;
+        for token in raw.split(' ') {
+            pieces.push((offset, token));
+            offset += token.len() + 1;
+        }
+        // Split the run at stop words ("Virginia Governor Glenn Youngkin").
+        let mut i = 0;
+        while i < pieces.len() {
+            let mut j = i;
+            // A given name that is also a place ("Virginia") starts a run when a name word follows.
+            if names::is_stop_word(pieces[i].1)
+                && names::is_given_name(pieces[i].1)
+                && pieces.get(i + 1).is_some_and(|(_, t)| {
+                    !names::is_stop_word(t) && !names::is_title_word(t) && !names::is_particle(t)
+                })
+            {
+                j += 1;
+            }
+            while j < pieces.len() && !names::is_stop_word(pieces[j].1) {
+                j += 1;
+            }
+            let next = pieces.get(j).map(|(_, t)| *t).or_else(|| {
+                // The word after the run, when the run reaches the end of the match.
+                let rest = text[m.end()..].strip_prefix(' ')?;
+                rest.split(|c: char| !c.is_alphanumeric()).next()
+            });
+            if j > i && !next.is_some_and(names::is_non_person) {
+                consider_run(text, m.start(), &pieces[i..j], found);
+            }
+            i = j + 1;
+        }
+    }
+}
+
+fn consider_run(text: &str, base: usize, run: &[(usize, &str)], found: &mut Vec<Candidate>) {
+    let Some(&(first_offset, first)) = run.first() else {
+        return;
+    };
+    let first = first.trim_end_matches(['\'', '’']);
+    if !names::is_given_name(first) {
+        return;
+    }
+    let words = run
+        .iter()
+        .filter(|(_, t)| {
+            !names::is_particle(t)
+                && names::suffix(t).is_none()
+                && !(t.len() == 2 && t.ends_with('.'))
+        })
+        .count();
+    if !(2..=5).contains(&words) {
+        return;
+    }
+    let (last_offset, last) = run[run.len() - 1];
+    let end = base + last_offset + last.len();
+    let raw = &text[base + first_offset..end];
+    if let Some((offset, name)) = tidy(raw) {
+        if name.contains(' ') {
+            found.push(Candidate {
+                start: base + first_offset + offset,
+                end: base + first_offset + offset + name.len(),
+                name,
+                role: None,
+            });
+        }
+    }
 }
 
 /// `South Korean Foreign Minister` → (`Foreign Minister`, `South Korea`);
@@ -611,5 +861,92 @@ mod tests {
                 Some("North Korea".into())
             )
         );
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        candidates(text).into_iter().map(|c| c.name).collect()
+    }
+
+    #[test]
+    fn names_with_diacritics_are_names() {
+        let names = found("The envoy Zoë Ferreira-Nuñez said the talks would resume.");
+        assert!(
+            names.contains(&"Zoë Ferreira-Nuñez".to_string()),
+            "{names:?}"
+        );
+        let names = found("Minister Søren Åberg told the committee.");
+        assert!(names.contains(&"Søren Åberg".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn particles_stay_inside_names() {
+        let names = found("Paulo Mendes da Costa said on Monday that the vote would wait.");
+        assert!(
+            names.contains(&"Paulo Mendes da Costa".to_string()),
+            "{names:?}"
+        );
+        let names = found("Commissioner Greta van der Berg met farmers.");
+        assert!(
+            names.contains(&"Greta van der Berg".to_string()),
+            "{names:?}"
+        );
+        assert_eq!(
+            tidy("Tomas Reyes Jr.").map(|(_, n)| n),
+            Some("Tomas Reyes Jr.".into())
+        );
+    }
+
+    #[test]
+    fn titles_are_stripped_from_names() {
+        let names = found("Treasurer Helen Marsh and Chair Colin Pardew spoke.");
+        assert!(names.contains(&"Helen Marsh".to_string()), "{names:?}");
+        assert!(names.contains(&"Colin Pardew".to_string()), "{names:?}");
+        assert!(names
+            .iter()
+            .all(|n| !n.starts_with("Chair") && !n.starts_with("Treasurer")));
+        let names = found("Emir Sheikh Hamad bin Faleh Al Qasimi opened the port.");
+        assert!(
+            names.contains(&"Hamad bin Faleh Al Qasimi".to_string()),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_given_name_makes_a_person() {
+        let names = found("Shares fell after Elon Tavish sold a stake to the fund.");
+        assert!(names.contains(&"Elon Tavish".to_string()), "{names:?}");
+        // An institution named after a person is not one.
+        let names = found("She studied at the Helen Marsh Institute in the city.");
+        assert!(names.is_empty(), "{names:?}");
+        let names = found("The Population Division said the figures were revised.");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn spellings_of_one_person_agree() {
+        assert_eq!(key("Recep Erdoğan"), key("Recep Erdogan"));
+        assert_eq!(key("Kim Jong-un"), key("Kim Jong Un"));
+        assert!(shorter_spelling("Ravi Kumar", "Ravi Anand Kumar"));
+        assert!(shorter_spelling("Paulo Mendes", "Paulo Mendes da Costa"));
+        assert!(!shorter_spelling("Tomas Reyes", "Tomas Reyes Jr."));
+        assert!(!shorter_spelling("Ravi Kumar", "Anil Kumar"));
+    }
+
+    #[test]
+    fn photo_credits_are_not_people() {
+        for text in [
+            "Crowds gathered in the square. (Helen Marsh/Wire Agency)",
+            "Photo: Helen Marsh/AFP",
+            "Photograph: Colin Pardew/Reuters",
+        ] {
+            let cleaned = CREDIT_CLAUSE.replace_all(text, " ");
+            assert!(found(&cleaned).is_empty(), "{text}: {cleaned}");
+        }
+    }
+
+    #[test]
+    fn a_chant_is_not_a_first_name() {
+        let names = found("Protesters chanted Yote Pamoja Bila Mwangi. Mwangi said nothing.");
+        assert!(!names.iter().any(|n| n.contains(' ')), "{names:?}");
     }
 }

@@ -109,7 +109,7 @@ pub(crate) fn chinese_name(name: &str) -> bool {
 pub(crate) fn short_form(name: &str) -> Option<&str> {
     let tokens: Vec<&str> = name
         .split_whitespace()
-        .filter(|t| !matches!(*t, "Jr." | "Jr" | "Sr." | "II" | "III"))
+        .filter(|t| suffix(t).is_none())
         .collect();
     if tokens.len() < 2 {
         return None;
@@ -134,12 +134,89 @@ pub(crate) fn is_institution(name: &str) -> bool {
     INSTITUTIONS.iter().any(|i| i.eq_ignore_ascii_case(name))
 }
 
-static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("stop_words.txt")
-        .lines()
+/// The entries of a word list: one per line, `#` comments and blank lines skipped.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
         .filter(|l| !l.starts_with('#') && !l.is_empty())
+}
+
+static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("stop_words.txt"))
+        .chain(entries(include_str!("registry/non_person_words.txt")))
         .collect()
 });
+
+/// Words that are never part of a person's name and mark the phrase they end as an organisation's
+/// or a place's ("... University", "... Division").
+static NON_PERSON: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("registry/non_person_words.txt")).collect());
+
+/// Given names, as written and without diacritics.
+static GIVEN: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    entries(include_str!("registry/given_names.txt"))
+        .flat_map(|n| [n.to_string(), deunicode::deunicode(n)])
+        .collect()
+});
+
+/// Lower-case words that stand inside a name: `da`, `von`, `bin`.
+pub(crate) static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("registry/name_particles.txt")).collect());
+
+/// Titles and honorifics written before names, longest first (so a regex alternation prefers
+/// `Prime Minister` to `Minister`).
+pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut titles: Vec<&'static str> = entries(include_str!("registry/titles.txt")).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    titles.dedup();
+    titles
+});
+
+/// Every capitalised word of a title (`Crown`, `Prince`, `Secretary-General`), without a final dot.
+static TITLE_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .flat_map(|t| t.split(' '))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+});
+
+/// Whether `word` is a common given name (`Jim`, `António`, `Bjørg`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
+
+/// Whether `word` is a surname particle (`da`, `von`, `bin`).
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// Whether `word` is a capitalised word of a title or honorific (`Treasurer`, `Sheikh`, `Chair`).
+pub(crate) fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(word.trim_end_matches('.'))
+}
+
+/// Whether a capitalised word names an institution or a place, never a person.
+pub(crate) fn is_non_person(word: &str) -> bool {
+    NON_PERSON.contains(word.trim_end_matches(['.', ',']))
+}
+
+/// A generational or regnal suffix written after a name: `Jr.`, `Sr.`, `II`, `III`.
+pub(crate) fn suffix(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Jr." | "Jr" => "Jr.",
+        "Sr." | "Sr" => "Sr.",
+        "II" => "II",
+        "III" => "III",
+        "IV" => "IV",
+        "V" => "V",
+        "VI" => "VI",
+        "VII" => "VII",
+        "VIII" => "VIII",
+        _ => return None,
+    })
+}
 
 /// Whether a capitalised word is one that never begins or ends a person's name.
 pub(crate) fn is_stop_word(word: &str) -> bool {
@@ -151,8 +228,16 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word) || word.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
-/// Normalised key for comparing spellings: `Kim Jong-un`, `Kim Jong Un` and `KIM JONG UN` agree.
+/// Normalised key for comparing spellings: `Kim Jong-un`, `Kim Jong Un` and `KIM JONG UN` agree,
+/// and so do `Erdoğan` and `Erdogan`.
 pub(crate) fn key(name: &str) -> String {
+    let plain;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        plain = deunicode::deunicode(name);
+        &plain
+    };
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
