@@ -115,6 +115,14 @@ const VERBS: &str = r"said|says|told|added|noted|stressed|warned|argued|explaine
 
 const ROLE_WORDS: &str = r"minister|secretary|spokesperson|spokesman|spokeswoman|ambassador|envoy|official|president|leader|director|adviser|advisor|professor|analyst|researcher|fellow|chief|head|chairman|lawmaker|representative|senator|general|commander|diplomat|negotiator|premier|governor|mayor|sister|wife|daughter|CEO";
 
+/// A name pattern compiled with room for its lazy DFA: Unicode letter classes make many states,
+/// and with the default cache the DFA is rebuilt over and over on a long article.
+fn wide_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+}
+
 /// Where a name was found, and the title the text gives it there.
 struct Candidate {
     start: usize,
@@ -125,23 +133,23 @@ struct Candidate {
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "Special Representative for North Korea Stephen Biegun": the place words are trimmed later.
-    Regex::new(&format!(
+    wide_regex(&format!(
         r"(?-u:\b)(?P<title>{})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
         *TITLES, *NAME
     ))
     .unwrap()
 });
 static SAID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{}(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME)).unwrap());
+    LazyLock::new(|| wide_regex(&format!(r"{}(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME)).unwrap());
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    wide_regex(&format!(
         r"(?-u:\b)(?:said|says|according to) (?P<name>{})(?:,|\.| of| from| in)",
         *NAME
     ))
     .unwrap()
 });
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    wide_regex(&format!(
         r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?:{ROLE_WORDS})(?: (?:of|for|at) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
         *NAME
     ))
@@ -149,25 +157,25 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     let surnames = names::KOREAN_SURNAMES.join("|");
-    Regex::new(&format!(
+    wide_regex(&format!(
         r"(?-u:\b)(?:{surnames}) (?:[A-Z][a-z]+-[a-z]+|[A-Z][a-z]{{1,4}} [A-Z][a-z]{{1,4}})(?-u:\b)"
     ))
     .unwrap()
 });
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     let surnames = names::CHINESE_SURNAMES.join("|");
-    Regex::new(&format!(
+    wide_regex(&format!(
         r"(?-u:\b)(?:{surnames}) [A-Z][a-z]{{1,8}}(?-u:\b)"
     ))
     .unwrap()
 });
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph|picture|image|video|illustration)s? by [^.,;()\n]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
+    wide_regex(r"(?i)\([^()]*(?-u:\b)(?:photo|courtesy|yonhap|ap|afp|reuters|epa|getty)(?-u:\b)[^()]*\)|\[[^\[\]]*\]|(?-u:\b)(?:photo|photograph|picture|image|video|illustration)s? by [^.,;()\n]+|/\s*(?:yonhap|ap|afp|reuters)(?-u:\b)").unwrap()
 });
 /// A credit line or clause inside running text: `Photo: Jane Doe/AFP`, `Photograph: X/Reuters`,
 /// `Picture: X`, `Credit: X`, up to the end of the line or sentence.
 static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:photo|photograph|picture|image|video|illustration|credit|source)s?(?: credit)?\s*:\s*[^\n]*?(?:/[^\s\n]+|\.\s|\n|$)|\(\s*\p{Lu}[^()/\n]{0,60}/\s*\p{Lu}[^()\n]{0,60}\)").unwrap()
+    wide_regex(r"(?i)(?-u:\b)(?:photo|photograph|picture|image|video|illustration|credit|source)s?(?: credit)?\s*:\s*[^\n]*?(?:/[^\s\n]+|\.\s|\n|$)|\(\s*\p{Lu}[^()/\n]{0,60}/\s*\p{Lu}[^()\n]{0,60}\)").unwrap()
 });
 
 /// Finds the article's actors.
@@ -658,7 +666,7 @@ fn titled_before(text: &str, at: usize) -> bool {
     names::is_title_word(word)
 }
 
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&NAME).unwrap());
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| wide_regex(&NAME).unwrap());
 
 /// Capitalised runs of two to five name words that start with a known given name ("Elon Musk",
 /// "António Guterres"): people even without a title or a verb. A run that ends just before an

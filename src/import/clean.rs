@@ -159,14 +159,16 @@ pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
     if CAPTION.is_match(text) {
         return true;
     }
-    if let Some(m) = CAPITALS_CREDIT.find(text) {
+    // Credits close the caption: only its last characters are searched.
+    let tail = &text[text.floor_char_boundary(text.len().saturating_sub(80))..];
+    if let Some(m) = CAPITALS_CREDIT.find(tail) {
         // Two or more letters of credit, not an acronym ending the sentence ("… said the UN.").
-        let credit = text[m.start() + 1..].trim();
+        let credit = tail[m.start() + 1..].trim();
         if credit.chars().filter(|c| c.is_alphabetic()).count() >= 5 && credit.contains(' ') {
             return true;
         }
     }
-    AGENCY_CREDIT.captures(text).is_some_and(|c| {
+    AGENCY_CREDIT.captures(tail).is_some_and(|c| {
         let credit = c
             .name("bracketed")
             .or(c.name("slashed"))
