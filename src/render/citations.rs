@@ -180,9 +180,14 @@ pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, St
                 parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
             }
             parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
-            parts.push(italic(outlet));
-            let date = source.date.map_or("n.d.".to_string(), |d| chicago_date(&d));
-            parts.push(plain(format!(", {date}.")));
+            // An article whose outlet awaits the editor is cited without one, not with a gap.
+            let date = source.date.map_or("n.d".to_string(), |d| chicago_date(&d));
+            if outlet.is_empty() {
+                parts.push(plain(format!("{date}.")));
+            } else {
+                parts.push(italic(outlet));
+                parts.push(plain(format!(", {date}.")));
+            }
             if let Some(url) = url {
                 parts.push(plain(format!(" {url}.")));
             }
@@ -201,8 +206,10 @@ pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, St
                     title.trim_end_matches('.')
                 )));
             }
-            parts.push(italic(outlet));
-            parts.push(plain(".".to_string()));
+            if !outlet.is_empty() {
+                parts.push(italic(outlet));
+                parts.push(plain(".".to_string()));
+            }
             if let Some(url) = url {
                 parts.push(plain(format!(" {url}")));
             }
@@ -212,15 +219,21 @@ pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, St
                 parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
             }
             parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
-            parts.push(italic(outlet));
+            let mut first = outlet.is_empty();
+            if !first {
+                parts.push(italic(outlet));
+            }
             if let Some(date) = source.date {
-                parts.push(plain(format!(", {}", mla_date(&date))));
+                let sep = if first { "" } else { ", " };
+                parts.push(plain(format!("{sep}{}", mla_date(&date))));
+                first = false;
             }
             if let Some(url) = url {
                 let bare = url
                     .trim_start_matches("https://")
                     .trim_start_matches("http://");
-                parts.push(plain(format!(", {bare}")));
+                let sep = if first { "" } else { ", " };
+                parts.push(plain(format!("{sep}{bare}")));
             }
             parts.push(plain(".".to_string()));
         }
@@ -521,6 +534,26 @@ mod tests {
         let (_, text) = format_citation(&s, CitationStyle::Chicago);
         assert!(text.starts_with("“Yun, Tillerson"), "{text}");
         assert!(text.contains("n.d."), "{text}");
+        assert!(!text.contains("n.d.."), "{text}");
+    }
+
+    #[test]
+    fn an_article_awaiting_its_outlet_is_cited_without_a_gap() {
+        let mut s = source(&[]);
+        s.outlet = "";
+        s.date = None;
+        s.url = None;
+        for style in [
+            CitationStyle::Chicago,
+            CitationStyle::Apa,
+            CitationStyle::Mla,
+        ] {
+            let (_, text) = format_citation(&s, style);
+            assert!(
+                !text.contains(" ,") && !text.contains("..") && !text.contains("” ,"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
