@@ -169,6 +169,19 @@ def score_text_entry(t, g, fm, byline_key):
     t.names(g.get("actors") or [], as_list(fm.get("actors")))
 
 
+def score_key(name, key, root, inputs, binary, args, notes):
+    """Imports `inputs` into the book at `root` and scores them against a key whose entries name
+    their input file (`file: seeds/NAME.txt`)."""
+    _, articles = run_import(binary, root, inputs, notes)
+    names = [pathlib.Path(g["file"]).name for g in key]
+    found = match(articles, names, lambda name, src: src.endswith(name))
+    t = Tally(name, len(found), len(key), args.verbose)
+    for n, g in zip(names, key):
+        score_text_entry(t, g, found.get(n, (None,))[0], "byline")
+        t.done(n)
+    return t.row()
+
+
 def eval_seeds(binary, tmp, args, notes):
     key = yaml.safe_load((REPO / "tests/import_answers.yaml").read_text(encoding="utf-8"))
     root = tmp / "book"
@@ -177,14 +190,8 @@ def eval_seeds(binary, tmp, args, notes):
     for f in (REPO / "content").glob("*.yaml"):
         shutil.copy(f, root / "content")
     shutil.copytree(REPO / "seeds", root / "seeds")
-    _, articles = run_import(binary, root, sorted((root / "seeds").glob("*.txt")), notes)
-    names = [pathlib.Path(g["file"]).name for g in key]
-    found = match(articles, names, lambda name, src: src.endswith(name))
-    t = Tally("seeds", len(found), len(key), args.verbose)
-    for name, g in zip(names, key):
-        score_text_entry(t, g, found.get(name, (None,))[0], "byline")
-        t.done(name)
-    return t.row()
+    inputs = sorted((root / "seeds").glob("*.txt"))
+    return score_key("seeds", key, root, inputs, binary, args, notes)
 
 
 def eval_frozen(binary, tmp, args, notes):
@@ -193,14 +200,8 @@ def eval_frozen(binary, tmp, args, notes):
     key = yaml.safe_load((folder / "answers.yaml").read_text(encoding="utf-8"))
     root = tmp / "frozen-book"
     root.mkdir(parents=True)
-    _, articles = run_import(binary, root, sorted(folder.glob("*.txt")), notes)
-    names = [pathlib.Path(g["file"]).name for g in key]
-    found = match(articles, names, lambda name, src: src.endswith(name))
-    t = Tally("frozen (held out)", len(found), len(key), args.verbose)
-    for name, g in zip(names, key):
-        score_text_entry(t, g, found.get(name, (None,))[0], "byline")
-        t.done(name)
-    return t.row()
+    inputs = sorted(folder.glob("*.txt"))
+    return score_key("frozen (held out)", key, root, inputs, binary, args, notes)
 
 
 def eval_raw(binary, tmp, args, notes):

@@ -198,10 +198,7 @@ static NAV_SEPARATOR: LazyLock<Regex> =
 
 /// Words of cookie banners, newsletter prompts and browser warnings, from the shipped list.
 static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    let words = include_str!("registry/notice_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let words = super::names::entries(include_str!("registry/notice_words.txt"));
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(words)

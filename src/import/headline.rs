@@ -200,10 +200,7 @@ static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Head words of organisation names, from the shipped word list.
 static ORGANISATION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("registry/organisation_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    super::names::entries(include_str!("registry/organisation_words.txt"))
         .map(str::to_lowercase)
         .collect()
 });

@@ -135,7 +135,7 @@ pub(crate) fn is_institution(name: &str) -> bool {
 }
 
 /// The entries of a word list: one per line, `#` comments and blank lines skipped.
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(str::trim)
         .filter(|l| !l.starts_with('#') && !l.is_empty())

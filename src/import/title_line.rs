@@ -70,10 +70,7 @@ fn key(text: &str) -> String {
 
 /// Words of site section menus, from the shipped list.
 static SECTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("registry/section_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    super::names::entries(include_str!("registry/section_words.txt"))
         .map(str::to_lowercase)
         .collect()
 });
