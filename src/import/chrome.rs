@@ -15,8 +15,8 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
     let whole = |p: &str| format!(r"(?i)^(?:{p})$");
     RegexSet::new(
         [
-            r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|skip to .{1,30}|skip navigation|jump to .{1,30}",
-            r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .{0,40})?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
+            r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|skip to .+|skip navigation|jump to .+",
+            r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .*)?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
             r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
             r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
             r"share(?: this)?(?: article| story)?:?|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",

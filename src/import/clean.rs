@@ -136,12 +136,12 @@ pub(crate) fn normalize(text: &str) -> String {
 /// A photo caption: "This photo …", "File photo", "Photo: …", "(AP Photo/…)", "(… photo pool)",
 /// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,80}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$").unwrap()
 });
 
 /// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\[(?P<bracketed>[^\[\]]{2,40})\]|(?:/|\| )\s*(?P<slashed>[^/|]{2,40}))\s*$")
+    Regex::new(r"(?:\[(?P<bracketed>[^\[\]]{2,})\]|(?:/|\| )\s*(?P<slashed>[^/|]{2,}))\s*$")
         .unwrap()
 });
 

@@ -223,13 +223,12 @@ pub const SOURCES_DIR: &str = "sources";
 /// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
 /// against its source, and no path of the editor's machine is ever recorded or published).
 fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<String, String> {
-    let root = options
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| options.root.clone());
-    let full = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if let Ok(inside) = full.strip_prefix(&root) {
-        return Ok(inside.to_string_lossy().replace('\\', "/"));
+    // Absolute, without resolving links (a `realpath` per input costs more than the import).
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if let Ok(inside) = absolute(path).strip_prefix(absolute(&options.root)) {
+        if !inside.starts_with("..") {
+            return Ok(inside.to_string_lossy().replace('\\', "/"));
+        }
     }
     let name = path
         .file_name()
@@ -255,12 +254,19 @@ fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<
                 if !options.dry_run {
                     std::fs::create_dir_all(&dir)
                         .and_then(|()| {
-                            use std::io::Write;
-                            let mut file = std::fs::OpenOptions::new()
-                                .write(true)
-                                .create_new(true)
-                                .open(&target)?;
-                            file.write_all(bytes)
+                            // A hard link where the book and the input share a file system: no
+                            // second copy of the bytes, and the source stays when the input goes.
+                            std::fs::hard_link(path, &target).or_else(|e| {
+                                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                                    return Err(e);
+                                }
+                                use std::io::Write;
+                                let mut file = std::fs::OpenOptions::new()
+                                    .write(true)
+                                    .create_new(true)
+                                    .open(&target)?;
+                                file.write_all(bytes)
+                            })
                         })
                         .or_else(|e| match e.kind() {
                             // Another input of this run took the name first: compare again.
