@@ -281,6 +281,12 @@ fn a_saved_pages_structured_metadata_comes_first() {
         Some("https://www.harbourcourier.example/news/2021/03/harbour-vote")
     );
     assert!(got.body.contains("400 objections"), "{}", got.body);
+    // The image stays where it was, with its alt text, its address made absolute, its caption.
+    let figure = "![Cranes at the harbour at dusk](<https://www.harbourcourier.example/img/harbour.jpg>)\\\n\
+                  *Cranes at the north quay, where the terminal would be built.*";
+    assert!(got.body.contains(figure), "{}", got.body);
+    let (before, after) = got.body.split_once("![Cranes").unwrap();
+    assert!(before.contains("400 objections") && after.contains("night-time noise"));
     assert!(
         got.body.contains("before ordering the cranes"),
         "{}",

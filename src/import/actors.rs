@@ -187,7 +187,7 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
         text.push_str("\n\n");
         match block {
             Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
-            Block::Caption(c) => {
+            Block::Caption(c) | Block::Figure(_, c) => {
                 let c = CREDIT_CLAUSE.replace_all(c, " ");
                 text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
             }

@@ -58,12 +58,15 @@ pub(crate) struct Line {
 pub(crate) enum Block {
     Para(String),
     Caption(String),
+    /// A saved page's image `n` (see [`super::Figure`]), with its caption once import has read
+    /// the figures (the marker line before).
+    Figure(usize, String),
 }
 
 impl Block {
     pub fn text(&self) -> &str {
         match self {
-            Block::Para(t) | Block::Caption(t) => t,
+            Block::Para(t) | Block::Caption(t) | Block::Figure(_, t) => t,
         }
     }
 }
@@ -104,7 +107,7 @@ impl Doc {
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Para(t) => Some(t.as_str()),
-            Block::Caption(_) => None,
+            Block::Caption(_) | Block::Figure(..) => None,
         })
     }
 }
@@ -309,6 +312,7 @@ fn drop_trailing_lists(lines: &mut [Line]) {
     for line in lines.iter_mut().rev() {
         match line.kind {
             Kind::Blank | Kind::Junk | Kind::Meta(_) => continue,
+            Kind::Body if super::html::figure_of_marker(&line.text).is_some() => continue,
             Kind::Body
                 if !body_like(&line.text)
                     && !line.text.ends_with(['.', '"', '”', ')'])
@@ -335,6 +339,10 @@ fn join_kind(prev: &str, next: &str, wrapped: bool, vocabulary: &dyn Fn(&str) ->
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return Join::Paragraph;
     };
+    // A figure stands on its own.
+    if last == '\u{27e7}' || first == '\u{27e6}' {
+        return Join::Paragraph;
+    }
     let continues = wrapped || first.is_lowercase() || first.is_ascii_digit() || first == '(';
     if matches!(last, ',' | ';' | '–' | '—' | '(' | '&') {
         return Join::Space;
@@ -462,6 +470,9 @@ fn build_blocks(lines: &[Line], outlets: &OutletMatcher) -> Vec<Block> {
         .into_iter()
         .zip(kinds)
         .filter_map(|(p, caption)| match caption? {
+            _ if super::html::figure_of_marker(&p).is_some() => {
+                super::html::figure_of_marker(&p).map(|n| Block::Figure(n, p))
+            }
             true => Some(Block::Caption(p)),
             false => Some(Block::Para(p)),
         })

@@ -156,7 +156,7 @@ fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> 
 pub(crate) fn fallback_title(doc: &Doc) -> String {
     let Some(lead) = doc.blocks.iter().find_map(|b| match b {
         Block::Para(p) => Some(p.as_str()),
-        Block::Caption(_) => None,
+        Block::Caption(_) | Block::Figure(..) => None,
     }) else {
         return "Untitled".to_string();
     };

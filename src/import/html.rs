@@ -1,10 +1,25 @@
 //! HTML: extracts the article from a saved web page with a readability port (dom_smoothie), keeping
-//! the page's own metadata — title, byline, site name, publication time, canonical URL — as hints.
+//! the page's own metadata — title, byline, site name, publication time, canonical URL — as hints,
+//! and the article's images with their alt text and captions, in place, as figures.
 
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 
 use super::page_meta::PageMeta;
-use super::PageHints;
+use super::{Figure, PageHints};
+
+/// Stands for figure `n` in the extracted text, on a line of its own, until the body is written.
+pub(crate) fn figure_marker(n: usize) -> String {
+    format!("\u{27e6}figure {n}\u{27e7}")
+}
+
+/// The figure a line stands for, if it is a marker.
+pub(crate) fn figure_of_marker(line: &str) -> Option<usize> {
+    line.strip_prefix('\u{27e6}')?
+        .strip_suffix('\u{27e7}')?
+        .strip_prefix("figure ")?
+        .parse()
+        .ok()
+}
 
 /// The article's text (paragraphs separated by blank lines) and the page's metadata.
 pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
@@ -40,10 +55,159 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
             .url
             .or_else(|| non_empty(parsed.url.clone()))
             .filter(|u| u.starts_with("http")),
+        figures: Vec::new(),
     };
-    let text = parsed.text_content.to_string();
+    let (text, figures) = text_and_figures(&parsed.content, hints.url.as_deref());
+    let text = if text.trim().is_empty() {
+        parsed.text_content.to_string()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err("the page has no article text".to_string());
     }
-    Ok((text, hints))
+    Ok((text, PageHints { figures, ..hints }))
+}
+
+/// The article's text with each figure (an image, its alt text and caption) replaced by a marker
+/// line, and the figures in reading order. Images whose address cannot be made absolute (a
+/// relative path with no page URL, `data:`) are left out rather than published broken.
+fn text_and_figures(content: &str, page_url: Option<&str>) -> (String, Vec<Figure>) {
+    let doc = dom_query::Document::from(content);
+    let mut figures = Vec::new();
+    for selector in ["figure", "img"] {
+        for node in doc.select(selector).nodes().to_vec() {
+            let img = if selector == "img" {
+                Some(node.clone())
+            } else {
+                dom_query::Selection::from(node.clone())
+                    .select("img")
+                    .nodes()
+                    .first()
+                    .cloned()
+            };
+            let src = img.as_ref().and_then(|i| {
+                ["src", "data-src", "data-original"]
+                    .iter()
+                    .filter_map(|a| i.attr(a))
+                    .map(|s| s.trim().to_string())
+                    .find(|s| !s.is_empty())
+            });
+            let src = src.and_then(|s| absolute_url(&s, page_url));
+            let Some(src) = src else {
+                if selector == "figure" && img.is_some() {
+                    node.remove_from_parent();
+                }
+                continue;
+            };
+            let alt = img
+                .as_ref()
+                .and_then(|i| i.attr("alt"))
+                .map(|a| squash(&a))
+                .unwrap_or_default();
+            let caption = if selector == "figure" {
+                dom_query::Selection::from(node.clone())
+                    .select("figcaption")
+                    .nodes()
+                    .first()
+                    .map(|c| squash(&c.text()))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            node.replace_with_html(format!("<p>{}</p>", figure_marker(figures.len())));
+            figures.push(Figure { src, alt, caption });
+        }
+    }
+    let text = doc
+        .body()
+        .map(|b| b.formatted_text().to_string())
+        .unwrap_or_default();
+    (text, figures)
+}
+
+/// An image address made absolute against the page's URL; `None` for what cannot be shown.
+fn absolute_url(src: &str, page_url: Option<&str>) -> Option<String> {
+    if src.starts_with("https://") || src.starts_with("http://") {
+        return Some(src.to_string());
+    }
+    if let Some(rest) = src.strip_prefix("//") {
+        return Some(format!("https://{rest}"));
+    }
+    if src.contains(':') {
+        // `data:`, `javascript:` and other schemes: never published.
+        return None;
+    }
+    let page = page_url?;
+    let scheme_end = page.find("://")? + 3;
+    let host_end = page[scheme_end..]
+        .find('/')
+        .map_or(page.len(), |i| scheme_end + i);
+    if src.starts_with('/') {
+        return Some(format!("{}{src}", &page[..host_end]));
+    }
+    let path_end = page[..page.find(['?', '#']).unwrap_or(page.len())]
+        .rfind('/')
+        .filter(|&i| i >= host_end)
+        .map_or(page.len(), |i| i + 1);
+    let dir = &page[..path_end];
+    let dir = if dir.ends_with('/') {
+        dir.to_string()
+    } else {
+        format!("{dir}/")
+    };
+    Some(format!("{dir}{src}"))
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_addresses_are_made_absolute_and_unsafe_ones_dropped() {
+        let page = Some("https://news.example.org/world/2021/story.html?x=1");
+        assert_eq!(
+            absolute_url("/img/a.jpg", page).as_deref(),
+            Some("https://news.example.org/img/a.jpg")
+        );
+        assert_eq!(
+            absolute_url("b.jpg", page).as_deref(),
+            Some("https://news.example.org/world/2021/b.jpg")
+        );
+        assert_eq!(
+            absolute_url("//cdn.example.org/c.jpg", None).as_deref(),
+            Some("https://cdn.example.org/c.jpg")
+        );
+        assert_eq!(absolute_url("b.jpg", None), None);
+        assert_eq!(absolute_url("javascript:alert(1)", page), None);
+        assert_eq!(absolute_url("data:image/png;base64,AAAA", page), None);
+    }
+
+    #[test]
+    fn figures_leave_a_marker_where_they_stood() {
+        let (text, figures) = text_and_figures(
+            "<div><p>Before.</p><figure><img src=\"https://x.example/a.jpg\" alt=\"A cat\">\
+             <figcaption>The cat, asleep.</figcaption></figure><p>After.</p></div>",
+            None,
+        );
+        assert_eq!(
+            figures,
+            [Figure {
+                src: "https://x.example/a.jpg".into(),
+                alt: "A cat".into(),
+                caption: "The cat, asleep.".into()
+            }]
+        );
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, ["Before.", figure_marker(0).as_str(), "After."]);
+        assert_eq!(figure_of_marker(&figure_marker(7)), Some(7));
+    }
 }

@@ -2,13 +2,15 @@
 //! (`<script>`, `*`, `[1]`, a line starting `1.` or `#`) may turn into markup.
 
 use super::clean::Block;
+use super::Figure;
 
-/// The body: paragraphs separated by blank lines, captions in italics.
-pub(crate) fn body(blocks: &[Block]) -> String {
+/// The body: paragraphs separated by blank lines, captions in italics, a saved page's images as
+/// Markdown images (alt text kept) with their caption in italics under them.
+pub(crate) fn body(blocks: &[Block], figures: &[Figure]) -> String {
     let mut out = String::new();
     for block in blocks {
         let text = block.text().trim();
-        if text.is_empty() {
+        if text.is_empty() && !matches!(block, Block::Figure(..)) {
             continue;
         }
         if !out.is_empty() {
@@ -21,8 +23,40 @@ pub(crate) fn body(blocks: &[Block]) -> String {
                 out.push_str(&escape(text));
                 out.push('*');
             }
+            Block::Figure(n, _) => {
+                let Some(figure) = figures.get(*n) else {
+                    continue;
+                };
+                out.push_str("![");
+                out.push_str(&escape(&figure.alt));
+                out.push_str("](<");
+                out.push_str(&link_destination(&figure.src));
+                out.push_str(">)");
+                if !figure.caption.is_empty() {
+                    out.push_str("\\\n*");
+                    out.push_str(&escape(&figure.caption));
+                    out.push('*');
+                }
+            }
         }
         out.push('\n');
+    }
+    out
+}
+
+/// An image address as a CommonMark `<…>` link destination: `<`, `>`, line breaks and spaces
+/// percent-encoded, so no address can end the destination early or smuggle in markup.
+fn link_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
     }
     out
 }

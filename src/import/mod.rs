@@ -182,6 +182,16 @@ pub struct PageHints {
     pub site_name: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    /// The article's images, in reading order; the text marks where each stands.
+    pub figures: Vec<Figure>,
+}
+
+/// An image of the article: its absolute address, alt text and caption.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figure {
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
 }
 
 /// A person named in an article who is not yet in `content/actors.yaml`.
@@ -250,7 +260,18 @@ pub fn import_html(page: &str, source: &str, ctx: &ImportContext) -> Result<Impo
 
 fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportContext) -> Imported {
     let normalized = clean::normalize(text);
-    let doc = clean::clean(&normalized, hints.title.as_deref(), &ctx.outlets);
+    let mut doc = clean::clean(&normalized, hints.title.as_deref(), &ctx.outlets);
+    // Each figure's block carries its caption from here on, so people and topics named only in a
+    // caption are found as in any other caption.
+    for block in &mut doc.blocks {
+        if let clean::Block::Figure(n, text) = block {
+            *text = hints
+                .figures
+                .get(*n)
+                .map(|f| f.caption.clone())
+                .unwrap_or_default();
+        }
+    }
     let mut review = Vec::new();
 
     let title = match headline::title(&doc, hints, &ctx.outlets) {
@@ -316,7 +337,7 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
     };
     Imported {
         front,
-        body: markdown::body(&doc.blocks),
+        body: markdown::body(&doc.blocks, &hints.figures),
         new_actors: people.new,
         new_outlet,
         warnings: Vec::new(),

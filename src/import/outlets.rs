@@ -413,7 +413,7 @@ impl OutletMatcher {
                 let closes = text[m.end()..].trim().is_empty();
                 let alone = closes && m.start() == 0;
                 let weight = match block {
-                    Block::Caption(_) => 1,
+                    Block::Caption(_) | Block::Figure(..) => 1,
                     Block::Para(_) if Some(n) == first_para && m.start() < 150 => 10,
                     Block::Para(_) if alone || (closes && Some(n) == last_para) => 8,
                     Block::Para(_) if m.start() == 0 => 8,

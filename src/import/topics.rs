@@ -94,7 +94,7 @@ impl TopicMatcher {
                     paragraphs += 1;
                     score(text, if paragraphs <= 3 { LEAD } else { REST });
                 }
-                Block::Caption(text) => score(text, REST),
+                Block::Caption(text) | Block::Figure(_, text) => score(text, REST),
             }
         }
         let mut ranked: Vec<(usize, u32)> = scores
