@@ -78,9 +78,9 @@ fn text_and_figures(content: &str, page_url: Option<&str>) -> (String, Vec<Figur
     for selector in ["figure", "img"] {
         for node in doc.select(selector).nodes().to_vec() {
             let img = if selector == "img" {
-                Some(node.clone())
+                Some(node)
             } else {
-                dom_query::Selection::from(node.clone())
+                dom_query::Selection::from(node)
                     .select("img")
                     .nodes()
                     .first()
@@ -106,7 +106,7 @@ fn text_and_figures(content: &str, page_url: Option<&str>) -> (String, Vec<Figur
                 .map(|a| squash(&a))
                 .unwrap_or_default();
             let caption = if selector == "figure" {
-                dom_query::Selection::from(node.clone())
+                dom_query::Selection::from(node)
                     .select("figcaption")
                     .nodes()
                     .first()
