@@ -772,3 +772,38 @@ fn sources_from_outside_the_book_are_kept_in_it_and_outlets_are_added() {
         1
     );
 }
+
+/// A new actor gets their surname as an alias when it names no one else, in the book or in the
+/// same import: "Osei said" then finds Miriam Osei, while two Mensahs get none.
+#[test]
+fn new_actors_get_a_surname_alias_only_when_it_is_unambiguous() {
+    let book = Book::new();
+    let input = book.root().join("raw/harbour.txt");
+    std::fs::write(
+        &input,
+        "Harbour vote delayed again\n\nACCRA (Reuters) - Harbour authority chair Miriam Osei \
+         said on Monday the vote would wait until June. Finance Minister Kwame Mensah said \
+         the delay would cost nothing, and his deputy Ama Mensah said the same.\n",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        inputs: vec![input],
+        ..book.options()
+    };
+    run(&options).unwrap();
+    let actors: Vec<ActorEntry> = parse_list(
+        Path::new("actors.yaml"),
+        &std::fs::read_to_string(book.root().join("content/actors.yaml")).unwrap(),
+    )
+    .unwrap();
+    let aliases = |name: &str| {
+        actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.aliases.clone())
+            .unwrap_or_else(|| panic!("{name} missing from {actors:?}"))
+    };
+    assert_eq!(aliases("Miriam Osei"), ["Osei"]);
+    assert!(aliases("Kwame Mensah").is_empty());
+    assert!(aliases("Ama Mensah").is_empty());
+}

@@ -24,6 +24,9 @@ pub(crate) struct ActorMatcher {
     by_key: HashMap<String, usize>,
     /// Surnames of given-name-first actors that identify exactly one of them.
     by_short: HashMap<String, usize>,
+    /// Keys of every actor's short form and one-word alias: a new actor's surname alias must
+    /// not be one of these.
+    short_words: HashSet<String>,
 }
 
 impl ActorMatcher {
@@ -32,7 +35,16 @@ impl ActorMatcher {
         let mut patterns = Vec::new();
         let mut by_key = HashMap::default();
         let mut shorts: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut short_words = HashSet::default();
         for (i, actor) in actors.iter().enumerate() {
+            short_words.extend(short_form(&actor.name).map(key));
+            short_words.extend(
+                actor
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.contains(' '))
+                    .map(|a| key(a)),
+            );
             for text in std::iter::once(&actor.name).chain(&actor.aliases) {
                 let text = text.trim();
                 if text.is_empty() {
@@ -65,7 +77,13 @@ impl ActorMatcher {
             names: actors.iter().map(|a| a.name.clone()).collect(),
             by_key,
             by_short,
+            short_words,
         }
+    }
+
+    /// Whether a one-word name already stands for a known actor (as an alias or a surname).
+    pub fn short_word_taken(&self, word: &str) -> bool {
+        self.short_words.contains(&key(word)) || self.by_key.contains_key(&key(word))
     }
 
     /// The canonical name of a known actor written `name` (any spelling of a name or alias).

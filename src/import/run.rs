@@ -407,14 +407,31 @@ fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
 /// One entry per new person, first role seen, skipping anyone the actors file already names.
 fn new_actor_entries(found: Vec<NewActor>, ctx: &ImportContext) -> Vec<ActorEntry> {
     let mut seen = HashSet::new();
+    let found: Vec<NewActor> = found
+        .into_iter()
+        .filter(|a| !ctx.knows_actor(&a.name) && seen.insert(super::names::key(&a.name)))
+        .collect();
+    // A surname is an alias only when it names one person among the book's actors and these.
+    let mut surname_count: HashMap<String, usize> = HashMap::new();
+    for actor in &found {
+        if let Some(short) = super::names::short_form(&actor.name) {
+            *surname_count.entry(super::names::key(short)).or_default() += 1;
+        }
+    }
+    let surname_alias = |name: &str| -> Option<String> {
+        let short = super::names::short_form(name)?;
+        let unique = surname_count.get(&super::names::key(short)) == Some(&1)
+            && !ctx.actors.short_word_taken(short);
+        let word_like = super::names::is_english_word(&short.to_lowercase())
+            || super::names::is_stop_word(short)
+            || short.chars().count() < 3;
+        (unique && !word_like).then(|| short.to_string())
+    };
     let mut entries = Vec::new();
     for actor in found {
-        if ctx.knows_actor(&actor.name) || !seen.insert(super::names::key(&actor.name)) {
-            continue;
-        }
         entries.push(ActorEntry {
+            aliases: surname_alias(&actor.name).into_iter().collect(),
             name: actor.name,
-            aliases: Vec::new(),
             roles: actor
                 .role
                 .map(|title| Role {
