@@ -284,7 +284,23 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
     let Some(title) = lines.iter().position(|l| l.kind == Kind::Title) else {
         return;
     };
-    for line in lines[title + 1..].iter_mut() {
+    // A reporter is not in their own story; a name the text goes on to use (a photo's label
+    // above its caption, the subject of a profile) is not a byline.
+    // Photo credits do not count: reporters often take the pictures too.
+    let named_elsewhere = |lines: &[Line], at: usize| {
+        let name = &lines[at].text;
+        lines.iter().enumerate().any(|(i, l)| {
+            i != at
+                && l.kind == Kind::Body
+                && l.text.contains(name.as_str())
+                && !is_caption(&l.text, outlets)
+        })
+    };
+    for at in title + 1..lines.len() {
+        if lines[at].kind == Kind::Body && named_elsewhere(lines, at) {
+            continue;
+        }
+        let line = &mut lines[at];
         if line.kind != Kind::Body {
             continue;
         }
@@ -292,13 +308,21 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
             break;
         }
         let words: Vec<&str> = line.text.split_whitespace().collect();
+        let shaped = words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+        // "Jane Baker": a known given name first, or no everyday English word at all.
+        let person = words
+            .first()
+            .is_some_and(|w| super::names::is_given_name(w))
+            || !words
+                .iter()
+                .any(|w| super::names::is_english_word(&w.to_lowercase()));
         let name_like = (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
-                let mut chars = w.chars();
-                chars.next().is_some_and(char::is_uppercase)
-                    && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
-                    && !super::names::is_english_word(&w.to_lowercase())
-            })
+            && shaped
+            && person
             && outlets.resolve(&line.text).is_none();
         if name_like {
             line.kind = Kind::Meta(Meta::Byline);
@@ -511,6 +535,24 @@ mod tests {
             join_kind("It ended.", "Then it began", false, &words),
             Join::Paragraph
         );
+    }
+
+    fn byline_of(text: &str) -> Vec<String> {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        crate::import::import_text(text, "t.txt", &ctx).front.byline
+    }
+
+    #[test]
+    fn a_bare_name_under_the_headline_is_its_byline_unless_the_story_names_it() {
+        let story = "Ferry operator cancels winter crossings\n\nJane Okafor\n\nThe ferry \
+            operator cancelled its winter crossings on Monday, citing thick ice and low bookings, \
+            the company said in a statement.\nPassengers were offered refunds. Photo: Jane \
+            Okafor/Harbour Courier\n";
+        assert_eq!(byline_of(story), ["Jane Okafor"]);
+        let profile = "Ferry operator cancels winter crossings\n\nMarta Lindqvist\n\nMarta \
+            Lindqvist, who runs the ferry company, cancelled its winter crossings on Monday, \
+            citing thick ice and low bookings.\n";
+        assert!(byline_of(profile).is_empty());
     }
 
     #[test]
