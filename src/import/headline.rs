@@ -287,8 +287,38 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().trim_end_matches('.').trim())
         .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
-        .filter_map(person_name)
+        .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
         .collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The name at the start of a byline that runs on into a date, a time or a desk
+/// (`Lucas Nolan22 Dec 2016`, `GILLIAN MOHNEY March 11`, `Kelli Miller WebMD Health News`).
+fn name_before_noise(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut name = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        let month = letters.len() >= 3
+            && MONTHS.iter().any(|m| letters.to_lowercase().starts_with(m))
+            && letters.chars().count() <= 9
+            && name.len() >= 2;
+        if letters.is_empty()
+            || month
+            || (name.len() >= 2 && is_organisation(&words[i..].join(" ")))
+        {
+            break;
+        }
+        name.push(letters);
+        // Digits glued to a word end the name there: `Nolan22` is `Nolan` and a date.
+        if letters.len() < word.len() || name.len() == 4 {
+            break;
+        }
+    }
+    name.join(" ")
 }
 
 /// A person's name as written in a credit, in title case when the site printed it in capitals.
@@ -330,6 +360,23 @@ fn title_case(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_running_on_into_a_date_or_a_desk_keeps_the_name() {
+        assert_eq!(
+            name_before_noise("Lucas Nolan22 Dec 2016651"),
+            "Lucas Nolan"
+        );
+        assert_eq!(
+            name_before_noise("GILLIAN MOHNEY March 11"),
+            "GILLIAN MOHNEY"
+        );
+        assert_eq!(
+            name_before_noise("Kelli Miller WebMD Health News"),
+            "Kelli Miller"
+        );
+        assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
 
     #[test]
     fn datelines_in_wire_and_newspaper_styles() {
