@@ -29,7 +29,8 @@ pub(crate) struct OutletMatcher {
     mention_texts: Vec<String>,
     /// Per outlet: whether it only gathers other outlets' stories (`kind: aggregator`).
     aggregator: Vec<bool>,
-    domains: Vec<(String, usize)>,
+    /// Outlet by web or e-mail domain; the first outlet to list a domain keeps it.
+    domains: HashMap<String, usize>,
     layouts: RegexSet,
     layout_owner: Vec<usize>,
 }
@@ -49,7 +50,7 @@ impl OutletMatcher {
         let mut by_name = HashMap::new();
         let mut signatures = Vec::new();
         let mut signature_owner = Vec::new();
-        let mut domains = Vec::new();
+        let mut domains = HashMap::new();
         let mut layouts = Vec::new();
         let mut layout_owner = Vec::new();
         let mut mention_texts = Vec::new();
@@ -70,7 +71,7 @@ impl OutletMatcher {
                 signature_owner.push(i);
             }
             for domain in &outlet.domains {
-                domains.push((domain.trim().to_lowercase(), i));
+                domains.entry(domain.trim().to_lowercase()).or_insert(i);
             }
             for layout in &outlet.layouts {
                 if let Err(e) = regex::Regex::new(layout) {
@@ -174,12 +175,16 @@ impl OutletMatcher {
         line.split_whitespace().count() <= 6 && self.resolve_index(line).is_some()
     }
 
+    /// The outlet of a host or its nearest listed parent domain (`news.un.org` before `un.org`).
     fn domain_owner(&self, domain: &str) -> Option<usize> {
         let domain = domain.to_lowercase();
-        self.domains
-            .iter()
-            .find(|(d, _)| domain == *d || domain.ends_with(&format!(".{d}")))
-            .map(|&(_, i)| i)
+        let mut rest = domain.as_str();
+        loop {
+            if let Some(&i) = self.domains.get(rest) {
+                return Some(i);
+            }
+            rest = rest.split_once('.')?.1;
+        }
     }
 
     /// Weighs every hint in the text and names the outlet and, for a repost, the publisher.
@@ -576,6 +581,29 @@ mod tests {
     const STORY: &str = "Regulators fine shipping line over fuel spill\n\n";
     const LEAD: &str = "Port regulators fined the shipping line on Monday for a fuel spill \
         that closed two beaches for a week, the authority said in a statement.\n\n";
+
+    #[test]
+    fn the_nearest_listed_domain_names_the_outlet() {
+        let outlet = |name: &str, domain: &str| crate::model::OutletEntry {
+            name: name.to_string(),
+            domains: vec![domain.to_string()],
+            ..Default::default()
+        };
+        let matcher = super::OutletMatcher::new(&[
+            outlet("Example Group", "example.org"),
+            outlet("Example News", "news.example.org"),
+        ])
+        .unwrap();
+        let name = |host: &str| matcher.domain_owner(host).map(|i| matcher.names[i].clone());
+        assert_eq!(
+            name("www.news.example.org").as_deref(),
+            Some("Example News")
+        );
+        assert_eq!(name("shop.example.org").as_deref(), Some("Example Group"));
+        assert_eq!(name("EXAMPLE.ORG").as_deref(), Some("Example Group"));
+        assert_eq!(name("example.com"), None);
+        assert_eq!(name("notexample.org"), None);
+    }
 
     #[test]
     fn wire_datelines_and_agency_pairs() {
