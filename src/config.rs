@@ -46,6 +46,10 @@ pub struct Config {
     pub search_split_above: usize,
     /// Citation style shown on article pages: `chicago`, `apa` or `mla`.
     pub citation_style: String,
+    /// Publish raw HTML and every link scheme from content as written, as Hugo's `unsafe` does.
+    /// Off: HTML in content passes an allow-list sanitizer and links may only be http(s),
+    /// mailto or relative, so no script from content ever runs in a reader's browser.
+    pub allow_unsafe_html: bool,
 }
 
 impl Default for Config {
@@ -63,6 +67,7 @@ impl Default for Config {
             list_page_limit: 1000,
             search_split_above: 200,
             citation_style: "chicago".to_string(),
+            allow_unsafe_html: false,
         }
     }
 }

@@ -778,3 +778,128 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|f| (f.clone(), std::fs::read(dir.join(&f)).unwrap()))
         .collect()
 }
+
+/// What in a page would run the payload: a script mentioning it, an event handler, a
+/// `javascript:` address. Payload text shown escaped as text is harmless and allowed.
+fn runnable_payload(html: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let all = Selector::parse("*").unwrap();
+    for element in doc.select(&all) {
+        let value = element.value();
+        if value.name() == "script" && element.inner_html().contains("pwned") {
+            return Some(format!("script {}", element.inner_html()));
+        }
+        for (name, v) in value.attrs() {
+            let lower = v.trim().to_ascii_lowercase();
+            if (name.starts_with("on") && v.contains("pwned")) || lower.starts_with("javascript:") {
+                return Some(format!("<{} {name}={v:?}>", value.name()));
+            }
+        }
+    }
+    None
+}
+
+/// Script in every place content can hold it, and the XSS chain through import: a headline with
+/// an `<img onerror>` imported as a title, then linked by a label-less `[[…]]` from another
+/// article. No page of the built site carries a script, an event handler or a `javascript:`
+/// address from content; with `allow_unsafe_html = true` the book's own HTML is published as is.
+#[test]
+fn script_in_content_never_reaches_a_page() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path();
+    let content = root.join("content");
+    std::fs::create_dir_all(content.join("articles")).unwrap();
+    let x = "<img src=x onerror=\"window.pwned=1\">";
+    std::fs::write(root.join("briefbook.toml"), "title = \"Hostile\"\n").unwrap();
+    std::fs::write(
+        content.join("index.md"),
+        format!("Intro {x} <script>window.pwned=2</script> [go](javascript:window.pwned=3)\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("outlets.yaml"),
+        "- name: Evil Wire\n  homepage: \"javascript:window.pwned=4\"\n  description: \"<script>window.pwned=5</script>\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("actors.yaml"),
+        format!("- name: Ann Lee\n  description: '{x}'\n"),
+    )
+    .unwrap();
+    // The chain from import: a raw text whose headline carries the payload.
+    let ctx = briefbook::import::ImportContext::new(&[], &[], &[]).unwrap();
+    let imported = briefbook::import::import_text(
+        &format!(
+            "Talks resume in Oslo {x} today\n\nOSLO (Reuters) - Talks resumed on Monday, \
+             officials said, after a break of two weeks over the agenda.\n"
+        ),
+        "raw.txt",
+        &ctx,
+    );
+    assert!(
+        imported.front.title.contains("onerror"),
+        "the payload survives import as text"
+    );
+    let stem = imported.file_stem();
+    let mut front = imported.front.clone();
+    front.topics.clear();
+    std::fs::write(
+        content.join("articles").join(format!("{stem}.md")),
+        briefbook::import::render_article(&front, &imported.body),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("articles/2021-01-02-other.md"),
+        format!(
+            "---\ntitle: 'Other {x}'\noutlet: Evil Wire\ndate: 2021-01-02\nactors: [Ann Lee]\n\
+             topics: []\nurl: \"javascript:window.pwned=6\"\nnote: 'Note {x}'\n\
+             annotations:\n  - quote: \"Body text\"\n    note: \"<script>window.pwned=7</script>\"\n---\n\n\
+             Body text with [[{stem}]] and <b onmouseover=\"window.pwned=8\">bold</b>[^1].\n\n\
+             [^1]: A footnote {x}\n"
+        ),
+    )
+    .unwrap();
+
+    let (_guard, output) = build_into_temp(root);
+    let mut pages = 0;
+    for page in files(&output) {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = read(&output, &page);
+        if let Some(bad) = runnable_payload(&html) {
+            panic!("{bad} on {page}");
+        }
+    }
+    assert!(pages > 5, "{pages} pages");
+    // The text is still there, as text.
+    let other = read(&output, "articles/2021-01-02-other/index.html");
+    assert!(other.contains("Other &lt;img src=x onerror="), "{other}");
+    assert!(other.contains("<b>bold</b>"), "safe markup stays: {other}");
+    // The label-less link shows the linked title as the reader sees it elsewhere: text.
+    let doc = Html::parse_document(&other);
+    let links = Selector::parse(".article-body a").unwrap();
+    let shown: Vec<String> = doc
+        .select(&links)
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("Talks resume in Oslo <img src=x onerror=")),
+        "{shown:?}"
+    );
+
+    std::fs::write(
+        root.join("briefbook.toml"),
+        "title = \"Hostile\"\nallow_unsafe_html = true\n",
+    )
+    .unwrap();
+    let (_guard, output) = build_into_temp(root);
+    let home = read(&output, "index.html");
+    assert!(
+        home.contains("<script>window.pwned=2</script>"),
+        "opted out: {home}"
+    );
+}

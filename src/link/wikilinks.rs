@@ -246,7 +246,11 @@ pub fn apply_sorted(text: &str, edits: &[Edit]) -> String {
 pub fn markdown_link(shown: &str, prefix: &str, path: &str) -> String {
     let mut escaped = String::with_capacity(shown.len());
     for c in shown.chars() {
-        if matches!(c, '[' | ']' | '\\' | '*' | '_' | '`') {
+        // `<` and `&` too: a title like `Talks <img onerror=…>` must stay text, never markup.
+        if matches!(
+            c,
+            '[' | ']' | '\\' | '*' | '_' | '`' | '<' | '>' | '&' | '~' | '|'
+        ) {
             escaped.push('\\');
         }
         escaped.push(c);

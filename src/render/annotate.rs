@@ -83,6 +83,10 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     };
     let mut paragraph = 0usize;
     let mut in_definition = 0usize;
+    // Whether the content has raw HTML of its own, before our marks and notes are mixed in.
+    let content_has_html = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     for (i, event) in events.into_iter().enumerate() {
         match event {
             Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
@@ -140,7 +144,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     }
     writer.flush();
     let mut html = String::with_capacity(source.len() * 3 / 2);
-    markdown.push_events(&mut html, writer.out.into_iter());
+    markdown.push_mixed_events(&mut html, writer.out.into_iter(), content_has_html);
     footnotes.push_list(&mut html);
     html
 }

@@ -364,7 +364,10 @@ pub fn book_page<'a>(
                 date_iso: &summary.date_iso,
                 dateline: front.dateline.as_deref(),
                 byline: &front.byline,
-                url: front.url.as_deref(),
+                url: front
+                    .url
+                    .as_deref()
+                    .filter(|u| super::markdown::is_web_url(u)),
                 actors: &summary.actors,
                 topics: &summary.topics,
                 note_html: links

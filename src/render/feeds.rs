@@ -202,7 +202,12 @@ impl FeedWriter<'_> {
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             escape_xml(&self.href(folder, &summary.path))
         );
-        if let Some(url) = &article.front.url {
+        if let Some(url) = article
+            .front
+            .url
+            .as_ref()
+            .filter(|u| super::markdown::is_web_url(u))
+        {
             let _ = writeln!(xml, "    <link rel=\"via\" href=\"{}\"/>", escape_xml(url));
         }
         let _ = writeln!(xml, "    <id>{}</id>", escape_xml(&self.id(&summary.path)));

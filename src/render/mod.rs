@@ -244,7 +244,7 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             linked,
             templates,
-            markdown: Markdown::default(),
+            markdown: Markdown::new(linked.book.config.allow_unsafe_html),
             shared,
             resolver: OnceLock::new(),
             entries,
@@ -595,7 +595,7 @@ impl<'a> Renderer<'a> {
             publisher: links.publisher.map(|p| &self.shared.outlet_links[p]),
             dateline: front.dateline.as_deref(),
             byline: &front.byline,
-            url: front.url.as_deref(),
+            url: front.url.as_deref().filter(|u| markdown::is_web_url(u)),
             source: front.source.as_deref(),
             review: &front.review,
             year: links.year.map(|y| &self.shared.year_links[y]),
@@ -850,7 +850,14 @@ impl<'a> Renderer<'a> {
                 }
                 (Taxonomy::Outlet, Some(e)) => {
                     let outlet = &linked.book.outlets[e];
-                    (&outlet.aliases, Vec::new(), outlet.homepage.as_deref())
+                    (
+                        &outlet.aliases,
+                        Vec::new(),
+                        outlet
+                            .homepage
+                            .as_deref()
+                            .filter(|u| markdown::is_web_url(u)),
+                    )
                 }
                 _ => (&[], Vec::new(), None),
             };
