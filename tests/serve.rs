@@ -109,10 +109,15 @@ impl Drop for Server {
 /// A raw HTTP/1.1 GET, so the path reaches the server exactly as written (clients would
 /// normalise `..` away).
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_with(port, path, "Host: 127.0.0.1\r\n")
+}
+
+/// A raw GET with the given header lines (each ending in `\r\n`).
+fn get_with(port: u16, path: &str, headers: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -354,7 +359,7 @@ fn files_are_served_with_their_mime_types() {
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     write!(
         stream,
-        "GET /theme/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET /theme/style.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -365,4 +370,41 @@ fn files_are_served_with_their_mime_types() {
         !response.contains("__briefbook"),
         "a stylesheet got the script"
     );
+}
+
+/// DNS rebinding: a page on another site points its own name at 127.0.0.1 and reads the preview
+/// with the visitor's browser. The preview answers only to its own names, and its live-reload
+/// stream only to its own pages.
+#[test]
+fn requests_for_another_host_or_from_another_site_are_refused() {
+    let server = Server::start();
+    let port = server.port;
+    let (status, body) = get_with(port, "/", "Host: evil.example\r\n");
+    assert_eq!(status, 403, "{body}");
+    assert!(!body.contains("<html"), "{body}");
+    let (status, _) = get_with(port, "/", &format!("Host: evil.example:{port}\r\n"));
+    assert_eq!(status, 403);
+    let (status, _) = get_with(port, "/", "");
+    assert!(status == 400 || status == 403, "no Host: {status}");
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        "LOCALHOST".into(),
+    ] {
+        let (status, _) = get_with(port, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 200, "{host}");
+    }
+    let events = "/__briefbook/events";
+    let (status, _) = get_with(
+        port,
+        events,
+        &format!("Host: 127.0.0.1:{port}\r\nOrigin: http://evil.example\r\n"),
+    );
+    assert_eq!(status, 403, "the reload stream refuses another site's page");
+    let (status, _) = get_with(
+        port,
+        "/",
+        &format!("Host: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"),
+    );
+    assert_eq!(status, 200, "the preview's own pages may ask");
 }

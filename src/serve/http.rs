@@ -19,18 +19,101 @@ pub struct AppState {
     pub served: Served,
     /// Present when watching: HTML gets the live-reload script.
     pub live: Option<Arc<LiveReload>>,
+    /// The host names requests may name (see [`allowed_hosts`]).
+    pub hosts: AllowedHosts,
 }
 
-/// The server's routes: the live-reload events (when watching) and every site file.
+/// The `Host` names the preview answers to. A page on another site that points its own name at
+/// 127.0.0.1 (DNS rebinding) sends its own name, so it never reads the editor's unpublished book.
+#[derive(Debug, Clone)]
+pub enum AllowedHosts {
+    /// Loopback names and the bound address.
+    Only(Vec<String>),
+    /// Bound to every interface on purpose (`--bind 0.0.0.0`): any name.
+    Any,
+}
+
+/// The names a server bound to `bind` answers to.
+pub fn allowed_hosts(bind: std::net::IpAddr) -> AllowedHosts {
+    if bind.is_unspecified() {
+        return AllowedHosts::Any;
+    }
+    let mut names = vec![
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+        "[::1]".to_string(),
+    ];
+    let own = match bind {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+    };
+    if !names.contains(&own) {
+        names.push(own);
+    }
+    AllowedHosts::Only(names)
+}
+
+impl AllowedHosts {
+    /// Whether a `Host` header value (a name with an optional port) is one of ours.
+    pub fn allows(&self, host: &str) -> bool {
+        let AllowedHosts::Only(names) = self else {
+            return true;
+        };
+        let host = host.trim().to_ascii_lowercase();
+        let name = match host.rfind(':') {
+            // `[::1]:1111`, `127.0.0.1:1111`; a bare `[::1]` has its colons inside brackets.
+            Some(i) if !host[i..].contains(']') => &host[..i],
+            _ => host.as_str(),
+        };
+        names.iter().any(|n| n == name)
+    }
+
+    /// Whether an `Origin` header (`http://localhost:1111`) is one of ours.
+    pub fn allows_origin(&self, origin: &str) -> bool {
+        let rest = origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"));
+        rest.is_some_and(|host| self.allows(host.trim_end_matches('/')))
+    }
+}
+
+/// The server's routes: the live-reload events (when watching) and every site file, behind the
+/// host check.
 pub fn router(state: Arc<AppState>) -> Router {
     let files = Router::new().fallback(file).with_state(state.clone());
-    match &state.live {
+    let routes = match &state.live {
         Some(live) => Router::new()
             .route(reload::EVENTS_PATH, get(reload::events))
             .with_state(live.clone())
             .merge(files),
         None => files,
+    };
+    routes.layer(axum::middleware::from_fn_with_state(state, guard))
+}
+
+/// Refuses a request that names another host, and a cross-site page's request (its `Origin`).
+async fn guard(
+    State(state): State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = request.headers();
+    let host_ok = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| state.hosts.allows(h));
+    let origin_ok = headers
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .is_none_or(|o| state.hosts.allows_origin(o));
+    if !host_ok || !origin_ok {
+        return (
+            StatusCode::FORBIDDEN,
+            "This preview answers only to its own address (localhost, 127.0.0.1 or the --bind address).\n",
+        )
+            .into_response();
     }
+    next.run(request).await
 }
 
 /// Why a request path was refused.
@@ -205,6 +288,34 @@ mod tests {
         ] {
             assert_eq!(resolve(path), Err(Refused::Bad), "{path}");
         }
+    }
+
+    #[test]
+    fn hosts_and_origins_of_the_preview() {
+        let loopback = allowed_hosts("127.0.0.1".parse().unwrap());
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:8080",
+            "[::1]",
+        ] {
+            assert!(loopback.allows(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "",
+        ] {
+            assert!(!loopback.allows(host), "{host}");
+        }
+        assert!(loopback.allows_origin("http://localhost:1111"));
+        assert!(!loopback.allows_origin("http://evil.example"));
+        assert!(!loopback.allows_origin("null"));
+        let lan = allowed_hosts("192.168.1.5".parse().unwrap());
+        assert!(lan.allows("192.168.1.5:1111") && !lan.allows("evil.example"));
+        assert!(allowed_hosts("0.0.0.0".parse().unwrap()).allows("anything"));
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let state = Arc::new(http::AppState {
         served: site.served(),
         live: live.clone(),
+        hosts: http::allowed_hosts(options.bind),
     });
     if let Some(live) = &live {
         start_rebuilding(site, live.clone())?;
