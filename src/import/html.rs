@@ -21,8 +21,27 @@ pub(crate) fn figure_of_marker(line: &str) -> Option<usize> {
         .ok()
 }
 
-/// The article's text (paragraphs separated by blank lines) and the page's metadata.
-pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
+/// Deeper than this, a page's layout is flattened before extraction: no article nests so deep,
+/// and readability's scoring walks every ancestor of every paragraph.
+const MAX_DEPTH: usize = 256;
+
+/// The article's text (paragraphs separated by blank lines), the page's metadata and, when the
+/// page had to be flattened, a warning for the editor.
+pub(crate) fn extract(page: &str) -> Result<(String, PageHints, Option<String>), String> {
+    let depth = nesting_depth(page);
+    let flattened;
+    let (page, warning) = if depth > MAX_DEPTH {
+        flattened = flatten(page);
+        (
+            flattened.as_str(),
+            Some(format!(
+                "the page nests its elements {depth} deep; its layout (div, span, table…) was \
+                 removed before extraction, so check the body"
+            )),
+        )
+    } else {
+        (page, None)
+    };
     let config = || Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -66,7 +85,105 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints), String> {
     if text.trim().is_empty() {
         return Err("the page has no article text".to_string());
     }
-    Ok((text, PageHints { figures, ..hints }))
+    Ok((text, PageHints { figures, ..hints }, warning))
+}
+
+/// Elements that never need a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The deepest element nesting of a page, read from its tags in one pass (an estimate: enough
+/// to tell a page built to hang a parser from any real one).
+fn nesting_depth(page: &str) -> usize {
+    let bytes = page.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = memchr_lt(&bytes[i..]) {
+        i += at + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                let name = page[i..name_end].to_ascii_lowercase();
+                let tag_end = bytes[i..].iter().position(|&b| b == b'>').map(|n| i + n);
+                let self_closing = tag_end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// The page without its layout: every tag goes but those of text blocks, figures and the head
+/// (`p`, headings, `li`, `br`, `img`, `figure`, `title`, `meta`…), whose own nesting the parser
+/// bounds; text stays, so paragraphs remain for extraction.
+fn flatten(page: &str) -> String {
+    const KEEP: &[&str] = &[
+        "html",
+        "head",
+        "body",
+        "title",
+        "meta",
+        "link",
+        "script",
+        "style",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "br",
+        "img",
+        "figure",
+        "figcaption",
+        "time",
+    ];
+    let bytes = page.as_bytes();
+    let mut out = String::with_capacity(page.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(at) = memchr_lt(&bytes[i..]) {
+        let start = i + at;
+        let name_start = start + 1 + usize::from(bytes.get(start + 1) == Some(&b'/'));
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| name_start + n);
+        let name = page[name_start..name_end].to_ascii_lowercase();
+        i = start + 1;
+        let is_tag = bytes
+            .get(start + 1)
+            .is_some_and(|&b| b == b'/' || b.is_ascii_alphabetic());
+        if !is_tag || KEEP.contains(&name.as_str()) {
+            continue;
+        }
+        let Some(end) = bytes[name_end..].iter().position(|&b| b == b'>') else {
+            break;
+        };
+        out.push_str(&page[copied..start]);
+        // A line break keeps the text of two blocks apart.
+        out.push('\n');
+        copied = name_end + end + 1;
+        i = copied;
+    }
+    out.push_str(&page[copied..]);
+    out
 }
 
 /// The article's text with each figure (an image, its alt text and caption) replaced by a marker
@@ -166,6 +283,23 @@ fn squash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_to_hang_the_parser_is_flattened_and_keeps_its_text() {
+        assert_eq!(nesting_depth("<div><p>a<br>b<img src=x></p><hr/></div>"), 2);
+        let deep = format!(
+            "<html><head><title>Deep</title></head><body>{}<p>The text of the article, long \
+             enough to be a paragraph the extractor keeps as the story itself.</p>{}</body></html>",
+            "<div><span>".repeat(20_000),
+            "</span></div>".repeat(20_000)
+        );
+        assert!(nesting_depth(&deep) > MAX_DEPTH);
+        let (text, _, warning) = extract(&deep).unwrap();
+        assert!(text.contains("The text of the article"), "{text}");
+        assert!(warning.is_some_and(|w| w.contains("40003 deep")), "the depth is named");
+        let flat = flatten("<div class=a><p>One</p><span>two</span></div>");
+        assert!(flat.contains("<p>One</p>") && !flat.contains("<div") && flat.contains("two"));
+    }
 
     #[test]
     fn image_addresses_are_made_absolute_and_unsafe_ones_dropped() {

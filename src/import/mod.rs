@@ -254,8 +254,10 @@ pub fn import_text(text: &str, source: &str, ctx: &ImportContext) -> Imported {
 /// Imports a saved web page: readability extraction, then the same passes as text, with the page's
 /// own metadata (title, byline, published time, canonical URL) taking precedence.
 pub fn import_html(page: &str, source: &str, ctx: &ImportContext) -> Result<Imported, String> {
-    let (text, hints) = html::extract(page)?;
-    Ok(import_document(&text, &hints, source, ctx))
+    let (text, hints, warning) = html::extract(page)?;
+    let mut imported = import_document(&text, &hints, source, ctx);
+    imported.warnings.extend(warning);
+    Ok(imported)
 }
 
 fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportContext) -> Imported {
