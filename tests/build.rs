@@ -903,3 +903,31 @@ fn script_in_content_never_reaches_a_page() {
         "opted out: {home}"
     );
 }
+
+/// A FIFO named like an article would block a build forever on reading it: it is skipped, and
+/// `check` says so.
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_the_articles_is_skipped_with_a_warning() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("small"), &root);
+    let fifo = root.join("content/articles/2017-01-01-pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let (_guard, output) = build_into_temp(&root);
+    assert!(output
+        .join("articles/2017-02-07-phone-call/index.html")
+        .is_file());
+    assert!(!output.join("articles/2017-01-01-pipe").exists());
+    let report = check(&BuildOptions::new(&root)).unwrap();
+    assert!(
+        report
+            .warnings()
+            .any(|d| d.message.contains("not a regular file")),
+        "the FIFO is reported"
+    );
+}

@@ -296,7 +296,10 @@ mod tests {
         assert!(nesting_depth(&deep) > MAX_DEPTH);
         let (text, _, warning) = extract(&deep).unwrap();
         assert!(text.contains("The text of the article"), "{text}");
-        assert!(warning.is_some_and(|w| w.contains("40003 deep")), "the depth is named");
+        assert!(
+            warning.is_some_and(|w| w.contains("40003 deep")),
+            "the depth is named"
+        );
         let flat = flatten("<div class=a><p>One</p><span>two</span></div>");
         assert!(flat.contains("<p>One</p>") && !flat.contains("<div") && flat.contains("two"));
     }

@@ -104,6 +104,18 @@ pub fn article_paths(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf>
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.path())
         .filter(|path| is_article_file(path))
+        .filter(|path| {
+            // A FIFO or a device named `x.md` would block the build forever on reading it.
+            let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+            if !regular {
+                let shown = path.strip_prefix(root).unwrap_or(path);
+                diagnostics.push(
+                    Diagnostic::warning(shown, "not a regular file: skipped")
+                        .with_hint("an article is a plain text file; remove or rename this entry"),
+                );
+            }
+            regular
+        })
         .collect();
     paths.sort();
     paths
