@@ -176,10 +176,12 @@ pub async fn events(
 }
 
 fn json(text: &str) -> String {
-    // `</` inside a script would end it early.
+    // Inside a script, `</script>` would end it early and `<!--` would start the HTML parser's
+    // escaped-text state, where a later `<script>` keeps the real end tag from counting: every
+    // `<` is written as `\u003c`, which JSON and JavaScript read as the same character.
     serde_json::to_string(text)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
 }
 
 fn json_option(text: Option<&str>) -> String {
@@ -259,3 +261,17 @@ const SCRIPT: &str = r#"(function () {
   source.addEventListener("fixed", clear);
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::json;
+
+    #[test]
+    fn an_error_message_cannot_end_or_derail_the_injected_script() {
+        let message = "bad <!--<script> and </script> in content";
+        let encoded = json(message);
+        assert!(!encoded.contains('<'), "{encoded}");
+        let decoded: String = serde_json::from_str(&encoded).unwrap();
+        assert_eq!(decoded, message);
+    }
+}
