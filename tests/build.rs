@@ -931,3 +931,35 @@ fn a_fifo_among_the_articles_is_skipped_with_a_warning() {
         "the FIFO is reported"
     );
 }
+
+/// One build at a time writes an output folder: a second one is told so, never left to race;
+/// and staging folders that killed builds left beside the output are cleaned up by the next.
+#[test]
+fn builds_take_turns_and_clear_what_killed_builds_left() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = temp.path().join("public");
+    let stale = temp.path().join(".public.staging-4194304");
+    std::fs::create_dir_all(stale.join("articles")).unwrap();
+    std::fs::write(stale.join("articles/x.html"), "half written").unwrap();
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(fixture("small"))
+    };
+    build(&options).unwrap();
+    assert!(!stale.exists(), "a dead build's staging folder is removed");
+    assert!(output.join("index.html").is_file());
+
+    // Another build holds the output's lock.
+    let lock = std::fs::File::options()
+        .write(true)
+        .open(temp.path().join(".public.briefbook-lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let refused = build(&options).expect_err("the second build is refused");
+    assert!(
+        refused.to_string().contains("another briefbook build"),
+        "{refused}"
+    );
+    drop(lock);
+    build(&options).unwrap();
+}

@@ -177,6 +177,30 @@ pub fn write_site_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_string());
+    // One build at a time writes an output: the lock is the operating system's, so a build
+    // killed with -9 releases it, and a second build is told rather than left to race.
+    let lock_path = parent.join(format!(".{name}.briefbook-lock"));
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| Error::io(&lock_path, e))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(Error::io(
+                output_dir,
+                std::io::Error::other(
+                    "another briefbook build is writing this folder right now; run this one \
+                     again when it has finished",
+                ),
+            ))
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
+    }
+    // Holding the lock, any other staging folder of this output is a dead build's leftover.
+    remove_dead_staging(parent, &name);
     let staging_dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if staging_dir.exists() {
         std::fs::remove_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
@@ -228,6 +252,25 @@ pub fn write_site_with(
     // Only an accelerator: a build without it compares files by reading them.
     let _ = Manifest::save(&manifest_path, &recorded);
     Ok(stats)
+}
+
+/// Removes the staging folders (`.public.staging-PID`) that builds killed mid-way left beside
+/// the output. Called with the output's lock held, when no other build can be writing.
+fn remove_dead_staging(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let is_staging = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if is_staging && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Moves each staged file into the output, in place of the old one. A file of the old site where
