@@ -98,12 +98,37 @@ pub fn output_dir(options: &BuildOptions, linked: &LinkedBook) -> PathBuf {
     }
 }
 
+/// An output inside `content/`, `templates/` or `theme/` would be read back as part of the book
+/// on the next build (the site copied into the theme, growing every time): refused.
+fn refuse_output_among_sources(
+    root: &std::path::Path,
+    output: &std::path::Path,
+) -> Result<(), Error> {
+    let absolute = |p: &std::path::Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let output = absolute(output);
+    for folder in ["content", "templates", "theme"] {
+        let source = absolute(&root.join(folder));
+        if output.starts_with(&source) {
+            return Err(Error::io(
+                &output,
+                std::io::Error::other(format!(
+                    "the output folder is inside the book's {folder}/ folder, whose files the \
+                     next build would read back; choose a folder outside content/, templates/ \
+                     and theme/ (the default is public/)"
+                )),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Builds the site and writes it atomically. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let (linked, warnings) = link_loaded(options, true)?;
     let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
+    refuse_output_among_sources(&options.root, &output_dir)?;
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the
     // pages in flight, not the whole site.
     let written = write_site_with(&output_dir, |staging| {

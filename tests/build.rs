@@ -457,7 +457,10 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(temp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != ".site.briefbook-manifest")
+        // The manifest and the lock file stay beside the output by design.
+        .filter(|n| {
+            n.starts_with('.') && n != ".site.briefbook-manifest" && n != ".site.briefbook-lock"
+        })
         .collect();
     assert!(
         leftovers.is_empty(),
@@ -962,4 +965,25 @@ fn builds_take_turns_and_clear_what_killed_builds_left() {
     );
     drop(lock);
     build(&options).unwrap();
+}
+
+/// An output inside the theme (or content, or templates) would be copied back into the next
+/// build and grow every time: refused with a message that says why.
+#[test]
+fn an_output_folder_inside_the_books_sources_is_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("small"), &root);
+    for inside in ["theme/site", "content/out", "templates/x"] {
+        let options = BuildOptions {
+            output: Some(root.join(inside)),
+            ..BuildOptions::new(&root)
+        };
+        let error = build(&options).expect_err(inside);
+        assert!(
+            error.to_string().contains("next build would read back"),
+            "{error}"
+        );
+        assert!(!root.join(inside).exists(), "{inside} was written");
+    }
 }
