@@ -408,3 +408,31 @@ fn requests_for_another_host_or_from_another_site_are_refused() {
     );
     assert_eq!(status, 200, "the preview's own pages may ask");
 }
+
+/// A client that sends its request headers a byte at a time, or never finishes them (slowloris),
+/// is cut off instead of holding a connection open for ever; others are served meanwhile.
+#[test]
+fn a_request_left_half_sent_is_cut_off() {
+    let server = Server::start();
+    let mut slow: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").unwrap();
+            stream
+        })
+        .collect();
+    let (status, _) = server.get("/");
+    assert_eq!(status, 200, "the server answers others meanwhile");
+    for stream in &mut slow {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let mut rest = Vec::new();
+        // The server closes the connection (maybe after a 408): reading ends instead of blocking.
+        let read = stream.read_to_end(&mut rest);
+        assert!(
+            read.is_ok(),
+            "the half-sent request was held open: {read:?}"
+        );
+    }
+}

@@ -107,20 +107,42 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 
     let app = http::router(state);
     let shutdown_live = live.clone();
-    runtime
-        .block_on(async move {
-            let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
-                println!("Stopping");
-                if let Some(live) = shutdown_live {
-                    live.shutdown();
+    runtime.block_on(async move {
+        let stop = tokio::signal::ctrl_c();
+        tokio::pin!(stop);
+        loop {
+            tokio::select! {
+                _ = &mut stop => {
+                    println!("Stopping");
+                    if let Some(live) = shutdown_live {
+                        live.shutdown();
+                    }
+                    break;
                 }
-            });
-            server.await
-        })
-        .map_err(|e| Error::io(&root, e))?;
+                accepted = listener.accept() => {
+                    let Ok((stream, _)) = accepted else { continue };
+                    tokio::spawn(serve_connection(stream, app.clone()));
+                }
+            }
+        }
+    });
     runtime.shutdown_timeout(Duration::from_millis(500));
     Ok(())
+}
+
+/// How long a client may take to send a request's headers: a client that sends them a byte at
+/// a time (slowloris) is cut off instead of holding a connection open for ever.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves one connection: HTTP/1.1 with keep-alive, its request headers read under a deadline.
+async fn serve_connection(stream: tokio::net::TcpStream, app: axum::Router) {
+    let io = hyper_util::rt::TokioIo::new(stream);
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    let _ = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .serve_connection(io, service)
+        .await;
 }
 
 /// Starts the watcher and a thread that rebuilds on every burst of changes. The thread stops
