@@ -152,7 +152,9 @@ pub struct ImportStamp {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[serde(deserialize_with = "title_text")]
     pub title: String,
+    #[serde(deserialize_with = "outlet_text")]
     pub outlet: String,
     /// Required; `None` only while import could not fix it (then `review` lists `date`).
     #[serde(default)]
@@ -184,6 +186,29 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<ImportStamp>,
+}
+
+/// A required text field: YAML's `null` (or `~`, or nothing after the colon) is an error that
+/// names the key, so it is placed at the key's line, not the word "null" printed as a headline.
+fn required_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    key: &str,
+) -> Result<String, D::Error> {
+    match Option::<String>::deserialize(deserializer)? {
+        Some(text) => Ok(text),
+        None => Err(serde::de::Error::custom(format!(
+            "`{key}:` must not be empty (null): write its text, in quotes if it starts with a \
+             special character"
+        ))),
+    }
+}
+
+fn title_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    required_text(deserializer, "title")
+}
+
+fn outlet_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    required_text(deserializer, "outlet")
 }
 
 /// One article file: its front matter, its Markdown body and where it came from.

@@ -335,6 +335,25 @@ mod tests {
     }
 
     #[test]
+    fn a_null_title_or_outlet_is_an_error_at_its_line() {
+        for (text, line) in [
+            ("---\ntitle: null\noutlet: O\ndate: 2017\n---\nBody\n", 2),
+            ("---\ntitle: T\noutlet: ~\ndate: 2017\n---\nBody\n", 3),
+            ("---\ntitle: T\noutlet:\ndate: 2017\n---\nBody\n", 3),
+        ] {
+            let errors = parse_article(Path::new("content/articles/a.md"), text).unwrap_err();
+            assert!(
+                errors[0].message.contains("must not be empty"),
+                "{errors:?}"
+            );
+            assert_eq!(errors[0].line, Some(line), "{text}");
+        }
+        // An outlet left empty by import, and flagged, is text: it loads.
+        let text = "---\ntitle: T\noutlet: \"\"\ndate: 2017\nreview: [outlet]\n---\nBody\n";
+        assert!(parse_article(Path::new("a.md"), text).is_ok());
+    }
+
+    #[test]
     fn an_article_without_date_is_an_error_unless_under_review() {
         let text = "---\ntitle: T\noutlet: O\nactors: []\ntopics: []\n---\nBody\n";
         let errors = parse_article(Path::new("content/articles/a.md"), text).unwrap_err();
