@@ -19,7 +19,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
             r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .*)?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
             r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
             r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
-            r"share(?: this)?(?: article| story)?:?|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
+            r"(?:share|e-?mail|print|save|send|copy|bookmark|listen to)(?: this| the)?(?: article| story| page| link)?(?: for later)?:?|[-+−]?\d(?:\s+[-+−]?\d){2,}|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
             r"font ?size.*|text ?size.*|letter ?size|글자 ?크기.*|폰트.*|(?:[aA가] ?){2,3}|a\s?\+|a\s?-|zoom (?:in|out)|listen(?: to (?:this )?article)?|audio|play|pause|tts",
             r"comments?(?: \(\d+\))?|\d+ comments?|(?:leave|write|post|add) (?:a |your )?comments?.*|please (?:log ?in|sign in) to .*|name|password|submit|cancel|reply",
             r"advertisement|advertising|ad|sponsored(?: content)?|promoted|gift (?:this )?article|save article|listen to this article",
@@ -237,6 +237,21 @@ pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_print_and_font_size_widgets_are_chrome() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Ferry operator cancels winter crossings\n\nShare\nPrint\n-2 -1 0 +1 +2\n\
+            A A A\nGo Top\nEmail this article\nSave for later\nListen to this article\n\n\
+            The ferry operator cancelled its winter crossings on Monday, citing thick ice and low \
+            bookings, the company said in a statement.\n";
+        let body = crate::import::import_text(text, "t.txt", &ctx).body;
+        assert_eq!(
+            body.trim(),
+            "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
+             low bookings, the company said in a statement."
+        );
+    }
 
     #[test]
     fn bare_dates_and_clocks_are_stamps() {
