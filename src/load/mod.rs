@@ -267,9 +267,59 @@ pub fn parse_list<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    if let Some(at) = first_alias(text) {
+        // YAML aliases (`*name`) repeat a node wherever they stand: a few lines can expand to
+        // millions of entries and stall every later stage. Count what they expand to first.
+        let value: serde_yaml::Value = serde_yaml::from_str(text)
+            .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))?;
+        let nodes = count_nodes(&value, 0);
+        let limit = 100_000.max(text.len());
+        if nodes > limit {
+            let (line, column) = line_column(text, at);
+            return Err(Diagnostic::error(
+                path,
+                format!(
+                    "YAML aliases (`*name`) expand this file to {nodes} values, more than a \
+                     file of this size can mean"
+                ),
+            )
+            .at(line, Some(column))
+            .with_hint("write the entries out instead of repeating one list through aliases"));
+        }
+    }
     serde_yaml::from_str::<Option<Vec<T>>>(text)
         .map(Option::unwrap_or_default)
         .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))
+}
+
+/// The byte offset of the first YAML alias (`*name` where a value starts), if any.
+fn first_alias(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let starts_value = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b',' | b'\n');
+        let named = bytes
+            .get(i + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+        (b == b'*' && starts_value && named).then_some(i)
+    })
+}
+
+/// How many values a YAML document holds once its aliases are expanded (stops counting early).
+fn count_nodes(value: &serde_yaml::Value, so_far: usize) -> usize {
+    const STOP: usize = 10_000_000;
+    if so_far > STOP {
+        return so_far;
+    }
+    match value {
+        serde_yaml::Value::Sequence(items) => items
+            .iter()
+            .fold(so_far + 1, |n, item| count_nodes(item, n)),
+        serde_yaml::Value::Mapping(map) => map
+            .iter()
+            .fold(so_far + 1, |n, (k, v)| count_nodes(v, count_nodes(k, n))),
+        serde_yaml::Value::Tagged(tagged) => count_nodes(&tagged.value, so_far + 1),
+        _ => so_far + 1,
+    }
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
@@ -332,6 +382,29 @@ mod tests {
     fn line_column_counts_from_one() {
         assert_eq!(line_column("ab\ncd", 0), (1, 1));
         assert_eq!(line_column("ab\ncd", 4), (2, 2));
+    }
+
+    #[test]
+    fn aliases_that_expand_a_small_file_to_millions_of_values_are_refused() {
+        let mut text = String::from("- name: A\n  aliases: &many [");
+        text.push_str(
+            &(0..1000)
+                .map(|i| format!("a{i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        text.push_str("]\n");
+        for i in 0..300 {
+            text.push_str(&format!("- name: B{i}\n  aliases: *many\n"));
+        }
+        let error =
+            parse_list::<crate::model::ActorEntry>(Path::new("actors.yaml"), &text).unwrap_err();
+        assert!(error.message.contains("aliases"), "{error}");
+        assert_eq!(error.line, Some(4), "the first alias");
+        // A few aliases in a normal file are fine.
+        let small = "- name: A\n  aliases: &one [x]\n- name: B\n  aliases: *one\n";
+        let list = parse_list::<crate::model::ActorEntry>(Path::new("actors.yaml"), small).unwrap();
+        assert_eq!(list[1].aliases, ["x"]);
     }
 
     #[test]
