@@ -65,6 +65,9 @@ pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics)
 /// [`load_and_link`]; `one_off` for a build that renders once (see [`LinkOptions::one_off`]).
 fn link_loaded(options: &BuildOptions, one_off: bool) -> Result<(LinkedBook, Diagnostics), Error> {
     let (book, mut diagnostics) = load_book(options);
+    for collision in crate::load::slug_collisions(&book) {
+        diagnostics.push(collision);
+    }
     let (linked, link_diagnostics) = link_with(
         book,
         LinkOptions {

@@ -44,6 +44,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same finding as an error: what a build only warns about, `check` may refuse.
+    pub fn into_error(self) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            ..self
+        }
+    }
+
     pub fn at(mut self, line: usize, column: Option<usize>) -> Self {
         self.line = Some(line);
         self.column = column;

@@ -987,3 +987,37 @@ fn an_output_folder_inside_the_books_sources_is_refused() {
         assert!(!root.join(inside).exists(), "{inside} was written");
     }
 }
+
+/// Two file names that give one slug both build (the later as `-2`), and the build says so
+/// instead of staying silent; `check` refuses it.
+#[test]
+fn file_names_that_slug_alike_are_reported_by_build_and_refused_by_check() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("small"), &root);
+    let original = root.join("content/articles/2017-02-07-phone-call.md");
+    std::fs::copy(
+        &original,
+        root.join("content/articles/2017-02-07-Phone Call.md"),
+    )
+    .unwrap();
+    let options = BuildOptions {
+        output: Some(temp.path().join("public")),
+        ..BuildOptions::new(&root)
+    };
+    let report = build(&options).unwrap();
+    assert!(
+        report
+            .warnings
+            .warnings()
+            .any(|d| d.message.contains("gives the same slug")),
+        "the build warns"
+    );
+    let checked = check(&BuildOptions::new(&root));
+    let refused = match checked {
+        Err(Error::Content(d)) => d.errors().any(|d| d.message.contains("same slug")),
+        Ok(d) => d.errors().any(|d| d.message.contains("same slug")),
+        Err(_) => false,
+    };
+    assert!(refused, "check reports it as an error");
+}

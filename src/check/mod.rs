@@ -59,31 +59,9 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
 pub fn book_checks(book: &Book) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
 
-    // Article slugs come from file names. Two names that give the same slug (`A b.md`, `a-b.md`,
-    // or names differing only by case) still build, the later one with a `-2` suffix, but the
-    // editor almost certainly meant one article or two distinct names.
-    let mut by_slug: HashMap<String, &PathBuf> = HashMap::new();
-    for article in &book.articles {
-        let stem = article
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default();
-        let natural = slugify(&stem);
-        if let Some(first) = by_slug.insert(natural.clone(), &article.path) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &article.path,
-                    format!(
-                        "the file name gives the same slug `{natural}` as {} (they differ only by case or punctuation); \
-                         this one was published as `{}`",
-                        first.display(),
-                        article.slug
-                    ),
-                )
-                .with_hint("rename one of the two files"),
-            );
-        }
+    // Two file names with one slug: a warning in a build, an error in a check.
+    for collision in crate::load::slug_collisions(book) {
+        diagnostics.push(collision.into_error());
     }
 
     let mut topic_slugs: HashMap<String, usize> = HashMap::new();

@@ -322,6 +322,37 @@ fn count_nodes(value: &serde_yaml::Value, so_far: usize) -> usize {
     }
 }
 
+/// Articles whose file names give the same slug (`A b.md`, `a-b.md`, or names differing only by
+/// case): both build, the later one with a `-2` suffix, but the editor almost certainly meant
+/// one article or two distinct names. One warning per later file; `check` makes them errors.
+pub fn slug_collisions(book: &crate::model::Book) -> Vec<Diagnostic> {
+    let mut by_slug: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    let mut found = Vec::new();
+    for article in &book.articles {
+        let stem = article
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        let natural = crate::slug::slugify(&stem);
+        if let Some(first) = by_slug.insert(natural.clone(), &article.path) {
+            found.push(
+                Diagnostic::warning(
+                    &article.path,
+                    format!(
+                        "the file name gives the same slug `{natural}` as {} (they differ only by case or punctuation); \
+                         this one was published as `{}`",
+                        first.display(),
+                        article.slug
+                    ),
+                )
+                .with_hint("rename one of the two files"),
+            );
+        }
+    }
+    found
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
