@@ -38,6 +38,8 @@ impl BuildOptions {
 pub struct BuildReport {
     pub output_dir: PathBuf,
     pub articles: usize,
+    /// Articles with fields import was unsure of that the editor has not checked yet.
+    pub under_review: usize,
     pub written: WriteStats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
@@ -140,6 +142,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     Ok(BuildReport {
         output_dir,
         articles: linked.book.articles.len(),
+        under_review: linked
+            .book
+            .articles
+            .iter()
+            .filter(|a| !a.front.review.is_empty())
+            .count(),
         written,
         warnings,
         elapsed: started.elapsed(),

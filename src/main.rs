@@ -60,6 +60,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 written.files,
                 report.elapsed.as_millis()
             );
+            if report.under_review > 0 {
+                println!(
+                    "{} of them have fields under review (listed under `review:` in their front matter; the preview shows them)",
+                    report.under_review
+                );
+            }
             if args.pdf {
                 for pdf in briefbook::pdf::write_pdf(&report.output_dir)? {
                     println!("Printed the book to {}", pdf.display());

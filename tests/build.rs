@@ -1021,3 +1021,22 @@ fn file_names_that_slug_alike_are_reported_by_build_and_refused_by_check() {
     };
     assert!(refused, "check reports it as an error");
 }
+
+/// Fields under review are the editor's business: the build counts the articles that have
+/// some, and the published page keeps them hidden (only the preview's script reveals them).
+#[test]
+fn the_build_counts_articles_under_review_and_hides_the_list_from_readers() {
+    let temp = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(temp.path().join("public")),
+        ..BuildOptions::new(fixture("small"))
+    };
+    let report = build(&options).unwrap();
+    assert_eq!(
+        report.under_review, 1,
+        "undated-story lists `date` under review"
+    );
+    let css = read(&temp.path().join("public"), "theme/style.css");
+    assert!(css.contains(".provenance .review { color: var(--accent); display: none; }"));
+    assert!(css.contains(".briefbook-preview .provenance .review { display: grid; }"));
+}

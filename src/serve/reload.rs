@@ -196,6 +196,8 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 const SCRIPT: &str = r#"(function () {
   "use strict";
   var build = __BUILD__, error = __ERROR__;
+  // The preview shows what only the editor needs (fields under review); the built site hides it.
+  document.documentElement.classList.add("briefbook-preview");
   var key = "briefbook-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {
