@@ -129,7 +129,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
     title
 }
 
-fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
+pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
     let is_site = |part: &str| {
         let part = TRAILING_DATE.replace(part.trim(), "");
         let part = part.trim();

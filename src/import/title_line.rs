@@ -56,6 +56,14 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || is_caption(text, outlets)
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
+        || is_site_header(text, outlets)
+}
+
+/// `European Commission - Daily News`, `Reuters | World`: an outlet's name with a section label,
+/// a page header rather than a headline (a headline keeps several words once the name is gone).
+fn is_site_header(text: &str, outlets: &OutletMatcher) -> bool {
+    let rest = super::headline::strip_site_name(text, None, outlets);
+    rest.len() < text.len() && word_count(&rest) <= 3
 }
 
 /// Normalised text for comparing two printings of a headline: its first 300 letters and digits
@@ -284,6 +292,17 @@ mod tests {
             third increase this year, citing food prices that rose faster than expected.\n\n\
             The governor said further increases were possible if the currency kept falling.\n";
         assert!(!title_of(text).1, "the title is flagged for review");
+    }
+
+    #[test]
+    fn an_outlets_page_header_is_not_the_headline() {
+        let text = "European Commission - Daily News\n\nBrexit preparedness: ports ready for \
+            new customs checks\n\nThe Commission said on Thursday that member states had \
+            completed their preparations for new customs checks at the ports.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Brexit preparedness: ports ready for new customs checks"
+        );
     }
 
     #[test]
