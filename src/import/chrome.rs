@@ -205,7 +205,7 @@ static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("notice words build an automaton")
 });
 
-static ADDRESSES_READER: LazyLock<Regex> =
+pub(crate) static ADDRESSES_READER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:you|your|we|our|us)(?-u:\b)").unwrap());
 
 /// "We use some essential cookies to make this service work.", "Sign up to our newsletter…": a

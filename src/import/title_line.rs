@@ -208,6 +208,10 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         };
         score += if around.meta_follows { 6 } else { 0 };
         score += if around.standfirst_follows { 4 } else { 0 };
+        // A site's tagline speaks to the reader ("Keeping you up-to-date on …") and stands
+        // apart from the story; a headline that does ("What you need to know") opens it.
+        let tagline_like = around.gap > 0 && super::chrome::ADDRESSES_READER.is_match(text);
+        score -= if tagline_like { 4 } else { 0 };
         score += match words {
             ..=3 => -8,
             4 => -2,
@@ -302,6 +306,23 @@ mod tests {
         assert_eq!(
             title_of(text).0,
             "Brexit preparedness: ports ready for new customs checks"
+        );
+    }
+
+    #[test]
+    fn a_sites_tagline_above_the_headline_is_passed_over() {
+        let text = "Keeping you informed on the region\n\nPort authority approves harbour \
+            dredging plan\nThe port authority approved the dredging plan on Monday after two \
+            years of studies, officials said.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Port authority approves harbour dredging plan"
+        );
+        let text = "What you need to know about the dredging plan\nThe port authority \
+            approved the dredging plan on Monday after two years of studies, officials said.\n";
+        assert_eq!(
+            title_of(text).0,
+            "What you need to know about the dredging plan"
         );
     }
 
