@@ -327,7 +327,8 @@ impl OutletMatcher {
             let may_credit = short
                 || !matches!(line.kind, Kind::Body)
                 || Some(text) == first_para
-                || INTERVIEW_WORDS.is_match(text);
+                || INTERVIEW_WORDS.is_match(text)
+                || PROMOTION_WORDS.is_match(text);
             if !may_credit {
                 continue;
             }
@@ -365,6 +366,12 @@ impl OutletMatcher {
                     && (after.is_empty() || after.starts_with(':'))
                 {
                     (8, true)
+                } else if SELF_PROMOTION_AFTER.is_match(after)
+                    || SELF_PROMOTION_BEFORE.is_match(before)
+                {
+                    // The site promoting itself: `Press TV's website can also be accessed at…`,
+                    // `Follow Reuters on…`, `Download the NDTV app`.
+                    (4, false)
                 } else if INTERVIEW.is_match(before) {
                     // Weak: a story often quotes what someone told another outlet.
                     (2, true)
@@ -523,6 +530,36 @@ static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
     regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|originally published (?:by|in|on)|first (?:appeared|published) (?:in|on|by)|this (?:article|story) (?:first )?appeared (?:in|on))$").unwrap()
 });
 
+/// A cheap test for the words of self-promotion anywhere in a line.
+static PROMOTION_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "website",
+                " app",
+                "newsletter",
+                "follow ",
+                "download ",
+                "subscribe ",
+                "sign up",
+            ])
+            .expect("promotion words build an automaton")
+    });
+
+/// What follows an outlet's name when the site promotes itself.
+static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:['’]s\s+(?:website|site|app|newsletters?|channel|podcasts?)|(?:app|newsletters?)(?-u:\b))").unwrap()
+});
+
+/// What comes before an outlet's name when the site promotes itself.
+static SELF_PROMOTION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:^|\s)(?:follow|download|subscribe to|sign up for|sign up to)(?:\s+the)?$",
+    )
+    .unwrap()
+});
+
 /// A cheap test for the words of [`INTERVIEW`] anywhere in a line.
 static INTERVIEW_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
@@ -623,6 +660,15 @@ mod tests {
         let (outlet, publisher) = outlet_of(&text);
         assert_eq!(outlet, "Gulf Times");
         assert_eq!(publisher.as_deref(), Some("MENAFN"));
+    }
+
+    #[test]
+    fn a_site_promoting_itself_names_itself() {
+        let text =
+            format!("{STORY}{LEAD}Press TV's website can also be accessed at other addresses.\n");
+        assert_eq!(outlet_of(&text).0, "Press TV");
+        let text = format!("{STORY}{LEAD}Follow Al Jazeera on social media\n");
+        assert_eq!(outlet_of(&text).0, "Al Jazeera");
     }
 
     #[test]
