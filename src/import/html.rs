@@ -73,7 +73,8 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints, Option<String>),
         url: meta
             .url
             .or_else(|| non_empty(parsed.url.clone()))
-            .filter(|u| u.starts_with("http")),
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| super::page_meta::saved_from_url(page)),
         figures: Vec::new(),
     };
     let (text, figures) = text_and_figures(&parsed.content, hints.url.as_deref());

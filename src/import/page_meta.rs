@@ -105,6 +105,26 @@ const ARTICLE_TYPES: &[&str] = &[
     "SocialMediaPosting",
 ];
 
+/// The address a browser or a saving extension wrote into the page when it was saved:
+/// `<!-- saved from url=(0056)https://… -->` (browsers' "Save page as") or SingleFile's
+/// `url: https://…` comment. The page's own canonical link outranks it.
+pub(crate) fn saved_from_url(page: &str) -> Option<String> {
+    let head = &page[..page.floor_char_boundary(page.len().min(4096))];
+    let start = head
+        .find("saved from url=(")
+        .and_then(|at| head[at..].find(')').map(|close| at + close + 1))
+        .or_else(|| {
+            let at = head.find("Page saved with SingleFile")?;
+            head[at..].find("url: ").map(|u| at + u + 5)
+        })?;
+    let url: String = head[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let url = url.trim_end_matches("-->").to_string();
+    (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
+}
+
 impl PageMeta {
     /// Reads the page's metadata from its parsed document.
     pub fn read(doc: &Document) -> PageMeta {
@@ -487,6 +507,24 @@ mod tests {
         assert_eq!(m.site_name.as_deref(), Some("Harbour Review"));
         assert_eq!(m.published.as_deref(), Some("2021-03-04"));
         assert_eq!(m.url.as_deref(), Some("https://harbour.example/2021/tides"));
+    }
+
+    #[test]
+    fn the_address_a_saved_page_was_saved_from() {
+        let page = "<!DOCTYPE html>\n<!-- saved from url=(0047)https://news.example.org/2024/05/06/a-b-c.html -->\n<html>";
+        assert_eq!(
+            saved_from_url(page).as_deref(),
+            Some("https://news.example.org/2024/05/06/a-b-c.html")
+        );
+        let single = "<!--\n Page saved with SingleFile \n url: https://x.example/a-story \n saved date: Mon May 06 2024\n-->";
+        assert_eq!(
+            saved_from_url(single).as_deref(),
+            Some("https://x.example/a-story")
+        );
+        assert_eq!(
+            saved_from_url("<!-- saved from url=(0014)about:internet -->"),
+            None
+        );
     }
 
     #[test]
