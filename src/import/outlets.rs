@@ -327,8 +327,7 @@ impl OutletMatcher {
             let may_credit = short
                 || !matches!(line.kind, Kind::Body)
                 || Some(text) == first_para
-                || INTERVIEW_WORDS.is_match(text)
-                || PROMOTION_WORDS.is_match(text);
+                || CREDIT_WORDS.is_match(text);
             if !may_credit {
                 continue;
             }
@@ -530,23 +529,6 @@ static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
     regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|originally published (?:by|in|on)|first (?:appeared|published) (?:in|on|by)|this (?:article|story) (?:first )?appeared (?:in|on))$").unwrap()
 });
 
-/// A cheap test for the words of self-promotion anywhere in a line.
-static PROMOTION_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "website",
-                " app",
-                "newsletter",
-                "follow ",
-                "download ",
-                "subscribe ",
-                "sign up",
-            ])
-            .expect("promotion words build an automaton")
-    });
-
 /// What follows an outlet's name when the site promotes itself.
 static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^(?:['’]s\s+(?:website|site|app|newsletters?|channel|podcasts?)|(?:app|newsletters?)(?-u:\b))").unwrap()
@@ -560,8 +542,9 @@ static SELF_PROMOTION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::Laz
     .unwrap()
 });
 
-/// A cheap test for the words of [`INTERVIEW`] anywhere in a line.
-static INTERVIEW_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+/// A cheap test for the words of [`INTERVIEW`] and of self-promotion anywhere in a line: a
+/// paragraph with none of them is not searched for outlet names.
+static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -571,8 +554,15 @@ static INTERVIEW_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
                 "speaking to ",
                 "said to ",
                 "interview",
+                "website",
+                " app",
+                "newsletter",
+                "follow ",
+                "download ",
+                "subscribe ",
+                "sign up",
             ])
-            .expect("interview words build an automaton")
+            .expect("credit words build an automaton")
     });
 
 /// An outlet interviewing someone: `told Reuters`, `spoke to Briefly News`, `in an interview with`.
