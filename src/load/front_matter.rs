@@ -96,6 +96,19 @@ fn hint_for(message: &str) -> Option<String> {
         Some("add the field to the front matter".into())
     } else if message.contains("invalid type") {
         Some("lists are written `[a, b]` or as `- a` lines; text with a colon needs quotes".into())
+    } else if message.contains("cannot start any token") || message.contains("tab character") {
+        Some(
+            "YAML indents with spaces, never tabs; a value starting with `@`, `` ` `` or `%` needs quotes"
+                .into(),
+        )
+    } else if message.contains("did not find expected") || message.contains("end of stream") {
+        Some(
+            "check the quotes on this line and the lines above: a quote opened must be closed, \
+             and a value with `: ` or `#` inside needs quotes"
+                .into(),
+        )
+    } else if message.contains("untagged enum") {
+        Some("a date is written 2017-02-07, 2017-02 or 2017, not in a list or quotes".into())
     } else {
         None
     }
@@ -126,6 +139,27 @@ mod tests {
     fn missing_fences_are_none() {
         assert!(split("title: x\n").is_none());
         assert!(split("---\ntitle: x\n").is_none());
+    }
+
+    #[test]
+    fn common_yaml_mistakes_get_a_hint() {
+        for (yaml, hint) in [
+            ("---\ntitle: x\n\toutlet: y\n---\n", "tabs"),
+            ("---\ntitle: \"x\noutlet: y\n---\n", "quote"),
+            (
+                "---\ntitle: x\noutlet: y\ndate: [2017]\n---\n",
+                "2017-02-07",
+            ),
+        ] {
+            let s = split(yaml).unwrap();
+            let d = parse(Path::new("a.md"), &s).unwrap_err();
+            assert!(
+                d.hint.as_deref().is_some_and(|h| h.contains(hint)),
+                "{yaml:?}: {} / {:?}",
+                d.message,
+                d.hint
+            );
+        }
     }
 
     #[test]
