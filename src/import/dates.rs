@@ -92,7 +92,8 @@ enum Found {
     Either(NaiveDate, NaiveDate),
 }
 
-fn month_number(name: &str) -> Option<u32> {
+/// The month a name or abbreviation starts with (`Sept.` → 9).
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     const NAMES: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",

@@ -291,10 +291,6 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// The name at the start of a byline that runs on into a date, a time or a desk
 /// (`Lucas Nolan22 Dec 2016`, `GILLIAN MOHNEY March 11`, `Kelli Miller WebMD Health News`).
 fn name_before_noise(part: &str) -> String {
@@ -303,7 +299,7 @@ fn name_before_noise(part: &str) -> String {
     for (i, word) in words.iter().enumerate() {
         let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
         let month = letters.len() >= 3
-            && MONTHS.iter().any(|m| letters.to_lowercase().starts_with(m))
+            && super::dates::month_number(letters).is_some()
             && letters.chars().count() <= 9
             && name.len() >= 2;
         if letters.is_empty()

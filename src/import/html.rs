@@ -4,7 +4,7 @@
 
 use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 
-use super::page_meta::PageMeta;
+use super::page_meta::{squash, PageMeta};
 use super::{Figure, PageHints};
 
 /// Stands for figure `n` in the extracted text, on a line of its own, until the body is written.
@@ -275,10 +275,6 @@ fn absolute_url(src: &str, page_url: Option<&str>) -> Option<String> {
         format!("{dir}/")
     };
     Some(format!("{dir}{src}"))
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -351,9 +351,9 @@ impl OutletMatcher {
                     // `(AFP-Jiji)`: the agency that wrote it comes first, its distributor after.
                     let opens = after.starts_with(['-', '–', ':', '/']);
                     let closes = after.starts_with([')', ']']);
-                    let wrapped_by_aggregator =
-                        self.mentions(before).any(|(_, _, o)| self.aggregator[o]);
-                    let credited_before = self.mentions(before).next().is_some();
+                    let inside: Vec<usize> = self.mentions(before).map(|(_, _, o)| o).collect();
+                    let wrapped_by_aggregator = inside.iter().any(|&o| self.aggregator[o]);
+                    let credited_before = !inside.is_empty();
                     match (opens, closes) {
                         _ if self.aggregator[i] => (4, false),
                         (true, _) => (10, true),

@@ -411,7 +411,7 @@ fn push_author(authors: &mut Vec<String>, name: &str) {
 }
 
 /// Collapses runs of whitespace and trims.
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
