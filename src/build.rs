@@ -22,6 +22,12 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Treat unresolved links and unanchored annotations as errors, as `check` does.
     pub strict: bool,
+    /// `check --strict`: every open review item is an error.
+    pub open_reviews_fail: bool,
+    /// The preview server's build: articles under review stay in even with `hold_unreviewed`.
+    pub preview: bool,
+    /// Show a progress bar on stderr when the build runs long and stderr is a terminal.
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -40,6 +46,8 @@ pub struct BuildReport {
     pub articles: usize,
     /// Articles with fields import was unsure of that the editor has not checked yet.
     pub under_review: usize,
+    /// Articles left out because they have open review items and `hold_unreviewed` is set.
+    pub held: Vec<PathBuf>,
     pub written: WriteStats,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
@@ -53,10 +61,26 @@ pub fn load_book(options: &BuildOptions) -> (Book, Diagnostics) {
             drafts: options.drafts,
         },
     );
+    let mut diagnostics = diagnostics;
     if let Some(url) = &options.base_url {
-        book.config.base_url = Some(url.clone());
+        match crate::config::check_base_url(url) {
+            Ok(()) => book.config.base_url = Some(url.clone()),
+            Err(problem) => diagnostics.push(
+                crate::error::Diagnostic::error("--base-url", problem)
+                    .with_hint("pass the full address, e.g. --base-url https://example.org/book/"),
+            ),
+        }
     }
     (book, diagnostics)
+}
+
+/// Leaves out the articles with open review items; they are listed in `Book::held`.
+fn hold_unreviewed(book: &mut Book) {
+    let (held, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut book.articles)
+        .into_iter()
+        .partition(|a| !a.front.review.is_empty());
+    book.articles = kept;
+    book.held = held.into_iter().map(|a| a.path).collect();
 }
 
 /// Loads and links the book; content errors fail with every diagnostic, warnings are returned.
@@ -66,7 +90,10 @@ pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics)
 
 /// [`load_and_link`]; `one_off` for a build that renders once (see [`LinkOptions::one_off`]).
 fn link_loaded(options: &BuildOptions, one_off: bool) -> Result<(LinkedBook, Diagnostics), Error> {
-    let (book, mut diagnostics) = load_book(options);
+    let (mut book, mut diagnostics) = load_book(options);
+    if book.config.hold_unreviewed && !options.preview {
+        hold_unreviewed(&mut book);
+    }
     for collision in crate::load::slug_collisions(&book) {
         diagnostics.push(collision);
     }
@@ -130,15 +157,28 @@ fn refuse_output_among_sources(
 /// Builds the site and writes it atomically. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
+    crate::config::ensure_book(&options.root)?;
     let (linked, warnings) = link_loaded(options, true)?;
     let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
     refuse_output_among_sources(&options.root, &output_dir)?;
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the
     // pages in flight, not the whole site.
+    let progress = crate::progress::Progress::new(
+        options.progress,
+        crate::render::all_pages(&linked).len(),
+        "building",
+    );
     let written = write_site_with(&output_dir, |staging| {
-        renderer.render_each(&options.root, |output| staging.write(&output))
-    })?;
+        renderer.render_each(&options.root, |output| {
+            if output.path.ends_with(".html") {
+                progress.step();
+            }
+            staging.write(&output)
+        })
+    });
+    progress.finish();
+    let written = written?;
     Ok(BuildReport {
         output_dir,
         articles: linked.book.articles.len(),
@@ -148,6 +188,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             .iter()
             .filter(|a| !a.front.review.is_empty())
             .count(),
+        held: linked.book.held.clone(),
         written,
         warnings,
         elapsed: started.elapsed(),
@@ -157,5 +198,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 /// Validates everything `build` validates, plus whole-book checks and every internal link of a
 /// fresh build rendered in memory, without writing anything.
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
+    crate::config::ensure_book(&options.root)?;
     crate::check::check(options)
 }

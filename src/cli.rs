@@ -17,6 +17,7 @@ const EXAMPLES: &str = "Examples:
   briefbook import seeds/*.txt           turn raw article text into content/articles/*.md
   briefbook serve --watch                preview at http://127.0.0.1:1111/, reloading on save
   briefbook build                        write the site to public/
+  briefbook review                       list the fields import was unsure of, still to check
   briefbook check                        validate the book, write nothing";
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +47,20 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
         /// Output format of the diagnostics: `json` prints one object for CI.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Also fail while any review item is open (see `briefbook review`).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List every field import was unsure of that the editor has not checked yet.
+    #[command(
+        after_help = "Examples:\n  briefbook review\n  briefbook review --format json\n\nDelete a field from an article's `review:` (or an entry's `review: true`) once checked;\nthe preview shows the same queue at /_review/."
+    )]
+    Review {
+        #[command(flatten)]
+        root: RootArg,
+        /// Output format: `json` prints the queue as one object.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },

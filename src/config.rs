@@ -50,6 +50,9 @@ pub struct Config {
     /// Off: HTML in content passes an allow-list sanitizer and links may only be http(s),
     /// mailto or relative, so no script from content ever runs in a reader's browser.
     pub allow_unsafe_html: bool,
+    /// Leave articles with open review items (`review:` in their front matter) out of the built
+    /// site; the preview still shows them.
+    pub hold_unreviewed: bool,
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             search_split_above: 200,
             citation_style: "chicago".to_string(),
             allow_unsafe_html: false,
+            hold_unreviewed: false,
         }
     }
 }
@@ -86,7 +90,7 @@ impl Config {
 
     /// Parses the text of `briefbook.toml`, locating errors by line and column.
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
-        toml::from_str(text).map_err(|e| {
+        let config: Config = toml::from_str(text).map_err(|e| {
             let mut diagnostic = Diagnostic::error(CONFIG_FILE, e.message().to_string())
                 .with_hint("see the README's `briefbook.toml` section for the accepted keys");
             if let Some(span) = e.span() {
@@ -94,7 +98,19 @@ impl Config {
                 diagnostic = diagnostic.at(line, Some(column));
             }
             diagnostic
-        })
+        })?;
+        if let Some(url) = &config.base_url {
+            if let Err(problem) = check_base_url(url) {
+                let mut diagnostic = Diagnostic::error(CONFIG_FILE, problem).with_hint(
+                    "write the full address, e.g. base_url = \"https://example.org/book/\"",
+                );
+                if let Some(line) = key_line(text, "base_url") {
+                    diagnostic = diagnostic.at(line, Some(1));
+                }
+                return Err(diagnostic);
+            }
+        }
+        Ok(config)
     }
 
     /// The base URL with exactly one trailing slash, if set.
@@ -102,5 +118,101 @@ impl Config {
         self.base_url
             .as_ref()
             .map(|url| format!("{}/", url.trim_end_matches('/')))
+    }
+}
+
+/// Feeds, the sitemap and citations print `base_url` as the start of every absolute link, so
+/// anything but a full `http(s)://host/…` address would publish links that lead nowhere.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| {
+        format!("`base_url = \"{url}\"` is not an absolute URL ({e}); it must start with https:// or http://")
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(format!(
+            "`base_url = \"{url}\"` must be an http:// or https:// address, not {}:",
+            parsed.scheme()
+        ));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("`base_url = \"{url}\"` names no host"));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "`base_url = \"{url}\"` must not carry a query (?) or fragment (#)"
+        ));
+    }
+    Ok(())
+}
+
+/// The 1-based line where `key = …` is set in a TOML text.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// A folder is a book when it holds `briefbook.toml` or a `content/` folder. `build`, `check`
+/// and `serve` refuse any other folder rather than write an empty site from it.
+pub fn ensure_book(root: &Path) -> Result<(), crate::error::Error> {
+    if root.join(CONFIG_FILE).is_file() || root.join("content").is_dir() {
+        return Ok(());
+    }
+    let shown = if root.as_os_str().is_empty() || root == Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        root.display().to_string()
+    };
+    Err(crate::error::Error::Refused(format!(
+        "{shown} holds no book (no {CONFIG_FILE} and no content/ folder); start one with \
+         `briefbook init <folder>`, or name the book's folder with `--root <folder>`"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_must_be_an_absolute_web_address() {
+        for good in [
+            "https://example.org/book/",
+            "http://localhost:8080/",
+            "https://a.b",
+        ] {
+            assert!(check_base_url(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "example.com",
+            "example.com/book",
+            "/book/",
+            "ftp://example.org/",
+            "javascript:alert(1)",
+            "https://example.org/?x=1",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_in_the_config_is_placed_on_its_line() {
+        let error = Config::parse("title = \"T\"\n\nbase_url = \"example.com\"\n").unwrap_err();
+        assert_eq!(error.line, Some(3));
+        assert!(error.message.contains("example.com"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_folder_without_config_or_content_is_no_book() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = ensure_book(dir.path()).unwrap_err().to_string();
+        assert!(
+            error.contains("holds no book") && error.contains("briefbook init"),
+            "{error}"
+        );
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        assert!(ensure_book(dir.path()).is_ok());
     }
 }

@@ -43,7 +43,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
-                strict: false,
+                progress: true,
+                ..BuildOptions::default()
             };
             let report = build(&options)?;
             print_diagnostics(&report.warnings);
@@ -60,9 +61,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 written.files,
                 report.elapsed.as_millis()
             );
+            if !report.held.is_empty() {
+                println!(
+                    "Held back {} article(s) with open review items (hold_unreviewed = true):",
+                    report.held.len()
+                );
+                for path in &report.held {
+                    println!("  {}", path.display());
+                }
+            }
             if report.under_review > 0 {
                 println!(
-                    "{} of them have fields under review (listed under `review:` in their front matter; the preview shows them)",
+                    "{} of them have fields under review: `briefbook review` lists them",
                     report.under_review
                 );
             }
@@ -77,6 +87,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             base_url,
             drafts,
             format,
+            strict,
         } => {
             let options = BuildOptions {
                 root: root.root,
@@ -84,6 +95,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 base_url,
                 drafts,
                 strict: true,
+                open_reviews_fail: strict,
+                ..BuildOptions::default()
             };
             let diagnostics = match check(&options) {
                 Ok(warnings) => warnings,
@@ -108,6 +121,24 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             if diagnostics.has_errors() {
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Review { root, format } => {
+            briefbook::config::ensure_book(&root.root)?;
+            let (book, diagnostics) =
+                briefbook::load::load(&root.root, briefbook::load::LoadOptions { drafts: true });
+            print_diagnostics(&diagnostics);
+            let queue = briefbook::review::Queue::of(&book, &root.root);
+            match format {
+                Format::Text => print!("{}", queue.to_text()),
+                Format::Json => {
+                    let report = serde_json::json!({
+                        "open": queue.open(),
+                        "articles": queue.articles(),
+                        "entries": queue.entries,
+                    });
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                }
             }
         }
         Command::Import(args) => {

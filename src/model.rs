@@ -148,6 +148,104 @@ pub struct ImportStamp {
     pub output: String,
 }
 
+/// One field import was unsure of, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    /// The front-matter key, e.g. `outlet`.
+    pub field: String,
+    /// What made import unsure; `None` for items written as a bare list of fields.
+    pub reason: Option<String>,
+}
+
+/// The open review items of an article: written by import as a mapping (`outlet: why`), also
+/// read as a plain list of field names (`[outlet, date]`). Deleting an entry closes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review(pub Vec<ReviewItem>);
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether `field` is open.
+    pub fn contains(&self, field: &str) -> bool {
+        self.0.iter().any(|item| item.field == field)
+    }
+
+    /// Opens `field` with its reason (once: a second reason for an open field is dropped).
+    pub fn push(&mut self, field: &str, reason: impl Into<String>) {
+        if !self.contains(field) {
+            self.0.push(ReviewItem {
+                field: field.to_string(),
+                reason: Some(reason.into()),
+            });
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, ReviewItem> {
+        self.0.iter()
+    }
+
+    /// The open fields' names, in order.
+    pub fn fields(&self) -> Vec<String> {
+        self.0.iter().map(|item| item.field.clone()).collect()
+    }
+}
+
+impl Serialize for Review {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for item in &self.0 {
+            map.serialize_entry(&item.field, &item.reason)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Review {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Items;
+        impl<'de> serde::de::Visitor<'de> for Items {
+            type Value = Review;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of field names, or `field: reason` lines")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Review, E> {
+                Ok(Review::default())
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Review, A::Error> {
+                let mut items = Vec::new();
+                while let Some(field) = seq.next_element::<String>()? {
+                    items.push(ReviewItem {
+                        field,
+                        reason: None,
+                    });
+                }
+                Ok(Review(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Review, A::Error> {
+                let mut items = Vec::new();
+                while let Some((field, reason)) = map.next_entry::<String, Option<String>>()? {
+                    items.push(ReviewItem { field, reason });
+                }
+                Ok(Review(items))
+            }
+        }
+        deserializer.deserialize_any(Items)
+    }
+}
+
 /// An article's front matter, exactly as the editor writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -179,9 +277,9 @@ pub struct FrontMatter {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<Annotation>,
-    /// Fields import was unsure of; the editor removes entries as they check them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub review: Vec<String>,
+    /// Fields import was unsure of, each with why; the editor removes entries as they check them.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -315,4 +413,6 @@ pub struct Book {
     pub topics_curated: bool,
     /// Markdown of `content/index.md`, the book's introduction.
     pub introduction: Option<String>,
+    /// Articles left out of this build because they are under review (`hold_unreviewed`).
+    pub held: Vec<std::path::PathBuf>,
 }

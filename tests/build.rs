@@ -1023,7 +1023,7 @@ fn file_names_that_slug_alike_are_reported_by_build_and_refused_by_check() {
 }
 
 /// Fields under review are the editor's business: the build counts the articles that have
-/// some, and the published page keeps them hidden (only the preview's script reveals them).
+/// some, and the published pages never carry them (the preview shows them from its queue).
 #[test]
 fn the_build_counts_articles_under_review_and_hides_the_list_from_readers() {
     let temp = tempfile::tempdir().unwrap();
@@ -1036,7 +1036,14 @@ fn the_build_counts_articles_under_review_and_hides_the_list_from_readers() {
         report.under_review, 1,
         "undated-story lists `date` under review"
     );
-    let css = read(&temp.path().join("public"), "theme/style.css");
-    assert!(css.contains(".provenance .review { color: var(--accent); display: none; }"));
-    assert!(css.contains(".briefbook-preview .provenance .review { display: grid; }"));
+    let public = temp.path().join("public");
+    let page = read(&public, "articles/undated-story/index.html");
+    assert!(page.contains("<h1"), "the article page was written");
+    for word in ["Under review", "review"] {
+        assert!(!page.contains(word), "the published page mentions `{word}`");
+    }
+    assert!(
+        !public.join("_review").exists(),
+        "the review queue is the preview's alone"
+    );
 }

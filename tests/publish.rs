@@ -30,6 +30,7 @@ fn build_into(fixture_name: &str, dir: &Path, sub: &str, base_url: Option<String
         base_url,
         drafts: false,
         strict: false,
+        ..BuildOptions::default()
     };
     build(&options).expect("the fixture builds");
     output
@@ -653,6 +654,7 @@ fn search_page_finds_names_filters_and_korean_in_headless_chromium() {
             base_url: Some(base.clone()),
             drafts: false,
             strict: false,
+            ..BuildOptions::default()
         })
         .expect("the fixture builds");
         assert_eq!(

@@ -21,6 +21,11 @@ use crate::slug::slugify;
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
     let (book, mut diagnostics) = crate::build::load_book(options);
     diagnostics.extend(book_checks(&book));
+    if options.open_reviews_fail {
+        for open in crate::review::Queue::of(&book, &options.root).diagnostics() {
+            diagnostics.push(open);
+        }
+    }
     // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
     let (linked, link_diagnostics) = link_with(
         book,

@@ -30,7 +30,7 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Error};
 use crate::load::{parse_list, ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
-use crate::model::{ActorEntry, FrontMatter, OutletEntry, PartialDate, TopicEntry};
+use crate::model::{ActorEntry, FrontMatter, OutletEntry, PartialDate, Review, TopicEntry};
 
 pub use report::{ImportReport, Outcome, Record};
 pub use run::{run, ImportOptions};
@@ -274,17 +274,23 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
                 .unwrap_or_default();
         }
     }
-    let mut review = Vec::new();
+    let mut review = Review::default();
 
     let title = match headline::title(&doc, hints, &ctx.outlets) {
         Some(title) => {
             if hints.title.is_none() && !doc.title_sure {
-                review.push("title".to_string());
+                review.push(
+                    "title",
+                    "the headline was picked from the text's first lines; no line stood out clearly",
+                );
             }
             title
         }
         None => {
-            review.push("title".to_string());
+            review.push(
+                "title",
+                "no headline found: this is the lead sentence, cut short",
+            );
             headline::fallback_title(&doc)
         }
     };
@@ -297,26 +303,59 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
     let dateline = headline::dateline(&doc);
 
     let outlet = ctx.outlets.identify(&doc, hints, url.as_deref());
-    if outlet.outlet.is_none() || outlet.weak {
-        review.push("outlet".to_string());
+    match &outlet.outlet {
+        None => review.push(
+            "outlet",
+            "no outlet is named in the page, its address, a dateline, byline or credit line",
+        ),
+        Some(_) if outlet.weak => review.push(
+            "outlet",
+            "the outlet is named only in passing (an interview credit, a copyright line or the lead), not as the article's source",
+        ),
+        Some(_) => {}
     }
     let new_outlet = outlet
         .outlet
         .as_deref()
         .and_then(|name| ctx.outlet_to_add(name, outlet.proposed));
+    if let Some(added) = new_outlet.as_ref().filter(|o| o.review) {
+        review.push(
+            "outlet",
+            format!(
+                "`{}` is in no outlets file: import proposed it in outlets.yaml",
+                added.name
+            ),
+        );
+    }
 
     let found_date = dates::find(&doc, hints, url.as_deref());
-    if !matches!(found_date, Some((PartialDate::Day(_), true))) {
-        review.push("date".to_string());
+    match &found_date {
+        None => review.push(
+            "date",
+            "no publication date found in the page, its address or the text",
+        ),
+        Some((PartialDate::Day(_), true)) => {}
+        Some((PartialDate::Day(_), false)) => review.push(
+            "date",
+            "the date was inferred (a dateline's day with the year from elsewhere, or a date near the text), not printed as the publication date",
+        ),
+        Some(_) => review.push("date", "only the month or the year is known"),
     }
 
     let people = actors::find(&doc, &title, &byline, ctx);
     if !people.new.is_empty() {
-        review.push("actors".to_string());
+        let names: Vec<&str> = people.new.iter().map(|a| a.name.as_str()).collect();
+        review.push(
+            "actors",
+            format!(
+                "new to actors.yaml (added there for review): {}",
+                names.join(", ")
+            ),
+        );
     }
     let topics = ctx.topics.suggest(&title, &doc.blocks);
     if topics.is_empty() {
-        review.push("topics".to_string());
+        review.push("topics", "no topic's keywords occur in the article");
     }
 
     let front = FrontMatter {

@@ -128,7 +128,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                     input: input.clone(),
                     output: Some(target),
                     outcome,
-                    review: prepared.imported.front.review.clone(),
+                    review: prepared.imported.front.review.fields(),
                     warnings: prepared.imported.warnings.clone(),
                     preview,
                 });

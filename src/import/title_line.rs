@@ -250,7 +250,7 @@ mod tests {
     fn title_of(text: &str) -> (String, bool) {
         let ctx = ImportContext::with_defaults(&[]);
         let got = crate::import::import_text(text, "t.txt", &ctx);
-        (got.front.title, !got.front.review.contains(&"title".into()))
+        (got.front.title, !got.front.review.contains("title"))
     }
 
     #[test]

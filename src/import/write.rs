@@ -47,7 +47,17 @@ pub fn render_article(front: &FrontMatter, body: &str) -> String {
         field(&mut out, "source", source);
     }
     if !front.review.is_empty() {
-        list(&mut out, "review", &front.review);
+        out.push_str("review:\n");
+        for item in front.review.iter() {
+            out.push_str("  ");
+            out.push_str(&item.field);
+            out.push(':');
+            if let Some(reason) = &item.reason {
+                out.push(' ');
+                out.push_str(&scalar(reason, false));
+            }
+            out.push('\n');
+        }
     }
     if let Some(stamp) = &front.imported {
         out.push_str(&format!(
@@ -218,12 +228,19 @@ mod tests {
             summary: None,
             note: None,
             annotations: vec![],
-            review: vec!["date".into()],
+            review: {
+                let mut review = crate::model::Review::default();
+                review.push("date", "no date: found \"nowhere\"");
+                review
+            },
             draft: false,
             imported: None,
         };
         let text = stamped(&front, "Body\n", "abc");
         assert_eq!(stamp_matches(&text), Some(true));
+        let read: FrontMatter =
+            serde_yaml::from_str(front_matter::split(&text).unwrap().yaml).unwrap();
+        assert_eq!(read.review, front.review, "the reason reads back as written");
         assert_eq!(
             stamp_matches(&text.replace("Body", "Edited body")),
             Some(false)

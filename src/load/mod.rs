@@ -67,6 +67,7 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
         topics: topics_list.unwrap_or_default(),
         outlets,
         introduction,
+        held: Vec::new(),
     };
     (book, diagnostics)
 }
@@ -183,7 +184,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     }
     // Import leaves `outlet` empty, and lists it under `review`, when the text names no outlet:
     // the article is published without one rather than under a made-up "Unknown".
-    let outlet_awaits_review = front.review.iter().any(|field| field == "outlet");
+    let outlet_awaits_review = front.review.contains("outlet");
     if front.outlet.trim().is_empty() && !outlet_awaits_review {
         problems.push(
             Diagnostic::error(path, "`outlet` is empty")
@@ -193,7 +194,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     }
     if front.date.is_none() {
         let line = locate("date").unwrap_or(split.yaml_line);
-        let awaiting_review = front.review.iter().any(|field| field == "date");
+        let awaiting_review = front.review.contains("date");
         let diagnostic = if awaiting_review {
             Diagnostic::warning(path, "no `date`: the article is listed under 'undated'")
         } else {

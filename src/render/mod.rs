@@ -576,7 +576,6 @@ impl<'a> Renderer<'a> {
             byline: &'a [String],
             url: Option<&'a str>,
             source: Option<&'a str>,
-            review: &'a [String],
             year: Option<&'a Link>,
             note_html: Option<String>,
             body_html: String,
@@ -597,7 +596,6 @@ impl<'a> Renderer<'a> {
             byline: &front.byline,
             url: front.url.as_deref().filter(|u| markdown::is_web_url(u)),
             source: front.source.as_deref(),
-            review: &front.review,
             year: links.year.map(|y| &self.shared.year_links[y]),
             note_html: links
                 .note_markdown

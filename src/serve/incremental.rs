@@ -23,6 +23,7 @@ use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
 use crate::render::context::Shared;
 use crate::render::{all_pages, assets, templates, Output, Page, Renderer};
+use crate::review::REVIEW_DIR;
 
 /// What changed on disk, as the watcher classifies it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -157,8 +158,10 @@ impl Site {
     /// Every served file, sorted by path, as `render_all` would return it.
     pub fn outputs(&self) -> Vec<Output> {
         let served = self.served.read().unwrap_or_else(|e| e.into_inner());
+        // The review queue is the preview's own page, never part of a build.
         let mut outputs: Vec<Output> = served
             .iter()
+            .filter(|(path, _)| !path.starts_with(REVIEW_DIR))
             .map(|(path, bytes)| Output {
                 path: path.clone(),
                 bytes: bytes.to_vec(),
@@ -321,8 +324,9 @@ impl Site {
             return Err(diagnostics);
         }
         match self.render(stop) {
-            Ok(Some(rebuilt)) => {
+            Ok(Some(mut rebuilt)) => {
                 self.pending = None;
+                rebuilt.written += self.serve_review_queue();
                 Ok(Some(rebuilt))
             }
             Ok(None) => Ok(None),
@@ -331,6 +335,29 @@ impl Site {
                 Err(Diagnostics(vec![templates::template_diagnostic(&e)]))
             }
         }
+    }
+
+    /// Serves the review queue (`/_review/`) of the book as it is now; returns how many of its
+    /// files changed, so that closing an item (which changes no page) still reloads the queue.
+    fn serve_review_queue(&self) -> usize {
+        let queue = crate::review::Queue::of(&self.linked.book, &self.options.root);
+        let json = serde_json::to_vec(&queue).unwrap_or_default();
+        let files = [
+            (
+                format!("{REVIEW_DIR}/index.html"),
+                queue.to_html("../").into_bytes(),
+            ),
+            (format!("{REVIEW_DIR}/queue.json"), json),
+        ];
+        let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());
+        let mut changed = 0;
+        for (path, bytes) in files {
+            if served.get(&path).is_none_or(|old| old[..] != bytes[..]) {
+                served.insert(path, Bytes::from(bytes));
+                changed += 1;
+            }
+        }
+        changed
     }
 
     /// Renders the edited articles' pages and serves those that changed at once, before the

@@ -34,6 +34,7 @@ pub struct ServeOptions {
 
 /// Builds the book, serves it until Ctrl-C and, when watching, rebuilds on every change.
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    crate::config::ensure_book(&options.root)?;
     let root = std::fs::canonicalize(&options.root).map_err(|e| Error::io(&options.root, e))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -63,7 +64,8 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         // Absolute links (the 404 page's) must point at this server, not the published site.
         base_url: Some(url.clone()),
         drafts: options.drafts,
-        strict: false,
+        preview: true,
+        ..BuildOptions::default()
     });
     let live = options.watch.then(|| Arc::new(LiveReload::default()));
     match site.rebuild(&[Change::Everything]) {

@@ -196,8 +196,40 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 const SCRIPT: &str = r#"(function () {
   "use strict";
   var build = __BUILD__, error = __ERROR__;
-  // The preview shows what only the editor needs (fields under review); the built site hides it.
-  document.documentElement.classList.add("briefbook-preview");
+  // The preview shows what only the editor needs: an article's fields under review, from the
+  // queue the server keeps at /_review/ (a built site carries neither).
+  function reviewBanner() {
+    if (location.pathname.indexOf("/_review/") === 0) return;
+    fetch("/_review/queue.json").then(function (r) { return r.json(); }).then(function (queue) {
+      var here = location.pathname.replace(/^\//, "");
+      queue.entries.forEach(function (entry) {
+        if (entry.page !== here) return;
+        var box = document.createElement("aside");
+        box.className = "briefbook-review";
+        box.setAttribute("aria-label", "Fields under review");
+        box.style.cssText = "border-left:4px solid var(--accent,#b3541e);padding:.6rem 1rem;" +
+          "margin:0 0 1.5rem;background:var(--surface,rgba(179,84,30,.08));font-size:.9rem";
+        var head = document.createElement("strong");
+        head.textContent = "Under review (shown only in the preview)";
+        box.appendChild(head);
+        var list = document.createElement("ul");
+        list.style.margin = ".3rem 0";
+        entry.items.forEach(function (item) {
+          var li = document.createElement("li");
+          li.textContent = item.field + (item.reason ? ": " + item.reason : "");
+          list.appendChild(li);
+        });
+        box.appendChild(list);
+        var link = document.createElement("a");
+        link.href = "/_review/";
+        link.textContent = "All open items";
+        box.appendChild(link);
+        (document.querySelector("article") || document.body).prepend(box);
+      });
+    }).catch(function () {});
+  }
+  if (document.readyState === "loading") addEventListener("DOMContentLoaded", reviewBanner);
+  else reviewBanner();
   var key = "briefbook-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {
