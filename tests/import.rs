@@ -143,7 +143,7 @@ fn score(key: &str, base: &Path, ctx: &ImportContext) -> Scorecard {
             None => card.check(
                 file,
                 "title under review",
-                front.review.contains(&"title".to_string()),
+                front.review.contains("title"),
                 true,
             ),
         };
@@ -153,7 +153,7 @@ fn score(key: &str, base: &Path, ctx: &ImportContext) -> Scorecard {
         if date_ok == 0 && front.date.is_some() {
             card.wrong_dates += 1;
         }
-        if answer.date.is_none() && !front.review.contains(&"date".to_string()) {
+        if answer.date.is_none() && !front.review.contains("date") {
             card.misses
                 .push(format!("{file}: undated but date not under review"));
         }
@@ -273,7 +273,7 @@ fn a_saved_pages_structured_metadata_comes_first() {
         Some("2021-03-04")
     );
     assert_eq!(front.outlet, "The Harbour Courier");
-    assert!(front.review.contains(&"outlet".to_string()));
+    assert!(front.review.contains("outlet"));
     assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
     assert_eq!(front.byline, ["Jane Okafor", "Tomás Ferreira"]);
     assert_eq!(

@@ -684,10 +684,10 @@ mod tests {
             &ctx,
         );
         assert_eq!(got.front.outlet, "Harbour Wire");
-        assert!(got.front.review.contains(&"outlet".to_string()));
+        assert!(got.front.review.contains("outlet"));
         assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
         let none = import_text(&format!("{STORY}{LEAD}"), "t.txt", &ctx);
         assert_eq!(none.front.outlet, "", "never a made-up \"Unknown\"");
-        assert!(none.front.review.contains(&"outlet".to_string()));
+        assert!(none.front.review.contains("outlet"));
     }
 }
