@@ -158,10 +158,21 @@ fn refuse_output_among_sources(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     crate::config::ensure_book(&options.root)?;
-    let (linked, warnings) = link_loaded(options, true)?;
+    let (linked, mut warnings) = link_loaded(options, true)?;
+    let (redirects, alias_problems) =
+        crate::render::redirects::plan(&linked, &crate::render::all_pages(&linked));
+    for problem in alias_problems {
+        warnings.push(problem);
+    }
     let renderer = Renderer::new(&options.root, &linked)?;
     let output_dir = output_dir(options, &linked);
     refuse_output_among_sources(&options.root, &output_dir)?;
+    let addresses = crate::renames::record_path(&output_dir);
+    if let Ok(previous) = std::fs::read_to_string(&addresses) {
+        for moved in crate::renames::moved(&previous, &linked, &redirects) {
+            warnings.push(moved);
+        }
+    }
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the
     // pages in flight, not the whole site.
     let progress = crate::progress::Progress::new(
@@ -179,6 +190,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     });
     progress.finish();
     let written = written?;
+    // Only a build that landed is the "last build" the next one compares addresses with.
+    let _ = std::fs::write(&addresses, crate::renames::record(&linked));
     Ok(BuildReport {
         output_dir,
         articles: linked.book.articles.len(),

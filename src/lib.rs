@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod pdf;
 pub mod progress;
+pub mod renames;
 pub mod render;
 pub mod review;
 pub mod serve;

@@ -282,6 +282,10 @@ pub struct FrontMatter {
     pub review: Review,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Old addresses of this article (`old-slug` or `/articles/old-slug/`): each gets a page
+    /// that redirects here, so links made before a rename keep working.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub imported: Option<ImportStamp>,
 }
@@ -350,6 +354,10 @@ pub struct ActorEntry {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Old addresses of this entry's page (`old-slug` or `/actors/old-slug/`), each redirected
+    /// to the current one, as an article's `aliases` are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases_url: Vec<String>,
     /// Set by import on actors it discovered; the editor clears it once checked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
@@ -366,6 +374,10 @@ pub struct TopicEntry {
     /// Words and phrases import uses to suggest this topic.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// Old addresses of this entry's page (`old-slug` or `/topics/old-slug/`), each redirected
+    /// to the current one, as an article's `aliases` are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases_url: Vec<String>,
 }
 
 /// A news organisation in `content/outlets.yaml`.
@@ -395,6 +407,10 @@ pub struct OutletEntry {
     /// outlets' stories, so import credits the outlet it names, never the aggregator itself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Old addresses of this entry's page (`old-slug` or `/outlets/old-slug/`), each redirected
+    /// to the current one, as an article's `aliases` are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases_url: Vec<String>,
     /// Set by import on an outlet it found named but no outlets file knew; the editor clears it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,

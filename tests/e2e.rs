@@ -21,3 +21,21 @@ fn live_reload_works_in_a_browser() {
         "live reload",
     );
 }
+
+#[test]
+fn the_review_queue_works_in_a_browser() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    copy_dir(Path::new("tests/fixtures/serve-book"), &book);
+    let shots = std::env::var_os("E2E_SCREENSHOT_DIR").unwrap_or_default();
+    browser.run(
+        "review.mjs",
+        [
+            env!("CARGO_BIN_EXE_briefbook").as_ref(),
+            book.as_os_str(),
+            shots.as_os_str(),
+        ],
+        "review queue",
+    );
+}

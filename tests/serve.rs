@@ -436,3 +436,42 @@ fn a_request_left_half_sent_is_cut_off() {
         );
     }
 }
+
+/// The review queue lives only in the preview: `/_review/` lists an article's open fields with
+/// their reasons (the banner on the article page is checked in a browser by tests/e2e.rs), and
+/// deleting an entry from `review:` closes it on the next save.
+#[test]
+fn the_preview_serves_the_review_queue_and_follows_every_save() {
+    let server = Server::start();
+    let path = server.article(MOON);
+    let original = fs::read_to_string(&path).unwrap();
+    let flagged = replace_in(
+        &original,
+        "---\n\n",
+        "review:\n  outlet: named only in the lead <b>here</b>\n  date: only the month is known\n---\n\n",
+    );
+    fs::write(&path, &flagged).unwrap();
+    server.wait_for("/_review/", |status, body| {
+        status == 200 && body.contains("named only in the lead")
+    });
+    let (_, queue) = server.get("/_review/");
+    assert!(
+        queue.contains("lead &lt;b&gt;here&lt;/b&gt;"),
+        "escaped: {queue}"
+    );
+    assert!(
+        queue.contains(&format!("href=\"../articles/{MOON}/\"")),
+        "{queue}"
+    );
+    assert!(queue.contains("2 open item(s): 1 article(s)"), "{queue}");
+    let (_, json) = server.get("/_review/queue.json");
+    assert!(json.contains("\"field\":\"date\""), "{json}");
+
+    let closed = flagged.replace("  date: only the month is known\n", "");
+    fs::write(&path, closed).unwrap();
+    server.wait_for("/_review/", |_, body| {
+        !body.contains("only the month") && body.contains("1 open item(s)")
+    });
+    fs::write(&path, original).unwrap();
+    server.wait_for("/_review/", |_, body| body.contains("0 open item(s)"));
+}

@@ -36,6 +36,10 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
     );
     diagnostics.extend(link_diagnostics);
 
+    // An alias that is a page's own address, or claimed twice, would publish the wrong page.
+    for problem in crate::render::redirects::plan(&linked, &all_pages(&linked)).1 {
+        diagnostics.push(problem.into_error());
+    }
     let renderer = Renderer::new(&options.root, &linked)?;
     let outputs = renderer.render_all(&options.root)?;
     let sources: HashMap<String, PathBuf> = all_pages(&linked)
@@ -129,11 +133,13 @@ pub fn book_checks(book: &Book) -> Diagnostics {
     }
 
     if CitationStyle::parse(&book.config.citation_style).is_none() {
+        // An error here (a build falls back to Chicago): the editor asked for a style they do
+        // not get.
         diagnostics.push(
-            Diagnostic::warning(
+            Diagnostic::error(
                 crate::config::CONFIG_FILE,
                 format!(
-                    "unknown citation_style `{}`; articles are cited in the Chicago style",
+                    "unknown citation_style `{}`; a build cites articles in the Chicago style",
                     book.config.citation_style
                 ),
             )

@@ -374,6 +374,7 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
         annotations: Vec::new(),
         review,
         draft: false,
+        aliases: Vec::new(),
         imported: None,
     };
     Imported {

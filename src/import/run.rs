@@ -443,6 +443,7 @@ fn new_actor_entries(found: Vec<NewActor>, ctx: &ImportContext) -> Vec<ActorEntr
                 .into_iter()
                 .collect(),
             country: None,
+            aliases_url: Vec::new(),
             description: None,
             review: true,
         });

@@ -234,13 +234,17 @@ mod tests {
                 review
             },
             draft: false,
+            aliases: vec![],
             imported: None,
         };
         let text = stamped(&front, "Body\n", "abc");
         assert_eq!(stamp_matches(&text), Some(true));
         let read: FrontMatter =
             serde_yaml::from_str(front_matter::split(&text).unwrap().yaml).unwrap();
-        assert_eq!(read.review, front.review, "the reason reads back as written");
+        assert_eq!(
+            read.review, front.review,
+            "the reason reads back as written"
+        );
         assert_eq!(
             stamp_matches(&text.replace("Body", "Edited body")),
             Some(false)

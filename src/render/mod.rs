@@ -9,6 +9,7 @@ pub mod citations;
 pub mod context;
 pub mod feeds;
 pub mod markdown;
+pub mod redirects;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
@@ -322,6 +323,10 @@ impl<'a> Renderer<'a> {
             || {
                 sink(sitemap::sitemap(linked, base_url, pages))?;
                 sink(sitemap::robots(base_url))?;
+                let language = &linked.book.config.language;
+                for redirect in redirects::plan(linked, pages).0 {
+                    sink(redirects::page(&redirect, base_url, language))?;
+                }
                 citations::citation_files(linked, &self.shared, sink)
             },
         );
