@@ -528,55 +528,79 @@ fn check_reports_broken_links_anchors_and_colliding_slugs_and_fails() {
     assert_eq!(report["errors"].as_u64().unwrap() as usize, errors.len());
 }
 
+fn build_pdf(root: &Path, out: &Path) -> std::process::Output {
+    briefbook()
+        .args(["build", "--pdf", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// Needs Chromium (`./test.sh` installs it): a missing browser fails this test, never skips it.
 #[test]
-fn build_pdf_prints_the_book_or_says_how_to_install_chromium() {
-    let build_pdf = |root: &Path, out: &Path| {
-        briefbook()
-            .args(["build", "--pdf", "--root"])
-            .arg(root)
-            .arg("--output")
-            .arg(out)
-            .output()
-            .unwrap()
-    };
+fn build_pdf_prints_the_book_and_each_volume() {
+    assert!(
+        briefbook::pdf::find_browser().is_some(),
+        "this test needs Chromium on PATH (apt-get install chromium, or run ./test.sh)"
+    );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     let output = build_pdf(&fixture("publish"), &out);
-    if briefbook::pdf::find_browser().is_some() {
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let pdf = std::fs::read(out.join("book.pdf")).unwrap();
-        assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = std::fs::read(out.join("book.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
 
-        // A book in volumes prints one PDF per volume.
-        let temp = tempfile::tempdir().unwrap();
-        let root = temp.path().join("book");
-        copy_dir(&fixture("publish"), &root);
-        append_config(&root, "book_page_limit = 1");
-        let out = temp.path().join("site");
-        let output = build_pdf(&root, &out);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let volumes = std::fs::read_dir(out.join("book"))
-            .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
-            .count();
-        assert!(volumes >= 2, "the book is in volumes");
-        for n in 1..=volumes {
-            let pdf = std::fs::read(out.join(format!("book-{n}.pdf"))).unwrap();
-            assert!(pdf.starts_with(b"%PDF-"), "volume {n} is a PDF");
-        }
-        assert!(!out.join("book.pdf").exists());
-    } else {
-        assert!(!output.status.success());
-        assert!(String::from_utf8_lossy(&output.stderr).contains("apt-get install chromium"));
+    // A book in volumes prints one PDF per volume.
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("publish"), &root);
+    append_config(&root, "book_page_limit = 1");
+    let out = temp.path().join("site");
+    let output = build_pdf(&root, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let volumes = std::fs::read_dir(out.join("book"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+        .count();
+    assert!(volumes >= 2, "the book is in volumes");
+    for n in 1..=volumes {
+        let pdf = std::fs::read(out.join(format!("book-{n}.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "volume {n} is a PDF");
     }
+    assert!(!out.join("book.pdf").exists());
+}
+
+/// Without any browser on PATH, `--pdf` fails after the build and says what to install.
+#[test]
+fn build_pdf_without_a_browser_says_how_to_install_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("no-browsers");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir.path().join("site");
+    let output = briefbook()
+        .args(["build", "--pdf", "--root"])
+        .arg(fixture("publish"))
+        .arg("--output")
+        .arg(&out)
+        .env("PATH", &empty)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("apt-get install chromium"));
+    assert!(
+        out.join("index.html").is_file(),
+        "the site itself was built"
+    );
 }
 
 /// A static file server for `dir`, killed when dropped.
