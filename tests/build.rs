@@ -457,9 +457,16 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(temp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The manifest and the lock file stay beside the output by design.
+        // The manifest, the lock file and the last build's addresses stay beside the output by
+        // design.
         .filter(|n| {
-            n.starts_with('.') && n != ".site.briefbook-manifest" && n != ".site.briefbook-lock"
+            n.starts_with('.')
+                && ![
+                    ".site.briefbook-manifest",
+                    ".site.briefbook-lock",
+                    ".site.briefbook-addresses",
+                ]
+                .contains(&n.as_str())
         })
         .collect();
     assert!(
