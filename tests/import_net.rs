@@ -157,6 +157,11 @@ fn respond(path: &str, hit: usize, state: &ServerState, base: &str) -> Response 
             fixture("latin1.html", base),
         ),
         "/missing" => ("404 Not Found", vec![], b"not here".to_vec()),
+        "/menu-only" => html(
+            b"<html><head><title>Harbor Ledger</title></head><body><nav><a href=\"/\">Home</a> \
+              <a href=\"/world\">World</a></nav></body></html>"
+                .to_vec(),
+        ),
         "/gone" => ("410 Gone", vec![], b"gone".to_vec()),
         "/broken" => ("503 Service Unavailable", vec![], b"down".to_vec()),
         "/flaky" if hit == 1 => ("500 Internal Server Error", vec![], b"oops".to_vec()),
@@ -358,6 +363,7 @@ fn each_failure_is_reported_with_its_reason_and_the_others_are_imported() {
         server.url("/huge"),
         server.url("/report.pdf"),
         refused.clone(),
+        server.url("/menu-only"),
         server.url("/flaky"),
         server.url("/article-a.html"),
     ];
@@ -380,6 +386,7 @@ fn each_failure_is_reported_with_its_reason_and_the_others_are_imported() {
             "refused: the page is larger than the 5 MB an article can be",
         ),
         ("/report.pdf", "not HTML: the server sent application/pdf"),
+        ("/menu-only", "no article text left"),
     ];
     for (path, message) in expect {
         let failure = failure_of(&report, &server.url(path));
@@ -401,7 +408,8 @@ fn each_failure_is_reported_with_its_reason_and_the_others_are_imported() {
         outcome_of(&report, &server.url("/article-a.html")),
         &Outcome::Written
     );
-    // Nothing written for the failures: two articles, two kept sources.
+    // Nothing written for the failures (not even the kept copy of the page that held no
+    // article): two articles, two kept sources.
     assert_eq!(articles(book.path()).len(), 2, "{report}");
     assert_eq!(
         std::fs::read_dir(book.path().join("sources"))
@@ -410,7 +418,7 @@ fn each_failure_is_reported_with_its_reason_and_the_others_are_imported() {
         2
     );
     let printed = report.to_string();
-    assert!(printed.contains("7 failed"), "{printed}");
+    assert!(printed.contains("8 failed"), "{printed}");
 }
 
 #[test]

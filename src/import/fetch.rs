@@ -376,6 +376,22 @@ mod tests {
     }
 
     #[test]
+    fn network_failures_say_what_happened() {
+        // Tests never resolve outside names: the errors ureq reports are described directly.
+        let fetcher = Fetcher::new(FetchConfig::default());
+        assert!(fetcher
+            .describe(ureq::Error::HostNotFound)
+            .contains("host name was not found (DNS)"));
+        assert!(fetcher
+            .describe(ureq::Error::TooManyRedirects)
+            .contains("too many redirects"));
+        assert!(fetcher
+            .fetch("ftp://example.org/a")
+            .unwrap_err()
+            .contains("only http:// and https://"));
+    }
+
+    #[test]
     fn hosts_are_counted_with_their_port() {
         assert_eq!(
             host_key("http://127.0.0.1:8080/a?b#c"),

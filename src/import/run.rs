@@ -289,10 +289,26 @@ fn prepare_page(
     ctx: &ImportContext,
 ) -> Result<Prepared, String> {
     let bytes = page.html.as_bytes();
-    let source = match &page.origin {
+    let (source, created) = match &page.origin {
         Origin::File(path) => source_in_book(path, bytes, options)?,
         Origin::Memory(name) => keep_source(name, bytes, None, options)?,
     };
+    discard_on_failure(import_page(page, source, ctx), created)
+}
+
+/// A failed import writes nothing: the source copy it made for the article goes too.
+fn discard_on_failure(
+    result: Result<Prepared, String>,
+    created: Option<PathBuf>,
+) -> Result<Prepared, String> {
+    if let (Err(_), Some(created)) = (&result, created) {
+        let _ = std::fs::remove_file(created);
+    }
+    result
+}
+
+fn import_page(page: &Page, source: String, ctx: &ImportContext) -> Result<Prepared, String> {
+    let bytes = page.html.as_bytes();
     let mut imported = if page.bare {
         bare_article(&source)
     } else {
@@ -406,16 +422,28 @@ fn apply_library_record(imported: &mut Imported, item: &LibraryItem, ctx: &Impor
 fn prepare(path: &Path, options: &ImportOptions, ctx: &ImportContext) -> Result<Prepared, String> {
     let bytes = files::read(path)?;
     let (text, warning) = files::decode(&bytes)?;
-    let source = source_in_book(path, &bytes, options)?;
+    let (source, created) = source_in_book(path, &bytes, options)?;
+    let result = import_file(path, &bytes, &text, warning, source, ctx);
+    discard_on_failure(result, created)
+}
+
+fn import_file(
+    path: &Path,
+    bytes: &[u8],
+    text: &str,
+    warning: Option<String>,
+    source: String,
+    ctx: &ImportContext,
+) -> Result<Prepared, String> {
     let mut imported = match files::format_of(path) {
-        Format::Html => import_html(&text, &source, ctx)?,
-        Format::Text => import_text(&text, &source, ctx),
+        Format::Html => import_html(text, &source, ctx)?,
+        Format::Text => import_text(text, &source, ctx),
     };
     if imported.body.trim().is_empty() {
         return Err("no article text left after removing the site's menus and lists".to_string());
     }
     imported.warnings.extend(warning);
-    let input_hash = hash_hex(&bytes);
+    let input_hash = hash_hex(bytes);
     let fingerprint = fingerprint::of_body(&imported.body);
     let text = write::stamped(
         &imported.front,
@@ -442,12 +470,17 @@ pub const SOURCES_DIR: &str = "sources";
 /// Where the article's source lives, relative to the book root: the input itself when it is in
 /// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
 /// against its source, and no path of the editor's machine is ever recorded or published).
-fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<String, String> {
+/// Also returns the copy it made, if it made one.
+fn source_in_book(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(String, Option<PathBuf>), String> {
     // Absolute, without resolving links (a `realpath` per input costs more than the import).
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(inside) = absolute(path).strip_prefix(absolute(&options.root)) {
         if !inside.starts_with("..") {
-            return Ok(inside.to_string_lossy().replace('\\', "/"));
+            return Ok((inside.to_string_lossy().replace('\\', "/"), None));
         }
     }
     let name = path
@@ -459,13 +492,14 @@ fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<
 
 /// Keeps `bytes` under `sources/` as `name`, or as `name` with their hash when another source
 /// took that name; returns the path relative to the book root. `link_from` is the input file,
-/// hard-linked where it can be (no second copy of the bytes).
+/// hard-linked where it can be (no second copy of the bytes). Also returns the file it created,
+/// if it created one.
 fn keep_source(
     name: &str,
     bytes: &[u8],
     link_from: Option<&Path>,
     options: &ImportOptions,
-) -> Result<String, String> {
+) -> Result<(String, Option<PathBuf>), String> {
     let dir = options.root.join(SOURCES_DIR);
     // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash.
     let hashed = {
@@ -480,18 +514,22 @@ fn keep_source(
     for candidate in [name, hashed.as_str()] {
         let target = dir.join(candidate);
         match std::fs::read(&target) {
-            Ok(existing) if existing == bytes => return Ok(format!("{SOURCES_DIR}/{candidate}")),
+            Ok(existing) if existing == bytes => {
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), None))
+            }
             Ok(_) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut created = None;
                 if !options.dry_run {
-                    std::fs::create_dir_all(&dir)
+                    created = std::fs::create_dir_all(&dir)
                         .and_then(|()| place_new_file(&target, bytes, link_from))
-                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?;
+                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?
+                        .then(|| target.clone());
                     if std::fs::read(&target).map_err(|e| e.to_string())? != bytes {
                         continue;
                     }
                 }
-                return Ok(format!("{SOURCES_DIR}/{candidate}"));
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), created));
             }
             Err(e) => return Err(format!("{}: cannot read: {e}", target.display())),
         }
@@ -502,7 +540,8 @@ fn keep_source(
 /// Creates `target` with `bytes` unless it exists (another input of this run took the name:
 /// the caller compares again): a hard link to `link_from` where the file systems allow, else a
 /// copy written beside it and linked into place, so a failed write never leaves half a source.
-fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std::io::Result<()> {
+/// Says whether it created the file.
+fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std::io::Result<bool> {
     let result = match link_from.map(|from| std::fs::hard_link(from, target)) {
         Some(Ok(())) => Ok(()),
         Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
@@ -515,8 +554,9 @@ fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std:
         }
     };
     match result {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        other => other,
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
     }
 }
 
