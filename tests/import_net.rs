@@ -24,6 +24,8 @@ struct ServerState {
     most_in_flight: AtomicUsize,
     /// Extra RSS `<item>`s, for the feed's next day.
     extra_items: Mutex<String>,
+    /// The vote count `/changing` reports: its story is updated between runs.
+    votes: AtomicUsize,
 }
 
 /// A test HTTP server on 127.0.0.1 with one thread per connection; it stops with the test
@@ -142,6 +144,14 @@ fn respond(path: &str, hit: usize, state: &ServerState, base: &str) -> Response 
             let page = String::from_utf8(fixture("article-a.html", base)).unwrap();
             html(
                 page.replace("north pier", &format!("north pier {}", &path[7..]))
+                    .into_bytes(),
+            )
+        }
+        "/changing" => {
+            let page = String::from_utf8(fixture("article-a.html", base)).unwrap();
+            let votes = state.votes.load(Ordering::SeqCst);
+            html(
+                page.replace("seven votes", &format!("{votes} votes"))
                     .into_bytes(),
             )
         }
@@ -296,9 +306,13 @@ fn an_address_is_fetched_kept_under_sources_and_imported_like_a_saved_page() {
         "{again}"
     );
     assert_eq!(articles(book.path()).len(), 1);
-    // Fetched again, the same page is known and nothing is written.
+    // Fetched again, the same page leaves its article as it is.
     let refetched = run(&options(book.path(), &[&url])).unwrap();
-    assert_eq!(outcome_of(&refetched, &url), &Outcome::Known, "{refetched}");
+    assert_eq!(
+        outcome_of(&refetched, &url),
+        &Outcome::Unchanged,
+        "{refetched}"
+    );
     assert_eq!(articles(book.path()).len(), 1);
     // It said who it is.
     let agents = server.state.user_agents.lock().unwrap();
@@ -306,6 +320,37 @@ fn an_address_is_fetched_kept_under_sources_and_imported_like_a_saved_page() {
         agents.iter().all(|a| a.starts_with("briefbook/")),
         "{agents:?}"
     );
+}
+
+#[test]
+fn a_page_updated_at_its_address_updates_its_article_unless_the_editor_changed_it() {
+    let server = Server::start();
+    let book = book();
+    let url = server.url("/changing");
+    server.state.votes.store(7, Ordering::SeqCst);
+    run(&options(book.path(), &[&url])).unwrap();
+    let path = articles(book.path()).remove(0);
+    server.state.votes.store(8, Ordering::SeqCst);
+    let updated = run(&options(book.path(), &[&url])).unwrap();
+    assert_eq!(
+        outcome_of(&updated, &url),
+        &Outcome::Overwritten,
+        "{updated}"
+    );
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("by 8 votes to two"));
+    let edited = std::fs::read_to_string(&path).unwrap() + "\nThe editor's addition.\n";
+    std::fs::write(&path, &edited).unwrap();
+    server.state.votes.store(9, Ordering::SeqCst);
+    let skipped = run(&options(book.path(), &[&url])).unwrap();
+    assert_eq!(
+        outcome_of(&skipped, &url),
+        &Outcome::SkippedEdited,
+        "{skipped}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(articles(book.path()), [path]);
 }
 
 #[test]

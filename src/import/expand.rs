@@ -80,6 +80,8 @@ pub(crate) struct Request<'a> {
     pub urls: Vec<String>,
     /// Fetch library items that have neither snapshot nor text.
     pub fetch_library: bool,
+    /// Import feed and library items even when the book has them (`--force`).
+    pub force: bool,
     pub fetcher: &'a Fetcher,
     pub known: &'a dyn Known,
 }
@@ -176,10 +178,16 @@ impl Expander<'_> {
         }
     }
 
-    /// Whether the book or this run already has the article; records it as known if so.
+    /// Whether the book (unless `--force`) or this run already has the article; records it as
+    /// known if so.
     fn already_known(&mut self, label: &str, url: Option<&str>, name: &str) -> bool {
         let source = format!("{}/{name}", super::run::SOURCES_DIR);
-        if let Some(path) = self.request.known.article_for(url, &source) {
+        let in_book = if self.request.force {
+            None
+        } else {
+            self.request.known.article_for(url, &source)
+        };
+        if let Some(path) = in_book {
             self.out.records.push(Record {
                 input: PathBuf::from(label),
                 output: Some(path),
@@ -324,12 +332,18 @@ impl Expander<'_> {
                 ),
             );
         }
-        if item.named {
-            // A named address is the same article as a feed's item that links to it.
-            let name = item.name.clone();
-            if self.already_known(&item.label, Some(&item.url), &name) {
-                return;
-            }
+        // An address named twice (or named and listed by a feed) is imported once; one the
+        // book has is imported again, and placed like a file imported again: left alone when
+        // unchanged or edited, updated when only its source changed.
+        if item.named && !self.seen.insert(url_key(&item.url)) {
+            return self.out.records.push(Record {
+                input: PathBuf::from(&item.label),
+                output: None,
+                outcome: Outcome::Known,
+                review: Vec::new(),
+                warnings: Vec::new(),
+                preview: None,
+            });
         }
         let mut known = item.known;
         known.url = known.url.or_else(|| Some(fetched.url.clone()));

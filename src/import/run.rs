@@ -91,6 +91,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         files,
         urls,
         fetch_library: options.fetch,
+        force: options.force,
         fetcher: &fetcher,
         known: &existing,
     });
