@@ -64,9 +64,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Import raw article text (.txt) or saved web pages (.html) as Markdown articles.
+    /// Import articles as Markdown: raw text (.txt), saved pages (.html), web addresses, news
+    /// feeds (RSS, Atom, JSON Feed) and reference libraries (CSL-JSON, RIS, BibTeX).
     #[command(
-        after_help = "Examples:\n  briefbook import seeds/*.txt\n  briefbook import --dry-run ~/Downloads/article.html"
+        after_help = "Examples:\n  briefbook import seeds/*.txt\n  briefbook import --dry-run ~/Downloads/article.html\n  briefbook import https://example.org/news/story.html\n  briefbook import --urls reading-list.txt\n  briefbook import https://example.org/world/rss.xml     (run it daily: known items are skipped)\n  briefbook import --fetch zotero-export.bib"
     )]
     Import(ImportArgs),
     /// Serve the site locally, rebuilding and reloading the browser on every change with --watch.
@@ -113,9 +114,18 @@ pub struct ImportArgs {
     /// Print what would be written, write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Raw article files or folders of them.
-    #[arg(required = true)]
+    /// Files, folders of them, http(s):// addresses of pages or feeds, feeds and library exports.
+    #[arg(required_unless_present = "urls")]
     pub inputs: Vec<PathBuf>,
+    /// A text file of addresses to fetch and import, one a line.
+    #[arg(long, value_name = "FILE")]
+    pub urls: Vec<PathBuf>,
+    /// Fetch the address of each library item that has no saved snapshot.
+    #[arg(long)]
+    pub fetch: bool,
+    /// Seconds a fetch may take before it fails.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -148,6 +148,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 force: args.force,
                 dry_run: args.dry_run,
                 inputs: args.inputs,
+                url_lists: args.urls,
+                fetch: args.fetch,
+                fetch_config: briefbook::import::FetchConfig {
+                    timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+                    ..Default::default()
+                },
                 progress: true,
             };
             let report = briefbook::import::run(&options)?;

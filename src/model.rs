@@ -146,6 +146,13 @@ pub struct ImportStamp {
     pub input: String,
     /// Hash of the article file as import wrote it (computed with this field absent).
     pub output: String,
+    /// Hash of the source's words as imported, so a re-fetched page whose menus or ads changed
+    /// is still known as the same article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// When the source was fetched from its `url` (UTC, RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 /// One field import was unsure of, and why.
@@ -184,6 +191,11 @@ impl Review {
                 reason: Some(reason.into()),
             });
         }
+    }
+
+    /// Closes `field`, if open.
+    pub fn remove(&mut self, field: &str) {
+        self.0.retain(|item| item.field != field);
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, ReviewItem> {

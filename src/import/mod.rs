@@ -13,9 +13,14 @@ mod actors;
 mod chrome;
 mod clean;
 mod dates;
+mod expand;
+mod feed;
+mod fetch;
 mod files;
+mod fingerprint;
 mod headline;
 mod html;
+mod library;
 mod markdown;
 mod names;
 mod outlets;
@@ -32,6 +37,7 @@ use crate::error::{Diagnostic, Error};
 use crate::load::{parse_list, ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
 use crate::model::{ActorEntry, FrontMatter, OutletEntry, PartialDate, Review, TopicEntry};
 
+pub use fetch::FetchConfig;
 pub use report::{ImportReport, Outcome, Record};
 pub use run::{run, ImportOptions};
 pub use write::{render_article, stamp_matches};
@@ -254,7 +260,29 @@ pub fn import_text(text: &str, source: &str, ctx: &ImportContext) -> Imported {
 /// Imports a saved web page: readability extraction, then the same passes as text, with the page's
 /// own metadata (title, byline, published time, canonical URL) taking precedence.
 pub fn import_html(page: &str, source: &str, ctx: &ImportContext) -> Result<Imported, String> {
-    let (text, hints, warning) = html::extract(page)?;
+    import_html_with(page, source, ctx, &PageHints::default())
+}
+
+/// Imports a saved web page whose metadata known from elsewhere (a feed's item, a library's
+/// record) counts as the page's own where the page is silent.
+pub(crate) fn import_html_with(
+    page: &str,
+    source: &str,
+    ctx: &ImportContext,
+    known: &PageHints,
+) -> Result<Imported, String> {
+    let (text, mut hints, warning) = html::extract(page)?;
+    for (field, value) in [
+        (&mut hints.title, &known.title),
+        (&mut hints.byline, &known.byline),
+        (&mut hints.site_name, &known.site_name),
+        (&mut hints.published, &known.published),
+        (&mut hints.url, &known.url),
+    ] {
+        if field.is_none() {
+            field.clone_from(value);
+        }
+    }
     let mut imported = import_document(&text, &hints, source, ctx);
     imported.warnings.extend(warning);
     Ok(imported)

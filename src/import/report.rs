@@ -16,6 +16,9 @@ pub enum Outcome {
     Overwritten,
     /// `--dry-run`: would be written or overwritten.
     WouldWrite,
+    /// A feed's or library's item, or a fetched page, whose article the book already has (same
+    /// address, feed id or fingerprint): not fetched again, nothing written.
+    Known,
     Failed(String),
 }
 
@@ -27,6 +30,7 @@ impl Outcome {
             Outcome::SkippedEdited => "skipped",
             Outcome::Overwritten => "overwritten",
             Outcome::WouldWrite => "would write",
+            Outcome::Known => "known",
             Outcome::Failed(_) => "failed",
         }
     }
@@ -86,11 +90,19 @@ impl ImportReport {
     fn write_to(&self, f: &mut String) -> fmt::Result {
         use fmt::Write as _;
         for record in &self.records {
-            let shown = record.output.as_ref().unwrap_or(&record.input);
+            // A known item is named as it was given: its article may have another name.
+            let shown = match (&record.outcome, &record.output) {
+                (Outcome::Known, _) | (_, None) => &record.input,
+                (_, Some(output)) => output,
+            };
             write!(f, "{:<12} {}", record.outcome.label(), shown.display())?;
             match &record.outcome {
                 Outcome::Failed(message) => write!(f, ": {message}")?,
                 Outcome::SkippedEdited => write!(f, " (edited since import; --force overwrites)")?,
+                Outcome::Known => match &record.output {
+                    Some(output) => write!(f, " (already in the book as {})", output.display())?,
+                    None => write!(f, " (listed twice; imported once)")?,
+                },
                 _ if !record.review.is_empty() => {
                     write!(f, "  review: {}", record.review.join(", "))?
                 }
@@ -112,6 +124,7 @@ impl ImportReport {
             (Outcome::Overwritten, "overwritten"),
             (Outcome::Unchanged, "unchanged"),
             (Outcome::SkippedEdited, "skipped as edited"),
+            (Outcome::Known, "already in the book"),
         ];
         let mut summary: Vec<String> = parts
             .iter()

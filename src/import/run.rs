@@ -9,10 +9,14 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use super::expand::{self, Origin, Page, Unit};
+use super::fetch::{FetchConfig, Fetcher};
 use super::files::{self, Format};
+use super::fingerprint::{self, url_key};
+use super::library::LibraryItem;
 use super::report::{ImportReport, Outcome, Record};
-use super::write::{self, hash_hex};
-use super::{import_html, import_text, ImportContext, Imported, NewActor};
+use super::write::{self, hash_hex, StampFields};
+use super::{import_html, import_html_with, import_text, ImportContext, Imported, NewActor};
 use crate::error::Error;
 use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR, OUTLETS_FILE};
 use crate::model::{ActorEntry, OutletEntry, Role};
@@ -28,8 +32,15 @@ pub struct ImportOptions {
     pub force: bool,
     /// Write nothing; report what would be written.
     pub dry_run: bool,
-    /// Files and folders (walked for `.txt` and `.html`).
+    /// Files and folders (walked for `.txt` and `.html`); a feed or a reference library (CSL-JSON,
+    /// RIS, BibTeX) is read item by item; an `http(s)://` address is fetched.
     pub inputs: Vec<PathBuf>,
+    /// Text files listing addresses to fetch, one a line (`#` starts a comment).
+    pub url_lists: Vec<PathBuf>,
+    /// Fetch the address of a library item that carries neither a snapshot nor its text.
+    pub fetch: bool,
+    /// How pages and feeds are fetched.
+    pub fetch_config: FetchConfig,
     /// Show a progress bar on long runs when stderr is a terminal.
     pub progress: bool,
 }
@@ -44,6 +55,8 @@ struct Prepared {
     imported: Imported,
     input_hash: String,
     source: String,
+    /// Hash of the body's words; `None` for an article without text yet.
+    fingerprint: Option<String>,
     /// The article file as it will be written (stamped), rendered in the parallel part.
     text: String,
 }
@@ -55,7 +68,34 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         .into
         .clone()
         .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
-    let (inputs, failures) = files::gather(&options.inputs);
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        options.inputs.iter().partition(|p| is_address(p));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (files, mut failures) = files::gather(&paths);
+    let mut urls: Vec<String> = urls
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for list in &options.url_lists {
+        match read_url_list(list) {
+            Ok((found, bad)) => {
+                urls.extend(found);
+                failures.extend(bad);
+            }
+            Err(message) => failures.push((list.clone(), message)),
+        }
+    }
+    let mut existing = Existing::scan(&out_dir);
+    let fetcher = Fetcher::new(options.fetch_config.clone());
+    let expansion = expand::expand(expand::Request {
+        files,
+        urls,
+        fetch_library: options.fetch,
+        force: options.force,
+        fetcher: &fetcher,
+        known: &existing,
+    });
+    let inputs = expansion.units;
 
     let bar = (options.progress
         && inputs.len() >= PROGRESS_MIN_INPUTS
@@ -67,9 +107,8 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         }
         bar
     });
-    let existing = Existing::scan(&out_dir);
     let mut taken: HashSet<String> = existing.stems.clone();
-    let mut records = Vec::new();
+    let mut records = expansion.records;
     let mut found_actors: Vec<NewActor> = Vec::new();
     let mut found_outlets: Vec<OutletEntry> = Vec::new();
     // Inputs are imported in parallel a chunk at a time while one thread writes the previous
@@ -95,7 +134,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         for chunk in inputs.chunks(CHUNK) {
             let prepared: Vec<Result<Prepared, String>> = chunk
                 .par_iter()
-                .map(|path| prepare(path, options, &ctx))
+                .map(|unit| prepare_unit(unit, options, &ctx))
                 .collect();
             if let Some(bar) = &bar {
                 bar.inc(chunk.len() as u64);
@@ -104,11 +143,12 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                 let prepared = match result {
                     Ok(p) => p,
                     Err(message) => {
-                        records.push(failed(input, message));
+                        records.push(failed(&label_of(input), message));
                         continue;
                     }
                 };
-                let (target, outcome) = place(&prepared, &existing, &mut taken, &out_dir, options);
+                let (target, outcome) =
+                    place(&prepared, &mut existing, &mut taken, &out_dir, options);
                 let text = prepared.text;
                 let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
                 let outcome = if writes_file && options.dry_run {
@@ -125,7 +165,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                     }
                 }
                 records.push(Record {
-                    input: input.clone(),
+                    input: label_of(input),
                     output: Some(target),
                     outcome,
                     review: prepared.imported.front.review.fields(),
@@ -192,25 +232,245 @@ fn failed(input: &Path, message: String) -> Record {
     }
 }
 
+/// Whether an input names a web address rather than a file.
+fn is_address(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    text.starts_with("http://") || text.starts_with("https://")
+}
+
+/// The addresses a `--urls` file lists; a line that is not one is a failure at its line.
+#[allow(clippy::type_complexity)]
+fn read_url_list(path: &Path) -> Result<(Vec<String>, Vec<(PathBuf, String)>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut urls = Vec::new();
+    let mut bad = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with("http://") || line.starts_with("https://") {
+            urls.push(line.to_string());
+        } else {
+            bad.push((
+                PathBuf::from(format!("{}:{}:1", path.display(), n + 1)),
+                format!(
+                    "`{line}` is not a web address: write one http:// or https:// address a line"
+                ),
+            ));
+        }
+    }
+    Ok((urls, bad))
+}
+
+/// What the report calls an article to import.
+fn label_of(unit: &Unit) -> PathBuf {
+    match unit {
+        Unit::File(path) => path.clone(),
+        Unit::Page(page) => PathBuf::from(&page.label),
+    }
+}
+
+fn prepare_unit(
+    unit: &Unit,
+    options: &ImportOptions,
+    ctx: &ImportContext,
+) -> Result<Prepared, String> {
+    match unit {
+        Unit::File(path) => prepare(path, options, ctx),
+        Unit::Page(page) => prepare_page(page, options, ctx),
+    }
+}
+
+/// Imports a page held in memory: keeps its source in the book, imports it as a saved page with
+/// its feed's or library's metadata, and stamps it with when it was fetched.
+fn prepare_page(
+    page: &Page,
+    options: &ImportOptions,
+    ctx: &ImportContext,
+) -> Result<Prepared, String> {
+    let bytes = page.html.as_bytes();
+    let (source, created) = match &page.origin {
+        Origin::File(path) => source_in_book(path, bytes, options)?,
+        Origin::Memory(name) => keep_source(name, bytes, None, options)?,
+    };
+    discard_on_failure(import_page(page, source, ctx), created)
+}
+
+/// A failed import writes nothing: the source copy it made for the article goes too.
+fn discard_on_failure(
+    result: Result<Prepared, String>,
+    created: Option<PathBuf>,
+) -> Result<Prepared, String> {
+    if let (Err(_), Some(created)) = (&result, created) {
+        let _ = std::fs::remove_file(created);
+    }
+    result
+}
+
+fn import_page(page: &Page, source: String, ctx: &ImportContext) -> Result<Prepared, String> {
+    let bytes = page.html.as_bytes();
+    let mut imported = if page.bare {
+        bare_article(&source)
+    } else {
+        import_html_with(&page.html, &source, ctx, &page.known)?
+    };
+    if let Some(item) = &page.fixed {
+        apply_library_record(&mut imported, item, ctx);
+    }
+    if imported.front.url.is_none() {
+        imported.front.url.clone_from(&page.known.url);
+    }
+    let fingerprint = if imported.body.trim().is_empty() {
+        if !page.bare {
+            return Err(
+                "no article text left after removing the site's menus and lists".to_string(),
+            );
+        }
+        imported.front.review.push(
+            "body",
+            "the library item carries no text: save or fetch the page (import --fetch), or write the body",
+        );
+        None
+    } else {
+        Some(fingerprint::of_body(&imported.body))
+    };
+    imported.warnings.extend(page.warning.clone());
+    let input_hash = hash_hex(bytes);
+    let text = write::stamped(
+        &imported.front,
+        &imported.body,
+        &StampFields {
+            input: &input_hash,
+            fingerprint: fingerprint.as_deref(),
+            fetched: page.fetched.as_deref(),
+        },
+    );
+    Ok(Prepared {
+        imported,
+        input_hash,
+        source,
+        fingerprint,
+        text,
+    })
+}
+
+/// An article with no text yet: a library item the editor has not saved or fetched.
+fn bare_article(source: &str) -> Imported {
+    Imported {
+        front: crate::model::FrontMatter {
+            title: String::new(),
+            outlet: String::new(),
+            date: None,
+            actors: Vec::new(),
+            topics: Vec::new(),
+            publisher: None,
+            dateline: None,
+            byline: Vec::new(),
+            url: None,
+            source: Some(source.to_string()),
+            summary: None,
+            note: None,
+            annotations: Vec::new(),
+            review: {
+                let mut review = crate::model::Review::default();
+                for field in ["title", "outlet", "date", "actors", "topics"] {
+                    review.push(field, "the library item gave no text to read it from");
+                }
+                review
+            },
+            draft: false,
+            aliases: Vec::new(),
+            imported: None,
+        },
+        body: String::new(),
+        new_actors: Vec::new(),
+        new_outlet: None,
+        warnings: Vec::new(),
+    }
+}
+
+/// A library's record outranks what import read from the page: the editor curated it. Fields it
+/// settles leave the review list; an outlet no registry knows stays on it.
+fn apply_library_record(imported: &mut Imported, item: &LibraryItem, ctx: &ImportContext) {
+    let front = &mut imported.front;
+    let settle = |review: &mut crate::model::Review, field: &str, settled: bool| {
+        review.remove(field);
+        if !settled {
+            review.push(
+                field,
+                "the library record's value is not one the book knows or not exact",
+            );
+        }
+    };
+    if let Some(title) = &item.title {
+        front.title.clone_from(title);
+        settle(&mut front.review, "title", true);
+    }
+    if let Some(outlet) = &item.outlet {
+        let known = ctx.outlets.resolve(outlet).map(str::to_string);
+        front.outlet = known.clone().unwrap_or_else(|| outlet.clone());
+        imported.new_outlet = ctx.outlet_to_add(&front.outlet, known.is_none());
+        settle(&mut front.review, "outlet", known.is_some());
+    }
+    if let Some(date) = item
+        .date
+        .as_deref()
+        .and_then(crate::model::PartialDate::parse)
+    {
+        front.date = Some(date);
+        let exact = matches!(date, crate::model::PartialDate::Day(_));
+        settle(&mut front.review, "date", exact);
+    }
+    if !item.authors.is_empty() {
+        front.byline.clone_from(&item.authors);
+    }
+    if item.url.is_some() {
+        front.url.clone_from(&item.url);
+    }
+}
+
 /// Reads, decodes and imports one input.
 fn prepare(path: &Path, options: &ImportOptions, ctx: &ImportContext) -> Result<Prepared, String> {
     let bytes = files::read(path)?;
     let (text, warning) = files::decode(&bytes)?;
-    let source = source_in_book(path, &bytes, options)?;
+    let (source, created) = source_in_book(path, &bytes, options)?;
+    let result = import_file(path, &bytes, &text, warning, source, ctx);
+    discard_on_failure(result, created)
+}
+
+fn import_file(
+    path: &Path,
+    bytes: &[u8],
+    text: &str,
+    warning: Option<String>,
+    source: String,
+    ctx: &ImportContext,
+) -> Result<Prepared, String> {
     let mut imported = match files::format_of(path) {
-        Format::Html => import_html(&text, &source, ctx)?,
-        Format::Text => import_text(&text, &source, ctx),
+        Format::Html => import_html(text, &source, ctx)?,
+        Format::Text => import_text(text, &source, ctx),
     };
     if imported.body.trim().is_empty() {
         return Err("no article text left after removing the site's menus and lists".to_string());
     }
     imported.warnings.extend(warning);
-    let input_hash = hash_hex(&bytes);
-    let text = write::stamped(&imported.front, &imported.body, &input_hash);
+    let input_hash = hash_hex(bytes);
+    let fingerprint = fingerprint::of_body(&imported.body);
+    let text = write::stamped(
+        &imported.front,
+        &imported.body,
+        &StampFields {
+            input: &input_hash,
+            fingerprint: Some(&fingerprint),
+            fetched: None,
+        },
+    );
     Ok(Prepared {
         imported,
         input_hash,
         source,
+        fingerprint: Some(fingerprint),
         text,
     })
 }
@@ -222,22 +482,40 @@ pub const SOURCES_DIR: &str = "sources";
 /// Where the article's source lives, relative to the book root: the input itself when it is in
 /// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
 /// against its source, and no path of the editor's machine is ever recorded or published).
-fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<String, String> {
+/// Also returns the copy it made, if it made one.
+fn source_in_book(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<(String, Option<PathBuf>), String> {
     // Absolute, without resolving links (a `realpath` per input costs more than the import).
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(inside) = absolute(path).strip_prefix(absolute(&options.root)) {
         if !inside.starts_with("..") {
-            return Ok(inside.to_string_lossy().replace('\\', "/"));
+            return Ok((inside.to_string_lossy().replace('\\', "/"), None));
         }
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "source".to_string());
+    keep_source(&name, bytes, Some(path), options)
+}
+
+/// Keeps `bytes` under `sources/` as `name`, or as `name` with their hash when another source
+/// took that name; returns the path relative to the book root. `link_from` is the input file,
+/// hard-linked where it can be (no second copy of the bytes). Also returns the file it created,
+/// if it created one.
+fn keep_source(
+    name: &str,
+    bytes: &[u8],
+    link_from: Option<&Path>,
+    options: &ImportOptions,
+) -> Result<(String, Option<PathBuf>), String> {
     let dir = options.root.join(SOURCES_DIR);
     // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash.
     let hashed = {
-        let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
         let hash = &hash_hex(bytes)[..12];
         if ext.is_empty() {
             format!("{stem}-{hash}")
@@ -245,48 +523,62 @@ fn source_in_book(path: &Path, bytes: &[u8], options: &ImportOptions) -> Result<
             format!("{stem}-{hash}.{ext}")
         }
     };
-    for candidate in [name.as_str(), hashed.as_str()] {
+    for candidate in [name, hashed.as_str()] {
         let target = dir.join(candidate);
         match std::fs::read(&target) {
-            Ok(existing) if existing == bytes => return Ok(format!("{SOURCES_DIR}/{candidate}")),
+            Ok(existing) if existing == bytes => {
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), None))
+            }
             Ok(_) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut created = None;
                 if !options.dry_run {
-                    std::fs::create_dir_all(&dir)
-                        .and_then(|()| {
-                            // A hard link where the book and the input share a file system: no
-                            // second copy of the bytes, and the source stays when the input goes.
-                            std::fs::hard_link(path, &target).or_else(|e| {
-                                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                                    return Err(e);
-                                }
-                                use std::io::Write;
-                                let mut file = std::fs::OpenOptions::new()
-                                    .write(true)
-                                    .create_new(true)
-                                    .open(&target)?;
-                                file.write_all(bytes)
-                            })
-                        })
-                        .or_else(|e| match e.kind() {
-                            // Another input of this run took the name first: compare again.
-                            std::io::ErrorKind::AlreadyExists => Ok(()),
-                            _ => Err(e),
-                        })
-                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?;
+                    created = std::fs::create_dir_all(&dir)
+                        .and_then(|()| place_new_file(&target, bytes, link_from))
+                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?
+                        .then(|| target.clone());
                     if std::fs::read(&target).map_err(|e| e.to_string())? != bytes {
                         continue;
                     }
                 }
-                return Ok(format!("{SOURCES_DIR}/{candidate}"));
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), created));
             }
             Err(e) => return Err(format!("{}: cannot read: {e}", target.display())),
         }
     }
-    Err(format!(
-        "{}: cannot keep a copy under {SOURCES_DIR}/",
-        path.display()
-    ))
+    Err(format!("{name}: cannot keep a copy under {SOURCES_DIR}/"))
+}
+
+/// Creates `target` with `bytes` unless it exists (another input of this run took the name:
+/// the caller compares again): a hard link to `link_from` where the file systems allow, else a
+/// copy written beside it and linked into place, so a failed write never leaves half a source.
+/// Says whether it created the file.
+fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std::io::Result<bool> {
+    let result = match link_from.map(|from| std::fs::hard_link(from, target)) {
+        Some(Ok(())) => Ok(()),
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        _ => {
+            let temp = partial_path(target);
+            let written =
+                std::fs::write(&temp, bytes).and_then(|()| std::fs::hard_link(&temp, target));
+            let _ = std::fs::remove_file(&temp);
+            written
+        }
+    };
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The partial file a write goes through before it is moved into place: hidden, beside it.
+fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("article.md");
+    path.with_file_name(format!(".{name}.importing"))
 }
 
 fn shown(path: &Path, root: &Path) -> PathBuf {
@@ -297,6 +589,10 @@ fn shown(path: &Path, root: &Path) -> PathBuf {
 struct Existing {
     by_input: HashMap<String, PathBuf>,
     by_source: HashMap<String, PathBuf>,
+    /// By the source's fingerprint (see `fingerprint::of_body`).
+    by_fingerprint: HashMap<String, PathBuf>,
+    /// By the article's address (see `fingerprint::url_key`), imported or written by the editor.
+    by_url: HashMap<String, PathBuf>,
     stems: HashSet<String>,
     /// Whether each stamped file is still as import wrote it.
     untouched: HashMap<PathBuf, bool>,
@@ -327,6 +623,8 @@ impl Existing {
         let mut existing = Existing {
             by_input: HashMap::new(),
             by_source: HashMap::new(),
+            by_fingerprint: HashMap::new(),
+            by_url: HashMap::new(),
             stems: HashSet::new(),
             untouched: HashMap::new(),
         };
@@ -337,8 +635,14 @@ impl Existing {
             let Some((on_disk, untouched)) = stamp else {
                 continue;
             };
+            if let Some(url) = &on_disk.url {
+                existing.by_url.insert(url_key(url), path.clone());
+            }
             if let Some(stamp) = on_disk.imported {
                 existing.by_input.insert(stamp.input, path.clone());
+                if let Some(fingerprint) = stamp.fingerprint {
+                    existing.by_fingerprint.insert(fingerprint, path.clone());
+                }
                 if let Some(source) = on_disk.source {
                     existing.by_source.insert(source, path.clone());
                 }
@@ -349,10 +653,19 @@ impl Existing {
     }
 }
 
-/// Where an input's article goes and what that means for the file already there.
+impl expand::Known for Existing {
+    fn article_for(&self, url: Option<&str>, source: &str) -> Option<PathBuf> {
+        url.and_then(|u| self.by_url.get(&url_key(u)))
+            .or_else(|| self.by_source.get(source))
+            .cloned()
+    }
+}
+
+/// Where an input's article goes and what that means for the file already there: found by its
+/// input's hash, its kept source, its fingerprint or its address, under whatever name it has now.
 fn place(
     prepared: &Prepared,
-    existing: &Existing,
+    existing: &mut Existing,
     taken: &mut HashSet<String>,
     out_dir: &Path,
     options: &ImportOptions,
@@ -374,6 +687,27 @@ fn place(
         };
         return (path.clone(), outcome);
     }
+    let by_fingerprint = prepared
+        .fingerprint
+        .as_ref()
+        .and_then(|f| existing.by_fingerprint.get(f));
+    if let Some(path) = by_fingerprint {
+        let outcome = if options.force {
+            Outcome::Overwritten
+        } else {
+            Outcome::Known
+        };
+        return (path.clone(), outcome);
+    }
+    let url = prepared.imported.front.url.as_deref().map(url_key);
+    if let Some(path) = url.as_ref().and_then(|u| existing.by_url.get(u)) {
+        let outcome = if options.force || untouched(path) {
+            Outcome::Overwritten
+        } else {
+            Outcome::SkippedEdited
+        };
+        return (path.clone(), outcome);
+    }
     let base = prepared.imported.file_stem();
     let mut stem = base.clone();
     let mut n = 1;
@@ -382,7 +716,17 @@ fn place(
         stem = format!("{base}-{n}");
     }
     taken.insert(stem.clone());
-    (out_dir.join(format!("{stem}.md")), Outcome::Written)
+    let target = out_dir.join(format!("{stem}.md"));
+    // A later input of this run with the same text or address is the same article.
+    if let Some(fingerprint) = &prepared.fingerprint {
+        existing
+            .by_fingerprint
+            .insert(fingerprint.clone(), target.clone());
+    }
+    if let Some(url) = url {
+        existing.by_url.insert(url, target.clone());
+    }
+    (target, Outcome::Written)
 }
 
 /// The front matter of a rendered article, for `--dry-run` previews.
@@ -391,17 +735,15 @@ fn front_of(text: &str) -> String {
     text[..end.min(text.len())].to_string()
 }
 
-/// Writes through a temporary file in the same folder, so a crash never leaves half an article.
+/// Writes through a partial file in the same folder, so a crash never leaves half an article,
+/// and removes the partial file when the write fails (a full disk, a lost permission).
 fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("article.md");
-    let temp = path.with_file_name(format!(".{name}.importing"));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
+    let temp = partial_path(path);
+    std::fs::write(&temp, text)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })
 }
 
 /// One entry per new person, first role seen, skipping anyone the actors file already names.

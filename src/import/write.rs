@@ -74,7 +74,9 @@ pub fn render_article(front: &FrontMatter, body: &str) -> String {
 const CLOSING_FENCE: &str = "---\n\n";
 
 /// Renders the article and stamps it: the output hash covers the file as written minus the stamp.
-pub(crate) fn stamped(front: &FrontMatter, body: &str, input_hash: &str) -> String {
+/// The stamp records the input's hash, the source's fingerprint and, for a fetched page, when
+/// it was fetched.
+pub(crate) fn stamped(front: &FrontMatter, body: &str, stamp: &StampFields<'_>) -> String {
     // The stamp is the last field of the front matter, so the stamped file is the unstamped one
     // with the stamp inserted before the closing fence: render once, hash, then splice.
     let mut out = if front.imported.is_none() {
@@ -87,11 +89,26 @@ pub(crate) fn stamped(front: &FrontMatter, body: &str, input_hash: &str) -> Stri
     let output = hash_hex(out.as_bytes());
     let fence = out.len() - body.len() - CLOSING_FENCE.len();
     debug_assert_eq!(&out[fence..fence + CLOSING_FENCE.len()], CLOSING_FENCE);
-    out.insert_str(
-        fence,
-        &format!("imported:\n  input: {input_hash}\n  output: {output}\n"),
-    );
+    let mut block = format!("imported:\n  input: {}\n  output: {output}\n", stamp.input);
+    if let Some(fingerprint) = stamp.fingerprint {
+        block.push_str(&format!("  fingerprint: {fingerprint}\n"));
+    }
+    if let Some(fetched) = stamp.fetched {
+        block.push_str(&format!("  fetched: {}\n", scalar(fetched, false)));
+    }
+    out.insert_str(fence, &block);
     out
+}
+
+/// What the stamp of a new article records besides the hash of the file itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct StampFields<'a> {
+    /// Hash of the input's bytes.
+    pub input: &'a str,
+    /// Hash of the source's normalised words (see `fingerprint`).
+    pub fingerprint: Option<&'a str>,
+    /// When the source was fetched (RFC 3339, UTC).
+    pub fetched: Option<&'a str>,
 }
 
 /// What a file on disk says about its import.
@@ -99,6 +116,8 @@ pub(crate) fn stamped(front: &FrontMatter, body: &str, input_hash: &str) -> Stri
 pub(crate) struct OnDisk {
     #[serde(default)]
     pub source: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
     #[serde(default)]
     pub imported: Option<ImportStamp>,
 }
@@ -237,7 +256,15 @@ mod tests {
             aliases: vec![],
             imported: None,
         };
-        let text = stamped(&front, "Body\n", "abc");
+        let stamp = StampFields {
+            input: "abc",
+            fingerprint: Some("f00"),
+            fetched: Some("2026-01-02T03:04:05Z"),
+        };
+        let text = stamped(&front, "Body\n", &stamp);
+        let on_disk = read_stamp(&text).unwrap().imported.unwrap();
+        assert_eq!(on_disk.fingerprint.as_deref(), Some("f00"));
+        assert_eq!(on_disk.fetched.as_deref(), Some("2026-01-02T03:04:05Z"));
         assert_eq!(stamp_matches(&text), Some(true));
         let read: FrontMatter =
             serde_yaml::from_str(front_matter::split(&text).unwrap().yaml).unwrap();
