@@ -613,7 +613,7 @@ fn a_library_gives_each_item_its_record_and_its_snapshot_or_an_empty_body_for_re
         tram.body.contains("extended by four stops"),
         "the snapshot is the body"
     );
-    assert!(!tram.front.review.contains(&"body".to_string()));
+    assert!(!tram.front.review.contains("body"));
     let pipes = all
         .iter()
         .find(|a| a.front.title.starts_with("Northbrook"))
@@ -623,7 +623,7 @@ fn a_library_gives_each_item_its_record_and_its_snapshot_or_an_empty_body_for_re
     assert_eq!(pipes.front.outlet, "Harbor Ledger");
     assert!(pipes.body.trim().is_empty());
     assert!(
-        pipes.front.review.contains(&"body".to_string()),
+        pipes.front.review.contains("body"),
         "{:?}",
         pipes.front.review
     );
