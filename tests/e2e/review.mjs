@@ -3,34 +3,13 @@
 // it from `review:`) updates the open queue page by itself.
 //
 // Usage: node review.mjs BRIEFBOOK_BINARY BOOK_DIR [SCREENSHOT_DIR]   (run by `cargo test --test e2e`)
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { fail, launchBrowser, startPreview, until } from "./preview.mjs";
 
 const [binary, book, shots] = process.argv.slice(2);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const slug = "2017-05-10-moon-inaugurated";
 const articleFile = join(book, "content/articles", `${slug}.md`);
-
-function fail(message) {
-  throw new Error(message);
-}
-
-async function until(what, check, timeout = 10000) {
-  const started = Date.now();
-  let last;
-  while (Date.now() - started < timeout) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error; // the page may be mid-reload
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  fail(`timed out waiting for ${what} (last: ${last})`);
-}
 
 const good = readFileSync(articleFile, "utf8");
 const flagged = good.replace(
@@ -39,23 +18,9 @@ const flagged = good.replace(
 );
 writeFileSync(articleFile, flagged);
 
-const server = spawn(binary, ["serve", "--watch", "--port", "0", "--root", book], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const port = await new Promise((resolve, reject) => {
-  let output = "";
-  server.stdout.on("data", (chunk) => {
-    output += chunk;
-    const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (match) resolve(match[1]);
-  });
-  server.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-});
+const { server, port } = await startPreview(binary, book);
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`http://127.0.0.1:${port}/articles/${slug}/`);
