@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::error::Diagnostic;
 use crate::load::{ACTORS_FILE, OUTLETS_FILE};
 use crate::model::{Article, Book};
+use crate::render::redirects::key_line;
+use crate::render::templates::escape_html as escape;
 
 /// The folder of the preview's queue page; never written by `build`.
 pub const REVIEW_DIR: &str = "_review";
@@ -247,11 +249,6 @@ impl Queue {
     }
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String");
-    out
-}
 
 fn article_entry(article: &Article) -> Entry {
     let front = &article.front;
@@ -306,16 +303,6 @@ fn listed_entry(owner: Owner, name: &str, file: &str, text: &str) -> Entry {
             reason: Some(reason.to_string()),
         }],
     }
-}
-
-/// The 1-based line of a top-level `key:` in a YAML mapping.
-fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map(|i| i + 1)
 }
 
 /// What the article holds for `field` now, in a line.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use crate::error::Diagnostic;
 use crate::link::{LinkedBook, Taxonomy};
 use crate::load::{ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
+use crate::render::templates::escape_html as escape;
 use crate::render::{root_prefix, Output, Page};
 
 /// One old address and the page it now leads to.
@@ -198,14 +199,10 @@ pub fn page(redirect: &Redirect, base_url: Option<&str>, language: &str) -> Outp
     }
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String");
-    out
-}
 
-/// The 1-based line of a top-level `key:` in a YAML mapping.
-fn key_line(yaml: &str, key: &str) -> Option<usize> {
+/// The 1-based line of a top-level `key:` in a YAML mapping (of the front matter: the file line
+/// is one more).
+pub(crate) fn key_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines()
         .position(|line| line.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
         .map(|i| i + 1)
