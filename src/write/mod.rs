@@ -524,3 +524,99 @@ fn ensure_replaceable(output_dir: &Path) -> Result<(), Error> {
         output_dir.display()
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, text: &str) -> Output {
+        Output {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// A commit killed half way: some staged files moved, others still staged, a stale file not
+    /// yet removed. The next build finishes it before doing anything else, even when that build
+    /// itself fails.
+    #[test]
+    fn the_next_build_finishes_an_interrupted_commit_first() {
+        let temp = tempfile::tempdir().unwrap();
+        let public = temp.path().join("public");
+        write_site(
+            &public,
+            &[
+                output("a.html", "old a"),
+                output("b/index.html", "old b"),
+                output("gone.html", "x"),
+            ],
+        )
+        .unwrap();
+        // The killed build staged a and b, had moved a, and meant to remove gone.html.
+        let staging = temp.path().join(".public.staging-999999");
+        std::fs::create_dir_all(staging.join("b")).unwrap();
+        std::fs::write(staging.join("b/index.html"), "new b").unwrap();
+        std::fs::write(public.join("a.html"), "new a").unwrap();
+        let journal = Journal::beside(temp.path(), "public");
+        journal.begin(&staging, &["gone.html".to_string()]).unwrap();
+
+        let failed = write_site_with(&public, |_| {
+            Err(Error::Template("this build fails".to_string()))
+        });
+        assert!(failed.is_err());
+        let read = |p: &str| std::fs::read_to_string(public.join(p)).ok();
+        assert_eq!(read("a.html").as_deref(), Some("new a"));
+        assert_eq!(
+            read("b/index.html").as_deref(),
+            Some("new b"),
+            "the staged page moved in"
+        );
+        assert_eq!(read("gone.html"), None, "the stale page removed");
+        assert!(!journal.path.exists(), "the commit is complete");
+        assert!(!staging.exists());
+    }
+
+    /// An output that is a symbolic link to an empty folder is written where the link points,
+    /// the link stays, and no staging folder is left beside either.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_is_written_where_it_points() {
+        let temp = tempfile::tempdir().unwrap();
+        let book = temp.path().join("book");
+        let elsewhere = temp.path().join("elsewhere/empty");
+        std::fs::create_dir_all(&book).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let link = book.join("public");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        for text in ["first", "second"] {
+            write_site(&link, &[output("index.html", text)]).unwrap();
+            assert!(std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert_eq!(
+                std::fs::read_to_string(elsewhere.join("index.html")).unwrap(),
+                text
+            );
+            let staging_left = |dir: &Path| {
+                std::fs::read_dir(dir)
+                    .unwrap()
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().contains("staging"))
+            };
+            assert!(!staging_left(&book), "no staging folder in the book root");
+            assert!(!staging_left(elsewhere.parent().unwrap()));
+        }
+        // A link to nothing is refused with a message, and nothing is left behind.
+        let dangling = book.join("site");
+        std::os::unix::fs::symlink(temp.path().join("missing"), &dangling).unwrap();
+        let refused = write_site(&dangling, &[output("index.html", "x")]).unwrap_err();
+        assert!(refused.to_string().contains("symbolic link"), "{refused}");
+        let names: Vec<String> = std::fs::read_dir(&book)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "only the two links: {names:?}");
+    }
+}
