@@ -79,13 +79,10 @@ impl Default for Config {
 impl Config {
     /// Reads `briefbook.toml` from `root`; a missing file gives the defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(Diagnostic::error(CONFIG_FILE, format!("cannot read: {e}"))),
-        };
-        Config::parse(&text)
+        match crate::load::text::read(root, Path::new(CONFIG_FILE))? {
+            Some(text) => Config::parse(&text),
+            None => Ok(Config::default()),
+        }
     }
 
     /// Parses the text of `briefbook.toml`, locating errors by line and column.

@@ -3,7 +3,9 @@
 //! the dashes and ellipses smart punctuation makes. Used by `link` to report quotes that are not
 //! found and by `render` to wrap them, so both agree on what matched.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{Event, Tag, TagEnd};
+use rustc_hash::FxHashMap;
 
 /// A position in the text of one event (`Text` or `Code`): the event index and a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -187,14 +189,29 @@ fn runs(events: &[Event<'_>]) -> Vec<Run> {
     runs
 }
 
-fn find_all(runs: &[Run], needle: &str) -> Vec<Anchor> {
-    let mut found = Vec::new();
-    if needle.is_empty() {
+/// Every occurrence of each pattern in the runs (as `str::match_indices` finds them: an
+/// occurrence starts after the previous one of the same pattern ends), in one pass over the text
+/// with one automaton: the cost is the text's length plus the occurrences, however many quotes
+/// an article has, where searching for each quote in turn cost their product.
+fn find_all(runs: &[Run], patterns: &[&str]) -> Vec<Vec<Anchor>> {
+    let mut found = vec![Vec::new(); patterns.len()];
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+    else {
         return found;
-    }
-    for run in runs {
-        for (start, _) in run.text.match_indices(needle) {
-            found.push(run.anchor(start, start + needle.len()));
+    };
+    // Per pattern: the run and the end of its last occurrence there.
+    let mut last_end: Vec<(usize, usize)> = vec![(usize::MAX, 0); patterns.len()];
+    for (r, run) in runs.iter().enumerate() {
+        for m in automaton.find_overlapping_iter(run.text.as_str()) {
+            let p = m.pattern().as_usize();
+            let (last_run, end) = last_end[p];
+            if last_run == r && m.start() < end {
+                continue;
+            }
+            last_end[p] = (r, m.end());
+            found[p].push(run.anchor(m.start(), m.end()));
         }
     }
     found
@@ -206,21 +223,45 @@ pub fn locate(events: &[Event<'_>], quotes: &[(&str, Option<usize>)]) -> Vec<Loc
         return Vec::new();
     }
     let runs = runs(events);
+    let needles: Vec<String> = quotes.iter().map(|(q, _)| normalise_quote(q)).collect();
+    // Copied from the Markdown source, a quote may hold emphasis and code marks: without them
+    // is its second chance.
+    let plains: Vec<Option<String>> = needles
+        .iter()
+        .map(|n| {
+            n.contains(['*', '_', '`']).then(|| {
+                n.chars()
+                    .filter(|c| !matches!(c, '*' | '_' | '`'))
+                    .collect()
+            })
+        })
+        .collect();
+    let mut pattern_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut patterns: Vec<&str> = Vec::new();
+    for text in needles.iter().chain(plains.iter().flatten()) {
+        if !text.is_empty() && !pattern_of.contains_key(text.as_str()) {
+            pattern_of.insert(text, patterns.len());
+            patterns.push(text);
+        }
+    }
+    let found = find_all(&runs, &patterns);
+    let occurrences = |text: &str| -> &[Anchor] {
+        pattern_of
+            .get(text)
+            .map_or(&[][..], |&p| found[p].as_slice())
+    };
     quotes
         .iter()
-        .map(|&(quote, occurrence)| {
-            let needle = normalise_quote(quote);
+        .zip(needles.iter().zip(&plains))
+        .map(|(&(_, occurrence), (needle, plain))| {
             if needle.is_empty() {
                 return Located::NotFound;
             }
-            let mut found = find_all(&runs, &needle);
-            if found.is_empty() && needle.contains(['*', '_', '`']) {
-                // Copied from the Markdown source: try again without the emphasis and code marks.
-                let plain: String = needle
-                    .chars()
-                    .filter(|c| !matches!(c, '*' | '_' | '`'))
-                    .collect();
-                found = find_all(&runs, &plain);
+            let mut found = occurrences(needle);
+            if found.is_empty() {
+                if let Some(plain) = plain {
+                    found = occurrences(plain);
+                }
             }
             match (occurrence, found.len()) {
                 (_, 0) => Located::NotFound,

@@ -347,6 +347,9 @@ impl Scanner<'_> {
                 _ => None,
             })
             .collect();
+        // Sets, not lists: an article may name thousands of actors, and each mention asks.
+        let own_actors: rustc_hash::FxHashSet<usize> = own_actors.iter().copied().collect();
+        let mut linked_actors: rustc_hash::FxHashSet<usize> = linked_actors.drain(..).collect();
         for range in &found.prose {
             for mention in self.matcher.find(&body[range.clone()]) {
                 let (start, end) = (range.start + mention.start, range.start + mention.end);
@@ -354,8 +357,7 @@ impl Scanner<'_> {
                     continue;
                 }
                 scanned.named_actors.push(mention.actor);
-                if own_actors.contains(&mention.actor) && !linked_actors.contains(&mention.actor) {
-                    linked_actors.push(mention.actor);
+                if own_actors.contains(&mention.actor) && linked_actors.insert(mention.actor) {
                     edits.push(Edit {
                         range: start..end,
                         text: wikilinks::markdown_link(

@@ -840,12 +840,30 @@ pub(crate) struct Structure {
 fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
     use rayon::prelude::*;
     let co_occurring = std::array::from_fn(|t| {
+        // Terms filed on the same articles (all the actors of a one-article story) co-occur
+        // alike: counted once per distinct list of articles, not once per term.
+        let mut distinct: FxHashMap<&[usize], usize> = FxHashMap::default();
+        for term in taxonomies[t] {
+            let next = distinct.len();
+            distinct.entry(term.articles.as_slice()).or_insert(next);
+        }
+        let mut lists: Vec<(&[usize], usize)> = distinct.iter().map(|(l, i)| (*l, *i)).collect();
+        lists.sort_unstable_by_key(|(_, i)| *i);
+        let counted: Vec<CoOccurring> = lists
+            .par_iter()
+            .map(|(articles, _)| {
+                (
+                    co_occurring(articles, |a| &links[a].actors),
+                    co_occurring(articles, |a| &links[a].topics),
+                )
+            })
+            .collect();
         taxonomies[t]
             .par_iter()
             .enumerate()
             .map(|(i, term)| {
-                let mut co_actors = co_occurring(&term.articles, |a| &links[a].actors);
-                let mut co_topics = co_occurring(&term.articles, |a| &links[a].topics);
+                let (mut co_actors, mut co_topics) =
+                    counted[distinct[term.articles.as_slice()]].clone();
                 // A term does not co-occur with itself.
                 match t {
                     0 => co_actors.retain(|&(a, _)| a != i),
@@ -885,8 +903,15 @@ fn co_occurring<'a>(
         }
     }
     let mut counted: Vec<(usize, usize)> = counts.into_iter().collect();
-    counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counted.truncate(CO_OCCURRENCE_COUNT + 1);
+    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the first few are kept: select them before sorting, as an article naming thousands of
+    // actors gives each of them thousands of co-occurring ones.
+    let keep = CO_OCCURRENCE_COUNT + 1;
+    if counted.len() > keep {
+        counted.select_nth_unstable_by(keep - 1, order);
+        counted.truncate(keep);
+    }
+    counted.sort_by(order);
     counted
 }
 

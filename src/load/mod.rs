@@ -2,6 +2,7 @@
 //! problem becomes a located [`Diagnostic`] and loading carries on so all of them are reported.
 
 pub mod front_matter;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 
@@ -36,20 +37,20 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
     });
 
     let paths = article_paths(root, &mut diagnostics);
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+    let results: Vec<(Option<Article>, Vec<Diagnostic>)> = paths
         .par_iter()
-        .map(|path| load_article(root, path))
+        .map(|path| load_article_all(root, path))
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(article) => {
-                if options.drafts || !article.front.draft {
-                    articles.push(article)
-                }
+    for (article, found) in results {
+        // An article with errors still goes on to `link`, which reports its other problems;
+        // the errors already stop the build.
+        if let Some(article) = article {
+            if options.drafts || !article.front.draft {
+                articles.push(article)
             }
-            Err(found) => found.into_iter().for_each(|d| diagnostics.push(d)),
         }
+        found.into_iter().for_each(|d| diagnostics.push(d));
     }
     assign_url_slugs(&mut articles);
 
@@ -74,17 +75,10 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
 
 /// Reads `content/index.md`, the book's optional introduction.
 pub fn load_introduction(root: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
-    match std::fs::read_to_string(root.join(INTRODUCTION_FILE)) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                INTRODUCTION_FILE,
-                format!("cannot read: {e}"),
-            ));
-            None
-        }
-    }
+    text::read(root, Path::new(INTRODUCTION_FILE)).unwrap_or_else(|problem| {
+        diagnostics.push(problem);
+        None
+    })
 }
 
 /// Every `*.md` file directly in `content/articles/`, sorted. Editor temp files are skipped.
@@ -135,39 +129,59 @@ pub fn is_article_file(path: &Path) -> bool {
 
 /// Reads and parses one article file. `path` may be absolute; messages use it relative to `root`.
 pub fn load_article(root: &Path, path: &Path) -> Result<Article, Vec<Diagnostic>> {
+    match load_article_all(root, path) {
+        (Some(article), problems) if !problems.iter().any(Diagnostic::is_error) => Ok(article),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Reads one article file with every problem found in it; the article comes back too when its
+/// front matter could be read at all, so the link stage can report its other problems (an
+/// unknown topic, a broken link) in the same run.
+pub fn load_article_all(root: &Path, path: &Path) -> (Option<Article>, Vec<Diagnostic>) {
     let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::error(&shown, format!("cannot read: {e}"))])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(e.as_bytes()), offset);
-        vec![Diagnostic::error(&shown, "the file is not valid UTF-8")
-            .at(line, Some(column))
-            .with_hint("save the file as UTF-8")]
-    })?;
-    parse_article(&shown, &text)
+    let text = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(&shown, format!("cannot read: {e}")))
+        .and_then(|bytes| text::decode(&shown, bytes));
+    match text {
+        Ok(text) => parse_article_all(&shown, &text),
+        Err(problem) => (None, vec![problem]),
+    }
 }
 
 /// Parses the text of an article file named `path` (relative to the book root).
 pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    match parse_article_all(path, text) {
+        (Some(article), problems) if !problems.iter().any(Diagnostic::is_error) => Ok(article),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// [`parse_article`] reporting every problem of the file, with the article whenever its front
+/// matter could be read.
+pub fn parse_article_all(path: &Path, text: &str) -> (Option<Article>, Vec<Diagnostic>) {
     let slug = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let split = front_matter::split(text).ok_or_else(|| {
-        vec![Diagnostic::error(
+    let Some(split) = front_matter::split(text) else {
+        let problem = Diagnostic::error(
             path,
             "no front matter: the file must start with a `---` line",
         )
         .at(1, Some(1))
         .with_hint(
             "put `---`, the YAML fields (title, outlet, date, actors, topics) and `---` at the top",
-        )]
-    })?;
-    let front = front_matter::parse(path, &split).map_err(|d| vec![d])?;
-
-    let mut problems = Vec::new();
+        );
+        return (None, vec![problem]);
+    };
+    let parsed = front_matter::parse_all(path, &split);
+    let mut problems = parsed.diagnostics;
+    let Some(front) = parsed.front else {
+        return (None, problems);
+    };
+    let reported = |key: &str| parsed.broken.iter().any(|k| k == key);
     let locate = |key: &str| -> Option<usize> {
         split
             .yaml
@@ -175,7 +189,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
             .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
             .map(|i| split.yaml_line + i)
     };
-    if front.title.trim().is_empty() {
+    if front.title.trim().is_empty() && !reported("title") {
         problems.push(
             Diagnostic::error(path, "`title` is empty")
                 .at(locate("title").unwrap_or(split.yaml_line), Some(1))
@@ -185,14 +199,14 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
     // Import leaves `outlet` empty, and lists it under `review`, when the text names no outlet:
     // the article is published without one rather than under a made-up "Unknown".
     let outlet_awaits_review = front.review.contains("outlet");
-    if front.outlet.trim().is_empty() && !outlet_awaits_review {
+    if front.outlet.trim().is_empty() && !outlet_awaits_review && !reported("outlet") {
         problems.push(
             Diagnostic::error(path, "`outlet` is empty")
                 .at(locate("outlet").unwrap_or(split.yaml_line), Some(1))
                 .with_hint("name the organisation that wrote the story, or list `outlet` under `review` while you find out"),
         );
     }
-    if front.date.is_none() {
+    if front.date.is_none() && !reported("date") {
         let line = locate("date").unwrap_or(split.yaml_line);
         let awaiting_review = front.review.contains("date");
         let diagnostic = if awaiting_review {
@@ -206,19 +220,20 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article, Vec<Diagnostic>
             ),
         );
     }
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
+    // Warnings about an otherwise good article are re-derived by `link`, which sees the whole
+    // book; they travel from here only beside errors.
+    if !problems.iter().any(Diagnostic::is_error) {
+        problems.clear();
     }
-    // Warnings about an otherwise good article travel with it through `Err` only when fatal;
-    // non-fatal ones are re-derived by `link`, which sees the whole book.
-    Ok(Article {
+    let article = Article {
         slug,
         path: path.to_path_buf(),
         front,
         front_matter_yaml: split.yaml.to_string(),
         body: split.body.to_string(),
         body_line: split.body_line,
-    })
+    };
+    (Some(article), problems)
 }
 
 /// Sorts articles by file path and gives each a URL-safe, distinct slug derived from its file
@@ -249,48 +264,122 @@ pub fn load_list<T: DeserializeOwned>(
     name: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<T>> {
-    let text = match std::fs::read_to_string(root.join(name)) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(name, format!("cannot read: {e}")));
+    let text = match text::read(root, Path::new(name)) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(problem) => {
+            diagnostics.push(problem);
             return Some(Vec::new());
         }
     };
-    parse_list(Path::new(name), &text)
-        .map_err(|d| diagnostics.push(d))
-        .ok()
-        .or(Some(Vec::new()))
+    let (list, problems) = parse_list_all(Path::new(name), &text);
+    problems.into_iter().for_each(|d| diagnostics.push(d));
+    Some(list)
 }
 
-/// Parses a YAML list of entries; an empty file is an empty list.
+/// Parses a YAML list of entries; an empty file is an empty list. Stops at the first problem.
 pub fn parse_list<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>, Diagnostic> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    if let Some(at) = first_alias(text) {
-        // YAML aliases (`*name`) repeat a node wherever they stand: a few lines can expand to
-        // millions of entries and stall every later stage. Count what they expand to first.
-        let value: serde_yaml::Value = serde_yaml::from_str(text)
-            .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))?;
-        let nodes = count_nodes(&value, 0);
-        let limit = 100_000.max(text.len());
-        if nodes > limit {
-            let (line, column) = line_column(text, at);
-            return Err(Diagnostic::error(
-                path,
-                format!(
-                    "YAML aliases (`*name`) expand this file to {nodes} values, more than a \
-                     file of this size can mean"
-                ),
-            )
-            .at(line, Some(column))
-            .with_hint("write the entries out instead of repeating one list through aliases"));
-        }
-    }
+    refuse_alias_bombs(path, text)?;
     serde_yaml::from_str::<Option<Vec<T>>>(text)
         .map(Option::unwrap_or_default)
         .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))
+}
+
+/// Parses a YAML list of entries with every problem found in it: each entry that does not read
+/// gives its own diagnostic at its line, and the others are kept.
+pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
+    let first = match parse_list(path, text) {
+        Ok(list) => return (list, Vec::new()),
+        Err(first) => first,
+    };
+    // Only a list that is valid YAML, and small once aliases are expanded, is read entry by entry.
+    if refuse_alias_bombs(path, text).is_err() {
+        return (Vec::new(), vec![first]);
+    }
+    let Ok(serde_yaml::Value::Sequence(items)) = serde_yaml::from_str(text) else {
+        return (Vec::new(), vec![first]);
+    };
+    let starts: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('-'))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut list = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(entry) => list.push(entry),
+            Err(error) => {
+                let field = error.path().to_string();
+                let message = error.into_inner().to_string();
+                let start = starts.get(index).copied();
+                let (line, column) = start
+                    .map(|line| entry_field_position(text, line, &field))
+                    .unwrap_or((1, 1));
+                let shown = if field == "." {
+                    format!("entry {}: {message}", index + 1)
+                } else {
+                    format!("entry {}, `{field}`: {message}", index + 1)
+                };
+                let mut problem = Diagnostic::error(path, shown).at(line, Some(column));
+                if let Some(hint) = front_matter::hint(&message) {
+                    problem = problem.with_hint(hint);
+                }
+                problems.push(problem);
+            }
+        }
+    }
+    (list, problems)
+}
+
+/// Line and column of `field` (its first segment) in the entry starting on `line`, or of the
+/// entry itself.
+fn entry_field_position(text: &str, line: usize, field: &str) -> (usize, usize) {
+    let key = field.split(['.', '[']).next().unwrap_or_default();
+    if key.is_empty() {
+        return (line, 1);
+    }
+    text.lines()
+        .enumerate()
+        .skip(line - 1)
+        .take_while(|(i, l)| *i + 1 == line || !l.starts_with('-'))
+        .find_map(|(i, l)| {
+            let trimmed = l.trim_start_matches(['-', ' ']);
+            let rest = trimmed.strip_prefix(key)?;
+            rest.trim_start()
+                .starts_with(':')
+                .then(|| (i + 1, l.len() - trimmed.len() + 1))
+        })
+        .unwrap_or((line, 1))
+}
+
+/// YAML aliases (`*name`) repeat a node wherever they stand: a few lines can expand to millions
+/// of entries and stall every later stage. Counts what they expand to first.
+fn refuse_alias_bombs(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let Some(at) = first_alias(text) else {
+        return Ok(());
+    };
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))?;
+    let nodes = count_nodes(&value, 0);
+    let limit = 100_000.max(text.len());
+    if nodes > limit {
+        let (line, column) = line_column(text, at);
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "YAML aliases (`*name`) expand this file to {nodes} values, more than a \
+                 file of this size can mean"
+            ),
+        )
+        .at(line, Some(column))
+        .with_hint("write the entries out instead of repeating one list through aliases"));
+    }
+    Ok(())
 }
 
 /// The byte offset of the first YAML alias (`*name` where a value starts), if any.

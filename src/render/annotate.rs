@@ -287,12 +287,14 @@ struct Footnotes {
 impl Footnotes {
     fn collect(markdown: &Markdown, events: &[Event<'_>]) -> Self {
         let mut order: Vec<String> = Vec::new();
+        // Seen labels: a body may cite thousands of notes, each asked about at every reference.
+        let mut referenced: std::collections::HashSet<&str> = std::collections::HashSet::new();
         let mut definitions: HashMap<String, String> = HashMap::new();
         let mut current: Option<(String, Vec<Event<'_>>)> = None;
         for event in events {
             match event {
                 Event::FootnoteReference(label) if current.is_none() => {
-                    if !order.iter().any(|l| l == label.as_ref()) {
+                    if referenced.insert(label.as_ref()) {
                         order.push(label.to_string());
                     }
                 }

@@ -162,11 +162,13 @@ fn push(list: &Mutex<Vec<String>>, path: &str) {
 }
 
 /// Replaces `output_dir` with exactly the files `fill` writes. If `fill` fails (a page does not
-/// render, a disk is full) the previous output stays as it was.
+/// render, a disk is full) the previous output stays as it was. An output that is a symbolic
+/// link is written where the link points, with the staging folder beside the real folder.
 pub fn write_site_with(
     output_dir: &Path,
     fill: impl FnOnce(&Staging) -> Result<(), Error>,
 ) -> Result<WriteStats, Error> {
+    let output_dir = &resolve_link(output_dir)?;
     ensure_replaceable(output_dir)?;
     let parent = output_dir
         .parent()
@@ -199,30 +201,47 @@ pub fn write_site_with(
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
     }
-    // Holding the lock, any other staging folder of this output is a dead build's leftover.
+    let manifest_path = parent.join(format!(".{name}.{MANIFEST_SUFFIX}"));
+    // Holding the lock: first finish the commit a killed build left half done, so the output is
+    // one whole site again whatever this build then does.
+    let journal = Journal::beside(parent, &name);
+    if journal.path.exists() {
+        journal.finish(output_dir)?;
+        let _ = std::fs::remove_file(&manifest_path);
+    }
+    // Any other staging folder of this output is a dead build's leftover.
     remove_dead_staging(parent, &name);
     let staging_dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if staging_dir.exists() {
         std::fs::remove_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
     }
     std::fs::create_dir_all(&staging_dir).map_err(|e| Error::io(&staging_dir, e))?;
+    let written = stage_and_commit(output_dir, &staging_dir, &manifest_path, &journal, fill);
+    // Whatever happened, the staging folder does not outlive this build.
+    let _ = std::fs::remove_dir_all(&staging_dir);
+    written
+}
+
+/// Fills the staging folder and moves it into the output (see [`write_site_with`]).
+fn stage_and_commit(
+    output_dir: &Path,
+    staging_dir: &Path,
+    manifest_path: &Path,
+    journal: &Journal,
+    fill: impl FnOnce(&Staging) -> Result<(), Error>,
+) -> Result<WriteStats, Error> {
     // An output briefbook wrote is updated in place; an empty folder is simply replaced.
     let current = output_dir.join(MARKER_FILE).is_file().then_some(output_dir);
-    let manifest_path = parent.join(format!(".{name}.{MANIFEST_SUFFIX}"));
-    let previous = current.and_then(|_| Manifest::load(&manifest_path));
-    let staging = Staging::new(&staging_dir, current, previous);
-    let filled = fill(&staging).and_then(|()| {
+    let previous = current.and_then(|_| Manifest::load(manifest_path));
+    let staging = Staging::new(staging_dir, current, previous);
+    fill(&staging).and_then(|()| {
         staging.write(&Output {
             path: MARKER_FILE.to_string(),
             bytes: MARKER_TEXT.as_bytes().to_vec(),
         })
-    });
-    if let Err(e) = filled {
-        let _ = std::fs::remove_dir_all(&staging_dir);
-        return Err(e);
-    }
+    })?;
     let paths = staging.paths.into_inner().unwrap_or_default();
-    let changed = staging.changed.into_inner().unwrap_or_default();
+    let mut changed = staging.changed.into_inner().unwrap_or_default();
     let mut recorded = staging.recorded.into_inner().unwrap_or_default();
     let stats = WriteStats {
         files: staging.files.into_inner(),
@@ -231,15 +250,16 @@ pub fn write_site_with(
         vouched: staging.vouched.into_inner(),
     };
     if current.is_none() {
-        if output_dir.is_dir() {
-            std::fs::remove_dir(output_dir).map_err(|e| Error::io(output_dir, e))?;
-        }
-        std::fs::rename(&staging_dir, output_dir).map_err(|e| Error::io(output_dir, e))?;
+        replace_empty(staging_dir, output_dir)?;
     } else {
-        let committed = commit(&staging_dir, output_dir, &changed)
-            .and_then(|()| remove_stale(output_dir, &paths));
-        let _ = std::fs::remove_dir_all(&staging_dir);
-        committed?;
+        // Pages new to the site go in before the pages that link to them are replaced, and
+        // stale pages go last, so a reader mid-commit follows no link into nothing.
+        changed.sort_by_cached_key(|(path, _)| output_dir.join(path).exists());
+        let stale = stale_files(output_dir, &paths)?;
+        journal.begin(staging_dir, &stale)?;
+        let moved: Vec<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
+        commit(staging_dir, output_dir, &moved)?;
+        remove_files(output_dir, &stale)?;
         // Moved into place, the staged files have their final inode and change time.
         for (path, hash) in &changed {
             if let Ok(meta) = std::fs::symlink_metadata(output_dir.join(path)) {
@@ -250,8 +270,133 @@ pub fn write_site_with(
         }
     }
     // Only an accelerator: a build without it compares files by reading them.
-    let _ = Manifest::save(&manifest_path, &recorded);
+    let _ = Manifest::save(manifest_path, &recorded);
+    journal.end()?;
     Ok(stats)
+}
+
+/// The output a symbolic link points to, so that staging, lock and manifest sit beside the real
+/// folder (a rename cannot cross file systems, and replacing the link would lose it).
+fn resolve_link(output_dir: &Path) -> Result<PathBuf, Error> {
+    let is_link = std::fs::symlink_metadata(output_dir).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(output_dir.to_path_buf());
+    }
+    std::fs::canonicalize(output_dir).map_err(|_| {
+        Error::Refused(format!(
+            "{} is a symbolic link to a folder that does not exist; create the folder it points \
+             to, or remove the link",
+            output_dir.display()
+        ))
+    })
+}
+
+/// Puts a whole staged site where there was no output, or an empty folder.
+fn replace_empty(staging_dir: &Path, output_dir: &Path) -> Result<(), Error> {
+    // rename(2) replaces an empty folder in one step, so no moment is without an output.
+    if std::fs::rename(staging_dir, output_dir).is_ok() {
+        return Ok(());
+    }
+    if output_dir.is_dir() {
+        std::fs::remove_dir(output_dir).map_err(|e| Error::io(output_dir, e))?;
+    }
+    std::fs::rename(staging_dir, output_dir).map_err(|e| Error::io(output_dir, e))
+}
+
+/// The commit journal beside an output (`.public.briefbook-commit`): written before a rebuild
+/// moves its first file into the output and removed after the last, it names the staging folder
+/// and the stale files. A build killed in between leaves it, and the next build finishes the
+/// moves before anything else, so every page is either the old or the new one and the whole site
+/// is the new one again before the output is used.
+struct Journal {
+    path: PathBuf,
+    parent: PathBuf,
+    /// The staging folders' prefix, `.public.staging-`.
+    staging_prefix: String,
+}
+
+const JOURNAL_HEADER: &str = "briefbook-commit 1";
+
+impl Journal {
+    fn beside(parent: &Path, name: &str) -> Journal {
+        Journal {
+            path: parent.join(format!(".{name}.briefbook-commit")),
+            parent: parent.to_path_buf(),
+            staging_prefix: format!(".{name}.staging-"),
+        }
+    }
+
+    /// Records a commit about to start, through a file renamed into place (never half there).
+    fn begin(&self, staging_dir: &Path, stale: &[String]) -> Result<(), Error> {
+        let staging_name = staging_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut text = format!("{JOURNAL_HEADER}\n{staging_name}\n");
+        for path in stale.iter().filter(|p| !p.contains(['\n', '\r'])) {
+            text.push_str(path);
+            text.push('\n');
+        }
+        let mut temporary = self.path.as_os_str().to_owned();
+        temporary.push(format!(".{}", std::process::id()));
+        let temporary = PathBuf::from(temporary);
+        let written = std::fs::File::create(&temporary)
+            .and_then(|mut file| {
+                file.write_all(text.as_bytes())
+                    .and_then(|()| file.sync_all())
+            })
+            .and_then(|()| std::fs::rename(&temporary, &self.path));
+        written.map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            Error::io(&self.path, e)
+        })
+    }
+
+    /// The commit is complete.
+    fn end(&self) -> Result<(), Error> {
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&self.path, e)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Finishes the commit a killed build left: moves what is still staged, removes the stale
+    /// files, then the journal. Safe to interrupt again: it picks up where it stopped.
+    fn finish(&self, output_dir: &Path) -> Result<(), Error> {
+        let text = std::fs::read_to_string(&self.path).unwrap_or_default();
+        let mut lines = text.lines();
+        let valid_header = lines.next() == Some(JOURNAL_HEADER);
+        let staging_name = lines.next().unwrap_or_default();
+        let is_ours = staging_name.starts_with(&self.staging_prefix) && !staging_name.contains('/');
+        if valid_header && is_ours {
+            let staging_dir = self.parent.join(staging_name);
+            if staging_dir.is_dir() {
+                let staged = staged_files(&staging_dir)?;
+                let moved: Vec<&str> = staged.iter().map(String::as_str).collect();
+                commit(&staging_dir, output_dir, &moved)?;
+                let _ = std::fs::remove_dir_all(&staging_dir);
+            }
+            let stale: Vec<String> = lines.map(str::to_string).collect();
+            remove_files(output_dir, &stale)?;
+        }
+        // A damaged journal cannot be finished; the build that follows compares every file by
+        // reading it and removes whatever the site no longer has, which repairs the output too.
+        self.end()
+    }
+}
+
+/// The files under a staging folder, relative to it.
+fn staged_files(staging_dir: &Path) -> Result<Vec<String>, Error> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(staging_dir).min_depth(1) {
+        let entry = entry.map_err(|e| Error::io(staging_dir, e.into()))?;
+        if !entry.file_type().is_dir() {
+            if let Ok(relative) = entry.path().strip_prefix(staging_dir) {
+                files.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    Ok(files)
 }
 
 /// Removes the staging folders (`.public.staging-PID`) that builds killed mid-way left beside
@@ -275,9 +420,9 @@ fn remove_dead_staging(parent: &Path, name: &str) {
 
 /// Moves each staged file into the output, in place of the old one. A file of the old site where
 /// the new one has a folder, or a folder where it has a file, is removed first.
-fn commit(staging_dir: &Path, output_dir: &Path, changed: &[(String, u128)]) -> Result<(), Error> {
+fn commit(staging_dir: &Path, output_dir: &Path, changed: &[&str]) -> Result<(), Error> {
     let mut made: HashSet<PathBuf> = HashSet::new();
-    for (path, _) in changed {
+    for path in changed {
         let from = staging_dir.join(path);
         let to = output_dir.join(path);
         if let Some(parent) = to.parent() {
@@ -312,26 +457,41 @@ fn make_folder(output_dir: &Path, folder: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))
 }
 
-/// Removes the files of `output_dir` that are not among `paths` (the new site's), then the
-/// folders left empty.
-fn remove_stale(output_dir: &Path, paths: &[String]) -> Result<(), Error> {
+/// The files of `output_dir` that are not among `paths` (the new site's).
+fn stale_files(output_dir: &Path, paths: &[String]) -> Result<Vec<String>, Error> {
     let kept: HashSet<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let mut folders = Vec::new();
+    let mut stale = Vec::new();
     for entry in walkdir::WalkDir::new(output_dir).min_depth(1) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(output_dir).to_path_buf();
             Error::io(&path, e.into())
         })?;
         let path = entry.path();
-        if entry.file_type().is_dir() {
-            folders.push(path.to_path_buf());
-            continue;
-        }
         let relative = path.strip_prefix(output_dir).unwrap_or(path);
-        if !kept.contains(relative) {
-            std::fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+        if !entry.file_type().is_dir() && !kept.contains(relative) {
+            stale.push(relative.to_string_lossy().into_owned());
         }
     }
+    Ok(stale)
+}
+
+/// Removes `stale` files of `output_dir` (those already gone are fine), then the folders left
+/// empty.
+fn remove_files(output_dir: &Path, stale: &[String]) -> Result<(), Error> {
+    for relative in stale {
+        let path = output_dir.join(relative);
+        // Gone already, or replaced by a folder of the new site.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    let mut folders: Vec<PathBuf> = walkdir::WalkDir::new(output_dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().to_path_buf())
+        .collect();
     // Deepest first, so a folder whose subfolders all go goes too.
     folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
     for folder in folders {
@@ -363,4 +523,100 @@ fn ensure_replaceable(output_dir: &Path) -> Result<(), Error> {
          refusing to replace it. Choose another --output, or empty the folder yourself",
         output_dir.display()
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, text: &str) -> Output {
+        Output {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// A commit killed half way: some staged files moved, others still staged, a stale file not
+    /// yet removed. The next build finishes it before doing anything else, even when that build
+    /// itself fails.
+    #[test]
+    fn the_next_build_finishes_an_interrupted_commit_first() {
+        let temp = tempfile::tempdir().unwrap();
+        let public = temp.path().join("public");
+        write_site(
+            &public,
+            &[
+                output("a.html", "old a"),
+                output("b/index.html", "old b"),
+                output("gone.html", "x"),
+            ],
+        )
+        .unwrap();
+        // The killed build staged a and b, had moved a, and meant to remove gone.html.
+        let staging = temp.path().join(".public.staging-999999");
+        std::fs::create_dir_all(staging.join("b")).unwrap();
+        std::fs::write(staging.join("b/index.html"), "new b").unwrap();
+        std::fs::write(public.join("a.html"), "new a").unwrap();
+        let journal = Journal::beside(temp.path(), "public");
+        journal.begin(&staging, &["gone.html".to_string()]).unwrap();
+
+        let failed = write_site_with(&public, |_| {
+            Err(Error::Template("this build fails".to_string()))
+        });
+        assert!(failed.is_err());
+        let read = |p: &str| std::fs::read_to_string(public.join(p)).ok();
+        assert_eq!(read("a.html").as_deref(), Some("new a"));
+        assert_eq!(
+            read("b/index.html").as_deref(),
+            Some("new b"),
+            "the staged page moved in"
+        );
+        assert_eq!(read("gone.html"), None, "the stale page removed");
+        assert!(!journal.path.exists(), "the commit is complete");
+        assert!(!staging.exists());
+    }
+
+    /// An output that is a symbolic link to an empty folder is written where the link points,
+    /// the link stays, and no staging folder is left beside either.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_is_written_where_it_points() {
+        let temp = tempfile::tempdir().unwrap();
+        let book = temp.path().join("book");
+        let elsewhere = temp.path().join("elsewhere/empty");
+        std::fs::create_dir_all(&book).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let link = book.join("public");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        for text in ["first", "second"] {
+            write_site(&link, &[output("index.html", text)]).unwrap();
+            assert!(std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert_eq!(
+                std::fs::read_to_string(elsewhere.join("index.html")).unwrap(),
+                text
+            );
+            let staging_left = |dir: &Path| {
+                std::fs::read_dir(dir)
+                    .unwrap()
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().contains("staging"))
+            };
+            assert!(!staging_left(&book), "no staging folder in the book root");
+            assert!(!staging_left(elsewhere.parent().unwrap()));
+        }
+        // A link to nothing is refused with a message, and nothing is left behind.
+        let dangling = book.join("site");
+        std::os::unix::fs::symlink(temp.path().join("missing"), &dangling).unwrap();
+        let refused = write_site(&dangling, &[output("index.html", "x")]).unwrap_err();
+        assert!(refused.to_string().contains("symbolic link"), "{refused}");
+        let names: Vec<String> = std::fs::read_dir(&book)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "only the two links: {names:?}");
+    }
 }
