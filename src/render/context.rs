@@ -259,8 +259,10 @@ impl Shared {
         limit: usize,
     ) -> Vec<CountedLink> {
         let links = self.links(taxonomy);
+        // A term the YAML lists but no article names has nothing to show.
         pairs
             .iter()
+            .filter(|&&(_, count)| count > 0)
             .take(limit)
             .map(|&(i, count)| CountedLink {
                 name: links[i].name.to_string(),

@@ -560,9 +560,9 @@ impl<'a> Renderer<'a> {
             ),
             counts: [
                 ("Articles", "timeline/", linked.book.articles.len()),
-                ("Actors", "actors/", linked.actors.len()),
-                ("Topics", "topics/", linked.topics.len()),
-                ("Outlets", "outlets/", linked.outlets.len()),
+                ("Actors", "actors/", in_use(&linked.actors)),
+                ("Topics", "topics/", in_use(&linked.topics)),
+                ("Outlets", "outlets/", in_use(&linked.outlets)),
             ],
         })
     }
@@ -668,6 +668,7 @@ impl<'a> Renderer<'a> {
         let entries = terms
             .iter()
             .zip(links)
+            .filter(|(term, _)| !term.articles.is_empty())
             .map(|(term, link)| {
                 let (subtitle, description) = self.term_details(taxonomy, term);
                 Entry {
@@ -803,6 +804,19 @@ impl<'a> Renderer<'a> {
                 })
             })
             .collect();
+        // Newest first, by year; a long list is cut into pages of that order.
+        let shown = newest_first(linked, &term.articles);
+        // A bar leads to its year's heading, on whichever page of the list the year starts.
+        let year_href = |year: i32| -> Option<String> {
+            let at = shown
+                .iter()
+                .position(|&i| linked.book.articles[i].front.date.map(|d| d.year()) == Some(year))?;
+            let on = at / list_page_limit(linked);
+            Some(match on {
+                0 => format!("#y{year}"),
+                p => format!("{}/#y{year}", p + 1),
+            })
+        };
         let chart_svg = (page == 0 && matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic))
             .then(|| {
                 let mut per_year: Vec<(i32, usize)> = Vec::new();
@@ -814,12 +828,10 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                charts::year_bars(&per_year, &term.name)
+                charts::year_bars(&per_year, &term.name, &year_href)
             })
             .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
-        // Newest first, by year; a long list is cut into pages of that order.
-        let shown = newest_first(linked, &term.articles);
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
         let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
@@ -1210,6 +1222,11 @@ fn index_title(taxonomy: Taxonomy) -> &'static str {
         Taxonomy::Outlet => "Outlets",
         Taxonomy::Year => "Years",
     }
+}
+
+/// How many of `terms` have articles: the YAML files may curate more than the book uses.
+fn in_use(terms: &[Term]) -> usize {
+    terms.iter().filter(|t| !t.articles.is_empty()).count()
 }
 
 /// The first paragraph of a Markdown text, for one-line list entries.

@@ -377,7 +377,10 @@ pub fn search_index(
         let kind = facet_kind(taxonomy);
         let terms = linked.terms(taxonomy);
         let links = shared.links(taxonomy);
-        let mut listed: Vec<usize> = (0..terms.len()).collect();
+        // Only terms with articles: a filter that can only empty the results is noise.
+        let mut listed: Vec<usize> = (0..terms.len())
+            .filter(|&t| !terms[t].articles.is_empty())
+            .collect();
         match taxonomy {
             Taxonomy::Topic => {}
             Taxonomy::Year => listed.reverse(),
