@@ -4,8 +4,10 @@
 //!
 //! Markup (styled by the theme; `annotations.css` holds the layout):
 //! - `<mark class="annotation" id="annotation-N"><a href="#note-N">…</a></mark>` around the quote
-//!   (a quote crossing inline markup is several marks; only the first carries the id), and
-//!   `<aside class="annotation-note" id="note-N">` right after the paragraph holding its end.
+//!   (a quote crossing inline markup is several marks; only the first carries the id), then
+//!   `<sup class="annotation-ref">N</sup>`, and `<aside class="annotation-note" id="note-N">`
+//!   right after the paragraph holding its end (`theme/notes.js` lifts it beside its words on
+//!   wide screens).
 //! - `<sup class="sidenote-ref">` at a footnote reference and `<aside class="sidenote">` after
 //!   its paragraph (for wide screens), plus the usual list at the end,
 //!   `<section class="footnotes">` (for phones and print). CSS shows one or the other.
@@ -200,6 +202,16 @@ impl<'e> Writer<'_, 'e> {
             Boundary::Close(n) => {
                 if self.active.remove(&n) {
                     let id = &self.ids[n];
+                    // The highlight ends with the number its note carries, as a footnote does.
+                    let number = n + 1;
+                    let reference = if self.link_depth > 0 {
+                        format!("<sup class=\"annotation-ref\">{number}</sup>")
+                    } else {
+                        format!(
+                            "<sup class=\"annotation-ref\"><a href=\"#note-{id}\" aria-label=\"Note {number}\">{number}</a></sup>"
+                        )
+                    };
+                    self.out.push(Event::InlineHtml(reference.into()));
                     self.pending.push(format!(
                         "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" aria-label=\"Back to the annotated words\">{}</a>{}</aside>\n",
                         n + 1,

@@ -32,17 +32,17 @@ pub fn year_bars(
         .map(|y| (y, by_year.get(&y).copied().unwrap_or(0)))
         .collect();
     let max = years.iter().map(|y| y.1).max().unwrap_or(0).max(1);
-    let (width, height, top, bottom, left) = (CHART_WIDTH, 132.0, 18.0, 22.0, 2.0);
+    let (width, height, top, bottom, left) = (CHART_WIDTH, 132.0, 18.0, 22.0, 16.0);
     // Bars keep a readable width: a short run of years does not stretch across the chart.
     let slot = ((width - 2.0 * left) / years.len() as f64).min(40.0);
     let bar = (slot * 0.8).max(1.0);
     let plot = height - top - bottom;
     // A four-digit label is about 2.4 ems wide; label every `step`-th year so none touch.
     let label_width = YEAR_LABEL_SIZE * 2.6;
-    let step = [1, 2, 5, 10, 20, 50]
+    let step: i32 = [1, 2, 5, 10, 20, 50]
         .into_iter()
-        .find(|&s| slot * s as f64 >= label_width)
-        .unwrap_or(100) as i32;
+        .find(|&s| slot * f64::from(s) >= label_width)
+        .unwrap_or(100);
     let alternative: Vec<String> = years
         .iter()
         .filter(|y| y.1 > 0)
@@ -109,9 +109,14 @@ pub struct Node {
 const NETWORK_WIDTH: f64 = 1000.0;
 const NETWORK_HEIGHT: f64 = 760.0;
 
-/// Screen widths (px) at which labels are chosen, with their font size (px): a label shown at a
-/// width must not touch another shown there. Phones see the fewest, desktops the most.
-const LABEL_TIERS: [(f64, f64, usize); 3] = [(340.0, 11.0, 14), (640.0, 12.0, 36), (940.0, 12.0, 70)];
+/// Widths (px) the drawing is shown at, smallest first, with the labels' font size (px) and
+/// most labels there: a label shown at a width must not touch another shown there. Phones
+/// (below 40rem) see tier 1; wider screens tier 2 as well (the drawing is at least 560 px wide
+/// there, the table taking the rest of a desktop's width).
+const LABEL_TIERS: [(f64, f64, usize); 2] = [(320.0, 11.0, 14), (560.0, 12.0, 60)];
+
+/// How far (px) a label stands from its node's centre: `.network-label`'s translation.
+const LABEL_OFFSET: f64 = 10.0;
 
 /// The actor network: a force-directed layout (actors who appear together are pulled close, so
 /// clusters show), edges weighted by shared articles. Only the best-connected actors are
@@ -165,10 +170,9 @@ pub fn network(nodes: &[Node], edges: &[(usize, usize, usize)], root: &str) -> O
     svg.push_str("</g></svg>");
 
     let mut labels = String::new();
-    for (node, tier) in label_tiers(nodes, &edges, &positions, &radius) {
+    for (node, tier, to_left) in label_tiers(nodes, &edges, &positions) {
         let (x, y) = positions[node];
-        // Labels right of their node, or left of it near the right edge.
-        let side = if x > NETWORK_WIDTH * 0.8 { "left" } else { "right" };
+        let side = if to_left { "left" } else { "right" };
         let _ = write!(
             labels,
             "<a class=\"network-label tier-{tier} to-{side}\" style=\"left:{:.2}%;top:{:.2}%\" href=\"{root}{}\">{}</a>",
@@ -231,7 +235,7 @@ fn force_layout(n: usize, edges: &[(usize, usize, usize)], order: &[usize]) -> V
         pos[node] = (w / 2.0 + 0.4 * w * a.cos(), h / 2.0 + 0.4 * h * a.sin());
     }
     let max_weight = edges.first().map_or(1, |e| e.2).max(1) as f64;
-    let k = (w * h / n as f64).sqrt() * 0.6;
+    let k = (w * h / n as f64).sqrt() * 0.9;
     let iterations = 200;
     let mut shift = vec![(0.0f64, 0.0f64); n];
     for step in 0..iterations {
@@ -258,7 +262,7 @@ fn force_layout(n: usize, edges: &[(usize, usize, usize)], order: &[usize]) -> V
             shift[b].1 += dy * pull;
         }
         for (p, s) in pos.iter_mut().zip(&shift) {
-            let gravity = 0.02 * k;
+            let gravity = 0.05 * k;
             let (gx, gy) = ((w / 2.0 - p.0) * gravity / k, (h / 2.0 - p.1) * gravity / k);
             let (sx, sy) = (s.0 + gx * k, s.1 + gy * k);
             let length = (sx * sx + sy * sy).sqrt().max(0.01);
@@ -268,24 +272,33 @@ fn force_layout(n: usize, edges: &[(usize, usize, usize)], order: &[usize]) -> V
         }
     }
     // Fit the drawing to the space, with room for nodes and the first letters of labels.
-    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
-    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
     let (margin_x, margin_y) = (30.0, 30.0);
     let scale_x = (w - 2.0 * margin_x) / (max_x - min_x).max(1.0);
     let scale_y = (h - 2.0 * margin_y) / (max_y - min_y).max(1.0);
     pos.iter()
-        .map(|p| (margin_x + (p.0 - min_x) * scale_x, margin_y + (p.1 - min_y) * scale_y))
+        .map(|p| {
+            (
+                margin_x + (p.0 - min_x) * scale_x,
+                margin_y + (p.1 - min_y) * scale_y,
+            )
+        })
         .collect()
 }
 
-/// The labelled nodes with the smallest screen tier (1 = every screen) whose labels, at that
-/// tier's width and font size, touch no other label shown there. Best-connected actors first.
+/// The labelled nodes with the smallest screen tier (1 = every screen) from which their labels,
+/// at each tier's width and font size, stay in the drawing and touch no other label shown
+/// there, and whether the label stands left of its node. Best-connected actors first.
 fn label_tiers(
     nodes: &[Node],
     edges: &[(usize, usize, usize)],
     positions: &[(f64, f64)],
-    radius: &dyn Fn(&Node) -> f64,
-) -> Vec<(usize, usize)> {
+) -> Vec<(usize, usize, bool)> {
     let mut degree = vec![0usize; nodes.len()];
     for &(a, b, w) in edges {
         degree[a] += w;
@@ -302,32 +315,46 @@ fn label_tiers(
     let mut chosen = Vec::new();
     for node in ranked {
         let (x, y) = positions[node];
-        let mut tier_of = None;
-        for (t, &(screen, font, most)) in LABEL_TIERS.iter().enumerate() {
-            let unit = NETWORK_WIDTH / screen;
-            let width = (nodes[node].name.chars().count() as f64 * 0.56 * font + 8.0) * unit;
-            let height = font * 1.35 * unit;
-            let gap = radius(&nodes[node]) + 2.0 * unit;
-            let (left, right) = if x > NETWORK_WIDTH * 0.8 {
-                (x - gap - width, x - gap)
-            } else {
-                (x + gap, x + gap + width)
-            };
-            let label = (left, y - height / 2.0, right, y + height / 2.0);
-            let free = placed[t].len() < most
-                && !placed[t].iter().any(|b| {
-                    b.0 < label.2 && label.0 < b.2 && b.1 < label.3 && label.1 < b.3
-                });
-            // Shown on a tier, a label is shown on every wider one too.
-            if tier_of.is_none() && free {
-                tier_of = Some(t);
-            }
-            if tier_of.is_some() {
-                placed[t].push(label);
-            }
-        }
+        let widths: Vec<f64> = LABEL_TIERS
+            .iter()
+            .map(|&(screen, font, _)| {
+                (nodes[node].name.chars().count() as f64 * 0.66 * font + 8.0) * NETWORK_WIDTH
+                    / screen
+            })
+            .collect();
+        // Right of the node, unless the label would leave the drawing on the smallest screen.
+        let gap = |t: usize| LABEL_OFFSET * NETWORK_WIDTH / LABEL_TIERS[t].0;
+        let to_left = x + gap(0) + widths[0] > NETWORK_WIDTH;
+        let boxes: Vec<(f64, f64, f64, f64)> = LABEL_TIERS
+            .iter()
+            .enumerate()
+            .map(|(t, &(screen, font, _))| {
+                let height = font * 1.35 * NETWORK_WIDTH / screen;
+                let (left, right) = if to_left {
+                    (x - gap(t) - widths[t], x - gap(t))
+                } else {
+                    (x + gap(t), x + gap(t) + widths[t])
+                };
+                (left, y - height / 2.0, right, y + height / 2.0)
+            })
+            .collect();
+        let free = |t: usize| {
+            let label = boxes[t];
+            label.0 >= 0.0
+                && label.2 <= NETWORK_WIDTH
+                && placed[t].len() < LABEL_TIERS[t].2
+                && !placed[t]
+                    .iter()
+                    .any(|b| b.0 < label.2 && label.0 < b.2 && b.1 < label.3 && label.1 < b.3)
+        };
+        // Shown from a tier on, a label is shown on every wider screen too: it must be free on
+        // all of them.
+        let tier_of = (0..LABEL_TIERS.len()).find(|&t| (t..LABEL_TIERS.len()).all(free));
         if let Some(t) = tier_of {
-            chosen.push((node, t + 1));
+            for (tier, label) in placed.iter_mut().zip(&boxes).skip(t) {
+                tier.push(*label);
+            }
+            chosen.push((node, t + 1, to_left));
         }
     }
     chosen
@@ -435,7 +462,14 @@ mod tests {
         assert_eq!(html.matches("<circle").count(), 5);
         assert_eq!(html.matches("<path").count(), 3);
         assert!(html.contains("href=\"../actors/a4/\""));
-        assert!(html.contains("<td>A0 (3)</td>"), "A1 appears most with A0");
-        assert_eq!(html.matches("<tr>").count(), 6, "a header and a row per actor");
+        assert!(
+            html.contains("<td>A0 (3), A2 (1)</td>"),
+            "A1 appears most with A0"
+        );
+        assert_eq!(
+            html.matches("<tr>").count(),
+            6,
+            "a header and a row per actor"
+        );
     }
 }

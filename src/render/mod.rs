@@ -808,9 +808,9 @@ impl<'a> Renderer<'a> {
         let shown = newest_first(linked, &term.articles);
         // A bar leads to its year's heading, on whichever page of the list the year starts.
         let year_href = |year: i32| -> Option<String> {
-            let at = shown
-                .iter()
-                .position(|&i| linked.book.articles[i].front.date.map(|d| d.year()) == Some(year))?;
+            let at = shown.iter().position(|&i| {
+                linked.book.articles[i].front.date.map(|d| d.year()) == Some(year)
+            })?;
             let on = at / list_page_limit(linked);
             Some(match on {
                 0 => format!("#y{year}"),

@@ -1,0 +1,232 @@
+//! Reading the site: both colour schemes readable, margin notes beside their words, the actor
+//! network legible with hundreds of actors (in headless Chromium, through the scripts of
+//! tests/e2e), and lists, counts and year charts that show only what the book holds.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use briefbook::build::{build, BuildOptions};
+use common::{copy_dir, serve, BrowserScripts};
+
+/// The example book of the repository.
+fn example_book() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build_into(root: &Path, output: &Path) {
+    build(&BuildOptions {
+        output: Some(output.to_path_buf()),
+        ..BuildOptions::new(root.to_path_buf())
+    })
+    .expect("the book builds");
+}
+
+/// The first folder (a slug) under `output/kind/`.
+fn first_slug(output: &Path, kind: &str) -> String {
+    let mut slugs: Vec<String> = std::fs::read_dir(output.join(kind))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    slugs.sort();
+    slugs.remove(0)
+}
+
+/// The example book's flagship article: three editor's notes.
+const FLAGSHIP: &str = "articles/2017-02-07-yun-tillerson-affirm-commitment-to-alliance/";
+
+#[test]
+fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build_into(&example_book(), &site);
+    let server = serve(dir.path());
+    let base = format!("http://127.0.0.1:{}/site/", server.port);
+    let actor = format!("actors/{}/", first_slug(&site, "actors"));
+    let topic = format!("topics/{}/", first_slug(&site, "topics"));
+    let outlet = format!("outlets/{}/", first_slug(&site, "outlets"));
+    let pages = [
+        base.as_str(),
+        "",
+        FLAGSHIP,
+        "search/?q=alliance",
+        "actors/",
+        &actor,
+        "topics/",
+        &topic,
+        "outlets/",
+        &outlet,
+        "timeline/",
+        "years/",
+        "years/2017/",
+        "book/",
+        "404.html",
+    ];
+    browser.run("contrast.mjs", pages, "contrast in both colour schemes");
+}
+
+/// A book of one article whose first paragraph holds three annotated phrases with long notes
+/// and a footnote: the notes crowd, so each must stack below the one above.
+fn crowded_book(root: &Path) {
+    std::fs::create_dir_all(root.join("content/articles")).unwrap();
+    std::fs::write(root.join("briefbook.toml"), "title = \"Crowded\"\n").unwrap();
+    let long = "A long note that takes several lines of the margin column, so that the next \
+                note, whose words sit on the same line or the next, cannot start at its own line.";
+    std::fs::write(
+        root.join("content/articles/2020-01-02-crowded.md"),
+        format!(
+            "---\ntitle: Crowded notes\noutlet: Yonhap\ndate: 2020-01-02\nactors: []\ntopics: []\n\
+             annotations:\n  - quote: first words\n    note: \"{long}\"\n  - quote: second words\n    note: \"{long}\"\n  - quote: third words\n    note: \"{long}\"\n---\n\n\
+             The first words, the second words and the third words all sit in one sentence.[^a]\n\n\
+             A second paragraph follows.\n\n[^a]: A footnote on the same line.\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn margin_notes_sit_beside_their_words_and_follow_their_paragraph_on_phones() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    build_into(&example_book(), &dir.path().join("example"));
+    let crowded = dir.path().join("crowded-book");
+    crowded_book(&crowded);
+    build_into(&crowded, &dir.path().join("crowded"));
+    let server = serve(dir.path());
+    let base = |sub: &str| format!("http://127.0.0.1:{}/{sub}/", server.port);
+    browser.run(
+        "notes.mjs",
+        [base("example").as_str(), FLAGSHIP],
+        "notes of the example book",
+    );
+    browser.run(
+        "notes.mjs",
+        [
+            base("crowded").as_str(),
+            "articles/2020-01-02-crowded/!crowded",
+        ],
+        "notes that crowd",
+    );
+}
+
+/// A book of `actors` actors in clusters of twelve, each article naming three of a cluster
+/// and now and then one of five actors who appear everywhere; `outlets.yaml` also lists
+/// outlets no article uses.
+fn big_book(root: &Path, actors: usize, articles: usize) {
+    std::fs::create_dir_all(root.join("content/articles")).unwrap();
+    std::fs::write(root.join("briefbook.toml"), "title = \"Big book\"\n").unwrap();
+    let name = |i: usize| format!("Actor{} Cluster{}", i, i / 12);
+    let clusters = actors / 12;
+    for n in 0..articles {
+        let cluster = n % clusters;
+        let mut named: Vec<String> = (0..3)
+            .map(|k| name(cluster * 12 + (n / clusters + k * 5) % 12))
+            .collect();
+        if n % 3 == 0 {
+            named.push(name(n % 5));
+        }
+        named.dedup();
+        let year = 2000 + n % 24;
+        std::fs::write(
+            root.join(format!("content/articles/{year}-{n:04}-story.md")),
+            format!(
+                "---\ntitle: Story {n}\noutlet: Yonhap\ndate: {year}-{:02}-{:02}\nactors: [{}]\ntopics: []\n---\n\nStory {n} names {}.\n",
+                1 + n % 12,
+                1 + n % 28,
+                named.join(", "),
+                named[0]
+            ),
+        )
+        .unwrap();
+    }
+    let mut outlets = String::from("- name: Yonhap\n");
+    for i in 0..25 {
+        let _ = writeln!(outlets, "- name: Unused Outlet {i}");
+    }
+    std::fs::write(root.join("content/outlets.yaml"), outlets).unwrap();
+}
+
+#[test]
+fn the_actor_network_stays_legible_with_240_actors_on_desktops_and_phones() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    big_book(&book, 240, 720);
+    build_into(&book, &dir.path().join("site"));
+    let server = serve(dir.path());
+    let base = format!("http://127.0.0.1:{}/site/", server.port);
+    // The drawing holds the 200 actors with most articles.
+    browser.run("network.mjs", [base.as_str(), "200"], "the actor network");
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn lists_and_counts_show_only_terms_with_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    big_book(&book, 24, 48);
+    let site = dir.path().join("site");
+    build_into(&book, &site);
+    let outlets = read(&site.join("outlets/index.html"));
+    assert_eq!(
+        outlets.matches("class=\"term-name\"").count(),
+        1,
+        "{outlets}"
+    );
+    assert!(!outlets.contains("Unused Outlet"));
+    let home = read(&site.join("index.html"));
+    assert!(
+        home.contains("<strong>1</strong> Outlets"),
+        "one outlet in use is counted"
+    );
+    let filters = read(&site.join("search/filters.json"));
+    assert!(!filters.contains("Unused Outlet"), "{filters}");
+}
+
+#[test]
+fn every_year_bar_links_to_that_years_articles_of_the_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    big_book(&book, 24, 48);
+    let site = dir.path().join("site");
+    build_into(&book, &site);
+    let page = read(&site.join("actors/actor0-cluster0/index.html"));
+    let chart = &page[page.find("<svg class=\"year-chart\"").expect("a chart")..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    let targets: Vec<&str> = chart
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(targets.len() >= 3, "{chart}");
+    for target in &targets {
+        assert!(
+            page.contains(&format!("id=\"{target}\"")),
+            "#{target} is a heading of the page"
+        );
+    }
+    // Years are labelled under the bars: the first always, the others as room allows.
+    let first = targets.iter().map(|t| &t[1..]).min().unwrap();
+    assert!(chart.contains(&format!(">{first}</text>")), "{chart}");
+    assert!(chart.matches("</text>").count() >= 4, "{chart}");
+}
+
+#[test]
+fn the_crowded_fixture_is_a_valid_book() {
+    // Guards the notes test: a typo in its front matter would fail it for the wrong reason.
+    let dir = tempfile::tempdir().unwrap();
+    crowded_book(&dir.path().join("book"));
+    let site = dir.path().join("site");
+    build_into(&dir.path().join("book"), &site);
+    let article = read(&site.join("articles/2020-01-02-crowded/index.html"));
+    assert_eq!(article.matches("class=\"annotation-note\"").count(), 3);
+    assert_eq!(article.matches("class=\"annotation-ref\"").count(), 3);
+    let _ = copy_dir;
+}
