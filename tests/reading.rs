@@ -163,6 +163,25 @@ fn the_actor_network_stays_legible_with_240_actors_on_desktops_and_phones() {
     browser.run("network.mjs", [base.as_str(), "200"], "the actor network");
 }
 
+#[test]
+fn search_ranks_by_field_phrase_and_date_corrects_typos_and_says_why() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search-rank");
+    build_into(&fixture, &dir.path().join("whole"));
+    // The same book with its index split into shards, as a big book's is.
+    let split = dir.path().join("split-book");
+    copy_dir(&fixture, &split);
+    common::append_config(&split, "search_split_above = 0");
+    build_into(&split, &dir.path().join("split"));
+    assert!(dir.path().join("split/search/index").is_dir());
+    let server = serve(dir.path());
+    for mode in ["whole", "split"] {
+        let base = format!("http://127.0.0.1:{}/{mode}/", server.port);
+        browser.run("search_rank.mjs", [base.as_str(), mode], mode);
+    }
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -228,5 +247,4 @@ fn the_crowded_fixture_is_a_valid_book() {
     let article = read(&site.join("articles/2020-01-02-crowded/index.html"));
     assert_eq!(article.matches("class=\"annotation-note\"").count(), 3);
     assert_eq!(article.matches("class=\"annotation-ref\"").count(), 3);
-    let _ = copy_dir;
 }
