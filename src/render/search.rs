@@ -272,7 +272,7 @@ pub fn search_index(
         .div_ceil(rayon::current_num_threads().max(1) * 4)
         .next_multiple_of(FRAGMENTS_PER_FILE)
         .max(FRAGMENTS_PER_FILE);
-    let indexed: Vec<(Postings, Vec<(usize, String)>, Vec<u32>)> = order
+    let indexed: Vec<IndexedBlock> = order
         .par_chunks(block)
         .enumerate()
         .map(|(b, chunk)| {
@@ -482,6 +482,10 @@ fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
     }
     out.push('}');
 }
+
+/// One block of consecutive articles, indexed: its postings, the excerpts the feeds want
+/// (article, text) and each article's body length in tokens.
+type IndexedBlock = (Postings, Vec<(usize, String)>, Vec<u32>);
 
 /// Token → postings (see [`POSTING_STRIDE`]), ascending.
 type Postings = FxHashMap<String, Vec<u32>>;
