@@ -50,6 +50,9 @@ pub struct Config {
     /// Off: HTML in content passes an allow-list sanitizer and links may only be http(s),
     /// mailto or relative, so no script from content ever runs in a reader's browser.
     pub allow_unsafe_html: bool,
+    /// Interface strings replacing those of the book's language (keys of
+    /// `src/render/i18n/en.toml`), under `[strings]`.
+    pub strings: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             search_split_above: 200,
             citation_style: "chicago".to_string(),
             allow_unsafe_html: false,
+            strings: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -248,3 +248,129 @@ fn the_crowded_fixture_is_a_valid_book() {
     assert_eq!(article.matches("class=\"annotation-note\"").count(), 3);
     assert_eq!(article.matches("class=\"annotation-ref\"").count(), 3);
 }
+
+/// The literal pieces of an interface string (`{name}` gaps and `one|many` forms split off)
+/// long enough to be recognised on a page.
+fn literal_pieces(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for form in text.split('|') {
+        let mut rest = form;
+        while !rest.is_empty() {
+            let (piece, after) = match rest.find('{') {
+                Some(open) => (
+                    &rest[..open],
+                    rest[open..].split_once('}').map_or("", |p| p.1),
+                ),
+                None => (rest, ""),
+            };
+            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+            if piece.chars().count() >= 4 && piece.chars().any(char::is_alphabetic) {
+                pieces.push(piece.to_string());
+            }
+            rest = after;
+        }
+    }
+    pieces
+}
+
+#[test]
+fn a_korean_book_shows_no_english_interface_string() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    std::fs::create_dir_all(&book).unwrap();
+    copy_dir(&example_book().join("content"), &book.join("content"));
+    let config = read(&example_book().join("briefbook.toml"));
+    let config: String = config
+        .lines()
+        .filter(|l| !l.starts_with("language"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        book.join("briefbook.toml"),
+        format!("{config}language = \"ko\"\n"),
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    build_into(&book, &site);
+
+    // Words the book's own text (and title) holds may appear on its pages in any language,
+    // with their apostrophes curled as the pages print them.
+    let content: String = walkdir::WalkDir::new(book.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| read(e.path()))
+        .chain([config])
+        .collect::<String>()
+        .replace('\'', "’");
+    let table: std::collections::BTreeMap<String, String> = toml::from_str(&read(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/render/i18n/en.toml"),
+    ))
+    .unwrap();
+    let english: Vec<String> = table
+        .values()
+        .flat_map(|v| literal_pieces(v))
+        .filter(|piece| !content.contains(piece.as_str()))
+        .collect();
+    assert!(english.len() > 100, "{english:?}");
+    let mut found = Vec::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&site) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|x| x != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = read(entry.path());
+        assert!(
+            html.contains("<html lang=\"ko\">"),
+            "{}",
+            entry.path().display()
+        );
+        for piece in &english {
+            if html.contains(piece.as_str()) {
+                found.push(format!(
+                    "{}: {piece}",
+                    entry.path().strip_prefix(&site).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(pages > 20);
+    assert!(
+        found.is_empty(),
+        "English interface strings on Korean pages:\n{}",
+        found.join("\n")
+    );
+    // Dates are written the Korean way.
+    let article = read(&site.join(FLAGSHIP).join("index.html"));
+    assert!(article.contains("2017년 2월 7일"), "a Korean date");
+    assert!(
+        article.contains("엮은이 주"),
+        "the editor's note is headed in Korean"
+    );
+}
+
+#[test]
+fn briefbook_toml_replaces_any_interface_string_and_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    crowded_book(&book);
+    common::append_config(
+        &book,
+        "[strings]\nrelated_articles = \"See also\"\ncite_this_article = \"How to cite\"",
+    );
+    let site = dir.path().join("site");
+    build_into(&book, &site);
+    let article = read(&site.join("articles/2020-01-02-crowded/index.html"));
+    assert!(article.contains("How to cite"));
+    assert!(!article.contains("Cite this article"));
+    common::append_config(&book, "cite_this_articel = \"typo\"");
+    let error = build(&BuildOptions {
+        output: Some(dir.path().join("other")),
+        ..BuildOptions::new(book)
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("`cite_this_articel`"), "{error}");
+}

@@ -14,6 +14,7 @@
 //! - `<p id="passage-K">` on the K-th paragraph when it holds a quotation shown elsewhere.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 
@@ -29,6 +30,8 @@ pub struct Layer<'a> {
     pub notes_html: &'a [String],
     /// Paragraph indices to anchor, ascending.
     pub passages: &'a [usize],
+    /// The interface's words (the accessible names of numbers and links back).
+    pub strings: &'a super::i18n::Strings,
 }
 
 /// The HTML id suffix of annotation `index`: its `id`, or its 1-based number.
@@ -147,7 +150,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     writer.flush();
     let mut html = String::with_capacity(source.len() * 3 / 2);
     markdown.push_mixed_events(&mut html, writer.out.into_iter(), content_has_html);
-    footnotes.push_list(&mut html);
+    footnotes.push_list(&mut html, layer.strings);
     html
 }
 
@@ -208,12 +211,16 @@ impl<'e> Writer<'_, 'e> {
                         format!("<sup class=\"annotation-ref\">{number}</sup>")
                     } else {
                         format!(
-                            "<sup class=\"annotation-ref\"><a href=\"#note-{id}\" aria-label=\"Note {number}\">{number}</a></sup>"
+                            "<sup class=\"annotation-ref\"><a href=\"#note-{id}\" aria-label=\"{}\">{number}</a></sup>",
+                            escape_attribute(
+                                &self.layer.strings.fill("note_n", &[("n", &number.to_string())])
+                            )
                         )
                     };
                     self.out.push(Event::InlineHtml(reference.into()));
                     self.pending.push(format!(
-                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" aria-label=\"Back to the annotated words\">{}</a>{}</aside>\n",
+                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" aria-label=\"{}\">{}</a>{}</aside>\n",
+                        escape_attribute(self.layer.strings.get("back_to_words")),
                         n + 1,
                         self.layer.notes_html.get(n).map_or("", String::as_str)
                     ));
@@ -357,14 +364,19 @@ impl Footnotes {
             .map_or("", |e| e.2.as_str())
     }
 
-    fn push_list(&self, html: &mut String) {
+    fn push_list(&self, html: &mut String, strings: &super::i18n::Strings) {
         if self.entries.is_empty() {
             return;
         }
-        html.push_str("<section class=\"footnotes\" aria-label=\"Notes\">\n<ol>\n");
+        let _ = write!(
+            html,
+            "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
+            escape_attribute(strings.get("notes"))
+        );
+        let back = escape_attribute(strings.get("back_to_text"));
         for (_, id, content) in &self.entries {
             html.push_str(&format!(
-                "<li id=\"fn-{id}\">{content} <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"Back to the text\">↩</a></li>\n"
+                "<li id=\"fn-{id}\">{content} <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"{back}\">↩</a></li>\n"
             ));
         }
         html.push_str("</ol>\n</section>\n");
@@ -387,6 +399,10 @@ fn strip_paragraph(html: &str) -> String {
 mod tests {
     use super::*;
 
+    fn english() -> crate::render::i18n::Strings {
+        crate::render::i18n::Strings::for_config(&crate::config::Config::default())
+    }
+
     fn annotation(quote: &str, note: &str) -> Annotation {
         Annotation {
             quote: quote.into(),
@@ -405,6 +421,7 @@ mod tests {
             annotations: &annotations,
             notes_html: &notes,
             passages: &[],
+            strings: &english(),
         };
         let html = render_body(&md, "Then the *talks* went well.\n\nNext.\n", &layer);
         assert!(
@@ -424,6 +441,7 @@ mod tests {
             annotations: &[],
             notes_html: &[],
             passages: &[1],
+            strings: &english(),
         };
         let html = render_body(
             &md,

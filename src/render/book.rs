@@ -140,6 +140,7 @@ struct PlannedGroup {
 /// The book's groups, in print order.
 fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
     let book = &linked.book;
+    let strings = super::i18n::Strings::for_config(&book.config);
     let mut groups: Vec<PlannedGroup> = Vec::new();
     match book.config.book_grouping {
         BookGrouping::Topic => {
@@ -163,7 +164,7 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
             }
             if !none.is_empty() {
                 groups.push(PlannedGroup {
-                    label: "Other articles".to_string(),
+                    label: strings.get("other_articles").to_string(),
                     id: "g-other".to_string(),
                     articles: none,
                 });
@@ -171,10 +172,10 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
         }
         BookGrouping::Year => {
             for &i in &linked.chronology {
-                let label = book.articles[i]
-                    .front
-                    .date
-                    .map_or("Undated".to_string(), |d| d.year().to_string());
+                let label = book.articles[i].front.date.map_or_else(
+                    || strings.get("undated").to_string(),
+                    |d| d.year().to_string(),
+                );
                 match groups.last_mut() {
                     Some(group) if group.label == label => group.articles.push(i),
                     _ => groups.push(PlannedGroup {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::i18n::Strings;
 use super::markdown::{escape_attribute, escape_text};
 
 /// How many actors the network shows at most.
@@ -25,6 +26,7 @@ pub fn year_bars(
     counts: &[(i32, usize)],
     subject: &str,
     href: &dyn Fn(i32) -> Option<String>,
+    strings: &Strings,
 ) -> Option<String> {
     let (first, last) = (counts.first()?.0, counts.last()?.0);
     let by_year: HashMap<i32, usize> = counts.iter().copied().collect();
@@ -48,7 +50,10 @@ pub fn year_bars(
         .filter(|y| y.1 > 0)
         .map(|(y, n)| format!("{y}: {n}"))
         .collect();
-    let description = format!("Articles per year on {subject}: {}", alternative.join(", "));
+    let description = strings.fill(
+        "articles_per_year_on",
+        &[("name", subject), ("counts", &alternative.join(", "))],
+    );
     let mut svg = format!(
         "<svg class=\"year-chart\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
         escape_attribute(&description),
@@ -58,7 +63,10 @@ pub fn year_bars(
         let h = plot * (*n as f64) / (max as f64);
         let x = left + i as f64 * slot + (slot - bar) / 2.0;
         let y = top + plot - h;
-        let label = format!("{year}: {n} article{}", if *n == 1 { "" } else { "s" });
+        let label = format!(
+            "{year}: {}",
+            strings.fill("n_articles", &[("n", &n.to_string())])
+        );
         let rect = format!(
             "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\"><title>{label}</title></rect>"
         );
@@ -123,7 +131,12 @@ const LABEL_OFFSET: f64 = 10.0;
 /// labelled, fewer on small screens, so that no two labels touch; labels are HTML at a fixed
 /// pixel size (never shrunk with the drawing) and links, and a table beside the drawing lists
 /// every actor with whom they appear most. `edges` are (node, node, shared).
-pub fn network(nodes: &[Node], edges: &[(usize, usize, usize)], root: &str) -> Option<String> {
+pub fn network(
+    nodes: &[Node],
+    edges: &[(usize, usize, usize)],
+    root: &str,
+    strings: &Strings,
+) -> Option<String> {
     if nodes.len() < 2 {
         return None;
     }
@@ -160,11 +173,10 @@ pub fn network(nodes: &[Node], edges: &[(usize, usize, usize)], root: &str) -> O
         let (x, y) = positions[i];
         let _ = write!(
             svg,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\"><title>{}: {} article{}</title></circle>",
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\"><title>{}: {}</title></circle>",
             radius(node),
             escape_text(&node.name),
-            node.articles,
-            if node.articles == 1 { "" } else { "s" }
+            escape_text(&strings.fill("n_articles", &[("n", &node.articles.to_string())]))
         );
     }
     svg.push_str("</g></svg>");
@@ -183,8 +195,12 @@ pub fn network(nodes: &[Node], edges: &[(usize, usize, usize)], root: &str) -> O
         );
     }
 
-    let mut table = String::from(
-        "<table class=\"network-table\"><caption>The actors of the drawing</caption><thead><tr><th scope=\"col\">Actor</th><th scope=\"col\">Articles</th><th scope=\"col\">Most often with</th></tr></thead><tbody>",
+    let mut table = format!(
+        "<table class=\"network-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape_text(strings.get("network_table")),
+        escape_text(strings.get("actor")),
+        escape_text(strings.get("network_articles")),
+        escape_text(strings.get("network_most_with")),
     );
     for (i, node) in nodes.iter().enumerate() {
         let with: Vec<String> = partners[i]
@@ -202,7 +218,8 @@ pub fn network(nodes: &[Node], edges: &[(usize, usize, usize)], root: &str) -> O
     }
     table.push_str("</tbody></table>");
     Some(format!(
-        "<div class=\"network-layout\"><div class=\"network-drawing\" style=\"aspect-ratio:{NETWORK_WIDTH}/{NETWORK_HEIGHT}\">{svg}{labels}</div><div class=\"network-list\" tabindex=\"0\" role=\"region\" aria-label=\"The actors of the drawing\">{table}</div></div>"
+        "<div class=\"network-layout\"><div class=\"network-drawing\" style=\"aspect-ratio:{NETWORK_WIDTH}/{NETWORK_HEIGHT}\">{svg}{labels}</div><div class=\"network-list\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">{table}</div></div>",
+        escape_attribute(strings.get("network_table"))
     ))
 }
 
@@ -419,20 +436,24 @@ fn circular_order(n: usize, edges: &[(usize, usize, usize)], nodes: &[Node]) -> 
 mod tests {
     use super::*;
 
+    fn english() -> Strings {
+        Strings::for_config(&crate::config::Config::default())
+    }
+
     #[test]
     fn year_bars_fill_gaps_and_describe_themselves() {
         let href = |y: i32| Some(format!("#y{y}"));
-        let svg = year_bars(&[(2016, 2), (2018, 4)], "Moon", &href).expect("drawn");
+        let svg = year_bars(&[(2016, 2), (2018, 4)], "Moon", &href, &english()).expect("drawn");
         assert_eq!(svg.matches("<title>").count(), 4, "2017 is drawn empty");
         assert!(svg.contains("<title>Articles per year on Moon: 2016: 2, 2018: 4</title>"));
         assert!(svg.contains("2017: 0 articles"));
-        assert!(year_bars(&[], "x", &href).is_none());
+        assert!(year_bars(&[], "x", &href, &english()).is_none());
     }
 
     #[test]
     fn every_bar_with_articles_links_to_its_year_and_years_are_labelled() {
         let href = |y: i32| Some(format!("#y{y}"));
-        let svg = year_bars(&[(2016, 2), (2018, 4)], "Moon", &href).expect("drawn");
+        let svg = year_bars(&[(2016, 2), (2018, 4)], "Moon", &href, &english()).expect("drawn");
         assert!(svg.contains("href=\"#y2016\""));
         assert!(svg.contains("href=\"#y2018\""));
         assert!(!svg.contains("#y2017"), "an empty year links nowhere");
@@ -441,7 +462,7 @@ mod tests {
         }
         // Thirty years: labels thin out so that none touch, first year always labelled.
         let many: Vec<(i32, usize)> = (1990..2020).map(|y| (y, 1)).collect();
-        let svg = year_bars(&many, "X", &href).expect("drawn");
+        let svg = year_bars(&many, "X", &href, &english()).expect("drawn");
         let labels = svg.matches("</text>").count() - 1;
         assert!((3..=15).contains(&labels), "{labels} labels");
         assert!(svg.contains(">1990</text>"));
@@ -458,7 +479,7 @@ mod tests {
             })
             .collect();
         let edges = [(0, 1, 3), (1, 2, 1), (3, 4, 2)];
-        let html = network(&nodes, &edges, "../").expect("drawn");
+        let html = network(&nodes, &edges, "../", &english()).expect("drawn");
         assert_eq!(html.matches("<circle").count(), 5);
         assert_eq!(html.matches("<path").count(), 3);
         assert!(html.contains("href=\"../actors/a4/\""));

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod citations;
 pub mod context;
 pub mod feeds;
+pub mod i18n;
 pub mod markdown;
 pub mod search;
 pub mod sitemap;
@@ -24,8 +25,8 @@ use crate::link::{LinkedBook, Taxonomy, Term};
 use std::sync::OnceLock;
 
 use context::{
-    group_runs, human_date, month_name, newest_first, year_label, ArticleSummary, CountedLink,
-    Group, Grouped, Link, ListItem, Shared,
+    group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Grouped, Link,
+    ListItem, Shared,
 };
 use markdown::Markdown;
 use templates::ARTICLE_ITEM;
@@ -238,8 +239,17 @@ impl<'a> Renderer<'a> {
         mut templates: templates::Templates,
         shared: Shared,
     ) -> Result<Self, Error> {
+        i18n::check_overrides(&linked.book.config)?;
         // Once for every page and partial, not copied into each page's context.
         templates.tera.global_context().insert("site", &shared.site);
+        templates
+            .tera
+            .global_context()
+            .insert("t", &*shared.strings);
+        templates
+            .tera
+            .global_context()
+            .insert("search_strings", &shared.strings.json_of("search_"));
         let entries = Entries::new(&templates, linked.book.articles.len());
         Ok(Renderer {
             linked,
@@ -507,15 +517,16 @@ impl<'a> Renderer<'a> {
 
     fn home(&self, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
-        struct Home {
+        struct Home<'a> {
             introduction_html: Option<String>,
             latest: String,
             topics: Vec<CountedLink>,
             actors: Vec<CountedLink>,
             years: Vec<CountedLink>,
-            counts: [(&'static str, &'static str, usize); 4],
+            counts: [(&'a str, &'static str, usize); 4],
         }
         let linked = self.linked;
+        let strings = &*self.shared.strings;
         let dated: Vec<usize> = linked
             .chronology
             .iter()
@@ -559,10 +570,14 @@ impl<'a> Renderer<'a> {
                 usize::MAX,
             ),
             counts: [
-                ("Articles", "timeline/", linked.book.articles.len()),
-                ("Actors", "actors/", in_use(&linked.actors)),
-                ("Topics", "topics/", in_use(&linked.topics)),
-                ("Outlets", "outlets/", in_use(&linked.outlets)),
+                (
+                    strings.get("articles"),
+                    "timeline/",
+                    linked.book.articles.len(),
+                ),
+                (strings.get("actors"), "actors/", in_use(&linked.actors)),
+                (strings.get("topics"), "topics/", in_use(&linked.topics)),
+                (strings.get("outlets"), "outlets/", in_use(&linked.outlets)),
             ],
         })
     }
@@ -643,6 +658,7 @@ impl<'a> Renderer<'a> {
                 annotations: &article.front.annotations,
                 notes_html: &notes_html,
                 passages: &links.passages,
+                strings: &self.shared.strings,
             },
         )
     }
@@ -659,7 +675,7 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct Index<'a> {
             kind: Taxonomy,
-            title: &'static str,
+            title: &'a str,
             terms: Vec<Entry<'a>>,
             network_svg: Option<String>,
         }
@@ -683,7 +699,7 @@ impl<'a> Renderer<'a> {
             .collect();
         to_context(&Index {
             kind: taxonomy,
-            title: index_title(taxonomy),
+            title: self.shared.strings.get(index_title(taxonomy)),
             terms: entries,
             network_svg: (taxonomy == Taxonomy::Actor)
                 .then(|| self.actor_network())
@@ -749,8 +765,8 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct TermPage<'a> {
             kind: Taxonomy,
-            kind_title: &'static str,
-            index_title: &'static str,
+            kind_title: &'a str,
+            index_title: &'a str,
             term: &'a Link,
             count: usize,
             subtitle: Option<String>,
@@ -828,14 +844,15 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                charts::year_bars(&per_year, &term.name, &year_href)
+                charts::year_bars(&per_year, &term.name, &year_href, &self.shared.strings)
             })
             .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
-        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
+        let strings = &*self.shared.strings;
+        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, strings, i));
         let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
-            year_span(linked, slice)
+            year_span(linked, strings, slice)
         });
         let first = page == 0;
         let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
@@ -850,10 +867,14 @@ impl<'a> Renderer<'a> {
                             organisation: r.organisation.clone(),
                             period: match (r.from, r.to) {
                                 (Some(from), Some(to)) => {
-                                    format!("{}–{}", human_date(&from), human_date(&to))
+                                    format!("{}–{}", strings.date(&from), strings.date(&to))
                                 }
-                                (Some(from), None) => format!("from {}", human_date(&from)),
-                                (None, Some(to)) => format!("until {}", human_date(&to)),
+                                (Some(from), None) => {
+                                    strings.fill("role_from", &[("date", &strings.date(&from))])
+                                }
+                                (None, Some(to)) => {
+                                    strings.fill("role_until", &[("date", &strings.date(&to))])
+                                }
                                 (None, None) => String::new(),
                             },
                         })
@@ -875,8 +896,8 @@ impl<'a> Renderer<'a> {
             };
         to_context(&TermPage {
             kind: taxonomy,
-            kind_title: kind_title(taxonomy),
-            index_title: index_title(taxonomy),
+            kind_title: self.shared.strings.get(kind_title(taxonomy)),
+            index_title: self.shared.strings.get(index_title(taxonomy)),
             term: &self.shared.links(taxonomy)[index],
             count: term.articles.len(),
             subtitle,
@@ -950,7 +971,7 @@ impl<'a> Renderer<'a> {
                 articles: linked.actors[a].articles.len(),
             })
             .collect();
-        charts::network(&nodes, &edges, "../")
+        charts::network(&nodes, &edges, "../", &self.shared.strings)
     }
 
     fn years(&self, root: &str) -> Result<tera::Context, Error> {
@@ -996,15 +1017,20 @@ impl<'a> Renderer<'a> {
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let (known, unknown): (Vec<usize>, Vec<usize>) =
             on_page.iter().partition(|&&i| month_of(i).is_some());
+        let strings = &*self.shared.strings;
         let months = group_runs(known, |i| {
             let month = month_of(i).unwrap_or(1);
             (
-                format!("{} {}", month_name(month), term.name),
+                strings.fill(
+                    "date_month",
+                    &[("month", strings.month(month)), ("year", &term.name)],
+                ),
                 format!("m{month:02}"),
             )
         });
         let month_span = |slice: &[usize]| {
-            let label = |i: usize| month_of(i).map_or("month not known", month_name);
+            let label =
+                |i: usize| month_of(i).map_or(strings.get("month_not_known"), |m| strings.month(m));
             match (slice.first(), slice.last()) {
                 (Some(&a), Some(&b)) if label(a) != label(b) => {
                     format!("{}–{}", label(a), label(b))
@@ -1079,8 +1105,9 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|&i| self.partial(TIMELINE_ITEM, &self.shared.summaries[i], root))
             .collect::<Result<_, _>>()?;
+        let strings = &*self.shared.strings;
         let groups = group_runs(positions.clone(), |position| {
-            year_label(linked, chronology[position])
+            year_label(linked, strings, chronology[position])
         })
         .into_iter()
         .map(|g| {
@@ -1098,7 +1125,7 @@ impl<'a> Renderer<'a> {
         })
         .collect();
         let pager = self.pager(Page::Timeline, page, root, chronology, |slice| {
-            year_span(linked, slice)
+            year_span(linked, strings, slice)
         });
         to_context(&Timeline { groups, pager })
     }
@@ -1123,15 +1150,18 @@ struct PagerLink {
 }
 
 /// The years `articles` (in list order) span: `2017`, or `2017–2019` from the earlier year.
-fn year_span(linked: &LinkedBook, articles: &[usize]) -> String {
+fn year_span(linked: &LinkedBook, strings: &i18n::Strings, articles: &[usize]) -> String {
     let (Some(&first), Some(&last)) = (articles.first(), articles.last()) else {
         return String::new();
     };
-    let (first, last) = (year_label(linked, first).0, year_label(linked, last).0);
+    let (first, last) = (
+        year_label(linked, strings, first).0,
+        year_label(linked, strings, last).0,
+    );
     if first == last {
         return first;
     }
-    let (low, high) = if first <= last || first == "Undated" {
+    let (low, high) = if first <= last || first == strings.get("undated") {
         (first, last)
     } else {
         (last, first)
@@ -1206,21 +1236,23 @@ fn section(page: Page) -> &'static str {
     }
 }
 
+/// The translation key of one term's kind: `actor`.
 fn kind_title(taxonomy: Taxonomy) -> &'static str {
     match taxonomy {
-        Taxonomy::Actor => "Actor",
-        Taxonomy::Topic => "Topic",
-        Taxonomy::Outlet => "Outlet",
-        Taxonomy::Year => "Year",
+        Taxonomy::Actor => "actor",
+        Taxonomy::Topic => "topic",
+        Taxonomy::Outlet => "outlet",
+        Taxonomy::Year => "year",
     }
 }
 
+/// The translation key of a kind's index: `actors`.
 fn index_title(taxonomy: Taxonomy) -> &'static str {
     match taxonomy {
-        Taxonomy::Actor => "Actors",
-        Taxonomy::Topic => "Topics",
-        Taxonomy::Outlet => "Outlets",
-        Taxonomy::Year => "Years",
+        Taxonomy::Actor => "actors",
+        Taxonomy::Topic => "topics",
+        Taxonomy::Outlet => "outlets",
+        Taxonomy::Year => "years",
     }
 }
 
