@@ -69,6 +69,45 @@ fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
     browser.run("contrast.mjs", pages, "contrast in both colour schemes");
 }
 
+#[test]
+fn axe_core_finds_no_wcag_violation_in_either_colour_scheme() {
+    let browser = BrowserScripts::ready();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build_into(&example_book(), &site);
+    // And a cast big enough for the actor network's labels and table.
+    let book = dir.path().join("big-book");
+    big_book(&book, 240, 720);
+    build_into(&book, &dir.path().join("big"));
+    let server = serve(dir.path());
+    let base = format!("http://127.0.0.1:{}/site/", server.port);
+    let actor = format!("actors/{}/", first_slug(&site, "actors"));
+    let topic = format!("topics/{}/", first_slug(&site, "topics"));
+    let pages = [
+        base.as_str(),
+        "",
+        FLAGSHIP,
+        "search/?q=alliance",
+        "actors/",
+        &actor,
+        "topics/",
+        &topic,
+        "outlets/",
+        "timeline/",
+        "years/",
+        "years/2017/",
+        "book/",
+        "404.html",
+    ];
+    browser.run("axe.mjs", pages, "axe-core on the example book");
+    let big = format!("http://127.0.0.1:{}/big/", server.port);
+    browser.run(
+        "axe.mjs",
+        [big.as_str(), "actors/", "actors/actor0-cluster0/"],
+        "axe-core on the actor network",
+    );
+}
+
 /// A book of one article whose first paragraph holds three annotated phrases with long notes
 /// and a footnote: the notes crowd, so each must stack below the one above.
 fn crowded_book(root: &Path) {

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 
-use super::markdown::{escape_attribute, Markdown};
+use super::markdown::{escape_attribute, escape_text, Markdown};
 use crate::link::anchors::{locate, Located};
 use crate::model::Annotation;
 use crate::slug::slugify;
@@ -219,9 +219,11 @@ impl<'e> Writer<'_, 'e> {
                     };
                     self.out.push(Event::InlineHtml(reference.into()));
                     self.pending.push(format!(
-                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" aria-label=\"{}\">{}</a>{}</aside>\n",
+                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" title=\"{}\">{}</a>{}</aside>\n",
                         escape_attribute(self.layer.strings.get("back_to_words")),
-                        n + 1,
+                        escape_text(
+                            &self.layer.strings.fill("note_n", &[("n", &(n + 1).to_string())])
+                        ),
                         self.layer.notes_html.get(n).map_or("", String::as_str)
                     ));
                 }

@@ -90,7 +90,11 @@ impl BrowserScripts {
                 .is_ok_and(|o| o.status.success()),
             "this test needs Node.js on PATH (apt-get install nodejs); see tests/e2e/README"
         );
-        if !folder.join("node_modules/playwright-core").is_dir() {
+        // Each package the scripts import: a folder installed before one was added updates.
+        let installed = ["playwright-core", "axe-core"]
+            .iter()
+            .all(|p| folder.join("node_modules").join(p).is_dir());
+        if !installed {
             let status = Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
                 .current_dir(&folder)
