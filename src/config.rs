@@ -18,6 +18,15 @@ pub enum BookGrouping {
     Year,
 }
 
+/// The paper the printed book is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BookPaper {
+    #[default]
+    A4,
+    Letter,
+}
+
 /// Settings from `briefbook.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -50,6 +59,8 @@ pub struct Config {
     /// Off: HTML in content passes an allow-list sanitizer and links may only be http(s),
     /// mailto or relative, so no script from content ever runs in a reader's browser.
     pub allow_unsafe_html: bool,
+    /// The printed book's paper: `a4` or `letter`.
+    pub book_paper: BookPaper,
     /// Interface strings replacing those of the book's language (keys of
     /// `src/render/i18n/en.toml`), under `[strings]`.
     pub strings: std::collections::BTreeMap<String, String>,
@@ -71,6 +82,7 @@ impl Default for Config {
             search_split_above: 200,
             citation_style: "chicago".to_string(),
             allow_unsafe_html: false,
+            book_paper: BookPaper::A4,
             strings: std::collections::BTreeMap::new(),
         }
     }

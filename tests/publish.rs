@@ -295,11 +295,17 @@ fn the_printable_book_holds_every_article_with_notes_and_an_actor_index() {
         ["Korea–US alliance", "Sanctions"],
         "grouped by topic"
     );
-    let notes: String = doc
-        .select(&select(".book-notes"))
+    // The annotated words are marked in the text, their note right after the paragraph.
+    let marked: String = doc
+        .select(&select(".book-article mark.annotation"))
         .flat_map(|n| n.text())
         .collect();
-    assert!(notes.contains("ironclad commitment") && notes.contains("every joint statement"));
+    assert!(marked.contains("ironclad commitment"), "{marked}");
+    let notes: String = doc
+        .select(&select(".book-article .annotation-note"))
+        .flat_map(|n| n.text())
+        .collect();
+    assert!(notes.contains("every joint statement"), "{notes}");
     assert!(html.contains("Editor’s note"));
     let index: Vec<String> = doc
         .select(&select(".actor-index li"))

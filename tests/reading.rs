@@ -413,3 +413,86 @@ fn briefbook_toml_replaces_any_interface_string_and_refuses_an_unknown_one() {
     .to_string();
     assert!(error.contains("`cite_this_articel`"), "{error}");
 }
+
+/// The text of each page of `pdf`, by `pdftotext`.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    String::from_utf8_lossy(&output.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+fn pdf_page_size(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs (apt-get install poppler-utils)");
+    let info = String::from_utf8_lossy(&output.stdout).into_owned();
+    info.lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_printed_book_has_page_numbers_running_heads_notes_after_their_paragraph_and_its_paper() {
+    common::chromium_path();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build_into(&example_book(), &site);
+    let pdfs = briefbook::pdf::write_pdf(&site).expect("the book prints");
+    let pages = pdf_pages(&pdfs[0]);
+    let pages: Vec<&String> = pages.iter().filter(|p| !p.trim().is_empty()).collect();
+    assert!(pages.len() > 5, "{} pages", pages.len());
+    assert!(pdf_page_size(&pdfs[0]).contains("(A4)"), "A4 by default");
+    // Every page but the cover ends with its number and starts with the book's title.
+    for (n, page) in pages.iter().enumerate().skip(1) {
+        let last = page.trim_end().lines().last().unwrap_or_default().trim();
+        assert_eq!(last, (n + 1).to_string(), "page {}:\n{page}", n + 1);
+        let first = page.trim_start().lines().next().unwrap_or_default();
+        assert!(
+            first.contains("The South Korea–US Alliance"),
+            "page {}: {first}",
+            n + 1
+        );
+    }
+    let cover = pages[0].trim_end();
+    assert!(!cover.ends_with('1'), "no number on the cover:\n{cover}");
+    // A note prints right after the paragraph of its words, numbered like them.
+    let text: String = pages.iter().map(|p| p.as_str()).collect();
+    let words = text
+        .find("during the campaign")
+        .expect("the annotated words");
+    let note = text.find("Note 1").expect("the note");
+    let next = text.find("The top diplomats").expect("the next paragraph");
+    assert!(
+        words < note && note < next,
+        "the note follows its paragraph"
+    );
+    // Actors and topics print as a line of names, not chips with stray separators.
+    assert!(text.contains("Donald Trump · Rex Tillerson"), "{text}");
+
+    common::append_config(&example_book_copy(dir.path()), "book_paper = \"letter\"");
+    let letter = dir.path().join("letter-site");
+    build_into(&dir.path().join("book"), &letter);
+    let pdfs = briefbook::pdf::write_pdf(&letter).expect("the book prints");
+    assert!(pdf_page_size(&pdfs[0]).contains("(letter)"));
+}
+
+/// A copy of the example book under `dir/book`, for a test that changes its settings.
+fn example_book_copy(dir: &Path) -> PathBuf {
+    let book = dir.join("book");
+    copy_dir(&example_book().join("content"), &book.join("content"));
+    std::fs::copy(
+        example_book().join("briefbook.toml"),
+        book.join("briefbook.toml"),
+    )
+    .unwrap();
+    book
+}
