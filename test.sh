@@ -24,7 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+# Install when missing, or when the lock file lists packages newer than what is installed.
+if [ ! -f tests/e2e/node_modules/.package-lock.json ] ||
+  [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   echo "==> npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi

@@ -18,6 +18,15 @@ pub enum BookGrouping {
     Year,
 }
 
+/// The paper the printed book is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BookPaper {
+    #[default]
+    A4,
+    Letter,
+}
+
 /// Settings from `briefbook.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -53,6 +62,11 @@ pub struct Config {
     /// Leave articles with open review items (`review:` in their front matter) out of the built
     /// site; the preview still shows them.
     pub hold_unreviewed: bool,
+    /// The printed book's paper: `a4` or `letter`.
+    pub book_paper: BookPaper,
+    /// Interface strings replacing those of the book's language (keys of
+    /// `src/render/i18n/en.toml`), under `[strings]`.
+    pub strings: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -72,6 +86,8 @@ impl Default for Config {
             citation_style: "chicago".to_string(),
             allow_unsafe_html: false,
             hold_unreviewed: false,
+            book_paper: BookPaper::A4,
+            strings: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The editor's layer in headless Chromium: margin notes on wide screens, inline notes and end
-//! notes on phones, and in print. Reads computed styles through a probe page that frames the
+//! The editor's layer in headless Chromium: margin notes on wide screens (lifted beside their
+//! words by theme/notes.js), inline notes and end notes on phones, and in print. Reads computed styles through a probe page that frames the
 //! article, so the check is about layout, not markup.
 
 mod common;
@@ -50,7 +50,7 @@ document.getElementById('f').addEventListener('load', () => {{
   document.getElementById('result').textContent =
     'sidenote=' + style('.sidenote', 'display') + ';' +
     'footnotes=' + style('.footnotes', 'display') + ';' +
-    'note-float=' + style('#note-1', 'float') + ';' +
+    'note-position=' + style('#note-1', 'position') + ';' +
     'note-in-margin=' + (note.left >= body.right) + ';';
 }});
 </script>"#
@@ -70,7 +70,7 @@ fn wide_screens_put_notes_in_the_margin_and_hide_the_end_notes() {
     let layout = layout_at(&output, 1280);
     assert_eq!(
         layout,
-        "sidenote=block;footnotes=none;note-float=right;note-in-margin=true;"
+        "sidenote=block;footnotes=none;note-position=absolute;note-in-margin=true;"
     );
 }
 
@@ -80,7 +80,7 @@ fn phones_read_notes_inline_and_footnotes_at_the_end() {
     let layout = layout_at(&output, 390);
     assert_eq!(
         layout,
-        "sidenote=none;footnotes=block;note-float=none;note-in-margin=false;"
+        "sidenote=none;footnotes=block;note-position=static;note-in-margin=false;"
     );
 }
 

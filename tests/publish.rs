@@ -3,13 +3,14 @@
 
 mod common;
 use common::{
-    append_config, chromium_path, copy_dir, headless_chromium, relative_files, BrowserScripts,
+    append_config, chromium_path, copy_dir, headless_chromium, relative_files, serve,
+    BrowserScripts,
 };
 
 use std::collections::{HashMap, HashSet};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 use briefbook::build::{build, BuildOptions};
@@ -295,11 +296,17 @@ fn the_printable_book_holds_every_article_with_notes_and_an_actor_index() {
         ["Korea–US alliance", "Sanctions"],
         "grouped by topic"
     );
-    let notes: String = doc
-        .select(&select(".book-notes"))
+    // The annotated words are marked in the text, their note right after the paragraph.
+    let marked: String = doc
+        .select(&select(".book-article mark.annotation"))
         .flat_map(|n| n.text())
         .collect();
-    assert!(notes.contains("ironclad commitment") && notes.contains("every joint statement"));
+    assert!(marked.contains("ironclad commitment"), "{marked}");
+    let notes: String = doc
+        .select(&select(".book-article .annotation-note"))
+        .flat_map(|n| n.text())
+        .collect();
+    assert!(notes.contains("every joint statement"), "{notes}");
     assert!(html.contains("Editor’s note"));
     let index: Vec<String> = doc
         .select(&select(".actor-index li"))
@@ -601,51 +608,6 @@ fn build_pdf_without_a_browser_says_how_to_install_one() {
         out.join("index.html").is_file(),
         "the site itself was built"
     );
-}
-
-/// A static file server for `dir`, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(dir: &Path) -> Server {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let server = Server {
-        child: Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
-            .arg(dir)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("python3 serves the test site (install python3)"),
-        port,
-    };
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return server;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("the test server did not start on port {port}");
 }
 
 #[test]

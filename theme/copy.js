@@ -23,8 +23,8 @@
       : fallbackCopy(text);
     var label = button.getAttribute('data-label') || button.textContent;
     button.setAttribute('data-label', label);
-    copy.then(function () { button.textContent = 'Copied'; },
-              function () { button.textContent = 'Select and copy the text above'; })
+    copy.then(function () { button.textContent = button.getAttribute('data-copied') || 'Copied'; },
+              function () { button.textContent = button.getAttribute('data-copy-failed') || 'Select and copy the text above'; })
       .then(function () { setTimeout(function () { button.textContent = label; }, 2000); });
   });
 })();

@@ -4,18 +4,21 @@
 //!
 //! Markup (styled by the theme; `annotations.css` holds the layout):
 //! - `<mark class="annotation" id="annotation-N"><a href="#note-N">…</a></mark>` around the quote
-//!   (a quote crossing inline markup is several marks; only the first carries the id), and
-//!   `<aside class="annotation-note" id="note-N">` right after the paragraph holding its end.
+//!   (a quote crossing inline markup is several marks; only the first carries the id), then
+//!   `<sup class="annotation-ref">N</sup>`, and `<aside class="annotation-note" id="note-N">`
+//!   right after the paragraph holding its end (`theme/notes.js` lifts it beside its words on
+//!   wide screens).
 //! - `<sup class="sidenote-ref">` at a footnote reference and `<aside class="sidenote">` after
 //!   its paragraph (for wide screens), plus the usual list at the end,
 //!   `<section class="footnotes">` (for phones and print). CSS shows one or the other.
 //! - `<p id="passage-K">` on the K-th paragraph when it holds a quotation shown elsewhere.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
 
-use super::markdown::{escape_attribute, Markdown};
+use super::markdown::{escape_attribute, escape_text, Markdown};
 use crate::link::anchors::{locate, Located};
 use crate::model::Annotation;
 use crate::slug::slugify;
@@ -27,6 +30,8 @@ pub struct Layer<'a> {
     pub notes_html: &'a [String],
     /// Paragraph indices to anchor, ascending.
     pub passages: &'a [usize],
+    /// The interface's words (the accessible names of numbers and links back).
+    pub strings: &'a super::i18n::Strings,
 }
 
 /// The HTML id suffix of annotation `index`: its `id`, or its 1-based number.
@@ -145,7 +150,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     writer.flush();
     let mut html = String::with_capacity(source.len() * 3 / 2);
     markdown.push_mixed_events(&mut html, writer.out.into_iter(), content_has_html);
-    footnotes.push_list(&mut html);
+    footnotes.push_list(&mut html, layer.strings);
     html
 }
 
@@ -200,9 +205,25 @@ impl<'e> Writer<'_, 'e> {
             Boundary::Close(n) => {
                 if self.active.remove(&n) {
                     let id = &self.ids[n];
+                    // The highlight ends with the number its note carries, as a footnote does.
+                    let number = n + 1;
+                    let reference = if self.link_depth > 0 {
+                        format!("<sup class=\"annotation-ref\">{number}</sup>")
+                    } else {
+                        format!(
+                            "<sup class=\"annotation-ref\"><a href=\"#note-{id}\" aria-label=\"{}\">{number}</a></sup>",
+                            escape_attribute(
+                                &self.layer.strings.fill("note_n", &[("n", &number.to_string())])
+                            )
+                        )
+                    };
+                    self.out.push(Event::InlineHtml(reference.into()));
                     self.pending.push(format!(
-                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" aria-label=\"Back to the annotated words\">{}</a>{}</aside>\n",
-                        n + 1,
+                        "<aside class=\"annotation-note\" id=\"note-{id}\" role=\"note\"><a class=\"annotation-back\" href=\"#annotation-{id}\" title=\"{}\">{}</a>{}</aside>\n",
+                        escape_attribute(self.layer.strings.get("back_to_words")),
+                        escape_text(
+                            &self.layer.strings.fill("note_n", &[("n", &(n + 1).to_string())])
+                        ),
                         self.layer.notes_html.get(n).map_or("", String::as_str)
                     ));
                 }
@@ -347,14 +368,19 @@ impl Footnotes {
             .map_or("", |e| e.2.as_str())
     }
 
-    fn push_list(&self, html: &mut String) {
+    fn push_list(&self, html: &mut String, strings: &super::i18n::Strings) {
         if self.entries.is_empty() {
             return;
         }
-        html.push_str("<section class=\"footnotes\" aria-label=\"Notes\">\n<ol>\n");
+        let _ = write!(
+            html,
+            "<section class=\"footnotes\" aria-label=\"{}\">\n<ol>\n",
+            escape_attribute(strings.get("notes"))
+        );
+        let back = escape_attribute(strings.get("back_to_text"));
         for (_, id, content) in &self.entries {
             html.push_str(&format!(
-                "<li id=\"fn-{id}\">{content} <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"Back to the text\">↩</a></li>\n"
+                "<li id=\"fn-{id}\">{content} <a class=\"footnote-back\" href=\"#fnref-{id}\" aria-label=\"{back}\">↩</a></li>\n"
             ));
         }
         html.push_str("</ol>\n</section>\n");
@@ -377,6 +403,10 @@ fn strip_paragraph(html: &str) -> String {
 mod tests {
     use super::*;
 
+    fn english() -> crate::render::i18n::Strings {
+        crate::render::i18n::Strings::for_config(&crate::config::Config::default())
+    }
+
     fn annotation(quote: &str, note: &str) -> Annotation {
         Annotation {
             quote: quote.into(),
@@ -395,6 +425,7 @@ mod tests {
             annotations: &annotations,
             notes_html: &notes,
             passages: &[],
+            strings: &english(),
         };
         let html = render_body(&md, "Then the *talks* went well.\n\nNext.\n", &layer);
         assert!(
@@ -414,6 +445,7 @@ mod tests {
             annotations: &[],
             notes_html: &[],
             passages: &[1],
+            strings: &english(),
         };
         let html = render_body(
             &md,

@@ -16,6 +16,7 @@ pub const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     ("publish.css", include_bytes!("../../theme/publish.css")),
     ("search.js", include_bytes!("../../theme/search.js")),
     ("copy.js", include_bytes!("../../theme/copy.js")),
+    ("notes.js", include_bytes!("../../theme/notes.js")),
     ("file-links.js", include_bytes!("../../theme/file-links.js")),
 ];
 

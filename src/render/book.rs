@@ -47,6 +47,9 @@ pub struct BookPage<'a> {
     pub volumes: Vec<VolumeLink>,
     /// On a volume's page: which volume it is.
     pub volume: Option<VolumeView>,
+    /// The printed page's CSS rules: paper size from `book_paper`, the book's title as the
+    /// running head and the page number at the foot (Chromium draws `@page` margin boxes).
+    pub page_css: String,
 }
 
 /// A volume as the cover lists it.
@@ -140,6 +143,7 @@ struct PlannedGroup {
 /// The book's groups, in print order.
 fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
     let book = &linked.book;
+    let strings = super::i18n::Strings::for_config(&book.config);
     let mut groups: Vec<PlannedGroup> = Vec::new();
     match book.config.book_grouping {
         BookGrouping::Topic => {
@@ -163,7 +167,7 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
             }
             if !none.is_empty() {
                 groups.push(PlannedGroup {
-                    label: "Other articles".to_string(),
+                    label: strings.get("other_articles").to_string(),
                     id: "g-other".to_string(),
                     articles: none,
                 });
@@ -171,10 +175,10 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
         }
         BookGrouping::Year => {
             for &i in &linked.chronology {
-                let label = book.articles[i]
-                    .front
-                    .date
-                    .map_or("Undated".to_string(), |d| d.year().to_string());
+                let label = book.articles[i].front.date.map_or_else(
+                    || strings.get("undated").to_string(),
+                    |d| d.year().to_string(),
+                );
                 match groups.last_mut() {
                     Some(group) if group.label == label => group.articles.push(i),
                     _ => groups.push(PlannedGroup {
@@ -324,6 +328,7 @@ pub fn book_page<'a>(
             actor_index: Vec::new(),
             volumes,
             volume: None,
+            page_css: page_css(config, &shared.site.title),
         });
     }
     let printed: Vec<(usize, &PlannedGroup)> = match volume {
@@ -374,7 +379,22 @@ pub fn book_page<'a>(
                     .note_markdown
                     .as_ref()
                     .map(|t| rebase(markdown.to_html(t))),
-                body_html: rebase(markdown.to_html(&linked.body_markdown(i))),
+                // Highlights, their numbered notes after each paragraph and the footnotes, as
+                // on the article's page; ids are made the article's own by `rebase`.
+                body_html: rebase(super::annotate::render_body(
+                    markdown,
+                    &linked.body_markdown(i),
+                    &super::annotate::Layer {
+                        annotations: &front.annotations,
+                        notes_html: &links
+                            .annotation_notes
+                            .iter()
+                            .map(|n| markdown.to_html(n))
+                            .collect::<Vec<_>>(),
+                        passages: &links.passages,
+                        strings: &shared.strings,
+                    },
+                )),
                 annotations: front
                     .annotations
                     .iter()
@@ -472,7 +492,39 @@ pub fn book_page<'a>(
         actor_index,
         volumes: Vec::new(),
         volume: volume_view,
+        page_css: page_css(config, &shared.site.title),
     })
+}
+
+/// The `@page` rules of the printed book: its paper, the book's title as the running head and
+/// the page number at the foot of every page but the cover.
+fn page_css(config: &crate::config::Config, title: &str) -> String {
+    let paper = match config.book_paper {
+        crate::config::BookPaper::A4 => "A4",
+        crate::config::BookPaper::Letter => "letter",
+    };
+    format!(
+        "@page {{ size: {paper}; margin: 20mm 18mm 22mm; \
+         @top-left {{ content: {}; font: italic 8.5pt Georgia, serif; color: #444; }} \
+         @bottom-center {{ content: counter(page); font: 9pt Georgia, serif; }} }}\n\
+         @page :first {{ @top-left {{ content: none; }} @bottom-center {{ content: none; }} }}",
+        css_string(title)
+    )
+}
+
+/// `text` as a CSS string that is also safe inside an HTML `<style>` element.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The introduction, whose links are written for the home page, pointed from the book's page.
@@ -653,6 +705,10 @@ mod tests {
             articles: (0..n).collect(),
         };
         let volumes = volumes_of(vec![group("Trade", 3), group("Sanctions", 2501)], 1000);
+        assert_eq!(
+            css_string("A \"B\" </style>"),
+            "\"A \\22 B\\22  \\3c /style\\3e \""
+        );
         let sizes: Vec<usize> = volumes.iter().map(|v| v.articles.len()).collect();
         assert_eq!(sizes, [3, 834, 834, 833]);
         assert_eq!(volumes[0].label, "Trade");

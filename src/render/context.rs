@@ -1,11 +1,10 @@
 //! The data templates see. Summaries of every article and term are computed once per build and
 //! shared by all pages, so a page's context costs only what it shows.
 
-use chrono::Datelike;
 use serde::Serialize;
 
 use crate::link::{LinkedBook, Taxonomy, Term};
-use crate::model::{Article, PartialDate};
+use crate::model::Article;
 
 /// A link to another page: its name and its path from the site root (e.g. `actors/moon-jae-in/`).
 /// Shared strings, because every article summary holds the links of its terms: copies of them
@@ -98,15 +97,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// `7 February 2017`, `February 2017` or `2017`.
-pub fn human_date(date: &PartialDate) -> String {
-    match date {
-        PartialDate::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-        PartialDate::Month { year, month } => format!("{} {year}", MONTHS[*month as usize - 1]),
-        PartialDate::Year(year) => year.to_string(),
-    }
-}
-
+/// The English name of month `month` (1–12), for citation styles, which are English.
 pub fn month_name(month: u32) -> &'static str {
     MONTHS[month as usize - 1]
 }
@@ -147,6 +138,8 @@ fn site_info(linked: &LinkedBook) -> SiteInfo {
 /// Everything precomputed once per build.
 pub struct Shared {
     pub site: SiteInfo,
+    /// The interface's words in the book's language.
+    pub strings: std::sync::Arc<super::i18n::Strings>,
     pub summaries: Vec<ArticleSummary>,
     pub actor_links: Vec<Link>,
     pub topic_links: Vec<Link>,
@@ -163,6 +156,7 @@ impl Shared {
         let year_links = links_of(Taxonomy::Year);
         let mut shared = Shared {
             site: site_info(linked),
+            strings: std::sync::Arc::new(super::i18n::Strings::for_config(&linked.book.config)),
             summaries: Vec::new(),
             actor_links,
             topic_links,
@@ -196,6 +190,7 @@ impl Shared {
         }
         let mut shared = previous;
         shared.site = site_info(linked);
+        shared.strings = std::sync::Arc::new(super::i18n::Strings::for_config(&linked.book.config));
         shared.refreshed(linked, edited)
     }
 
@@ -222,7 +217,7 @@ impl Shared {
                 .front
                 .date
                 .as_ref()
-                .map(human_date)
+                .map(|d| self.strings.date(d))
                 .unwrap_or_default(),
             date_iso: article
                 .front
@@ -259,8 +254,10 @@ impl Shared {
         limit: usize,
     ) -> Vec<CountedLink> {
         let links = self.links(taxonomy);
+        // A term the YAML lists but no article names has nothing to show.
         pairs
             .iter()
+            .filter(|&&(_, count)| count > 0)
             .take(limit)
             .map(|&(i, count)| CountedLink {
                 name: links[i].name.to_string(),
@@ -316,13 +313,15 @@ pub fn group_runs(
 }
 
 /// The year label and anchor of an article: `2017`/`y2017`, or `Undated`/`yundated`.
-pub fn year_label(linked: &LinkedBook, index: usize) -> (String, String) {
-    let label = linked.book.articles[index]
-        .front
-        .date
-        .map(|d| d.year().to_string())
-        .unwrap_or_else(|| "Undated".to_string());
-    let id = format!("y{}", label.to_lowercase());
+pub fn year_label(
+    linked: &LinkedBook,
+    strings: &super::i18n::Strings,
+    index: usize,
+) -> (String, String) {
+    let year = linked.book.articles[index].front.date.map(|d| d.year());
+    let label = year.map_or_else(|| strings.get("undated").to_string(), |y| y.to_string());
+    // The id stays the same in every language: links to `#yundated` keep working.
+    let id = year.map_or_else(|| "yundated".to_string(), |y| format!("y{y}"));
     (label, id)
 }
 

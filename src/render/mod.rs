@@ -8,6 +8,7 @@ pub mod charts;
 pub mod citations;
 pub mod context;
 pub mod feeds;
+pub mod i18n;
 pub mod markdown;
 pub mod redirects;
 pub mod search;
@@ -25,8 +26,8 @@ use crate::link::{LinkedBook, Taxonomy, Term};
 use std::sync::OnceLock;
 
 use context::{
-    group_runs, human_date, month_name, newest_first, year_label, ArticleSummary, CountedLink,
-    Group, Grouped, Link, ListItem, Shared,
+    group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Grouped, Link,
+    ListItem, Shared,
 };
 use markdown::Markdown;
 use templates::ARTICLE_ITEM;
@@ -239,8 +240,17 @@ impl<'a> Renderer<'a> {
         mut templates: templates::Templates,
         shared: Shared,
     ) -> Result<Self, Error> {
+        i18n::check_overrides(&linked.book.config)?;
         // Once for every page and partial, not copied into each page's context.
         templates.tera.global_context().insert("site", &shared.site);
+        templates
+            .tera
+            .global_context()
+            .insert("t", &*shared.strings);
+        templates
+            .tera
+            .global_context()
+            .insert("search_strings", &shared.strings.json_of("search_"));
         let entries = Entries::new(&templates, linked.book.articles.len());
         Ok(Renderer {
             linked,
@@ -512,15 +522,16 @@ impl<'a> Renderer<'a> {
 
     fn home(&self, root: &str) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
-        struct Home {
+        struct Home<'a> {
             introduction_html: Option<String>,
             latest: String,
             topics: Vec<CountedLink>,
             actors: Vec<CountedLink>,
             years: Vec<CountedLink>,
-            counts: [(&'static str, &'static str, usize); 4],
+            counts: [(&'a str, &'static str, usize); 4],
         }
         let linked = self.linked;
+        let strings = &*self.shared.strings;
         let dated: Vec<usize> = linked
             .chronology
             .iter()
@@ -564,10 +575,14 @@ impl<'a> Renderer<'a> {
                 usize::MAX,
             ),
             counts: [
-                ("Articles", "timeline/", linked.book.articles.len()),
-                ("Actors", "actors/", linked.actors.len()),
-                ("Topics", "topics/", linked.topics.len()),
-                ("Outlets", "outlets/", linked.outlets.len()),
+                (
+                    strings.get("articles"),
+                    "timeline/",
+                    linked.book.articles.len(),
+                ),
+                (strings.get("actors"), "actors/", in_use(&linked.actors)),
+                (strings.get("topics"), "topics/", in_use(&linked.topics)),
+                (strings.get("outlets"), "outlets/", in_use(&linked.outlets)),
             ],
         })
     }
@@ -646,6 +661,7 @@ impl<'a> Renderer<'a> {
                 annotations: &article.front.annotations,
                 notes_html: &notes_html,
                 passages: &links.passages,
+                strings: &self.shared.strings,
             },
         )
     }
@@ -662,7 +678,7 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct Index<'a> {
             kind: Taxonomy,
-            title: &'static str,
+            title: &'a str,
             terms: Vec<Entry<'a>>,
             network_svg: Option<String>,
         }
@@ -671,6 +687,7 @@ impl<'a> Renderer<'a> {
         let entries = terms
             .iter()
             .zip(links)
+            .filter(|(term, _)| !term.articles.is_empty())
             .map(|(term, link)| {
                 let (subtitle, description) = self.term_details(taxonomy, term);
                 Entry {
@@ -685,7 +702,7 @@ impl<'a> Renderer<'a> {
             .collect();
         to_context(&Index {
             kind: taxonomy,
-            title: index_title(taxonomy),
+            title: self.shared.strings.get(index_title(taxonomy)),
             terms: entries,
             network_svg: (taxonomy == Taxonomy::Actor)
                 .then(|| self.actor_network())
@@ -751,8 +768,8 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct TermPage<'a> {
             kind: Taxonomy,
-            kind_title: &'static str,
-            index_title: &'static str,
+            kind_title: &'a str,
+            index_title: &'a str,
             term: &'a Link,
             count: usize,
             subtitle: Option<String>,
@@ -806,6 +823,19 @@ impl<'a> Renderer<'a> {
                 })
             })
             .collect();
+        // Newest first, by year; a long list is cut into pages of that order.
+        let shown = newest_first(linked, &term.articles);
+        // A bar leads to its year's heading, on whichever page of the list the year starts.
+        let year_href = |year: i32| -> Option<String> {
+            let at = shown.iter().position(|&i| {
+                linked.book.articles[i].front.date.map(|d| d.year()) == Some(year)
+            })?;
+            let on = at / list_page_limit(linked);
+            Some(match on {
+                0 => format!("#y{year}"),
+                p => format!("{}/#y{year}", p + 1),
+            })
+        };
         let chart_svg = (page == 0 && matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic))
             .then(|| {
                 let mut per_year: Vec<(i32, usize)> = Vec::new();
@@ -817,16 +847,15 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                charts::year_bars(&per_year, &term.name)
+                charts::year_bars(&per_year, &term.name, &year_href, &self.shared.strings)
             })
             .flatten();
         let (subtitle, description) = self.term_details(taxonomy, term);
-        // Newest first, by year; a long list is cut into pages of that order.
-        let shown = newest_first(linked, &term.articles);
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
-        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, i));
+        let strings = &*self.shared.strings;
+        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, strings, i));
         let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
-            year_span(linked, slice)
+            year_span(linked, strings, slice)
         });
         let first = page == 0;
         let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
@@ -841,10 +870,14 @@ impl<'a> Renderer<'a> {
                             organisation: r.organisation.clone(),
                             period: match (r.from, r.to) {
                                 (Some(from), Some(to)) => {
-                                    format!("{}–{}", human_date(&from), human_date(&to))
+                                    format!("{}–{}", strings.date(&from), strings.date(&to))
                                 }
-                                (Some(from), None) => format!("from {}", human_date(&from)),
-                                (None, Some(to)) => format!("until {}", human_date(&to)),
+                                (Some(from), None) => {
+                                    strings.fill("role_from", &[("date", &strings.date(&from))])
+                                }
+                                (None, Some(to)) => {
+                                    strings.fill("role_until", &[("date", &strings.date(&to))])
+                                }
                                 (None, None) => String::new(),
                             },
                         })
@@ -866,8 +899,8 @@ impl<'a> Renderer<'a> {
             };
         to_context(&TermPage {
             kind: taxonomy,
-            kind_title: kind_title(taxonomy),
-            index_title: index_title(taxonomy),
+            kind_title: self.shared.strings.get(kind_title(taxonomy)),
+            index_title: self.shared.strings.get(index_title(taxonomy)),
             term: &self.shared.links(taxonomy)[index],
             count: term.articles.len(),
             subtitle,
@@ -941,7 +974,7 @@ impl<'a> Renderer<'a> {
                 articles: linked.actors[a].articles.len(),
             })
             .collect();
-        charts::network(&nodes, &edges, "../")
+        charts::network(&nodes, &edges, "../", &self.shared.strings)
     }
 
     fn years(&self, root: &str) -> Result<tera::Context, Error> {
@@ -987,15 +1020,20 @@ impl<'a> Renderer<'a> {
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let (known, unknown): (Vec<usize>, Vec<usize>) =
             on_page.iter().partition(|&&i| month_of(i).is_some());
+        let strings = &*self.shared.strings;
         let months = group_runs(known, |i| {
             let month = month_of(i).unwrap_or(1);
             (
-                format!("{} {}", month_name(month), term.name),
+                strings.fill(
+                    "date_month",
+                    &[("month", strings.month(month)), ("year", &term.name)],
+                ),
                 format!("m{month:02}"),
             )
         });
         let month_span = |slice: &[usize]| {
-            let label = |i: usize| month_of(i).map_or("month not known", month_name);
+            let label =
+                |i: usize| month_of(i).map_or(strings.get("month_not_known"), |m| strings.month(m));
             match (slice.first(), slice.last()) {
                 (Some(&a), Some(&b)) if label(a) != label(b) => {
                     format!("{}–{}", label(a), label(b))
@@ -1070,8 +1108,9 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|&i| self.partial(TIMELINE_ITEM, &self.shared.summaries[i], root))
             .collect::<Result<_, _>>()?;
+        let strings = &*self.shared.strings;
         let groups = group_runs(positions.clone(), |position| {
-            year_label(linked, chronology[position])
+            year_label(linked, strings, chronology[position])
         })
         .into_iter()
         .map(|g| {
@@ -1089,7 +1128,7 @@ impl<'a> Renderer<'a> {
         })
         .collect();
         let pager = self.pager(Page::Timeline, page, root, chronology, |slice| {
-            year_span(linked, slice)
+            year_span(linked, strings, slice)
         });
         to_context(&Timeline { groups, pager })
     }
@@ -1114,15 +1153,18 @@ struct PagerLink {
 }
 
 /// The years `articles` (in list order) span: `2017`, or `2017–2019` from the earlier year.
-fn year_span(linked: &LinkedBook, articles: &[usize]) -> String {
+fn year_span(linked: &LinkedBook, strings: &i18n::Strings, articles: &[usize]) -> String {
     let (Some(&first), Some(&last)) = (articles.first(), articles.last()) else {
         return String::new();
     };
-    let (first, last) = (year_label(linked, first).0, year_label(linked, last).0);
+    let (first, last) = (
+        year_label(linked, strings, first).0,
+        year_label(linked, strings, last).0,
+    );
     if first == last {
         return first;
     }
-    let (low, high) = if first <= last || first == "Undated" {
+    let (low, high) = if first <= last || first == strings.get("undated") {
         (first, last)
     } else {
         (last, first)
@@ -1197,22 +1239,29 @@ fn section(page: Page) -> &'static str {
     }
 }
 
+/// The translation key of one term's kind: `actor`.
 fn kind_title(taxonomy: Taxonomy) -> &'static str {
     match taxonomy {
-        Taxonomy::Actor => "Actor",
-        Taxonomy::Topic => "Topic",
-        Taxonomy::Outlet => "Outlet",
-        Taxonomy::Year => "Year",
+        Taxonomy::Actor => "actor",
+        Taxonomy::Topic => "topic",
+        Taxonomy::Outlet => "outlet",
+        Taxonomy::Year => "year",
     }
 }
 
+/// The translation key of a kind's index: `actors`.
 fn index_title(taxonomy: Taxonomy) -> &'static str {
     match taxonomy {
-        Taxonomy::Actor => "Actors",
-        Taxonomy::Topic => "Topics",
-        Taxonomy::Outlet => "Outlets",
-        Taxonomy::Year => "Years",
+        Taxonomy::Actor => "actors",
+        Taxonomy::Topic => "topics",
+        Taxonomy::Outlet => "outlets",
+        Taxonomy::Year => "years",
     }
+}
+
+/// How many of `terms` have articles: the YAML files may curate more than the book uses.
+fn in_use(terms: &[Term]) -> usize {
+    terms.iter().filter(|t| !t.articles.is_empty()).count()
 }
 
 /// The first paragraph of a Markdown text, for one-line list entries.

@@ -6,7 +6,10 @@
 //!   of at most `search_split_above` articles also the whole index (`"index"`, as one shard) and
 //!   every facet (`"facets": {kind: {slug: ids}}`), in place of the two folders below;
 //! - `index/<key>.json`: a shard of the inverted index, holding every token whose first two
-//!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*2+in_title]}`;
+//!   characters (one for non-ASCII) are `key`: `{"token": [delta-encoded id*64+code]}`, the
+//!   code saying whether the token is in the title, in the summary or names, and how often it
+//!   is in the body (see [`POSTING_STRIDE`]); `filters.json` adds each body's length, so
+//!   `search.js` ranks by BM25 with field weights;
 //! - `facet/<kind>/<slug>.json`: the ids filed under one term, fetched when a filter is chosen;
 //! - `fragment/<id / 64>.json`: an array of what 64 consecutive results list (title, path, date,
 //!   outlet, summary), fetched only for the results on screen: some 15 KB a fetch, and a big book
@@ -269,12 +272,13 @@ pub fn search_index(
         .div_ceil(rayon::current_num_threads().max(1) * 4)
         .next_multiple_of(FRAGMENTS_PER_FILE)
         .max(FRAGMENTS_PER_FILE);
-    let indexed: Vec<(Postings, Vec<(usize, String)>)> = order
+    let indexed: Vec<IndexedBlock> = order
         .par_chunks(block)
         .enumerate()
         .map(|(b, chunk)| {
             let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
             let mut excerpts = Vec::with_capacity(chunk.len());
+            let mut lengths = Vec::with_capacity(chunk.len());
             // Blocks start on a file boundary, so each fragment file is made by one block.
             let mut file: Vec<u8> = Vec::new();
             let mut in_file = 0;
@@ -301,28 +305,37 @@ pub fn search_index(
                 if excerpted[i] {
                     excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
                 }
-                // The title and the article's names (actors, topics, outlet) rank above the body.
-                let mut title = summary.title.clone();
+                // Where each word occurs: the title, the summary or the article's names
+                // (actors, topics, outlet), and how often in the body; `search.js` weighs them.
+                let title = lowercase(&summary.title);
+                let mut second = summary.summary.clone().unwrap_or_default();
                 for link in summary.actors.iter().chain(&summary.topics) {
-                    title.push('\n');
-                    title.push_str(&link.name);
+                    second.push('\n');
+                    second.push_str(&link.name);
                 }
-                title.push('\n');
-                title.push_str(summary.outlet_name());
-                let title = lowercase(&title);
-                tokenize(&title, |t| {
-                    post(&mut postings, t, id * 2 + 1, |list| {
-                        list.last() == Some(&(id * 2 + 1))
-                    });
-                });
+                second.push('\n');
+                second.push_str(summary.outlet_name());
+                let second = lowercase(&second);
                 let body = lowercase(&text);
-                tokenize(&body, |t| {
-                    post(&mut postings, t, id * 2, |list| {
-                        list.last().is_some_and(|&v| v / 2 == id)
-                    });
+                let mut fields: FxHashMap<&str, u32> = FxHashMap::default();
+                tokenize(&title, |t| *fields.entry(t).or_default() |= IN_TITLE);
+                tokenize(&second, |t| {
+                    *fields.entry(t).or_default() |= IN_SUMMARY_OR_NAMES
                 });
+                let mut length = 0u32;
+                tokenize(&body, |t| {
+                    length += 1;
+                    let code = fields.entry(t).or_default();
+                    if *code & BODY_COUNT < BODY_COUNT {
+                        *code += 1;
+                    }
+                });
+                lengths.push(length);
+                for (token, code) in fields {
+                    post(&mut postings, token, id * POSTING_STRIDE + code);
+                }
             }
-            Ok((postings, excerpts))
+            Ok((postings, excerpts, lengths))
         })
         .collect::<Result<_, Error>>()?;
     // A small book's index and facets go whole into filters.json: one fetch, and a handful of
@@ -332,7 +345,9 @@ pub fn search_index(
     // a token's lists from several blocks are joined as the shard is written.
     let mut excerpts = vec![String::new(); linked.book.articles.len()];
     let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
-    for (block, block_excerpts) in indexed {
+    let mut lengths: Vec<u32> = Vec::with_capacity(order.len());
+    for (block, block_excerpts, block_lengths) in indexed {
+        lengths.extend(block_lengths);
         for (i, excerpt) in block_excerpts {
             excerpts[i] = excerpt;
         }
@@ -372,12 +387,31 @@ pub fn search_index(
     };
     let mut filters = String::from("{");
     let _ = write!(filters, "\"count\":{}", order.len());
+    // Ranking needs each body's length (in tokens, for BM25) and where the undated articles,
+    // last in the chronology, begin (ties go to the newest dated article).
+    let dated = order
+        .iter()
+        .take_while(|&&i| linked.book.articles[i].front.date.is_some())
+        .count();
+    let _ = write!(filters, ",\"dated\":{dated},\"lengths\":");
+    let mut digits = itoa::Buffer::new();
+    filters.push('[');
+    for (n, length) in lengths.iter().enumerate() {
+        if n > 0 {
+            filters.push(',');
+        }
+        filters.push_str(digits.format(*length));
+    }
+    filters.push(']');
     let mut whole_facets = String::new();
     for taxonomy in Taxonomy::ALL {
         let kind = facet_kind(taxonomy);
         let terms = linked.terms(taxonomy);
         let links = shared.links(taxonomy);
-        let mut listed: Vec<usize> = (0..terms.len()).collect();
+        // Only terms with articles: a filter that can only empty the results is noise.
+        let mut listed: Vec<usize> = (0..terms.len())
+            .filter(|&t| !terms[t].articles.is_empty())
+            .collect();
         match taxonomy {
             Taxonomy::Topic => {}
             Taxonomy::Year => listed.reverse(),
@@ -449,26 +483,32 @@ fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
     out.push('}');
 }
 
-/// Token → article ids (times two, plus one for a title match), ascending.
+/// One block of consecutive articles, indexed: its postings, the excerpts the feeds want
+/// (article, text) and each article's body length in tokens.
+type IndexedBlock = (Postings, Vec<(usize, String)>, Vec<u32>);
+
+/// Token → postings (see [`POSTING_STRIDE`]), ascending.
 type Postings = FxHashMap<String, Vec<u32>>;
 
 /// How long an article's excerpt in the feeds is, in characters.
 const EXCERPT_CHARS: usize = 280;
 
-/// Adds `value` to the posting list of `token` unless `seen` says the list already has it,
-/// allocating the token only when the block first sees it: one hash lookup for a known token.
-fn post(
-    postings: &mut FxHashMap<String, Vec<u32>>,
-    token: &str,
-    value: u32,
-    seen: impl Fn(&Vec<u32>) -> bool,
-) {
+/// A posting is `id * POSTING_STRIDE + code`: the code says where the token occurs in article
+/// `id` (flags below) and how often in its body (up to `BODY_COUNT`). Ids ascend in a list, so
+/// deltas stay small.
+const POSTING_STRIDE: u32 = 64;
+/// The token is in the title.
+const IN_TITLE: u32 = 32;
+/// The token is in the summary or a name the article is filed under (actor, topic, outlet).
+const IN_SUMMARY_OR_NAMES: u32 = 16;
+/// The low bits: occurrences in the body, counted up to 15.
+const BODY_COUNT: u32 = 15;
+
+/// Adds `value` to the posting list of `token`, allocating the token only when the block first
+/// sees it: one hash lookup for a known token.
+fn post(postings: &mut FxHashMap<String, Vec<u32>>, token: &str, value: u32) {
     match postings.get_mut(token) {
-        Some(list) => {
-            if !seen(list) {
-                list.push(value);
-            }
-        }
+        Some(list) => list.push(value),
         None => {
             postings.insert(token.to_string(), vec![value]);
         }
@@ -483,6 +523,12 @@ fn fragment(summary: &ArticleSummary) -> Fragment<'_> {
         date: &summary.date,
         outlet: summary.outlet_name(),
         summary: summary.summary.as_deref(),
+        terms: summary
+            .actors
+            .iter()
+            .chain(&summary.topics)
+            .map(|l| &*l.name)
+            .collect(),
     }
 }
 
@@ -495,6 +541,8 @@ struct Fragment<'a> {
     date: &'a str,
     outlet: &'a str,
     summary: Option<&'a str>,
+    /// The actors and topics it is filed under: a result found by one of them says so.
+    terms: Vec<&'a str>,
 }
 
 /// The query-string name of a taxonomy's filter.

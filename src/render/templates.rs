@@ -83,6 +83,7 @@ pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     tera.autoescape_on([".html", ".xml"]);
     // Tera's default escaper also escapes `/`, which bloats every URL; quotes, `<`, `>` and `&` suffice.
     tera.set_escape_fn(escape_html_to);
+    tera.register_filter("tr", super::i18n::tr_filter);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| template_error(&e))?;
     let entry_prints_root_only = sources

@@ -90,7 +90,16 @@ impl BrowserScripts {
                 .is_ok_and(|o| o.status.success()),
             "this test needs Node.js on PATH (apt-get install nodejs); see tests/e2e/README"
         );
-        if !folder.join("node_modules/playwright-core").is_dir() {
+        // Tests run in parallel: one installs while the others wait on this lock, then find the
+        // packages in place.
+        let lock = std::fs::File::create(folder.join(".npm-ci.lock"))
+            .expect("tests/e2e is writable for the install lock");
+        lock.lock().expect("the install lock");
+        // Each package the scripts import: a folder installed before one was added updates.
+        let installed = ["playwright-core", "axe-core"]
+            .iter()
+            .all(|p| folder.join("node_modules").join(p).is_dir());
+        if !installed {
             let status = Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
                 .current_dir(&folder)
@@ -101,6 +110,7 @@ impl BrowserScripts {
                 "`npm ci` in tests/e2e failed; see tests/e2e/README"
             );
         }
+        drop(lock);
         Self { folder, chromium }
     }
 
@@ -124,4 +134,49 @@ impl BrowserScripts {
             String::from_utf8_lossy(&output.stderr)
         );
     }
+}
+
+/// A static file server for `dir`, killed when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn serve(dir: &Path) -> Server {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = Server {
+        child: Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 serves the test site (install python3)"),
+        port,
+    };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the test server did not start on port {port}");
 }

@@ -1,0 +1,229 @@
+//! The interface's words in the book's language: a translation table per language (English
+//! and Korean ship, as data in `i18n/`), any entry of which `[strings]` in `briefbook.toml`
+//! replaces, and dates written the language's way. Templates see the table as `t`
+//! (`{{ t.editors_note }}`) and fill a phrase with the `tr` filter
+//! (`{{ t.n_articles | tr(n=count) }}`); `search.js` and `copy.js` get theirs from the page.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::model::PartialDate;
+
+/// The built-in tables: a language tag's primary subtag and its table.
+const TABLES: [(&str, &str); 2] = [
+    ("en", include_str!("i18n/en.toml")),
+    ("ko", include_str!("i18n/ko.toml")),
+];
+
+/// Every interface string of one book, by key.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Strings(BTreeMap<String, String>);
+
+impl Strings {
+    /// English, overlaid with the table of `config.language` (by its primary subtag: `ko-KR`
+    /// reads `ko`), overlaid with the book's own `[strings]`. Keys no table knows are left out
+    /// here; [`check_overrides`] reports them.
+    pub fn for_config(config: &Config) -> Strings {
+        let mut strings = table("en");
+        let primary = config
+            .language
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
+        if primary != "en" {
+            strings.extend(table(&primary));
+        }
+        for (key, value) in &config.strings {
+            if let Some(slot) = strings.get_mut(key) {
+                slot.clone_from(value);
+            }
+        }
+        Strings(strings)
+    }
+
+    /// The string of `key`, or the key itself when no table has it.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map_or(key, String::as_str)
+    }
+
+    /// The string of `key` with each `{name}` filled from `values`.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.get(key), values)
+    }
+
+    /// `7 February 2017`, `February 2017` or `2017`, as the language writes them.
+    pub fn date(&self, date: &PartialDate) -> String {
+        let year = date.year().to_string();
+        match date {
+            PartialDate::Day(d) => self.fill(
+                "date_day",
+                &[
+                    ("day", &d.day().to_string()),
+                    ("month", self.month(d.month())),
+                    ("year", &year),
+                ],
+            ),
+            PartialDate::Month { month, .. } => self.fill(
+                "date_month",
+                &[("month", self.month(*month)), ("year", &year)],
+            ),
+            PartialDate::Year(_) => self.fill("date_year", &[("year", &year)]),
+        }
+    }
+
+    /// The name of month `month` (1–12).
+    pub fn month(&self, month: u32) -> &str {
+        const KEYS: [&str; 12] = [
+            "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+            "month_9", "month_10", "month_11", "month_12",
+        ];
+        self.get(KEYS[(month.clamp(1, 12) - 1) as usize])
+    }
+
+    /// The strings whose keys start with `prefix`, as a JSON object, for a script on the page.
+    pub fn json_of(&self, prefix: &str) -> String {
+        let picked: BTreeMap<&str, &str> = self
+            .0
+            .iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        serde_json::to_string(&picked).unwrap_or_default()
+    }
+}
+
+/// The built-in table of a language, empty for a language none ships.
+fn table(language: &str) -> BTreeMap<String, String> {
+    TABLES
+        .iter()
+        .find(|(tag, _)| *tag == language)
+        .and_then(|(_, text)| toml::from_str(text).ok())
+        .unwrap_or_default()
+}
+
+/// Refuses `[strings]` keys that no table has: a typo would otherwise change nothing, silently.
+pub fn check_overrides(config: &Config) -> Result<(), Error> {
+    let known = table("en");
+    let unknown: Vec<&str> = config
+        .strings
+        .keys()
+        .filter(|k| !known.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Template(format!(
+        "briefbook.toml: [strings] has no interface string named {}; the names are the keys of \
+         src/render/i18n/en.toml (for example `editors_note`)",
+        unknown
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+}
+
+/// `pattern` with each `{name}` replaced by its value; a `one|many` pattern picks by `n`.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let pattern = match pattern.split_once('|') {
+        Some((one, many)) => {
+            let n = values.iter().find(|(k, _)| *k == "n").map(|(_, v)| *v);
+            if n == Some("1") {
+                one
+            } else {
+                many
+            }
+        }
+        None => pattern,
+    };
+    let mut out = pattern.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// The `tr` filter of the templates: `{{ t.n_articles | tr(n=3) }}` is `3 articles`.
+pub fn tr_filter(value: &str, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    let values: BTreeMap<String, serde_json::Value> = kwargs.deserialize()?;
+    let values: Vec<(String, String)> = values
+        .into_iter()
+        .map(|(k, v)| {
+            let text = match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (k, text)
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    Ok(fill(value, &borrowed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key_and_no_other() {
+        let english = table("en");
+        for (language, _) in TABLES {
+            let other = table(language);
+            let missing: Vec<&String> =
+                english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{language}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let date = PartialDate::Day(chrono::NaiveDate::from_ymd_opt(2017, 2, 7).unwrap());
+        let mut config = Config::default();
+        assert_eq!(Strings::for_config(&config).date(&date), "7 February 2017");
+        config.language = "ko-KR".to_string();
+        let korean = Strings::for_config(&config);
+        assert_eq!(korean.date(&date), "2017년 2월 7일");
+        assert_eq!(korean.date(&PartialDate::Year(2018)), "2018년");
+    }
+
+    #[test]
+    fn the_book_replaces_any_string_and_a_typo_is_refused() {
+        let mut config = Config::default();
+        config
+            .strings
+            .insert("editors_note".into(), "Why it matters".into());
+        assert_eq!(
+            Strings::for_config(&config).get("editors_note"),
+            "Why it matters"
+        );
+        assert!(check_overrides(&config).is_ok());
+        config.strings.insert("editor_note".into(), "x".into());
+        let error = check_overrides(&config).unwrap_err().to_string();
+        assert!(error.contains("`editor_note`"), "{error}");
+    }
+
+    #[test]
+    fn phrases_fill_and_pick_by_number() {
+        assert_eq!(fill("{n} article|{n} articles", &[("n", "1")]), "1 article");
+        assert_eq!(
+            fill("{n} article|{n} articles", &[("n", "12")]),
+            "12 articles"
+        );
+        assert_eq!(fill("기사 {n}건", &[("n", "1")]), "기사 1건");
+        assert_eq!(fill("By {names}", &[("names", "A, B")]), "By A, B");
+    }
+}
