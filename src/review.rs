@@ -249,7 +249,6 @@ impl Queue {
     }
 }
 
-
 fn article_entry(article: &Article) -> Entry {
     let front = &article.front;
     let items = front

@@ -199,7 +199,6 @@ pub fn page(redirect: &Redirect, base_url: Option<&str>, language: &str) -> Outp
     }
 }
 
-
 /// The 1-based line of a top-level `key:` in a YAML mapping (of the front matter: the file line
 /// is one more).
 pub(crate) fn key_line(yaml: &str, key: &str) -> Option<usize> {
