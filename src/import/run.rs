@@ -68,23 +68,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         .into
         .clone()
         .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
-    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        options.inputs.iter().partition(|p| is_address(p));
-    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-    let (files, mut failures) = files::gather(&paths);
-    let mut urls: Vec<String> = urls
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    for list in &options.url_lists {
-        match read_url_list(list) {
-            Ok((found, bad)) => {
-                urls.extend(found);
-                failures.extend(bad);
-            }
-            Err(message) => failures.push((list.clone(), message)),
-        }
-    }
+    let (files, urls, failures) = named_inputs(options);
     let mut existing = Existing::scan(&out_dir);
     let fetcher = Fetcher::new(options.fetch_config.clone());
     let expansion = expand::expand(expand::Request {
@@ -230,6 +214,30 @@ fn failed(input: &Path, message: String) -> Record {
         warnings: Vec::new(),
         preview: None,
     }
+}
+
+/// The files (folders walked) and web addresses (named, or listed in `--urls` files) the run
+/// names, and those it cannot read.
+#[allow(clippy::type_complexity)]
+fn named_inputs(options: &ImportOptions) -> (Vec<PathBuf>, Vec<String>, Vec<(PathBuf, String)>) {
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        options.inputs.iter().partition(|p| is_address(p));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (files, mut failures) = files::gather(&paths);
+    let mut urls: Vec<String> = urls
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for list in &options.url_lists {
+        match read_url_list(list) {
+            Ok((found, bad)) => {
+                urls.extend(found);
+                failures.extend(bad);
+            }
+            Err(message) => failures.push((list.clone(), message)),
+        }
+    }
+    (files, urls, failures)
 }
 
 /// Whether an input names a web address rather than a file.
