@@ -65,9 +65,10 @@ fn looks_like_html(text: &str) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
-/// Something that fetches addresses: the network, or a test's stand-in.
+/// Fetches addresses; its HTTP agent is made on the first fetch, so a run of files alone never
+/// pays for it.
 pub(crate) struct Fetcher {
-    agent: ureq::Agent,
+    agent: std::sync::OnceLock<ureq::Agent>,
     config: FetchConfig,
 }
 
@@ -81,19 +82,28 @@ fn user_agent() -> String {
 
 impl Fetcher {
     pub fn new(config: FetchConfig) -> Fetcher {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(10)
-            .user_agent(user_agent())
-            .accept(
-                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,\
+        Fetcher {
+            agent: std::sync::OnceLock::new(),
+            config,
+        }
+    }
+
+    fn agent(&self) -> &ureq::Agent {
+        self.agent.get_or_init(|| {
+            let config = &self.config;
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(10)
+                .user_agent(user_agent())
+                .accept(
+                    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,\
                  application/feed+json,application/xml;q=0.9,*/*;q=0.5",
-            )
-            .timeout_global(Some(config.timeout))
-            .timeout_connect(Some(config.timeout.min(Duration::from_secs(10))))
-            .build()
-            .new_agent();
-        Fetcher { agent, config }
+                )
+                .timeout_global(Some(config.timeout))
+                .timeout_connect(Some(config.timeout.min(Duration::from_secs(10))))
+                .build()
+                .new_agent()
+        })
     }
 
     /// Fetches one address, asking once more after a server error (5xx).
@@ -116,7 +126,7 @@ impl Fetcher {
     fn fetch_once(&self, url: &str) -> Result<Fetched, Failure> {
         use ureq::ResponseExt;
         let mut response = self
-            .agent
+            .agent()
             .get(url)
             .call()
             .map_err(|e| Failure::Other(self.describe(e)))?;
