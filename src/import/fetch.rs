@@ -347,12 +347,11 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 /// Decodes a body: a byte-order mark first, then the server's charset, then the page's own
 /// declaration, else UTF-8. Bytes invalid in that charset become U+FFFD, with a warning.
 pub(crate) fn decode(bytes: &[u8], content_type: &str) -> (String, Option<String>) {
-    let label = charset_param(content_type)
-        .map(str::to_string)
-        .or_else(|| declared_charset(bytes));
-    let encoding = label
-        .as_deref()
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+    let known = |label: &str| encoding_rs::Encoding::for_label(label.trim().as_bytes());
+    // A charset nobody knows (`charset=none`) counts as no charset said.
+    let encoding = charset_param(content_type)
+        .and_then(known)
+        .or_else(|| declared_charset(bytes).as_deref().and_then(known))
         .unwrap_or(encoding_rs::UTF_8);
     let (text, used, had_errors) = encoding.decode(bytes);
     let warning = had_errors.then(|| {
@@ -380,6 +379,8 @@ mod tests {
         let xml =
             b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>Caf\xe9</title></rss>";
         assert!(decode(xml, "application/rss+xml").0.contains("Café"));
+        let bogus = b"<meta charset=\"windows-1252\"><p>Caf\xe9</p>";
+        assert!(decode(bogus, "text/html; charset=none").0.contains("Café"));
         let (text, warning) = decode(b"<p>Caf\xe9</p>", "text/html; charset=utf-8");
         assert!(text.contains('\u{fffd}'));
         assert!(warning.unwrap().contains("UTF-8"));
