@@ -37,8 +37,13 @@ impl Progress {
 
     /// One step done; the bar appears once the run has lasted [`QUIET_FOR`].
     pub fn step(&self) {
+        self.steps(1);
+    }
+
+    /// `n` steps done.
+    pub fn steps(&self, n: usize) {
         let Some(bar) = &self.bar else { return };
-        bar.inc(1);
+        bar.inc(n as u64);
         if !self.shown.load(Ordering::Relaxed)
             && self.started.elapsed() >= QUIET_FOR
             && !self.shown.swap(true, Ordering::Relaxed)

@@ -181,7 +181,7 @@ impl Expander<'_> {
     /// Whether the book (unless `--force`) or this run already has the article; records it as
     /// known if so.
     fn already_known(&mut self, label: &str, url: Option<&str>, name: &str) -> bool {
-        let source = format!("{}/{name}", super::run::SOURCES_DIR);
+        let source = format!("{}/{name}", super::keep::SOURCES_DIR);
         let in_book = if self.request.force {
             None
         } else {

@@ -224,6 +224,34 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_feed_is_refused_with_a_reason() {
+        let message = parse("<rss version=\"2.0\"><channel><item>", None).unwrap_err();
+        assert!(
+            message.starts_with("not a feed that can be read"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_teaser_is_not_taken_for_the_article() {
+        let words = "word ".repeat(FULL_TEXT_WORDS);
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>T</title>\
+             <item><title>Teaser</title><link>https://example.org/a</link>\
+             <description>Only a few words.</description></item>\
+             <item><title>Whole</title><link>https://example.org/b</link>\
+             <description>&lt;p&gt;{words}&lt;/p&gt;</description></item></channel></rss>"
+        );
+        let feed = parse(&rss, None).unwrap();
+        assert!(feed.items[0].content.is_none());
+        assert!(feed.items[1]
+            .content
+            .as_deref()
+            .unwrap()
+            .contains("word word"));
+    }
+
+    #[test]
     fn an_rss_date_keeps_the_day_the_outlet_wrote() {
         let rss = "<rss version=\"2.0\"><channel><title>Desk</title>\
             <item><title>Late story</title><link>https://example.org/a</link>\

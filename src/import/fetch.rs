@@ -65,9 +65,10 @@ fn looks_like_html(text: &str) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
-/// Something that fetches addresses: the network, or a test's stand-in.
+/// Fetches addresses; its HTTP agent is made on the first fetch, so a run of files alone never
+/// pays for it.
 pub(crate) struct Fetcher {
-    agent: ureq::Agent,
+    agent: std::sync::OnceLock<ureq::Agent>,
     config: FetchConfig,
 }
 
@@ -81,19 +82,28 @@ fn user_agent() -> String {
 
 impl Fetcher {
     pub fn new(config: FetchConfig) -> Fetcher {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(10)
-            .user_agent(user_agent())
-            .accept(
-                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,\
+        Fetcher {
+            agent: std::sync::OnceLock::new(),
+            config,
+        }
+    }
+
+    fn agent(&self) -> &ureq::Agent {
+        self.agent.get_or_init(|| {
+            let config = &self.config;
+            ureq::Agent::config_builder()
+                .http_status_as_error(false)
+                .max_redirects(10)
+                .user_agent(user_agent())
+                .accept(
+                    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,\
                  application/feed+json,application/xml;q=0.9,*/*;q=0.5",
-            )
-            .timeout_global(Some(config.timeout))
-            .timeout_connect(Some(config.timeout.min(Duration::from_secs(10))))
-            .build()
-            .new_agent();
-        Fetcher { agent, config }
+                )
+                .timeout_global(Some(config.timeout))
+                .timeout_connect(Some(config.timeout.min(Duration::from_secs(10))))
+                .build()
+                .new_agent()
+        })
     }
 
     /// Fetches one address, asking once more after a server error (5xx).
@@ -116,7 +126,7 @@ impl Fetcher {
     fn fetch_once(&self, url: &str) -> Result<Fetched, Failure> {
         use ureq::ResponseExt;
         let mut response = self
-            .agent
+            .agent()
             .get(url)
             .call()
             .map_err(|e| Failure::Other(self.describe(e)))?;
@@ -337,12 +347,11 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 /// Decodes a body: a byte-order mark first, then the server's charset, then the page's own
 /// declaration, else UTF-8. Bytes invalid in that charset become U+FFFD, with a warning.
 pub(crate) fn decode(bytes: &[u8], content_type: &str) -> (String, Option<String>) {
-    let label = charset_param(content_type)
-        .map(str::to_string)
-        .or_else(|| declared_charset(bytes));
-    let encoding = label
-        .as_deref()
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+    let known = |label: &str| encoding_rs::Encoding::for_label(label.trim().as_bytes());
+    // A charset nobody knows (`charset=none`) counts as no charset said.
+    let encoding = charset_param(content_type)
+        .and_then(known)
+        .or_else(|| declared_charset(bytes).as_deref().and_then(known))
         .unwrap_or(encoding_rs::UTF_8);
     let (text, used, had_errors) = encoding.decode(bytes);
     let warning = had_errors.then(|| {
@@ -370,6 +379,8 @@ mod tests {
         let xml =
             b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>Caf\xe9</title></rss>";
         assert!(decode(xml, "application/rss+xml").0.contains("Café"));
+        let bogus = b"<meta charset=\"windows-1252\"><p>Caf\xe9</p>";
+        assert!(decode(bogus, "text/html; charset=none").0.contains("Café"));
         let (text, warning) = decode(b"<p>Caf\xe9</p>", "text/html; charset=utf-8");
         assert!(text.contains('\u{fffd}'));
         assert!(warning.unwrap().contains("UTF-8"));

@@ -351,6 +351,43 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_export_says_where_it_breaks() {
+        let dir = Path::new(".");
+        let json = parse(
+            "[{\"id\": \"a\",\n \"title\": }]",
+            LibraryFormat::CslJson,
+            dir,
+        );
+        assert!(json.unwrap_err().contains("line 2"), "CSL-JSON");
+        let bib = parse(
+            "@article{a,\n title = {T},\n}\n\n@article{b,\n title = {Unclosed,\n",
+            LibraryFormat::Bibtex,
+            dir,
+        );
+        let message = bib.unwrap_err();
+        assert!(
+            message.starts_with("not BibTeX that can be read (line "),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn ris_records_keep_their_tags_apart() {
+        let ris = "TY  - NEWS\r\nTI  - First\r\nAU  - Kim, Min-ji\r\nAU  - Park, Ji-ho\r\n\
+                   JO  - The Daily\r\nPY  - 2019\r\nER  - \r\nTY  - NEWS\r\nT1  - Second\r\n\
+                   Y1  - 2020/05/06/\r\nUR  - https://example.org/second\r\nER  - \r\n";
+        let items = parse(ris, LibraryFormat::Ris, Path::new(".")).unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].authors, ["Min-ji Kim", "Ji-ho Park"]);
+        assert_eq!(items[0].outlet.as_deref(), Some("The Daily"));
+        assert_eq!(items[0].date.as_deref(), Some("2019"));
+        assert_eq!(items[1].title.as_deref(), Some("Second"));
+        assert_eq!(items[1].date.as_deref(), Some("2020-05-06"));
+        assert_eq!(items[1].url.as_deref(), Some("https://example.org/second"));
+        assert!(items[1].authors.is_empty());
+    }
+
+    #[test]
     fn zotero_bibtex_with_a_snapshot_and_escapes() {
         let temp = tempfile::tempdir().unwrap();
         let dir = temp.path().to_path_buf();

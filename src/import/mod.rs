@@ -8,6 +8,9 @@
 //! byline, dateline), `dates`, `outlets`, `actors` with `names`, `topics`, `markdown` (escaping),
 //! `html` (readability extraction), `write` (front matter, hashes, re-import safety), `files` and
 //! `report`.
+//! From elsewhere: `expand` turns addresses (`fetch`), feeds (`feed`) and reference libraries
+//! (`library`) into articles to import, `prepare` imports each, `fingerprint` knows one again
+//! and `keep` keeps its source and writes files whole.
 
 mod actors;
 mod chrome;
@@ -20,11 +23,13 @@ mod files;
 mod fingerprint;
 mod headline;
 mod html;
+mod keep;
 mod library;
 mod markdown;
 mod names;
 mod outlets;
 mod page_meta;
+mod prepare;
 mod report;
 mod run;
 mod title_line;

@@ -3,20 +3,19 @@
 //! newly found people to the actors file for review.
 
 use std::collections::{HashMap, HashSet};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use super::expand::{self, Origin, Page, Unit};
+use super::expand::{self, Unit};
 use super::fetch::{FetchConfig, Fetcher};
-use super::files::{self, Format};
-use super::fingerprint::{self, url_key};
-use super::library::LibraryItem;
+use super::files;
+use super::fingerprint::url_key;
+use super::keep::write_atomic;
+use super::prepare::{prepare_unit, Prepared};
 use super::report::{ImportReport, Outcome, Record};
-use super::write::{self, hash_hex, StampFields};
-use super::{import_html, import_html_with, import_text, ImportContext, Imported, NewActor};
+use super::write;
+use super::{ImportContext, NewActor};
 use crate::error::Error;
 use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR, OUTLETS_FILE};
 use crate::model::{ActorEntry, OutletEntry, Role};
@@ -45,21 +44,8 @@ pub struct ImportOptions {
     pub progress: bool,
 }
 
-/// Runs below this many inputs finish before a progress bar would be useful.
-const PROGRESS_MIN_INPUTS: usize = 200;
 /// Inputs imported together before their files are handed to the writer.
 const CHUNK: usize = 256;
-
-/// An input that imported, ready to be placed.
-struct Prepared {
-    imported: Imported,
-    input_hash: String,
-    source: String,
-    /// Hash of the body's words; `None` for an article without text yet.
-    fingerprint: Option<String>,
-    /// The article file as it will be written (stamped), rendered in the parallel part.
-    text: String,
-}
 
 /// Imports every input; fails outright only when the book's own files cannot be read.
 pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
@@ -68,23 +54,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         .into
         .clone()
         .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
-    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        options.inputs.iter().partition(|p| is_address(p));
-    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
-    let (files, mut failures) = files::gather(&paths);
-    let mut urls: Vec<String> = urls
-        .into_iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    for list in &options.url_lists {
-        match read_url_list(list) {
-            Ok((found, bad)) => {
-                urls.extend(found);
-                failures.extend(bad);
-            }
-            Err(message) => failures.push((list.clone(), message)),
-        }
-    }
+    let (files, urls, failures) = named_inputs(options);
     let mut existing = Existing::scan(&out_dir);
     let fetcher = Fetcher::new(options.fetch_config.clone());
     let expansion = expand::expand(expand::Request {
@@ -97,16 +67,8 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
     });
     let inputs = expansion.units;
 
-    let bar = (options.progress
-        && inputs.len() >= PROGRESS_MIN_INPUTS
-        && std::io::stderr().is_terminal())
-    .then(|| {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("importing {bar:40} {pos}/{len} {msg}") {
-            bar.set_style(style);
-        }
-        bar
-    });
+    // A run that lasts past a second shows its progress (on a terminal only).
+    let bar = crate::progress::Progress::new(options.progress, inputs.len(), "importing");
     let mut taken: HashSet<String> = existing.stems.clone();
     let mut records = expansion.records;
     let mut found_actors: Vec<NewActor> = Vec::new();
@@ -136,9 +98,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                 .par_iter()
                 .map(|unit| prepare_unit(unit, options, &ctx))
                 .collect();
-            if let Some(bar) = &bar {
-                bar.inc(chunk.len() as u64);
-            }
+            bar.steps(chunk.len());
             for (input, result) in chunk.iter().zip(prepared) {
                 let prepared = match result {
                     Ok(p) => p,
@@ -177,9 +137,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         drop(sender);
         writer.join().expect("the writer thread does not panic")
     })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    bar.finish();
     for record in &mut records {
         if let Some(output) = record.output.take() {
             if let Some(message) = write_errors.get(&output) {
@@ -232,6 +190,30 @@ fn failed(input: &Path, message: String) -> Record {
     }
 }
 
+/// The files (folders walked) and web addresses (named, or listed in `--urls` files) the run
+/// names, and those it cannot read.
+#[allow(clippy::type_complexity)]
+fn named_inputs(options: &ImportOptions) -> (Vec<PathBuf>, Vec<String>, Vec<(PathBuf, String)>) {
+    let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        options.inputs.iter().partition(|p| is_address(p));
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let (files, mut failures) = files::gather(&paths);
+    let mut urls: Vec<String> = urls
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    for list in &options.url_lists {
+        match read_url_list(list) {
+            Ok((found, bad)) => {
+                urls.extend(found);
+                failures.extend(bad);
+            }
+            Err(message) => failures.push((list.clone(), message)),
+        }
+    }
+    (files, urls, failures)
+}
+
 /// Whether an input names a web address rather than a file.
 fn is_address(path: &Path) -> bool {
     let text = path.to_string_lossy();
@@ -271,316 +253,7 @@ fn label_of(unit: &Unit) -> PathBuf {
     }
 }
 
-fn prepare_unit(
-    unit: &Unit,
-    options: &ImportOptions,
-    ctx: &ImportContext,
-) -> Result<Prepared, String> {
-    match unit {
-        Unit::File(path) => prepare(path, options, ctx),
-        Unit::Page(page) => prepare_page(page, options, ctx),
-    }
-}
-
-/// Imports a page held in memory: keeps its source in the book, imports it as a saved page with
-/// its feed's or library's metadata, and stamps it with when it was fetched.
-fn prepare_page(
-    page: &Page,
-    options: &ImportOptions,
-    ctx: &ImportContext,
-) -> Result<Prepared, String> {
-    let bytes = page.html.as_bytes();
-    let (source, created) = match &page.origin {
-        Origin::File(path) => source_in_book(path, bytes, options)?,
-        Origin::Memory(name) => keep_source(name, bytes, None, options)?,
-    };
-    discard_on_failure(import_page(page, source, ctx), created)
-}
-
-/// A failed import writes nothing: the source copy it made for the article goes too.
-fn discard_on_failure(
-    result: Result<Prepared, String>,
-    created: Option<PathBuf>,
-) -> Result<Prepared, String> {
-    if let (Err(_), Some(created)) = (&result, created) {
-        let _ = std::fs::remove_file(created);
-    }
-    result
-}
-
-fn import_page(page: &Page, source: String, ctx: &ImportContext) -> Result<Prepared, String> {
-    let bytes = page.html.as_bytes();
-    let mut imported = if page.bare {
-        bare_article(&source)
-    } else {
-        import_html_with(&page.html, &source, ctx, &page.known)?
-    };
-    if let Some(item) = &page.fixed {
-        apply_library_record(&mut imported, item, ctx);
-    }
-    if imported.front.url.is_none() {
-        imported.front.url.clone_from(&page.known.url);
-    }
-    let fingerprint = if imported.body.trim().is_empty() {
-        if !page.bare {
-            return Err(
-                "no article text left after removing the site's menus and lists".to_string(),
-            );
-        }
-        imported.front.review.push(
-            "body",
-            "the library item carries no text: save or fetch the page (import --fetch), or write the body",
-        );
-        None
-    } else {
-        Some(fingerprint::of_body(&imported.body))
-    };
-    imported.warnings.extend(page.warning.clone());
-    let input_hash = hash_hex(bytes);
-    let text = write::stamped(
-        &imported.front,
-        &imported.body,
-        &StampFields {
-            input: &input_hash,
-            fingerprint: fingerprint.as_deref(),
-            fetched: page.fetched.as_deref(),
-        },
-    );
-    Ok(Prepared {
-        imported,
-        input_hash,
-        source,
-        fingerprint,
-        text,
-    })
-}
-
-/// An article with no text yet: a library item the editor has not saved or fetched.
-fn bare_article(source: &str) -> Imported {
-    Imported {
-        front: crate::model::FrontMatter {
-            title: String::new(),
-            outlet: String::new(),
-            date: None,
-            actors: Vec::new(),
-            topics: Vec::new(),
-            publisher: None,
-            dateline: None,
-            byline: Vec::new(),
-            url: None,
-            source: Some(source.to_string()),
-            summary: None,
-            note: None,
-            annotations: Vec::new(),
-            review: {
-                let mut review = crate::model::Review::default();
-                for field in ["title", "outlet", "date", "actors", "topics"] {
-                    review.push(field, "the library item gave no text to read it from");
-                }
-                review
-            },
-            draft: false,
-            aliases: Vec::new(),
-            imported: None,
-        },
-        body: String::new(),
-        new_actors: Vec::new(),
-        new_outlet: None,
-        warnings: Vec::new(),
-    }
-}
-
-/// A library's record outranks what import read from the page: the editor curated it. Fields it
-/// settles leave the review list; an outlet no registry knows stays on it.
-fn apply_library_record(imported: &mut Imported, item: &LibraryItem, ctx: &ImportContext) {
-    let front = &mut imported.front;
-    let settle = |review: &mut crate::model::Review, field: &str, settled: bool| {
-        review.remove(field);
-        if !settled {
-            review.push(
-                field,
-                "the library record's value is not one the book knows or not exact",
-            );
-        }
-    };
-    if let Some(title) = &item.title {
-        front.title.clone_from(title);
-        settle(&mut front.review, "title", true);
-    }
-    if let Some(outlet) = &item.outlet {
-        let known = ctx.outlets.resolve(outlet).map(str::to_string);
-        front.outlet = known.clone().unwrap_or_else(|| outlet.clone());
-        imported.new_outlet = ctx.outlet_to_add(&front.outlet, known.is_none());
-        settle(&mut front.review, "outlet", known.is_some());
-    }
-    if let Some(date) = item
-        .date
-        .as_deref()
-        .and_then(crate::model::PartialDate::parse)
-    {
-        front.date = Some(date);
-        let exact = matches!(date, crate::model::PartialDate::Day(_));
-        settle(&mut front.review, "date", exact);
-    }
-    if !item.authors.is_empty() {
-        front.byline.clone_from(&item.authors);
-    }
-    if item.url.is_some() {
-        front.url.clone_from(&item.url);
-    }
-}
-
-/// Reads, decodes and imports one input.
-fn prepare(path: &Path, options: &ImportOptions, ctx: &ImportContext) -> Result<Prepared, String> {
-    let bytes = files::read(path)?;
-    let (text, warning) = files::decode(&bytes)?;
-    let (source, created) = source_in_book(path, &bytes, options)?;
-    let result = import_file(path, &bytes, &text, warning, source, ctx);
-    discard_on_failure(result, created)
-}
-
-fn import_file(
-    path: &Path,
-    bytes: &[u8],
-    text: &str,
-    warning: Option<String>,
-    source: String,
-    ctx: &ImportContext,
-) -> Result<Prepared, String> {
-    let mut imported = match files::format_of(path) {
-        Format::Html => import_html(text, &source, ctx)?,
-        Format::Text => import_text(text, &source, ctx),
-    };
-    if imported.body.trim().is_empty() {
-        return Err("no article text left after removing the site's menus and lists".to_string());
-    }
-    imported.warnings.extend(warning);
-    let input_hash = hash_hex(bytes);
-    let fingerprint = fingerprint::of_body(&imported.body);
-    let text = write::stamped(
-        &imported.front,
-        &imported.body,
-        &StampFields {
-            input: &input_hash,
-            fingerprint: Some(&fingerprint),
-            fetched: None,
-        },
-    );
-    Ok(Prepared {
-        imported,
-        input_hash,
-        source,
-        fingerprint: Some(fingerprint),
-        text,
-    })
-}
-
 /// A path as the user should see it: relative to the book root when inside it.
-/// Folder of the book that keeps copies of inputs imported from elsewhere.
-pub const SOURCES_DIR: &str = "sources";
-
-/// Where the article's source lives, relative to the book root: the input itself when it is in
-/// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
-/// against its source, and no path of the editor's machine is ever recorded or published).
-/// Also returns the copy it made, if it made one.
-fn source_in_book(
-    path: &Path,
-    bytes: &[u8],
-    options: &ImportOptions,
-) -> Result<(String, Option<PathBuf>), String> {
-    // Absolute, without resolving links (a `realpath` per input costs more than the import).
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    if let Ok(inside) = absolute(path).strip_prefix(absolute(&options.root)) {
-        if !inside.starts_with("..") {
-            return Ok((inside.to_string_lossy().replace('\\', "/"), None));
-        }
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "source".to_string());
-    keep_source(&name, bytes, Some(path), options)
-}
-
-/// Keeps `bytes` under `sources/` as `name`, or as `name` with their hash when another source
-/// took that name; returns the path relative to the book root. `link_from` is the input file,
-/// hard-linked where it can be (no second copy of the bytes). Also returns the file it created,
-/// if it created one.
-fn keep_source(
-    name: &str,
-    bytes: &[u8],
-    link_from: Option<&Path>,
-    options: &ImportOptions,
-) -> Result<(String, Option<PathBuf>), String> {
-    let dir = options.root.join(SOURCES_DIR);
-    // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash.
-    let hashed = {
-        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-        let hash = &hash_hex(bytes)[..12];
-        if ext.is_empty() {
-            format!("{stem}-{hash}")
-        } else {
-            format!("{stem}-{hash}.{ext}")
-        }
-    };
-    for candidate in [name, hashed.as_str()] {
-        let target = dir.join(candidate);
-        match std::fs::read(&target) {
-            Ok(existing) if existing == bytes => {
-                return Ok((format!("{SOURCES_DIR}/{candidate}"), None))
-            }
-            Ok(_) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let mut created = None;
-                if !options.dry_run {
-                    created = std::fs::create_dir_all(&dir)
-                        .and_then(|()| place_new_file(&target, bytes, link_from))
-                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?
-                        .then(|| target.clone());
-                    if std::fs::read(&target).map_err(|e| e.to_string())? != bytes {
-                        continue;
-                    }
-                }
-                return Ok((format!("{SOURCES_DIR}/{candidate}"), created));
-            }
-            Err(e) => return Err(format!("{}: cannot read: {e}", target.display())),
-        }
-    }
-    Err(format!("{name}: cannot keep a copy under {SOURCES_DIR}/"))
-}
-
-/// Creates `target` with `bytes` unless it exists (another input of this run took the name:
-/// the caller compares again): a hard link to `link_from` where the file systems allow, else a
-/// copy written beside it and linked into place, so a failed write never leaves half a source.
-/// Says whether it created the file.
-fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std::io::Result<bool> {
-    let result = match link_from.map(|from| std::fs::hard_link(from, target)) {
-        Some(Ok(())) => Ok(()),
-        Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-        _ => {
-            let temp = partial_path(target);
-            let written =
-                std::fs::write(&temp, bytes).and_then(|()| std::fs::hard_link(&temp, target));
-            let _ = std::fs::remove_file(&temp);
-            written
-        }
-    };
-    match result {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
-/// The partial file a write goes through before it is moved into place: hidden, beside it.
-fn partial_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("article.md");
-    path.with_file_name(format!(".{name}.importing"))
-}
-
 fn shown(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -733,17 +406,6 @@ fn place(
 fn front_of(text: &str) -> String {
     let end = text[3..].find("\n---\n").map_or(text.len(), |i| i + 8);
     text[..end.min(text.len())].to_string()
-}
-
-/// Writes through a partial file in the same folder, so a crash never leaves half an article,
-/// and removes the partial file when the write fails (a full disk, a lost permission).
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = partial_path(path);
-    std::fs::write(&temp, text)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&temp);
-        })
 }
 
 /// One entry per new person, first role seen, skipping anyone the actors file already names.
