@@ -17,6 +17,7 @@ mod files;
 mod headline;
 mod html;
 mod markdown;
+mod name_scan;
 mod names;
 mod outlets;
 mod page_meta;
