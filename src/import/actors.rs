@@ -1029,10 +1029,7 @@ mod tests {
 
     #[test]
     fn the_name_scans_find_what_their_patterns_find() {
-        let said = format!(
-            r"(?P<name>{})(?:'s|’s)?,? (?:{VERBS})(?-u:\b)",
-            *NAME
-        );
+        let said = format!(r"(?P<name>{})(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME);
         for text in SCANNED {
             let spans = NameSpans::new(text, &names::PARTICLES);
             assert_eq!(

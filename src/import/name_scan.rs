@@ -204,8 +204,10 @@ mod tests {
         let particles = crate::import::names::PARTICLES.clone();
         let regex = pattern(&particles);
         for text in TEXTS {
-            let expected: Vec<(usize, usize)> =
-                regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let expected: Vec<(usize, usize)> = regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
             let spans = NameSpans::new(text, &particles);
             assert_eq!(spans.runs().collect::<Vec<_>>(), expected, "{text}");
         }
