@@ -122,6 +122,11 @@ pub(crate) fn title(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Op
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
+/// A line without the labels after a headline (`… (PHOTOS)`, `… (LEAD)`).
+pub(crate) fn without_trailing_label(text: &str) -> std::borrow::Cow<'_, str> {
+    TRAILING_LABEL.replace(text, "")
+}
+
 /// Whether a line opens with a headline label (`WATCH:`, `(LEAD)`, `UPDATE 2-`).
 pub(crate) fn has_leading_label(text: &str) -> bool {
     LEADING_LABEL.is_match(text)

@@ -115,7 +115,12 @@ fn token_end(text: &str, at: usize) -> Option<usize> {
 /// middle initial (`J. `) and the word. Particles are tried longest run first, as a regex would.
 fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     let rest = &text[at..];
-    for particle in particles {
+    // Particles are lower-case words: most name words end before anything else is tried.
+    let particle_next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    for particle in particles.iter().filter(|_| particle_next) {
         if rest
             .strip_prefix(' ')
             .and_then(|r| r.strip_prefix(particle))

@@ -54,7 +54,8 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || bracketed
         || last == ':'
         || last == ','
-        || is_caption(text, outlets)
+        // `… (PHOTOS)` labels a headline; it is not a photo's credit.
+        || is_caption(&super::headline::without_trailing_label(text), outlets)
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
