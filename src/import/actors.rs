@@ -162,7 +162,7 @@ static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .chain(TITLE_MODIFIERS)
         .chain(names::TITLES.iter())
-        .filter_map(|t| leading_word(*t))
+        .filter_map(|t| leading_word(t))
         .collect()
 });
 
