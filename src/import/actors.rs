@@ -11,6 +11,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::clean::{Block, Doc};
+use super::name_scan::NameSpans;
 use super::names::{self, key, short_form};
 use super::{ImportContext, NewActor};
 use crate::model::ActorEntry;
@@ -112,17 +113,66 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// Nationalities written before a title (`South Korean Foreign Minister`).
+const NATIONALITIES: &[&str] = &[
+    "South Korean",
+    "North Korean",
+    "Korean",
+    "U.S.",
+    "US",
+    "American",
+    "Japanese",
+    "Chinese",
+    "Russian",
+    "British",
+    "French",
+    "German",
+    "UN",
+    "U.N.",
+    "Ukrainian",
+    "Australian",
+    "Indian",
+];
+
+/// Words before a title that qualify it (`Deputy`, `former`, `then-`).
+const TITLE_MODIFIERS: &[&str] = &[
+    "First", "Deputy", "Vice", "Acting", "Former", "former", "Senior", "senior", "then", "Then",
+];
+
 /// Titles before names, from the registry, with an optional nationality and modifiers.
 static TITLES: LazyLock<String> = LazyLock::new(|| {
-    let titles = names::TITLES
-        .iter()
-        .map(|t| regex::escape(t))
-        .collect::<Vec<_>>()
-        .join("|");
+    let alternation = |words: &[&str]| {
+        words
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
     format!(
-        r"(?:(?:South Korean|North Korean|Korean|U\.S\.|US|American|Japanese|Chinese|Russian|British|French|German|UN|U\.N\.|Ukrainian|Australian|Indian) )?(?:(?:First|Deputy|Vice|Acting|Former|former|Senior|senior|then|Then)[- ])*(?:{titles})"
+        r"(?:(?:{}) )?(?:(?:{})[- ])*(?:{})",
+        alternation(NATIONALITIES),
+        alternation(TITLE_MODIFIERS),
+        alternation(&names::TITLES)
     )
 });
+
+/// The first word of every nationality, modifier and title: a titled name can only start at one.
+static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    NATIONALITIES
+        .iter()
+        .chain(TITLE_MODIFIERS)
+        .chain(names::TITLES.iter())
+        .filter_map(|t| leading_word(t))
+        .collect()
+});
+
+/// The letters at the start of `text`, up to its first other character.
+fn leading_word(text: &str) -> Option<&str> {
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    (end > 0).then(|| &text[..end])
+}
 
 /// Titles after which a single name is the person's full style: `Queen Elizabeth II`, `Pope Francis`.
 const REGNAL: &[&str] = &[
@@ -149,30 +199,160 @@ struct Candidate {
     role: Option<String>,
 }
 
+/// A title and the name after it, matched only where a title can begin (see [`titled`]).
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     // "Special Representative for North Korea Stephen Biegun": the place words are trimmed later.
-    wide_regex(&format!(
+    wide_regex(&format!(r"^{}", titled_pattern())).unwrap()
+});
+
+fn titled_pattern() -> String {
+    format!(
         r"(?-u:\b)(?P<title>{})\)?(?: (?:for|to|of|on) (?:the )?)? ?(?P<name>{})",
         *TITLES, *NAME
-    ))
-    .unwrap()
-});
-static SAID: LazyLock<Regex> =
-    LazyLock::new(|| wide_regex(&format!(r"{}(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME)).unwrap());
-static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
-    wide_regex(&format!(
+    )
+}
+
+/// A name after `said`, `says` or `according to`, matched only after those words.
+static SAID_BY: LazyLock<Regex> =
+    LazyLock::new(|| wide_regex(&format!(r"^{}", said_by_pattern())).unwrap());
+
+fn said_by_pattern() -> String {
+    format!(
         r"(?-u:\b)(?:said|says|according to) (?P<name>{})(?:,|\.| of| from| in)",
         *NAME
-    ))
-    .unwrap()
+    )
+}
+
+static SAID_BY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["said ", "says ", "according to "]).expect("three words build an automaton")
 });
-static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    wide_regex(&format!(
+
+/// A name, a comma and the role the text gives it, matched only where a name starts.
+static APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| wide_regex(&format!(r"^{}", apposition_pattern())).unwrap());
+
+fn apposition_pattern() -> String {
+    format!(
         r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?:{ROLE_WORDS})(?: (?:of|for|at) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
         *NAME
-    ))
-    .unwrap()
-});
+    )
+}
+
+/// A name found by one of the patterns: where it starts, its text, and the title or role the
+/// text gives it there.
+#[derive(Debug, PartialEq, Eq)]
+struct Found<'a> {
+    start: usize,
+    name: &'a str,
+    role: Option<&'a str>,
+}
+
+/// Whether the byte before `at` ends an ASCII word, so `at` is after an `(?-u:\b)`.
+fn after_word(text: &str, at: usize) -> bool {
+    at > 0 && {
+        let b = text.as_bytes()[at - 1];
+        b.is_ascii_alphanumeric() || b == b'_'
+    }
+}
+
+/// Runs an anchored pattern at `starts` (in order), left to right without overlap, as
+/// `captures_iter` of the unanchored pattern would.
+fn anchored_matches<'a>(
+    text: &'a str,
+    pattern: &Regex,
+    starts: impl Iterator<Item = usize>,
+    role_group: Option<&str>,
+) -> Vec<Found<'a>> {
+    let mut found = Vec::new();
+    let mut next = 0;
+    for at in starts {
+        if at < next {
+            continue;
+        }
+        let Some(caps) = pattern.captures(&text[at..]) else {
+            continue;
+        };
+        let name = caps.name("name").expect("the pattern has a name group");
+        found.push(Found {
+            start: at + name.start(),
+            name: &text[at + name.start()..at + name.end()],
+            role: role_group
+                .and_then(|g| caps.name(g))
+                .map(|m| &text[at + m.start()..at + m.end()]),
+        });
+        next = at + caps.get(0).map_or(1, |m| m.end().max(1));
+    }
+    found
+}
+
+/// `Foreign Minister Yun Byung-se`: a title and the name after it. A match begins at a word
+/// that can begin a title, so the pattern is tried only there.
+fn titled(text: &str) -> Vec<Found<'_>> {
+    let starts = text.char_indices().filter_map(|(at, c)| {
+        (c.is_alphabetic()
+            && !after_word(text, at)
+            && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w)))
+        .then_some(at)
+    });
+    anchored_matches(text, &TITLED, starts, Some("title"))
+}
+
+/// `…, said Kim Hong-kyun of the foreign ministry`, `according to Jane Doe.`
+fn said_by(text: &str) -> Vec<Found<'_>> {
+    let starts = SAID_BY_WORDS
+        .find_iter(text)
+        .map(|m| m.start())
+        .filter(|&at| !after_word(text, at));
+    anchored_matches(text, &SAID_BY, starts, None)
+}
+
+/// `Jane Doe, the deputy minister, said`: a name, a comma and a role.
+fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
+    let starts = spans
+        .all()
+        .iter()
+        .filter(|&&(start, end)| text[end..].starts_with(',') || text[start..end].contains(','))
+        .map(|&(start, _)| start);
+    anchored_matches(text, &APPOSITION, starts, Some("role"))
+}
+
+/// The reporting verbs of [`VERBS`], for looking one up.
+static SAID_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| VERBS.split('|').collect());
+
+/// `Jane Doe said`, `Doe's, told`: a name, maybe a possessive and a comma, and a reporting verb.
+/// Left to right without overlap, each name as long as it can be.
+fn said_names<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
+    let mut found = Vec::new();
+    let mut next = 0;
+    for &(start, end) in spans.all() {
+        if start < next {
+            continue;
+        }
+        let rest = &text[end..];
+        let rest = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("’s"))
+            .unwrap_or(rest);
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let verb_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .unwrap_or(rest.len());
+        if !rest.is_char_boundary(verb_len) || !SAID_VERBS.contains(&rest[..verb_len]) {
+            continue;
+        }
+        found.push(Found {
+            start,
+            name: &text[start..end],
+            role: None,
+        });
+        next = text.len() - rest.len() + verb_len;
+    }
+    found
+}
+
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     let surnames = names::KOREAN_SURNAMES.join("|");
     wide_regex(&format!(
@@ -204,6 +384,8 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
     for block in &doc.blocks {
         text.push_str("\n\n");
         match block {
+            // A credit clause has a colon or a bracket: most paragraphs need no search.
+            Block::Para(p) if !p.contains([':', '(']) => text.push_str(p),
             Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
             Block::Caption(c) | Block::Figure(_, c) => {
                 let c = CREDIT_CLAUSE.replace_all(c, " ");
@@ -472,55 +654,34 @@ fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<S
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
     let push = push_tidy;
-    for caps in TITLED.captures_iter(text) {
-        let m = &caps["name"];
-        let start = caps.name("name").map_or(0, |n| n.start());
-        let title = &caps["title"];
+    let spans = NameSpans::new(text, &names::PARTICLES);
+    for Found { start, name, role } in titled(text) {
+        let title = role.unwrap_or_default();
         // "Queen Elizabeth II", "Pope Francis": a monarch's style is the title and one name.
         if let Some(regnal) = REGNAL.iter().find(|r| title.ends_with(*r)) {
-            if let Some((offset, name)) = tidy(m) {
-                let words = name
+            if let Some((offset, tidied)) = tidy(name) {
+                let words = tidied
                     .split(' ')
                     .filter(|w| names::suffix(w).is_none())
                     .count();
-                if words == 1 && !followed_by_name(text, start + offset + name.len()) {
+                if words == 1 && !followed_by_name(text, start + offset + tidied.len()) {
                     found.push(Candidate {
                         start: start + offset,
-                        end: start + offset + name.len(),
-                        name: format!("{regnal} {name}"),
+                        end: start + offset + tidied.len(),
+                        name: format!("{regnal} {tidied}"),
                         role: None,
                     });
                     continue;
                 }
             }
         }
-        push(&mut found, start, m, Some(title.to_string()));
+        push(&mut found, start, name, Some(title.to_string()));
     }
-    for caps in APPOSITION.captures_iter(text) {
-        let n = caps.name("name").expect("group");
-        push(
-            &mut found,
-            n.start(),
-            n.as_str(),
-            Some(caps["role"].to_string()),
-        );
+    for Found { start, name, role } in appositions(text, &spans) {
+        push(&mut found, start, name, role.map(str::to_string));
     }
-    // Plain finds where the name is the match itself, or all of it but the verb: capture groups
-    // cost a slower engine, and these patterns match often.
-    for m in SAID.find_iter(text) {
-        let Some((name, _verb)) = m.as_str().rsplit_once(' ') else {
-            continue;
-        };
-        let name = name.trim_end_matches(',');
-        let name = name
-            .strip_suffix("'s")
-            .or_else(|| name.strip_suffix("’s"))
-            .unwrap_or(name);
-        push(&mut found, m.start(), name, None);
-    }
-    for caps in SAID_BY.captures_iter(text) {
-        let n = caps.name("name").expect("group");
-        push(&mut found, n.start(), n.as_str(), None);
+    for Found { start, name, .. } in said_names(text, &spans).into_iter().chain(said_by(text)) {
+        push(&mut found, start, name, None);
     }
     for m in KOREAN.find_iter(text) {
         if names::korean_name(m.as_str()) {
@@ -540,7 +701,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
             push(&mut found, m.start(), m.as_str(), None);
         }
     }
-    given_name_runs(text, &mut found);
+    given_name_runs(text, &spans, &mut found);
     // "Trump said" somewhere and "Donald Trump" elsewhere: the bare full name is the same person.
     let surnames: HashSet<String> = found
         .iter()
@@ -684,22 +845,20 @@ fn titled_before(text: &str, at: usize) -> bool {
     names::is_title_word(word)
 }
 
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| wide_regex(&NAME).unwrap());
-
 /// Capitalised runs of two to five name words that start with a known given name ("Elon Musk",
 /// "António Guterres"): people even without a title or a verb. A run that ends just before an
 /// institution or place word ("... University") is that institution's name.
-fn given_name_runs(text: &str, found: &mut Vec<Candidate>) {
-    for m in NAME_RUN.find_iter(text) {
+fn given_name_runs(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
+    for (run_start, run_end) in spans.runs() {
         // The run must start a word: "xAbc" or "McX" mid-word is not a name.
-        if text[..m.start()]
+        if text[..run_start]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
         {
             continue;
         }
-        let raw = m.as_str();
+        let raw = &text[run_start..run_end];
         let mut pieces: Vec<(usize, &str)> = Vec::new();
         let mut offset = 0;
         for token in raw.split(' ') {
@@ -724,11 +883,11 @@ fn given_name_runs(text: &str, found: &mut Vec<Candidate>) {
             }
             let next = pieces.get(j).map(|(_, t)| *t).or_else(|| {
                 // The word after the run, when the run reaches the end of the match.
-                let rest = text[m.end()..].strip_prefix(' ')?;
+                let rest = text[run_end..].strip_prefix(' ')?;
                 rest.split(|c: char| !c.is_alphanumeric()).next()
             });
             if j > i && !next.is_some_and(names::is_non_person) {
-                consider_run(text, m.start(), &pieces[i..j], found);
+                consider_run(text, run_start, &pieces[i..j], found);
             }
             i = j + 1;
         }
@@ -823,6 +982,85 @@ fn split_role(raw: &str) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts with every kind of titled, quoted and described name, for checking the scans
+    /// against the patterns they stand for.
+    const SCANNED: &[&str] = &[
+        "SEOUL, Feb. 7 (Yonhap) -- South Korean Foreign Minister Yun Byung-se and U.S. Secretary of \
+         State Rex Tillerson agreed on Tuesday, Kang Kyung-wha said. former President Park \
+         Geun-hye's aide, said Kim Hong-kyun of the ministry. Special Representative for North \
+         Korea Stephen Biegun told reporters.",
+        "Jane Doe, the deputy foreign minister, said the talks would resume. Doe's, told the \
+         committee. Antony J. Blinken, U.S. secretary of state, who arrived. According to Ravi \
+         Anand Kumar, said Maria da Silva. according to Zoë Ferreira-Nuñez in Lisbon.",
+        "Queen Elizabeth II and Pope Francis met Vice-President Jean-Luc Picard, Jr. said Tomas \
+         Reyes Jr. in Manila. Deputy Prime Minister Hamad bin Faleh Al Qasimi urged calm. then-Prime \
+         Minister Boris Johnson, a former mayor of London, said. One Two Three Four Five Six said.",
+        "xMinister Abc Def said; Presidential Ab Cd; minister Søren Åberg, an analyst at the \
+         Nordic Institute. said Joe Biden, and President Moon Jae-in's, stressed that. Treasurer \
+         Helen Marsh and Chair Colin Pardew spoke.",
+    ];
+
+    fn owned(found: Vec<Found<'_>>) -> Vec<(usize, String, Option<String>)> {
+        found
+            .into_iter()
+            .map(|f| (f.start, f.name.to_string(), f.role.map(str::to_string)))
+            .collect()
+    }
+
+    fn by_regex(
+        pattern: &str,
+        text: &str,
+        role: Option<&str>,
+    ) -> Vec<(usize, String, Option<String>)> {
+        Regex::new(pattern)
+            .unwrap()
+            .captures_iter(text)
+            .map(|c| {
+                let name = c.name("name").unwrap();
+                (
+                    name.start(),
+                    name.as_str().to_string(),
+                    role.and_then(|r| c.name(r)).map(|m| m.as_str().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_name_scans_find_what_their_patterns_find() {
+        let said = format!(r"(?P<name>{})(?:'s|’s)?,? (?:{VERBS})(?-u:\b)", *NAME);
+        for text in SCANNED {
+            let spans = NameSpans::new(text, &names::PARTICLES);
+            assert_eq!(
+                owned(titled(text)),
+                by_regex(&titled_pattern(), text, Some("title")),
+                "titled: {text}"
+            );
+            assert_eq!(
+                owned(said_by(text)),
+                by_regex(&said_by_pattern(), text, None),
+                "said by: {text}"
+            );
+            assert_eq!(
+                owned(appositions(text, &spans)),
+                by_regex(&apposition_pattern(), text, Some("role")),
+                "apposition: {text}"
+            );
+            assert_eq!(
+                owned(said_names(text, &spans)),
+                by_regex(&said, text, None),
+                "said: {text}"
+            );
+        }
+        // Each finds something, so the comparisons are not of empty lists.
+        let all = SCANNED.join(" ");
+        let spans = NameSpans::new(&all, &names::PARTICLES);
+        assert!(titled(&all).len() >= 8);
+        assert!(said_by(&all).len() >= 4);
+        assert!(appositions(&all, &spans).len() >= 3);
+        assert!(said_names(&all, &spans).len() >= 4);
+    }
 
     #[test]
     fn capitalised_words_are_what_the_pattern_finds() {

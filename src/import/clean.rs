@@ -148,9 +148,10 @@ static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// A caption's closing credit in capitals after its sentence: `… on Sunday. DIEGO RAMOS`.
+/// A caption's closing credit in capitals after its sentence: `… on Sunday. DIEGO RAMOS`,
+/// `… DIEGO RAMOS / AFP`, `… DIEGO RAMOS (AFP)`.
 static CAPITALS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s+(?:\p{Lu}[\p{Lu}'’.-]*\s+){0,3}\p{Lu}[\p{Lu}'’.-]+\s*(?:/\s*\S+\s*)?$")
+    Regex::new(r"[.!?]\s+(?:\p{Lu}[\p{Lu}'’.-]*\s+){0,3}\p{Lu}[\p{Lu}'’.-]+\s*(?:/\s*\S+\s*|\([^()]{2,30}\)\s*)?$")
         .unwrap()
 });
 
@@ -278,24 +279,13 @@ fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMat
 }
 
 /// A byline printed as the bare name between the headline and the story (`Anjali Deshmukh`, then
-/// `BBC Marathi, Beed`): a line of two to four capitalised words, none an English word or an
-/// outlet's name, is the reporter's name.
+/// `BBC Marathi, Beed`; `Jane Doe, Staff Writer`; `Jane Doe | Valley Courier`): see
+/// [`super::headline::bare_byline`].
 fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
     let Some(title) = lines.iter().position(|l| l.kind == Kind::Title) else {
         return;
     };
-    // A reporter is not in their own story; a name the text goes on to use (a photo's label
-    // above its caption, the subject of a profile) is not a byline.
-    // Photo credits do not count: reporters often take the pictures too.
-    let named_elsewhere = |lines: &[Line], at: usize| {
-        let name = &lines[at].text;
-        lines.iter().enumerate().any(|(i, l)| {
-            i != at
-                && l.kind == Kind::Body
-                && l.text.contains(name.as_str())
-                && !is_caption(&l.text, outlets)
-        })
-    };
+    let named_elsewhere = |lines: &[Line], at: usize| named_elsewhere(lines, at, outlets);
     for at in title + 1..lines.len() {
         if lines[at].kind == Kind::Body && named_elsewhere(lines, at) {
             continue;
@@ -307,28 +297,25 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
         if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) {
             break;
         }
-        let words: Vec<&str> = line.text.split_whitespace().collect();
-        let shaped = words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
-        });
-        // "Jane Baker": a known given name first, or no everyday English word at all.
-        let person = words
-            .first()
-            .is_some_and(|w| super::names::is_given_name(w))
-            || !words
-                .iter()
-                .any(|w| super::names::is_english_word(&w.to_lowercase()));
-        let name_like = (2..=4).contains(&words.len())
-            && shaped
-            && person
-            && outlets.resolve(&line.text).is_none();
+        let name_like = super::headline::bare_byline(&line.text, outlets);
         if name_like {
             line.kind = Kind::Meta(Meta::Byline);
             break;
         }
     }
+}
+
+/// Whether the text goes on to use line `at` (a name): a reporter is not in their own story, so
+/// a name used elsewhere (a photo's label above its caption, the subject of a profile) is not a
+/// byline. Photo credits do not count: reporters often take the pictures too.
+pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
+    let name = &lines[at].text;
+    lines.iter().enumerate().any(|(i, l)| {
+        i != at
+            && l.kind == Kind::Body
+            && l.text.contains(name.as_str())
+            && !is_caption(&l.text, outlets)
+    })
 }
 
 /// Short headline-like lines after the last real paragraph are lists of other stories.

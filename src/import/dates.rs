@@ -187,6 +187,9 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
         }
     }
     stamps(doc, &mut candidates);
+    if let Some(captured) = &hints.captured {
+        relative_stamps(doc, captured, &mut candidates);
+    }
     if let Some(url) = url {
         from_url(url, &mut candidates);
     }
@@ -214,6 +217,53 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
         Found::Either(..) => return None,
     };
     Some((date, best.confident && matches!(best.found, Found::Day(_))))
+}
+
+/// `7 hours ago`, `Updated 2 days ago`, `yesterday`, `a minute ago`: a stamp relative to when
+/// the page was read.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:published|posted|updated)\s*:?\s*)?(?:(?P<n>\d{1,3}|an?|one)\s+(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?)\s+ago|(?P<yesterday>yesterday))$").unwrap()
+});
+
+/// Relative stamps near the headline, counted back from when the page was saved (`captured`):
+/// never confident, since the saver's clock and the site's may be in different zones. Without a
+/// capture time they are no date at all (see [`find`]).
+fn relative_stamps(doc: &Doc, captured: &str, out: &mut Vec<Candidate>) {
+    let parse = |f: &str| chrono::NaiveDateTime::parse_from_str(captured, f).ok();
+    let (saved, clock) = match parse("%Y-%m-%dT%H:%M:%S") {
+        Some(at) => (at, true),
+        None => match NaiveDate::parse_from_str(captured, "%Y-%m-%d") {
+            Ok(day) => (day.and_hms_opt(0, 0, 0).expect("midnight"), false),
+            Err(_) => return,
+        },
+    };
+    for line in doc.lines.iter().take(60) {
+        let Some(caps) = RELATIVE.captures(line.text.trim()) else {
+            continue;
+        };
+        let back = if caps.name("yesterday").is_some() {
+            chrono::Duration::days(1)
+        } else {
+            let n = match caps["n"].to_lowercase().as_str() {
+                "a" | "an" | "one" => 1,
+                n => n.parse().unwrap_or(0),
+            };
+            match caps["unit"].to_lowercase().chars().next() {
+                // Minutes and hours move the day only with the saver's clock known.
+                Some('m') if clock => chrono::Duration::minutes(n),
+                Some('h') if clock => chrono::Duration::hours(n),
+                Some('d') => chrono::Duration::days(n),
+                Some('w') => chrono::Duration::weeks(n),
+                _ => continue,
+            }
+        };
+        out.push(Candidate {
+            rank: 55,
+            found: Found::Day((saved - back).date()),
+            confident: false,
+        });
+        return;
+    }
 }
 
 /// Which reading of an ambiguous `09/02/2011` the text supports: the site's own unambiguous
@@ -651,6 +701,39 @@ mod more_tests {
                 chrono::NaiveDate::from_ymd_opt(2020, 1, 19).unwrap()
             ))
         );
+    }
+
+    #[test]
+    fn a_relative_stamp_counts_back_from_when_the_page_was_saved() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let read = |stamp: &str, captured: &str| {
+            let text = format!("{HEAD}{stamp}\n\n{LEAD}");
+            let normalized = crate::import::clean::normalize(&text);
+            let doc = crate::import::clean::clean(&normalized, None, &ctx.outlets);
+            let hints = crate::import::PageHints {
+                captured: Some(captured.to_string()),
+                ..Default::default()
+            };
+            super::find(&doc, &hints, None)
+        };
+        let day = |y, m, d| {
+            crate::model::PartialDate::Day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        };
+        // Saved at 03:00: seven hours earlier was the day before. Never confident.
+        assert_eq!(
+            read("7 hours ago", "2024-05-06T03:00:00"),
+            Some((day(2024, 5, 5), false))
+        );
+        assert_eq!(
+            read("Updated 2 days ago", "2024-05-06T10:00:00"),
+            Some((day(2024, 5, 4), false))
+        );
+        assert_eq!(
+            read("Yesterday", "2024-05-06"),
+            Some((day(2024, 5, 5), false))
+        );
+        // Hours without the saver's clock could fall on either day: no date.
+        assert_eq!(read("7 hours ago", "2024-05-06"), None);
     }
 
     #[test]

@@ -86,12 +86,20 @@ pub(crate) fn dateline(doc: &Doc) -> Option<String> {
     first_dateline(doc).map(|d| d.place)
 }
 
+/// Labels before or after a headline (`WATCH:`, `Opinion |`, `(VIDEO)`), from the shipped list.
+static TITLE_LABELS: LazyLock<String> = LazyLock::new(|| {
+    super::names::entries(include_str!("registry/title_labels.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\((?:[A-Z0-9][A-Z0-9 ,.'/&:-]{0,40}|[0-9]+(?:st|nd|rd|th) LD[^)]{0,40}|LEAD[^)]{0,40}|(?:Yonhap|News|Photo) [A-Za-z ]{2,20}|Update|Editorial[^)]{0,40}|Interview|Feature|Profile|Correction)\)\s*)+|^(?:(?:UPDATE|WRAPUP|CORRECTED|RPT|REFILE|EXCLUSIVE)(?: \d+)?-|(?:Exclusive|EXCLUSIVE|Analysis|ANALYSIS|Factbox|FACTBOX|Explainer|EXPLAINER|Breaking|BREAKING|Insight|Focus|Update|UPDATE|Editorial|EDITORIAL|Opinion|Watch|WATCH)\s*[:|-]\s+)").unwrap()
+    Regex::new(&format!(r"^(?:\((?:[A-Z0-9][A-Z0-9 ,.'/&:-]{{0,40}}|[0-9]+(?:st|nd|rd|th) LD[^)]{{0,40}}|LEAD[^)]{{0,40}}|(?:Yonhap|News|Photo) [A-Za-z ]{{2,20}}|Update|Editorial[^)]{{0,40}}|Interview|Feature|Profile|Correction)\)\s*)+|^(?:(?:UPDATE|WRAPUP|CORRECTED|RPT|REFILE|EXCLUSIVE)(?: \d+)?-|(?i:{})\s*[:|-]\s+)", *TITLE_LABELS)).unwrap()
 });
 
 static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Video|VIDEO|PHOTO|Photo|Photos|Newsmaker)\))+\s*$").unwrap()
+    Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]])+\s*$", *TITLE_LABELS)).unwrap()
 });
 
 /// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
@@ -114,6 +122,16 @@ pub(crate) fn title(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Op
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
+/// A line without the labels after a headline (`… (PHOTOS)`, `… (LEAD)`).
+pub(crate) fn without_trailing_label(text: &str) -> std::borrow::Cow<'_, str> {
+    TRAILING_LABEL.replace(text, "")
+}
+
+/// Whether a line opens with a headline label (`WATCH:`, `(LEAD)`, `UPDATE 2-`).
+pub(crate) fn has_leading_label(text: &str) -> bool {
+    LEADING_LABEL.is_match(text)
+}
+
 pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
     let mut title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
@@ -122,6 +140,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         title = TRAILING_LABEL.replace(&title, "").trim().to_string();
         title = DANGLING.replace_all(&title, "").trim().to_string();
         title = strip_site_name(&title, site, outlets);
+        title = strip_unnamed_site(&title).to_string();
         if title.len() == before {
             break;
         }
@@ -150,6 +169,46 @@ pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletM
         }
     }
     title.to_string()
+}
+
+/// Separators a site puts between a headline and its own name or section, never inside a
+/// headline: `Headline | Valley Courier`, `Headline :: Site`, `Headline • Section`.
+static SITE_BAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:\||::|•|·)\s+").unwrap());
+
+/// Dashes, which headlines also use: only a name with an outlet's head word after one is a site's
+/// (`Headline - Valley Courier`, not `Floods hit town - Mayor`).
+static SITE_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:-|–|—)\s+").unwrap());
+
+/// A site's name or section after a headline that no registry knows: a short run of capitalised
+/// words behind a bar (`| Valley Courier`, `| Opinion`), or behind a dash when it ends in an
+/// outlet's head word (`- Valley Courier`). The headline keeps at least three words.
+fn strip_unnamed_site(title: &str) -> &str {
+    let name_like = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && !part.contains([',', '.', '?', '!', ':', '"', '“', '‘'])
+            && words[0]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || matches!(*w, "of" | "the" | "and" | "for" | "de" | "la" | "el" | "on")
+            })
+    };
+    let cut = |m: regex::Match<'_>, dash: bool| {
+        let (head, tail) = (&title[..m.start()], title[m.end()..].trim());
+        let site = name_like(tail) && (!dash || is_organisation(tail));
+        (site && super::chrome::word_count(head) >= 3).then(|| head.trim_end())
+    };
+    if let Some(head) = SITE_BAR.find_iter(title).last().and_then(|m| cut(m, false)) {
+        return head;
+    }
+    SITE_DASH
+        .find_iter(title)
+        .last()
+        .and_then(|m| cut(m, true))
+        .unwrap_or(title)
 }
 
 /// A stand-in title from the lead sentence, for texts without a headline (the editor reviews it).
@@ -226,6 +285,64 @@ pub(crate) fn strip_byline_prefix(line: &str) -> std::borrow::Cow<'_, str> {
     BYLINE_PREFIX.replace(line.trim(), "")
 }
 
+/// Byline lines, and stamps that open with a byline (`Posted by Jane Doe on May 5, 2024`,
+/// `Author: Jane Doe | May 5, 2024`): the line is sorted as a stamp for its date.
+fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
+    doc.meta(Meta::Byline).chain(
+        doc.meta(Meta::Stamp)
+            .filter(|l| BYLINE_PREFIX.is_match(l.trim())),
+    )
+}
+
+/// A byline printed without "By" on a line of its own: one to three names, maybe followed by
+/// a role or a desk (`Jane Doe, Staff Writer`, `Jane Doe | Valley Courier`, `Jane Doe and John
+/// Roe`). Every name is two to four capitalised words, none an outlet's name, with a known given
+/// name first or no everyday English word among them.
+pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
+    if text.chars().count() > 100 || text.ends_with(['.', '?', '!', ':']) {
+        return false;
+    }
+    let (names, tail) = match BARE_BYLINE_TAIL.find(text) {
+        Some(m) => (&text[..m.start()], text[m.end()..].trim()),
+        None => (text, ""),
+    };
+    let tail_ok = tail.is_empty()
+        || outlets.resolve(tail).is_some()
+        || is_organisation(tail)
+        || BYLINE_NOISE.replace_all(tail, "").trim().is_empty()
+        || BYLINE_NOISE.is_match(tail) && word_count_at_most(tail, 4);
+    let parts: Vec<&str> = names.split(" and ").flat_map(|p| p.split(" & ")).collect();
+    tail_ok
+        && parts.len() <= 3
+        && parts.iter().all(|p| {
+            let p = p.trim();
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let person = words
+                .first()
+                .is_some_and(|w| super::names::is_given_name(w))
+                || !words
+                    .iter()
+                    .any(|w| super::names::is_english_word(&w.to_lowercase()));
+            (2..=4).contains(&words.len())
+                && person
+                && outlets.resolve(p).is_none()
+                && !is_organisation(p)
+                && words.iter().all(|w| {
+                    let mut chars = w.chars();
+                    chars.next().is_some_and(char::is_uppercase)
+                        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+                })
+        })
+}
+
+fn word_count_at_most(text: &str, most: usize) -> bool {
+    text.split_whitespace().count() <= most
+}
+
+/// Where the names of a bare byline end and its role or desk begins.
+static BARE_BYLINE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*|\s*\|\s*|\s+(?:-|–|—|/)\s+").unwrap());
+
 /// Reporters who wrote the story, from bylines, page metadata and wire credit lines.
 pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Vec<String> {
     let mut names = Vec::new();
@@ -233,7 +350,7 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
         .byline
         .iter()
         .map(String::as_str)
-        .chain(doc.meta(Meta::Byline));
+        .chain(byline_lines(doc));
     for line in lines {
         let rest = BYLINE_PREFIX.replace(line.trim(), "");
         names.extend(split_names(&rest, outlets));
@@ -265,8 +382,7 @@ static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
 /// actor pass can leave them out.
 pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String> {
     let mut names = Vec::new();
-    for line in doc
-        .meta(Meta::Byline)
+    for line in byline_lines(doc)
         .chain(doc.meta(Meta::Credit))
         .chain(doc.meta(Meta::Contact))
     {
@@ -279,14 +395,19 @@ pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String>
     names
 }
 
+/// What separates the names in a byline from each other and from their desk or outlet:
+/// `Jane Doe | Reuters`, `Jane Doe - Valley Courier`, `Jane Doe / AFP`, ` in Geneva`, ` & `.
+static BYLINE_PARTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\|\s*|\s+(?:-|–|—|/|·|•)\s+| in | & ").unwrap());
+
 /// `Kim Ji-eun, staff reporter` → `[Kim Ji-eun]`; `HYUNG-JIN KIM and KIM TONG-HYUNG` → two names.
 fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
     let text = BYLINE_NOISE.replace_all(text, "");
-    let text = text.replace(" in ", ", ").replace(" & ", ", ");
+    let text = BYLINE_PARTS.replace_all(&text, ",");
     text.split([',', ';'])
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().trim_end_matches('.').trim())
-        .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
+        .filter(|p| !p.is_empty() && outlets.resolve(p).is_none() && !is_organisation(p))
         .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
         .collect()
 }
@@ -302,8 +423,11 @@ fn name_before_noise(part: &str) -> String {
             && super::dates::month_number(letters).is_some()
             && letters.chars().count() <= 9
             && name.len() >= 2;
+        let lower = letters.chars().next().is_some_and(char::is_lowercase)
+            && !super::names::is_particle(letters);
         if letters.is_empty()
             || month
+            || (lower && name.len() >= 2)
             || (name.len() >= 2 && is_organisation(&words[i..].join(" ")))
         {
             break;
@@ -323,10 +447,11 @@ fn person_name(text: &str) -> Option<String> {
     if !(2..=4).contains(&words.len()) {
         return None;
     }
-    let name_like = words.iter().all(|w| {
+    let name_like = words.iter().enumerate().all(|(i, w)| {
         let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        (i > 0 && i + 1 < words.len() && super::names::is_particle(w))
+            || (chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
     });
     let all_caps = text.chars().all(|c| !c.is_lowercase());
     if !name_like || (!all_caps && super::names::is_stop_word(words[0])) {

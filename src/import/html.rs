@@ -75,6 +75,7 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints, Option<String>),
             .or_else(|| non_empty(parsed.url.clone()))
             .filter(|u| u.starts_with("http"))
             .or_else(|| super::page_meta::saved_from_url(page)),
+        captured: super::page_meta::saved_at(page),
         figures: Vec::new(),
     };
     let (text, figures) = text_and_figures(&parsed.content, hints.url.as_deref());

@@ -26,6 +26,7 @@ mod html;
 mod keep;
 mod library;
 mod markdown;
+mod name_scan;
 mod names;
 mod outlets;
 mod page_meta;
@@ -193,6 +194,9 @@ pub struct PageHints {
     pub site_name: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    /// When the page was saved (`2024-05-06T10:22:11` or `2024-05-06`), as the saving tool
+    /// recorded it: what a relative stamp ("7 hours ago") counts back from.
+    pub captured: Option<String>,
     /// The article's images, in reading order; the text marks where each stands.
     pub figures: Vec<Figure>,
 }

@@ -424,14 +424,17 @@ impl OutletMatcher {
                 let closes = text[m.end()..].trim().is_empty();
                 let alone = closes && m.start() == 0;
                 let weight = match block {
-                    Block::Caption(_) | Block::Figure(..) => 1,
+                    // A photo's credit names who took the picture, not who wrote the story.
+                    Block::Caption(_) | Block::Figure(..) => 0,
                     Block::Para(_) if Some(n) == first_para && m.start() < 150 => 10,
                     Block::Para(_) if alone || (closes && Some(n) == last_para) => 8,
                     Block::Para(_) if m.start() == 0 => 8,
                     Block::Para(_) if closes => 1,
                     Block::Para(_) => 3,
                 };
-                *author.entry(owner).or_default() += weight;
+                if weight > 0 {
+                    *author.entry(owner).or_default() += weight;
+                }
             }
         }
         let credits = doc

@@ -125,6 +125,26 @@ pub(crate) fn saved_from_url(page: &str) -> Option<String> {
     (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
 }
 
+/// When SingleFile saved the page, from its comment (` saved date: Mon May 06 2024 10:22:11
+/// GMT+0200 (…)`): `2024-05-06T10:22:11` in the saver's own clock, or the day alone when the
+/// comment gives no time.
+pub(crate) fn saved_at(page: &str) -> Option<String> {
+    let head = &page[..page.floor_char_boundary(page.len().min(4096))];
+    let at = head.find("Page saved with SingleFile")?;
+    let rest = &head[at..];
+    let stamp = &rest[rest.find("saved date: ")? + "saved date: ".len()..];
+    let stamp = stamp.lines().next()?.trim();
+    let words: Vec<&str> = stamp.split_whitespace().collect();
+    let day = chrono::NaiveDate::parse_from_str(&words.get(..4)?.join(" "), "%a %b %d %Y").ok()?;
+    let time = words
+        .get(4)
+        .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
+    Some(match time {
+        Some(time) => day.and_time(time).format("%Y-%m-%dT%H:%M:%S").to_string(),
+        None => day.format("%Y-%m-%d").to_string(),
+    })
+}
+
 impl PageMeta {
     /// Reads the page's metadata from its parsed document.
     pub fn read(doc: &Document) -> PageMeta {
@@ -523,6 +543,13 @@ mod tests {
         );
         assert_eq!(
             saved_from_url("<!-- saved from url=(0014)about:internet -->"),
+            None
+        );
+        assert_eq!(saved_at(single).as_deref(), Some("2024-05-06"));
+        let timed = single.replace("2024\n", "2024 10:22:11 GMT+0200 (CEST)\n");
+        assert_eq!(saved_at(&timed).as_deref(), Some("2024-05-06T10:22:11"));
+        assert_eq!(
+            saved_at("<!-- saved from url=(0014)about:internet -->"),
             None
         );
     }

@@ -34,7 +34,8 @@ pub(crate) fn headline_like(text: &str) -> bool {
     (2..=35).contains(&words)
         && text.chars().count() <= 250
         && !(ends_period && words > 12)
-        && !super::headline::DATELINE.is_match(text)
+        // `WATCH: …`, `BREAKING: …` are labelled headlines, not datelines.
+        && (!super::headline::DATELINE.is_match(text) || super::headline::has_leading_label(text))
 }
 
 /// Never a headline, whatever its shape.
@@ -53,7 +54,8 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || bracketed
         || last == ':'
         || last == ','
-        || is_caption(text, outlets)
+        // `… (PHOTOS)` labels a headline; it is not a photo's credit.
+        || is_caption(&super::headline::without_trailing_label(text), outlets)
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
@@ -113,23 +115,38 @@ struct Surroundings {
     standfirst_follows: bool,
 }
 
-fn surroundings(lines: &[Line], at: usize) -> Surroundings {
+fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
     let mut gap = 0;
     let mut meta_follows = false;
-    let mut first = true;
-    for line in &lines[at + 1..] {
+    // Text lines read so far: a byline or stamp counts right under the candidate, or under the
+    // one line of its standfirst (headline, standfirst, byline is the common layout).
+    let mut seen = 0;
+    for (n, line) in lines.iter().enumerate().skip(at + 1) {
+        if line.kind == Kind::Blank {
+            continue;
+        }
+        let under = seen == 0 || (seen == 1 && gap == 1);
+        let meta = match line.kind {
+            Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Stamp) => true,
+            // A byline without "By" (`Jane Doe, Staff Writer`) is not sorted yet.
+            Kind::Body | Kind::PreTitle if under => {
+                super::headline::bare_byline(&line.text, outlets)
+                    && !super::clean::named_elsewhere(lines, n, outlets)
+            }
+            _ => false,
+        };
         match line.kind {
-            Kind::Blank => continue,
-            Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Stamp) if first => meta_follows = true,
+            _ if meta && under => meta_follows = true,
             Kind::Meta(_) => {}
             _ if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) => break,
             // Hard-wrapped text has short lines: a long line starts the story too.
             _ if line.text.chars().count() >= 60 && !headline_like(&line.text) => break,
-            // A label of a word or three (a photo's subject, a section) stands anywhere.
-            _ if word_count(&line.text) <= 3 => {}
+            // A label of a word or three (a photo's subject, a section) stands anywhere, and
+            // so does a photo's caption.
+            _ if word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
             _ => gap += 1,
         }
-        first = false;
+        seen += 1;
         if gap > 6 {
             break;
         }
@@ -170,7 +187,10 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             }
             continue;
         }
-        if disqualified(text, outlets) || is_run_on_menu(text) {
+        if disqualified(text, outlets)
+            || is_run_on_menu(text)
+            || super::headline::bare_byline(text, outlets)
+        {
             continue;
         }
         let k = &keys[n];
@@ -185,7 +205,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         });
         // Below the first paragraphs only a headline printed again can be the headline; a
         // sentence ending in a full stop is article text unless it is short.
-        let around = surroundings(lines, i);
+        let around = surroundings(lines, i, outlets);
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
         let headline_marks = repeated || (around.meta_follows && around.gap <= 1);

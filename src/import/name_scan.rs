@@ -1,0 +1,233 @@
+//! Name scan: the spans shaped like a person's name (capitalised words in any cased script, with
+//! surname particles, middle initials and a generational suffix), found by one hand-written pass
+//! over the text instead of Unicode regexes. Import runs several name patterns over every article;
+//! as regexes each scanned the whole text through a large lazy DFA, which made them the costliest
+//! part of importing. The grammar is the one `actors` documents for its `NAME` pattern, and the
+//! tests check the scan against that pattern.
+
+/// Where a name may start and where the longest name from there ends: every such span of the
+/// text, in order of their starts (spans overlap: `Joe Biden` and `Biden` both start a name).
+pub(crate) struct NameSpans {
+    spans: Vec<(usize, usize)>,
+}
+
+impl NameSpans {
+    /// Scans `text` once; `particles` are the lower-case words that stand inside names (`da`).
+    pub fn new(text: &str, particles: &[&str]) -> Self {
+        let spans = token_starts(text)
+            .filter_map(|at| name_end(text, at, particles).map(|end| (at, end)))
+            .collect();
+        NameSpans { spans }
+    }
+
+    /// Every start of a name with the end of the longest name from it.
+    pub fn all(&self) -> &[(usize, usize)] {
+        &self.spans
+    }
+
+    /// The end of the longest name starting at `at`, if one does.
+    #[cfg(test)]
+    pub fn end_at(&self, at: usize) -> Option<usize> {
+        self.spans
+            .binary_search_by_key(&at, |&(start, _)| start)
+            .ok()
+            .map(|i| self.spans[i].1)
+    }
+
+    /// Names left to right without overlap, each as long as it can be: what a regex of the
+    /// name pattern finds with `find_iter`.
+    pub fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut next = 0;
+        self.spans.iter().copied().filter(move |&(start, end)| {
+            if start < next {
+                return false;
+            }
+            next = end;
+            true
+        })
+    }
+}
+
+/// Prefixes of a surname word: `McCain`, `MacArthur`, `O'Brien`, `N’Diaye`, `al-Ansari`.
+const PREFIXES: &[&str] = &[
+    "Mc", "Mac", "O'", "O’", "D'", "D’", "N'", "N’", "Al-", "al-", "El-", "el-",
+];
+
+/// Generational suffixes after a name, in the order they are tried (`Jr.` before `Jr`).
+const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"];
+
+/// Offsets where a name word may begin: an upper-case letter, or the `a`/`e` of `al-`, `el-`.
+fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    text.char_indices().filter_map(move |(i, c)| {
+        let start = if c.is_ascii() {
+            c.is_ascii_uppercase()
+                || (matches!(c, 'a' | 'e') && bytes.get(i + 1..i + 3) == Some(b"l-"))
+        } else {
+            c.is_uppercase()
+        };
+        start.then_some(i)
+    })
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The end of `\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)*` at `at`: `Guterres`,
+/// `DeLuca`, `Kyung-wha`.
+fn core_end(text: &str, at: usize) -> Option<usize> {
+    let lower_run = |from: usize| {
+        let mut end = from;
+        while let Some(c) = char_at(text, end).filter(|c| c.is_lowercase()) {
+            end += c.len_utf8();
+        }
+        end
+    };
+    let upper_then_lower = |from: usize| {
+        let c = char_at(text, from).filter(|c| c.is_uppercase())?;
+        let end = lower_run(from + c.len_utf8());
+        (end > from + c.len_utf8()).then_some(end)
+    };
+    let mut end = upper_then_lower(at)?;
+    if let Some(more) = upper_then_lower(end) {
+        end = more;
+    }
+    while text[end..].starts_with('-') {
+        match char_at(text, end + 1).filter(|c| c.is_alphabetic()) {
+            Some(c) => end = lower_run(end + 1 + c.len_utf8()),
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// The end of one name word at `at`, with its surname prefix if it has one.
+fn token_end(text: &str, at: usize) -> Option<usize> {
+    PREFIXES
+        .iter()
+        .filter(|p| text[at..].starts_with(*p))
+        .find_map(|p| core_end(text, at + p.len()))
+        .or_else(|| core_end(text, at))
+}
+
+/// The end of one more name word after `at`: ` da`, ` von der` particles, then ` `, an optional
+/// middle initial (`J. `) and the word. Particles are tried longest run first, as a regex would.
+fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
+    let rest = &text[at..];
+    // Particles are lower-case words: most name words end before anything else is tried.
+    let particle_next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    for particle in particles.iter().filter(|_| particle_next) {
+        if rest
+            .strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(particle))
+            .is_some_and(|r| r.starts_with(' '))
+        {
+            if let Some(end) = next_word_end(text, at + 1 + particle.len(), particles) {
+                return Some(end);
+            }
+        }
+    }
+    let word = at + rest.strip_prefix(' ').map(|_| 1)?;
+    // A middle initial: an upper-case letter, a full stop and a space.
+    if let Some(c) = char_at(text, word).filter(|c| c.is_uppercase()) {
+        let after = word + c.len_utf8();
+        if text[after..].starts_with(". ") {
+            if let Some(end) = token_end(text, after + 2) {
+                return Some(end);
+            }
+        }
+    }
+    token_end(text, word)
+}
+
+/// The end of the longest name at `at`: up to five words, then `, Jr.`, ` II` and the like.
+pub(crate) fn name_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
+    let mut end = token_end(text, at)?;
+    for _ in 0..4 {
+        match next_word_end(text, end, particles) {
+            Some(next) => end = next,
+            None => break,
+        }
+    }
+    let rest = &text[end..];
+    let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+    if let Some(spaced) = after_comma.strip_prefix(' ') {
+        let comma = rest.len() - after_comma.len();
+        for suffix in SUFFIXES {
+            let Some(tail) = spaced.strip_prefix(suffix) else {
+                continue;
+            };
+            // An ASCII word boundary after the suffix, as `(?-u:\b)` asks.
+            let last_word = suffix.ends_with(|c: char| c.is_ascii_alphanumeric());
+            let next_word = tail
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if last_word != next_word {
+                return Some(end + comma + 1 + suffix.len());
+            }
+        }
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    /// The name pattern as a regex: what the scan must find.
+    fn pattern(particles: &[&str]) -> Regex {
+        let token = r"(?:Mc|Mac|O'|O’|D'|D’|N'|N’|[AaEe]l-)?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)*";
+        let particles = particles.join("|");
+        Regex::new(&format!(
+            r"{token}(?:(?: (?:{particles}))* (?:\p{{Lu}}\. )?{token}){{0,4}}(?:,? (?:Jr\.|Sr\.|Jr|Sr|III|II|IV)(?-u:\b))?"
+        ))
+        .unwrap()
+    }
+
+    const TEXTS: &[&str] = &[
+        "SEOUL, Feb. 7 (Yonhap) -- South Korean Foreign Minister Yun Byung-se and U.S. Secretary \
+         of State Rex Tillerson agreed on Tuesday, Kang Kyung-wha said.",
+        "Luiz Inácio Lula da Silva met Ursula von der Leyen and Antony J. Blinken in São Paulo.",
+        "Martin Luther King Jr. and Tomas Reyes, Jr said; Pope Benedict XVI and Elizabeth II, \
+         King Charles III of the House of Windsor.",
+        "McDonald's Mcx O'Brien N’Diaye al-Ansari el-Sisi Al-Sabah DeLuca Jean-Luc Picard-Smith.",
+        "xAbc ÉAbc Zoë Ferreira-Nuñez Søren Åberg Ab- Ab-1 A B C. Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm.",
+        "Hamad bin Faleh Al Qasimi, Emir Sheikh Tamim bin Hamad Al Thani, Juan Carlos de la Fuente \
+         y Gómez said so.",
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven said",
+        "Ab de De Cd van Ef van der Gh von Ij. Kl M. Nn O. P. Qr",
+    ];
+
+    #[test]
+    fn runs_are_what_the_name_pattern_finds() {
+        let particles = crate::import::names::PARTICLES.clone();
+        let regex = pattern(&particles);
+        for text in TEXTS {
+            let expected: Vec<(usize, usize)> = regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let spans = NameSpans::new(text, &particles);
+            assert_eq!(spans.runs().collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_start_gets_the_longest_name_from_it() {
+        let particles = crate::import::names::PARTICLES.clone();
+        let anchored = Regex::new(&format!("^(?:{})", pattern(&particles).as_str())).unwrap();
+        for text in TEXTS {
+            let spans = NameSpans::new(text, &particles);
+            for (at, _) in text.char_indices() {
+                let expected = anchored.find(&text[at..]).map(|m| at + m.end());
+                assert_eq!(spans.end_at(at), expected, "at {at} of {text}");
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Headlines and bylines of raw texts laid out the ways news sites lay them out: labels before
+//! the headline, site names after it, bylines with and without "By", with roles, desks and
+//! dates. Every text here is written for this test.
+
+use briefbook::import::{import_text, ImportContext};
+
+const LEAD: &str = "The regional water board voted on Tuesday to raise tariffs by eight percent \
+    from July, citing the cost of repairing pipes damaged in last winter's floods, the board's \
+    chair told reporters.";
+const MORE: &str = "Residents in the eastern districts will see the biggest increase, according \
+    to figures released by the board, which said the money would be spent within three years.";
+const HEADLINE: &str = "Water board raises tariffs after floods";
+
+/// The title and byline import drafts for a text of `head` lines, then the story.
+fn read(head: &str) -> (String, Vec<String>) {
+    let ctx = ImportContext::new(&[], &[], &[]).unwrap();
+    let text = format!("{head}\n\n{LEAD}\n\n{MORE}\n");
+    let got = import_text(&text, "t.txt", &ctx);
+    (got.front.title, got.front.byline)
+}
+
+#[track_caller]
+fn check(head: &str, byline: &[&str]) {
+    let (title, got) = read(head);
+    assert_eq!(title, HEADLINE, "title of:\n{head}");
+    assert_eq!(got, byline, "byline of:\n{head}");
+}
+
+#[test]
+fn labels_before_a_headline_are_stripped() {
+    check(
+        "Home | News | Local\n\nWATCH: Water board raises tariffs after floods\n\nBy Jane Okafor and Tomas Reyes",
+        &["Jane Okafor", "Tomas Reyes"],
+    );
+    check(
+        "UPDATE 2-Water board raises tariffs after floods\n\nBy Jane Okafor",
+        &["Jane Okafor"],
+    );
+    check(
+        "Menu\nSearch\nPolitics\n\nBREAKING: Water board raises tariffs after floods\n\nJane Okafor\nSenior Correspondent",
+        &["Jane Okafor"],
+    );
+    check(
+        "VIDEO: Water board raises tariffs after floods\n\nJane Okafor\nMay 5, 2024 at 10:32 am",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods (PHOTOS)\n\nBy Jane Okafor",
+        &["Jane Okafor"],
+    );
+}
+
+#[test]
+fn a_site_name_after_the_headline_is_stripped_even_when_no_registry_knows_it() {
+    check(
+        "Water board raises tariffs after floods | The Valley Courier\n\nWater board raises tariffs after floods\n\nJane Okafor, Staff Writer",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods - Valley Courier\n\nBy JANE OKAFOR, Associated Press",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods :: Valley Courier\n\nJane Okafor - Valley Courier",
+        &["Jane Okafor"],
+    );
+    // A dash before words that name no outlet is the headline's own.
+    let (title, _) = read("Floods hit the valley towns - Mayor Appeals For Calm\n\nBy Jane Okafor");
+    assert_eq!(
+        title,
+        "Floods hit the valley towns - Mayor Appeals For Calm"
+    );
+}
+
+#[test]
+fn bylines_without_by_under_the_headline_are_read_and_never_taken_for_the_headline() {
+    check(
+        "Local News\n\nWater board raises tariffs after floods\n\nJane Okafor | Valley Courier\n\nMay 5, 2024",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods\n\nJane Okafor, Reuters",
+        &["Jane Okafor"],
+    );
+    check(
+        "World\nAsia\nWater board raises tariffs after floods\nJane Okafor and Tomas Reyes\nTue 5 May 2024 10.32 BST",
+        &["Jane Okafor", "Tomas Reyes"],
+    );
+    check(
+        "Water board raises tariffs after floods\n\nby Jane Okafor, Political Editor",
+        &["Jane Okafor"],
+    );
+}
+
+#[test]
+fn bylines_in_stamps_and_credits_are_read() {
+    check(
+        "Posted by Jane Okafor on May 5, 2024\n\nWater board raises tariffs after floods",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods\nAuthor: Jane Okafor | May 5, 2024",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods\nWritten by Jane Okafor\nPublished: May 5, 2024",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods\n\nBy Maria da Silva and Jean-Luc Martin in Geneva",
+        &["Maria da Silva", "Jean-Luc Martin"],
+    );
+    check(
+        "LIVE: Water board raises tariffs after floods\n\nBy Jane Okafor  |  Valley Courier",
+        &["Jane Okafor"],
+    );
+}
+
+#[test]
+fn a_headline_wins_over_its_standfirst_when_a_byline_and_a_captioned_photo_follow() {
+    let head = "Skip to content\nVALLEY COURIER\nSubscribe\nLocal\n\n\
+        Water board raises tariffs after floods\n\n\
+        The increase is the first in six years and will fund pipe repairs\n\n\
+        Jane Okafor\nValley Town - 05 May 2024 - 10:32 CEST\n\n\
+        Residents queue at the water board offices in Valley Town on Monday. JOHN MWANGI (AFP)";
+    check(head, &["Jane Okafor"]);
+    // The agency credited for the photo did not write the story.
+    let ctx = ImportContext::new(&[], &[], &[]).unwrap();
+    let text = format!("{head}\n\n{LEAD}\n\n{MORE}\n");
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_ne!(got.front.outlet, "Agence France-Presse");
+}
+
+#[test]
+fn a_name_the_story_goes_on_to_use_is_not_a_byline() {
+    let ctx = ImportContext::new(&[], &[], &[]).unwrap();
+    let text = format!(
+        "Water board raises tariffs after floods\n\nA new levy on every household\n\n\
+         Marta Lindqvist\nMarta Lindqvist, the board's chair, at the vote on Tuesday. Photograph: \
+         Jane Okafor/Valley Courier\n\n{LEAD} Marta Lindqvist said the vote was close.\n\n{MORE}\n"
+    );
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_eq!(got.front.title, HEADLINE);
+    assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
+}
