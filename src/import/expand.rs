@@ -394,6 +394,7 @@ fn feed_hints(item: &FeedItem, feed_title: Option<&str>) -> PageHints {
         published: item.published.clone(),
         url: item.link.clone(),
         figures: Vec::new(),
+        captured: None,
     }
 }
 
@@ -409,6 +410,7 @@ fn library_hints(item: &LibraryItem) -> PageHints {
             .map(|d| d.to_string()),
         url: item.url.clone(),
         figures: Vec::new(),
+        captured: None,
     }
 }
 

@@ -67,7 +67,17 @@ fn import_page(page: &Page, source: String, ctx: &ImportContext) -> Result<Prepa
     let mut imported = if page.bare {
         bare_article(&source)
     } else {
-        import_html_with(&page.html, &source, ctx, &page.known)?
+        // A page fetched now was captured now: "3 hours ago" on it counts back from the fetch.
+        let mut known = page.known.clone();
+        if known.captured.is_none() {
+            // `2026-12-06T18:59:00Z`: the clock time, as a saving tool records it.
+            known.captured = page
+                .fetched
+                .as_deref()
+                .and_then(|at| at.get(..19))
+                .map(str::to_string);
+        }
+        import_html_with(&page.html, &source, ctx, &known)?
     };
     if let Some(item) = &page.fixed {
         apply_library_record(&mut imported, item, ctx);
