@@ -464,6 +464,17 @@ fn the_printed_book_has_page_numbers_running_heads_notes_after_their_paragraph_a
     }
     let cover = pages[0].trim_end();
     assert!(!cover.ends_with('1'), "no number on the cover:\n{cover}");
+    // The cover: title, editors, the years covered and the number of articles.
+    for expected in [
+        "The South Korea–US Alliance",
+        "The briefbook editors",
+        "2017–2024 · 5 articles",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "{expected} on the cover:\n{cover}"
+        );
+    }
     // A note prints right after the paragraph of its words, numbered like them.
     let text: String = pages.iter().map(|p| p.as_str()).collect();
     let words = text
