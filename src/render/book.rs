@@ -520,7 +520,7 @@ fn page_css(config: &crate::config::Config, title: &str) -> String {
 fn years_spanned(linked: &LinkedBook) -> String {
     let year = |i: usize| linked.book.articles[i].front.date.map(|d| d.year());
     let mut dated = linked.chronology.iter().filter_map(|&i| year(i));
-    match (dated.next(), dated.last()) {
+    match (dated.next(), dated.next_back()) {
         (Some(first), Some(last)) if last != first => format!("{first}–{last}"),
         (Some(first), _) => first.to_string(),
         _ => String::new(),
