@@ -464,6 +464,17 @@ fn the_printed_book_has_page_numbers_running_heads_notes_after_their_paragraph_a
     }
     let cover = pages[0].trim_end();
     assert!(!cover.ends_with('1'), "no number on the cover:\n{cover}");
+    // The cover: title, editors, the years covered and the number of articles.
+    for expected in [
+        "The South Korea–US Alliance",
+        "The briefbook editors",
+        "2017–2024 · 5 articles",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "{expected} on the cover:\n{cover}"
+        );
+    }
     // A note prints right after the paragraph of its words, numbered like them.
     let text: String = pages.iter().map(|p| p.as_str()).collect();
     let words = text
@@ -477,6 +488,36 @@ fn the_printed_book_has_page_numbers_running_heads_notes_after_their_paragraph_a
     );
     // Actors and topics print as a line of names, not chips with stray separators.
     assert!(text.contains("Donald Trump · Rex Tillerson"), "{text}");
+    // The contents give each article's page: the page that starts with its number and title.
+    let contents = pages
+        .iter()
+        .position(|p| p.contains("Contents"))
+        .expect("a contents page");
+    let mut listed = 0;
+    for line in pages[contents].lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let (Some(number), Ok(page)) = (first.strip_suffix('.'), last.parse::<usize>()) else {
+            continue;
+        };
+        let title_start = words[1..words.len().min(4)].join(" ");
+        let printed = pages[page - 1].to_uppercase();
+        assert!(
+            printed.contains(&format!("{number}. ")) && pages[page - 1].contains(&title_start),
+            "article {number} ({title_start}) is not on page {page}:\n{}",
+            pages[page - 1]
+        );
+        listed += 1;
+    }
+    assert_eq!(listed, 5, "every article has its page in the contents");
+    let index = pages.last().unwrap();
+    assert!(index.contains("Numbers refer to pages."), "{index}");
+    assert!(
+        index.contains("Yun Byung-se 5"),
+        "the actor index gives pages: {index}"
+    );
 
     common::append_config(&example_book_copy(dir.path()), "book_paper = \"letter\"");
     let letter = dir.path().join("letter-site");

@@ -47,6 +47,8 @@ pub struct BookPage<'a> {
     pub volumes: Vec<VolumeLink>,
     /// On a volume's page: which volume it is.
     pub volume: Option<VolumeView>,
+    /// The years the book's dated articles span, `2017–2024`, for the cover; empty when none is.
+    pub years: String,
     /// The printed page's CSS rules: paper size from `book_paper`, the book's title as the
     /// running head and the page number at the foot (Chromium draws `@page` margin boxes).
     pub page_css: String,
@@ -329,6 +331,7 @@ pub fn book_page<'a>(
             volumes,
             volume: None,
             page_css: page_css(config, &shared.site.title),
+            years: years_spanned(linked),
         });
     }
     let printed: Vec<(usize, &PlannedGroup)> = match volume {
@@ -493,6 +496,7 @@ pub fn book_page<'a>(
         volumes: Vec::new(),
         volume: volume_view,
         page_css: page_css(config, &shared.site.title),
+        years: years_spanned(linked),
     })
 }
 
@@ -510,6 +514,17 @@ fn page_css(config: &crate::config::Config, title: &str) -> String {
          @page :first {{ @top-left {{ content: none; }} @bottom-center {{ content: none; }} }}",
         css_string(title)
     )
+}
+
+/// The years the dated articles span: `2017–2024`, `2017`, or empty.
+fn years_spanned(linked: &LinkedBook) -> String {
+    let year = |i: usize| linked.book.articles[i].front.date.map(|d| d.year());
+    let mut dated = linked.chronology.iter().filter_map(|&i| year(i));
+    match (dated.next(), dated.next_back()) {
+        (Some(first), Some(last)) if last != first => format!("{first}–{last}"),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// `text` as a CSS string that is also safe inside an HTML `<style>` element.
