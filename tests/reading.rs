@@ -486,6 +486,33 @@ fn the_printed_book_has_page_numbers_running_heads_notes_after_their_paragraph_a
         words < note && note < next,
         "the note follows its paragraph"
     );
+    // Each article's pages name its section (its group of the contents) on the right of the
+    // running head; the contents page, before any section, does not.
+    let article_page = pages
+        .iter()
+        .position(|p| p.contains("SEOUL, Feb. 7"))
+        .expect("the first article's page");
+    let head = pages[article_page]
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or_default();
+    assert!(
+        head.ends_with("Korea–US alliance"),
+        "section in the running head: {head}"
+    );
+    // A footnote prints right after its paragraph, not gathered at the article's end.
+    let reference = text
+        .find("to rein in North Korea’s evolving nuclear")
+        .expect("the paragraph with a footnote");
+    let footnote = text
+        .find("Editor’s note: the three leaders met over lunch")
+        .expect("the footnote");
+    assert!(
+        reference < footnote && footnote - reference < 400,
+        "the footnote follows its paragraph:\n{}",
+        &text[reference..]
+    );
     // Actors and topics print as a line of names, not chips with stray separators.
     assert!(text.contains("Donald Trump · Rex Tillerson"), "{text}");
     // The contents give each article's page: the page that starts with its number and title.

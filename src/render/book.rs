@@ -119,6 +119,9 @@ pub struct BookArticle<'a> {
     pub page: String,
     /// The group heading above this article, when it opens a group.
     pub group_label: Option<&'a str>,
+    /// The position of the article's group on this page: its printed pages are the named page
+    /// `section-N`, whose running head names the group.
+    pub section: usize,
 }
 
 #[derive(Serialize)]
@@ -330,7 +333,7 @@ pub fn book_page<'a>(
             actor_index: Vec::new(),
             volumes,
             volume: None,
-            page_css: page_css(config, &shared.site.title),
+            page_css: page_css(config, &shared.site.title, &[]),
             years: years_spanned(linked),
         });
     }
@@ -338,14 +341,15 @@ pub fn book_page<'a>(
         Some(v) => groups.get(v).map(|g| (v, g)).into_iter().collect(),
         None => groups.iter().enumerate().collect(),
     };
-    let order: Vec<(usize, Option<String>)> = printed
+    let order: Vec<(usize, Option<String>, usize)> = printed
         .iter()
-        .flat_map(|(_, group)| {
+        .enumerate()
+        .flat_map(|(section, (_, group))| {
             group
                 .articles
                 .iter()
                 .enumerate()
-                .map(move |(n, &i)| (i, (n == 0).then(|| group.label.clone())))
+                .map(move |(n, &i)| (i, (n == 0).then(|| group.label.clone()), section))
         })
         .collect();
     let style = CitationStyle::parse(&config.citation_style).unwrap_or(CitationStyle::Chicago);
@@ -354,8 +358,8 @@ pub fn book_page<'a>(
     // instead of walking thousands of articles in one template on one thread.
     let printed_articles: Vec<(TocEntry<'a>, String)> = order
         .par_iter()
-        .map(|(i, group_label)| {
-            let i = *i;
+        .map(|(i, group_label, section)| {
+            let (i, section) = (*i, *section);
             let article = &book.articles[i];
             let links = &linked.links[i];
             let summary = &shared.summaries[i];
@@ -410,6 +414,7 @@ pub fn book_page<'a>(
                 citation: format_citation(&Source::of(linked, shared, i), style).1,
                 page: relative_path(&folder, &summary.path),
                 group_label: group_label.as_deref(),
+                section,
                 anchor: anchor.clone(),
             })?;
             let entry = TocEntry {
@@ -436,7 +441,7 @@ pub fn book_page<'a>(
     let number_of: HashMap<usize, usize> = articles
         .iter()
         .zip(&order)
-        .map(|(a, &(i, _))| (i, a.number))
+        .map(|(a, &(i, _, _))| (i, a.number))
         .collect();
     let actor_index = linked
         .actors
@@ -495,25 +500,41 @@ pub fn book_page<'a>(
         actor_index,
         volumes: Vec::new(),
         volume: volume_view,
-        page_css: page_css(config, &shared.site.title),
+        page_css: page_css(
+            config,
+            &shared.site.title,
+            &printed
+                .iter()
+                .map(|(_, g)| g.label.as_str())
+                .collect::<Vec<_>>(),
+        ),
         years: years_spanned(linked),
     })
 }
 
-/// The `@page` rules of the printed book: its paper, the book's title as the running head and
-/// the page number at the foot of every page but the cover.
-fn page_css(config: &crate::config::Config, title: &str) -> String {
+/// The `@page` rules of the printed book: its paper, the book's title as the running head, the
+/// page number at the foot of every page but the cover, and for each section (a topic or year
+/// group) a named page whose running head also names the section on the right.
+fn page_css(config: &crate::config::Config, title: &str, sections: &[&str]) -> String {
     let paper = match config.book_paper {
         crate::config::BookPaper::A4 => "A4",
         crate::config::BookPaper::Letter => "letter",
     };
-    format!(
+    let mut css = format!(
         "@page {{ size: {paper}; margin: 20mm 18mm 22mm; \
          @top-left {{ content: {}; font: italic 8.5pt Georgia, serif; color: #444; }} \
          @bottom-center {{ content: counter(page); font: 9pt Georgia, serif; }} }}\n\
          @page :first {{ @top-left {{ content: none; }} @bottom-center {{ content: none; }} }}",
         css_string(title)
-    )
+    );
+    for (n, label) in sections.iter().enumerate() {
+        css.push_str(&format!(
+            "\n.book-section-{n} {{ page: section-{n}; }} @page section-{n} {{ @top-right {{ \
+             content: {}; font: 8.5pt Georgia, serif; color: #444; }} }}",
+            css_string(label)
+        ));
+    }
+    css
 }
 
 /// The years the dated articles span: `2017–2024`, `2017`, or empty.
