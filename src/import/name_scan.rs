@@ -14,8 +14,26 @@ pub(crate) struct NameSpans {
 impl NameSpans {
     /// Scans `text` once; `particles` are the lower-case words that stand inside names (`da`).
     pub fn new(text: &str, particles: &[&str]) -> Self {
+        // The words of a run are the next word of one start and a start of their own: each
+        // word's successor is found once, by the offset where the word ends.
+        let mut next_after: Vec<u32> = vec![UNKNOWN; text.len() + 1];
+        let mut next = |end: usize| {
+            if next_after[end] == UNKNOWN {
+                next_after[end] = next_word_end(text, end, particles).map_or(NONE, |e| e as u32);
+            }
+            (next_after[end] != NONE).then_some(next_after[end] as usize)
+        };
         let spans = token_starts(text)
-            .filter_map(|at| name_end(text, at, particles).map(|end| (at, end)))
+            .filter_map(|at| {
+                let mut end = token_end(text, at)?;
+                for _ in 0..4 {
+                    match next(end) {
+                        Some(further) => end = further,
+                        None => break,
+                    }
+                }
+                Some((at, with_suffix(text, end)))
+            })
             .collect();
         NameSpans { spans }
     }
@@ -48,6 +66,10 @@ impl NameSpans {
     }
 }
 
+/// `next_after` entries: not looked at yet, and no further word.
+const UNKNOWN: u32 = u32::MAX;
+const NONE: u32 = u32::MAX - 1;
+
 /// Prefixes of a surname word: `McCain`, `MacArthur`, `O'Brien`, `N’Diaye`, `al-Ansari`.
 const PREFIXES: &[&str] = &[
     "Mc", "Mac", "O'", "O’", "D'", "D’", "N'", "N’", "Al-", "al-", "El-", "el-",
@@ -57,16 +79,17 @@ const PREFIXES: &[&str] = &[
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"];
 
 /// Offsets where a name word may begin: an upper-case letter, or the `a`/`e` of `al-`, `el-`.
+/// A byte loop: most bytes are ASCII and rejected by one comparison.
 fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    text.char_indices().filter_map(move |(i, c)| {
-        let start = if c.is_ascii() {
-            c.is_ascii_uppercase()
-                || (matches!(c, 'a' | 'e') && bytes.get(i + 1..i + 3) == Some(b"l-"))
-        } else {
-            c.is_uppercase()
-        };
-        start.then_some(i)
+    (0..bytes.len()).filter(move |&i| {
+        let b = bytes[i];
+        match b {
+            b'A'..=b'Z' => true,
+            b'a' | b'e' => bytes.get(i + 1..i + 3) == Some(b"l-"),
+            0xC0.. => text[i..].chars().next().is_some_and(char::is_uppercase),
+            _ => false,
+        }
     })
 }
 
@@ -145,6 +168,7 @@ fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
 }
 
 /// The end of the longest name at `at`: up to five words, then `, Jr.`, ` II` and the like.
+#[cfg(test)]
 pub(crate) fn name_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     let mut end = token_end(text, at)?;
     for _ in 0..4 {
@@ -153,6 +177,11 @@ pub(crate) fn name_end(text: &str, at: usize, particles: &[&str]) -> Option<usiz
             None => break,
         }
     }
+    Some(with_suffix(text, end))
+}
+
+/// `end` moved past a generational suffix after it (`, Jr.`, ` II`), if one follows.
+fn with_suffix(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let after_comma = rest.strip_prefix(',').unwrap_or(rest);
     if let Some(spaced) = after_comma.strip_prefix(' ') {
@@ -168,11 +197,11 @@ pub(crate) fn name_end(text: &str, at: usize, particles: &[&str]) -> Option<usiz
                 .next()
                 .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
             if last_word != next_word {
-                return Some(end + comma + 1 + suffix.len());
+                return end + comma + 1 + suffix.len();
             }
         }
     }
-    Some(end)
+    end
 }
 
 #[cfg(test)]
