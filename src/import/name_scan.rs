@@ -176,19 +176,6 @@ fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     token_end(text, word)
 }
 
-/// The end of the longest name at `at`: up to five words, then `, Jr.`, ` II` and the like.
-#[cfg(test)]
-pub(crate) fn name_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
-    let mut end = token_end(text, at)?;
-    for _ in 0..4 {
-        match next_word_end(text, end, particles) {
-            Some(next) => end = next,
-            None => break,
-        }
-    }
-    Some(with_suffix(text, end))
-}
-
 /// `end` moved past a generational suffix after it (`, Jr.`, ` II`), if one follows.
 fn with_suffix(text: &str, end: usize) -> usize {
     let rest = &text[end..];
