@@ -104,10 +104,19 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 /// The end of `\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{L}\p{Ll}*)*` at `at`: `Guterres`,
 /// `DeLuca`, `Kyung-wha`.
 fn core_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let lower_run = |from: usize| {
         let mut end = from;
-        while let Some(c) = char_at(text, end).filter(|c| c.is_lowercase()) {
-            end += c.len_utf8();
+        loop {
+            // ASCII letters byte by byte; a character is decoded only past ASCII.
+            match bytes.get(end) {
+                Some(b) if b.is_ascii_lowercase() => end += 1,
+                Some(&b) if b >= 0x80 => match char_at(text, end).filter(|c| c.is_lowercase()) {
+                    Some(c) => end += c.len_utf8(),
+                    None => break,
+                },
+                _ => break,
+            }
         }
         end
     };
