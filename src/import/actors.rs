@@ -288,11 +288,12 @@ fn anchored_matches<'a>(
 /// `Foreign Minister Yun Byung-se`: a title and the name after it. A match begins at a word
 /// that can begin a title, so the pattern is tried only there.
 fn titled(text: &str) -> Vec<Found<'_>> {
-    let starts = text.char_indices().filter_map(|(at, c)| {
-        (c.is_alphabetic()
+    // Every title begins with an ASCII letter; a byte loop finds the word starts.
+    let bytes = text.as_bytes();
+    let starts = (0..bytes.len()).filter(|&at| {
+        bytes[at].is_ascii_alphabetic()
             && !after_word(text, at)
-            && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w)))
-        .then_some(at)
+            && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w))
     });
     anchored_matches(text, &TITLED, starts, Some("title"))
 }
@@ -1053,6 +1054,12 @@ mod tests {
                 "said: {text}"
             );
         }
+        // `titled` looks for titles at ASCII letters only.
+        assert!(names::TITLES
+            .iter()
+            .chain(NATIONALITIES)
+            .chain(TITLE_MODIFIERS)
+            .all(|t| t.starts_with(|c: char| c.is_ascii_alphabetic())));
         // Each finds something, so the comparisons are not of empty lists.
         let all = SCANNED.join(" ");
         let spans = NameSpans::new(&all, &names::PARTICLES);
