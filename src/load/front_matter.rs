@@ -416,6 +416,20 @@ pub fn yaml_diagnostic(
     {
         diagnostic.message = format!("a quoted value is never closed ({})", diagnostic.message);
     }
+    if diagnostic.message.contains("more than one document") {
+        // `---` or `...` inside the front matter ends its YAML document early.
+        let separator = yaml
+            .lines()
+            .position(|l| l.starts_with("---") || l.starts_with("..."));
+        location = Some((separator.map_or(1, |i| i + 1), 1));
+        hint = Some(
+            "a line starting with `---` or `...` ends the front matter's YAML early: put the \
+             text in quotes, or remove the line"
+                .to_string(),
+        );
+    }
+    // Every error points into the file, at the document's first line when nothing better.
+    let location = location.or(Some((1, 1)));
     if let Some((line, column)) = location {
         // The line's indentation holds a tab.
         let tab = yaml
