@@ -6,7 +6,7 @@
 //!
 //! Other hostile inputs have tests beside the code they attack: a FIFO among the articles and
 //! slug collisions (tests/build.rs), YAML alias amplification (src/load), HTML nested 100,000
-//! deep (tests/import.rs), half-sent requests to the preview (tests/serve.rs).
+//! deep (src/import/html.rs), half-sent requests to the preview (tests/serve.rs).
 
 mod common;
 
