@@ -164,3 +164,21 @@ proptest! {
         targets::import_html(&data);
     }
 }
+
+/// Found by the run above: a dateline followed by a curly quote cut a character in two.
+#[test]
+fn a_dateline_before_a_curly_quote_imports() {
+    targets::import_text("SEOUL (Yonhap) -- \u{201c}We will talk,\u{201d} he said.\n".as_bytes());
+    targets::import_html(
+        "<html><body><p>SEOUL (Yonhap) -- \u{201c}We will talk,\u{201d} he said.</p></body></html>"
+            .as_bytes(),
+    );
+}
+
+/// Found by the cargo-fuzz run of `import_text`: a headline of U+FFFF, which YAML refuses even
+/// quoted, made an article the next build could not load.
+#[test]
+fn a_headline_yaml_refuses_is_written_escaped() {
+    targets::import_text(b"`\n\xef\xbf\xbf.");
+    targets::import_text("A headline with \u{7f} and \u{9f} in it\n\nA story.\n".as_bytes());
+}
