@@ -220,7 +220,13 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
         return "Untitled".to_string();
     };
     let lead = match DATELINE.find(lead) {
-        Some(m) => &lead[m.end() - 1..],
+        // The match ends with the story's first character, which may take several bytes (“).
+        Some(m) => {
+            &lead[lead[..m.end()]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i)..]
+        }
         None => lead,
     };
     let sentence = lead.split(". ").next().unwrap_or(lead);

@@ -186,10 +186,25 @@ fn list(out: &mut String, name: &str, values: &[String]) {
 /// A YAML scalar: plain when that reads back as the same string, double-quoted otherwise.
 fn scalar(value: &str, in_flow: bool) -> String {
     if plain_safe(value, in_flow) {
-        value.to_string()
-    } else {
-        serde_json::to_string(value).expect("strings serialize")
+        return value.to_string();
     }
+    let quoted = serde_json::to_string(value).expect("strings serialize");
+    if !quoted.contains(yaml_forbids) {
+        return quoted;
+    }
+    quoted
+        .chars()
+        .map(|c| match yaml_forbids(c) {
+            true => format!("\\u{:04x}", u32::from(c)),
+            false => c.to_string(),
+        })
+        .collect()
+}
+
+/// Characters YAML refuses anywhere in a document, even quoted (DEL, C1 controls, U+FFFE and
+/// U+FFFF), which JSON's quoting leaves as they are: written as `\uXXXX` escapes instead.
+fn yaml_forbids(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 fn plain_safe(value: &str, in_flow: bool) -> bool {
@@ -206,7 +221,7 @@ fn plain_safe(value: &str, in_flow: bool) -> bool {
         || value.contains(" #")
         || value.ends_with(':')
         || value.contains(['\n', '"', '\'', '\\', '\t'])
-        || value.chars().any(char::is_control)
+        || value.chars().any(|c| c.is_control() || yaml_forbids(c))
         || (in_flow && value.contains([',', '[', ']', '{', '}']))
         || special.contains(&lower.as_str()))
 }

@@ -416,6 +416,30 @@ pub fn yaml_diagnostic(
     {
         diagnostic.message = format!("a quoted value is never closed ({})", diagnostic.message);
     }
+    if let Some(key) = duplicated_key(&diagnostic.message) {
+        // Reported where the mapping starts: the second `key:` after it is the one to remove.
+        let from = location.map_or(1, |(line, _)| line);
+        if let Some(second) = key_lines(yaml, key, from).get(1) {
+            location = Some(*second);
+            hint = Some(format!(
+                "`{key}` is written twice here: keep one of the two"
+            ));
+        }
+    }
+    if diagnostic.message.contains("more than one document") {
+        // `---` or `...` inside the front matter ends its YAML document early.
+        let separator = yaml
+            .lines()
+            .position(|l| l.starts_with("---") || l.starts_with("..."));
+        location = Some((separator.map_or(1, |i| i + 1), 1));
+        hint = Some(
+            "a line starting with `---` or `...` ends the front matter's YAML early: put the \
+             text in quotes, or remove the line"
+                .to_string(),
+        );
+    }
+    // Every error points into the file, at the document's first line when nothing better.
+    let location = location.or(Some((1, 1)));
     if let Some((line, column)) = location {
         // The line's indentation holds a tab.
         let tab = yaml
@@ -434,6 +458,33 @@ pub fn yaml_diagnostic(
         diagnostic = diagnostic.with_hint(hint);
     }
     diagnostic
+}
+
+/// The key a "duplicate field `key`" (or "duplicate entry with key \"key\"") message names.
+fn duplicated_key(message: &str) -> Option<&str> {
+    [
+        ("duplicate field `", '`'),
+        ("duplicate entry with key \"", '"'),
+    ]
+    .iter()
+    .find_map(|(start, end)| message.split(start).nth(1)?.split(*end).next())
+    .filter(|k| !k.is_empty())
+}
+
+/// Line and column of each `key:` from line `from` on (as a key of a mapping, after any `- `).
+fn key_lines(yaml: &str, key: &str, from: usize) -> Vec<(usize, usize)> {
+    yaml.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .filter_map(|(i, line)| {
+            let trimmed = line.trim_start_matches([' ', '-']);
+            let rest = trimmed.strip_prefix(key)?;
+            rest.trim_start()
+                .starts_with(':')
+                .then(|| (i + 1, line.len() - trimmed.len() + 1))
+        })
+        .take(2)
+        .collect()
 }
 
 /// Whether serde_yaml's message is about the YAML text itself rather than a value's type.
@@ -655,5 +706,40 @@ mod fault_positions {
             article.is_some(),
             "the rest of the article still goes on to be linked"
         );
+    }
+}
+
+#[cfg(test)]
+mod list_positions {
+    use crate::load::parse_list_all;
+    use crate::model::ActorEntry;
+    use std::path::Path;
+
+    #[test]
+    fn list_files_report_each_entry_and_a_repeated_key_at_its_line() {
+        let text = "- name: A\n  country: X\n  country: Y\n- name: B\n";
+        let (_, found) = parse_list_all::<ActorEntry>(Path::new("actors.yaml"), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].line, found[0].column),
+            (Some(3), Some(3)),
+            "{}",
+            found[0]
+        );
+
+        let text = "- name: A\n  aliases: x\n- name: B\n- name: C\n  rolez: []\n- name: \"D\n";
+        let (_, found) = parse_list_all::<ActorEntry>(Path::new("actors.yaml"), text);
+        let quote = found.iter().find(|d| d.message.contains("never closed"));
+        assert_eq!(
+            quote.and_then(|d| d.line),
+            Some(6),
+            "where the quote opened: {found:?}"
+        );
+
+        let text = "- name: A\n  aliases: x\n- name: B\n- name: C\n  rolez: []\n";
+        let (list, found) = parse_list_all::<ActorEntry>(Path::new("actors.yaml"), text);
+        let lines: Vec<Option<usize>> = found.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(2), Some(5)], "{found:?}");
+        assert_eq!(list.len(), 1, "the good entry is kept");
     }
 }

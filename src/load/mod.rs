@@ -299,8 +299,19 @@ pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, 
     if refuse_alias_bombs(path, text).is_err() {
         return (Vec::new(), vec![first]);
     }
-    let Ok(serde_yaml::Value::Sequence(items)) = serde_yaml::from_str(text) else {
-        return (Vec::new(), vec![first]);
+    let items = match serde_yaml::from_str(text) {
+        Ok(serde_yaml::Value::Sequence(items)) => items,
+        Ok(_) => return (Vec::new(), vec![first]),
+        // Read as it streams, an entry may fail before the parser meets the broken syntax below
+        // it: both are reported.
+        Err(e) => {
+            let syntax = front_matter::yaml_diagnostic(path, &e, text, 1);
+            let mut problems = vec![first];
+            if problems[0].line != syntax.line {
+                problems.push(syntax);
+            }
+            return (Vec::new(), problems);
+        }
     };
     let starts: Vec<usize> = text
         .lines()

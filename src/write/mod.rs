@@ -256,7 +256,12 @@ fn stage_and_commit(
         // stale pages go last, so a reader mid-commit follows no link into nothing.
         changed.sort_by_cached_key(|(path, _)| output_dir.join(path).exists());
         let stale = stale_files(output_dir, &paths)?;
-        journal.begin(staging_dir, &stale)?;
+        // A rebuild that changes nothing (most saves in the preview touch one page) has nothing
+        // to journal.
+        let moves = !changed.is_empty() || !stale.is_empty();
+        if moves {
+            journal.begin(staging_dir, &stale)?;
+        }
         let moved: Vec<&str> = changed.iter().map(|(p, _)| p.as_str()).collect();
         commit(staging_dir, output_dir, &moved)?;
         remove_files(output_dir, &stale)?;
