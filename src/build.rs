@@ -136,7 +136,24 @@ fn refuse_output_among_sources(
     root: &std::path::Path,
     output: &std::path::Path,
 ) -> Result<(), Error> {
-    let absolute = |p: &std::path::Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Symbolic links resolved: an output that is a link into `content/` is inside it too. A
+    // path that does not exist yet is resolved through its nearest existing ancestor.
+    let absolute = |p: &std::path::Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut existing = p.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+                return p.clone();
+            };
+            rest.push(name.to_os_string());
+            existing = parent;
+        }
+        let mut resolved =
+            std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+        resolved.extend(rest.iter().rev());
+        resolved
+    };
     let output = absolute(output);
     for folder in ["content", "templates", "theme"] {
         let source = absolute(&root.join(folder));

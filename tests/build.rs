@@ -993,6 +993,23 @@ fn an_output_folder_inside_the_books_sources_is_refused() {
         );
         assert!(!root.join(inside).exists(), "{inside} was written");
     }
+    // A link that leads into the content folder is inside it too.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(root.join("content/site")).unwrap();
+        let link = temp.path().join("linked-out");
+        std::os::unix::fs::symlink(root.join("content/site"), &link).unwrap();
+        let options = BuildOptions {
+            output: Some(link.join("public")),
+            ..BuildOptions::new(&root)
+        };
+        let error = build(&options).expect_err("an output reached through a link");
+        assert!(
+            error.to_string().contains("next build would read back"),
+            "{error}"
+        );
+        assert!(!root.join("content/site/public").exists());
+    }
 }
 
 /// Two file names that give one slug both build (the later as `-2`), and the build says so
