@@ -58,6 +58,7 @@ pub fn link(data: &[u8]) {
         roles: Vec::new(),
         country: None,
         description: Some(body.chars().take(200).collect()),
+        aliases_url: Vec::new(),
         review: false,
     };
     let book = Book {
@@ -72,10 +73,12 @@ pub fn link(data: &[u8]) {
             title: "Alliance".to_string(),
             description: None,
             keywords: Vec::new(),
+            aliases_url: Vec::new(),
         }],
         outlets: Vec::new(),
         topics_curated: true,
         introduction: Some(body.to_string()),
+        held: Vec::new(),
     };
     for strict in [false, true] {
         let (linked, diagnostics) = link_with(
