@@ -44,8 +44,9 @@ fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     build_into(&example_book(), &site);
-    let server = serve(dir.path());
-    let base = format!("http://127.0.0.1:{}/site/", server.port);
+    // Served at the root, as published: the 404 page's links start at the site root.
+    let server = serve(&site);
+    let base = format!("http://127.0.0.1:{}/", server.port);
     let actor = format!("actors/{}/", first_slug(&site, "actors"));
     let topic = format!("topics/{}/", first_slug(&site, "topics"));
     let outlet = format!("outlets/{}/", first_slug(&site, "outlets"));
