@@ -141,25 +141,16 @@ fn non_empty(text: String, warning: Option<String>) -> Result<(String, Option<St
     }
 }
 
+/// The text of a UTF-16 file with a byte-order mark (unpaired surrogates replaced); `None`
+/// without the mark.
 fn utf16(bytes: &[u8]) -> Option<String> {
-    let (little, rest) = match bytes {
-        [0xff, 0xfe, rest @ ..] => (true, rest),
-        [0xfe, 0xff, rest @ ..] => (false, rest),
-        _ => return None,
-    };
-    let units = rest.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if little {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes)?;
+    (encoding != encoding_rs::UTF_8).then(|| {
+        encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned()
+    })
 }
 
 #[cfg(test)]
