@@ -107,7 +107,7 @@ impl Config {
             let mut diagnostic = Diagnostic::error(CONFIG_FILE, e.message().to_string())
                 .with_hint("see the README's `briefbook.toml` section for the accepted keys");
             if let Some(span) = e.span() {
-                let (line, column) = crate::load::line_column(text, span.start);
+                let (line, column) = crate::error::line_column(text, span.start);
                 diagnostic = diagnostic.at(line, Some(column));
             }
             diagnostic

@@ -3,6 +3,16 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// 1-based line and column (in characters) of byte `offset` in `text`: where every stage places
+/// the problems it finds, so it lives here, below them all.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 /// How serious a diagnostic is: errors fail `build` and `check`, warnings are only reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod check;
 pub mod config;
+pub mod dialect;
 pub mod error;
 pub mod import;
 pub mod init;

@@ -277,11 +277,9 @@ pub fn locate(events: &[Event<'_>], quotes: &[(&str, Option<usize>)]) -> Vec<Loc
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::markdown::Markdown;
-    use pulldown_cmark::Parser;
 
     fn events(md: &str) -> Vec<Event<'_>> {
-        Parser::new_ext(md, Markdown::options()).collect()
+        crate::dialect::parser(md).collect()
     }
 
     #[test]

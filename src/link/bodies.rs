@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{Event, Tag, TagEnd, TextMergeStream};
 
 use super::anchors::{locate, Located};
 use super::mentions::NameMatcher;
@@ -13,7 +13,6 @@ use super::quotes;
 use super::wikilinks::{self, Edit, Resolver, Target};
 use crate::error::Diagnostic;
 use crate::model::Article;
-use crate::render::markdown::Markdown;
 
 /// Articles live at `articles/<slug>/`, two folders below the site root.
 const ARTICLE_PREFIX: &str = "../../";
@@ -193,7 +192,7 @@ fn structure(body: &str) -> Structure {
     let mut block_start = 0;
     let mut paragraphs = Vec::new();
     let mut paragraph: Option<String> = None;
-    for (event, range) in Parser::new_ext(body, Markdown::options()).into_offset_iter() {
+    for (event, range) in crate::dialect::parser(body).into_offset_iter() {
         if let Some(text) = paragraph.as_mut() {
             match &event {
                 Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
@@ -252,7 +251,7 @@ impl Scanner<'_> {
         offset: usize,
         message: String,
     ) -> Diagnostic {
-        let (line, column) = crate::load::line_column(body, offset);
+        let (line, column) = crate::error::line_column(body, offset);
         self.severity(&article.path, message)
             .at(article.body_line + line - 1, Some(column))
     }
@@ -440,7 +439,7 @@ impl Scanner<'_> {
     fn anchor_annotations(&self, article: &Article, scanned: &mut Scanned) {
         // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
         let events: Vec<Event<'_>> =
-            TextMergeStream::new(Parser::new_ext(&scanned.body, Markdown::options())).collect();
+            TextMergeStream::new(crate::dialect::parser(&scanned.body)).collect();
         let wanted: Vec<(&str, Option<usize>)> = article
             .front
             .annotations
@@ -514,7 +513,7 @@ fn annotation_position(article: &Article, index: usize) -> Option<(usize, usize)
         .match_indices("quote:")
         .nth(index)
         .map(|(at, _)| annotations + at)?;
-    let (line, column) = crate::load::line_column(yaml, offset);
+    let (line, column) = crate::error::line_column(yaml, offset);
     // The front matter starts on the file's second line, after the opening `---`.
     Some((line + 1, column))
 }

@@ -776,7 +776,7 @@ fn link_texts(
         } else {
             Diagnostic::warning(crate::load::INTRODUCTION_FILE, message)
         };
-        let (line, column) = crate::load::line_column(introduction, link.range.start);
+        let (line, column) = crate::error::line_column(introduction, link.range.start);
         diagnostics.push(diagnostic.at(line, Some(column)));
     }
     Some(text)
@@ -940,6 +940,6 @@ pub(crate) fn front_matter_position(
 ) -> Option<(usize, usize)> {
     let yaml = &article.front_matter_yaml;
     let offset = yaml.find(value)?;
-    let (line, column) = crate::load::line_column(yaml, offset);
+    let (line, column) = crate::error::line_column(yaml, offset);
     Some((line + 1, column))
 }

@@ -306,15 +306,13 @@ pub fn rewrite_text(
 
 /// Byte ranges of code (spans and blocks) in a Markdown text, sorted.
 pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Tag, TagEnd};
     if !text.contains('`') && !text.contains("    ") && !text.contains('~') {
         return Vec::new();
     }
     let mut ranges = Vec::new();
     let mut block_start = None;
-    for (event, range) in
-        Parser::new_ext(text, crate::render::markdown::Markdown::options()).into_offset_iter()
-    {
+    for (event, range) in crate::dialect::parser(text).into_offset_iter() {
         match event {
             Event::Code(_) => ranges.push(range),
             Event::Start(Tag::CodeBlock(_)) => block_start = Some(range),

@@ -389,7 +389,7 @@ pub fn yaml_diagnostic(
     if matches!(location, Some((1, 1)) | None) {
         location = quoted_value(&diagnostic.message)
             .and_then(|value| yaml.find(value))
-            .map(|offset| crate::load::line_column(yaml, offset))
+            .map(|offset| crate::error::line_column(yaml, offset))
             .or(location);
     }
     let syntax = is_syntax_error(&diagnostic.message);

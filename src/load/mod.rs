@@ -454,14 +454,7 @@ pub fn slug_collisions(book: &crate::model::Book) -> Vec<Diagnostic> {
     found
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
+use crate::error::line_column;
 
 #[cfg(test)]
 mod tests {

@@ -36,7 +36,7 @@ pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let bad = e.as_bytes()[offset];
         // Up to the first bad byte, the text is valid: count lines and characters there.
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        let (line, column) = super::line_column(valid, offset);
+        let (line, column) = crate::error::line_column(valid, offset);
         Diagnostic::error(
             shown,
             format!("the file is not valid UTF-8 (byte {bad:#04x} here)"),

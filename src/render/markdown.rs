@@ -96,12 +96,9 @@ impl Markdown {
         }
     }
 
+    /// The dialect's parser options (see [`crate::dialect`]).
     pub fn options() -> Options {
-        Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_SMART_PUNCTUATION
-            | Options::ENABLE_HEADING_ATTRIBUTES
+        crate::dialect::options()
     }
 
     /// Renders `source` to HTML.
