@@ -176,8 +176,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     crate::config::ensure_book(&options.root)?;
     let (linked, mut warnings) = link_loaded(options, true)?;
-    let (redirects, alias_problems) =
-        crate::render::redirects::plan(&linked, &crate::render::all_pages(&linked));
+    let pages = crate::render::all_pages(&linked);
+    let (redirects, alias_problems) = crate::render::redirects::plan(&linked, &pages);
     for problem in alias_problems {
         warnings.push(problem);
     }
@@ -192,11 +192,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds only the
     // pages in flight, not the whole site.
-    let progress = crate::progress::Progress::new(
-        options.progress,
-        crate::render::all_pages(&linked).len(),
-        "building",
-    );
+    let progress = crate::progress::Progress::new(options.progress, pages.len(), "building");
     let written = write_site_with(&output_dir, |staging| {
         renderer.render_each(&options.root, |output| {
             if output.path.ends_with(".html") {

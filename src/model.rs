@@ -174,10 +174,6 @@ impl Review {
         self.0.is_empty()
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
     /// Whether `field` is open.
     pub fn contains(&self, field: &str) -> bool {
         self.0.iter().any(|item| item.field == field)

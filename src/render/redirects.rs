@@ -91,6 +91,10 @@ pub fn plan(linked: &LinkedBook, pages: &[Page]) -> (Vec<Redirect>, Vec<Diagnost
         }
     }
 
+    // Most books have no aliases: no need to list every page's folder for them.
+    if wanted.is_empty() {
+        return (Vec::new(), problems);
+    }
     let page_folders: HashMap<String, Page> = pages
         .iter()
         .map(|&page| (page.folder(linked), page))

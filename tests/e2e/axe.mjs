@@ -2,7 +2,7 @@
 // and the dark colour scheme, in headless Chromium:
 //   node axe.mjs <site URL ending in /> <path>...
 // Exits non-zero listing every violation with the elements it concerns.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -12,11 +12,7 @@ if (!site || !paths.length) {
   console.error('usage: node axe.mjs <site URL> <path>...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 const failures = [];
 let checked = 0;
 try {

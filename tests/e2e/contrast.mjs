@@ -3,18 +3,14 @@
 // Each text node's colour (with the opacity of its element and ancestors) is measured against
 // the backgrounds under it, composited up the tree, and must reach WCAG AA: 4.5:1, or 3:1 for
 // large text (24px, or 18.66px bold). Exits non-zero listing every text that falls short.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const [site, ...paths] = process.argv.slice(2);
 if (!site || !paths.length) {
   console.error('usage: node contrast.mjs <site URL> <path>...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 
 // Runs in the page: every visible text node that falls short, as strings.
 function shortfalls() {

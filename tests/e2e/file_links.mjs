@@ -2,18 +2,14 @@
 // copied folder: node file_links.mjs <file:// URL of the output folder, ending in />
 // Follows the main links (they must open pages, not folder listings), submits the header search
 // and expects the search page to say how to serve the site. Exits non-zero on failure.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const site = process.argv[2];
 if (!site || !site.startsWith('file://')) {
   console.error('usage: node file_links.mjs <file:// URL of the site>');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 const failures = [];
 function check(condition, message) {
   if (!condition) failures.push(message);

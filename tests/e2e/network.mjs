@@ -3,18 +3,14 @@
 // On desktops, tablets and phones (1400 to 360px): the labels shown are at least 11px, no two touch,
 // each is a link, there are enough of them to read the drawing by, the table beside the drawing
 // lists every actor of it, and the page is no wider than the screen.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const [site, expected] = process.argv.slice(2);
 if (!site || !expected) {
   console.error('usage: node network.mjs <site URL> <actors in the drawing>');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 
 function measure() {
   const labels = [...document.querySelectorAll('.network-label')]

@@ -3,18 +3,14 @@
 // At 1400px each editor's note and footnote sits in the margin with its top on its words'
 // line (or, when notes crowd, right below the note above), and no note overlaps another note
 // or any other content of the page. At 390px every note follows its paragraph, in the text.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const [site, ...paths] = process.argv.slice(2);
 if (!site || !paths.length) {
   console.error('usage: node notes.mjs <site URL> <article path>...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 
 // Runs in the page at a wide window: every problem found, and how many notes were pushed down.
 function wide() {

@@ -1,7 +1,6 @@
 // Shared by the browser tests of the preview server: start `briefbook serve --watch` on a free
 // port, launch headless Chromium, and wait for a condition on a page that may be reloading.
 import { spawn } from "node:child_process";
-import { chromium } from "playwright-core";
 
 export function fail(message) {
   throw new Error(message);
@@ -40,10 +39,4 @@ export async function startPreview(binary, book) {
   return { server, port };
 }
 
-/** Headless Chromium (CHROMIUM, else Debian's). */
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-}
+export { launchBrowser } from "./browser.mjs";

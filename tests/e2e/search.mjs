@@ -3,7 +3,7 @@
 // Types a name and expects its article, applies a topic filter, opens a shared search URL,
 // and searches Korean text. `whole` (the default) expects the index inside filters.json, `split`
 // expects only the typed word's shard to be fetched. Exits non-zero with a message on failure.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const site = process.argv[2];
 const mode = process.argv[3] || 'whole';
@@ -11,12 +11,7 @@ if (!site) {
   console.error('usage: node search.mjs <site URL>');
   process.exit(2);
 }
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 const failures = [];
 function check(condition, message) {
   if (!condition) failures.push(message);

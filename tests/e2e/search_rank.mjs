@@ -5,7 +5,7 @@
 // first, undated last; a phrase in a headline or summary lifts its article; Korean is ranked
 // like the rest; a misspelt word is searched as the nearest word of the index, and the page
 // says so; a result found through its names says why; filters count the results.
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 
 const site = process.argv[2];
 // A split index (a big book's) has no facet lists at hand to count the filters with.
@@ -14,11 +14,7 @@ if (!site) {
   console.error('usage: node search_rank.mjs <site URL>');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchBrowser();
 const failures = [];
 function check(condition, message) {
   if (!condition) failures.push(message);
