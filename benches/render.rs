@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 
+use briefbook::compose::with_renderer;
 use briefbook::link::{link, link_with, LinkOptions, LinkedBook};
 use briefbook::load::parse_article;
 use briefbook::model::Book;
+use briefbook::render::all_pages;
 use briefbook::render::markdown::Markdown;
-use briefbook::render::{all_pages, Renderer};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 const ARTICLES: usize = 2_000;
@@ -150,14 +151,14 @@ fn render_all_pages(c: &mut Criterion, name: &str, linked: &LinkedBook) {
     group.sample_size(10);
     group.bench_function(name, |b| {
         b.iter(|| {
-            let renderer = Renderer::new(root, linked).expect("templates compile");
             let bytes = std::sync::atomic::AtomicUsize::new(0);
-            renderer
-                .render_each(root, |output| {
+            with_renderer(root, linked, |renderer| {
+                renderer.render_each(root, |output| {
                     bytes.fetch_add(output.bytes.len(), std::sync::atomic::Ordering::Relaxed);
                     Ok(())
                 })
-                .expect("pages render");
+            })
+            .expect("pages render");
             bytes.into_inner()
         })
     });
@@ -169,13 +170,16 @@ fn render_all_pages(c: &mut Criterion, name: &str, linked: &LinkedBook) {
 fn publications(c: &mut Criterion) {
     let linked = one_off(book(ARTICLES));
     let root = Path::new("no-such-book");
-    let renderer = Renderer::new(root, &linked).expect("templates compile");
     let pages = all_pages(&linked);
     let mut group = c.benchmark_group("render");
     group.sample_size(10);
-    group.bench_function("search index, feeds and citations of 2k articles", |b| {
-        b.iter(|| renderer.publications(black_box(&pages)).len())
-    });
+    with_renderer(root, &linked, |renderer| {
+        group.bench_function("search index, feeds and citations of 2k articles", |b| {
+            b.iter(|| renderer.publications(black_box(&pages)).len())
+        });
+        Ok(())
+    })
+    .expect("templates compile");
     group.finish();
 }
 

@@ -9,6 +9,8 @@ use std::time::Instant;
 
 use briefbook::link::{link_with, LinkOptions};
 use briefbook::load::{load, LoadOptions};
+use briefbook::render::context::Shared;
+use briefbook::render::templates::load_templates;
 use briefbook::render::{all_pages, Output, Page, Renderer};
 use rayon::prelude::*;
 
@@ -46,7 +48,9 @@ fn main() -> anyhow::Result<()> {
         },
     );
     lap("link");
-    let renderer = Renderer::new(&root, &linked)?;
+    let mut templates = load_templates(&root)?;
+    let shared = Shared::new(&linked);
+    let renderer = Renderer::new(&linked, &mut templates, &shared)?;
     lap("renderer (templates, shared)");
     let pages = all_pages(&linked);
     let mut by_kind: BTreeMap<&str, Vec<Page>> = BTreeMap::new();

@@ -93,14 +93,6 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Reads `briefbook.toml` from `root`; a missing file gives the defaults.
-    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        match crate::load::text::read(root, Path::new(CONFIG_FILE))? {
-            Some(text) => Config::parse(&text),
-            None => Ok(Config::default()),
-        }
-    }
-
     /// Parses the text of `briefbook.toml`, locating errors by line and column.
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let config: Config = toml::from_str(text).map_err(|e| {
@@ -174,15 +166,9 @@ pub fn ensure_book(root: &Path) -> Result<(), crate::error::Error> {
     if root.join(CONFIG_FILE).is_file() || root.join("content").is_dir() {
         return Ok(());
     }
-    let shown = if root.as_os_str().is_empty() || root == Path::new(".") {
-        "the current folder".to_string()
-    } else {
-        root.display().to_string()
-    };
-    Err(crate::error::Error::Refused(format!(
-        "{shown} holds no book (no {CONFIG_FILE} and no content/ folder); start one with \
-         `briefbook init <folder>`, or name the book's folder with `--root <folder>`"
-    )))
+    Err(crate::error::Error::NotABook {
+        root: root.to_path_buf(),
+    })
 }
 
 #[cfg(test)]

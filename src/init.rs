@@ -33,10 +33,9 @@ pub fn init(dir: &Path) -> Result<(), Error> {
             .next()
             .is_some()
     {
-        return Err(Error::Refused(format!(
-            "{} is not empty; choose a new folder",
-            dir.display()
-        )));
+        return Err(Error::NotEmpty {
+            dir: dir.to_path_buf(),
+        });
     }
     for (name, text) in FILES {
         let path = dir.join(name);

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod check;
+pub mod compose;
 pub mod config;
 pub mod dialect;
 pub mod error;

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use anyhow::Context;
-use briefbook::build::{build, check, BuildOptions};
+use briefbook::build::{build, BuildOptions};
+use briefbook::check::check;
 use briefbook::error::{Diagnostics, Error};
 use clap::Parser;
 
@@ -195,5 +196,21 @@ fn report_error(error: &anyhow::Error) {
         );
         return;
     }
-    eprintln!("error: {error:#}");
+    eprintln!("error: {}", chain_message(error));
+}
+
+/// The error and its causes, one after the other, up to the first of the library's own errors:
+/// their messages already say their causes.
+fn chain_message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&cause.to_string());
+        if cause.is::<Error>() {
+            break;
+        }
+    }
+    message
 }

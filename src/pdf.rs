@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::error::Error;
+use crate::error::{Error, PrintFailure};
 
 /// Browser executables tried in order.
 pub const BROWSERS: &[&str] = &[
@@ -33,22 +33,12 @@ pub fn find_browser() -> Option<PathBuf> {
 /// Prints the book to `output_dir/book.pdf`, or each of its volumes to `book-1.pdf`…, and
 /// returns the PDFs' paths.
 pub fn write_pdf(output_dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let browser = find_browser().ok_or_else(|| {
-        Error::Refused(
-            "--pdf needs Chromium or Chrome, and none was found on PATH; install it with \
-             `apt-get install chromium` (Debian/Ubuntu) or `brew install --cask chromium` (macOS), \
-             or print the page book/index.html from any browser"
-                .to_string(),
-        )
-    })?;
+    let browser = find_browser().ok_or(Error::Print(PrintFailure::NoBrowser))?;
     let output_dir = std::fs::canonicalize(output_dir).map_err(|e| Error::io(output_dir, e))?;
     let book = output_dir.join("book");
     let page = book.join("index.html");
     if !page.is_file() {
-        return Err(Error::Refused(format!(
-            "{} does not exist; build the site first",
-            page.display()
-        )));
+        return Err(Error::Print(PrintFailure::NotBuilt { page }));
     }
     // A book in volumes has a cover at book/ and the articles in book/1/, book/2/…
     let volumes: Vec<(PathBuf, PathBuf)> = (1..)
@@ -91,11 +81,11 @@ const PAGE_SLOT: &str = "data-page-of=\"";
 /// Each named destination of `pdf` (Chromium names them after the page's anchors) with the
 /// 1-based number of the page it is on.
 fn destination_pages(pdf: &Path) -> Result<std::collections::HashMap<String, u32>, Error> {
-    let unreadable = |e: lopdf::Error| {
-        Error::Refused(format!(
-            "{}: cannot read the printed book to number its contents: {e}",
-            pdf.display()
-        ))
+    let unreadable = |source: lopdf::Error| {
+        Error::Print(PrintFailure::Unreadable {
+            pdf: pdf.to_path_buf(),
+            source,
+        })
     };
     let document = lopdf::Document::load(pdf).map_err(unreadable)?;
     let number_of: std::collections::HashMap<lopdf::ObjectId, u32> = document
@@ -182,12 +172,11 @@ fn print(browser: &Path, output_dir: &Path, page: &Path, pdf: &Path) -> Result<(
     let _ = std::fs::remove_dir_all(&profile);
     let output = result.map_err(|e| Error::io(browser, e))?;
     if !output.status.success() || !pdf.is_file() {
-        return Err(Error::Refused(format!(
-            "{} could not print {}: {}",
-            browser.display(),
-            page.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        )));
+        return Err(Error::Print(PrintFailure::Browser {
+            browser: browser.to_path_buf(),
+            page: page.to_path_buf(),
+            said: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        }));
     }
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use briefbook::build::{build, check, BuildOptions};
+use briefbook::build::{build, BuildOptions};
+use briefbook::check::check;
 use briefbook::error::{Error, Severity};
 use scraper::{Html, Selector};
 

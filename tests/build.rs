@@ -6,7 +6,8 @@ use common::{append_config, copy_dir, relative_files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use briefbook::build::{build, check, BuildOptions};
+use briefbook::build::{build, BuildOptions};
+use briefbook::check::check;
 use briefbook::error::Error;
 use scraper::{Html, Selector};
 

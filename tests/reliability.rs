@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use briefbook::build::{build, check, load_and_link, BuildOptions};
+use briefbook::build::{build, load_and_link, BuildOptions};
+use briefbook::check::check;
 use briefbook::error::Error;
 use common::{copy_dir, relative_files};
 

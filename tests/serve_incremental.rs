@@ -478,7 +478,7 @@ fn updates_then_one_finish_and_stopped_finishes_give_a_full_build() {
     site.update(&[Change::Article(moon.clone())]).unwrap();
     edit(&envoys, "Envoys return", "Envoys come back");
     site.update(&[Change::Article(envoys.clone())]).unwrap();
-    let rebuilt = site.finish(&|| false).unwrap().unwrap();
+    let rebuilt = site.finish(&|| false).unwrap().continue_value().unwrap();
     assert!(rebuilt.first_served.is_some());
     assert_equals_full_build(&site, &root, "a burst of three saves");
 
@@ -494,13 +494,13 @@ fn updates_then_one_finish_and_stopped_finishes_give_a_full_build() {
         let asked = std::sync::atomic::AtomicUsize::new(0);
         let stop = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 2;
         assert!(
-            site.finish(&stop).unwrap().is_none(),
+            site.finish(&stop).unwrap().is_break(),
             "the finish did not stop"
         );
         assert!(served(&site).contains(title));
     }
     site.update(&[]).unwrap();
-    site.finish(&|| false).unwrap().unwrap();
+    site.finish(&|| false).unwrap().continue_value().unwrap();
     assert_equals_full_build(&site, &root, "stopped finishes");
 }
 
@@ -523,6 +523,7 @@ fn a_finish_stopped_at_its_last_question_is_completed_by_the_next() {
         false
     })
     .unwrap()
+    .continue_value()
     .unwrap();
     let asks = asked.load(Ordering::SeqCst);
     edit(&moon, "Moon sworn in", "Moon takes office");
@@ -534,10 +535,10 @@ fn a_finish_stopped_at_its_last_question_is_completed_by_the_next() {
     let asked = AtomicUsize::new(0);
     let stop = || asked.fetch_add(1, Ordering::SeqCst) + 1 >= asks;
     assert!(
-        site.finish(&stop).unwrap().is_none(),
+        site.finish(&stop).unwrap().is_break(),
         "the finish did not stop in its publications"
     );
     site.update(&[]).unwrap();
-    site.finish(&|| false).unwrap().unwrap();
+    site.finish(&|| false).unwrap().continue_value().unwrap();
     assert_equals_full_build(&site, &root, "a finish stopped in its publications");
 }

@@ -7,42 +7,30 @@ pub mod linkcheck;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::build::BuildOptions;
+use crate::compose::{link_book, plan_redirects, with_renderer, BuildOptions, Composed, Purpose};
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link_with, LinkOptions};
 use crate::load::TOPICS_FILE;
 use crate::model::{Book, PartialDate};
 use crate::render::citations::CitationStyle;
-use crate::render::{all_pages, Page, Renderer};
+use crate::render::{all_pages, Page};
 use crate::slug::slugify;
 
 /// Runs every check. Content errors and broken links are returned as diagnostics, not as `Err`;
-/// `Err` means the check itself could not run (unreadable files, broken templates).
+/// `Err` means the check itself could not run (no book, unreadable files, broken templates).
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
-    let (book, mut diagnostics) = crate::build::load_book(options);
-    diagnostics.extend(book_checks(&book));
-    if options.open_reviews_fail {
-        for open in crate::review::Queue::of(&book, &options.root).diagnostics() {
-            diagnostics.push(open);
-        }
-    }
-    // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
-    let (linked, link_diagnostics) = link_with(
-        book,
-        LinkOptions {
-            strict: true,
-            one_off: false,
-        },
-    );
-    diagnostics.extend(link_diagnostics);
-
-    // An alias that is a page's own address, or claimed twice, would publish the wrong page.
-    for problem in crate::render::redirects::plan(&linked, &all_pages(&linked)).1 {
-        diagnostics.push(problem.into_error());
-    }
-    let renderer = Renderer::new(&options.root, &linked)?;
-    let outputs = renderer.render_all(&options.root)?;
-    let sources: HashMap<String, PathBuf> = all_pages(&linked)
+    crate::config::ensure_book(&options.root)?;
+    let Composed {
+        linked,
+        mut diagnostics,
+    } = link_book(options, Purpose::Check);
+    // Link leaves the book as loaded: these are the checks of the loaded book.
+    diagnostics.extend(book_checks(&linked.book));
+    let pages = all_pages(&linked);
+    plan_redirects(&linked, &pages, Purpose::Check, &mut diagnostics);
+    let outputs = with_renderer(&options.root, &linked, |renderer| {
+        renderer.render_all(&options.root)
+    })?;
+    let sources: HashMap<String, PathBuf> = pages
         .into_iter()
         .filter_map(|page| match page {
             Page::Article(i) => Some((

@@ -27,11 +27,20 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
+/// Reads `briefbook.toml` from `root`; a missing file gives the defaults. Reading is load's job:
+/// `config` only parses, so it stays below every stage.
+pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
+    match text::read(root, Path::new(crate::config::CONFIG_FILE))? {
+        Some(text) => Config::parse(&text),
+        None => Ok(Config::default()),
+    }
+}
+
 /// Loads the whole book under `root`. Never fails outright: a book with errors still loads as far
 /// as it can, and the diagnostics say what is wrong.
 pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let config = Config::load(root).unwrap_or_else(|d| {
+    let config = load_config(root).unwrap_or_else(|d| {
         diagnostics.push(d);
         Config::default()
     });

@@ -32,7 +32,10 @@ pub fn collect_assets(root: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let dir = root.join(ASSET_DIR);
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::Refused(format!("{}: {e}", dir.display())))?;
+            let entry = entry.map_err(|source| Error::Unlisted {
+                dir: dir.clone(),
+                source,
+            })?;
             let name = entry.file_name().to_string_lossy();
             if !entry.file_type().is_file()
                 || name.starts_with('.')

@@ -119,15 +119,9 @@ pub fn check_overrides(config: &Config) -> Result<(), Error> {
     if unknown.is_empty() {
         return Ok(());
     }
-    Err(Error::Template(format!(
-        "briefbook.toml: [strings] has no interface string named {}; the names are the keys of \
-         src/render/i18n/en.toml (for example `editors_note`)",
-        unknown
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )))
+    Err(Error::UnknownStrings {
+        names: unknown.into_iter().map(str::to_string).collect(),
+    })
 }
 
 /// `pattern` with each `{name}` replaced by its value; a `one|many` pattern picks by `n`.

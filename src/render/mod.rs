@@ -128,9 +128,10 @@ pub fn root_prefix(folder: &str) -> String {
 /// Renders pages of one linked book: templates, Markdown and shared summaries.
 pub struct Renderer<'a> {
     pub linked: &'a LinkedBook,
-    templates: templates::Templates,
+    /// Borrowed from whoever keeps them between renderings (a build, the server's site).
+    templates: &'a templates::Templates,
     markdown: Markdown,
-    shared: Shared,
+    shared: &'a Shared,
     /// Made on first use: only curated term descriptions need it, and the server renders an
     /// edited article before anything else.
     resolver: OnceLock<crate::link::wikilinks::Resolver<'a>>,
@@ -219,26 +220,13 @@ struct Common {
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares templates and summaries for `linked`, whose book lives at `root`.
-    pub fn new(root: &Path, linked: &'a LinkedBook) -> Result<Self, Error> {
-        Self::with_templates(linked, templates::load_templates(root)?)
-    }
-
-    /// Like [`Renderer::new`] with templates compiled earlier, so the server need not re-read
-    /// them for every rebuild.
-    pub fn with_templates(
+    /// A renderer of `linked` with `templates` and the summaries `shared` of `linked`, which it
+    /// borrows: the server keeps both between rebuilds and never has to take them back. The
+    /// templates are borrowed mutably only to receive the book's globals.
+    pub fn new(
         linked: &'a LinkedBook,
-        templates: templates::Templates,
-    ) -> Result<Self, Error> {
-        Self::with_shared(linked, templates, Shared::new(linked))
-    }
-
-    /// Like [`Renderer::with_templates`] with the summaries of `linked` made earlier (see
-    /// [`Renderer::into_parts`]), so the server need not make them twice for one rebuild.
-    pub fn with_shared(
-        linked: &'a LinkedBook,
-        mut templates: templates::Templates,
-        shared: Shared,
+        templates: &'a mut templates::Templates,
+        shared: &'a Shared,
     ) -> Result<Self, Error> {
         i18n::check_overrides(&linked.book.config)?;
         // Once for every page and partial, not copied into each page's context.
@@ -251,7 +239,8 @@ impl<'a> Renderer<'a> {
             .tera
             .global_context()
             .insert("search_strings", &shared.strings.json_of("search_"));
-        let entries = Entries::new(&templates, linked.book.articles.len());
+        let templates: &'a templates::Templates = templates;
+        let entries = Entries::new(templates, linked.book.articles.len());
         Ok(Renderer {
             linked,
             templates,
@@ -264,14 +253,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The summaries and links every page draws on.
-    pub fn shared(&self) -> &Shared {
-        &self.shared
-    }
-
-    /// The templates and summaries, to make another renderer of the same book without copying
-    /// or recomputing them.
-    pub fn into_parts(self) -> (templates::Templates, Shared) {
-        (self.templates, self.shared)
+    pub fn shared(&self) -> &'a Shared {
+        self.shared
     }
 
     /// Renders every page, theme file and publication (feeds, sitemap, search index...), in
@@ -327,8 +310,8 @@ impl<'a> Renderer<'a> {
         let (feeds, others) = rayon::join(
             || {
                 let excerpts =
-                    search::search_index(linked, &self.shared, &feeds::in_feeds(linked), sink)?;
-                feeds::feeds(linked, &self.shared, &excerpts, sink)
+                    search::search_index(linked, self.shared, &feeds::in_feeds(linked), sink)?;
+                feeds::feeds(linked, self.shared, &excerpts, sink)
             },
             || {
                 sink(sitemap::sitemap(linked, base_url, pages))?;
@@ -337,7 +320,7 @@ impl<'a> Renderer<'a> {
                 for redirect in redirects::plan(linked, pages).0 {
                     sink(redirects::page(&redirect, base_url, language))?;
                 }
-                citations::citation_files(linked, &self.shared, sink)
+                citations::citation_files(linked, self.shared, sink)
             },
         );
         feeds.and(others)
@@ -396,7 +379,7 @@ impl<'a> Renderer<'a> {
                     "book.html",
                     to_context(&book::book_page(
                         self.linked,
-                        &self.shared,
+                        self.shared,
                         &self.markdown,
                         self.book_plan(),
                         volume,
@@ -411,7 +394,7 @@ impl<'a> Renderer<'a> {
         self.templates
             .tera
             .render_to(template, &context, &mut bytes)
-            .map_err(|e| templates::template_error(&e))?;
+            .map_err(templates::template_error)?;
         Ok(Output {
             path: page.output_path(self.linked),
             bytes,
@@ -420,7 +403,7 @@ impl<'a> Renderer<'a> {
 
     fn book_plan(&self) -> &book::BookPlan {
         self.book_plan
-            .get_or_init(|| book::BookPlan::new(self.linked, &self.shared))
+            .get_or_init(|| book::BookPlan::new(self.linked, self.shared))
     }
 
     /// Renders `entry` (an article summary) with one of the item partials.
@@ -433,7 +416,7 @@ impl<'a> Renderer<'a> {
             .templates
             .tera
             .render(template, context)
-            .map_err(|e| templates::template_error(&e))?;
+            .map_err(templates::template_error)?;
         // A book article's HTML holds its whole body: copied only when there is space to trim.
         let trimmed = html.trim();
         Ok(if trimmed.len() == html.len() {
@@ -628,7 +611,7 @@ impl<'a> Renderer<'a> {
             backlinks: self
                 .list_html(self.linked.backlinks.articles[index].iter().copied(), root)?,
             citation: citations::article_citation(
-                &citations::Source::of(self.linked, &self.shared, index),
+                &citations::Source::of(self.linked, self.shared, index),
                 citations::CitationStyle::parse(&self.linked.book.config.citation_style)
                     .unwrap_or(citations::CitationStyle::Chicago),
             ),
@@ -1226,7 +1209,7 @@ pub fn url_path(url: &str) -> String {
 }
 
 fn to_context(value: &impl Serialize) -> Result<tera::Context, Error> {
-    tera::Context::from_serialize(value).map_err(|e| Error::Template(e.to_string()))
+    tera::Context::from_serialize(value).map_err(templates::template_error)
 }
 
 fn section(page: Page) -> &'static str {

@@ -59,7 +59,10 @@ pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     let dir = root.join("templates");
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::Refused(format!("{}: {e}", dir.display())))?;
+            let entry = entry.map_err(|source| Error::Unlisted {
+                dir: dir.clone(),
+                source,
+            })?;
             if !entry.file_type().is_file()
                 || !entry.file_name().to_string_lossy().ends_with(".html")
             {
@@ -85,7 +88,7 @@ pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     tera.set_escape_fn(escape_html_to);
     tera.register_filter("tr", super::i18n::tr_filter);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| template_error(&e))?;
+        .map_err(template_error)?;
     let entry_prints_root_only = sources
         .iter()
         .find(|(name, _)| name == ARTICLE_ITEM)
@@ -165,8 +168,9 @@ fn names_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// Turns tera's error into one message naming the template file, its line and column.
-pub fn template_error(error: &tera::Error) -> Error {
+/// Turns tera's error into one message naming the template file, its line and column; the
+/// error itself stays the source.
+pub fn template_error(error: tera::Error) -> Error {
     let located = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
@@ -181,13 +185,16 @@ pub fn template_error(error: &tera::Error) -> Error {
         _ => None,
     };
     let mut message = located.unwrap_or_else(|| error.to_string());
-    let mut source = std::error::Error::source(error);
+    let mut source = std::error::Error::source(&error);
     while let Some(cause) = source {
         message.push_str(": ");
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    Error::Template(message)
+    Error::Template {
+        message,
+        source: error,
+    }
 }
 
 /// A template error as a diagnostic, for the server's error overlay and `check`.

@@ -285,7 +285,7 @@ fn page_kind(page: Page) -> (u8, Option<Taxonomy>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::build::{load_and_link, BuildOptions};
+    use crate::compose::{load_and_link, BuildOptions};
 
     /// The fingerprints of a book's volumes, built from `root`.
     fn volume_fingerprints(root: &std::path::Path) -> Vec<u64> {

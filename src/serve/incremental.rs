@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -16,7 +17,7 @@ use axum::body::Bytes;
 use rayon::prelude::*;
 
 use super::deps::{article_hash, Inputs};
-use crate::build::BuildOptions;
+use crate::compose::BuildOptions;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::link::{link, link_with_cache, relink_edited, LinkCache, LinkOptions, LinkedBook};
 use crate::load::{self, load_article, load_list};
@@ -176,8 +177,10 @@ impl Site {
     pub fn rebuild(&mut self, changes: &[Change]) -> Result<Rebuilt, Diagnostics> {
         // An edit is still published whatever `update` says: `finish` reports the errors.
         let _ = self.update(changes);
-        let rebuilt = self.finish(&|| false)?;
-        Ok(rebuilt.expect("a rebuild that is never stopped finishes"))
+        match self.finish(&|| false)? {
+            ControlFlow::Continue(rebuilt) => Ok(rebuilt),
+            ControlFlow::Break(()) => unreachable!("a rebuild that is never stopped finishes"),
+        }
     }
 
     /// The first half of a rebuild: applies `changes`, links the book and serves the edited
@@ -312,24 +315,21 @@ impl Site {
     /// The second half of a rebuild: renders every other page whose inputs moved, the theme and
     /// the publications, and says what the rebuild (all updates since the last finish) did.
     /// `stop` is asked for every page planned and rendered and every publication made: when it
-    /// says so, `finish` returns `None` and leaves the rest to the next finish (the next
+    /// says so, `finish` returns `Break` and leaves the rest to the next finish (the next
     /// update's), which renders whatever is still stale.
-    pub fn finish(
-        &mut self,
-        stop: &(dyn Fn() -> bool + Sync),
-    ) -> Result<Option<Rebuilt>, Diagnostics> {
+    pub fn finish(&mut self, stop: &Stop<'_>) -> Result<ControlFlow<(), Rebuilt>, Diagnostics> {
         let diagnostics = self.diagnostics();
         if diagnostics.has_errors() {
             self.pending = None;
             return Err(diagnostics);
         }
         match self.render(stop) {
-            Ok(Some(mut rebuilt)) => {
+            Ok(ControlFlow::Continue(mut rebuilt)) => {
                 self.pending = None;
                 rebuilt.written += self.serve_review_queue();
-                Ok(Some(rebuilt))
+                Ok(ControlFlow::Continue(rebuilt))
             }
-            Ok(None) => Ok(None),
+            Ok(ControlFlow::Break(())) => Ok(ControlFlow::Break(())),
             Err(e) => {
                 self.pending = None;
                 Err(Diagnostics(vec![templates::template_diagnostic(&e)]))
@@ -372,9 +372,6 @@ impl Site {
             .iter()
             .map(|&page| renderer.render_page(page))
             .collect();
-        let (tera, shared) = renderer.into_parts();
-        self.tera = Some(tera);
-        self.shared = Some(shared);
         let served = self.served.read().unwrap_or_else(|e| e.into_inner());
         let changed: Vec<(String, Bytes)> = rendered?
             .into_iter()
@@ -400,7 +397,7 @@ impl Site {
     }
 
     fn load_everything(&mut self) -> Book {
-        let (book, found) = crate::build::load_book(&self.options);
+        let (book, found) = crate::compose::load_book(&self.options);
         self.problems.clear();
         for diagnostic in found.0 {
             self.problems
@@ -508,9 +505,10 @@ impl Site {
         }
     }
 
-    /// Renders the pages whose fingerprint changed, the theme and the publications; `None` when
-    /// `stop` stopped it.
-    fn render(&mut self, stop: &(dyn Fn() -> bool + Sync)) -> Result<Option<Rebuilt>, Error> {
+    /// Renders the pages whose fingerprint changed, the theme and the publications; `Break` when
+    /// `stop` stopped it. Drawing borrows the book, templates and summaries; committing then
+    /// updates what is served.
+    fn render(&mut self, stop: &Stop<'_>) -> Result<ControlFlow<(), Rebuilt>, Error> {
         let hashes: Vec<u64> = self
             .linked
             .book
@@ -521,107 +519,46 @@ impl Site {
                 None => article_hash(a),
             })
             .collect();
-        let epoch = self.epoch;
         let renderer = renderer(&self.linked, &mut self.tera, &mut self.shared)?;
-        let linked = renderer.linked;
-        let inputs = Inputs::new(linked, renderer.shared(), hashes, epoch);
-        // Fingerprinting every page of a big book takes a while too: a save stops it.
-        let planned: Option<Vec<(Page, String, u64)>> = all_pages(linked)
-            .into_par_iter()
-            .map(|page| (!stop()).then(|| (page, page.output_path(linked), inputs.page(page))))
-            .collect();
-        let Some(planned) = planned else {
-            let (tera, shared) = renderer.into_parts();
-            self.tera = Some(tera);
-            self.shared = Some(shared);
-            return Ok(None);
+        let inputs = Inputs::new(renderer.linked, renderer.shared(), hashes, self.epoch);
+        let ControlFlow::Continue(planned) = plan(&renderer, &inputs, stop) else {
+            return Ok(ControlFlow::Break(()));
         };
-        let stale: Vec<&(Page, String, u64)> = planned
-            .iter()
-            .filter(|(_, path, fingerprint)| self.fingerprints.get(path) != Some(fingerprint))
-            .collect();
-        // Pages served early keep their bytes: they were rendered from this very book.
-        let (early, to_render): (Vec<_>, Vec<_>) = stale
-            .into_iter()
-            .partition(|(_, path, _)| self.early.contains_key(path));
-        // Pages listing the whole book (and the printable book's volumes) take longest and cannot
-        // be stopped half-way: they come after the others, so that a save arriving meanwhile
-        // waits for as little as possible.
-        let (whole_book, others): (Vec<_>, Vec<_>) =
-            to_render.into_iter().partition(|(page, _, _)| {
-                matches!(
-                    page,
-                    Page::Book | Page::BookVolume(_) | Page::Timeline | Page::Home
-                )
-            });
-        let mut rendered: Vec<Option<(String, u64, Bytes)>> = Vec::new();
-        for batch in [others, whole_book] {
-            let found: Result<Vec<Option<RenderedFile>>, Error> = batch
-                .par_iter()
-                .map(|(page, path, fingerprint)| {
-                    if stop() {
-                        return Ok(None);
-                    }
-                    let output = renderer.render_page(*page)?;
-                    Ok(Some((
-                        path.clone(),
-                        *fingerprint,
-                        Bytes::from(output.bytes),
-                    )))
-                })
-                .collect();
-            match found {
-                Ok(found) => rendered.extend(found),
-                Err(e) => {
-                    // Keep the templates and summaries: the next save must find them, not
-                    // "the templates did not load".
-                    let (tera, shared) = renderer.into_parts();
-                    self.tera = Some(tera);
-                    self.shared = Some(shared);
-                    return Err(e);
-                }
-            }
-        }
-        let stopped = rendered.iter().any(Option::is_none);
-        let mut files: Vec<(String, u64, Bytes)> = rendered.into_iter().flatten().collect();
-        for (_, path, fingerprint) in early {
-            self.fingerprints.insert(path.clone(), *fingerprint);
+        let drawn = draw(&renderer, planned, &self.fingerprints, &self.early, stop)?;
+        drop(inputs);
+        drop(renderer);
+        Ok(self.commit(drawn))
+    }
+
+    /// Serves what [`draw`] made; `Break` when it was stopped before the publications.
+    fn commit(&mut self, drawn: Drawn) -> ControlFlow<(), Rebuilt> {
+        let Drawn {
+            planned,
+            early,
+            mut files,
+            publications,
+        } = drawn;
+        for (path, fingerprint) in early {
+            self.fingerprints.insert(path, fingerprint);
         }
         self.early.clear();
-        let publications = if stopped || stop() {
-            Ok(None)
-        } else {
-            // Feeds, sitemap, citations and the search index read the whole book; they are
-            // regenerated and replaced only where their bytes changed.
-            let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
-            publications_unless_stopped(&renderer, &pages, stop)
-        };
-        let (tera, shared) = renderer.into_parts();
-        self.tera = Some(tera);
-        self.shared = Some(shared);
-        let publications = publications?;
-        let Some(publications) = publications else {
+        let ControlFlow::Continue(publications) = publications else {
             let written = files.len();
             publish(&self.served, &mut self.fingerprints, files, &[]);
             if let Some(pending) = &mut self.pending {
                 pending.written += written;
             }
-            return Ok(None);
+            return ControlFlow::Break(());
         };
-        for (path, bytes) in &self.assets {
+        let outputs = self
+            .assets
+            .iter()
+            .map(|(path, bytes)| (path, bytes))
+            .chain(publications.iter().map(|o| (&o.path, &o.bytes)));
+        for (path, bytes) in outputs {
             let fingerprint = asset_fingerprint(bytes);
             if self.fingerprints.get(path) != Some(&fingerprint) {
                 files.push((path.clone(), fingerprint, Bytes::from(bytes.clone())));
-            }
-        }
-        for output in &publications {
-            let fingerprint = asset_fingerprint(&output.bytes);
-            if self.fingerprints.get(&output.path) != Some(&fingerprint) {
-                files.push((
-                    output.path.clone(),
-                    fingerprint,
-                    Bytes::from(output.bytes.clone()),
-                ));
             }
         }
         let keep: HashSet<&str> = planned
@@ -644,31 +581,139 @@ impl Site {
             first_served: None,
             written: 0,
         });
-        Ok(Some(Rebuilt {
+        ControlFlow::Continue(Rebuilt {
             written: pending.written + written,
             removed: removed.len(),
             css_only: pending.css_only,
             elapsed: pending.started.elapsed(),
             first_served: pending.first_served,
-        }))
+        })
     }
 }
 
-/// The renderer's publications, or `None` when `stop` says so before they are all made: the
+/// Asked between steps of a rebuild: whether a newer change wants it stopped.
+pub type Stop<'a> = dyn Fn() -> bool + Sync + 'a;
+
+/// A page to serve: what it is, its path and the fingerprint of its inputs.
+type Planned = (Page, String, u64);
+
+/// What a rebuild drew from the book, before anything is served.
+struct Drawn {
+    /// Every page of the book.
+    planned: Vec<Planned>,
+    /// Pages served early, with their fingerprint: their bytes stand.
+    early: Vec<(String, u64)>,
+    /// The pages rendered (all that were stale unless stopped).
+    files: Vec<RenderedFile>,
+    /// The publications, or `Break` when stopped before they were all made.
+    publications: ControlFlow<(), Vec<Output>>,
+}
+
+/// Every page of the book with its path and fingerprint; `Break` when `stop` says so, for
+/// fingerprinting every page of a big book takes a while too.
+fn plan(
+    renderer: &Renderer<'_>,
+    inputs: &Inputs<'_>,
+    stop: &Stop<'_>,
+) -> ControlFlow<(), Vec<Planned>> {
+    let linked = renderer.linked;
+    let planned: Option<Vec<Planned>> = all_pages(linked)
+        .into_par_iter()
+        .map(|page| (!stop()).then(|| (page, page.output_path(linked), inputs.page(page))))
+        .collect();
+    match planned {
+        Some(planned) => ControlFlow::Continue(planned),
+        None => ControlFlow::Break(()),
+    }
+}
+
+/// Renders the stale pages of `planned` (those whose fingerprint is not the served one), then the
+/// publications, as long as `stop` lets it.
+fn draw(
+    renderer: &Renderer<'_>,
+    planned: Vec<Planned>,
+    fingerprints: &HashMap<String, u64>,
+    early: &HashMap<String, Bytes>,
+    stop: &Stop<'_>,
+) -> Result<Drawn, Error> {
+    let stale = planned
+        .iter()
+        .filter(|(_, path, fingerprint)| fingerprints.get(path) != Some(fingerprint));
+    // Pages served early keep their bytes: they were rendered from this very book.
+    let (served_early, to_render): (Vec<_>, Vec<_>) =
+        stale.partition(|(_, path, _)| early.contains_key(path));
+    let (files, stopped) = render_stale(renderer, to_render, stop)?;
+    let publications = if stopped || stop() {
+        ControlFlow::Break(())
+    } else {
+        // Feeds, sitemap, citations and the search index read the whole book; they are
+        // regenerated and replaced only where their bytes changed.
+        let pages: Vec<Page> = planned.iter().map(|(page, _, _)| *page).collect();
+        publications_unless_stopped(renderer, &pages, stop)?
+    };
+    let early = served_early
+        .into_iter()
+        .map(|(_, path, fingerprint)| (path.clone(), *fingerprint))
+        .collect();
+    Ok(Drawn {
+        planned,
+        early,
+        files,
+        publications,
+    })
+}
+
+/// Renders `pages`, the whole-book ones last; also says whether `stop` cut it short.
+fn render_stale(
+    renderer: &Renderer<'_>,
+    pages: Vec<&Planned>,
+    stop: &Stop<'_>,
+) -> Result<(Vec<RenderedFile>, bool), Error> {
+    // Pages listing the whole book (and the printable book's volumes) take longest and cannot
+    // be stopped half-way: they come after the others, so that a save arriving meanwhile waits
+    // for as little as possible.
+    let (whole_book, others): (Vec<_>, Vec<_>) = pages.into_iter().partition(|(page, _, _)| {
+        matches!(
+            page,
+            Page::Book | Page::BookVolume(_) | Page::Timeline | Page::Home
+        )
+    });
+    let mut rendered: Vec<Option<RenderedFile>> = Vec::new();
+    for batch in [others, whole_book] {
+        let found: Vec<Option<RenderedFile>> = batch
+            .par_iter()
+            .map(|(page, path, fingerprint)| {
+                if stop() {
+                    return Ok(None);
+                }
+                let output = renderer.render_page(*page)?;
+                Ok(Some((
+                    path.clone(),
+                    *fingerprint,
+                    Bytes::from(output.bytes),
+                )))
+            })
+            .collect::<Result<_, Error>>()?;
+        rendered.extend(found);
+    }
+    let stopped = rendered.iter().any(Option::is_none);
+    Ok((rendered.into_iter().flatten().collect(), stopped))
+}
+
+/// The renderer's publications, or `Break` when `stop` says so before they are all made: the
 /// search index alone reads every article's text, which takes long enough in a big book that a
 /// save arriving meanwhile must not wait for it. Each output is handed over as it is made, and
 /// the handing over is where the stop is noticed.
 fn publications_unless_stopped(
     renderer: &Renderer<'_>,
     pages: &[Page],
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Result<Option<Vec<Output>>, Error> {
+    stop: &Stop<'_>,
+) -> Result<ControlFlow<(), Vec<Output>>, Error> {
     let outputs = std::sync::Mutex::new(Vec::new());
-    let stopped = std::sync::atomic::AtomicBool::new(false);
     let made = renderer.publish_each(pages, &|output| {
         if stop() {
-            stopped.store(true, std::sync::atomic::Ordering::SeqCst);
-            return Err(Error::Refused("stopped by a newer change".to_string()));
+            // The one way out of the publications' sink; turned into `Break` just below.
+            return Err(Error::Stopped);
         }
         outputs
             .lock()
@@ -677,9 +722,9 @@ fn publications_unless_stopped(
         Ok(())
     });
     match made {
-        Err(_) if stopped.load(std::sync::atomic::Ordering::SeqCst) => Ok(None),
+        Err(Error::Stopped) => Ok(ControlFlow::Break(())),
         Err(e) => Err(e),
-        Ok(()) => Ok(Some(
+        Ok(()) => Ok(ControlFlow::Continue(
             outputs
                 .into_inner()
                 .unwrap_or_else(|poisoned| poisoned.into_inner()),
@@ -687,20 +732,18 @@ fn publications_unless_stopped(
     }
 }
 
-/// A renderer for `linked` with the templates and the summaries (made once per update) taken from
-/// the site; [`Renderer::into_parts`] gives them back.
+/// A renderer for `linked` borrowing the site's templates and summaries; the summaries are made
+/// first when the site has none for this book yet (they are kept for the next update).
 fn renderer<'a>(
     linked: &'a LinkedBook,
-    tera: &mut Option<templates::Templates>,
-    shared: &mut Option<Shared>,
+    tera: &'a mut Option<templates::Templates>,
+    shared: &'a mut Option<Shared>,
 ) -> Result<Renderer<'a>, Error> {
-    let Some(tera) = tera.take() else {
-        return Err(Error::Template("the templates did not load".to_string()));
+    let Some(tera) = tera.as_mut() else {
+        return Err(Error::TemplatesNotLoaded);
     };
-    match shared.take() {
-        Some(shared) => Renderer::with_shared(linked, tera, shared),
-        None => Renderer::with_templates(linked, tera),
-    }
+    let shared = shared.get_or_insert_with(|| Shared::new(linked));
+    Renderer::new(linked, tera, shared)
 }
 
 fn publish(
@@ -739,13 +782,16 @@ mod tests {
     #[test]
     fn publications_stop_when_told_and_are_whole_otherwise() {
         let root = Path::new("tests/fixtures/serve-book");
-        let (book, _) = crate::build::load_book(&BuildOptions::new(root));
+        let (book, _) = crate::compose::load_book(&BuildOptions::new(root));
         let linked = link(book).0;
-        let renderer = Renderer::new(root, &linked).unwrap();
+        let mut templates = templates::load_templates(root).unwrap();
+        let shared = Shared::new(&linked);
+        let renderer = Renderer::new(&linked, &mut templates, &shared).unwrap();
         let pages = all_pages(&linked);
 
         let made = publications_unless_stopped(&renderer, &pages, &|| false)
             .unwrap()
+            .continue_value()
             .expect("never told to stop");
         assert_eq!(made.len(), renderer.publications(&pages).len());
 
@@ -754,7 +800,7 @@ mod tests {
         let stop = || asked.fetch_add(1, Ordering::SeqCst) >= 1;
         assert!(publications_unless_stopped(&renderer, &pages, &stop)
             .unwrap()
-            .is_none());
+            .is_break());
         assert!(asked.load(Ordering::SeqCst) < made.len());
     }
 }

@@ -10,11 +10,12 @@ pub mod watch;
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::build::BuildOptions;
+use crate::compose::BuildOptions;
 use crate::error::{Diagnostics, Error};
 use incremental::{Change, Rebuilt, Site};
 use reload::LiveReload;
@@ -44,11 +45,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let address = SocketAddr::new(options.bind, options.port);
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind(address))
-        .map_err(|e| {
-            Error::Refused(format!(
-                "cannot listen on {address}: {e} (is another server using the port? try --port)"
-            ))
-        })?;
+        .map_err(|source| Error::Listen { address, source })?;
     let address = listener.local_addr().map_err(|e| Error::io(&root, e))?;
     let url = format!("http://{}/", display_address(address));
     if !options.bind.is_loopback() {
@@ -180,13 +177,13 @@ fn start_rebuilding(mut site: Site, live: Arc<LiveReload>) -> Result<(), Error> 
                     }
                 }
                 let result = site.finish(&stop);
-                if matches!(result, Ok(None)) {
+                if matches!(result, Ok(ControlFlow::Break(()))) {
                     continue;
                 }
                 let what = describe(site.root(), &burst.iter().cloned().collect::<Vec<_>>());
                 burst.clear();
                 match result {
-                    Ok(Some(rebuilt)) => {
+                    Ok(ControlFlow::Continue(rebuilt)) => {
                         println!("{}", log_line(&what, &rebuilt));
                         if rebuilt.written + rebuilt.removed > 0 {
                             live.published(rebuilt.css_only);
@@ -194,7 +191,7 @@ fn start_rebuilding(mut site: Site, live: Arc<LiveReload>) -> Result<(), Error> 
                             live.unchanged();
                         }
                     }
-                    Ok(None) => {}
+                    Ok(ControlFlow::Break(())) => {}
                     Err(diagnostics) => {
                         eprintln!(
                             "Changed {what}: the book has errors; still serving the last good site"

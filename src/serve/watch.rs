@@ -192,7 +192,10 @@ impl Watcher {
 }
 
 fn watch_error(path: &Path, error: notify::Error) -> Error {
-    Error::Refused(format!("cannot watch {}: {error}", path.display()))
+    Error::Watch {
+        path: path.to_path_buf(),
+        source: error,
+    }
 }
 
 /// Reads (opening, closing a file read-only) change nothing; the server reads files itself.

@@ -18,7 +18,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::error::{Error, OutputRefusal};
 use crate::render::Output;
 use manifest::{Manifest, Recorded};
 
@@ -287,12 +287,9 @@ fn resolve_link(output_dir: &Path) -> Result<PathBuf, Error> {
     if !is_link {
         return Ok(output_dir.to_path_buf());
     }
-    std::fs::canonicalize(output_dir).map_err(|_| {
-        Error::Refused(format!(
-            "{} is a symbolic link to a folder that does not exist; create the folder it points \
-             to, or remove the link",
-            output_dir.display()
-        ))
+    std::fs::canonicalize(output_dir).map_err(|_| Error::Output {
+        path: output_dir.to_path_buf(),
+        refusal: OutputRefusal::DanglingLink,
     })
 }
 
@@ -514,20 +511,21 @@ fn ensure_replaceable(output_dir: &Path) -> Result<(), Error> {
         return Ok(());
     }
     if !output_dir.is_dir() {
-        return Err(Error::Refused(format!(
-            "{} exists and is not a folder; remove it or choose another --output",
-            output_dir.display()
-        )));
+        return Err(Error::Output {
+            path: output_dir.to_path_buf(),
+            refusal: OutputRefusal::NotAFolder,
+        });
     }
     let mut entries = std::fs::read_dir(output_dir).map_err(|e| Error::io(output_dir, e))?;
     if entries.next().is_none() || output_dir.join(MARKER_FILE).is_file() {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "{} is not empty and was not made by briefbook (it has no {MARKER_FILE} file); \
-         refusing to replace it. Choose another --output, or empty the folder yourself",
-        output_dir.display()
-    )))
+    Err(Error::Output {
+        path: output_dir.to_path_buf(),
+        refusal: OutputRefusal::NotMadeByBriefbook {
+            marker: MARKER_FILE,
+        },
+    })
 }
 
 #[cfg(test)]
@@ -565,9 +563,7 @@ mod tests {
         let journal = Journal::beside(temp.path(), "public");
         journal.begin(&staging, &["gone.html".to_string()]).unwrap();
 
-        let failed = write_site_with(&public, |_| {
-            Err(Error::Template("this build fails".to_string()))
-        });
+        let failed = write_site_with(&public, |_| Err(Error::TemplatesNotLoaded));
         assert!(failed.is_err());
         let read = |p: &str| std::fs::read_to_string(public.join(p)).ok();
         assert_eq!(read("a.html").as_deref(), Some("new a"));

@@ -1,0 +1,211 @@
+//! The composer: the one place the stages are chained, load → (hold, review) → link →
+//! (alias redirects) → render, for `build`, `check` and `serve` alike. Each caller names its
+//! [`Purpose`] and takes what it needs: `check` stops after linking and renders in memory,
+//! `serve` renders pages on demand, `build` writes. What differs between them (what is held,
+//! what is an error) is decided here, once.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::link::{link_with, LinkOptions, LinkedBook};
+use crate::load::{load, LoadOptions};
+use crate::model::Book;
+use crate::render::context::Shared;
+use crate::render::redirects::Redirect;
+use crate::render::{templates, Output, Page, Renderer};
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The book folder.
+    pub root: PathBuf,
+    /// Output folder; defaults to the config's `output_dir` under `root`.
+    pub output: Option<PathBuf>,
+    /// Overrides the config's `base_url`.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Treat unresolved links and unanchored annotations as errors, as `check` does.
+    pub strict: bool,
+    /// `check --strict`: every open review item is an error.
+    pub open_reviews_fail: bool,
+    /// The preview server's build: articles under review stay in even with `hold_unreviewed`.
+    pub preview: bool,
+    /// Show a progress bar on stderr when the build runs long and stderr is a terminal.
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..BuildOptions::default()
+        }
+    }
+}
+
+/// Who runs the stages: it decides what happens between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// `build`, rendering once: articles under review are held back when the book asks for it,
+    /// colliding slugs and alias problems are warnings.
+    Build,
+    /// A build kept in memory, whose links may be rendered more than once: as [`Purpose::Build`],
+    /// but link keeps every text it found (see [`LinkOptions::one_off`]).
+    BuildInMemory,
+    /// `check`: nothing is held back, every link must resolve, alias problems (which would
+    /// publish the wrong page) are errors and, with `open_reviews_fail`, so is every open review
+    /// item. Colliding slugs are left to check's whole-book checks, which make them errors.
+    Check,
+}
+
+impl Purpose {
+    fn link_options(self, options: &BuildOptions) -> LinkOptions {
+        match self {
+            Purpose::Build | Purpose::BuildInMemory => LinkOptions {
+                strict: options.strict,
+                one_off: self == Purpose::Build,
+            },
+            // Unresolved links and unanchored annotations, warnings in `build`, are errors here.
+            Purpose::Check => LinkOptions {
+                strict: true,
+                one_off: false,
+            },
+        }
+    }
+}
+
+/// The book loaded and linked, with everything the stages found on the way.
+pub struct Composed {
+    pub linked: LinkedBook,
+    /// Sorted by file, line and column.
+    pub diagnostics: Diagnostics,
+}
+
+impl Composed {
+    /// The linked book and its warnings, or every diagnostic when the book has errors.
+    pub fn without_errors(self) -> Result<(LinkedBook, Diagnostics), Error> {
+        if self.diagnostics.has_errors() {
+            return Err(Error::Content(self.diagnostics));
+        }
+        Ok((self.linked, self.diagnostics))
+    }
+}
+
+/// Stage one: loads the book these options name, with the command line's base URL over the
+/// config's.
+pub fn load_book(options: &BuildOptions) -> (Book, Diagnostics) {
+    let (mut book, mut diagnostics) = load(
+        &options.root,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    );
+    if let Some(url) = &options.base_url {
+        match crate::config::check_base_url(url) {
+            Ok(()) => book.config.base_url = Some(url.clone()),
+            Err(problem) => diagnostics.push(
+                Diagnostic::error("--base-url", problem)
+                    .with_hint("pass the full address, e.g. --base-url https://example.org/book/"),
+            ),
+        }
+    }
+    (book, diagnostics)
+}
+
+/// Load → (hold, review) → link, for `purpose`. Errors are diagnostics here; see
+/// [`Composed::without_errors`].
+pub fn link_book(options: &BuildOptions, purpose: Purpose) -> Composed {
+    let (mut book, mut diagnostics) = load_book(options);
+    between_load_and_link(&mut book, &mut diagnostics, options, purpose);
+    let (linked, link_diagnostics) = link_with(book, purpose.link_options(options));
+    diagnostics.extend(link_diagnostics);
+    diagnostics.sort();
+    Composed {
+        linked,
+        diagnostics,
+    }
+}
+
+/// What happens to the loaded book before it is linked: held articles leave it, and the
+/// problems only the whole list of files shows are reported.
+fn between_load_and_link(
+    book: &mut Book,
+    diagnostics: &mut Diagnostics,
+    options: &BuildOptions,
+    purpose: Purpose,
+) {
+    match purpose {
+        Purpose::Build | Purpose::BuildInMemory => {
+            if book.config.hold_unreviewed && !options.preview {
+                hold_unreviewed(book);
+            }
+            for collision in crate::load::slug_collisions(book) {
+                diagnostics.push(collision);
+            }
+        }
+        Purpose::Check => {
+            if options.open_reviews_fail {
+                for open in crate::review::Queue::of(book, &options.root).diagnostics() {
+                    diagnostics.push(open);
+                }
+            }
+        }
+    }
+}
+
+/// Leaves out the articles with open review items; they are listed in `Book::held`.
+fn hold_unreviewed(book: &mut Book) {
+    let (held, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut book.articles)
+        .into_iter()
+        .partition(|a| !a.front.review.is_empty());
+    book.articles = kept;
+    book.held = held.into_iter().map(|a| a.path).collect();
+}
+
+/// Loads and links the book as `build` does (for a book rendered more than once); content errors
+/// fail with every diagnostic, warnings are returned.
+pub fn load_and_link(options: &BuildOptions) -> Result<(LinkedBook, Diagnostics), Error> {
+    link_book(options, Purpose::BuildInMemory).without_errors()
+}
+
+/// The alias redirects of `pages`, with the alias problems as `purpose` judges them: warnings in
+/// a build, errors in a check.
+pub fn plan_redirects(
+    linked: &LinkedBook,
+    pages: &[Page],
+    purpose: Purpose,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Redirect> {
+    let (redirects, problems) = crate::render::redirects::plan(linked, pages);
+    for problem in problems {
+        diagnostics.push(match purpose {
+            Purpose::Build | Purpose::BuildInMemory => problem,
+            Purpose::Check => problem.into_error(),
+        });
+    }
+    redirects
+}
+
+/// The render stage: hands `render` a renderer of `linked` with the templates of the book at
+/// `root` and the summaries of `linked`, which it borrows for as long as `render` runs.
+pub fn with_renderer<T>(
+    root: &Path,
+    linked: &LinkedBook,
+    render: impl FnOnce(&Renderer<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut templates = templates::load_templates(root)?;
+    let shared = Shared::new(linked);
+    let renderer = Renderer::new(linked, &mut templates, &shared)?;
+    render(&renderer)
+}
+
+/// Loads, links and renders the whole site in memory, sorted by path.
+pub fn render_site(
+    options: &BuildOptions,
+) -> Result<(LinkedBook, Vec<Output>, Diagnostics), Error> {
+    let (linked, warnings) = load_and_link(options)?;
+    let outputs = with_renderer(&options.root, &linked, |renderer| {
+        renderer.render_all(&options.root)
+    })?;
+    Ok((linked, outputs, warnings))
+}
