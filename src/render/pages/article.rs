@@ -1,0 +1,84 @@
+//! An article's page: its body with the editor's layer, its terms, neighbours, related
+//! articles, backlinks and citation.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::render::context::{ArticleSummary, Link, ListItem};
+use crate::render::{annotate, citations, markdown, to_context, Renderer};
+
+#[derive(Serialize)]
+struct ArticlePage<'a> {
+    article: &'a ArticleSummary,
+    publisher: Option<&'a Link>,
+    dateline: Option<&'a str>,
+    byline: &'a [String],
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    year: Option<&'a Link>,
+    note_html: Option<String>,
+    body_html: String,
+    previous: Option<ListItem<'a>>,
+    next: Option<ListItem<'a>>,
+    related: String,
+    /// Other articles linking here.
+    backlinks: String,
+    citation: citations::ArticleCitation,
+}
+
+impl<'a> Renderer<'a> {
+    pub(in crate::render) fn article(
+        &self,
+        index: usize,
+        root: &str,
+    ) -> Result<tera::Context, Error> {
+        let article = &self.linked.book.articles[index];
+        let links = &self.linked.links[index];
+        let front = &article.front;
+        to_context(&ArticlePage {
+            article: &self.shared.summaries[index],
+            publisher: links.publisher.map(|p| &self.shared.outlet_links[p]),
+            dateline: front.dateline.as_deref(),
+            byline: &front.byline,
+            url: front.url.as_deref().filter(|u| markdown::is_web_url(u)),
+            source: front.source.as_deref(),
+            year: links.year.map(|y| &self.shared.year_links[y]),
+            note_html: links
+                .note_markdown
+                .as_ref()
+                .map(|n| self.markdown.to_html(n)),
+            body_html: self.body_html(index),
+            previous: links.previous.map(|i| self.shared.item(i)),
+            next: links.next.map(|i| self.shared.item(i)),
+            related: self.list_html(links.related.iter().copied(), root)?,
+            backlinks: self
+                .list_html(self.linked.backlinks.articles[index].iter().copied(), root)?,
+            citation: citations::article_citation(
+                &citations::Source::of(self.linked, self.shared, index),
+                citations::CitationStyle::parse(&self.linked.book.config.citation_style)
+                    .unwrap_or(citations::CitationStyle::Chicago),
+            ),
+        })
+    }
+
+    /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
+    pub(in crate::render) fn body_html(&self, index: usize) -> String {
+        let article = &self.linked.book.articles[index];
+        let links = &self.linked.links[index];
+        let notes_html: Vec<String> = links
+            .annotation_notes
+            .iter()
+            .map(|n| self.markdown.to_html(n))
+            .collect();
+        annotate::render_body(
+            &self.markdown,
+            &self.linked.body_markdown(index),
+            &annotate::Layer {
+                annotations: &article.front.annotations,
+                notes_html: &notes_html,
+                passages: &links.passages,
+                strings: &self.shared.strings,
+            },
+        )
+    }
+}

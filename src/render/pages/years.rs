@@ -1,0 +1,31 @@
+//! The index of years (`years/`), with the undated articles.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::link::Taxonomy;
+use crate::render::context::CountedLink;
+use crate::render::{to_context, Renderer};
+
+#[derive(Serialize)]
+struct Years {
+    years: Vec<CountedLink>,
+    undated: String,
+}
+
+impl<'a> Renderer<'a> {
+    pub(in crate::render) fn years(&self, root: &str) -> Result<tera::Context, Error> {
+        let linked = self.linked;
+        let pairs: Vec<(usize, usize)> = linked
+            .years
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, y)| (i, y.articles.len()))
+            .collect();
+        to_context(&Years {
+            years: self.shared.counted(Taxonomy::Year, &pairs, usize::MAX),
+            undated: self.list_html(linked.undated.iter().copied(), root)?,
+        })
+    }
+}
