@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pager::{list_page_limit, list_page_range, Pager};
 use super::timeline::year_span;
 use crate::error::Error;
-use crate::link::{Taxonomy, Term};
+use crate::link::{LinkedBook, Taxonomy, Term};
 use crate::render::context::{
     group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Link,
 };
@@ -43,6 +43,13 @@ struct TermPage<'a> {
     pager: Option<Pager>,
 }
 
+/// What the editor curated about a term, shown on its first page and the others alike.
+struct Curated<'a> {
+    aliases: &'a [String],
+    roles: Vec<RoleView>,
+    homepage: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct QuoteView<'a> {
     text: &'a str,
@@ -53,7 +60,7 @@ struct QuoteView<'a> {
 
 impl<'a> Renderer<'a> {
     /// Page `page` (0-based) of a term: its articles newest first, grouped by year. The
-    /// description, quotations, related terms and backlinks are on the first page only.
+    /// description, quotations, chart, related terms and backlinks are on the first page only.
     pub(in crate::render) fn term(
         &self,
         taxonomy: Taxonomy,
@@ -63,34 +70,97 @@ impl<'a> Renderer<'a> {
     ) -> Result<tera::Context, Error> {
         let linked = self.linked;
         let term = &linked.terms(taxonomy)[index];
-        let backlinks: &[usize] = match taxonomy {
-            Taxonomy::Actor => &linked.backlinks.actors[index],
-            Taxonomy::Topic => &linked.backlinks.topics[index],
-            _ => &[],
+        let first = page == 0;
+        // Newest first, by year; a long list is cut into pages of that order.
+        let shown = newest_first(linked, &term.articles);
+        let on_page = &shown[list_page_range(linked, shown.len(), page)];
+        let strings = &*self.shared.strings;
+        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, strings, i));
+        let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
+            year_span(linked, strings, slice)
+        });
+        let (subtitle, description) = self.term_details(taxonomy, term);
+        let Curated {
+            aliases,
+            roles,
+            homepage,
+        } = self.curated(taxonomy, term);
+        let counted = |taxonomy, pairs: &[(usize, usize)]| {
+            let pairs = if first { pairs } else { &[] };
+            self.shared
+                .counted(taxonomy, pairs, crate::link::CO_OCCURRENCE_COUNT)
         };
-        let quote_count = match taxonomy {
-            Taxonomy::Actor => linked.backlinks.quotes[index].len(),
-            _ => 0,
-        };
-        // An actor's quotations, on the first page only.
-        let quoted = (taxonomy == Taxonomy::Actor && page == 0)
+        to_context(&TermPage {
+            kind: taxonomy,
+            kind_title: strings.get(kind_title(taxonomy)),
+            index_title: strings.get(index_title(taxonomy)),
+            term: &self.shared.links(taxonomy)[index],
+            count: term.articles.len(),
+            subtitle,
+            description_html: description
+                .filter(|_| first)
+                .map(|d| self.description_html(d, "../../")),
+            aliases,
+            roles,
+            homepage,
+            groups: self.groups_html(groups, root)?,
+            co_actors: counted(Taxonomy::Actor, &term.co_actors),
+            co_topics: counted(Taxonomy::Topic, &term.co_topics),
+            chart_svg: if first {
+                self.year_chart(taxonomy, term, &shown)
+            } else {
+                None
+            },
+            backlinks: if first {
+                self.list_html(
+                    term_backlinks(linked, taxonomy, index).iter().copied(),
+                    root,
+                )?
+            } else {
+                String::new()
+            },
+            quotes: if first {
+                self.quotes(taxonomy, index)
+            } else {
+                Vec::new()
+            },
+            quote_count: match taxonomy {
+                Taxonomy::Actor => linked.backlinks.quotes[index].len(),
+                _ => 0,
+            },
+            pager,
+        })
+    }
+
+    /// An actor's quotations shown on its page; none for other kinds.
+    fn quotes(&self, taxonomy: Taxonomy, index: usize) -> Vec<QuoteView<'a>> {
+        let linked = self.linked;
+        let shared = self.shared;
+        let quoted = (taxonomy == Taxonomy::Actor)
             .then(|| linked.backlinks.shown_quotes(index))
             .into_iter()
             .flatten();
-        let quotes = quoted
+        quoted
             .filter_map(|&(article, i)| {
                 let quotes = &linked.links[article].quotes;
                 let quote = quotes.get(i)?;
-                let summary = &self.shared.summaries[article];
+                let summary = &shared.summaries[article];
                 Some(QuoteView {
                     text: quotes.text(quote),
                     article: summary,
                     path: format!("{}#passage-{}", summary.path, quote.passage()),
                 })
             })
-            .collect();
-        // Newest first, by year; a long list is cut into pages of that order.
-        let shown = newest_first(linked, &term.articles);
+            .collect()
+    }
+
+    /// The bars of an actor's or topic's articles per year, each leading to its year's heading
+    /// in `shown` (the term's list, in page order); none for other kinds.
+    fn year_chart(&self, taxonomy: Taxonomy, term: &Term, shown: &[usize]) -> Option<String> {
+        if !matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic) {
+            return None;
+        }
+        let linked = self.linked;
         // A bar leads to its year's heading, on whichever page of the list the year starts.
         let year_href = |year: i32| -> Option<String> {
             let at = shown.iter().position(|&i| {
@@ -102,101 +172,65 @@ impl<'a> Renderer<'a> {
                 p => format!("{}/#y{year}", p + 1),
             })
         };
-        let chart_svg = (page == 0 && matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic))
-            .then(|| {
-                let mut per_year: Vec<(i32, usize)> = Vec::new();
-                for &i in &term.articles {
-                    if let Some(year) = linked.book.articles[i].front.date.map(|d| d.year()) {
-                        match per_year.last_mut() {
-                            Some((y, n)) if *y == year => *n += 1,
-                            _ => per_year.push((year, 1)),
-                        }
-                    }
+        let mut per_year: Vec<(i32, usize)> = Vec::new();
+        for &i in &term.articles {
+            if let Some(year) = linked.book.articles[i].front.date.map(|d| d.year()) {
+                match per_year.last_mut() {
+                    Some((y, n)) if *y == year => *n += 1,
+                    _ => per_year.push((year, 1)),
                 }
-                charts::year_bars(&per_year, &term.name, &year_href, &self.shared.strings)
-            })
-            .flatten();
-        let (subtitle, description) = self.term_details(taxonomy, term);
-        let on_page = &shown[list_page_range(linked, shown.len(), page)];
-        let strings = &*self.shared.strings;
-        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, strings, i));
-        let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
-            year_span(linked, strings, slice)
-        });
-        let first = page == 0;
-        let (aliases, roles, homepage): (&[String], Vec<RoleView>, Option<&str>) =
-            match (taxonomy, term.entry) {
-                (Taxonomy::Actor, Some(e)) => {
-                    let actor = &linked.book.actors[e];
-                    let roles = actor
-                        .roles
-                        .iter()
-                        .map(|r| RoleView {
-                            title: r.title.clone(),
-                            organisation: r.organisation.clone(),
-                            period: match (r.from, r.to) {
-                                (Some(from), Some(to)) => {
-                                    format!("{}–{}", strings.date(&from), strings.date(&to))
-                                }
-                                (Some(from), None) => {
-                                    strings.fill("role_from", &[("date", &strings.date(&from))])
-                                }
-                                (None, Some(to)) => {
-                                    strings.fill("role_until", &[("date", &strings.date(&to))])
-                                }
-                                (None, None) => String::new(),
-                            },
-                        })
-                        .collect();
-                    (&actor.aliases, roles, None)
+            }
+        }
+        charts::year_bars(&per_year, &term.name, &year_href, &self.shared.strings)
+    }
+
+    /// What the editor curated for an actor (other names, roles) or an outlet (other names,
+    /// homepage).
+    fn curated(&self, taxonomy: Taxonomy, term: &Term) -> Curated<'a> {
+        let book = &self.linked.book;
+        match (taxonomy, term.entry) {
+            (Taxonomy::Actor, Some(e)) => {
+                let actor = &book.actors[e];
+                Curated {
+                    aliases: &actor.aliases,
+                    roles: actor.roles.iter().map(|r| self.role(r)).collect(),
+                    homepage: None,
                 }
-                (Taxonomy::Outlet, Some(e)) => {
-                    let outlet = &linked.book.outlets[e];
-                    (
-                        &outlet.aliases,
-                        Vec::new(),
-                        outlet
-                            .homepage
-                            .as_deref()
-                            .filter(|u| markdown::is_web_url(u)),
-                    )
+            }
+            (Taxonomy::Outlet, Some(e)) => {
+                let outlet = &book.outlets[e];
+                Curated {
+                    aliases: &outlet.aliases,
+                    roles: Vec::new(),
+                    homepage: outlet
+                        .homepage
+                        .as_deref()
+                        .filter(|u| markdown::is_web_url(u)),
                 }
-                _ => (&[], Vec::new(), None),
-            };
-        to_context(&TermPage {
-            kind: taxonomy,
-            kind_title: self.shared.strings.get(kind_title(taxonomy)),
-            index_title: self.shared.strings.get(index_title(taxonomy)),
-            term: &self.shared.links(taxonomy)[index],
-            count: term.articles.len(),
-            subtitle,
-            description_html: description
-                .filter(|_| first)
-                .map(|d| self.description_html(d, "../../")),
-            aliases,
-            roles,
-            homepage,
-            groups: self.groups_html(groups, root)?,
-            co_actors: self.shared.counted(
-                Taxonomy::Actor,
-                if first { &term.co_actors } else { &[] },
-                crate::link::CO_OCCURRENCE_COUNT,
-            ),
-            co_topics: self.shared.counted(
-                Taxonomy::Topic,
-                if first { &term.co_topics } else { &[] },
-                crate::link::CO_OCCURRENCE_COUNT,
-            ),
-            chart_svg,
-            backlinks: if first {
-                self.list_html(backlinks.iter().copied(), root)?
-            } else {
-                String::new()
+            }
+            _ => Curated {
+                aliases: &[],
+                roles: Vec::new(),
+                homepage: None,
             },
-            quotes,
-            quote_count,
-            pager,
-        })
+        }
+    }
+
+    /// One of an actor's roles, with its period in the book's language.
+    fn role(&self, role: &crate::model::Role) -> RoleView {
+        let strings = &*self.shared.strings;
+        RoleView {
+            title: role.title.clone(),
+            organisation: role.organisation.clone(),
+            period: match (role.from, role.to) {
+                (Some(from), Some(to)) => {
+                    format!("{}–{}", strings.date(&from), strings.date(&to))
+                }
+                (Some(from), None) => strings.fill("role_from", &[("date", &strings.date(&from))]),
+                (None, Some(to)) => strings.fill("role_until", &[("date", &strings.date(&to))]),
+                (None, None) => String::new(),
+            },
+        }
     }
 
     /// A one-line subtitle (an actor's latest role and country, an outlet's homepage) and the
@@ -247,6 +281,15 @@ impl<'a> Renderer<'a> {
             .get_or_init(|| crate::link::resolver(&linked.book, &linked.actors, &linked.topics));
         let (text, _, _) = crate::link::wikilinks::rewrite_text(resolver, markdown, prefix);
         self.markdown.to_html(&text)
+    }
+}
+
+/// The articles linking to or naming a term without being filed under it (actors and topics).
+fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: usize) -> &[usize] {
+    match taxonomy {
+        Taxonomy::Actor => &linked.backlinks.actors[index],
+        Taxonomy::Topic => &linked.backlinks.topics[index],
+        _ => &[],
     }
 }
 
