@@ -60,6 +60,17 @@ enum Reloaded {
     AddedOrRemoved { slug: String },
 }
 
+/// The book with an update's changes applied, before it is linked.
+struct Applied {
+    book: Book,
+    /// The slugs of the articles edited, added or removed.
+    edited: HashSet<String>,
+    /// The articles replaced in place, with what they were, while nothing else changed.
+    replaced: Option<Vec<(usize, Article)>>,
+    /// The whole book was loaded again.
+    everything: bool,
+}
+
 /// What one rebuild did, for the log line and the browsers.
 #[derive(Debug, Clone)]
 pub struct Rebuilt {
@@ -202,7 +213,23 @@ impl Site {
         // gone, so `finish` renders them again unless this update does.
         self.early.clear();
         let previous_shared = self.shared.take();
-        let mut book = std::mem::take(&mut self.linked.book);
+        let book = std::mem::take(&mut self.linked.book);
+        let applied = self.apply(book, changes);
+        let (edited_at, old) = self.relink(applied, previous_shared);
+        if self.has_errors() {
+            return Err(self.diagnostics());
+        }
+        let served = self
+            .serve_edited(&edited_at, started)
+            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]));
+        // The old links are dropped once the edited pages are served: freeing them takes a
+        // while.
+        drop(old);
+        served
+    }
+
+    /// Applies `changes` to `book`, reloading what they name.
+    fn apply(&mut self, mut book: Book, changes: &[Change]) -> Applied {
         let mut edited = HashSet::new();
         // The articles replaced in place, with what they were, while nothing else changed.
         let mut replaced: Option<Vec<(usize, Article)>> = Some(Vec::new());
@@ -229,32 +256,60 @@ impl Site {
                         }
                         Reloaded::Nothing => {}
                     },
-                    Change::Actors => {
-                        book.actors = self
-                            .reload_list::<ActorEntry>(load::ACTORS_FILE)
-                            .unwrap_or_default();
-                    }
-                    Change::Topics => {
-                        let topics = self.reload_list::<TopicEntry>(load::TOPICS_FILE);
-                        book.topics_curated = topics.is_some();
-                        book.topics = topics.unwrap_or_default();
-                    }
-                    Change::Outlets => {
-                        book.outlets = self
-                            .reload_list::<OutletEntry>(load::OUTLETS_FILE)
-                            .unwrap_or_default();
-                    }
-                    Change::Introduction => {
-                        let mut found = Diagnostics::default();
-                        book.introduction = load::load_introduction(self.root(), &mut found);
-                        self.set_problems(load::INTRODUCTION_FILE, found.0);
-                    }
-                    Change::Templates => self.reload_templates(),
-                    Change::Theme { .. } => self.reload_theme(),
-                    Change::Everything => {}
+                    other => self.apply_other(&mut book, other),
                 }
             }
         }
+        Applied {
+            book,
+            edited,
+            replaced,
+            everything,
+        }
+    }
+
+    /// Applies a change to anything but an article file.
+    fn apply_other(&mut self, book: &mut Book, change: &Change) {
+        match change {
+            Change::Actors => {
+                book.actors = self
+                    .reload_list::<ActorEntry>(load::ACTORS_FILE)
+                    .unwrap_or_default();
+            }
+            Change::Topics => {
+                let topics = self.reload_list::<TopicEntry>(load::TOPICS_FILE);
+                book.topics_curated = topics.is_some();
+                book.topics = topics.unwrap_or_default();
+            }
+            Change::Outlets => {
+                book.outlets = self
+                    .reload_list::<OutletEntry>(load::OUTLETS_FILE)
+                    .unwrap_or_default();
+            }
+            Change::Introduction => {
+                let mut found = Diagnostics::default();
+                book.introduction = load::load_introduction(self.root(), &mut found);
+                self.set_problems(load::INTRODUCTION_FILE, found.0);
+            }
+            Change::Templates => self.reload_templates(),
+            Change::Theme { .. } => self.reload_theme(),
+            Change::Article(_) | Change::Everything => {}
+        }
+    }
+
+    /// Links the book `applied` left, and brings the summaries up to date; returns the indexes
+    /// of the edited articles and the links replaced, if they were.
+    fn relink(
+        &mut self,
+        applied: Applied,
+        previous_shared: Option<Shared>,
+    ) -> (Vec<usize>, Option<LinkedBook>) {
+        let Applied {
+            book,
+            edited,
+            replaced,
+            everything,
+        } = applied;
         let options = LinkOptions {
             strict: self.options.strict,
             one_off: false,
@@ -271,36 +326,24 @@ impl Site {
                 &mut self.link_diagnostics,
             )
         });
-        let mut old = None;
-        let edited_at: Vec<usize> = if patched {
+        if patched {
             let mut at: Vec<usize> = replaced.iter().flatten().map(|(i, _)| *i).collect();
             at.sort_unstable();
             at.dedup();
             self.shared = previous_shared.map(|shared| shared.refreshed(&self.linked, &at));
-            at
-        } else {
-            let book = std::mem::take(&mut self.linked.book);
-            let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
-            // The old links are dropped once the edited pages are served: freeing them takes a
-            // while.
-            old = Some(std::mem::replace(&mut self.linked, linked));
-            self.link_diagnostics = link_diagnostics;
-            let at: Vec<usize> = (0..self.linked.book.articles.len())
-                .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
-                .collect();
-            if let Some(previous) = previous_shared.filter(|_| !everything) {
-                self.shared = Some(Shared::updated(previous, &self.linked, &at));
-            }
-            at
-        };
-        if self.has_errors() {
-            return Err(self.diagnostics());
+            return (at, None);
         }
-        let served = self
-            .serve_edited(&edited_at, started)
-            .map_err(|e| Diagnostics(vec![templates::template_diagnostic(&e)]));
-        drop(old);
-        served
+        let book = std::mem::take(&mut self.linked.book);
+        let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
+        let old = std::mem::replace(&mut self.linked, linked);
+        self.link_diagnostics = link_diagnostics;
+        let at: Vec<usize> = (0..self.linked.book.articles.len())
+            .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
+            .collect();
+        if let Some(previous) = previous_shared.filter(|_| !everything) {
+            self.shared = Some(Shared::updated(previous, &self.linked, &at));
+        }
+        (at, Some(old))
     }
 
     /// Whether the book has errors; cheaper than sorting every diagnostic to find out.
