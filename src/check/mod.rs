@@ -60,7 +60,15 @@ pub fn book_checks(book: &Book) -> Diagnostics {
     for collision in crate::load::slug_collisions(book) {
         diagnostics.push(collision.into_error());
     }
+    term_checks(book, &mut diagnostics);
+    partial_dates(book, &mut diagnostics);
+    citation_style(book, &mut diagnostics);
+    diagnostics
+}
 
+/// Two topics with one slug (an error: one page would hide the other), two actors with one
+/// address (a warning: the later gets a suffix).
+fn term_checks(book: &Book, diagnostics: &mut Diagnostics) {
     let mut topic_slugs: HashMap<String, usize> = HashMap::new();
     for (i, topic) in book.topics.iter().enumerate() {
         if let Some(first) = topic_slugs.insert(topic.slug.to_lowercase(), i) {
@@ -92,7 +100,10 @@ pub fn book_checks(book: &Book) -> Diagnostics {
             );
         }
     }
+}
 
+/// Dates known only to the month or year, which sort first and stand for their first day.
+fn partial_dates(book: &Book, diagnostics: &mut Diagnostics) {
     for article in &book.articles {
         let period = match article.front.date {
             Some(PartialDate::Month { .. }) => "month",
@@ -119,7 +130,10 @@ pub fn book_checks(book: &Book) -> Diagnostics {
         }
         diagnostics.push(diagnostic);
     }
+}
 
+/// A citation style briefbook does not know.
+fn citation_style(book: &Book, diagnostics: &mut Diagnostics) {
     if CitationStyle::parse(&book.config.citation_style).is_none() {
         // An error here (a build falls back to Chicago): the editor asked for a style they do
         // not get.
@@ -134,5 +148,4 @@ pub fn book_checks(book: &Book) -> Diagnostics {
             .with_hint("use `chicago`, `apa` or `mla`"),
         );
     }
-    diagnostics
 }

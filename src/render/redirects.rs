@@ -33,8 +33,23 @@ struct Origin {
 /// that is not a site address, one that is the address of a page, or one claimed twice. The
 /// caller decides how serious they are (a build warns, `check` fails).
 pub fn plan(linked: &LinkedBook, pages: &[Page]) -> (Vec<Redirect>, Vec<Diagnostic>) {
-    let mut wanted: Vec<(String, Origin, Redirect)> = Vec::new();
     let mut problems = Vec::new();
+    let wanted = wanted(linked, &mut problems);
+    // Most books have no aliases: no need to list every page's folder for them.
+    if wanted.is_empty() {
+        return (Vec::new(), problems);
+    }
+    let redirects = granted(linked, pages, wanted, &mut problems);
+    (redirects, problems)
+}
+
+/// An alias as written, where it was written, and the redirect it asks for.
+type Wanted = (String, Origin, Redirect);
+
+/// The redirects the aliases of articles and curated terms ask for; aliases that are no site
+/// address go to `problems`.
+fn wanted(linked: &LinkedBook, problems: &mut Vec<Diagnostic>) -> Vec<Wanted> {
+    let mut wanted: Vec<Wanted> = Vec::new();
     for article in &linked.book.articles {
         let line = key_line(&article.front_matter_yaml, "aliases").map(|l| l + 1);
         for alias in &article.front.aliases {
@@ -91,10 +106,17 @@ pub fn plan(linked: &LinkedBook, pages: &[Page]) -> (Vec<Redirect>, Vec<Diagnost
         }
     }
 
-    // Most books have no aliases: no need to list every page's folder for them.
-    if wanted.is_empty() {
-        return (Vec::new(), problems);
-    }
+    wanted
+}
+
+/// The redirects of `wanted` that lead from no page's own address and from no address claimed
+/// first for another page, sorted; the others go to `problems`.
+fn granted(
+    linked: &LinkedBook,
+    pages: &[Page],
+    wanted: Vec<Wanted>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Redirect> {
     let page_folders: HashMap<String, Page> = pages
         .iter()
         .map(|&page| (page.folder(linked), page))
@@ -135,7 +157,7 @@ pub fn plan(linked: &LinkedBook, pages: &[Page]) -> (Vec<Redirect>, Vec<Diagnost
         redirects.push(redirect);
     }
     redirects.sort_by(|a, b| a.from.cmp(&b.from));
-    (redirects, problems)
+    redirects
 }
 
 fn diagnostic(origin: &Origin, alias: &str, problem: &str) -> Diagnostic {

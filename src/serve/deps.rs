@@ -79,32 +79,7 @@ impl<'a> Inputs<'a> {
         page_kind(page).hash(&mut h);
         match page {
             Page::NotFound | Page::Search => {}
-            Page::Book | Page::BookVolume(_) => {
-                // The printable book holds every article's linked text, its notes and the actor
-                // index; a volume only its own articles, numbered through the whole book (which
-                // the chronology and the terms' articles below decide).
-                let printed = match page {
-                    Page::BookVolume(v) => {
-                        v.hash(&mut h);
-                        linked.chronology.hash(&mut h);
-                        self.volumes().get(v).cloned().unwrap_or_default()
-                    }
-                    _ => {
-                        linked.book.introduction.hash(&mut h);
-                        linked.chronology.clone()
-                    }
-                };
-                self.summaries_of(&printed, &mut h);
-                printed.iter().for_each(|&i| {
-                    self.articles[i].hash(&mut h);
-                    linked.links[i].texts_hash.hash(&mut h);
-                });
-                self.counted_terms(Taxonomy::Actor, &mut h);
-                self.counted_terms(Taxonomy::Topic, &mut h);
-                for term in linked.actors.iter().chain(&linked.topics) {
-                    term.articles.hash(&mut h);
-                }
-            }
+            Page::Book | Page::BookVolume(_) => self.hash_book(page, &mut h),
             Page::Home => {
                 linked.book.introduction.hash(&mut h);
                 self.summaries_of(&linked.chronology, &mut h);
@@ -118,24 +93,7 @@ impl<'a> Inputs<'a> {
                 )
                     .hash(&mut h);
             }
-            Page::Article(i) => {
-                let links = &linked.links[i];
-                self.articles[i].hash(&mut h);
-                self.summaries[i].hash(&mut h);
-                let link =
-                    |l: Option<&Link>, h: &mut DefaultHasher| l.map(|l| (&l.name, &l.path)).hash(h);
-                link(
-                    links.publisher.map(|p| &self.shared.outlet_links[p]),
-                    &mut h,
-                );
-                link(links.year.map(|y| &self.shared.year_links[y]), &mut h);
-                links.previous.map(|p| self.summaries[p]).hash(&mut h);
-                links.next.map(|n| self.summaries[n]).hash(&mut h);
-                self.summaries_of(&links.related, &mut h);
-                // The body shows the titles its `[[…]]` name, which the file hash does not hold.
-                links.texts_hash.hash(&mut h);
-                self.summaries_of(&linked.backlinks.articles[i], &mut h);
-            }
+            Page::Article(i) => self.hash_article(i, &mut h),
             Page::TermIndex(taxonomy) => {
                 self.counted_terms(taxonomy, &mut h);
                 self.entries[taxonomy_index(taxonomy)].hash(&mut h);
@@ -147,42 +105,7 @@ impl<'a> Inputs<'a> {
                 if let Page::TermPage(_, _, p) = page {
                     p.hash(&mut h);
                 }
-                let term = &linked.terms(taxonomy)[index];
-                let links = self.shared.links(taxonomy);
-                hash_link(&links[index], &mut h);
-                self.entries[taxonomy_index(taxonomy)][index].hash(&mut h);
-                self.summaries_of(&term.articles, &mut h);
-                for (co, co_taxonomy) in [
-                    (&term.co_actors, Taxonomy::Actor),
-                    (&term.co_topics, Taxonomy::Topic),
-                ] {
-                    let co_links = self.shared.links(co_taxonomy);
-                    co.len().hash(&mut h);
-                    for &(i, count) in co {
-                        hash_link(&co_links[i], &mut h);
-                        count.hash(&mut h);
-                    }
-                }
-                // Articles naming the term without being filed under it, and its quotations.
-                match taxonomy {
-                    Taxonomy::Actor => {
-                        self.summaries_of(&linked.backlinks.actors[index], &mut h);
-                        let quotes = &linked.backlinks.quotes[index];
-                        quotes.len().hash(&mut h);
-                        // The texts hash holds the quotation's words and passage.
-                        for &(article, i) in quotes {
-                            let texts = linked.links[article].texts_hash;
-                            (self.summaries[article], texts, i).hash(&mut h);
-                        }
-                    }
-                    Taxonomy::Topic => self.summaries_of(&linked.backlinks.topics[index], &mut h),
-                    Taxonomy::Outlet | Taxonomy::Year => {}
-                }
-                if taxonomy == Taxonomy::Year {
-                    let neighbour = |i: Option<usize>| links.get(i?).map(|l| (&l.name, &l.path));
-                    neighbour(index.checked_sub(1)).hash(&mut h);
-                    neighbour(Some(index + 1)).hash(&mut h);
-                }
+                self.hash_term(taxonomy, index, &mut h);
             }
             // Every timeline page lists the years of all the others in its pager.
             Page::Timeline => self.summaries_of(&linked.chronology, &mut h),
@@ -192,6 +115,92 @@ impl<'a> Inputs<'a> {
             }
         }
         h.finish()
+    }
+
+    /// The printable book, or one of its volumes.
+    fn hash_book(&self, page: Page, h: &mut DefaultHasher) {
+        let linked = self.linked;
+        // The printable book holds every article's linked text, its notes and the actor
+        // index; a volume only its own articles, numbered through the whole book (which
+        // the chronology and the terms' articles below decide).
+        let printed = match page {
+            Page::BookVolume(v) => {
+                v.hash(h);
+                linked.chronology.hash(h);
+                self.volumes().get(v).cloned().unwrap_or_default()
+            }
+            _ => {
+                linked.book.introduction.hash(h);
+                linked.chronology.clone()
+            }
+        };
+        self.summaries_of(&printed, h);
+        printed.iter().for_each(|&i| {
+            self.articles[i].hash(h);
+            linked.links[i].texts_hash.hash(h);
+        });
+        self.counted_terms(Taxonomy::Actor, h);
+        self.counted_terms(Taxonomy::Topic, h);
+        for term in linked.actors.iter().chain(&linked.topics) {
+            term.articles.hash(h);
+        }
+    }
+
+    fn hash_article(&self, i: usize, h: &mut DefaultHasher) {
+        let linked = self.linked;
+        let links = &linked.links[i];
+        self.articles[i].hash(h);
+        self.summaries[i].hash(h);
+        let link = |l: Option<&Link>, h: &mut DefaultHasher| l.map(|l| (&l.name, &l.path)).hash(h);
+        link(links.publisher.map(|p| &self.shared.outlet_links[p]), h);
+        link(links.year.map(|y| &self.shared.year_links[y]), h);
+        links.previous.map(|p| self.summaries[p]).hash(h);
+        links.next.map(|n| self.summaries[n]).hash(h);
+        self.summaries_of(&links.related, h);
+        // The body shows the titles its `[[…]]` name, which the file hash does not hold.
+        links.texts_hash.hash(h);
+        self.summaries_of(&linked.backlinks.articles[i], h);
+    }
+
+    /// A term's page, but for its page number.
+    fn hash_term(&self, taxonomy: Taxonomy, index: usize, h: &mut DefaultHasher) {
+        let linked = self.linked;
+        let term = &linked.terms(taxonomy)[index];
+        let links = self.shared.links(taxonomy);
+        hash_link(&links[index], h);
+        self.entries[taxonomy_index(taxonomy)][index].hash(h);
+        self.summaries_of(&term.articles, h);
+        for (co, co_taxonomy) in [
+            (&term.co_actors, Taxonomy::Actor),
+            (&term.co_topics, Taxonomy::Topic),
+        ] {
+            let co_links = self.shared.links(co_taxonomy);
+            co.len().hash(h);
+            for &(i, count) in co {
+                hash_link(&co_links[i], h);
+                count.hash(h);
+            }
+        }
+        // Articles naming the term without being filed under it, and its quotations.
+        match taxonomy {
+            Taxonomy::Actor => {
+                self.summaries_of(&linked.backlinks.actors[index], h);
+                let quotes = &linked.backlinks.quotes[index];
+                quotes.len().hash(h);
+                // The texts hash holds the quotation's words and passage.
+                for &(article, i) in quotes {
+                    let texts = linked.links[article].texts_hash;
+                    (self.summaries[article], texts, i).hash(h);
+                }
+            }
+            Taxonomy::Topic => self.summaries_of(&linked.backlinks.topics[index], h),
+            Taxonomy::Outlet | Taxonomy::Year => {}
+        }
+        if taxonomy == Taxonomy::Year {
+            let neighbour = |i: Option<usize>| links.get(i?).map(|l| (&l.name, &l.path));
+            neighbour(index.checked_sub(1)).hash(h);
+            neighbour(Some(index + 1)).hash(h);
+        }
     }
 
     fn summaries_of(&self, articles: &[usize], h: &mut DefaultHasher) {

@@ -65,23 +65,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         ..BuildOptions::default()
     });
     let live = options.watch.then(|| Arc::new(LiveReload::default()));
-    match site.rebuild(&[Change::Everything]) {
-        Ok(rebuilt) => println!(
-            "Built {} articles ({} files) in {} ms",
-            site.linked().book.articles.len(),
-            rebuilt.written,
-            rebuilt.elapsed.as_millis()
-        ),
-        Err(diagnostics) => match &live {
-            // While watching, the fix is one save away: keep serving and show the errors.
-            Some(live) => live.failed(report(&diagnostics)),
-            None => return Err(Error::Content(diagnostics)),
-        },
-    }
-    let warnings = site.diagnostics().warnings().count();
-    if warnings > 0 {
-        println!("{warnings} warning(s); `briefbook check` lists them");
-    }
+    first_build(&mut site, live.as_deref())?;
 
     let state = Arc::new(http::AppState {
         served: site.served(),
@@ -104,8 +88,41 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         open_browser(&url);
     }
 
-    let app = http::router(state);
-    let shutdown_live = live.clone();
+    accept_until_stopped(&runtime, listener, http::router(state), live);
+    runtime.shutdown_timeout(Duration::from_millis(500));
+    Ok(())
+}
+
+/// Builds the whole book once; its errors stop the server unless it is watching, when the fix is
+/// one save away.
+fn first_build(site: &mut Site, live: Option<&LiveReload>) -> Result<(), Error> {
+    match site.rebuild(&[Change::Everything]) {
+        Ok(rebuilt) => println!(
+            "Built {} articles ({} files) in {} ms",
+            site.linked().book.articles.len(),
+            rebuilt.written,
+            rebuilt.elapsed.as_millis()
+        ),
+        Err(diagnostics) => match live {
+            // While watching, the fix is one save away: keep serving and show the errors.
+            Some(live) => live.failed(report(&diagnostics)),
+            None => return Err(Error::Content(diagnostics)),
+        },
+    }
+    let warnings = site.diagnostics().warnings().count();
+    if warnings > 0 {
+        println!("{warnings} warning(s); `briefbook check` lists them");
+    }
+    Ok(())
+}
+
+/// Serves connections on the runtime until Ctrl-C, then tells the browsers the server is gone.
+fn accept_until_stopped(
+    runtime: &tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    shutdown_live: Option<Arc<LiveReload>>,
+) {
     runtime.block_on(async move {
         let stop = tokio::signal::ctrl_c();
         tokio::pin!(stop);
@@ -125,8 +142,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             }
         }
     });
-    runtime.shutdown_timeout(Duration::from_millis(500));
-    Ok(())
 }
 
 /// How long a client may take to send a request's headers: a client that sends them a byte at
