@@ -38,51 +38,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 dir.display()
             );
         }
-        Command::Build(args) => {
-            let options = BuildOptions {
-                root: args.root.root,
-                output: args.output,
-                base_url: args.base_url,
-                drafts: args.drafts,
-                progress: true,
-                ..BuildOptions::default()
-            };
-            let report = build(&options)?;
-            print_diagnostics(&report.warnings);
-            let written = report.written;
-            let changed = if written.changed == written.files {
-                String::new()
-            } else {
-                format!(", {} changed", written.changed)
-            };
-            println!(
-                "Built {} articles into {} ({} files{changed}) in {} ms",
-                report.articles,
-                report.output_dir.display(),
-                written.files,
-                report.elapsed.as_millis()
-            );
-            if !report.held.is_empty() {
-                println!(
-                    "Held back {} article(s) with open review items (hold_unreviewed = true):",
-                    report.held.len()
-                );
-                for path in &report.held {
-                    println!("  {}", path.display());
-                }
-            }
-            if report.under_review > 0 {
-                println!(
-                    "{} of them have fields under review: `briefbook review` lists them",
-                    report.under_review
-                );
-            }
-            if args.pdf {
-                for pdf in briefbook::pdf::write_pdf(&report.output_dir)? {
-                    println!("Printed the book to {}", pdf.display());
-                }
-            }
-        }
+        Command::Build(args) => build_command(args)?,
         Command::Check {
             root,
             base_url,
@@ -99,30 +55,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 open_reviews_fail: strict,
                 ..BuildOptions::default()
             };
-            let diagnostics = match check(&options) {
-                Ok(warnings) => warnings,
-                Err(Error::Content(diagnostics)) => diagnostics,
-                Err(other) => return Err(other.into()),
-            };
-            match format {
-                Format::Text => {
-                    print_diagnostics(&diagnostics);
-                    let (errors, warnings) =
-                        (diagnostics.errors().count(), diagnostics.warnings().count());
-                    eprintln!("{errors} error(s), {warnings} warning(s)");
-                }
-                Format::Json => {
-                    let report = serde_json::json!({
-                        "errors": diagnostics.errors().count(),
-                        "warnings": diagnostics.warnings().count(),
-                        "diagnostics": diagnostics.0,
-                    });
-                    println!("{}", serde_json::to_string_pretty(&report)?);
-                }
-            }
-            if diagnostics.has_errors() {
-                return Ok(ExitCode::FAILURE);
-            }
+            return check_command(&options, format);
         }
         Command::Review { root, format } => {
             briefbook::config::ensure_book(&root.root)?;
@@ -177,6 +110,82 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 open: args.open,
             })?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `briefbook build`: builds, then reports what was written, held back and under review.
+fn build_command(args: cli::BuildArgs) -> anyhow::Result<()> {
+    let options = BuildOptions {
+        root: args.root.root,
+        output: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        progress: true,
+        ..BuildOptions::default()
+    };
+    let report = build(&options)?;
+    print_diagnostics(&report.warnings);
+    let written = report.written;
+    let changed = if written.changed == written.files {
+        String::new()
+    } else {
+        format!(", {} changed", written.changed)
+    };
+    println!(
+        "Built {} articles into {} ({} files{changed}) in {} ms",
+        report.articles,
+        report.output_dir.display(),
+        written.files,
+        report.elapsed.as_millis()
+    );
+    if !report.held.is_empty() {
+        println!(
+            "Held back {} article(s) with open review items (hold_unreviewed = true):",
+            report.held.len()
+        );
+        for path in &report.held {
+            println!("  {}", path.display());
+        }
+    }
+    if report.under_review > 0 {
+        println!(
+            "{} of them have fields under review: `briefbook review` lists them",
+            report.under_review
+        );
+    }
+    if args.pdf {
+        for pdf in briefbook::pdf::write_pdf(&report.output_dir)? {
+            println!("Printed the book to {}", pdf.display());
+        }
+    }
+    Ok(())
+}
+
+/// `briefbook check`: every diagnostic, as text or JSON; fails when any is an error.
+fn check_command(options: &BuildOptions, format: Format) -> anyhow::Result<ExitCode> {
+    let diagnostics = match check(options) {
+        Ok(warnings) => warnings,
+        Err(Error::Content(diagnostics)) => diagnostics,
+        Err(other) => return Err(other.into()),
+    };
+    match format {
+        Format::Text => {
+            print_diagnostics(&diagnostics);
+            let (errors, warnings) = (diagnostics.errors().count(), diagnostics.warnings().count());
+            eprintln!("{errors} error(s), {warnings} warning(s)");
+        }
+        Format::Json => {
+            let report = serde_json::json!({
+                "errors": diagnostics.errors().count(),
+                "warnings": diagnostics.warnings().count(),
+                "diagnostics": diagnostics.0,
+            });
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+    }
+    if diagnostics.has_errors() {
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }
