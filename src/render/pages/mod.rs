@@ -5,6 +5,7 @@
 pub mod article;
 pub mod book;
 pub mod home;
+pub mod lists;
 pub mod not_found;
 pub mod pager;
 pub mod search;
