@@ -52,6 +52,10 @@ pub enum Purpose {
     /// A build kept in memory, whose links may be rendered more than once: as [`Purpose::Build`],
     /// but link keeps every text it found (see [`LinkOptions::one_off`]).
     BuildInMemory,
+    /// The preview server, which links again after every save: nothing is held back (the
+    /// editor is reviewing), nothing more is reported than loading and linking find, and link
+    /// keeps every text for the next relink.
+    Preview,
     /// `check`: nothing is held back, every link must resolve, alias problems (which would
     /// publish the wrong page) are errors and, with `open_reviews_fail`, so is every open review
     /// item. Colliding slugs are left to check's whole-book checks, which make them errors.
@@ -59,9 +63,10 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    fn link_options(self, options: &BuildOptions) -> LinkOptions {
+    /// How link judges the book for this purpose.
+    pub fn link_options(self, options: &BuildOptions) -> LinkOptions {
         match self {
-            Purpose::Build | Purpose::BuildInMemory => LinkOptions {
+            Purpose::Build | Purpose::BuildInMemory | Purpose::Preview => LinkOptions {
                 strict: options.strict,
                 one_off: self == Purpose::Build,
             },
@@ -115,8 +120,7 @@ pub fn load_book(options: &BuildOptions) -> (Book, Diagnostics) {
 /// Load → (hold, review) → link, for `purpose`. Errors are diagnostics here; see
 /// [`Composed::without_errors`].
 pub fn link_book(options: &BuildOptions, purpose: Purpose) -> Composed {
-    let (mut book, mut diagnostics) = load_book(options);
-    between_load_and_link(&mut book, &mut diagnostics, options, purpose);
+    let (book, mut diagnostics) = load_for(options, purpose);
     let (linked, link_diagnostics) = link_with(book, purpose.link_options(options));
     diagnostics.extend(link_diagnostics);
     diagnostics.sort();
@@ -124,6 +128,14 @@ pub fn link_book(options: &BuildOptions, purpose: Purpose) -> Composed {
         linked,
         diagnostics,
     }
+}
+
+/// Load, then what `purpose` does before linking: the book ready for link, with the
+/// diagnostics found so far. The server links it itself, patching its last link where it can.
+pub fn load_for(options: &BuildOptions, purpose: Purpose) -> (Book, Diagnostics) {
+    let (mut book, mut diagnostics) = load_book(options);
+    between_load_and_link(&mut book, &mut diagnostics, options, purpose);
+    (book, diagnostics)
 }
 
 /// What happens to the loaded book before it is linked: held articles leave it, and the
@@ -143,6 +155,7 @@ fn between_load_and_link(
                 diagnostics.push(collision);
             }
         }
+        Purpose::Preview => {}
         Purpose::Check => {
             if options.open_reviews_fail {
                 for open in crate::review::Queue::of(book, &options.root).diagnostics() {
@@ -179,7 +192,7 @@ pub fn plan_redirects(
     let (redirects, problems) = crate::render::redirects::plan(linked, pages);
     for problem in problems {
         diagnostics.push(match purpose {
-            Purpose::Build | Purpose::BuildInMemory => problem,
+            Purpose::Build | Purpose::BuildInMemory | Purpose::Preview => problem,
             Purpose::Check => problem.into_error(),
         });
     }
@@ -208,4 +221,116 @@ pub fn render_site(
         renderer.render_all(&options.root)
     })?;
     Ok((linked, outputs, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A book asking to hold unreviewed articles, with one article under review, one alias that
+    /// is another page's address, and one unresolved `[[…]]` link.
+    fn book() -> (tempfile::TempDir, BuildOptions) {
+        let temp = tempfile::tempdir().unwrap();
+        let articles = temp.path().join("content/articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(
+            temp.path().join("briefbook.toml"),
+            "title = \"T\"\nhold_unreviewed = true\n",
+        )
+        .unwrap();
+        std::fs::write(
+            articles.join("2017-01-01-settled.md"),
+            "---\ntitle: Settled\noutlet: Yonhap\ndate: 2017-01-01\n\
+             aliases: [/timeline/]\n---\n\nSee [[Nobody At All]].\n",
+        )
+        .unwrap();
+        std::fs::write(
+            articles.join("2017-01-02-open.md"),
+            "---\ntitle: Open\noutlet: Yonhap\ndate: 2017-01-02\n\
+             review:\n  date: only the month is known\n---\n\nText.\n",
+        )
+        .unwrap();
+        let options = BuildOptions::new(temp.path());
+        (temp, options)
+    }
+
+    fn titles(linked: &LinkedBook) -> Vec<&str> {
+        let articles = &linked.book.articles;
+        articles.iter().map(|a| a.front.title.as_str()).collect()
+    }
+
+    #[test]
+    fn the_purpose_decides_what_is_held_back() {
+        let (_temp, options) = book();
+        let built = link_book(&options, Purpose::Build);
+        assert_eq!(titles(&built.linked), ["Settled"]);
+        assert_eq!(built.linked.book.held.len(), 1);
+        for purpose in [Purpose::Preview, Purpose::Check] {
+            let (book, _) = load_for(&options, purpose);
+            assert_eq!(book.articles.len(), 2, "{purpose:?}");
+            assert!(book.held.is_empty(), "{purpose:?}");
+        }
+    }
+
+    #[test]
+    fn the_purpose_decides_what_is_an_error() {
+        let (_temp, options) = book();
+        let built = link_book(&options, Purpose::Build);
+        assert!(!built.diagnostics.has_errors(), "{:?}", built.diagnostics);
+        assert!(built
+            .diagnostics
+            .warnings()
+            .any(|d| d.message.contains("Nobody At All")));
+        let checked = link_book(
+            &BuildOptions {
+                open_reviews_fail: true,
+                ..options.clone()
+            },
+            Purpose::Check,
+        );
+        let errors: Vec<&str> = checked
+            .diagnostics
+            .errors()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(
+            errors.iter().any(|m| m.contains("Nobody At All")),
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().any(|m| m.contains("only the month")),
+            "{errors:?}"
+        );
+
+        // The alias that is the timeline's own address.
+        for (purpose, as_error) in [(Purpose::Build, false), (Purpose::Check, true)] {
+            let linked = link_book(&options, purpose).linked;
+            let mut found = Diagnostics::default();
+            let pages = crate::render::all_pages(&linked);
+            plan_redirects(&linked, &pages, purpose, &mut found);
+            assert_eq!(found.0.len(), 1, "{purpose:?}: {found:?}");
+            assert_eq!(found.0[0].is_error(), as_error, "{purpose:?}");
+        }
+    }
+
+    #[test]
+    fn a_book_with_errors_is_refused_with_every_diagnostic() {
+        let (temp, options) = book();
+        std::fs::write(
+            temp.path().join("content/articles/2017-01-03-broken.md"),
+            "---\ntitle: [unclosed\n---\n",
+        )
+        .unwrap();
+        match link_book(&options, Purpose::Build).without_errors() {
+            Err(Error::Content(found)) => {
+                assert!(found
+                    .errors()
+                    .any(|d| d.path.ends_with("2017-01-03-broken.md")));
+                assert!(found
+                    .warnings()
+                    .any(|d| d.message.contains("Nobody At All")));
+            }
+            other => panic!("not refused: {:?}", other.map(|(_, d)| d)),
+        }
+    }
 }

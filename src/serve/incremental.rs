@@ -17,9 +17,9 @@ use axum::body::Bytes;
 use rayon::prelude::*;
 
 use super::deps::{article_hash, Inputs};
-use crate::compose::BuildOptions;
+use crate::compose::{load_for, BuildOptions, Purpose};
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, link_with_cache, relink_edited, LinkCache, LinkOptions, LinkedBook};
+use crate::link::{link, link_with_cache, relink_edited, LinkCache, LinkedBook};
 use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
 use crate::render::context::Shared;
@@ -310,10 +310,7 @@ impl Site {
             replaced,
             everything,
         } = applied;
-        let options = LinkOptions {
-            strict: self.options.strict,
-            one_off: false,
-        };
+        let options = Purpose::Preview.link_options(&self.options);
         self.linked.book = book;
         // An editor's save usually leaves the article's terms and date standing: then the last
         // link is patched, which costs what the edited articles cost, not what the book does.
@@ -440,7 +437,7 @@ impl Site {
     }
 
     fn load_everything(&mut self) -> Book {
-        let (book, found) = crate::compose::load_book(&self.options);
+        let (book, found) = load_for(&self.options, Purpose::Preview);
         self.problems.clear();
         for diagnostic in found.0 {
             self.problems

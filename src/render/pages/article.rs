@@ -7,8 +7,9 @@ use crate::error::Error;
 use crate::render::context::{ArticleSummary, Link, ListItem};
 use crate::render::{annotate, citations, markdown, to_context, Renderer};
 
+/// What `article.html` is given.
 #[derive(Serialize)]
-struct ArticlePage<'a> {
+struct ArticleView<'a> {
     article: &'a ArticleSummary,
     publisher: Option<&'a Link>,
     dateline: Option<&'a str>,
@@ -35,7 +36,7 @@ impl<'a> Renderer<'a> {
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
         let front = &article.front;
-        to_context(&ArticlePage {
+        to_context(&ArticleView {
             article: &self.shared.summaries[index],
             publisher: links.publisher.map(|p| &self.shared.outlet_links[p]),
             dateline: front.dateline.as_deref(),

@@ -7,8 +7,9 @@ use crate::link::{Taxonomy, Term};
 use crate::render::context::CountedLink;
 use crate::render::{to_context, Renderer};
 
+/// What `index.html` (the home page) is given.
 #[derive(Serialize)]
-struct Home<'a> {
+struct HomeView<'a> {
     introduction_html: Option<String>,
     latest: String,
     topics: Vec<CountedLink>,
@@ -45,7 +46,7 @@ impl<'a> Renderer<'a> {
             pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             self.shared.counted(taxonomy, &pairs, limit)
         };
-        to_context(&Home {
+        to_context(&HomeView {
             introduction_html: linked
                 .introduction_markdown
                 .as_ref()

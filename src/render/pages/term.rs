@@ -19,8 +19,9 @@ struct RoleView {
     period: String,
 }
 
+/// What `term.html` is given, for each page of a term.
 #[derive(Serialize)]
-struct TermPage<'a> {
+struct TermView<'a> {
     kind: Taxonomy,
     kind_title: &'a str,
     index_title: &'a str,
@@ -90,7 +91,7 @@ impl<'a> Renderer<'a> {
             self.shared
                 .counted(taxonomy, pairs, crate::link::CO_OCCURRENCE_COUNT)
         };
-        to_context(&TermPage {
+        to_context(&TermView {
             kind: taxonomy,
             kind_title: strings.get(kind_title(taxonomy)),
             index_title: strings.get(index_title(taxonomy)),

@@ -7,8 +7,9 @@ use crate::error::Error;
 use crate::link::Taxonomy;
 use crate::render::{charts, to_context, Renderer};
 
+/// One term of the index.
 #[derive(Serialize)]
-struct Entry<'a> {
+struct TermEntry<'a> {
     name: &'a str,
     path: &'a str,
     count: usize,
@@ -16,11 +17,12 @@ struct Entry<'a> {
     description_html: Option<String>,
 }
 
+/// What `terms.html` is given: one kind's index.
 #[derive(Serialize)]
-struct Index<'a> {
+struct TermIndexView<'a> {
     kind: Taxonomy,
     title: &'a str,
-    terms: Vec<Entry<'a>>,
+    terms: Vec<TermEntry<'a>>,
     network_svg: Option<String>,
 }
 
@@ -34,7 +36,7 @@ impl<'a> Renderer<'a> {
             .filter(|(term, _)| !term.articles.is_empty())
             .map(|(term, link)| {
                 let (subtitle, description) = self.term_details(taxonomy, term);
-                Entry {
+                TermEntry {
                     name: &link.name,
                     path: &link.path,
                     count: term.articles.len(),
@@ -44,7 +46,7 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
-        to_context(&Index {
+        to_context(&TermIndexView {
             kind: taxonomy,
             title: self.shared.strings.get(index_title(taxonomy)),
             terms: entries,

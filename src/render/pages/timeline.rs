@@ -12,8 +12,9 @@ use crate::render::{i18n, to_context, Page, Renderer};
 /// The partial that renders an article on the timeline.
 const TIMELINE_ITEM: &str = "partials/timeline_item.html";
 
+/// What `timeline.html` is given, for each page of the timeline.
 #[derive(Serialize)]
-struct Timeline {
+struct TimelineView {
     groups: Vec<Group>,
     /// Present when the timeline has more than one page.
     pager: Option<Pager>,
@@ -56,7 +57,7 @@ impl<'a> Renderer<'a> {
         let pager = self.pager(Page::Timeline, page, root, chronology, |slice| {
             year_span(linked, strings, slice)
         });
-        to_context(&Timeline { groups, pager })
+        to_context(&TimelineView { groups, pager })
     }
 }
 

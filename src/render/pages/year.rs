@@ -8,8 +8,9 @@ use crate::link::Taxonomy;
 use crate::render::context::{group_runs, Group, Link};
 use crate::render::{to_context, Page, Renderer};
 
+/// What `year.html` is given, for each page of a year.
 #[derive(Serialize)]
-struct YearPage<'a> {
+struct YearView<'a> {
     year: &'a Link,
     count: usize,
     months: Vec<Group>,
@@ -67,7 +68,7 @@ impl<'a> Renderer<'a> {
             &shown,
             month_span,
         );
-        to_context(&YearPage {
+        to_context(&YearView {
             year: &self.shared.year_links[index],
             count: term.articles.len(),
             months: self.groups_html(months, root)?,

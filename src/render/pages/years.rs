@@ -7,8 +7,9 @@ use crate::link::Taxonomy;
 use crate::render::context::CountedLink;
 use crate::render::{to_context, Renderer};
 
+/// What `years.html` (the index of years) is given.
 #[derive(Serialize)]
-struct Years {
+struct YearsView {
     years: Vec<CountedLink>,
     undated: String,
 }
@@ -23,7 +24,7 @@ impl<'a> Renderer<'a> {
             .rev()
             .map(|(i, y)| (i, y.articles.len()))
             .collect();
-        to_context(&Years {
+        to_context(&YearsView {
             years: self.shared.counted(Taxonomy::Year, &pairs, usize::MAX),
             undated: self.list_html(linked.undated.iter().copied(), root)?,
         })
