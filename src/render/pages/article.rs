@@ -28,6 +28,7 @@ struct ArticleView<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// Article `index`'s page, for a page whose root prefix is `root`.
     pub(in crate::render) fn article(
         &self,
         index: usize,
@@ -63,7 +64,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
-    pub(in crate::render) fn body_html(&self, index: usize) -> String {
+    fn body_html(&self, index: usize) -> String {
         let article = &self.linked.book.articles[index];
         let links = &self.linked.links[index];
         let notes_html: Vec<String> = links

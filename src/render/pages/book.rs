@@ -22,7 +22,8 @@ impl<'a> Renderer<'a> {
         )?)
     }
 
-    pub(in crate::render) fn book_plan(&self) -> &book::BookPlan {
+    /// The printable book's layout, made by the first of its pages to render.
+    fn book_plan(&self) -> &book::BookPlan {
         self.book_plan
             .get_or_init(|| book::BookPlan::new(self.linked, self.shared))
     }

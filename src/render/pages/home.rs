@@ -19,6 +19,8 @@ struct HomeView<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The home page: the introduction, the latest dated articles, the busiest topics and
+    /// actors, the years and the book's counts.
     pub(in crate::render) fn home(&self, root: &str) -> Result<tera::Context, Error> {
         let linked = self.linked;
         let strings = &*self.shared.strings;

@@ -236,7 +236,7 @@ impl<'a> Renderer<'a> {
 
     /// A one-line subtitle (an actor's latest role and country, an outlet's homepage) and the
     /// Markdown description of a curated term.
-    pub(in crate::render) fn term_details(
+    pub(super) fn term_details(
         &self,
         taxonomy: Taxonomy,
         term: &Term,
@@ -275,7 +275,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A curated term's description, its `[[…]]` links resolved for a page `prefix` deep.
-    pub(in crate::render) fn description_html(&self, markdown: &str, prefix: &str) -> String {
+    pub(super) fn description_html(&self, markdown: &str, prefix: &str) -> String {
         let linked = self.linked;
         let resolver = self
             .resolver

@@ -27,6 +27,7 @@ struct TermIndexView<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The index of one kind of term: the terms with articles, and for actors their network.
     pub(in crate::render) fn term_index(&self, taxonomy: Taxonomy) -> Result<tera::Context, Error> {
         let terms = self.linked.terms(taxonomy);
         let links = self.shared.links(taxonomy);
@@ -57,7 +58,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The network of the actors with most articles, edges weighted by shared articles.
-    pub(in crate::render) fn actor_network(&self) -> Option<String> {
+    fn actor_network(&self) -> Option<String> {
         let linked = self.linked;
         let mut top: Vec<usize> = (0..linked.actors.len()).collect();
         top.sort_by(|&a, &b| {

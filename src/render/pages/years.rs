@@ -15,6 +15,7 @@ struct YearsView {
 }
 
 impl<'a> Renderer<'a> {
+    /// The index of years, newest first, and the undated articles.
     pub(in crate::render) fn years(&self, root: &str) -> Result<tera::Context, Error> {
         let linked = self.linked;
         let pairs: Vec<(usize, usize)> = linked
