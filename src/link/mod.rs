@@ -392,193 +392,58 @@ pub fn link_with_cache(
     link_book(book, options, Some(cache))
 }
 
+/// Links the book in phases: names resolved to terms, terms filed with their articles in the
+/// chronology, the structure of co-occurrences and related articles (reused from `cache` when
+/// the terms did not move), then the texts scanned.
 fn link_book(
     book: Book,
     options: LinkOptions,
     cache: Option<&mut LinkCache>,
 ) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-
-    let indexes = NameIndexes::new(&book);
-    let outlet_index = name_index(book.outlets.iter().enumerate().map(|(i, o)| {
-        (
-            i,
-            std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)),
-        )
-    }));
-
-    let mut actors = TermBuilder::new(book.actors.iter().map(|a| a.name.clone()));
-    let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
-    let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
-
-    // Provisional term indices per article, before sorting assigns final positions. Names repeat
-    // across articles: each distinct spelling is resolved once, as (term, curated).
-    let mut actor_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
-    let mut topic_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
-    let mut outlet_names: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
-    for article in &book.articles {
-        let front = &article.front;
-        let mut article_actors = Vec::new();
-        for name in &front.actors {
-            let (term, curated) =
-                *actor_names
-                    .entry(name)
-                    .or_insert_with(|| match indexes.actor(name) {
-                        Some(i) => (i, true),
-                        None => (actors.uncurated(name), false),
-                    });
-            if !curated && !book.actors.is_empty() {
-                diagnostics.push(unknown_actor(article, name));
-            }
-            if !article_actors.contains(&term) {
-                article_actors.push(term);
-            }
-        }
-        let mut article_topics = Vec::new();
-        for topic in &front.topics {
-            let (term, curated) =
-                *topic_names
-                    .entry(topic)
-                    .or_insert_with(|| match indexes.topic(topic) {
-                        Some(i) => (i, true),
-                        None => (topics.uncurated(topic), false),
-                    });
-            if !curated && book.topics_curated {
-                diagnostics.push(unknown_topic(&book, article, topic));
-            }
-            if !article_topics.contains(&term) {
-                article_topics.push(term);
-            }
-        }
-        let outlet = (!front.outlet.trim().is_empty()).then(|| {
-            outlet_term(
-                &mut outlet_names,
-                &front.outlet,
-                &outlet_index,
-                &mut outlets,
-            )
-        });
-        let publisher = front
-            .publisher
-            .as_deref()
-            .map(|p| outlet_term(&mut outlet_names, p, &outlet_index, &mut outlets));
-        raw_links.push((article_actors, article_topics, outlet, publisher));
-    }
-
-    let (mut actor_terms, actor_map) = actors.finish(|name, _| name.to_string());
-    let (mut topic_terms, topic_map) = topics.finish(|name, entry| match entry {
+    let resolved = resolve_names(&book, &mut diagnostics);
+    let (mut actor_terms, actor_map) = resolved.actors.finish(|name, _| name.to_string());
+    let (mut topic_terms, topic_map) = resolved.topics.finish(|name, entry| match entry {
         Some(i) => book.topics[i].slug.clone(),
         None => name.to_string(),
     });
-    let (mut outlet_terms, outlet_map) = outlets.finish(|name, _| name.to_string());
-
+    let (mut outlet_terms, outlet_map) = resolved.outlets.finish(|name, _| name.to_string());
+    let mut links = final_links(resolved.links, &actor_map, &topic_map, &outlet_map);
     let chronology = chronology(&book);
-    let mut links: Vec<ArticleLinks> = raw_links
-        .into_iter()
-        .map(|(a, t, o, p)| {
-            let mut actors: Vec<usize> = a.into_iter().map(|i| actor_map[i]).collect();
-            let mut topics: Vec<usize> = t.into_iter().map(|i| topic_map[i]).collect();
-            actors.sort_unstable();
-            topics.sort_unstable();
-            ArticleLinks {
-                actors,
-                topics,
-                outlet: o.map(|o| outlet_map[o]),
-                publisher: p
-                    .map(|i| outlet_map[i])
-                    .filter(|&p| Some(p) != o.map(|o| outlet_map[o])),
-                ..ArticleLinks::default()
-            }
-        })
-        .collect();
-
-    let mut year_numbers: Vec<i32> = book
-        .articles
-        .iter()
-        .filter_map(|a| a.front.date.map(|d| d.year()))
-        .collect();
-    year_numbers.sort_unstable();
-    year_numbers.dedup();
+    let year_numbers = year_numbers(&book);
     let mut year_terms: Vec<Term> = year_numbers
         .iter()
         .map(|y| Term::new(format!("{y:04}"), format!("{y:04}"), None))
         .collect();
-
-    let mut undated = Vec::new();
-    for (position, &i) in chronology.iter().enumerate() {
-        let link = &mut links[i];
-        link.position = position;
-        link.previous = position.checked_sub(1).map(|p| chronology[p]);
-        link.next = chronology.get(position + 1).copied();
-        for &a in &link.actors {
-            actor_terms[a].articles.push(i);
-        }
-        for &t in &link.topics {
-            topic_terms[t].articles.push(i);
-        }
-        if let Some(o) = link.outlet {
-            outlet_terms[o].articles.push(i);
-        }
-        if let Some(p) = link.publisher {
-            outlet_terms[p].articles.push(i);
-        }
-        match book.articles[i].front.date {
-            Some(date) => {
-                let y = year_numbers
-                    .binary_search(&date.year())
-                    .expect("every year was collected");
-                link.year = Some(y);
-                year_terms[y].articles.push(i);
-            }
-            None => undated.push(i),
-        }
-    }
+    let undated = file_articles(
+        &book,
+        &chronology,
+        &year_numbers,
+        &mut links,
+        [
+            &mut actor_terms,
+            &mut topic_terms,
+            &mut outlet_terms,
+            &mut year_terms,
+        ],
+    );
 
     let mut cache = cache;
-    let key = cache.as_ref().map(|_| {
-        structure_key(
-            &links,
-            [
-                actor_terms.len(),
-                topic_terms.len(),
-                outlet_terms.len(),
-                year_terms.len(),
-            ],
-        )
-    });
-    let kept = match (&cache, &key) {
-        (Some(cache), Some(key)) => cache.structure(key),
-        _ => None,
-    };
-    let structure = match kept {
-        Some(kept) => kept.clone(),
-        None => {
-            let structure = cross_links(
-                &links,
-                [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
-            );
-            if let (Some(cache), Some(key)) = (cache.as_deref_mut(), key) {
-                cache.keep_structure(key, structure.clone());
-            }
-            structure
-        }
-    };
-    let [actor_co, topic_co, outlet_co, year_co] = structure.co_occurring;
-    for (terms, co) in [
-        (&mut actor_terms, actor_co),
-        (&mut topic_terms, topic_co),
-        (&mut outlet_terms, outlet_co),
-        (&mut year_terms, year_co),
-    ] {
-        for (term, (co_actors, co_topics)) in terms.iter_mut().zip(co) {
-            term.co_actors = co_actors;
-            term.co_topics = co_topics;
-        }
-    }
-    for (link, related) in links.iter_mut().zip(structure.related) {
-        link.related = related;
-    }
+    let structure = structure(
+        cache.as_deref_mut(),
+        &links,
+        [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+    );
+    apply_structure(
+        structure,
+        &mut links,
+        [
+            &mut actor_terms,
+            &mut topic_terms,
+            &mut outlet_terms,
+            &mut year_terms,
+        ],
+    );
 
     let scans = match cache {
         Some(cache) => Scans::Cached(cache),
@@ -617,6 +482,209 @@ fn link_book(
         introduction_markdown,
     };
     (linked, diagnostics)
+}
+
+/// Every article's names resolved to provisional terms, with the taxonomies being built.
+struct ResolvedNames {
+    actors: TermBuilder,
+    topics: TermBuilder,
+    outlets: TermBuilder,
+    /// Per article.
+    links: Vec<ProvisionalLinks>,
+}
+
+/// Resolves the actors, topics, outlet and publisher each article's front matter names to
+/// provisional term indices, before sorting assigns final positions, and reports the names the
+/// curated lists lack. Names repeat across articles: each distinct spelling is resolved once, as
+/// (term, curated).
+fn resolve_names(book: &Book, diagnostics: &mut Diagnostics) -> ResolvedNames {
+    let indexes = NameIndexes::new(book);
+    let outlet_index = name_index(book.outlets.iter().enumerate().map(|(i, o)| {
+        (
+            i,
+            std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)),
+        )
+    }));
+    let mut actors = TermBuilder::new(book.actors.iter().map(|a| a.name.clone()));
+    let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
+    let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
+    let mut actor_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut topic_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+    let mut outlet_names: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
+    for article in &book.articles {
+        let front = &article.front;
+        let mut article_actors = Vec::new();
+        for name in &front.actors {
+            let (term, curated) =
+                *actor_names
+                    .entry(name)
+                    .or_insert_with(|| match indexes.actor(name) {
+                        Some(i) => (i, true),
+                        None => (actors.uncurated(name), false),
+                    });
+            if !curated && !book.actors.is_empty() {
+                diagnostics.push(unknown_actor(article, name));
+            }
+            if !article_actors.contains(&term) {
+                article_actors.push(term);
+            }
+        }
+        let mut article_topics = Vec::new();
+        for topic in &front.topics {
+            let (term, curated) =
+                *topic_names
+                    .entry(topic)
+                    .or_insert_with(|| match indexes.topic(topic) {
+                        Some(i) => (i, true),
+                        None => (topics.uncurated(topic), false),
+                    });
+            if !curated && book.topics_curated {
+                diagnostics.push(unknown_topic(book, article, topic));
+            }
+            if !article_topics.contains(&term) {
+                article_topics.push(term);
+            }
+        }
+        let outlet = (!front.outlet.trim().is_empty()).then(|| {
+            outlet_term(
+                &mut outlet_names,
+                &front.outlet,
+                &outlet_index,
+                &mut outlets,
+            )
+        });
+        let publisher = front
+            .publisher
+            .as_deref()
+            .map(|p| outlet_term(&mut outlet_names, p, &outlet_index, &mut outlets));
+        links.push((article_actors, article_topics, outlet, publisher));
+    }
+    ResolvedNames {
+        actors,
+        topics,
+        outlets,
+        links,
+    }
+}
+
+/// Each article's links with its terms at their final (sorted) positions; a publisher that is
+/// the outlet itself is dropped.
+fn final_links(
+    provisional: Vec<ProvisionalLinks>,
+    actor_map: &[usize],
+    topic_map: &[usize],
+    outlet_map: &[usize],
+) -> Vec<ArticleLinks> {
+    provisional
+        .into_iter()
+        .map(|(a, t, o, p)| {
+            let mut actors: Vec<usize> = a.into_iter().map(|i| actor_map[i]).collect();
+            let mut topics: Vec<usize> = t.into_iter().map(|i| topic_map[i]).collect();
+            actors.sort_unstable();
+            topics.sort_unstable();
+            ArticleLinks {
+                actors,
+                topics,
+                outlet: o.map(|o| outlet_map[o]),
+                publisher: p
+                    .map(|i| outlet_map[i])
+                    .filter(|&p| Some(p) != o.map(|o| outlet_map[o])),
+                ..ArticleLinks::default()
+            }
+        })
+        .collect()
+}
+
+/// The years of the dated articles, ascending.
+fn year_numbers(book: &Book) -> Vec<i32> {
+    let mut year_numbers: Vec<i32> = book
+        .articles
+        .iter()
+        .filter_map(|a| a.front.date.map(|d| d.year()))
+        .collect();
+    year_numbers.sort_unstable();
+    year_numbers.dedup();
+    year_numbers
+}
+
+/// Gives each article its place in the chronology (with previous and next) and its year, and
+/// files it under its terms in chronological order (the year terms parallel to
+/// `year_numbers`); returns the undated articles.
+fn file_articles(
+    book: &Book,
+    chronology: &[usize],
+    year_numbers: &[i32],
+    links: &mut [ArticleLinks],
+    [actor_terms, topic_terms, outlet_terms, year_terms]: [&mut Vec<Term>; 4],
+) -> Vec<usize> {
+    let mut undated = Vec::new();
+    for (position, &i) in chronology.iter().enumerate() {
+        let link = &mut links[i];
+        link.position = position;
+        link.previous = position.checked_sub(1).map(|p| chronology[p]);
+        link.next = chronology.get(position + 1).copied();
+        for &a in &link.actors {
+            actor_terms[a].articles.push(i);
+        }
+        for &t in &link.topics {
+            topic_terms[t].articles.push(i);
+        }
+        if let Some(o) = link.outlet {
+            outlet_terms[o].articles.push(i);
+        }
+        if let Some(p) = link.publisher {
+            outlet_terms[p].articles.push(i);
+        }
+        match book.articles[i].front.date {
+            Some(date) => {
+                let y = year_numbers
+                    .binary_search(&date.year())
+                    .expect("every year was collected");
+                link.year = Some(y);
+                year_terms[y].articles.push(i);
+            }
+            None => undated.push(i),
+        }
+    }
+    undated
+}
+
+/// The co-occurrences and related articles of the book: kept in `cache` from an earlier link
+/// whose terms and chronology were the same, else computed (and kept there).
+fn structure(
+    cache: Option<&mut LinkCache>,
+    links: &[ArticleLinks],
+    taxonomies: [&[Term]; 4],
+) -> Structure {
+    let Some(cache) = cache else {
+        return cross_links(links, taxonomies);
+    };
+    let key = structure_key(links, taxonomies.map(<[Term]>::len));
+    if let Some(kept) = cache.structure(&key) {
+        return kept.clone();
+    }
+    let structure = cross_links(links, taxonomies);
+    cache.keep_structure(key, structure.clone());
+    structure
+}
+
+/// Puts each term's co-occurring actors and topics, and each article's related articles, in
+/// their places.
+fn apply_structure(
+    structure: Structure,
+    links: &mut [ArticleLinks],
+    taxonomies: [&mut Vec<Term>; 4],
+) {
+    for (terms, co) in taxonomies.into_iter().zip(structure.co_occurring) {
+        for (term, (co_actors, co_topics)) in terms.iter_mut().zip(co) {
+            term.co_actors = co_actors;
+            term.co_topics = co_topics;
+        }
+    }
+    for (link, related) in links.iter_mut().zip(structure.related) {
+        link.related = related;
+    }
 }
 
 /// How many quotations of an actor (the newest) its page shows.

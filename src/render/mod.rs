@@ -3,6 +3,7 @@
 
 pub mod annotate;
 pub mod assets;
+pub mod body;
 pub mod book;
 pub mod charts;
 pub mod citations;
@@ -23,7 +24,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy, Term};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use context::{
     group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Grouped, Link,
@@ -139,6 +140,8 @@ pub struct Renderer<'a> {
     entries: Entries,
     /// The printable book's layout, made by the first of its pages to render.
     book_plan: OnceLock<book::BookPlan>,
+    /// Article bodies rendered once for the page, the book and the search index.
+    bodies: body::BodyCache,
 }
 
 /// The root prefixes of the pages that list articles: the home page, first-level pages
@@ -260,6 +263,7 @@ impl<'a> Renderer<'a> {
             resolver: OnceLock::new(),
             entries,
             book_plan: OnceLock::new(),
+            bodies: body::BodyCache::new(linked.book.articles.len()),
         })
     }
 
@@ -326,8 +330,13 @@ impl<'a> Renderer<'a> {
         let base_url = self.shared.site.base_url.as_deref();
         let (feeds, others) = rayon::join(
             || {
-                let excerpts =
-                    search::search_index(linked, &self.shared, &feeds::in_feeds(linked), sink)?;
+                let excerpts = search::search_index(
+                    linked,
+                    &self.shared,
+                    &|i| self.body(i),
+                    &feeds::in_feeds(linked),
+                    sink,
+                )?;
                 feeds::feeds(linked, &self.shared, &excerpts, sink)
             },
             || {
@@ -398,6 +407,7 @@ impl<'a> Renderer<'a> {
                         self.linked,
                         &self.shared,
                         &self.markdown,
+                        &|i| self.body(i),
                         self.book_plan(),
                         volume,
                         &|article| self.partial("partials/book_article.html", article, root),
@@ -647,23 +657,15 @@ impl<'a> Renderer<'a> {
 
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
-        let article = &self.linked.book.articles[index];
-        let links = &self.linked.links[index];
-        let notes_html: Vec<String> = links
-            .annotation_notes
-            .iter()
-            .map(|n| self.markdown.to_html(n))
-            .collect();
-        annotate::render_body(
-            &self.markdown,
-            &self.linked.body_markdown(index),
-            &annotate::Layer {
-                annotations: &article.front.annotations,
-                notes_html: &notes_html,
-                passages: &links.passages,
-                strings: &self.shared.strings,
-            },
-        )
+        // The last of the body's consumers takes it without a copy.
+        Arc::try_unwrap(self.body(index)).map_or_else(|body| body.html.clone(), |body| body.html)
+    }
+
+    /// Article `index`'s body, rendered once for its page, the book and the search index.
+    fn body(&self, index: usize) -> Arc<body::RenderedBody> {
+        self.bodies.take(index, || {
+            body::RenderedBody::of(self.linked, &self.markdown, &self.shared.strings, index)
+        })
     }
 
     fn term_index(&self, taxonomy: Taxonomy) -> Result<tera::Context, Error> {
