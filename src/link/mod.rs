@@ -449,25 +449,15 @@ fn link_book(
         Some(cache) => Scans::Cached(cache),
         None => Scans::Fresh,
     };
-    let tools = ScanTools::new(&book, &actor_terms, &topic_terms);
-    // Quotation words are found after the scan only when at most half the articles can be quoted
-    // on an actor page: then the second look costs less than the words it saves.
-    let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
-    let introduction_markdown = link_texts(
+    let (introduction_markdown, backlinks) = scan_texts(
         &book,
-        &tools,
+        [&actor_terms, &topic_terms],
+        &chronology,
         scans,
         &mut links,
         options,
-        !words_later,
         &mut diagnostics,
     );
-    let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
-    if words_later {
-        find_shown_quote_words(&book, &tools, options, &mut links, &backlinks);
-    }
-    drop(tools);
-
     diagnostics.sort();
     let linked = LinkedBook {
         book,
@@ -482,6 +472,37 @@ fn link_book(
         introduction_markdown,
     };
     (linked, diagnostics)
+}
+
+/// Scans every article's text for links, mentions, annotations and quotations, and collects
+/// the backlinks; returns the introduction with its links resolved, and the backlinks.
+fn scan_texts(
+    book: &Book,
+    [actor_terms, topic_terms]: [&[Term]; 2],
+    chronology: &[usize],
+    scans: Scans<'_>,
+    links: &mut [ArticleLinks],
+    options: LinkOptions,
+    diagnostics: &mut Diagnostics,
+) -> (Option<String>, Backlinks) {
+    let tools = ScanTools::new(book, actor_terms, topic_terms);
+    // Quotation words are found after the scan only when at most half the articles can be quoted
+    // on an actor page: then the second look costs less than the words it saves.
+    let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
+    let introduction_markdown = link_texts(
+        book,
+        &tools,
+        scans,
+        links,
+        options,
+        !words_later,
+        diagnostics,
+    );
+    let backlinks = backlinks::collect(links, chronology, actor_terms.len(), topic_terms.len());
+    if words_later {
+        find_shown_quote_words(book, &tools, options, links, &backlinks);
+    }
+    (introduction_markdown, backlinks)
 }
 
 /// Every article's names resolved to provisional terms, with the taxonomies being built.

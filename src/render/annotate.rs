@@ -66,24 +66,7 @@ pub fn render_events(
     layer: &Layer<'_>,
     source_len: usize,
 ) -> String {
-    let wanted: Vec<(&str, Option<usize>)> = layer
-        .annotations
-        .iter()
-        .map(|a| (a.quote.as_str(), a.occurrence))
-        .collect();
-    let mut boundaries: HashMap<usize, Vec<(usize, Boundary)>> = HashMap::new();
-    for (n, located) in locate(events, &wanted).into_iter().enumerate() {
-        if let Located::Found(anchor) = located {
-            boundaries
-                .entry(anchor.start.event)
-                .or_default()
-                .push((anchor.start.offset, Boundary::Open(n)));
-            boundaries
-                .entry(anchor.end.event)
-                .or_default()
-                .push((anchor.end.offset, Boundary::Close(n)));
-        }
-    }
+    let boundaries = annotation_boundaries(events, layer.annotations);
     let ids: Vec<String> = layer
         .annotations
         .iter()
@@ -167,6 +150,32 @@ pub fn render_events(
     markdown.push_mixed_events(&mut html, writer.out.into_iter(), content_has_html);
     footnotes.push_list(&mut html, layer.strings);
     html
+}
+
+/// Where each annotation that is found opens and closes: by event index, (offset in the
+/// event's text, boundary).
+fn annotation_boundaries(
+    events: &[Event<'_>],
+    annotations: &[Annotation],
+) -> HashMap<usize, Vec<(usize, Boundary)>> {
+    let wanted: Vec<(&str, Option<usize>)> = annotations
+        .iter()
+        .map(|a| (a.quote.as_str(), a.occurrence))
+        .collect();
+    let mut boundaries: HashMap<usize, Vec<(usize, Boundary)>> = HashMap::new();
+    for (n, located) in locate(events, &wanted).into_iter().enumerate() {
+        if let Located::Found(anchor) = located {
+            boundaries
+                .entry(anchor.start.event)
+                .or_default()
+                .push((anchor.start.offset, Boundary::Open(n)));
+            boundaries
+                .entry(anchor.end.event)
+                .or_default()
+                .push((anchor.end.offset, Boundary::Close(n)));
+        }
+    }
+    boundaries
 }
 
 struct Writer<'a, 'e> {

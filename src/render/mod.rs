@@ -263,7 +263,10 @@ impl<'a> Renderer<'a> {
             resolver: OnceLock::new(),
             entries,
             book_plan: OnceLock::new(),
-            bodies: body::BodyCache::new(linked.book.articles.len()),
+            bodies: body::BodyCache::new(
+                linked.book.articles.len(),
+                linked.book.articles.iter().map(|a| a.body.len()).sum(),
+            ),
         })
     }
 
@@ -333,7 +336,7 @@ impl<'a> Renderer<'a> {
                 let excerpts = search::search_index(
                     linked,
                     &self.shared,
-                    &|i| self.body(i),
+                    &|i| self.body(i, body::Part::Text),
                     &feeds::in_feeds(linked),
                     sink,
                 )?;
@@ -407,7 +410,7 @@ impl<'a> Renderer<'a> {
                         self.linked,
                         &self.shared,
                         &self.markdown,
-                        &|i| self.body(i),
+                        &|i| self.body(i, body::Part::Html),
                         self.book_plan(),
                         volume,
                         &|article| self.partial("partials/book_article.html", article, root),
@@ -658,13 +661,20 @@ impl<'a> Renderer<'a> {
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
         // The last of the body's consumers takes it without a copy.
-        Arc::try_unwrap(self.body(index)).map_or_else(|body| body.html.clone(), |body| body.html)
+        Arc::try_unwrap(self.body(index, body::Part::Html))
+            .map_or_else(|body| body.html.clone(), |body| body.html)
     }
 
     /// Article `index`'s body, rendered once for its page, the book and the search index.
-    fn body(&self, index: usize) -> Arc<body::RenderedBody> {
-        self.bodies.take(index, || {
-            body::RenderedBody::of(self.linked, &self.markdown, &self.shared.strings, index)
+    fn body(&self, index: usize, part: body::Part) -> Arc<body::RenderedBody> {
+        self.bodies.take(index, part, |part| {
+            body::RenderedBody::of(
+                self.linked,
+                &self.markdown,
+                &self.shared.strings,
+                index,
+                part,
+            )
         })
     }
 

@@ -726,6 +726,23 @@ mod tests {
     }
 
     #[test]
+    fn the_merged_parse_the_page_renders_from_gives_the_words_of_the_raw_parse() {
+        // Smart quotes, dashes, entities and escapes split a sentence into several texts;
+        // merging them must not change the words the index reads.
+        let source = "\"Talks\" -- 'resumed' &amp; \\*not\\* `code` went on...\n\
+                      Next line.\n\n| a \"b\" | c |\n|---|---|\n| 1 | 2 |\n\n- item \"one\"\n";
+        let raw: Vec<Event<'_>> = crate::dialect::parser(source).collect();
+        let merged = crate::dialect::merged_events(source);
+        assert!(merged.len() < raw.len(), "nothing was merged: {merged:?}");
+        assert_eq!(
+            events_text(&merged, source.len()),
+            events_text(&raw, source.len())
+        );
+        assert!(plain_text(source)
+            .starts_with("“Talks” – ‘resumed’ & *not* code went on… Next line.\n"));
+    }
+
+    #[test]
     fn excerpts_cut_at_words() {
         assert_eq!(excerpt("one two three four\nsecond", 9), "one two…");
         assert_eq!(excerpt("short\nsecond", 20), "short");
