@@ -810,8 +810,6 @@ pub fn resolver<'a>(
     )
 }
 
-/// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
-/// resolves the links of the book's introduction, which it returns.
 /// Where an article's scan comes from.
 enum Scans<'c> {
     /// Scanned from the book's bodies.
@@ -820,6 +818,8 @@ enum Scans<'c> {
     Cached(&'c mut LinkCache),
 }
 
+/// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
+/// resolves the links of the book's introduction, which it returns.
 fn link_texts(
     book: &Book,
     tools: &ScanTools<'_>,
