@@ -18,3 +18,10 @@ pub fn options() -> Options {
 pub fn parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, options())
 }
+
+/// The events of `text` in the dialect with adjacent texts merged, as one list: the form every
+/// stage that reads a body's words takes (smart punctuation would otherwise split a sentence
+/// into several texts), made once per text and read by as many consumers as need it.
+pub fn merged_events(text: &str) -> Vec<pulldown_cmark::Event<'_>> {
+    pulldown_cmark::TextMergeStream::new(parser(text)).collect()
+}

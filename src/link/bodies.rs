@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::anchors::{locate, Located};
 use super::mentions::NameMatcher;
@@ -264,14 +264,51 @@ impl Scanner<'_> {
         scanned.quotes
     }
 
-    /// Scans one article; `own_actors` are the actor terms its front matter lists.
+    /// Scans one article; `own_actors` are the actor terms its front matter lists. In phases:
+    /// the body's links and first mentions become edits, the front matter's texts are rewritten,
+    /// then the edits are applied and the linked text read for quotations and annotations.
     pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
         let body = article.body.as_str();
         let found = structure(body);
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
-
         scanned.looked_up_wikilinks(body);
+        let wikilinked = self.wikilink_edits(article, &found, &mut scanned, &mut edits);
+        self.file_link_edits(article, &found, &mut scanned, &mut edits);
+        self.mention_edits(
+            body,
+            &found,
+            &wikilinked,
+            own_actors,
+            &mut scanned,
+            &mut edits,
+        );
+        scanned.note = article
+            .front
+            .note
+            .as_ref()
+            .map(|note| self.rewrite_front_text(article, note, &mut scanned));
+        let notes: Vec<String> = article
+            .front
+            .annotations
+            .iter()
+            .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
+            .collect();
+        scanned.annotation_notes = notes;
+        self.finish(article, &found, edits, &mut scanned);
+        scanned
+    }
+
+    /// The edits that make the body's `[[…]]` links (outside code) ordinary links; returns
+    /// their ranges, where no mention is linked.
+    fn wikilink_edits(
+        &self,
+        article: &Article,
+        found: &Structure,
+        scanned: &mut Scanned,
+        edits: &mut Vec<Edit>,
+    ) -> Vec<Range<usize>> {
+        let body = article.body.as_str();
         let wikilinks = wikilinks::find(body, &found.code);
         for link in &wikilinks {
             match self.resolver.wikilink(&link.target) {
@@ -301,7 +338,18 @@ impl Scanner<'_> {
                 ),
             }
         }
+        wikilinks.into_iter().map(|l| l.range).collect()
+    }
 
+    /// The edits that point Markdown links to an article's file (`other.md`) at its page.
+    fn file_link_edits(
+        &self,
+        article: &Article,
+        found: &Structure,
+        scanned: &mut Scanned,
+        edits: &mut Vec<Edit>,
+    ) {
+        let body = article.body.as_str();
         for (destination, range) in &found.links {
             let resolved = self.resolver.file_link(destination);
             if resolved.is_some() {
@@ -336,9 +384,22 @@ impl Scanner<'_> {
                 ),
             }
         }
+    }
 
-        let wikilinked: Vec<Range<usize>> = wikilinks.iter().map(|l| l.range.clone()).collect();
-        let mut linked_actors: Vec<usize> = scanned
+    /// Notes every actor the prose names, and the edits that link the first mention of each of
+    /// `own_actors` the body does not link already (outside the `wikilinked` ranges).
+    fn mention_edits(
+        &self,
+        body: &str,
+        found: &Structure,
+        wikilinked: &[Range<usize>],
+        own_actors: &[usize],
+        scanned: &mut Scanned,
+        edits: &mut Vec<Edit>,
+    ) {
+        // Sets, not lists: an article may name thousands of actors, and each mention asks.
+        let own_actors: rustc_hash::FxHashSet<usize> = own_actors.iter().copied().collect();
+        let mut linked_actors: rustc_hash::FxHashSet<usize> = scanned
             .outgoing
             .iter()
             .filter_map(|t| match t {
@@ -346,13 +407,10 @@ impl Scanner<'_> {
                 _ => None,
             })
             .collect();
-        // Sets, not lists: an article may name thousands of actors, and each mention asks.
-        let own_actors: rustc_hash::FxHashSet<usize> = own_actors.iter().copied().collect();
-        let mut linked_actors: rustc_hash::FxHashSet<usize> = linked_actors.drain(..).collect();
         for range in &found.prose {
             for mention in self.matcher.find(&body[range.clone()]) {
                 let (start, end) = (range.start + mention.start, range.start + mention.end);
-                if wikilinks::inside(&wikilinked, start) {
+                if wikilinks::inside(wikilinked, start) {
                     continue;
                 }
                 scanned.named_actors.push(mention.actor);
@@ -368,37 +426,33 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
 
-        scanned.note = article
-            .front
-            .note
-            .as_ref()
-            .map(|note| self.rewrite_front_text(article, note, &mut scanned));
-        let notes: Vec<String> = article
-            .front
-            .annotations
-            .iter()
-            .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
-            .collect();
-        scanned.annotation_notes = notes;
-
+    /// Applies the edits, finds the quotations, anchors the annotations in the linked text and
+    /// puts the findings in their final, compact form.
+    fn finish(
+        &self,
+        article: &Article,
+        found: &Structure,
+        mut edits: Vec<Edit>,
+        scanned: &mut Scanned,
+    ) {
         wikilinks::sort_edits(&mut edits);
         let annotated = !article.front.annotations.is_empty();
         if self.keep_text || annotated {
-            scanned.body = wikilinks::apply_sorted(body, &edits).into();
+            scanned.body = wikilinks::apply_sorted(&article.body, &edits).into();
         }
         edits.shrink_to_fit();
         scanned.edits = edits;
-        self.find_quotes(&found.paragraphs, &mut scanned);
+        self.find_quotes(&found.paragraphs, scanned);
         scanned.quotes.shrink_to_fit();
         if annotated {
-            self.anchor_annotations(article, &mut scanned);
+            self.anchor_annotations(article, scanned);
         }
         if !self.keep_text {
             // Made only to anchor the annotations: the edits are kept instead.
             scanned.body = Default::default();
         }
-
         scanned.outgoing.sort_unstable();
         scanned.outgoing.dedup();
         scanned.named_actors.sort_unstable();
@@ -410,7 +464,6 @@ impl Scanner<'_> {
         scanned.outgoing.shrink_to_fit();
         scanned.named_actors.shrink_to_fit();
         scanned.passages.shrink_to_fit();
-        scanned
     }
 
     /// Rewrites the `[[…]]` of a front-matter text (note, annotation note).
@@ -438,8 +491,7 @@ impl Scanner<'_> {
     /// Parses the rewritten body, as `render` will, and reports annotations it cannot anchor.
     fn anchor_annotations(&self, article: &Article, scanned: &mut Scanned) {
         // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
-        let events: Vec<Event<'_>> =
-            TextMergeStream::new(crate::dialect::parser(&scanned.body)).collect();
+        let events = crate::dialect::merged_events(&scanned.body);
         let wanted: Vec<(&str, Option<usize>)> = article
             .front
             .annotations

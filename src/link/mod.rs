@@ -392,31 +392,147 @@ pub fn link_with_cache(
     link_book(book, options, Some(cache))
 }
 
+/// Links the book in phases: names resolved to terms, terms filed with their articles in the
+/// chronology, the structure of co-occurrences and related articles (reused from `cache` when
+/// the terms did not move), then the texts scanned.
 fn link_book(
     book: Book,
     options: LinkOptions,
     cache: Option<&mut LinkCache>,
 ) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
+    let resolved = resolve_names(&book, &mut diagnostics);
+    let (mut actor_terms, actor_map) = resolved.actors.finish(|name, _| name.to_string());
+    let (mut topic_terms, topic_map) = resolved.topics.finish(|name, entry| match entry {
+        Some(i) => book.topics[i].slug.clone(),
+        None => name.to_string(),
+    });
+    let (mut outlet_terms, outlet_map) = resolved.outlets.finish(|name, _| name.to_string());
+    let mut links = final_links(resolved.links, &actor_map, &topic_map, &outlet_map);
+    let chronology = chronology(&book);
+    let year_numbers = year_numbers(&book);
+    let mut year_terms: Vec<Term> = year_numbers
+        .iter()
+        .map(|y| Term::new(format!("{y:04}"), format!("{y:04}"), None))
+        .collect();
+    let undated = file_articles(
+        &book,
+        &chronology,
+        &year_numbers,
+        &mut links,
+        [
+            &mut actor_terms,
+            &mut topic_terms,
+            &mut outlet_terms,
+            &mut year_terms,
+        ],
+    );
 
-    let indexes = NameIndexes::new(&book);
+    let mut cache = cache;
+    let structure = structure(
+        cache.as_deref_mut(),
+        &links,
+        [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+    );
+    apply_structure(
+        structure,
+        &mut links,
+        [
+            &mut actor_terms,
+            &mut topic_terms,
+            &mut outlet_terms,
+            &mut year_terms,
+        ],
+    );
+
+    let scans = match cache {
+        Some(cache) => Scans::Cached(cache),
+        None => Scans::Fresh,
+    };
+    let (introduction_markdown, backlinks) = scan_texts(
+        &book,
+        [&actor_terms, &topic_terms],
+        &chronology,
+        scans,
+        &mut links,
+        options,
+        &mut diagnostics,
+    );
+    diagnostics.sort();
+    let linked = LinkedBook {
+        book,
+        links,
+        chronology,
+        actors: actor_terms,
+        topics: topic_terms,
+        outlets: outlet_terms,
+        years: year_terms,
+        undated,
+        backlinks,
+        introduction_markdown,
+    };
+    (linked, diagnostics)
+}
+
+/// Scans every article's text for links, mentions, annotations and quotations, and collects
+/// the backlinks; returns the introduction with its links resolved, and the backlinks.
+fn scan_texts(
+    book: &Book,
+    [actor_terms, topic_terms]: [&[Term]; 2],
+    chronology: &[usize],
+    scans: Scans<'_>,
+    links: &mut [ArticleLinks],
+    options: LinkOptions,
+    diagnostics: &mut Diagnostics,
+) -> (Option<String>, Backlinks) {
+    let tools = ScanTools::new(book, actor_terms, topic_terms);
+    // Quotation words are found after the scan only when at most half the articles can be quoted
+    // on an actor page: then the second look costs less than the words it saves.
+    let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
+    let introduction_markdown = link_texts(
+        book,
+        &tools,
+        scans,
+        links,
+        options,
+        !words_later,
+        diagnostics,
+    );
+    let backlinks = backlinks::collect(links, chronology, actor_terms.len(), topic_terms.len());
+    if words_later {
+        find_shown_quote_words(book, &tools, options, links, &backlinks);
+    }
+    (introduction_markdown, backlinks)
+}
+
+/// Every article's names resolved to provisional terms, with the taxonomies being built.
+struct ResolvedNames {
+    actors: TermBuilder,
+    topics: TermBuilder,
+    outlets: TermBuilder,
+    /// Per article.
+    links: Vec<ProvisionalLinks>,
+}
+
+/// Resolves the actors, topics, outlet and publisher each article's front matter names to
+/// provisional term indices, before sorting assigns final positions, and reports the names the
+/// curated lists lack. Names repeat across articles: each distinct spelling is resolved once, as
+/// (term, curated).
+fn resolve_names(book: &Book, diagnostics: &mut Diagnostics) -> ResolvedNames {
+    let indexes = NameIndexes::new(book);
     let outlet_index = name_index(book.outlets.iter().enumerate().map(|(i, o)| {
         (
             i,
             std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)),
         )
     }));
-
     let mut actors = TermBuilder::new(book.actors.iter().map(|a| a.name.clone()));
     let mut topics = TermBuilder::new(book.topics.iter().map(|t| t.title.clone()));
     let mut outlets = TermBuilder::new(book.outlets.iter().map(|o| o.name.clone()));
-
-    // Provisional term indices per article, before sorting assigns final positions. Names repeat
-    // across articles: each distinct spelling is resolved once, as (term, curated).
     let mut actor_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
     let mut topic_names: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
     let mut outlet_names: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut raw_links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
+    let mut links: Vec<ProvisionalLinks> = Vec::with_capacity(book.articles.len());
     for article in &book.articles {
         let front = &article.front;
         let mut article_actors = Vec::new();
@@ -445,7 +561,7 @@ fn link_book(
                         None => (topics.uncurated(topic), false),
                     });
             if !curated && book.topics_curated {
-                diagnostics.push(unknown_topic(&book, article, topic));
+                diagnostics.push(unknown_topic(book, article, topic));
             }
             if !article_topics.contains(&term) {
                 article_topics.push(term);
@@ -463,18 +579,25 @@ fn link_book(
             .publisher
             .as_deref()
             .map(|p| outlet_term(&mut outlet_names, p, &outlet_index, &mut outlets));
-        raw_links.push((article_actors, article_topics, outlet, publisher));
+        links.push((article_actors, article_topics, outlet, publisher));
     }
+    ResolvedNames {
+        actors,
+        topics,
+        outlets,
+        links,
+    }
+}
 
-    let (mut actor_terms, actor_map) = actors.finish(|name, _| name.to_string());
-    let (mut topic_terms, topic_map) = topics.finish(|name, entry| match entry {
-        Some(i) => book.topics[i].slug.clone(),
-        None => name.to_string(),
-    });
-    let (mut outlet_terms, outlet_map) = outlets.finish(|name, _| name.to_string());
-
-    let chronology = chronology(&book);
-    let mut links: Vec<ArticleLinks> = raw_links
+/// Each article's links with its terms at their final (sorted) positions; a publisher that is
+/// the outlet itself is dropped.
+fn final_links(
+    provisional: Vec<ProvisionalLinks>,
+    actor_map: &[usize],
+    topic_map: &[usize],
+    outlet_map: &[usize],
+) -> Vec<ArticleLinks> {
+    provisional
         .into_iter()
         .map(|(a, t, o, p)| {
             let mut actors: Vec<usize> = a.into_iter().map(|i| actor_map[i]).collect();
@@ -491,8 +614,11 @@ fn link_book(
                 ..ArticleLinks::default()
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The years of the dated articles, ascending.
+fn year_numbers(book: &Book) -> Vec<i32> {
     let mut year_numbers: Vec<i32> = book
         .articles
         .iter()
@@ -500,11 +626,19 @@ fn link_book(
         .collect();
     year_numbers.sort_unstable();
     year_numbers.dedup();
-    let mut year_terms: Vec<Term> = year_numbers
-        .iter()
-        .map(|y| Term::new(format!("{y:04}"), format!("{y:04}"), None))
-        .collect();
+    year_numbers
+}
 
+/// Gives each article its place in the chronology (with previous and next) and its year, and
+/// files it under its terms in chronological order (the year terms parallel to
+/// `year_numbers`); returns the undated articles.
+fn file_articles(
+    book: &Book,
+    chronology: &[usize],
+    year_numbers: &[i32],
+    links: &mut [ArticleLinks],
+    [actor_terms, topic_terms, outlet_terms, year_terms]: [&mut Vec<Term>; 4],
+) -> Vec<usize> {
     let mut undated = Vec::new();
     for (position, &i) in chronology.iter().enumerate() {
         let link = &mut links[i];
@@ -534,43 +668,36 @@ fn link_book(
             None => undated.push(i),
         }
     }
+    undated
+}
 
-    let mut cache = cache;
-    let key = cache.as_ref().map(|_| {
-        structure_key(
-            &links,
-            [
-                actor_terms.len(),
-                topic_terms.len(),
-                outlet_terms.len(),
-                year_terms.len(),
-            ],
-        )
-    });
-    let kept = match (&cache, &key) {
-        (Some(cache), Some(key)) => cache.structure(key),
-        _ => None,
+/// The co-occurrences and related articles of the book: kept in `cache` from an earlier link
+/// whose terms and chronology were the same, else computed (and kept there).
+fn structure(
+    cache: Option<&mut LinkCache>,
+    links: &[ArticleLinks],
+    taxonomies: [&[Term]; 4],
+) -> Structure {
+    let Some(cache) = cache else {
+        return cross_links(links, taxonomies);
     };
-    let structure = match kept {
-        Some(kept) => kept.clone(),
-        None => {
-            let structure = cross_links(
-                &links,
-                [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
-            );
-            if let (Some(cache), Some(key)) = (cache.as_deref_mut(), key) {
-                cache.keep_structure(key, structure.clone());
-            }
-            structure
-        }
-    };
-    let [actor_co, topic_co, outlet_co, year_co] = structure.co_occurring;
-    for (terms, co) in [
-        (&mut actor_terms, actor_co),
-        (&mut topic_terms, topic_co),
-        (&mut outlet_terms, outlet_co),
-        (&mut year_terms, year_co),
-    ] {
+    let key = structure_key(links, taxonomies.map(<[Term]>::len));
+    if let Some(kept) = cache.structure(&key) {
+        return kept.clone();
+    }
+    let structure = cross_links(links, taxonomies);
+    cache.keep_structure(key, structure.clone());
+    structure
+}
+
+/// Puts each term's co-occurring actors and topics, and each article's related articles, in
+/// their places.
+fn apply_structure(
+    structure: Structure,
+    links: &mut [ArticleLinks],
+    taxonomies: [&mut Vec<Term>; 4],
+) {
+    for (terms, co) in taxonomies.into_iter().zip(structure.co_occurring) {
         for (term, (co_actors, co_topics)) in terms.iter_mut().zip(co) {
             term.co_actors = co_actors;
             term.co_topics = co_topics;
@@ -579,44 +706,6 @@ fn link_book(
     for (link, related) in links.iter_mut().zip(structure.related) {
         link.related = related;
     }
-
-    let scans = match cache {
-        Some(cache) => Scans::Cached(cache),
-        None => Scans::Fresh,
-    };
-    let tools = ScanTools::new(&book, &actor_terms, &topic_terms);
-    // Quotation words are found after the scan only when at most half the articles can be quoted
-    // on an actor page: then the second look costs less than the words it saves.
-    let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
-    let introduction_markdown = link_texts(
-        &book,
-        &tools,
-        scans,
-        &mut links,
-        options,
-        !words_later,
-        &mut diagnostics,
-    );
-    let backlinks = backlinks::collect(&links, &chronology, actor_terms.len(), topic_terms.len());
-    if words_later {
-        find_shown_quote_words(&book, &tools, options, &mut links, &backlinks);
-    }
-    drop(tools);
-
-    diagnostics.sort();
-    let linked = LinkedBook {
-        book,
-        links,
-        chronology,
-        actors: actor_terms,
-        topics: topic_terms,
-        outlets: outlet_terms,
-        years: year_terms,
-        undated,
-        backlinks,
-        introduction_markdown,
-    };
-    (linked, diagnostics)
 }
 
 /// How many quotations of an actor (the newest) its page shows.
@@ -721,8 +810,6 @@ pub fn resolver<'a>(
     )
 }
 
-/// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
-/// resolves the links of the book's introduction, which it returns.
 /// Where an article's scan comes from.
 enum Scans<'c> {
     /// Scanned from the book's bodies.
@@ -731,6 +818,8 @@ enum Scans<'c> {
     Cached(&'c mut LinkCache),
 }
 
+/// Scans every article's text (in parallel) for links, mentions, annotations and quotations, and
+/// resolves the links of the book's introduction, which it returns.
 fn link_texts(
     book: &Book,
     tools: &ScanTools<'_>,

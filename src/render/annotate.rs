@@ -16,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeStream};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::markdown::{escape_attribute, escape_text, Markdown};
 use crate::link::anchors::{locate, Located};
@@ -49,26 +49,24 @@ enum Boundary {
 
 /// Renders `source` (an article body with links resolved) with the editor's layer.
 pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> String {
-    let events: Vec<Event<'_>> =
-        TextMergeStream::new(Parser::new_ext(source, Markdown::options())).collect();
-    let wanted: Vec<(&str, Option<usize>)> = layer
-        .annotations
-        .iter()
-        .map(|a| (a.quote.as_str(), a.occurrence))
-        .collect();
-    let mut boundaries: HashMap<usize, Vec<(usize, Boundary)>> = HashMap::new();
-    for (n, located) in locate(&events, &wanted).into_iter().enumerate() {
-        if let Located::Found(anchor) = located {
-            boundaries
-                .entry(anchor.start.event)
-                .or_default()
-                .push((anchor.start.offset, Boundary::Open(n)));
-            boundaries
-                .entry(anchor.end.event)
-                .or_default()
-                .push((anchor.end.offset, Boundary::Close(n)));
-        }
-    }
+    render_events(
+        markdown,
+        &crate::dialect::merged_events(source),
+        layer,
+        source.len(),
+    )
+}
+
+/// Renders a body already parsed (see [`crate::dialect::merged_events`]) with the editor's
+/// layer, so one parse serves the page, the printed book and the search index; `source_len`
+/// sizes the output.
+pub fn render_events(
+    markdown: &Markdown,
+    events: &[Event<'_>],
+    layer: &Layer<'_>,
+    source_len: usize,
+) -> String {
+    let boundaries = annotation_boundaries(events, layer.annotations);
     let ids: Vec<String> = layer
         .annotations
         .iter()
@@ -76,7 +74,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
         .map(|(i, a)| annotation_id(a, i))
         .collect();
 
-    let footnotes = Footnotes::collect(markdown, &events);
+    let footnotes = Footnotes::collect(markdown, events);
     let mut writer = Writer {
         out: Vec::with_capacity(events.len() + 16),
         active: BTreeSet::new(),
@@ -92,7 +90,7 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
     let content_has_html = events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
-    for (i, event) in events.into_iter().enumerate() {
+    for (i, event) in events.iter().cloned().enumerate() {
         match event {
             Event::Start(Tag::FootnoteDefinition(_)) => in_definition += 1,
             Event::End(TagEnd::FootnoteDefinition) => in_definition -= 1,
@@ -148,10 +146,36 @@ pub fn render_body(markdown: &Markdown, source: &str, layer: &Layer<'_>) -> Stri
         }
     }
     writer.flush();
-    let mut html = String::with_capacity(source.len() * 3 / 2);
+    let mut html = String::with_capacity(source_len * 3 / 2);
     markdown.push_mixed_events(&mut html, writer.out.into_iter(), content_has_html);
     footnotes.push_list(&mut html, layer.strings);
     html
+}
+
+/// Where each annotation that is found opens and closes: by event index, (offset in the
+/// event's text, boundary).
+fn annotation_boundaries(
+    events: &[Event<'_>],
+    annotations: &[Annotation],
+) -> HashMap<usize, Vec<(usize, Boundary)>> {
+    let wanted: Vec<(&str, Option<usize>)> = annotations
+        .iter()
+        .map(|a| (a.quote.as_str(), a.occurrence))
+        .collect();
+    let mut boundaries: HashMap<usize, Vec<(usize, Boundary)>> = HashMap::new();
+    for (n, located) in locate(events, &wanted).into_iter().enumerate() {
+        if let Located::Found(anchor) = located {
+            boundaries
+                .entry(anchor.start.event)
+                .or_default()
+                .push((anchor.start.offset, Boundary::Open(n)));
+            boundaries
+                .entry(anchor.end.event)
+                .or_default()
+                .push((anchor.end.offset, Boundary::Close(n)));
+        }
+    }
+    boundaries
 }
 
 struct Writer<'a, 'e> {

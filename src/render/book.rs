@@ -278,226 +278,67 @@ impl BookPlan {
     }
 }
 
+/// Renders one printed article of the book: `partials/book_article.html` in the real build.
+pub type ArticleRenderer<'r> = dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync + 'r;
+
+/// Gives article `index`'s body as its page shows it, rendered once for every output.
+pub type BodySource<'r> = dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync + 'r;
+
 /// The data of `book.html` for the cover (`volume` None) or one volume.
 pub fn book_page<'a>(
     linked: &'a LinkedBook,
     shared: &'a Shared,
     markdown: &Markdown,
+    body: &BodySource<'_>,
     plan: &BookPlan,
     volume: Option<usize>,
-    render_article: &(dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync),
+    render_article: &ArticleRenderer<'_>,
 ) -> Result<BookPage<'a>, Error> {
-    let book = &linked.book;
-    let config = &book.config;
-    let BookPlan {
-        groups,
-        split,
-        first_numbers,
-        targets,
-    } = plan;
-    let split = *split;
+    let config = &linked.book.config;
     let folder = match volume {
         Some(v) => volume_folder(v),
         None => BOOK_FOLDER.to_string(),
     };
     let here = Here {
         folder: &folder,
-        volume: volume.filter(|_| split),
-        split,
-        targets,
+        volume: volume.filter(|_| plan.split),
+        split: plan.split,
+        targets: &plan.targets,
     };
-    let grouping = match config.book_grouping {
-        BookGrouping::Topic => "topic",
-        BookGrouping::Year => "year",
-    };
-    if split && volume.is_none() {
-        let volumes = groups
-            .iter()
-            .enumerate()
-            .map(|(g, group)| VolumeLink {
-                number: g + 1,
-                label: group.label.clone(),
-                path: format!("{}/", g + 1),
-                count: group.articles.len(),
-                first: first_numbers[g],
-                last: first_numbers[g] + group.articles.len() - 1,
-            })
-            .collect();
-        return Ok(BookPage {
-            introduction_html: introduction_html(linked, markdown, &here),
-            grouping,
-            article_count: book.articles.len(),
-            groups: Vec::new(),
-            articles: Vec::new(),
-            articles_html: String::new(),
-            actor_index: Vec::new(),
-            volumes,
-            volume: None,
-            page_css: page_css(config, &shared.site.title, &[]),
-            years: years_spanned(linked),
-        });
+    if plan.split && volume.is_none() {
+        return Ok(cover_page(linked, shared, markdown, plan, &here));
     }
     let printed: Vec<(usize, &PlannedGroup)> = match volume {
-        Some(v) => groups.get(v).map(|g| (v, g)).into_iter().collect(),
-        None => groups.iter().enumerate().collect(),
+        Some(v) => plan.groups.get(v).map(|g| (v, g)).into_iter().collect(),
+        None => plan.groups.iter().enumerate().collect(),
     };
-    let order: Vec<(usize, Option<String>, usize)> = printed
-        .iter()
-        .enumerate()
-        .flat_map(|(section, (_, group))| {
-            group
-                .articles
-                .iter()
-                .enumerate()
-                .map(move |(n, &i)| (i, (n == 0).then(|| group.label.clone()), section))
-        })
-        .collect();
-    let style = CitationStyle::parse(&config.citation_style).unwrap_or(CitationStyle::Chicago);
-
-    // Each article is rendered on its own, in parallel: a volume's template then only joins them,
-    // instead of walking thousands of articles in one template on one thread.
-    let printed_articles: Vec<(TocEntry<'a>, String)> = order
-        .par_iter()
-        .map(|(i, group_label, section)| {
-            let (i, section) = (*i, *section);
-            let article = &book.articles[i];
-            let links = &linked.links[i];
-            let summary = &shared.summaries[i];
-            let front = &article.front;
-            let number = targets[&summary.path].0;
-            let anchor = anchor(number);
-            let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, &here);
-            // The linked Markdown: `[[…]]` resolved and actors linked, as on the article's page.
-            let html = render_article(&BookArticle {
-                number,
-                title: &summary.title,
-                outlet: summary.outlet_name(),
-                date: &summary.date,
-                date_iso: &summary.date_iso,
-                dateline: front.dateline.as_deref(),
-                byline: &front.byline,
-                url: front
-                    .url
-                    .as_deref()
-                    .filter(|u| super::markdown::is_web_url(u)),
-                actors: &summary.actors,
-                topics: &summary.topics,
-                note_html: links
-                    .note_markdown
-                    .as_ref()
-                    .map(|t| rebase(markdown.to_html(t))),
-                // Highlights, their numbered notes after each paragraph and the footnotes, as
-                // on the article's page; ids are made the article's own by `rebase`.
-                body_html: rebase(super::annotate::render_body(
-                    markdown,
-                    &linked.body_markdown(i),
-                    &super::annotate::Layer {
-                        annotations: &front.annotations,
-                        notes_html: &links
-                            .annotation_notes
-                            .iter()
-                            .map(|n| markdown.to_html(n))
-                            .collect::<Vec<_>>(),
-                        passages: &links.passages,
-                        strings: &shared.strings,
-                    },
-                )),
-                annotations: front
-                    .annotations
-                    .iter()
-                    .zip(&links.annotation_notes)
-                    .map(|(a, note)| BookNote {
-                        quote: &a.quote,
-                        note_html: rebase(markdown.to_inline_html(note)),
-                    })
-                    .collect(),
-                citation: format_citation(&Source::of(linked, shared, i), style).1,
-                page: relative_path(&folder, &summary.path),
-                group_label: group_label.as_deref(),
-                section,
-                anchor: anchor.clone(),
-            })?;
-            let entry = TocEntry {
-                number,
-                anchor,
-                title: &summary.title,
-                outlet: summary.outlet_name(),
-                date: &summary.date,
-            };
-            Ok((entry, html))
-        })
-        .collect::<Result<_, Error>>()?;
-    let mut articles_html =
-        String::with_capacity(printed_articles.iter().map(|(_, h)| h.len() + 1).sum());
-    let articles: Vec<TocEntry<'a>> = printed_articles
-        .into_iter()
-        .map(|(entry, html)| {
-            articles_html.push_str(&html);
-            articles_html.push('\n');
-            entry
-        })
-        .collect();
-
-    let number_of: HashMap<usize, usize> = articles
-        .iter()
-        .zip(&order)
-        .map(|(a, &(i, _, _))| (i, a.number))
-        .collect();
-    let actor_index = linked
-        .actors
-        .iter()
-        .zip(&shared.actor_links)
-        .filter_map(|(term, link)| {
-            let mut numbers: Vec<usize> = term
-                .articles
-                .iter()
-                .filter_map(|i| number_of.get(i).copied())
-                .collect();
-            if numbers.is_empty() {
-                return None;
-            }
-            numbers.sort_unstable();
-            Some(IndexEntry {
-                name: link.name.to_string(),
-                page: relative_path(&folder, &link.path),
-                refs: numbers.into_iter().map(|n| (n, anchor(n))).collect(),
-            })
-        })
-        .collect();
-
-    let mut position = 0;
-    let toc = printed
-        .iter()
-        .map(|(_, group)| {
-            let entries = (position..position + group.articles.len()).collect();
-            position += group.articles.len();
-            BookGroup {
-                id: group.id.clone(),
-                label: group.label.clone(),
-                entries,
-            }
-        })
-        .collect();
-    let volume_view = here.volume.map(|v| VolumeView {
-        number: v + 1,
-        total: groups.len(),
-        label: groups[v].label.clone(),
-        count: groups[v].articles.len(),
-        previous: v.checked_sub(1).map(|p| format!("../{}/", p + 1)),
-        next: (v + 1 < groups.len()).then(|| format!("../{}/", v + 2)),
-    });
+    let printer = Printer {
+        linked,
+        shared,
+        markdown,
+        body,
+        here: &here,
+        style: CitationStyle::parse(&config.citation_style).unwrap_or(CitationStyle::Chicago),
+        render_article,
+    };
+    let Printed {
+        entries: articles,
+        html: articles_html,
+        numbers,
+    } = printer.print(&printed)?;
+    let volume_view = here.volume.map(|v| volume_view(&plan.groups, v));
     Ok(BookPage {
         introduction_html: if volume_view.is_none() {
             introduction_html(linked, markdown, &here)
         } else {
             None
         },
-        grouping,
-        article_count: book.articles.len(),
-        groups: toc,
+        grouping: grouping(config),
+        article_count: linked.book.articles.len(),
+        groups: contents(&printed),
         articles,
         articles_html,
-        actor_index,
+        actor_index: actor_index(linked, shared, &folder, &numbers),
         volumes: Vec::new(),
         volume: volume_view,
         page_css: page_css(
@@ -510,6 +351,237 @@ pub fn book_page<'a>(
         ),
         years: years_spanned(linked),
     })
+}
+
+/// The name of the book's grouping, as the template reads it.
+fn grouping(config: &crate::config::Config) -> &'static str {
+    match config.book_grouping {
+        BookGrouping::Topic => "topic",
+        BookGrouping::Year => "year",
+    }
+}
+
+/// The cover of a book printed in volumes: the introduction and the list of volumes.
+fn cover_page<'a>(
+    linked: &'a LinkedBook,
+    shared: &'a Shared,
+    markdown: &Markdown,
+    plan: &BookPlan,
+    here: &Here<'_>,
+) -> BookPage<'a> {
+    let volumes = plan
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| VolumeLink {
+            number: g + 1,
+            label: group.label.clone(),
+            path: format!("{}/", g + 1),
+            count: group.articles.len(),
+            first: plan.first_numbers[g],
+            last: plan.first_numbers[g] + group.articles.len() - 1,
+        })
+        .collect();
+    let config = &linked.book.config;
+    BookPage {
+        introduction_html: introduction_html(linked, markdown, here),
+        grouping: grouping(config),
+        article_count: linked.book.articles.len(),
+        groups: Vec::new(),
+        articles: Vec::new(),
+        articles_html: String::new(),
+        actor_index: Vec::new(),
+        volumes,
+        volume: None,
+        page_css: page_css(config, &shared.site.title, &[]),
+        years: years_spanned(linked),
+    }
+}
+
+/// Volume `v` (0-based) as its own page shows it, with links to its neighbours.
+fn volume_view(groups: &[PlannedGroup], v: usize) -> VolumeView {
+    VolumeView {
+        number: v + 1,
+        total: groups.len(),
+        label: groups[v].label.clone(),
+        count: groups[v].articles.len(),
+        previous: v.checked_sub(1).map(|p| format!("../{}/", p + 1)),
+        next: (v + 1 < groups.len()).then(|| format!("../{}/", v + 2)),
+    }
+}
+
+/// The table of contents of the printed groups: positions run on through the groups.
+fn contents(printed: &[(usize, &PlannedGroup)]) -> Vec<BookGroup> {
+    let mut position = 0;
+    printed
+        .iter()
+        .map(|(_, group)| {
+            let entries = (position..position + group.articles.len()).collect();
+            position += group.articles.len();
+            BookGroup {
+                id: group.id.clone(),
+                label: group.label.clone(),
+                entries,
+            }
+        })
+        .collect()
+}
+
+/// The actor index of a page: each actor with the numbers of the articles on this page that
+/// name it, `numbers` giving each printed article's number.
+fn actor_index(
+    linked: &LinkedBook,
+    shared: &Shared,
+    folder: &str,
+    numbers: &HashMap<usize, usize>,
+) -> Vec<IndexEntry> {
+    linked
+        .actors
+        .iter()
+        .zip(&shared.actor_links)
+        .filter_map(|(term, link)| {
+            let mut refs: Vec<usize> = term
+                .articles
+                .iter()
+                .filter_map(|i| numbers.get(i).copied())
+                .collect();
+            if refs.is_empty() {
+                return None;
+            }
+            refs.sort_unstable();
+            Some(IndexEntry {
+                name: link.name.to_string(),
+                page: relative_path(folder, &link.path),
+                refs: refs.into_iter().map(|n| (n, anchor(n))).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The articles of one page of the book, printed.
+struct Printed<'a> {
+    /// Their contents entries, in print order.
+    entries: Vec<TocEntry<'a>>,
+    /// Their HTML, joined.
+    html: String,
+    /// Each article's number, by article index.
+    numbers: HashMap<usize, usize>,
+}
+
+/// What printing the articles of one page of the book needs.
+struct Printer<'p, 'a> {
+    linked: &'a LinkedBook,
+    shared: &'a Shared,
+    markdown: &'p Markdown,
+    body: &'p BodySource<'p>,
+    here: &'p Here<'p>,
+    style: CitationStyle,
+    render_article: &'p ArticleRenderer<'p>,
+}
+
+impl<'a> Printer<'_, 'a> {
+    /// Prints every article of the `printed` groups: their contents entries, their HTML joined,
+    /// and each article's number by index. Each article is rendered on its own, in parallel: a
+    /// volume's template then only joins them, instead of walking thousands of articles in one
+    /// template on one thread.
+    fn print(&self, printed: &[(usize, &PlannedGroup)]) -> Result<Printed<'a>, Error> {
+        let order: Vec<(usize, Option<&str>, usize)> = printed
+            .iter()
+            .enumerate()
+            .flat_map(|(section, (_, group))| {
+                group
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .map(move |(n, &i)| (i, (n == 0).then_some(group.label.as_str()), section))
+            })
+            .collect();
+        let printed_articles: Vec<(TocEntry<'a>, String)> = order
+            .par_iter()
+            .map(|&(i, group_label, section)| self.article(i, group_label, section))
+            .collect::<Result<_, Error>>()?;
+        let mut articles_html =
+            String::with_capacity(printed_articles.iter().map(|(_, h)| h.len() + 1).sum());
+        let mut numbers = HashMap::with_capacity(order.len());
+        let articles: Vec<TocEntry<'a>> = printed_articles
+            .into_iter()
+            .zip(&order)
+            .map(|((entry, html), &(i, _, _))| {
+                articles_html.push_str(&html);
+                articles_html.push('\n');
+                numbers.insert(i, entry.number);
+                entry
+            })
+            .collect();
+        Ok(Printed {
+            entries: articles,
+            html: articles_html,
+            numbers,
+        })
+    }
+
+    /// Article `i`'s contents entry and printed HTML; `group_label` when it opens a group, and
+    /// `section` its group's position on the page.
+    fn article(
+        &self,
+        i: usize,
+        group_label: Option<&str>,
+        section: usize,
+    ) -> Result<(TocEntry<'a>, String), Error> {
+        let (linked, shared, markdown, here) = (self.linked, self.shared, self.markdown, self.here);
+        let front = &linked.book.articles[i].front;
+        let links = &linked.links[i];
+        let summary = &shared.summaries[i];
+        let number = here.targets[&summary.path].0;
+        let anchor = anchor(number);
+        let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, here);
+        // The linked Markdown: `[[…]]` resolved and actors linked, as on the article's page.
+        let html = (self.render_article)(&BookArticle {
+            number,
+            title: &summary.title,
+            outlet: summary.outlet_name(),
+            date: &summary.date,
+            date_iso: &summary.date_iso,
+            dateline: front.dateline.as_deref(),
+            byline: &front.byline,
+            url: front
+                .url
+                .as_deref()
+                .filter(|u| super::markdown::is_web_url(u)),
+            actors: &summary.actors,
+            topics: &summary.topics,
+            note_html: links
+                .note_markdown
+                .as_ref()
+                .map(|t| rebase(markdown.to_html(t))),
+            // Highlights, their numbered notes after each paragraph and the footnotes, as on
+            // the article's page (the same rendering); ids are made the article's own by
+            // `rebase`.
+            body_html: rebase_html(&(self.body)(i).html, &summary.path, &anchor, here),
+            annotations: front
+                .annotations
+                .iter()
+                .zip(&links.annotation_notes)
+                .map(|(a, note)| BookNote {
+                    quote: &a.quote,
+                    note_html: rebase(markdown.to_inline_html(note)),
+                })
+                .collect(),
+            citation: format_citation(&Source::of(linked, shared, i), self.style).1,
+            page: relative_path(here.folder, &summary.path),
+            group_label,
+            section,
+            anchor: anchor.clone(),
+        })?;
+        let entry = TocEntry {
+            number,
+            anchor,
+            title: &summary.title,
+            outlet: summary.outlet_name(),
+            date: &summary.date,
+        };
+        Ok((entry, html))
+    }
 }
 
 /// The `@page` rules of the printed book: its paper, the book's title as the running head, the

@@ -7,6 +7,7 @@
 
 pub mod annotate;
 pub mod assets;
+pub mod body;
 pub mod book;
 pub mod charts;
 pub mod citations;
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use context::Shared;
 use markdown::Markdown;
@@ -142,6 +143,8 @@ pub struct Renderer<'a> {
     entries: pages::lists::Entries,
     /// The printable book's layout, made by the first of its pages to render.
     book_plan: OnceLock<book::BookPlan>,
+    /// Article bodies rendered once for the page, the book and the search index.
+    bodies: body::BodyCache,
 }
 
 /// What an item partial sees: the article as `a`, and the page's `root`.
@@ -164,6 +167,19 @@ struct Common {
 }
 
 impl<'a> Renderer<'a> {
+    /// Article `index`'s body, rendered once for its page, the book and the search index.
+    fn body(&self, index: usize, part: body::Part) -> Arc<body::RenderedBody> {
+        self.bodies.take(index, part, |part| {
+            body::RenderedBody::of(
+                self.linked,
+                &self.markdown,
+                &self.shared.strings,
+                index,
+                part,
+            )
+        })
+    }
+
     /// A renderer of `linked` with `templates` and the summaries `shared` of `linked`, which it
     /// borrows: the server keeps both between rebuilds and never has to take them back. The
     /// templates are borrowed mutably only to receive the book's globals.
@@ -193,6 +209,10 @@ impl<'a> Renderer<'a> {
             resolver: OnceLock::new(),
             entries,
             book_plan: OnceLock::new(),
+            bodies: body::BodyCache::new(
+                linked.book.articles.len(),
+                linked.book.articles.iter().map(|a| a.body.len()).sum(),
+            ),
         })
     }
 
@@ -253,8 +273,13 @@ impl<'a> Renderer<'a> {
         let base_url = self.shared.site.base_url.as_deref();
         let (feeds, others) = rayon::join(
             || {
-                let excerpts =
-                    search::search_index(linked, self.shared, &feeds::in_feeds(linked), sink)?;
+                let excerpts = search::search_index(
+                    linked,
+                    self.shared,
+                    &|i| self.body(i, body::Part::Text),
+                    &feeds::in_feeds(linked),
+                    sink,
+                )?;
                 feeds::feeds(linked, self.shared, &excerpts, sink)
             },
             || {

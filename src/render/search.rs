@@ -24,12 +24,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use pulldown_cmark::{Event, Parser, TagEnd};
+use pulldown_cmark::{Event, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::context::{ArticleSummary, Shared};
-use super::markdown::Markdown;
 use super::Output;
 use crate::error::Error;
 use crate::link::{LinkedBook, Taxonomy};
@@ -88,10 +87,16 @@ fn is_stop_word(word: &str) -> bool {
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
 pub fn plain_text(markdown: &str) -> String {
-    let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, Markdown::options()) {
+    events_text(&crate::dialect::merged_events(markdown), markdown.len())
+}
+
+/// [`plain_text`] of a document already parsed, so the search index reads the parse the
+/// article's page was rendered from; `source_len` sizes the text.
+pub fn events_text(events: &[Event<'_>], source_len: usize) -> String {
+    let mut text = String::with_capacity(source_len);
+    for event in events {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Paragraph
@@ -257,95 +262,151 @@ pub fn shard_key(token: &str) -> String {
 /// Writes every file of the search index through `sink` and returns the excerpt (the first
 /// paragraph) of each article `excerpted` marks, for the feeds; the others' are empty. Articles
 /// are indexed block by block on every core, their fragments written as they are made, so the
-/// book's plain text is never held whole.
+/// book's plain text is never held whole. `body` gives each article's rendered body, whose
+/// words it indexes.
 pub fn search_index(
     linked: &LinkedBook,
     shared: &Shared,
+    body: &(dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync),
     excerpted: &[bool],
     sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
 ) -> Result<Vec<String>, Error> {
-    let order = &linked.chronology;
-    // Posting lists built per block of consecutive ids in parallel, then appended in id order,
-    // so every list comes out sorted.
-    let block = order
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1) * 4)
-        .next_multiple_of(FRAGMENTS_PER_FILE)
-        .max(FRAGMENTS_PER_FILE);
-    let indexed: Vec<IndexedBlock> = order
-        .par_chunks(block)
-        .enumerate()
-        .map(|(b, chunk)| {
-            let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-            let mut excerpts = Vec::with_capacity(chunk.len());
-            let mut lengths = Vec::with_capacity(chunk.len());
-            // Blocks start on a file boundary, so each fragment file is made by one block.
-            let mut file: Vec<u8> = Vec::new();
-            let mut in_file = 0;
-            for (n, &i) in chunk.iter().enumerate() {
-                let id = (b * block + n) as u32;
-                let summary = &shared.summaries[i];
-                // The linked text: `[[target|shown words]]` is indexed as the words readers see.
-                let text = plain_text(&linked.body_markdown(i));
-                file.push(if in_file == 0 { b'[' } else { b',' });
-                // Serialising plain strings into a Vec cannot fail.
-                let _ = serde_json::to_writer(&mut file, &fragment(summary));
-                in_file += 1;
-                if in_file == FRAGMENTS_PER_FILE || n + 1 == chunk.len() {
-                    file.push(b']');
-                    sink(Output {
-                        path: format!(
-                            "{SEARCH_DIR}/fragment/{}.json",
-                            id as usize / FRAGMENTS_PER_FILE
-                        ),
-                        bytes: std::mem::take(&mut file),
-                    })?;
-                    in_file = 0;
-                }
-                if excerpted[i] {
-                    excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
-                }
-                // Where each word occurs: the title, the summary or the article's names
-                // (actors, topics, outlet), and how often in the body; `search.js` weighs them.
-                let title = lowercase(&summary.title);
-                let mut second = summary.summary.clone().unwrap_or_default();
-                for link in summary.actors.iter().chain(&summary.topics) {
-                    second.push('\n');
-                    second.push_str(&link.name);
-                }
-                second.push('\n');
-                second.push_str(summary.outlet_name());
-                let second = lowercase(&second);
-                let body = lowercase(&text);
-                let mut fields: FxHashMap<&str, u32> = FxHashMap::default();
-                tokenize(&title, |t| *fields.entry(t).or_default() |= IN_TITLE);
-                tokenize(&second, |t| {
-                    *fields.entry(t).or_default() |= IN_SUMMARY_OR_NAMES
-                });
-                let mut length = 0u32;
-                tokenize(&body, |t| {
-                    length += 1;
-                    let code = fields.entry(t).or_default();
-                    if *code & BODY_COUNT < BODY_COUNT {
-                        *code += 1;
-                    }
-                });
-                lengths.push(length);
-                for (token, code) in fields {
-                    post(&mut postings, token, id * POSTING_STRIDE + code);
-                }
-            }
-            Ok((postings, excerpts, lengths))
-        })
-        .collect::<Result<_, Error>>()?;
+    let indexer = Indexer {
+        shared,
+        body,
+        excerpted,
+        sink,
+    };
+    let indexed = indexer.index_blocks(&linked.chronology)?;
     // A small book's index and facets go whole into filters.json: one fetch, and a handful of
     // files instead of hundreds of tiny ones.
-    let whole = order.len() <= linked.book.config.search_split_above;
-    // The blocks' lists go straight to their shards, in block (so id) order, with no merged map:
-    // a token's lists from several blocks are joined as the shard is written.
-    let mut excerpts = vec![String::new(); linked.book.articles.len()];
+    let whole = linked.chronology.len() <= linked.book.config.search_split_above;
+    let (excerpts, lengths, whole_index) =
+        write_shards(indexed, linked.book.articles.len(), whole, sink)?;
+    let mut filters = filters_head(linked, &lengths);
+    let whole_facets = write_facets(linked, shared, whole, &mut filters, sink)?;
+    if whole {
+        let _ = write!(
+            filters,
+            ",\"index\":{whole_index},\"facets\":{{{whole_facets}}}"
+        );
+    }
+    filters.push('}');
+    sink(Output {
+        path: format!("{SEARCH_DIR}/filters.json"),
+        bytes: filters.into_bytes(),
+    })?;
+    Ok(excerpts)
+}
+
+/// What indexing the articles needs, besides the articles.
+struct Indexer<'a> {
+    shared: &'a Shared,
+    body: &'a (dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync),
+    excerpted: &'a [bool],
+    sink: &'a (dyn Fn(Output) -> Result<(), Error> + Sync),
+}
+
+impl Indexer<'_> {
+    /// Indexes the articles of `order` (ids are positions in it) in blocks of consecutive ids
+    /// in parallel, each block writing its fragment files; the blocks come back in id order, so
+    /// every posting list appended from them is sorted.
+    fn index_blocks(&self, order: &[usize]) -> Result<Vec<IndexedBlock>, Error> {
+        let block = order
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1) * 4)
+            .next_multiple_of(FRAGMENTS_PER_FILE)
+            .max(FRAGMENTS_PER_FILE);
+        order
+            .par_chunks(block)
+            .enumerate()
+            .map(|(b, chunk)| self.index_block(b * block, chunk))
+            .collect()
+    }
+
+    /// Indexes `chunk`, whose first article has id `first`, and writes its fragment files.
+    fn index_block(&self, first: usize, chunk: &[usize]) -> Result<IndexedBlock, Error> {
+        let mut postings: Postings = FxHashMap::default();
+        let mut excerpts = Vec::with_capacity(chunk.len());
+        let mut lengths = Vec::with_capacity(chunk.len());
+        // Blocks start on a file boundary, so each fragment file is made by one block.
+        let mut file: Vec<u8> = Vec::new();
+        let mut in_file = 0;
+        for (n, &i) in chunk.iter().enumerate() {
+            let id = (first + n) as u32;
+            let summary = &self.shared.summaries[i];
+            file.push(if in_file == 0 { b'[' } else { b',' });
+            // Serialising plain strings into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut file, &fragment(summary));
+            in_file += 1;
+            if in_file == FRAGMENTS_PER_FILE || n + 1 == chunk.len() {
+                file.push(b']');
+                (self.sink)(Output {
+                    path: format!(
+                        "{SEARCH_DIR}/fragment/{}.json",
+                        id as usize / FRAGMENTS_PER_FILE
+                    ),
+                    bytes: std::mem::take(&mut file),
+                })?;
+                in_file = 0;
+            }
+            // The linked text: `[[target|shown words]]` is indexed as the words readers see.
+            let body = (self.body)(i);
+            if self.excerpted[i] {
+                excerpts.push((i, excerpt(&body.text, EXCERPT_CHARS)));
+            }
+            lengths.push(index_article(summary, &body.text, id, &mut postings));
+        }
+        Ok((postings, excerpts, lengths))
+    }
+}
+
+/// Adds article `id`'s tokens to `postings` and returns its body's length in tokens: where each
+/// word occurs, the title, the summary or the article's names (actors, topics, outlet), and how
+/// often in the body; `search.js` weighs them.
+fn index_article(summary: &ArticleSummary, text: &str, id: u32, postings: &mut Postings) -> u32 {
+    let title = lowercase(&summary.title);
+    let mut second = summary.summary.clone().unwrap_or_default();
+    for link in summary.actors.iter().chain(&summary.topics) {
+        second.push('\n');
+        second.push_str(&link.name);
+    }
+    second.push('\n');
+    second.push_str(summary.outlet_name());
+    let second = lowercase(&second);
+    let lowered = lowercase(text);
+    let mut fields: FxHashMap<&str, u32> = FxHashMap::default();
+    tokenize(&title, |t| *fields.entry(t).or_default() |= IN_TITLE);
+    tokenize(&second, |t| {
+        *fields.entry(t).or_default() |= IN_SUMMARY_OR_NAMES
+    });
+    let mut length = 0u32;
+    tokenize(&lowered, |t| {
+        length += 1;
+        let code = fields.entry(t).or_default();
+        if *code & BODY_COUNT < BODY_COUNT {
+            *code += 1;
+        }
+    });
+    for (token, code) in fields {
+        post(postings, token, id * POSTING_STRIDE + code);
+    }
+    length
+}
+
+/// The blocks' excerpts (by article), body lengths (by id) and postings: the postings go
+/// straight to their shards, written through `sink`, in block (so id) order, with no merged
+/// map: a token's lists from several blocks are joined as the shard is written. With `whole`,
+/// the one shard is returned instead, for filters.json.
+fn write_shards(
+    indexed: Vec<IndexedBlock>,
+    articles: usize,
+    whole: bool,
+    sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+) -> Result<(Vec<String>, Vec<u32>, String), Error> {
+    let mut excerpts = vec![String::new(); articles];
     let mut shards: HashMap<String, Vec<(String, Vec<u32>)>> = HashMap::new();
-    let mut lengths: Vec<u32> = Vec::with_capacity(order.len());
+    let mut lengths: Vec<u32> = Vec::with_capacity(articles);
     for (block, block_excerpts, block_lengths) in indexed {
         lengths.extend(block_lengths);
         for (i, excerpt) in block_excerpts {
@@ -377,18 +438,15 @@ pub fn search_index(
             })
         })?;
     }
+    Ok((excerpts, lengths, whole_index))
+}
 
-    let position: Vec<u32> = {
-        let mut position = vec![0u32; order.len()];
-        for (id, &i) in order.iter().enumerate() {
-            position[i] = id as u32;
-        }
-        position
-    };
+/// The start of filters.json: the article count, where the undated articles begin and each
+/// body's length (in tokens, for BM25; ties go to the newest dated article).
+fn filters_head(linked: &LinkedBook, lengths: &[u32]) -> String {
+    let order = &linked.chronology;
     let mut filters = String::from("{");
     let _ = write!(filters, "\"count\":{}", order.len());
-    // Ranking needs each body's length (in tokens, for BM25) and where the undated articles,
-    // last in the chronology, begin (ties go to the newest dated article).
     let dated = order
         .iter()
         .take_while(|&&i| linked.book.articles[i].front.date.is_some())
@@ -403,6 +461,23 @@ pub fn search_index(
         filters.push_str(digits.format(*length));
     }
     filters.push(']');
+    filters
+}
+
+/// Appends each taxonomy's terms with their counts to `filters`, and writes each term's ids
+/// (its facet) through `sink`, or with `whole` returns them all as one JSON object's members.
+fn write_facets(
+    linked: &LinkedBook,
+    shared: &Shared,
+    whole: bool,
+    filters: &mut String,
+    sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
+) -> Result<String, Error> {
+    let order = &linked.chronology;
+    let mut position = vec![0u32; order.len()];
+    for (id, &i) in order.iter().enumerate() {
+        position[i] = id as u32;
+    }
     let mut whole_facets = String::new();
     for taxonomy in Taxonomy::ALL {
         let kind = facet_kind(taxonomy);
@@ -424,9 +499,9 @@ pub fn search_index(
                 filters.push(',');
             }
             filters.push('[');
-            json_string(&mut filters, &terms[t].slug);
+            json_string(filters, &terms[t].slug);
             filters.push(',');
-            json_string(&mut filters, &links[t].name);
+            json_string(filters, &links[t].name);
             let _ = write!(filters, ",{}]", terms[t].articles.len());
             let mut ids: Vec<u32> = terms[t].articles.iter().map(|&a| position[a]).collect();
             ids.sort_unstable();
@@ -454,18 +529,7 @@ pub fn search_index(
             let _ = write!(whole_facets, "\"{kind}\":{{{kind_facets}}}");
         }
     }
-    if whole {
-        let _ = write!(
-            filters,
-            ",\"index\":{whole_index},\"facets\":{{{whole_facets}}}"
-        );
-    }
-    filters.push('}');
-    sink(Output {
-        path: format!("{SEARCH_DIR}/filters.json"),
-        bytes: filters.into_bytes(),
-    })?;
-    Ok(excerpts)
+    Ok(whole_facets)
 }
 
 /// Writes `{"token":[delta-encoded ids],…}` for `entries`, sorted by token; a token's entries
@@ -659,6 +723,23 @@ mod tests {
     fn plain_text_drops_markup_and_keeps_paragraphs() {
         let text = plain_text("A *b* [c](http://x).\n\n> d\n\n```\ne\n```\n");
         assert_eq!(text, "A b c.\nd\ne\n");
+    }
+
+    #[test]
+    fn the_merged_parse_the_page_renders_from_gives_the_words_of_the_raw_parse() {
+        // Smart quotes, dashes, entities and escapes split a sentence into several texts;
+        // merging them must not change the words the index reads.
+        let source = "\"Talks\" -- 'resumed' &amp; \\*not\\* `code` went on...\n\
+                      Next line.\n\n| a \"b\" | c |\n|---|---|\n| 1 | 2 |\n\n- item \"one\"\n";
+        let raw: Vec<Event<'_>> = crate::dialect::parser(source).collect();
+        let merged = crate::dialect::merged_events(source);
+        assert!(merged.len() < raw.len(), "nothing was merged: {merged:?}");
+        assert_eq!(
+            events_text(&merged, source.len()),
+            events_text(&raw, source.len())
+        );
+        assert!(plain_text(source)
+            .starts_with("“Talks” – ‘resumed’ & *not* code went on… Next line.\n"));
     }
 
     #[test]

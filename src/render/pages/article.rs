@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::render::context::{ArticleSummary, Link, ListItem};
-use crate::render::{annotate, citations, markdown, to_context, Renderer};
+use std::sync::Arc;
+
+use crate::render::{body, citations, markdown, to_context, Renderer};
 
 /// What `article.html` is given.
 #[derive(Serialize)]
@@ -65,22 +67,8 @@ impl<'a> Renderer<'a> {
 
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
-        let article = &self.linked.book.articles[index];
-        let links = &self.linked.links[index];
-        let notes_html: Vec<String> = links
-            .annotation_notes
-            .iter()
-            .map(|n| self.markdown.to_html(n))
-            .collect();
-        annotate::render_body(
-            &self.markdown,
-            &self.linked.body_markdown(index),
-            &annotate::Layer {
-                annotations: &article.front.annotations,
-                notes_html: &notes_html,
-                passages: &links.passages,
-                strings: &self.shared.strings,
-            },
-        )
+        // The last of the body's consumers takes it without a copy.
+        Arc::try_unwrap(self.body(index, body::Part::Html))
+            .map_or_else(|body| body.html.clone(), |body| body.html)
     }
 }
