@@ -336,7 +336,7 @@ impl<'a> Renderer<'a> {
                 let excerpts = search::search_index(
                     linked,
                     &self.shared,
-                    &|i| self.body(i, body::Part::Text),
+                    &|i| self.body_part_text(i),
                     &feeds::in_feeds(linked),
                     sink,
                 )?;
@@ -410,7 +410,7 @@ impl<'a> Renderer<'a> {
                         self.linked,
                         &self.shared,
                         &self.markdown,
-                        &|i| self.body(i, body::Part::Html),
+                        &|i| self.body_part_html(i),
                         self.book_plan(),
                         volume,
                         &|article| self.partial("partials/book_article.html", article, root),
@@ -661,21 +661,29 @@ impl<'a> Renderer<'a> {
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
         // The last of the body's consumers takes it without a copy.
-        Arc::try_unwrap(self.body(index, body::Part::Html))
-            .map_or_else(|body| body.html.clone(), |body| body.html)
+        Arc::try_unwrap(self.body_part_html(index)).unwrap_or_else(|html| (*html).clone())
     }
 
-    /// Article `index`'s body, rendered once for its page, the book and the search index.
-    fn body(&self, index: usize, part: body::Part) -> Arc<body::RenderedBody> {
-        self.bodies.take(index, part, |part| {
-            body::RenderedBody::of(
-                self.linked,
-                &self.markdown,
-                &self.shared.strings,
-                index,
-                part,
-            )
-        })
+    /// Article `index`'s body HTML, rendered once for its page, the book and the search index.
+    fn body_part_html(&self, index: usize) -> Arc<String> {
+        self.bodies
+            .html(index, |part| self.render_body(index, part))
+    }
+
+    /// Article `index`'s body text, for the search index (see [`Renderer::body_part_html`]).
+    fn body_part_text(&self, index: usize) -> String {
+        self.bodies
+            .text(index, |part| self.render_body(index, part))
+    }
+
+    fn render_body(&self, index: usize, part: body::Part) -> body::RenderedBody {
+        body::RenderedBody::of(
+            self.linked,
+            &self.markdown,
+            &self.shared.strings,
+            index,
+            part,
+        )
     }
 
     fn term_index(&self, taxonomy: Taxonomy) -> Result<tera::Context, Error> {
