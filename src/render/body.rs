@@ -1,8 +1,9 @@
 //! An article body rendered once for every output that shows it. The article's page and the
 //! printed book show the same HTML (the book rebases its links), and the search index reads the
-//! same words: one parse of the linked Markdown makes both, kept until the last of the three
-//! has taken it. A byte budget bounds what is kept; a book whose bodies would not all fit keeps
-//! none, and each consumer renders only the part it needs, as before.
+//! same words: one parse of the linked Markdown makes both, and each part is kept until its
+//! last consumer has had it (the text goes to the index, the only one that reads it, without a
+//! copy). A byte budget bounds what is kept; a book whose bodies would not all fit keeps none,
+//! and each consumer renders only the part it needs, as before.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -11,9 +12,11 @@ use super::annotate;
 use super::markdown::Markdown;
 use crate::link::LinkedBook;
 
-/// How many outputs take each article's body in a full build: its page, the printed book and
-/// the search index.
-const CONSUMERS: u8 = 3;
+/// How many outputs take each article's HTML in a full build: its page and the printed book.
+const HTML_CONSUMERS: u8 = 2;
+
+/// How many take its text: the search index.
+const TEXT_CONSUMERS: u8 = 1;
 
 /// At most this many bytes of rendered bodies are kept waiting for their other consumers.
 const BUDGET_BYTES: usize = 128 << 20;
@@ -80,25 +83,31 @@ impl RenderedBody {
         };
         RenderedBody { html, text }
     }
+}
 
-    fn size(&self) -> usize {
-        self.html.capacity() + self.text.capacity()
+/// One article's place in the cache: each part kept until its last consumer has had it.
+#[derive(Default)]
+struct Slot {
+    html: Option<Arc<String>>,
+    text: Option<String>,
+    html_served: u8,
+    text_served: u8,
+}
+
+impl Slot {
+    /// How many consumers of the HTML and of the text are still to come.
+    fn left(&self) -> (u8, u8) {
+        (
+            HTML_CONSUMERS.saturating_sub(self.html_served),
+            TEXT_CONSUMERS.saturating_sub(self.text_served),
+        )
     }
 }
 
-/// One article's place in the cache.
-#[derive(Default)]
-struct Slot {
-    /// The body, kept for the consumers still to come.
-    body: Option<Arc<RenderedBody>>,
-    /// How many consumers have had it.
-    served: u8,
-}
-
-/// The rendered bodies of one build, each kept from its first consumer to its last.
+/// The rendered bodies of one build, each part kept from its first consumer to its last.
 pub struct BodyCache {
     slots: Vec<Mutex<Slot>>,
-    /// Bytes of kept bodies.
+    /// Bytes of kept parts.
     kept: AtomicUsize,
     budget: usize,
 }
@@ -122,45 +131,92 @@ impl BodyCache {
         }
     }
 
-    /// Article `index`'s body with at least `part`, made by `make` (asked for the part to make)
-    /// for its first consumer and kept whole for the others while the budget allows; the last
-    /// consumer's call frees it. A consumer that finds nothing kept makes only its own part.
-    pub fn take(
-        &self,
-        index: usize,
-        part: Part,
-        make: impl FnOnce(Part) -> RenderedBody,
-    ) -> Arc<RenderedBody> {
-        let Some(slot) = self.slots.get(index) else {
-            return Arc::new(make(part));
+    /// Article `index`'s HTML (for its page or the book). `make` renders the part it is asked
+    /// for: both when a part is to be kept for the consumers still to come, while the budget
+    /// allows; the last consumer of a part frees it.
+    pub fn html(&self, index: usize, make: impl FnOnce(Part) -> RenderedBody) -> Arc<String> {
+        let Some(mut slot) = self.lock(index) else {
+            return Arc::new(make(Part::Html).html);
         };
-        // A poisoned slot (a panic while rendering) has nothing kept that can be trusted.
-        let mut slot = slot.lock().unwrap_or_else(|poisoned| {
-            let mut slot = poisoned.into_inner();
-            slot.body = None;
-            slot
-        });
-        slot.served = slot.served.saturating_add(1);
-        let last = slot.served >= CONSUMERS;
-        if let Some(body) = &slot.body {
-            let body = body.clone();
-            if last {
-                slot.body = None;
-                self.kept.fetch_sub(body.size(), Ordering::Relaxed);
+        slot.html_served = slot.html_served.saturating_add(1);
+        let (html_left, text_left) = slot.left();
+        if let Some(html) = slot.html.clone() {
+            if html_left == 0 {
+                slot.html = None;
+                self.kept.fetch_sub(html.capacity(), Ordering::Relaxed);
             }
-            return body;
+            return html;
         }
-        if last || self.kept.load(Ordering::Relaxed) >= self.budget {
-            // Nothing kept for the others: only this consumer's part.
-            return Arc::new(make(part));
+        if (html_left > 0 || text_left > 0) && self.has_room() {
+            let body = make(Part::Both);
+            let html = Arc::new(body.html);
+            self.keep(
+                &mut slot,
+                (html_left > 0).then(|| html.clone()),
+                (text_left > 0).then_some(body.text),
+            );
+            return html;
         }
-        let body = Arc::new(make(Part::Both));
-        self.kept.fetch_add(body.size(), Ordering::Relaxed);
-        slot.body = Some(body.clone());
-        body
+        Arc::new(make(Part::Html).html)
     }
 
-    /// Bytes of bodies kept now.
+    /// Article `index`'s text (for the search index), as [`BodyCache::html`] gives the HTML.
+    pub fn text(&self, index: usize, make: impl FnOnce(Part) -> RenderedBody) -> String {
+        let Some(mut slot) = self.lock(index) else {
+            return make(Part::Text).text;
+        };
+        slot.text_served = slot.text_served.saturating_add(1);
+        let (html_left, text_left) = slot.left();
+        if let Some(text) = slot.text.take() {
+            if text_left > 0 {
+                // Another consumer of the text is still to come: it gets its own copy.
+                slot.text = Some(text.clone());
+            } else {
+                self.kept.fetch_sub(text.capacity(), Ordering::Relaxed);
+            }
+            return text;
+        }
+        if html_left > 0 && self.has_room() {
+            let body = make(Part::Both);
+            self.keep(
+                &mut slot,
+                Some(Arc::new(body.html)),
+                (text_left > 0).then(|| body.text.clone()),
+            );
+            return body.text;
+        }
+        make(Part::Text).text
+    }
+
+    /// The slot of article `index`; a poisoned one (a panic while rendering) keeps nothing that
+    /// could be trusted.
+    fn lock(&self, index: usize) -> Option<std::sync::MutexGuard<'_, Slot>> {
+        let slot = self.slots.get(index)?;
+        Some(slot.lock().unwrap_or_else(|poisoned| {
+            let mut slot = poisoned.into_inner();
+            if let Some(html) = slot.html.take() {
+                self.kept.fetch_sub(html.capacity(), Ordering::Relaxed);
+            }
+            if let Some(text) = slot.text.take() {
+                self.kept.fetch_sub(text.capacity(), Ordering::Relaxed);
+            }
+            slot
+        }))
+    }
+
+    fn has_room(&self) -> bool {
+        self.kept.load(Ordering::Relaxed) < self.budget
+    }
+
+    fn keep(&self, slot: &mut Slot, html: Option<Arc<String>>, text: Option<String>) {
+        let size =
+            html.as_ref().map_or(0, |h| h.capacity()) + text.as_ref().map_or(0, String::capacity);
+        self.kept.fetch_add(size, Ordering::Relaxed);
+        slot.html = html;
+        slot.text = text;
+    }
+
+    /// Bytes of parts kept now.
     #[cfg(test)]
     fn kept_bytes(&self) -> usize {
         self.kept.load(Ordering::Relaxed)
@@ -196,18 +252,42 @@ mod tests {
             made.borrow_mut().push(part);
             body("Talks resumed.", part)
         };
-        let page = cache.take(0, Part::Html, make);
+        let page = cache.html(0, make);
         assert!(cache.kept_bytes() > 0);
-        let book = cache.take(0, Part::Html, make);
-        let search = cache.take(0, Part::Text, make);
+        let search = cache.text(0, make);
+        let book = cache.html(0, make);
         assert_eq!(*made.borrow(), [Part::Both], "one rendering, made whole");
-        assert!(Arc::ptr_eq(&page, &book) && Arc::ptr_eq(&book, &search));
-        assert_eq!(search.text, "Talks resumed.\n");
+        assert!(Arc::ptr_eq(&page, &book));
+        assert_eq!(
+            (page.as_str(), search.as_str()),
+            ("<p>Talks resumed.</p>\n", "Talks resumed.\n")
+        );
         assert_eq!(cache.kept_bytes(), 0, "the last consumer frees it");
         // A fourth asker (a page rendered again) gets its part, made anew and not kept.
-        assert_eq!(cache.take(0, Part::Html, make).html, page.html);
+        assert_eq!(*cache.html(0, make), *page);
         assert_eq!(*made.borrow(), [Part::Both, Part::Html]);
         assert_eq!(cache.kept_bytes(), 0);
+    }
+
+    #[test]
+    fn the_text_is_freed_once_the_index_has_it_and_the_html_after_the_second_page() {
+        let cache = BodyCache::new(1, 100);
+        let made = RefCell::new(Vec::new());
+        let make = |part| {
+            made.borrow_mut().push(part);
+            body("Words.", part)
+        };
+        assert_eq!(cache.text(0, make), "Words.\n");
+        let html_only = cache.kept_bytes();
+        assert!(
+            html_only >= "<p>Words.</p>\n".len(),
+            "the HTML waits for its pages"
+        );
+        cache.html(0, make);
+        assert_eq!(cache.kept_bytes(), html_only);
+        cache.html(0, make);
+        assert_eq!(cache.kept_bytes(), 0);
+        assert_eq!(*made.borrow(), [Part::Both]);
     }
 
     #[test]
@@ -218,17 +298,17 @@ mod tests {
             made.borrow_mut().push(part);
             body("a", part)
         };
-        cache.take(0, Part::Html, make);
+        cache.html(0, make);
         assert_eq!(
             *made.borrow(),
             [Part::Both],
             "kept: the budget was not yet spent"
         );
-        assert_eq!(cache.take(1, Part::Text, make).text, "a\n");
-        assert_eq!(cache.take(1, Part::Html, make).html, "<p>a</p>\n");
+        assert_eq!(cache.text(1, make), "a\n");
+        assert_eq!(*cache.html(1, make), "<p>a</p>\n");
         assert_eq!(*made.borrow(), [Part::Both, Part::Text, Part::Html]);
-        cache.take(0, Part::Html, make);
-        cache.take(0, Part::Text, make);
+        cache.html(0, make);
+        cache.text(0, make);
         assert_eq!(made.borrow().len(), 3, "the kept body served its consumers");
         assert_eq!(cache.kept_bytes(), 0);
     }
@@ -241,8 +321,8 @@ mod tests {
             made.borrow_mut().push(part);
             body("a", part)
         };
-        cache.take(0, Part::Html, make);
-        cache.take(0, Part::Text, make);
+        cache.html(0, make);
+        cache.text(0, make);
         assert_eq!(*made.borrow(), [Part::Html, Part::Text]);
         assert_eq!(cache.kept_bytes(), 0);
     }

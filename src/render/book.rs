@@ -282,7 +282,7 @@ impl BookPlan {
 pub type ArticleRenderer<'r> = dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync + 'r;
 
 /// Gives article `index`'s body as its page shows it, rendered once for every output.
-pub type BodySource<'r> = dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync + 'r;
+pub type BodySource<'r> = dyn Fn(usize) -> std::sync::Arc<String> + Sync + 'r;
 
 /// The data of `book.html` for the cover (`volume` None) or one volume.
 pub fn book_page<'a>(
@@ -557,7 +557,7 @@ impl<'a> Printer<'_, 'a> {
             // Highlights, their numbered notes after each paragraph and the footnotes, as on
             // the article's page (the same rendering); ids are made the article's own by
             // `rebase`.
-            body_html: rebase_html(&(self.body)(i).html, &summary.path, &anchor, here),
+            body_html: rebase_html(&(self.body)(i), &summary.path, &anchor, here),
             annotations: front
                 .annotations
                 .iter()

@@ -167,17 +167,26 @@ struct Common {
 }
 
 impl<'a> Renderer<'a> {
-    /// Article `index`'s body, rendered once for its page, the book and the search index.
-    fn body(&self, index: usize, part: body::Part) -> Arc<body::RenderedBody> {
-        self.bodies.take(index, part, |part| {
-            body::RenderedBody::of(
-                self.linked,
-                &self.markdown,
-                &self.shared.strings,
-                index,
-                part,
-            )
-        })
+    /// Article `index`'s body HTML, rendered once for its page, the book and the search index.
+    fn body_part_html(&self, index: usize) -> Arc<String> {
+        self.bodies
+            .html(index, |part| self.render_body(index, part))
+    }
+
+    /// Article `index`'s body text, for the search index (see [`Renderer::body_part_html`]).
+    fn body_part_text(&self, index: usize) -> String {
+        self.bodies
+            .text(index, |part| self.render_body(index, part))
+    }
+
+    fn render_body(&self, index: usize, part: body::Part) -> body::RenderedBody {
+        body::RenderedBody::of(
+            self.linked,
+            &self.markdown,
+            &self.shared.strings,
+            index,
+            part,
+        )
     }
 
     /// A renderer of `linked` with `templates` and the summaries `shared` of `linked`, which it
@@ -276,7 +285,7 @@ impl<'a> Renderer<'a> {
                 let excerpts = search::search_index(
                     linked,
                     self.shared,
-                    &|i| self.body(i, body::Part::Text),
+                    &|i| self.body_part_text(i),
                     &feeds::in_feeds(linked),
                     sink,
                 )?;

@@ -262,12 +262,12 @@ pub fn shard_key(token: &str) -> String {
 /// Writes every file of the search index through `sink` and returns the excerpt (the first
 /// paragraph) of each article `excerpted` marks, for the feeds; the others' are empty. Articles
 /// are indexed block by block on every core, their fragments written as they are made, so the
-/// book's plain text is never held whole. `body` gives each article's rendered body, whose
-/// words it indexes.
+/// book's plain text is never held whole. `body` gives each article's body text (see
+/// [`super::body`]).
 pub fn search_index(
     linked: &LinkedBook,
     shared: &Shared,
-    body: &(dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync),
+    body: &(dyn Fn(usize) -> String + Sync),
     excerpted: &[bool],
     sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
 ) -> Result<Vec<String>, Error> {
@@ -302,7 +302,7 @@ pub fn search_index(
 /// What indexing the articles needs, besides the articles.
 struct Indexer<'a> {
     shared: &'a Shared,
-    body: &'a (dyn Fn(usize) -> std::sync::Arc<super::body::RenderedBody> + Sync),
+    body: &'a (dyn Fn(usize) -> String + Sync),
     excerpted: &'a [bool],
     sink: &'a (dyn Fn(Output) -> Result<(), Error> + Sync),
 }
@@ -351,11 +351,11 @@ impl Indexer<'_> {
                 in_file = 0;
             }
             // The linked text: `[[target|shown words]]` is indexed as the words readers see.
-            let body = (self.body)(i);
+            let text = (self.body)(i);
             if self.excerpted[i] {
-                excerpts.push((i, excerpt(&body.text, EXCERPT_CHARS)));
+                excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
             }
-            lengths.push(index_article(summary, &body.text, id, &mut postings));
+            lengths.push(index_article(summary, &text, id, &mut postings));
         }
         Ok((postings, excerpts, lengths))
     }

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::render::context::{ArticleSummary, Link, ListItem};
 use std::sync::Arc;
 
-use crate::render::{body, citations, markdown, to_context, Renderer};
+use crate::render::{citations, markdown, to_context, Renderer};
 
 /// What `article.html` is given.
 #[derive(Serialize)]
@@ -68,7 +68,6 @@ impl<'a> Renderer<'a> {
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
     fn body_html(&self, index: usize) -> String {
         // The last of the body's consumers takes it without a copy.
-        Arc::try_unwrap(self.body(index, body::Part::Html))
-            .map_or_else(|body| body.html.clone(), |body| body.html)
+        Arc::try_unwrap(self.body_part_html(index)).unwrap_or_else(|html| (*html).clone())
     }
 }

@@ -2,7 +2,7 @@
 //! view is [`book::BookPage`], made by the `book` module, which lays the book out.
 
 use crate::error::Error;
-use crate::render::{body, book, to_context, Renderer};
+use crate::render::{book, to_context, Renderer};
 
 impl<'a> Renderer<'a> {
     /// The whole book, the cover of its volumes (`volume` `None` in a book in volumes) or one
@@ -16,7 +16,7 @@ impl<'a> Renderer<'a> {
             self.linked,
             self.shared,
             &self.markdown,
-            &|i| self.body(i, body::Part::Html),
+            &|i| self.body_part_html(i),
             self.book_plan(),
             volume,
             &|article| self.partial("partials/book_article.html", article, root),
