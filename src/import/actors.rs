@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::clean::{Block, Doc};
+use super::doc::{Block, Doc};
 use super::name_scan::NameSpans;
 use super::names::{self, key, short_form};
 use super::{ImportContext, NewActor};

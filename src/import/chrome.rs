@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::clean::{Kind, Meta};
+use super::doc::{Kind, Meta};
 use super::outlets::OutletMatcher;
 
 /// Lines that are site chrome wherever they appear (compared whole, ignoring case).

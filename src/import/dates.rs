@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::clean::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::model::PartialDate;

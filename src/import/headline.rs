@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{Block, Doc, Meta};
+use super::doc::{Block, Doc, Meta};
 use super::outlets::OutletMatcher;
 use super::PageHints;
 

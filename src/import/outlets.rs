@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
 use super::chrome::email_domains;
-use super::clean::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
@@ -583,11 +583,7 @@ pub(crate) fn name_key(name: &str) -> String {
         .strip_prefix("The ")
         .or_else(|| trimmed.strip_prefix("the "))
         .unwrap_or(trimmed);
-    trimmed
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    super::fold::alnum_lower(trimmed)
 }
 
 /// The host of an `http(s)://` URL.

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::chrome::{body_like, word_count};
-use super::clean::{is_caption, Kind, Line, Meta};
+use super::clean::is_caption;
+use super::doc::{Kind, Line, Meta};
 use super::outlets::OutletMatcher;
 
 /// Lines read for a headline: it sits above the story, after at most a page's worth of chrome.
@@ -71,11 +72,9 @@ fn is_site_header(text: &str, outlets: &OutletMatcher) -> bool {
 /// Normalised text for comparing two printings of a headline: its first 300 letters and digits
 /// (a headline is shorter; a paragraph needs only its start, to find a headline glued to it).
 fn key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(300)
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len().min(300));
+    super::fold::push_alnum_lower(&mut out, text, 300);
+    out
 }
 
 /// Words of site section menus, from the shipped list.
