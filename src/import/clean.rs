@@ -142,6 +142,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         lines,
         blocks,
         title_sure,
+        dateline: Default::default(),
     }
 }
 

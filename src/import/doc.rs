@@ -67,6 +67,16 @@ impl Block {
     }
 }
 
+/// What a dateline says.
+#[derive(Debug, Clone)]
+pub(crate) struct Dateline {
+    pub place: String,
+    /// `Feb. 7`, when the dateline carries the day.
+    pub month_day: Option<String>,
+    /// `Yonhap`, `AP`: who filed it.
+    pub org: Option<String>,
+}
+
 /// The sorted lines and the body built from them.
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
@@ -74,6 +84,8 @@ pub(crate) struct Doc {
     pub blocks: Vec<Block>,
     /// Whether the headline was picked on strong evidence; otherwise the editor should check it.
     pub title_sure: bool,
+    /// The first paragraphs' dateline, read on first use (see `headline::first_dateline`).
+    pub dateline: std::cell::OnceCell<Option<Dateline>>,
 }
 
 impl Doc {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc::{Block, Doc, Meta};
+use super::doc::{Block, Dateline, Doc, Meta};
 use super::outlets::OutletMatcher;
 use super::PageHints;
 
@@ -49,15 +49,6 @@ const NOT_PLACES: &[&str] = &[
     "U.S.",
 ];
 
-/// What a dateline says.
-pub(crate) struct Dateline {
-    pub place: String,
-    /// `Feb. 7`, when the dateline carries the day.
-    pub month_day: Option<String>,
-    /// `Yonhap`, `AP`: who filed it.
-    pub org: Option<String>,
-}
-
 pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let caps = DATELINE.captures(paragraph)?;
     let place = caps.name("place").or(caps.name("tplace"))?.as_str();
@@ -78,12 +69,15 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
 }
 
 /// The dateline of the first paragraph that has one (a deck or a stray widget line may come first).
-pub(crate) fn first_dateline(doc: &Doc) -> Option<Dateline> {
-    doc.paragraphs().take(3).find_map(parse_dateline)
+/// Read once per document: the outlet, date and dateline passes all ask for it.
+pub(crate) fn first_dateline(doc: &Doc) -> Option<&Dateline> {
+    doc.dateline
+        .get_or_init(|| doc.paragraphs().take(3).find_map(parse_dateline))
+        .as_ref()
 }
 
 pub(crate) fn dateline(doc: &Doc) -> Option<String> {
-    first_dateline(doc).map(|d| d.place)
+    first_dateline(doc).map(|d| d.place.clone())
 }
 
 /// Labels before or after a headline (`WATCH:`, `Opinion |`, `(VIDEO)`), from the shipped list.
