@@ -143,3 +143,24 @@ fn a_name_the_story_goes_on_to_use_is_not_a_byline() {
     assert_eq!(got.front.title, HEADLINE);
     assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
 }
+
+#[test]
+fn a_transcripts_reporter_line_is_the_byline_and_no_actor() {
+    let ctx = ImportContext::with_defaults(&[]);
+    for line in [
+        "TRT World'sAmara Okoye reports.",
+        "Deutsche Welle’s Amara Okoye reports from Kyiv.",
+    ] {
+        let text = format!("{HEADLINE}\n\n{LEAD}\n\n{line}\n\n{MORE}\n");
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.byline, ["Amara Okoye"], "{line}");
+        assert!(
+            !got.front.actors.iter().any(|a| a.contains("Okoye")),
+            "a reporter is no actor: {:?}",
+            got.front.actors
+        );
+    }
+    // A person who is not an outlet's reporter stays in the story.
+    let text = format!("{HEADLINE}\n\n{LEAD}\n\nThe chair's Amara Okoye reports.\n\n{MORE}\n");
+    assert!(import_text(&text, "t.txt", &ctx).front.byline.is_empty());
+}

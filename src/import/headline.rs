@@ -365,6 +365,7 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
             names.extend(split_names(&caps["names"], outlets));
         }
     }
+    names.extend(reporters(doc, outlets));
     let mut unique = Vec::new();
     for name in names {
         if !unique.contains(&name) {
@@ -377,6 +378,30 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
 static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
 });
+
+/// `Courier's Jane Doe reports.`, `Courier’s Jane Doe reports from Geneva.`: a broadcaster's
+/// transcript names its reporter in a line of the text, after the outlet's possessive (the
+/// copy sometimes loses the space after it: `Courier'sJane Doe reports.`).
+static REPORTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<outlet>[^.!?'’]{2,60})['’]s\s*(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})\s+reports(?:\s+from\s+[^.!?]{2,40})?[.:]?$").unwrap()
+});
+
+/// A reporter line's outlet and reporter, as written: `("Courier", "Jane Doe")`.
+pub(crate) fn reporter_line(line: &str) -> Option<(&str, &str)> {
+    if line.len() > 160 {
+        return None;
+    }
+    let caps = REPORTER_LINE.captures(line.trim())?;
+    Some((caps.name("outlet")?.as_str(), caps.name("name")?.as_str()))
+}
+
+/// The reporters that reporter lines of a known outlet credit.
+fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item = String> + 'd {
+    doc.paragraphs()
+        .filter_map(reporter_line)
+        .filter(|(outlet, _)| outlets.resolve(outlet.trim()).is_some())
+        .filter_map(|(_, name)| person_name(name))
+}
 
 /// Every name in the text's credit lines (bylines, contributors, editors, photographers), so the
 /// actor pass can leave them out.
@@ -392,6 +417,7 @@ pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String>
             names.extend(split_names(part, outlets));
         }
     }
+    names.extend(reporters(doc, outlets));
     names
 }
 

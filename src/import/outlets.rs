@@ -344,12 +344,30 @@ impl OutletMatcher {
             for (start, end, i) in self.mentions(text) {
                 let before = text[..start].trim_end();
                 let after = text[end..].trim_start();
-                if PHOTO_CREDIT_BEFORE.is_match(before)
-                    || matches!(line.kind, Kind::Meta(Meta::Copyright))
-                {
+                // `The Punch - The central bank said…`: the outlet credits itself before the lead,
+                // even after a stray `News photo` label the copy kept (a photo's credit has its
+                // colon: `Photo: Reuters`).
+                let lead_credit = Some(text) == first_para
+                    && start < 60
+                    && (after.starts_with("- ")
+                        || after.starts_with("– ")
+                        || after.starts_with("— "));
+                let photo_credit =
+                    PHOTO_CREDIT_BEFORE.is_match(before) && !(lead_credit && !before.contains(':'));
+                if photo_credit || matches!(line.kind, Kind::Meta(Meta::Copyright)) {
                     continue;
                 }
                 let weight = if short && DESK.is_match(after) && before.len() <= 3 {
+                    (10, true)
+                } else if short
+                    && before.is_empty()
+                    && super::headline::reporter_line(text).is_some()
+                {
+                    // `Courier's Jane Doe reports.`: a broadcaster's transcript credits its reporter.
+                    (10, true)
+                } else if Some(text) == first_para && start < 200 && STATEMENT_LEAD.is_match(after)
+                {
+                    // `(Wire) – The Port Authority released the following statement:`.
                     (10, true)
                 } else if WRAPPER_OPEN.is_match(before)
                     // At the head of a line or after a dateline's place, never closing a
@@ -384,12 +402,7 @@ impl OutletMatcher {
                 } else if INTERVIEW.is_match(before) {
                     // Weak: a story often quotes what someone told another outlet.
                     (2, true)
-                } else if Some(text) == first_para
-                    && start < 60
-                    && (after.starts_with("- ")
-                        || after.starts_with("– ")
-                        || after.starts_with("— "))
-                {
+                } else if lead_credit {
                     (10, true)
                 } else if short
                     && title_at.is_none_or(|t| n < t)
@@ -544,7 +557,24 @@ static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 
 /// What follows an outlet's name when the site promotes itself.
 static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:['’]s\s+(?:website|site|app|newsletters?|channel|podcasts?)|(?:app|newsletters?)(?-u:\b))").unwrap()
+    let products = super::names::entries(include_str!("registry/self_promotion.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::Regex::new(&format!(
+        r"(?i)^(?:['’]s\s+(?:{products})(?-u:\b)|(?:app|newsletters?)(?-u:\b))"
+    ))
+    .unwrap()
+});
+
+/// What follows an organisation's name at the head of a story that reprints its statement
+/// (`The Port Authority has issued the following statement:`), from the shipped list.
+static STATEMENT_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let phrases = super::names::entries(include_str!("registry/statement_leads.txt"))
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::Regex::new(&format!(r"(?i)^(?:(?:has|have)\s+)?(?:{phrases})(?-u:\b)")).unwrap()
 });
 
 /// What comes before an outlet's name when the site promotes itself.
@@ -559,22 +589,24 @@ static SELF_PROMOTION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 /// paragraph with none of them is not searched for outlet names.
 static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
+        let fixed = [
+            "told ",
+            "spoke to ",
+            "speaking to ",
+            "said to ",
+            "interview",
+            " app",
+            "newsletter",
+            "follow ",
+            "download ",
+            "subscribe ",
+            "sign up",
+        ];
+        let products = super::names::entries(include_str!("registry/self_promotion.txt"))
+            .flat_map(|p| [format!("'s {p}"), format!("’s {p}")]);
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "told ",
-                "spoke to ",
-                "speaking to ",
-                "said to ",
-                "interview",
-                "website",
-                " app",
-                "newsletter",
-                "follow ",
-                "download ",
-                "subscribe ",
-                "sign up",
-            ])
+            .build(fixed.into_iter().map(str::to_string).chain(products))
             .expect("credit words build an automaton")
     });
 
@@ -668,6 +700,47 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Press TV");
         let text = format!("{STORY}{LEAD}Follow Al Jazeera on social media\n");
         assert_eq!(outlet_of(&text).0, "Al Jazeera");
+    }
+
+    #[test]
+    fn a_site_promoting_its_live_page_names_itself() {
+        let text = format!("{STORY}{LEAD}Follow the latest with Radio New Zealand's live blog:\n");
+        assert_eq!(outlet_of(&text).0, "RNZ");
+        let text = format!("{STORY}{LEAD}Get the Daily Nation's newsletter every morning.\n");
+        assert_ne!(
+            outlet_of(&text).0,
+            "",
+            "a newsletter prompt names its paper"
+        );
+    }
+
+    #[test]
+    fn an_outlet_crediting_itself_before_the_lead_counts_even_after_a_stray_label() {
+        let text = format!("{STORY}News photo The Punch  - {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Punch (Nigeria)");
+        // A photo's credit keeps its colon and never names the outlet.
+        let text = format!("{STORY}Photo: Reuters - {LEAD}");
+        assert_ne!(outlet_of(&text).0, "Reuters");
+    }
+
+    #[test]
+    fn a_reprinted_statement_is_credited_to_the_organisation_that_issued_it() {
+        let text = format!(
+            "{STORY}Harbour City (Valley Wire) – The State Department has issued the following \
+             statement:\n\n{LEAD}"
+        );
+        assert_eq!(outlet_of(&text).0, "U.S. Department of State");
+        // Named later in a paragraph, without the statement, it is only a mention.
+        let text = format!("{STORY}{LEAD}The State Department released the following figures.\n");
+        assert_ne!(outlet_of(&text).0, "U.S. Department of State");
+    }
+
+    #[test]
+    fn a_transcripts_reporter_line_credits_the_broadcaster() {
+        let text = format!("{STORY}{LEAD}TRT World'sAmara Okoye reports.\n");
+        assert_eq!(outlet_of(&text).0, "TRT World");
+        let text = format!("{STORY}{LEAD}Deutsche Welle’s Lena Brandt reports from Kyiv.\n");
+        assert_eq!(outlet_of(&text).0, "Deutsche Welle");
     }
 
     #[test]
