@@ -353,7 +353,7 @@ impl OutletMatcher {
                         || after.starts_with("– ")
                         || after.starts_with("— "));
                 let photo_credit =
-                    PHOTO_CREDIT_BEFORE.is_match(before) && !(lead_credit && !before.contains(':'));
+                    (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
                 if photo_credit || matches!(line.kind, Kind::Meta(Meta::Copyright)) {
                     continue;
                 }
