@@ -165,6 +165,18 @@ pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletM
     title.to_string()
 }
 
+/// The outlet a headline's site suffix or prefix names (`Headline | Valley Courier` when the
+/// registry knows the Courier): a tab title copied with the page names the site.
+pub(crate) fn site_in_title<'t>(title: &'t str, outlets: &OutletMatcher) -> Option<&'t str> {
+    let separators: Vec<_> = SITE_SEPARATOR.find_iter(title).collect();
+    let last = separators.last()?;
+    let first = separators.first()?;
+    [&title[last.end()..], &title[..first.start()]]
+        .into_iter()
+        .map(str::trim)
+        .find(|part| outlets.resolve(part).is_some())
+}
+
 /// Separators a site puts between a headline and its own name or section, never inside a
 /// headline: `Headline | Valley Courier`, `Headline :: Site`, `Headline • Section`.
 static SITE_BAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:\||::|•|·)\s+").unwrap());
@@ -192,7 +204,9 @@ fn strip_unnamed_site(title: &str) -> &str {
     };
     let cut = |m: regex::Match<'_>, dash: bool| {
         let (head, tail) = (&title[..m.start()], title[m.end()..].trim());
-        let site = name_like(tail) && (!dash || is_organisation(tail));
+        // `Headline | World news | Site`: the section a tab title names before the site.
+        let section = !dash && super::title_line::is_section_label(tail);
+        let site = section || name_like(tail) && (!dash || is_organisation(tail));
         (site && super::chrome::word_count(head) >= 3).then(|| head.trim_end())
     };
     if let Some(head) = SITE_BAR.find_iter(title).last().and_then(|m| cut(m, false)) {
@@ -245,7 +259,7 @@ static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
+    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[(\[]?@[A-Za-z0-9_]{2,15}[)\]]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
 });
 
 /// `Jin-Woo Ha ha@donga.com`: a reporter's name followed by their address.
@@ -306,6 +320,11 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
         Some(m) => (&text[..m.start()], text[m.end()..].trim()),
         None => (text, ""),
     };
+    // `Jane Doe in Geneva`: where the reporter filed from, one to three capitalised words.
+    let names = match names.rsplit_once(" in ") {
+        Some((names, place)) if capitalised_words(place, 3) => names,
+        _ => names,
+    };
     let tail_ok = tail.is_empty()
         || outlets.resolve(tail).is_some()
         || is_organisation(tail)
@@ -332,6 +351,16 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
                     chars.next().is_some_and(char::is_uppercase)
                         && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
                 })
+        })
+}
+
+/// One to `most` words, each opening with a capital: a place (`Geneva`, `New Delhi`).
+fn capitalised_words(text: &str, most: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=most).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
         })
 }
 

@@ -255,6 +255,15 @@ impl OutletMatcher {
                 }
             }
         }
+        // A raw text's tab title; a saved page names its site in its metadata instead.
+        if let Some(i) = doc
+            .title_line()
+            .filter(|_| hints.site_name.is_none())
+            .and_then(|t| super::headline::site_in_title(t, self))
+            .and_then(|name| self.resolve_index(name))
+        {
+            add(&mut site, i, 6);
+        }
         if let Some(site_name) = &hints.site_name {
             if let Some(i) = self.resolve_index(site_name) {
                 add(&mut site, i, 6);
@@ -390,7 +399,11 @@ impl OutletMatcher {
                         _ => (0, false),
                     }
                 } else if FEED_CREDIT.is_match(before)
-                    && (after.is_empty() || after.starts_with(':'))
+                    && (after.trim_end_matches(['.', '!']).is_empty()
+                        || after.starts_with(':')
+                        // `… from The Conversation under a Creative Commons license.`
+                        || after.starts_with("under ")
+                        || after.starts_with("with permission"))
                 {
                     (8, true)
                 } else if SELF_PROMOTION_AFTER.is_match(after)
@@ -552,7 +565,7 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|originally published (?:by|in|on)|first (?:appeared|published) (?:in|on|by)|this (?:article|story) (?:first )?appeared (?:in|on))$").unwrap()
+    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from))$").unwrap()
 });
 
 /// What follows an outlet's name when the site promotes itself.
@@ -601,6 +614,8 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "download ",
             "subscribe ",
             "sign up",
+            "published ",
+            "appeared ",
         ];
         let products = super::names::entries(include_str!("registry/self_promotion.txt"))
             .flat_map(|p| [format!("'s {p}"), format!("’s {p}")]);
@@ -687,6 +702,14 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "The Hindu");
         let text = format!("{STORY}{LEAD}from Reuters: World News\n");
         assert_eq!(outlet_of(&text).0, "Reuters");
+        for credit in [
+            "This article first appeared in The Conversation.",
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "This story was originally published by The Conversation.",
+        ] {
+            let text = format!("{STORY}{LEAD}{credit}\n");
+            assert_eq!(outlet_of(&text).0, "The Conversation", "{credit}");
+        }
         let text = format!("{STORY}(MENAFN- Gulf Times) {LEAD}");
         let (outlet, publisher) = outlet_of(&text);
         assert_eq!(outlet, "Gulf Times");

@@ -56,7 +56,13 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || last == ':'
         || last == ','
         // `… (PHOTOS)` labels a headline; it is not a photo's credit.
-        || is_caption(&super::headline::without_trailing_label(text), outlets)
+        // A tab title's `| Reuters` is the site's name, not a photo's credit.
+        || is_caption(
+            &super::headline::without_trailing_label(&super::headline::strip_site_name(
+                text, None, outlets,
+            )),
+            outlets,
+        )
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
@@ -83,6 +89,12 @@ static SECTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(str::to_lowercase)
         .collect()
 });
+
+/// `World news`, `Opinion`, `US politics`: a label made only of section-menu words.
+pub(crate) fn is_section_label(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    (1..=3).contains(&words.len()) && words.iter().all(|w| SECTION_WORDS.contains(w))
+}
 
 /// `Home News World Business Opinion Sport Videos`: a menu whose separators were lost in copying.
 /// Capitalised words only, no sentence punctuation, and several section names among them.
