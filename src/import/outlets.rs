@@ -614,8 +614,13 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "download ",
             "subscribe ",
             "sign up",
-            "published ",
-            "appeared ",
+            "published by",
+            "published in",
+            "published on",
+            "published from",
+            "appeared in",
+            "appeared on",
+            "with permission",
         ];
         let products = super::names::entries(include_str!("registry/self_promotion.txt"))
             .flat_map(|p| [format!("'s {p}"), format!("’s {p}")]);
