@@ -143,3 +143,57 @@ fn a_name_the_story_goes_on_to_use_is_not_a_byline() {
     assert_eq!(got.front.title, HEADLINE);
     assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
 }
+
+#[test]
+fn a_transcripts_reporter_line_is_the_byline_and_no_actor() {
+    let ctx = ImportContext::with_defaults(&[]);
+    for line in [
+        "TRT World'sAmara Okoye reports.",
+        "Deutsche Welle’s Amara Okoye reports from Kyiv.",
+    ] {
+        let text = format!("{HEADLINE}\n\n{LEAD}\n\n{line}\n\n{MORE}\n");
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.byline, ["Amara Okoye"], "{line}");
+        assert!(
+            !got.front.actors.iter().any(|a| a.contains("Okoye")),
+            "a reporter is no actor: {:?}",
+            got.front.actors
+        );
+    }
+    // A person who is not an outlet's reporter stays in the story.
+    let text = format!("{HEADLINE}\n\n{LEAD}\n\nThe chair's Amara Okoye reports.\n\n{MORE}\n");
+    assert!(import_text(&text, "t.txt", &ctx).front.byline.is_empty());
+}
+
+#[test]
+fn a_tab_titles_section_and_site_are_stripped_and_name_the_outlet() {
+    let ctx = ImportContext::with_defaults(&[]);
+    for head in [
+        "Water board raises tariffs after floods | The Guardian\n\nJane Okafor in Geneva",
+        "Water board raises tariffs after floods | World news | The Guardian\n\nBy Jane Okafor",
+    ] {
+        let text = format!("{head}\n\nSun 5 May 2024 10.30 BST\n\n{LEAD}\n\n{MORE}\n");
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.title, HEADLINE, "{head}");
+        assert_eq!(got.front.byline, ["Jane Okafor"], "{head}");
+        assert_eq!(got.front.outlet, "The Guardian", "{head}");
+    }
+    // A site no registry knows, behind its section: both go, and no outlet is made up.
+    let (title, byline) = read(
+        "Water board raises tariffs after floods | World news | Valley Courier\n\nBy Jane Okafor",
+    );
+    assert_eq!(title, HEADLINE);
+    assert_eq!(byline, ["Jane Okafor"]);
+}
+
+#[test]
+fn bylines_with_a_place_or_a_handle_are_read() {
+    check(
+        "Water board raises tariffs after floods\n\nJane Okafor in Geneva\n\nMay 5, 2024",
+        &["Jane Okafor"],
+    );
+    check(
+        "Water board raises tariffs after floods\nBy Jane Okafor @janeokafor\nMay 5, 2024",
+        &["Jane Okafor"],
+    );
+}

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::clean::{Block, Doc};
+use super::doc::{Block, Doc};
 use super::name_scan::NameSpans;
 use super::names::{self, key, short_form};
 use super::{ImportContext, NewActor};
@@ -67,8 +67,13 @@ impl ActorMatcher {
             .map(|(short, ids)| (short, ids[0]))
             .collect();
         let automaton = (!texts.is_empty()).then(|| {
+            // The names are searched in the whole text of every input: a book's cast of a few
+            // thousand names makes a DFA built in milliseconds and scanned several times faster
+            // than the NFA the builder picks past a hundred names; a bigger cast keeps the NFA so
+            // memory stays bounded.
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind((texts.len() <= MAX_DFA_NAMES).then_some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&texts)
                 .expect("actor names build an automaton")
         });
@@ -98,6 +103,9 @@ pub(crate) struct People {
     pub names: Vec<String>,
     pub new: Vec<NewActor>,
 }
+
+/// Casts up to this many names and aliases are matched with a full DFA.
+const MAX_DFA_NAMES: usize = 5_000;
 
 /// One capitalised word of a name, in any script with case: `Guterres`, `Dujarric`, `O'Brien`,
 /// `N’Diaye`, `al-Ansari`, `Kyung-wha`.
@@ -495,6 +503,7 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
         }
     }
 
+    resolve_family_names(&mut full);
     full.sort_by_key(|(pos, _, _)| *pos);
     let mut names_out: Vec<String> = Vec::new();
     let mut keys_out: HashSet<String> = HashSet::default();
@@ -652,6 +661,33 @@ fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<S
 }
 
 /// Every name-shaped span with the evidence that it is a person.
+/// `Te Whetu` after `Aroha Te Whetu`, `Fernández de la Vega` after `José María Fernández de la
+/// Vega`: a new name of several words that ends another name of the article, and only one, is
+/// that person named by the family name.
+fn resolve_family_names(full: &mut [(usize, String, Option<usize>)]) {
+    let longer = |name: &str| {
+        let mut owners = full.iter().filter(|(_, other, _)| {
+            other.len() > name.len()
+                && other.ends_with(name)
+                && other[..other.len() - name.len()].ends_with(' ')
+        });
+        let (_, first, known) = owners.next()?;
+        owners
+            .all(|(_, other, _)| other == first)
+            .then(|| (first.clone(), *known))
+    };
+    let resolved: Vec<(usize, (String, Option<usize>))> = full
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, name, known))| known.is_none() && name.contains(' '))
+        .filter_map(|(i, (_, name, _))| Some((i, longer(name)?)))
+        .collect();
+    for (i, (name, known)) in resolved {
+        full[i].1 = name;
+        full[i].2 = known;
+    }
+}
+
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
     let push = push_tidy;
@@ -1191,6 +1227,31 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let names = found("The Population Division said the figures were revised.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn people_of_many_naming_cultures_are_found_once_each() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Ministers meet over river treaty\n\n\
+            GENEVA (Valley Wire) - The prime minister, Aroha Te Whetu, met her counterpart on \
+            Monday.\n\n\"We have made progress,\" said Nguyen Thi Lan, the deputy foreign \
+            minister. Siddharth Raghunathan, an adviser to the ministry, said the draft was nearly \
+            complete. Chancellor Ingrid Solveig Halvorsen warned against delay.\n\n\
+            The minister, José María Fernández de la Vega, said Spain would host the next round. \
+            Te Whetu said little, and Fernández de la Vega left early. Sipho Ndlovu of the \
+            commission declined to comment.\n\nReporting by Jane Okafor; Editing by Mark Potter\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        for person in [
+            "Aroha Te Whetu",
+            "Nguyen Thi Lan",
+            "Siddharth Raghunathan",
+            "Ingrid Solveig Halvorsen",
+            "José María Fernández de la Vega",
+            "Sipho Ndlovu",
+        ] {
+            assert!(got.contains(&person.to_string()), "{person} in {got:?}");
+        }
+        assert_eq!(got.len(), 6, "one entry each, no reporters: {got:?}");
     }
 
     #[test]

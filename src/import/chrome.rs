@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::clean::{Kind, Meta};
+use super::doc::{Kind, Meta};
 use super::outlets::OutletMatcher;
 
 /// Lines that are site chrome wherever they appear (compared whole, ignoring case).
@@ -180,6 +180,10 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
 /// `Home | News | Politics | World`, `News / Politics / News`, `Home > World > Africa`: three or
 /// more short items separated by bars, spaced slashes or breadcrumb arrows.
 fn is_nav_bar(text: &str) -> bool {
+    // Most lines have no separator at all: the patterns are not run for them.
+    if !text.contains(['|', '/', '>', '»', '›']) {
+        return false;
+    }
     let items: Vec<&str> = NAV_SEPARATOR
         .split(text)
         .map(str::trim)

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::clean::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::model::PartialDate;
@@ -469,10 +469,10 @@ fn lead_weekday(doc: &Doc) -> Option<Weekday> {
 /// text on the same day, by the lead's weekday falling on that day in exactly one year the text
 /// mentions, or by the one year the page's copyright line gives.
 fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
-    let Some(md) = first_dateline(doc).and_then(|d| d.month_day) else {
+    let Some(md) = first_dateline(doc).and_then(|d| d.month_day.as_deref()) else {
         return;
     };
-    let Some(caps) = MONTH_DAY.captures(&md) else {
+    let Some(caps) = MONTH_DAY.captures(md) else {
         return;
     };
     let (Some(month), Ok(dom)) = (month_number(&caps["month"]), caps["d"].parse::<u32>()) else {

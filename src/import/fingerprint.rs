@@ -7,17 +7,7 @@ use super::write::hash_hex;
 /// A hash of the body's words, lower-cased, without punctuation or Markdown: the same story
 /// cleaned the same way gives the same fingerprint whatever its file's name, format or chrome.
 pub(crate) fn of_body(body: &str) -> String {
-    let mut words = String::with_capacity(body.len());
-    for word in body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    hash_hex(words.as_bytes())
+    hash_hex(super::fold::words_lower(body).as_bytes())
 }
 
 /// Query parameters that only say where a reader came from.

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{Block, Doc, Meta};
+use super::doc::{Block, Dateline, Doc, Meta};
 use super::outlets::OutletMatcher;
 use super::PageHints;
 
@@ -49,15 +49,6 @@ const NOT_PLACES: &[&str] = &[
     "U.S.",
 ];
 
-/// What a dateline says.
-pub(crate) struct Dateline {
-    pub place: String,
-    /// `Feb. 7`, when the dateline carries the day.
-    pub month_day: Option<String>,
-    /// `Yonhap`, `AP`: who filed it.
-    pub org: Option<String>,
-}
-
 pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let caps = DATELINE.captures(paragraph)?;
     let place = caps.name("place").or(caps.name("tplace"))?.as_str();
@@ -78,12 +69,15 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
 }
 
 /// The dateline of the first paragraph that has one (a deck or a stray widget line may come first).
-pub(crate) fn first_dateline(doc: &Doc) -> Option<Dateline> {
-    doc.paragraphs().take(3).find_map(parse_dateline)
+/// Read once per document: the outlet, date and dateline passes all ask for it.
+pub(crate) fn first_dateline(doc: &Doc) -> Option<&Dateline> {
+    doc.dateline
+        .get_or_init(|| doc.paragraphs().take(3).find_map(parse_dateline))
+        .as_ref()
 }
 
 pub(crate) fn dateline(doc: &Doc) -> Option<String> {
-    first_dateline(doc).map(|d| d.place)
+    first_dateline(doc).map(|d| d.place.clone())
 }
 
 /// Labels before or after a headline (`WATCH:`, `Opinion |`, `(VIDEO)`), from the shipped list.
@@ -171,6 +165,18 @@ pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletM
     title.to_string()
 }
 
+/// The outlet a headline's site suffix or prefix names (`Headline | Valley Courier` when the
+/// registry knows the Courier): a tab title copied with the page names the site.
+pub(crate) fn site_in_title<'t>(title: &'t str, outlets: &OutletMatcher) -> Option<&'t str> {
+    let separators: Vec<_> = SITE_SEPARATOR.find_iter(title).collect();
+    let last = separators.last()?;
+    let first = separators.first()?;
+    [&title[last.end()..], &title[..first.start()]]
+        .into_iter()
+        .map(str::trim)
+        .find(|part| outlets.resolve(part).is_some())
+}
+
 /// Separators a site puts between a headline and its own name or section, never inside a
 /// headline: `Headline | Valley Courier`, `Headline :: Site`, `Headline • Section`.
 static SITE_BAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:\||::|•|·)\s+").unwrap());
@@ -198,7 +204,9 @@ fn strip_unnamed_site(title: &str) -> &str {
     };
     let cut = |m: regex::Match<'_>, dash: bool| {
         let (head, tail) = (&title[..m.start()], title[m.end()..].trim());
-        let site = name_like(tail) && (!dash || is_organisation(tail));
+        // `Headline | World news | Site`: the section a tab title names before the site.
+        let section = !dash && super::title_line::is_section_label(tail);
+        let site = section || name_like(tail) && (!dash || is_organisation(tail));
         (site && super::chrome::word_count(head) >= 3).then(|| head.trim_end())
     };
     if let Some(head) = SITE_BAR.find_iter(title).last().and_then(|m| cut(m, false)) {
@@ -251,7 +259,7 @@ static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
+    Regex::new(r"(?i)\s*[(\[<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[)\]>]?|\s*[(\[]?@[A-Za-z0-9_]{2,15}[)\]]?|\s*[,|/]?\s*(?-u:\b)(?:staff (?:reporter|writer)s?|senior (?:reporter|writer|correspondent)|(?:washington |tokyo |beijing |seoul )?correspondents?|reporters?|writers?|contributing writer|columnist|editor|associated press|the associated press|ap)(?-u:\b)\.?").unwrap()
 });
 
 /// `Jin-Woo Ha ha@donga.com`: a reporter's name followed by their address.
@@ -312,6 +320,11 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
         Some(m) => (&text[..m.start()], text[m.end()..].trim()),
         None => (text, ""),
     };
+    // `Jane Doe in Geneva`: where the reporter filed from, one to three capitalised words.
+    let names = match names.rsplit_once(" in ") {
+        Some((names, place)) if capitalised_words(place, 3) => names,
+        _ => names,
+    };
     let tail_ok = tail.is_empty()
         || outlets.resolve(tail).is_some()
         || is_organisation(tail)
@@ -338,6 +351,16 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
                     chars.next().is_some_and(char::is_uppercase)
                         && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
                 })
+        })
+}
+
+/// One to `most` words, each opening with a capital: a place (`Geneva`, `New Delhi`).
+fn capitalised_words(text: &str, most: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=most).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
         })
 }
 
@@ -371,6 +394,7 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
             names.extend(split_names(&caps["names"], outlets));
         }
     }
+    names.extend(reporters(doc, outlets));
     let mut unique = Vec::new();
     for name in names {
         if !unique.contains(&name) {
@@ -383,6 +407,30 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
 static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
 });
+
+/// `Courier's Jane Doe reports.`, `Courier’s Jane Doe reports from Geneva.`: a broadcaster's
+/// transcript names its reporter in a line of the text, after the outlet's possessive (the
+/// copy sometimes loses the space after it: `Courier'sJane Doe reports.`).
+static REPORTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<outlet>[^.!?'’]{2,60})['’]s\s*(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})\s+reports(?:\s+from\s+[^.!?]{2,40})?[.:]?$").unwrap()
+});
+
+/// A reporter line's outlet and reporter, as written: `("Courier", "Jane Doe")`.
+pub(crate) fn reporter_line(line: &str) -> Option<(&str, &str)> {
+    if line.len() > 160 {
+        return None;
+    }
+    let caps = REPORTER_LINE.captures(line.trim())?;
+    Some((caps.name("outlet")?.as_str(), caps.name("name")?.as_str()))
+}
+
+/// The reporters that reporter lines of a known outlet credit.
+fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item = String> + 'd {
+    doc.paragraphs()
+        .filter_map(reporter_line)
+        .filter(|(outlet, _)| outlets.resolve(outlet.trim()).is_some())
+        .filter_map(|(_, name)| person_name(name))
+}
 
 /// Every name in the text's credit lines (bylines, contributors, editors, photographers), so the
 /// actor pass can leave them out.
@@ -398,6 +446,7 @@ pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String>
             names.extend(split_names(part, outlets));
         }
     }
+    names.extend(reporters(doc, outlets));
     names
 }
 

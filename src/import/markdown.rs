@@ -1,7 +1,7 @@
 //! Markdown: writes the body so that it renders as the text it is — nothing in a scraped article
 //! (`<script>`, `*`, `[1]`, a line starting `1.` or `#`) may turn into markup.
 
-use super::clean::Block;
+use super::doc::Block;
 use super::Figure;
 
 /// The body: paragraphs separated by blank lines, captions in italics, a saved page's images as

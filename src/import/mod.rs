@@ -3,7 +3,8 @@
 //! The pure part, [`import_text`] / [`import_html`], reads one input with an [`ImportContext`] (the
 //! outlet, actor and topic matchers, built once) and returns an [`Imported`] article; [`run`] walks
 //! the inputs, imports them in parallel and writes the files without ever clobbering an editor's work.
-//! Each pass has its own module: `chrome` (sorting lines into chrome, metadata and text), `clean`
+//! Each pass has its own module, all reading the shared line and block types of `doc`: `chrome`
+//! (sorting lines into chrome, metadata and text), `clean`
 //! (structure, line joins, captions), `headline` (title,
 //! byline, dateline), `dates`, `outlets`, `actors` with `names`, `topics`, `markdown` (escaping),
 //! `html` (readability extraction), `write` (front matter, hashes, re-import safety), `files` and
@@ -16,11 +17,13 @@ mod actors;
 mod chrome;
 mod clean;
 mod dates;
+mod doc;
 mod expand;
 mod feed;
 mod fetch;
 mod files;
 mod fingerprint;
+mod fold;
 mod headline;
 mod html;
 mod keep;
@@ -303,7 +306,7 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
     // Each figure's block carries its caption from here on, so people and topics named only in a
     // caption are found as in any other caption.
     for block in &mut doc.blocks {
-        if let clean::Block::Figure(n, text) = block {
+        if let doc::Block::Figure(n, text) = block {
             *text = hints
                 .figures
                 .get(*n)

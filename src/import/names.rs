@@ -238,10 +238,7 @@ pub(crate) fn key(name: &str) -> String {
         plain = deunicode::deunicode(name);
         &plain
     };
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    super::fold::alnum_lower(name)
 }
 
 #[cfg(test)]

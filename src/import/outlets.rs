@@ -9,12 +9,15 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
 use super::chrome::email_domains;
-use super::clean::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
 use crate::load::OUTLETS_FILE;
 use crate::model::OutletEntry;
+
+/// Signature lists up to this many are matched with a full DFA (a book could list thousands).
+const MAX_DFA_SIGNATURES: usize = 2_000;
 
 /// The outlets file, compiled for matching.
 pub(crate) struct OutletMatcher {
@@ -91,9 +94,16 @@ impl OutletMatcher {
             }
         }
         let signatures_ac = (!signatures.is_empty()).then(|| {
+            // Signatures are searched in every paragraph of every input; a few hundred short
+            // credits make a small DFA, built in a millisecond and several times faster to run
+            // than the NFA the builder picks past a hundred patterns.
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(
+                    (signatures.len() <= MAX_DFA_SIGNATURES)
+                        .then_some(aho_corasick::AhoCorasickKind::DFA),
+                )
                 .build(&signatures)
                 .expect("signatures build an automaton")
         });
@@ -245,6 +255,15 @@ impl OutletMatcher {
                 }
             }
         }
+        // A raw text's tab title; a saved page names its site in its metadata instead.
+        if let Some(i) = doc
+            .title_line()
+            .filter(|_| hints.site_name.is_none())
+            .and_then(|t| super::headline::site_in_title(t, self))
+            .and_then(|name| self.resolve_index(name))
+        {
+            add(&mut site, i, 6);
+        }
         if let Some(site_name) = &hints.site_name {
             if let Some(i) = self.resolve_index(site_name) {
                 add(&mut site, i, 6);
@@ -259,9 +278,9 @@ impl OutletMatcher {
             }
         }
 
-        if let Some(org) = first_dateline(doc).and_then(|d| d.org) {
+        if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
             // `(AFP-Jiji)`, `(Reuters/Kyodo)`: the agency that wrote it first, its distributor after.
-            let parts = std::iter::once(org.as_str()).chain(org.split(['-', '/']));
+            let parts = std::iter::once(org).chain(org.split(['-', '/']));
             if let Some(i) = parts.filter_map(|p| self.resolve_index(p)).next() {
                 add(&mut author, i, 10);
             }
@@ -334,12 +353,30 @@ impl OutletMatcher {
             for (start, end, i) in self.mentions(text) {
                 let before = text[..start].trim_end();
                 let after = text[end..].trim_start();
-                if PHOTO_CREDIT_BEFORE.is_match(before)
-                    || matches!(line.kind, Kind::Meta(Meta::Copyright))
-                {
+                // `The Punch - The central bank said…`: the outlet credits itself before the lead,
+                // even after a stray `News photo` label the copy kept (a photo's credit has its
+                // colon: `Photo: Reuters`).
+                let lead_credit = Some(text) == first_para
+                    && start < 60
+                    && (after.starts_with("- ")
+                        || after.starts_with("– ")
+                        || after.starts_with("— "));
+                let photo_credit =
+                    (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
+                if photo_credit || matches!(line.kind, Kind::Meta(Meta::Copyright)) {
                     continue;
                 }
                 let weight = if short && DESK.is_match(after) && before.len() <= 3 {
+                    (10, true)
+                } else if short
+                    && before.is_empty()
+                    && super::headline::reporter_line(text).is_some()
+                {
+                    // `Courier's Jane Doe reports.`: a broadcaster's transcript credits its reporter.
+                    (10, true)
+                } else if Some(text) == first_para && start < 200 && STATEMENT_LEAD.is_match(after)
+                {
+                    // `(Wire) – The Port Authority released the following statement:`.
                     (10, true)
                 } else if WRAPPER_OPEN.is_match(before)
                     // At the head of a line or after a dateline's place, never closing a
@@ -362,7 +399,11 @@ impl OutletMatcher {
                         _ => (0, false),
                     }
                 } else if FEED_CREDIT.is_match(before)
-                    && (after.is_empty() || after.starts_with(':'))
+                    && (after.trim_end_matches(['.', '!']).is_empty()
+                        || after.starts_with(':')
+                        // `… from The Conversation under a Creative Commons license.`
+                        || after.starts_with("under ")
+                        || after.starts_with("with permission"))
                 {
                     (8, true)
                 } else if SELF_PROMOTION_AFTER.is_match(after)
@@ -374,12 +415,7 @@ impl OutletMatcher {
                 } else if INTERVIEW.is_match(before) {
                     // Weak: a story often quotes what someone told another outlet.
                     (2, true)
-                } else if Some(text) == first_para
-                    && start < 60
-                    && (after.starts_with("- ")
-                        || after.starts_with("– ")
-                        || after.starts_with("— "))
-                {
+                } else if lead_credit {
                     (10, true)
                 } else if short
                     && title_at.is_none_or(|t| n < t)
@@ -471,8 +507,8 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(site) = hints.site_name.as_deref().and_then(plausible) {
         return Some(site);
     }
-    if let Some(org) = first_dateline(doc).and_then(|d| d.org) {
-        if let Some(org) = plausible(&org) {
+    if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
+        if let Some(org) = plausible(org) {
             return Some(org);
         }
     }
@@ -529,12 +565,29 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|originally published (?:by|in|on)|first (?:appeared|published) (?:in|on|by)|this (?:article|story) (?:first )?appeared (?:in|on))$").unwrap()
+    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from))$").unwrap()
 });
 
 /// What follows an outlet's name when the site promotes itself.
 static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:['’]s\s+(?:website|site|app|newsletters?|channel|podcasts?)|(?:app|newsletters?)(?-u:\b))").unwrap()
+    let products = super::names::entries(include_str!("registry/self_promotion.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::Regex::new(&format!(
+        r"(?i)^(?:['’]s\s+(?:{products})(?-u:\b)|(?:app|newsletters?)(?-u:\b))"
+    ))
+    .unwrap()
+});
+
+/// What follows an organisation's name at the head of a story that reprints its statement
+/// (`The Port Authority has issued the following statement:`), from the shipped list.
+static STATEMENT_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let phrases = super::names::entries(include_str!("registry/statement_leads.txt"))
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::Regex::new(&format!(r"(?i)^(?:(?:has|have)\s+)?(?:{phrases})(?-u:\b)")).unwrap()
 });
 
 /// What comes before an outlet's name when the site promotes itself.
@@ -549,22 +602,31 @@ static SELF_PROMOTION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 /// paragraph with none of them is not searched for outlet names.
 static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
+        let fixed = [
+            "told ",
+            "spoke to ",
+            "speaking to ",
+            "said to ",
+            "interview",
+            " app",
+            "newsletter",
+            "follow ",
+            "download ",
+            "subscribe ",
+            "sign up",
+            "published by",
+            "published in",
+            "published on",
+            "published from",
+            "appeared in",
+            "appeared on",
+            "with permission",
+        ];
+        let products = super::names::entries(include_str!("registry/self_promotion.txt"))
+            .flat_map(|p| [format!("'s {p}"), format!("’s {p}")]);
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "told ",
-                "spoke to ",
-                "speaking to ",
-                "said to ",
-                "interview",
-                "website",
-                " app",
-                "newsletter",
-                "follow ",
-                "download ",
-                "subscribe ",
-                "sign up",
-            ])
+            .build(fixed.into_iter().map(str::to_string).chain(products))
             .expect("credit words build an automaton")
     });
 
@@ -583,11 +645,7 @@ pub(crate) fn name_key(name: &str) -> String {
         .strip_prefix("The ")
         .or_else(|| trimmed.strip_prefix("the "))
         .unwrap_or(trimmed);
-    trimmed
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    super::fold::alnum_lower(trimmed)
 }
 
 /// The host of an `http(s)://` URL.
@@ -649,6 +707,14 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "The Hindu");
         let text = format!("{STORY}{LEAD}from Reuters: World News\n");
         assert_eq!(outlet_of(&text).0, "Reuters");
+        for credit in [
+            "This article first appeared in The Conversation.",
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "This story was originally published by The Conversation.",
+        ] {
+            let text = format!("{STORY}{LEAD}{credit}\n");
+            assert_eq!(outlet_of(&text).0, "The Conversation", "{credit}");
+        }
         let text = format!("{STORY}(MENAFN- Gulf Times) {LEAD}");
         let (outlet, publisher) = outlet_of(&text);
         assert_eq!(outlet, "Gulf Times");
@@ -662,6 +728,47 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Press TV");
         let text = format!("{STORY}{LEAD}Follow Al Jazeera on social media\n");
         assert_eq!(outlet_of(&text).0, "Al Jazeera");
+    }
+
+    #[test]
+    fn a_site_promoting_its_live_page_names_itself() {
+        let text = format!("{STORY}{LEAD}Follow the latest with Radio New Zealand's live blog:\n");
+        assert_eq!(outlet_of(&text).0, "RNZ");
+        let text = format!("{STORY}{LEAD}Get the Daily Nation's newsletter every morning.\n");
+        assert_ne!(
+            outlet_of(&text).0,
+            "",
+            "a newsletter prompt names its paper"
+        );
+    }
+
+    #[test]
+    fn an_outlet_crediting_itself_before_the_lead_counts_even_after_a_stray_label() {
+        let text = format!("{STORY}News photo The Punch  - {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Punch (Nigeria)");
+        // A photo's credit keeps its colon and never names the outlet.
+        let text = format!("{STORY}Photo: Reuters - {LEAD}");
+        assert_ne!(outlet_of(&text).0, "Reuters");
+    }
+
+    #[test]
+    fn a_reprinted_statement_is_credited_to_the_organisation_that_issued_it() {
+        let text = format!(
+            "{STORY}Harbour City (Valley Wire) – The State Department has issued the following \
+             statement:\n\n{LEAD}"
+        );
+        assert_eq!(outlet_of(&text).0, "U.S. Department of State");
+        // Named later in a paragraph, without the statement, it is only a mention.
+        let text = format!("{STORY}{LEAD}The State Department released the following figures.\n");
+        assert_ne!(outlet_of(&text).0, "U.S. Department of State");
+    }
+
+    #[test]
+    fn a_transcripts_reporter_line_credits_the_broadcaster() {
+        let text = format!("{STORY}{LEAD}TRT World'sAmara Okoye reports.\n");
+        assert_eq!(outlet_of(&text).0, "TRT World");
+        let text = format!("{STORY}{LEAD}Deutsche Welle’s Lena Brandt reports from Kyiv.\n");
+        assert_eq!(outlet_of(&text).0, "Deutsche Welle");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::chrome::{body_like, word_count};
-use super::clean::{is_caption, Kind, Line, Meta};
+use super::clean::is_caption;
+use super::doc::{Kind, Line, Meta};
 use super::outlets::OutletMatcher;
 
 /// Lines read for a headline: it sits above the story, after at most a page's worth of chrome.
@@ -55,7 +56,13 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || last == ':'
         || last == ','
         // `… (PHOTOS)` labels a headline; it is not a photo's credit.
-        || is_caption(&super::headline::without_trailing_label(text), outlets)
+        // A tab title's `| Reuters` is the site's name, not a photo's credit.
+        || is_caption(
+            &super::headline::without_trailing_label(&super::headline::strip_site_name(
+                text, None, outlets,
+            )),
+            outlets,
+        )
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
@@ -71,11 +78,9 @@ fn is_site_header(text: &str, outlets: &OutletMatcher) -> bool {
 /// Normalised text for comparing two printings of a headline: its first 300 letters and digits
 /// (a headline is shorter; a paragraph needs only its start, to find a headline glued to it).
 fn key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(300)
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len().min(300));
+    super::fold::push_alnum_lower(&mut out, text, 300);
+    out
 }
 
 /// Words of site section menus, from the shipped list.
@@ -84,6 +89,12 @@ static SECTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(str::to_lowercase)
         .collect()
 });
+
+/// `World news`, `Opinion`, `US politics`: a label made only of section-menu words.
+pub(crate) fn is_section_label(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    (1..=3).contains(&words.len()) && words.iter().all(|w| SECTION_WORDS.contains(w))
+}
 
 /// `Home News World Business Opinion Sport Videos`: a menu whose separators were lost in copying.
 /// Capitalised words only, no sentence punctuation, and several section names among them.

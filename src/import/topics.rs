@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::clean::Block;
+use super::doc::Block;
 use crate::model::TopicEntry;
 
 /// Weight of a keyword in the headline, the first three paragraphs and the rest.

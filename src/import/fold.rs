@@ -1,0 +1,106 @@
+//! Case folding for comparison keys. Keys are built for every line and name of every input, so
+//! ASCII text (most of it) is folded a byte at a time instead of through Unicode's tables; the
+//! result is the same as `char::is_alphanumeric` and `char::to_lowercase` would give.
+
+/// Appends the letters and digits of `text`, lower-cased, taking at most `limit` of them.
+pub(crate) fn push_alnum_lower(out: &mut String, text: &str, limit: usize) {
+    let mut taken = 0;
+    let mut chars = text.char_indices();
+    while taken < limit {
+        let Some((_, c)) = chars.next() else {
+            break;
+        };
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+                taken += 1;
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            taken += 1;
+        }
+    }
+}
+
+/// The letters and digits of `text`, lower-cased: `Kim Jong-un` → `kimjongun`.
+pub(crate) fn alnum_lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_alnum_lower(&mut out, text, usize::MAX);
+    out
+}
+
+/// The words of `text` (runs of letters and digits), lower-cased and joined by one space:
+/// `Talks *resumed*, Seoul said.` → `talks resumed seoul said`.
+pub(crate) fn words_lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alphanumeric {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The slow, obviously right definitions the fast ones must agree with.
+    fn reference_words(text: &str) -> String {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn reference_alnum(text: &str, limit: usize) -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(limit)
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    const SAMPLES: [&str; 6] = [
+        "Talks *resumed*, Seoul said.",
+        "  SEOUL, FEB. 7 — ERDOĞAN met Kim Jong-un; İstanbul 2025  ",
+        "문재인 대통령은 7일 — Moon Jae-in",
+        "ΣΟΦΙΑ Straße ǅemal …",
+        "",
+        "--- !!! ---",
+    ];
+
+    #[test]
+    fn folding_agrees_with_the_unicode_definitions() {
+        for text in SAMPLES {
+            assert_eq!(words_lower(text), reference_words(text), "{text}");
+            assert_eq!(
+                alnum_lower(text),
+                reference_alnum(text, usize::MAX),
+                "{text}"
+            );
+            for limit in [0, 1, 5, 12] {
+                let mut out = String::new();
+                push_alnum_lower(&mut out, text, limit);
+                assert_eq!(out, reference_alnum(text, limit), "{text} {limit}");
+            }
+        }
+    }
+}
