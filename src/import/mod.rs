@@ -43,8 +43,9 @@ mod write;
 use std::path::Path;
 
 use crate::error::{Diagnostic, Error};
-use crate::load::{parse_list, ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
+use crate::layout::{ACTORS_FILE, OUTLETS_FILE, TOPICS_FILE};
 use crate::model::{ActorEntry, FrontMatter, OutletEntry, PartialDate, Review, TopicEntry};
+use crate::yaml::parse_list;
 
 pub use fetch::FetchConfig;
 pub use report::{ImportReport, Outcome, Record};

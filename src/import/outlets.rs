@@ -13,7 +13,7 @@ use super::doc::{Block, Doc, Kind, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
-use crate::load::OUTLETS_FILE;
+use crate::layout::OUTLETS_FILE;
 use crate::model::OutletEntry;
 
 /// Signature lists up to this many are matched with a full DFA (a book could list thousands).

@@ -192,7 +192,7 @@ impl ImportReport {
                     f,
                     "{} outlet(s) {verb} to {} from the registry: {}",
                     known.len(),
-                    crate::load::OUTLETS_FILE,
+                    crate::layout::OUTLETS_FILE,
                     known.join(", ")
                 )?;
             }
@@ -201,7 +201,7 @@ impl ImportReport {
                     f,
                     "{} outlet(s) no registry knows {verb} to {} for review: {}",
                     unknown.len(),
-                    crate::load::OUTLETS_FILE,
+                    crate::layout::OUTLETS_FILE,
                     unknown.join(", ")
                 )?;
             }

@@ -17,8 +17,9 @@ use super::report::{ImportReport, Outcome, Record};
 use super::write;
 use super::{ImportContext, NewActor};
 use crate::error::Error;
-use crate::load::{is_article_file, parse_list, ACTORS_FILE, ARTICLES_DIR, OUTLETS_FILE};
+use crate::layout::{is_article_file, ACTORS_FILE, ARTICLES_DIR, OUTLETS_FILE};
 use crate::model::{ActorEntry, OutletEntry, Role};
+use crate::yaml::parse_list;
 
 /// What to import and where.
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::load::front_matter;
+use crate::layout as front_matter;
 use crate::model::{FrontMatter, ImportStamp};
 
 /// A short hex SHA-256: enough to tell files apart, short enough to read in front matter.

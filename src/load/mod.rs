@@ -13,12 +13,11 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
 
-pub const CONTENT_DIR: &str = "content";
-pub const ARTICLES_DIR: &str = "content/articles";
-pub const ACTORS_FILE: &str = "content/actors.yaml";
-pub const TOPICS_FILE: &str = "content/topics.yaml";
-pub const OUTLETS_FILE: &str = "content/outlets.yaml";
-pub const INTRODUCTION_FILE: &str = "content/index.md";
+pub use crate::layout::{
+    is_article_file, ACTORS_FILE, ARTICLES_DIR, CONTENT_DIR, INTRODUCTION_FILE, OUTLETS_FILE,
+    TOPICS_FILE,
+};
+pub use crate::yaml::parse_list;
 
 /// What to load.
 #[derive(Debug, Clone, Copy, Default)]
@@ -123,17 +122,6 @@ pub fn article_paths(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf>
         .collect();
     paths.sort();
     paths
-}
-
-/// Whether `path` names an article: a visible `.md` file, not an editor's backup or swap file.
-pub fn is_article_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name.ends_with(".md")
-        && !name.starts_with('.')
-        && !name.starts_with('#')
-        && !name.starts_with('~')
 }
 
 /// Reads and parses one article file. `path` may be absolute; messages use it relative to `root`.
@@ -286,17 +274,6 @@ pub fn load_list<T: DeserializeOwned>(
     Some(list)
 }
 
-/// Parses a YAML list of entries; an empty file is an empty list. Stops at the first problem.
-pub fn parse_list<T: DeserializeOwned>(path: &Path, text: &str) -> Result<Vec<T>, Diagnostic> {
-    if text.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    refuse_alias_bombs(path, text)?;
-    serde_yaml::from_str::<Option<Vec<T>>>(text)
-        .map(Option::unwrap_or_default)
-        .map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))
-}
-
 /// Parses a YAML list of entries with every problem found in it: each entry that does not read
 /// gives its own diagnostic at its line, and the others are kept.
 pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, Vec<Diagnostic>) {
@@ -305,7 +282,7 @@ pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, 
         Err(first) => first,
     };
     // Only a list that is valid YAML, and small once aliases are expanded, is read entry by entry.
-    if refuse_alias_bombs(path, text).is_err() {
+    if crate::yaml::refuse_alias_bombs(path, text).is_err() {
         return (Vec::new(), vec![first]);
     }
     let items = match serde_yaml::from_str(text) {
@@ -314,7 +291,7 @@ pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, 
         // Read as it streams, an entry may fail before the parser meets the broken syntax below
         // it: both are reported.
         Err(e) => {
-            let syntax = front_matter::yaml_diagnostic(path, &e, text, 1);
+            let syntax = crate::yaml::yaml_diagnostic(path, &e, text, 1);
             let mut problems = vec![first];
             if problems[0].line != syntax.line {
                 problems.push(syntax);
@@ -346,7 +323,7 @@ pub fn parse_list_all<T: DeserializeOwned>(path: &Path, text: &str) -> (Vec<T>, 
                     format!("entry {}, `{field}`: {message}", index + 1)
                 };
                 let mut problem = Diagnostic::error(path, shown).at(line, Some(column));
-                if let Some(hint) = front_matter::hint(&message) {
+                if let Some(hint) = crate::yaml::hint(&message) {
                     problem = problem.with_hint(hint);
                 }
                 problems.push(problem);
@@ -375,61 +352,6 @@ fn entry_field_position(text: &str, line: usize, field: &str) -> (usize, usize) 
                 .then(|| (i + 1, l.len() - trimmed.len() + 1))
         })
         .unwrap_or((line, 1))
-}
-
-/// YAML aliases (`*name`) repeat a node wherever they stand: a few lines can expand to millions
-/// of entries and stall every later stage. Counts what they expand to first.
-fn refuse_alias_bombs(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    let Some(at) = first_alias(text) else {
-        return Ok(());
-    };
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| front_matter::yaml_diagnostic(path, &e, text, 1))?;
-    let nodes = count_nodes(&value, 0);
-    let limit = 100_000.max(text.len());
-    if nodes > limit {
-        let (line, column) = line_column(text, at);
-        return Err(Diagnostic::error(
-            path,
-            format!(
-                "YAML aliases (`*name`) expand this file to {nodes} values, more than a \
-                 file of this size can mean"
-            ),
-        )
-        .at(line, Some(column))
-        .with_hint("write the entries out instead of repeating one list through aliases"));
-    }
-    Ok(())
-}
-
-/// The byte offset of the first YAML alias (`*name` where a value starts), if any.
-fn first_alias(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().find_map(|(i, &b)| {
-        let starts_value = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b',' | b'\n');
-        let named = bytes
-            .get(i + 1)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
-        (b == b'*' && starts_value && named).then_some(i)
-    })
-}
-
-/// How many values a YAML document holds once its aliases are expanded (stops counting early).
-fn count_nodes(value: &serde_yaml::Value, so_far: usize) -> usize {
-    const STOP: usize = 10_000_000;
-    if so_far > STOP {
-        return so_far;
-    }
-    match value {
-        serde_yaml::Value::Sequence(items) => items
-            .iter()
-            .fold(so_far + 1, |n, item| count_nodes(item, n)),
-        serde_yaml::Value::Mapping(map) => map
-            .iter()
-            .fold(so_far + 1, |n, (k, v)| count_nodes(v, count_nodes(k, n))),
-        serde_yaml::Value::Tagged(tagged) => count_nodes(&tagged.value, so_far + 1),
-        _ => so_far + 1,
-    }
 }
 
 /// Articles whose file names give the same slug (`A b.md`, `a-b.md`, or names differing only by
@@ -463,11 +385,10 @@ pub fn slug_collisions(book: &crate::model::Book) -> Vec<Diagnostic> {
     found
 }
 
-use crate::error::line_column;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::line_column;
 
     #[test]
     fn odd_files_give_diagnostics_not_panics() {
