@@ -176,7 +176,7 @@ impl Entry {
                 .outgoing
                 .iter()
                 .map(|&target| match target {
-                    Target::Article(i) => Stable::Article(articles[i].slug.clone()),
+                    Target::Article(i) => Stable::Article(articles[i.index()].slug.clone()),
                     Target::Actor(i) => Stable::Actor(i),
                     Target::Topic(i) => Stable::Topic(i),
                 })
@@ -222,9 +222,9 @@ fn answer(resolver: &Resolver<'_>, articles: &[Article], lookup: &Lookup) -> Ans
         Some(Target::Actor(i)) => Answer::Actor(i),
         Some(Target::Topic(i)) => Answer::Topic(i),
         Some(Target::Article(i)) => Answer::Article {
-            slug: articles[i].slug.clone(),
+            slug: articles[i.index()].slug.clone(),
             title: matches!(lookup, Lookup::Wikilink { titled: true, .. })
-                .then(|| articles[i].front.title.clone()),
+                .then(|| articles[i.index()].front.title.clone()),
         },
     }
 }
@@ -370,7 +370,7 @@ fn reuse(entry: &Entry, resolver: &Resolver<'_>) -> Scanned {
 mod tests {
     use std::path::Path;
 
-    use super::super::{link_with, link_with_cache, LinkOptions, LinkedBook};
+    use super::super::{link_with, link_with_cache, ArticleId, LinkOptions, LinkedBook};
     use super::*;
     use crate::load::parse_article;
     use crate::model::Book;
@@ -455,7 +455,9 @@ mod tests {
         retitle(&mut book, "a-moon", "Moon sworn in");
         let linked = link_cached(book, &mut cache);
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
+        assert!(linked
+            .body_markdown(ArticleId::new(1))
+            .contains("[Moon sworn in]"));
 
         // `c-file` links `[[b-envoys|the envoys]]` with its own text: b's title does not matter.
         let mut book = linked.book;
@@ -473,7 +475,10 @@ mod tests {
         let linked = link_cached(book, &mut cache);
         assert_eq!(cache.scanned(), ["b-envoys", "c-file"]);
         // `c-file` (now index 1) still links `b-envoys` (now index 0).
-        assert_eq!(linked.links[1].outgoing, vec![Target::Article(0)]);
+        assert_eq!(
+            linked.links[1].outgoing,
+            vec![Target::Article(ArticleId::new(0))]
+        );
 
         let mut book = linked.book;
         book.articles.insert(
@@ -484,7 +489,10 @@ mod tests {
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys", "c-file"]);
         assert_eq!(
             linked.links[2].outgoing,
-            vec![Target::Article(0), Target::Article(1)]
+            vec![
+                Target::Article(ArticleId::new(0)),
+                Target::Article(ArticleId::new(1))
+            ]
         );
     }
 

@@ -6,6 +6,7 @@ pub mod anchors;
 pub mod backlinks;
 pub mod bodies;
 pub mod cache;
+pub mod ids;
 pub mod mentions;
 pub mod quotes;
 mod related;
@@ -23,6 +24,7 @@ use crate::slug::unique_slugs;
 pub use backlinks::Backlinks;
 pub use bodies::{Quotations, Quote};
 pub use cache::LinkCache;
+pub use ids::{ArticleId, CoOccurrence, TermId};
 pub use related::RELATED_COUNT;
 pub use relink::relink_edited;
 pub use wikilinks::Target;
@@ -78,8 +80,8 @@ pub struct Term {
     pub name: String,
     /// Index into the book's `actors`/`topics`/`outlets` list, when the term is curated there.
     pub entry: Option<usize>,
-    /// Article indices in chronological order.
-    pub articles: Vec<usize>,
+    /// The articles filed under the term, in chronological order.
+    pub articles: Vec<ArticleId>,
     /// Actors that appear with this term most, as (actor term index, shared articles).
     pub co_actors: Vec<(usize, usize)>,
     /// Topics that appear with this term most, as (topic term index, shared articles).
@@ -126,9 +128,9 @@ pub struct ArticleLinks {
     pub year: Option<usize>,
     /// Position in the chronology.
     pub position: usize,
-    pub previous: Option<usize>,
-    pub next: Option<usize>,
-    pub related: Vec<usize>,
+    pub previous: Option<ArticleId>,
+    pub next: Option<ArticleId>,
+    pub related: Vec<ArticleId>,
     /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links:
     /// read it with [`LinkedBook::body_markdown`].
     pub body: LinkedBody,
@@ -153,15 +155,15 @@ pub struct ArticleLinks {
 pub struct LinkedBook {
     pub book: Book,
     pub links: Vec<ArticleLinks>,
-    /// Article indices, oldest first; undated articles last, by slug.
-    pub chronology: Vec<usize>,
+    /// The articles, oldest first; undated articles last, by slug.
+    pub chronology: Vec<ArticleId>,
     pub actors: Vec<Term>,
     pub topics: Vec<Term>,
     pub outlets: Vec<Term>,
     /// Years, ascending.
     pub years: Vec<Term>,
     /// Undated articles, by slug: listed apart, never dropped.
-    pub undated: Vec<usize>,
+    pub undated: Vec<ArticleId>,
     pub backlinks: Backlinks,
     /// `content/index.md` with its links resolved (the home page is at the site root).
     pub introduction_markdown: Option<String>,
@@ -177,14 +179,30 @@ impl LinkedBook {
         }
     }
 
-    /// The linked body of article `index` (see [`ArticleLinks::body`]).
-    pub fn body_markdown(&self, index: usize) -> std::borrow::Cow<'_, str> {
-        match &self.links[index].body {
+    /// The article `id` names.
+    #[inline]
+    pub fn article(&self, id: ArticleId) -> &crate::model::Article {
+        &self.book.articles[id.index()]
+    }
+
+    /// The links of the article `id` names.
+    #[inline]
+    pub fn links_of(&self, id: ArticleId) -> &ArticleLinks {
+        &self.links[id.index()]
+    }
+
+    /// Every article's id, in the book's order.
+    pub fn article_ids(&self) -> impl DoubleEndedIterator<Item = ArticleId> + ExactSizeIterator {
+        ArticleId::all(self.book.articles.len())
+    }
+
+    /// The linked body of article `id` (see [`ArticleLinks::body`]).
+    pub fn body_markdown(&self, id: ArticleId) -> std::borrow::Cow<'_, str> {
+        match &self.links_of(id).body {
             LinkedBody::Text(text) => std::borrow::Cow::Borrowed(text),
-            LinkedBody::Edits(edits) => std::borrow::Cow::Owned(wikilinks::apply_sorted(
-                &self.book.articles[index].body,
-                edits,
-            )),
+            LinkedBody::Edits(edits) => {
+                std::borrow::Cow::Owned(wikilinks::apply_sorted(&self.article(id).body, edits))
+            }
         }
     }
 }
@@ -479,7 +497,7 @@ fn link_book(
 fn scan_texts(
     book: &Book,
     [actor_terms, topic_terms]: [&[Term]; 2],
-    chronology: &[usize],
+    chronology: &[ArticleId],
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
     options: LinkOptions,
@@ -634,14 +652,14 @@ fn year_numbers(book: &Book) -> Vec<i32> {
 /// `year_numbers`); returns the undated articles.
 fn file_articles(
     book: &Book,
-    chronology: &[usize],
+    chronology: &[ArticleId],
     year_numbers: &[i32],
     links: &mut [ArticleLinks],
     [actor_terms, topic_terms, outlet_terms, year_terms]: [&mut Vec<Term>; 4],
-) -> Vec<usize> {
+) -> Vec<ArticleId> {
     let mut undated = Vec::new();
     for (position, &i) in chronology.iter().enumerate() {
-        let link = &mut links[i];
+        let link = &mut links[i.index()];
         link.position = position;
         link.previous = position.checked_sub(1).map(|p| chronology[p]);
         link.next = chronology.get(position + 1).copied();
@@ -657,7 +675,7 @@ fn file_articles(
         if let Some(p) = link.publisher {
             outlet_terms[p].articles.push(i);
         }
-        match book.articles[i].front.date {
+        match book.articles[i.index()].front.date {
             Some(date) => {
                 let y = year_numbers
                     .binary_search(&date.year())
@@ -726,7 +744,7 @@ fn find_shown_quote_words(
     let mut quoted = vec![false; links.len()];
     for actor in 0..backlinks.quotes.len() {
         for &(article, _) in backlinks.shown_quotes(actor) {
-            quoted[article] = true;
+            quoted[article.index()] = true;
         }
     }
     let scanner = tools.scanner(options, true);
@@ -923,7 +941,7 @@ pub(crate) struct Structure {
     /// Per taxonomy (actor, topic, outlet, year), per term: (co-actors, co-topics).
     pub co_occurring: [Vec<CoOccurring>; 4],
     /// Per article.
-    pub related: Vec<Vec<usize>>,
+    pub related: Vec<Vec<ArticleId>>,
 }
 
 fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
@@ -931,19 +949,20 @@ fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
     let co_occurring = std::array::from_fn(|t| {
         // Terms filed on the same articles (all the actors of a one-article story) co-occur
         // alike: counted once per distinct list of articles, not once per term.
-        let mut distinct: FxHashMap<&[usize], usize> = FxHashMap::default();
+        let mut distinct: FxHashMap<&[ArticleId], usize> = FxHashMap::default();
         for term in taxonomies[t] {
             let next = distinct.len();
             distinct.entry(term.articles.as_slice()).or_insert(next);
         }
-        let mut lists: Vec<(&[usize], usize)> = distinct.iter().map(|(l, i)| (*l, *i)).collect();
+        let mut lists: Vec<(&[ArticleId], usize)> =
+            distinct.iter().map(|(l, i)| (*l, *i)).collect();
         lists.sort_unstable_by_key(|(_, i)| *i);
         let counted: Vec<CoOccurring> = lists
             .par_iter()
             .map(|(articles, _)| {
                 (
-                    co_occurring(articles, |a| &links[a].actors),
-                    co_occurring(articles, |a| &links[a].topics),
+                    co_occurring(articles, |a| &links[a.index()].actors),
+                    co_occurring(articles, |a| &links[a.index()].topics),
                 )
             })
             .collect();
@@ -969,11 +988,11 @@ fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
     }
 }
 
-/// Article indices ordered by date, then slug; undated articles last.
-fn chronology(book: &Book) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..book.articles.len()).collect();
-    let key = |i: usize| -> (bool, Option<PartialDate>, &str) {
-        let a = &book.articles[i];
+/// The articles ordered by date, then slug; undated articles last.
+fn chronology(book: &Book) -> Vec<ArticleId> {
+    let mut order: Vec<ArticleId> = ArticleId::all(book.articles.len()).collect();
+    let key = |i: ArticleId| -> (bool, Option<PartialDate>, &str) {
+        let a = &book.articles[i.index()];
         (a.front.date.is_none(), a.front.date, a.slug.as_str())
     };
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
@@ -982,8 +1001,8 @@ fn chronology(book: &Book) -> Vec<usize> {
 
 /// The most frequent terms among `articles`, most frequent first, ties by term index.
 fn co_occurring<'a>(
-    articles: &[usize],
-    terms_of: impl Fn(usize) -> &'a Vec<usize>,
+    articles: &[ArticleId],
+    terms_of: impl Fn(ArticleId) -> &'a Vec<usize>,
 ) -> Vec<(usize, usize)> {
     let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
     for &article in articles {

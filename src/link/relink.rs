@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::cache::LinkCache;
 use super::{
     actor_aliases, apply_scan, bodies, front_matter_diagnostics, mentions, resolver, wikilinks,
-    LinkOptions, LinkedBook,
+    ArticleId, LinkOptions, LinkedBook,
 };
 use crate::error::Diagnostics;
 use crate::model::Article;
@@ -95,7 +95,7 @@ pub fn relink_edited(
         }
         let before = links[i].clone();
         apply_scan(&mut links[i], scanned, false, diagnostics);
-        backlinks.replace(i, &before, links);
+        backlinks.replace(ArticleId::new(i), &before, links);
     }
     cache.scanned_now(rescan.iter().map(|&i| articles[i].slug.clone()).collect());
     diagnostics.sort();
@@ -230,9 +230,10 @@ mod tests {
             .position(|t| t.name == "Moon Jae-in")
             .unwrap();
         // b-envoys names Moon too.
-        assert_eq!(linked.backlinks.actors[moon], [1, 3]);
-        assert_eq!(linked.backlinks.quotes[moon], [(3, 0)]);
-        assert_eq!(linked.backlinks.articles[1], [2, 3]);
+        let id = ArticleId::new;
+        assert_eq!(linked.backlinks.actors[moon], [id(1), id(3)]);
+        assert_eq!(linked.backlinks.quotes[moon], [(id(3), 0)]);
+        assert_eq!(linked.backlinks.articles[1], [id(2), id(3)]);
         assert!(diagnostics
             .0
             .iter()
@@ -268,14 +269,19 @@ mod tests {
         ));
         // c-file links a-moon's file, with words of its own: its scan stands.
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
+        assert!(linked
+            .body_markdown(ArticleId::new(1))
+            .contains("[Moon sworn in]"));
         assert_eq!(
             linked.introduction_markdown.as_deref(),
             Some("Start with [Moon sworn in](./articles/a-moon/).")
         );
         assert_eq!(
             linked.links[2].outgoing,
-            [Target::Article(0), Target::Article(1)]
+            [
+                Target::Article(ArticleId::new(0)),
+                Target::Article(ArticleId::new(1))
+            ]
         );
     }
 

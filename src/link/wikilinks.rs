@@ -8,13 +8,13 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{normalise, Term};
+use super::{normalise, ArticleId, Term};
 use crate::model::Article;
 
 /// A page another page can link to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
-    Article(usize),
+    Article(ArticleId),
     Actor(usize),
     Topic(usize),
 }
@@ -26,7 +26,7 @@ pub struct Resolver<'a> {
     topics: &'a [Term],
     actor_names: HashMap<String, usize>,
     topic_names: HashMap<String, usize>,
-    article_slugs: HashMap<&'a str, usize>,
+    article_slugs: HashMap<&'a str, ArticleId>,
 }
 
 impl<'a> Resolver<'a> {
@@ -58,7 +58,7 @@ impl<'a> Resolver<'a> {
         let article_slugs = articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.slug.as_str(), i))
+            .map(|(i, a)| (a.slug.as_str(), ArticleId::new(i)))
             .collect();
         Resolver {
             articles,
@@ -70,8 +70,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The index of the article with this slug.
-    pub fn article(&self, slug: &str) -> Option<usize> {
+    /// The article with this slug.
+    pub fn article(&self, slug: &str) -> Option<ArticleId> {
         self.article_slugs.get(slug).copied()
     }
 
@@ -145,7 +145,7 @@ impl<'a> Resolver<'a> {
     /// The target's path from the site root, e.g. `actors/moon-jae-in/`.
     pub fn path(&self, target: Target) -> String {
         match target {
-            Target::Article(i) => format!("articles/{}/", self.articles[i].slug),
+            Target::Article(i) => format!("articles/{}/", self.articles[i.index()].slug),
             Target::Actor(i) => format!("actors/{}/", self.actors[i].slug),
             Target::Topic(i) => format!("topics/{}/", self.topics[i].slug),
         }
@@ -155,7 +155,7 @@ impl<'a> Resolver<'a> {
     /// topic's title, the article's title.
     pub fn default_text(&self, target: Target, written: &str) -> String {
         match target {
-            Target::Article(i) => self.articles[i].front.title.clone(),
+            Target::Article(i) => self.articles[i.index()].front.title.clone(),
             Target::Actor(_) => written.trim().to_string(),
             Target::Topic(i) => self.topics[i].name.clone(),
         }

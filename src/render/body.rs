@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use super::annotate;
 use super::markdown::Markdown;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 
 /// How many outputs take each article's body in a full build: its page, the printed book and
 /// the search index.
@@ -50,7 +50,7 @@ impl RenderedBody {
         linked: &LinkedBook,
         markdown: &Markdown,
         strings: &super::i18n::Strings,
-        index: usize,
+        index: ArticleId,
         part: Part,
     ) -> RenderedBody {
         let source = linked.body_markdown(index);
@@ -58,8 +58,8 @@ impl RenderedBody {
         let html = if part == Part::Text {
             String::new()
         } else {
-            let article = &linked.book.articles[index];
-            let links = &linked.links[index];
+            let article = linked.article(index);
+            let links = linked.links_of(index);
             let notes_html: Vec<String> = links
                 .annotation_notes
                 .iter()

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy};
+use crate::link::{ArticleId, LinkedBook, Taxonomy};
 use std::sync::{Arc, OnceLock};
 
 use context::Shared;
@@ -46,7 +46,7 @@ pub struct Output {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    Article(usize),
+    Article(ArticleId),
     TermIndex(Taxonomy),
     Term(Taxonomy, usize),
     Timeline,
@@ -70,7 +70,7 @@ impl Page {
     pub fn folder(self, linked: &LinkedBook) -> String {
         match self {
             Page::Home | Page::NotFound => String::new(),
-            Page::Article(i) => context::article_path(&linked.book.articles[i]),
+            Page::Article(i) => context::article_path(linked.article(i)),
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
             Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
             Page::Timeline => "timeline/".to_string(),
@@ -106,7 +106,7 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
     ];
     pages.extend((0..book::volume_count(linked)).map(Page::BookVolume));
     pages.extend((1..list_page_count(linked, linked.chronology.len())).map(Page::TimelinePage));
-    pages.extend((0..linked.book.articles.len()).map(Page::Article));
+    pages.extend(linked.article_ids().map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
         for (i, term) in linked.terms(taxonomy).iter().enumerate() {
@@ -168,8 +168,8 @@ struct Common {
 
 impl<'a> Renderer<'a> {
     /// Article `index`'s body, rendered once for its page, the book and the search index.
-    fn body(&self, index: usize, part: body::Part) -> Arc<body::RenderedBody> {
-        self.bodies.take(index, part, |part| {
+    fn body(&self, index: ArticleId, part: body::Part) -> Arc<body::RenderedBody> {
+        self.bodies.take(index.index(), part, |part| {
             body::RenderedBody::of(
                 self.linked,
                 &self.markdown,

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{Taxonomy, Term};
+use crate::link::{ArticleId, Taxonomy, Term};
 use crate::render::context::CountedLink;
 use crate::render::{to_context, Renderer};
 
@@ -24,11 +24,11 @@ impl<'a> Renderer<'a> {
     pub(in crate::render) fn home(&self, root: &str) -> Result<tera::Context, Error> {
         let linked = self.linked;
         let strings = &*self.shared.strings;
-        let dated: Vec<usize> = linked
+        let dated: Vec<ArticleId> = linked
             .chronology
             .iter()
             .copied()
-            .filter(|&i| linked.links[i].year.is_some())
+            .filter(|&i| linked.links_of(i).year.is_some())
             .collect();
         let latest = self.list_html(
             dated

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pager::{list_page_limit, list_page_range, Pager};
 use super::timeline::year_span;
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, Term};
 use crate::render::context::{
     group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Link,
 };
@@ -143,9 +143,9 @@ impl<'a> Renderer<'a> {
             .flatten();
         quoted
             .filter_map(|&(article, i)| {
-                let quotes = &linked.links[article].quotes;
+                let quotes = &linked.links_of(article).quotes;
                 let quote = quotes.get(i)?;
-                let summary = &shared.summaries[article];
+                let summary = shared.summary(article);
                 Some(QuoteView {
                     text: quotes.text(quote),
                     article: summary,
@@ -157,16 +157,16 @@ impl<'a> Renderer<'a> {
 
     /// The bars of an actor's or topic's articles per year, each leading to its year's heading
     /// in `shown` (the term's list, in page order); none for other kinds.
-    fn year_chart(&self, taxonomy: Taxonomy, term: &Term, shown: &[usize]) -> Option<String> {
+    fn year_chart(&self, taxonomy: Taxonomy, term: &Term, shown: &[ArticleId]) -> Option<String> {
         if !matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic) {
             return None;
         }
         let linked = self.linked;
         // A bar leads to its year's heading, on whichever page of the list the year starts.
         let year_href = |year: i32| -> Option<String> {
-            let at = shown.iter().position(|&i| {
-                linked.book.articles[i].front.date.map(|d| d.year()) == Some(year)
-            })?;
+            let at = shown
+                .iter()
+                .position(|&i| linked.article(i).front.date.map(|d| d.year()) == Some(year))?;
             let on = at / list_page_limit(linked);
             Some(match on {
                 0 => format!("#y{year}"),
@@ -175,7 +175,7 @@ impl<'a> Renderer<'a> {
         };
         let mut per_year: Vec<(i32, usize)> = Vec::new();
         for &i in &term.articles {
-            if let Some(year) = linked.book.articles[i].front.date.map(|d| d.year()) {
+            if let Some(year) = linked.article(i).front.date.map(|d| d.year()) {
                 match per_year.last_mut() {
                     Some((y, n)) if *y == year => *n += 1,
                     _ => per_year.push((year, 1)),
@@ -286,7 +286,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// The articles linking to or naming a term without being filed under it (actors and topics).
-fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: usize) -> &[usize] {
+fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: usize) -> &[ArticleId] {
     match taxonomy {
         Taxonomy::Actor => &linked.backlinks.actors[index],
         Taxonomy::Topic => &linked.backlinks.topics[index],
