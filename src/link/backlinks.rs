@@ -4,7 +4,7 @@
 //! edited articles point at.
 
 use super::wikilinks::Target;
-use super::{ArticleId, ArticleLinks};
+use super::{ArticleId, ArticleLinks, TermId};
 
 /// Who points at each page, in chronological order of the pointing article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,15 +23,15 @@ pub struct Backlinks {
 #[derive(Debug, Default, PartialEq)]
 struct Pointers {
     articles: Vec<ArticleId>,
-    actors: Vec<usize>,
-    topics: Vec<usize>,
+    actors: Vec<TermId>,
+    topics: Vec<TermId>,
     /// (actor, index into the article's `quotes`).
-    quotes: Vec<(usize, usize)>,
+    quotes: Vec<(TermId, usize)>,
 }
 
 fn pointers(article: ArticleId, link: &ArticleLinks) -> Pointers {
     let mut found = Pointers::default();
-    let mut actors: Vec<usize> = link.named_actors.clone();
+    let mut actors: Vec<TermId> = link.named_actors.clone();
     for &target in &link.outgoing {
         match target {
             Target::Article(other) if other != article => found.articles.push(other),
@@ -77,13 +77,13 @@ pub fn collect(
             backlinks.articles[other.index()].push(article);
         }
         for actor in found.actors {
-            backlinks.actors[actor].push(article);
+            backlinks.actors[actor.index()].push(article);
         }
         for topic in found.topics {
-            backlinks.topics[topic].push(article);
+            backlinks.topics[topic.index()].push(article);
         }
         for (actor, i) in found.quotes {
-            backlinks.quotes[actor].push((article, i));
+            backlinks.quotes[actor.index()].push((article, i));
         }
     }
     backlinks
@@ -98,8 +98,26 @@ impl Backlinks {
 
     /// The quotations of `actor` its page shows, newest first: (article, index into that
     /// article's `quotes`).
-    pub fn shown_quotes(&self, actor: usize) -> impl Iterator<Item = &(ArticleId, usize)> {
-        self.quotes[actor].iter().rev().take(super::QUOTES_SHOWN)
+    pub fn shown_quotes(&self, actor: TermId) -> impl Iterator<Item = &(ArticleId, usize)> {
+        self.quotes_of(actor).iter().rev().take(super::QUOTES_SHOWN)
+    }
+
+    /// Every quotation attributed to `actor`: (article, index into its `quotes`), chronological.
+    #[inline]
+    pub fn quotes_of(&self, actor: TermId) -> &[(ArticleId, usize)] {
+        &self.quotes[actor.index()]
+    }
+
+    /// The articles linking to or naming `actor` that are not filed under it.
+    #[inline]
+    pub fn of_actor(&self, actor: TermId) -> &[ArticleId] {
+        &self.actors[actor.index()]
+    }
+
+    /// The articles linking to `topic` that are not filed under it.
+    #[inline]
+    pub fn of_topic(&self, topic: TermId) -> &[ArticleId] {
+        &self.topics[topic.index()]
     }
 
     /// Replaces what `article` points at, `before` its links changed, with what it points at
@@ -130,14 +148,14 @@ impl Backlinks {
             new.articles,
             ArticleId::index,
         );
-        moved.between(&mut self.actors, old.actors, new.actors, |i| i);
-        moved.between(&mut self.topics, old.topics, new.topics, |i| i);
+        moved.between(&mut self.actors, old.actors, new.actors, TermId::index);
+        moved.between(&mut self.topics, old.topics, new.topics, TermId::index);
         for (actor, _) in old.quotes {
-            self.quotes[actor].retain(|&(a, _)| a != article);
+            self.quotes[actor.index()].retain(|&(a, _)| a != article);
         }
         for (actor, i) in new.quotes {
             let key = |&(a, i): &(ArticleId, usize)| (position(a), i);
-            insert_by(&mut self.quotes[actor], (article, i), key, (at, i));
+            insert_by(&mut self.quotes[actor.index()], (article, i), key, (at, i));
         }
     }
 }

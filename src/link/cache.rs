@@ -23,7 +23,7 @@ use std::sync::Arc;
 use super::bodies::{Lookup, Scanned};
 use super::mentions::NameMatcher;
 use super::wikilinks::{Resolver, Target};
-use super::{Structure, Term};
+use super::{Structure, Term, TermId};
 use crate::model::Article;
 
 /// Article scans and cross-links from earlier links. Empty by default;
@@ -121,7 +121,7 @@ impl LinkCache {
         &mut self,
         index: usize,
         articles: &[Article],
-        own_actors: &[usize],
+        own_actors: &[TermId],
         scanned: &Scanned,
         resolver: &Resolver<'_>,
     ) {
@@ -143,7 +143,7 @@ struct Entry {
     front_matter_yaml: String,
     body: String,
     body_line: usize,
-    own_actors: Vec<usize>,
+    own_actors: Vec<TermId>,
     /// What each of the scan's lookups answered.
     answers: Vec<(Lookup, Answer)>,
     /// The scan; its article targets are re-derived from `outgoing` when it is reused.
@@ -155,7 +155,7 @@ impl Entry {
     /// The entry of a fresh scan of `article`, one of `articles`.
     fn new(
         article: &Article,
-        own_actors: &[usize],
+        own_actors: &[TermId],
         scanned: &Scanned,
         resolver: &Resolver<'_>,
         articles: &[Article],
@@ -190,8 +190,8 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Stable {
     Article(String),
-    Actor(usize),
-    Topic(usize),
+    Actor(TermId),
+    Topic(TermId),
 }
 
 /// What one lookup resolved to, in terms that do not depend on article positions: an article by
@@ -201,8 +201,8 @@ enum Answer {
     /// Not a link to a content file.
     NotALink,
     Unresolved,
-    Actor(usize),
-    Topic(usize),
+    Actor(TermId),
+    Topic(TermId),
     Article {
         slug: String,
         title: Option<String>,
@@ -251,7 +251,7 @@ pub(super) fn environment(
 }
 
 /// Whether `entry` was scanned from this article as it is now, with the same own actors.
-fn same_text(entry: &Entry, article: &Article, own_actors: &[usize]) -> bool {
+fn same_text(entry: &Entry, article: &Article, own_actors: &[TermId]) -> bool {
     entry.body_line == article.body_line
         && entry.own_actors == own_actors
         && entry.slug == article.slug
@@ -265,10 +265,10 @@ impl LinkCache {
     pub(super) fn scan_all(
         &mut self,
         articles: &[Article],
-        own_actors: &[&[usize]],
+        own_actors: &[&[TermId]],
         resolver: &Resolver<'_>,
         environment: u64,
-        scan: impl Fn(&Article, &[usize]) -> Scanned + Sync,
+        scan: impl Fn(&Article, &[TermId]) -> Scanned + Sync,
     ) -> Vec<Scanned> {
         use rayon::prelude::*;
         if self.environment != Some(environment) {

@@ -3,7 +3,7 @@
 //! For each term an article carries we look only at the articles nearest to it in time within
 //! that term's (chronological) list, so the cost is linear in the book however large a topic grows.
 
-use super::{ArticleId, ArticleLinks, Term};
+use super::{ArticleId, ArticleLinks, Term, TermId};
 
 /// How many related articles an article page shows.
 pub const RELATED_COUNT: usize = 5;
@@ -35,9 +35,9 @@ fn related_to(
     let own = &links[article.index()];
     // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
     let mut scored: Vec<ArticleId> = Vec::new();
-    let mut add = |terms: &[Term], ids: &[usize], weight: u32| {
+    let mut add = |terms: &[Term], ids: &[TermId], weight: u32| {
         for &id in ids {
-            let list = &terms[id].articles;
+            let list = &terms[id.index()].articles;
             // Term lists are chronological, as is `position`: find this article by position.
             let at = list.partition_point(|&other| links[other.index()].position < own.position);
             let from = at.saturating_sub(WINDOW);
@@ -89,7 +89,7 @@ mod tests {
     /// whenever no term list is longer than its window.
     fn brute_force(article: usize, links: &[ArticleLinks]) -> Vec<ArticleId> {
         let own = &links[article];
-        let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count() as u32;
+        let shared = |a: &[TermId], b: &[TermId]| a.iter().filter(|t| b.contains(t)).count() as u32;
         let mut scored: Vec<(usize, u32, usize)> = (0..links.len())
             .filter(|&other| other != article)
             .map(|other| {
@@ -114,13 +114,20 @@ mod tests {
         let n = 12;
         let links: Vec<ArticleLinks> = (0..n)
             .map(|i| ArticleLinks {
-                actors: (0..3).filter(|a| (i + a) % 3 != 0).collect(),
-                topics: (0..3).filter(|t| i % (t + 2) == 0).collect(),
+                actors: (0..3)
+                    .filter(|a| (i + a) % 3 != 0)
+                    .map(TermId::new)
+                    .collect(),
+                topics: (0..3)
+                    .filter(|t| i % (t + 2) == 0)
+                    .map(TermId::new)
+                    .collect(),
                 position: n - 1 - i,
                 ..ArticleLinks::default()
             })
             .collect();
-        let filed = |kind: fn(&ArticleLinks) -> &Vec<usize>, t: usize| {
+        let filed = |kind: fn(&ArticleLinks) -> &Vec<TermId>, t: usize| {
+            let t = TermId::new(t);
             let mut ids: Vec<usize> = (0..n).filter(|&i| kind(&links[i]).contains(&t)).collect();
             ids.sort_by_key(|&i| links[i].position);
             term(ids)

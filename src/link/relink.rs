@@ -111,7 +111,7 @@ pub fn relink_edited(
 mod tests {
     use std::path::Path;
 
-    use super::super::{link_with, link_with_cache, Target};
+    use super::super::{link_with, link_with_cache, Target, Taxonomy};
     use super::*;
     use crate::load::parse_article;
     use crate::model::Book;
@@ -225,15 +225,14 @@ mod tests {
         assert!(patched);
         assert_eq!(cache.scanned(), ["d-aside"]);
         let moon = linked
-            .actors
-            .iter()
-            .position(|t| t.name == "Moon Jae-in")
+            .term_ids(Taxonomy::Actor)
+            .find(|&t| linked.term(Taxonomy::Actor, t).name == "Moon Jae-in")
             .unwrap();
         // b-envoys names Moon too.
         let id = ArticleId::new;
-        assert_eq!(linked.backlinks.actors[moon], [id(1), id(3)]);
-        assert_eq!(linked.backlinks.quotes[moon], [(id(3), 0)]);
-        assert_eq!(linked.backlinks.articles[1], [id(2), id(3)]);
+        assert_eq!(linked.backlinks.of_actor(moon), [id(1), id(3)]);
+        assert_eq!(linked.backlinks.quotes_of(moon), [(id(3), 0)]);
+        assert_eq!(linked.backlinks.of_article(id(1)), [id(2), id(3)]);
         assert!(diagnostics
             .0
             .iter()
@@ -248,7 +247,7 @@ mod tests {
             "title: An aside\ndate: 2019-01-01\nactors: [Kim Jong-un, Nobody Listed]",
             "Kim Jong-un.",
         ));
-        assert!(linked.backlinks.quotes[moon].is_empty());
+        assert!(linked.backlinks.quotes_of(moon).is_empty());
         assert!(!diagnostics
             .0
             .iter()

@@ -8,15 +8,15 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{normalise, ArticleId, Term};
+use super::{normalise, ArticleId, Term, TermId};
 use crate::model::Article;
 
 /// A page another page can link to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     Article(ArticleId),
-    Actor(usize),
-    Topic(usize),
+    Actor(TermId),
+    Topic(TermId),
 }
 
 /// Finds the page a link names. Built once per build from the linked terms.
@@ -24,8 +24,8 @@ pub struct Resolver<'a> {
     articles: &'a [Article],
     actors: &'a [Term],
     topics: &'a [Term],
-    actor_names: HashMap<String, usize>,
-    topic_names: HashMap<String, usize>,
+    actor_names: HashMap<String, TermId>,
+    topic_names: HashMap<String, TermId>,
     article_slugs: HashMap<&'a str, ArticleId>,
 }
 
@@ -39,21 +39,21 @@ impl<'a> Resolver<'a> {
         topic_slugs: &[Option<&str>],
     ) -> Self {
         let mut actor_names = HashMap::new();
-        for (i, term) in actors.iter().enumerate() {
-            actor_names.entry(normalise(&term.name)).or_insert(i);
+        for (id, term) in TermId::all(actors.len()).zip(actors) {
+            actor_names.entry(normalise(&term.name)).or_insert(id);
         }
-        for (i, aliases) in actor_aliases.iter().enumerate() {
+        for (id, aliases) in TermId::all(actor_aliases.len()).zip(actor_aliases) {
             for alias in aliases.iter() {
-                actor_names.entry(normalise(alias)).or_insert(i);
+                actor_names.entry(normalise(alias)).or_insert(id);
             }
         }
         let mut topic_names = HashMap::new();
-        for (i, term) in topics.iter().enumerate() {
-            topic_names.entry(term.slug.to_lowercase()).or_insert(i);
-            if let Some(Some(slug)) = topic_slugs.get(i) {
-                topic_names.entry(slug.to_lowercase()).or_insert(i);
+        for (id, term) in TermId::all(topics.len()).zip(topics) {
+            topic_names.entry(term.slug.to_lowercase()).or_insert(id);
+            if let Some(Some(slug)) = topic_slugs.get(id.index()) {
+                topic_names.entry(slug.to_lowercase()).or_insert(id);
             }
-            topic_names.entry(normalise(&term.name)).or_insert(i);
+            topic_names.entry(normalise(&term.name)).or_insert(id);
         }
         let article_slugs = articles
             .iter()
@@ -146,8 +146,8 @@ impl<'a> Resolver<'a> {
     pub fn path(&self, target: Target) -> String {
         match target {
             Target::Article(i) => format!("articles/{}/", self.articles[i.index()].slug),
-            Target::Actor(i) => format!("actors/{}/", self.actors[i].slug),
-            Target::Topic(i) => format!("topics/{}/", self.topics[i].slug),
+            Target::Actor(i) => format!("actors/{}/", self.actors[i.index()].slug),
+            Target::Topic(i) => format!("topics/{}/", self.topics[i.index()].slug),
         }
     }
 
@@ -157,7 +157,7 @@ impl<'a> Resolver<'a> {
         match target {
             Target::Article(i) => self.articles[i.index()].front.title.clone(),
             Target::Actor(_) => written.trim().to_string(),
-            Target::Topic(i) => self.topics[i].name.clone(),
+            Target::Topic(i) => self.topics[i.index()].name.clone(),
         }
     }
 }

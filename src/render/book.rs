@@ -19,7 +19,7 @@ use super::markdown::Markdown;
 use super::urls::{is_external, relative_path, resolve, split_link};
 use crate::config::BookGrouping;
 use crate::error::Error;
-use crate::link::{ArticleId, LinkedBook};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, TermId};
 
 /// The folder of the printable book.
 pub const BOOK_FOLDER: &str = "book/";
@@ -156,7 +156,7 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
             let mut none = Vec::new();
             for &i in &linked.chronology {
                 match primary_topic(linked, i) {
-                    Some(t) => by_topic[t].push(i),
+                    Some(t) => by_topic[t.index()].push(i),
                     None => none.push(i),
                 }
             }
@@ -673,14 +673,14 @@ impl Here<'_> {
 }
 
 /// The topic the editor listed first for article `i`, which files it in a by-topic book.
-fn primary_topic(linked: &LinkedBook, i: ArticleId) -> Option<usize> {
+fn primary_topic(linked: &LinkedBook, i: ArticleId) -> Option<TermId> {
     let topics = &linked.links_of(i).topics;
     let first = linked.article(i).front.topics.first()?.trim();
     topics
         .iter()
         .copied()
         .find(|&t| {
-            let term = &linked.topics[t];
+            let term = linked.term(Taxonomy::Topic, t);
             term.slug.eq_ignore_ascii_case(first)
                 || term.name.to_lowercase() == first.to_lowercase()
                 || term

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::link::{ArticleId, LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, Term, TermId};
 use crate::model::Article;
 
 /// A link to another page: its name and its path from the site root (e.g. `actors/moon-jae-in/`).
@@ -213,7 +213,7 @@ impl Shared {
             slug: article.slug.clone(),
             path: article_path(article),
             title: article.front.title.clone(),
-            outlet: links.outlet.map(|o| self.outlet_links[o].clone()),
+            outlet: links.outlet.map(|o| self.link(Taxonomy::Outlet, o).clone()),
             date: article
                 .front
                 .date
@@ -228,12 +228,12 @@ impl Shared {
             actors: links
                 .actors
                 .iter()
-                .map(|&a| self.actor_links[a].clone())
+                .map(|&a| self.link(Taxonomy::Actor, a).clone())
                 .collect(),
             topics: links
                 .topics
                 .iter()
-                .map(|&t| self.topic_links[t].clone())
+                .map(|&t| self.link(Taxonomy::Topic, t).clone())
                 .collect(),
             summary: article.front.summary.clone(),
         }
@@ -248,22 +248,31 @@ impl Shared {
         }
     }
 
+    /// The link of term `id` of `taxonomy`.
+    #[inline]
+    pub fn link(&self, taxonomy: Taxonomy, id: TermId) -> &Link {
+        &self.links(taxonomy)[id.index()]
+    }
+
+    /// The first `limit` of `pairs` (term, article count) that count any articles, as links.
     pub fn counted(
         &self,
         taxonomy: Taxonomy,
-        pairs: &[(usize, usize)],
+        pairs: impl IntoIterator<Item = (TermId, usize)>,
         limit: usize,
     ) -> Vec<CountedLink> {
-        let links = self.links(taxonomy);
         // A term the YAML lists but no article names has nothing to show.
         pairs
-            .iter()
-            .filter(|&&(_, count)| count > 0)
+            .into_iter()
+            .filter(|&(_, count)| count > 0)
             .take(limit)
-            .map(|&(i, count)| CountedLink {
-                name: links[i].name.to_string(),
-                path: links[i].path.to_string(),
-                count,
+            .map(|(i, count)| {
+                let link = self.link(taxonomy, i);
+                CountedLink {
+                    name: link.name.to_string(),
+                    path: link.path.to_string(),
+                    count,
+                }
             })
             .collect()
     }

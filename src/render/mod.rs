@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{ArticleId, LinkedBook, Taxonomy};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, TermId};
 use std::sync::{Arc, OnceLock};
 
 use context::Shared;
@@ -42,13 +42,13 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// Every page the site has. An index into the linked book's lists identifies articles and terms.
+/// Every page the site has. An id of the linked book identifies articles and terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
     Article(ArticleId),
     TermIndex(Taxonomy),
-    Term(Taxonomy, usize),
+    Term(Taxonomy, TermId),
     Timeline,
     NotFound,
     /// The search page, `search/`.
@@ -62,7 +62,7 @@ pub enum Page {
     TimelinePage(usize),
     /// A later page of a term with too many articles for one page (0-based page; page 0 is
     /// `Term`), `actors/moon-jae-in/2/`.
-    TermPage(Taxonomy, usize, usize),
+    TermPage(Taxonomy, TermId, usize),
 }
 
 impl Page {
@@ -72,12 +72,12 @@ impl Page {
             Page::Home | Page::NotFound => String::new(),
             Page::Article(i) => context::article_path(linked.article(i)),
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
-            Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
+            Page::Term(taxonomy, i) => context::term_path(taxonomy, linked.term(taxonomy, i)),
             Page::Timeline => "timeline/".to_string(),
             Page::TimelinePage(p) => format!("timeline/{}/", p + 1),
             Page::TermPage(taxonomy, i, p) => format!(
                 "{}{}/",
-                context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
+                context::term_path(taxonomy, linked.term(taxonomy, i)),
                 p + 1
             ),
             Page::Search => format!("{}/", search::SEARCH_DIR),
@@ -109,7 +109,7 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
     pages.extend(linked.article_ids().map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
-        for (i, term) in linked.terms(taxonomy).iter().enumerate() {
+        for (i, term) in linked.term_ids(taxonomy).zip(linked.terms(taxonomy)) {
             pages.push(Page::Term(taxonomy, i));
             let count = list_page_count(linked, term.articles.len());
             pages.extend((1..count).map(|p| Page::TermPage(taxonomy, i, p)));

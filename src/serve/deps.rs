@@ -10,7 +10,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use crate::link::{ArticleId, LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, Term, TermId};
 use crate::model::Article;
 use crate::render::context::{ArticleSummary, Link, Shared};
 use crate::render::Page;
@@ -147,13 +147,13 @@ impl<'a> Inputs<'a> {
     }
 
     fn hash_article(&self, i: ArticleId, h: &mut DefaultHasher) {
-        let linked = self.linked;
+        let (linked, shared) = (self.linked, self.shared);
         let links = linked.links_of(i);
         self.articles[i.index()].hash(h);
         self.summaries[i.index()].hash(h);
         let link = |l: Option<&Link>, h: &mut DefaultHasher| l.map(|l| (&l.name, &l.path)).hash(h);
-        link(links.publisher.map(|p| &self.shared.outlet_links[p]), h);
-        link(links.year.map(|y| &self.shared.year_links[y]), h);
+        link(links.publisher.map(|p| shared.link(Taxonomy::Outlet, p)), h);
+        link(links.year.map(|y| shared.link(Taxonomy::Year, y)), h);
         links.previous.map(|p| self.summaries[p.index()]).hash(h);
         links.next.map(|n| self.summaries[n.index()]).hash(h);
         self.summaries_of(&links.related, h);
@@ -163,10 +163,11 @@ impl<'a> Inputs<'a> {
     }
 
     /// A term's page, but for its page number.
-    fn hash_term(&self, taxonomy: Taxonomy, index: usize, h: &mut DefaultHasher) {
+    fn hash_term(&self, taxonomy: Taxonomy, id: TermId, h: &mut DefaultHasher) {
         let linked = self.linked;
-        let term = &linked.terms(taxonomy)[index];
+        let term = linked.term(taxonomy, id);
         let links = self.shared.links(taxonomy);
+        let index = id.index();
         hash_link(&links[index], h);
         self.entries[taxonomy_index(taxonomy)][index].hash(h);
         self.summaries_of(&term.articles, h);
@@ -174,18 +175,17 @@ impl<'a> Inputs<'a> {
             (&term.co_actors, Taxonomy::Actor),
             (&term.co_topics, Taxonomy::Topic),
         ] {
-            let co_links = self.shared.links(co_taxonomy);
             co.len().hash(h);
-            for &(i, count) in co {
-                hash_link(&co_links[i], h);
-                count.hash(h);
+            for co in co {
+                hash_link(self.shared.link(co_taxonomy, co.term), h);
+                co.shared.hash(h);
             }
         }
         // Articles naming the term without being filed under it, and its quotations.
         match taxonomy {
             Taxonomy::Actor => {
-                self.summaries_of(&linked.backlinks.actors[index], h);
-                let quotes = &linked.backlinks.quotes[index];
+                self.summaries_of(linked.backlinks.of_actor(id), h);
+                let quotes = linked.backlinks.quotes_of(id);
                 quotes.len().hash(h);
                 // The texts hash holds the quotation's words and passage.
                 for &(article, i) in quotes {
@@ -193,7 +193,7 @@ impl<'a> Inputs<'a> {
                     (self.summaries[article.index()], texts, i).hash(h);
                 }
             }
-            Taxonomy::Topic => self.summaries_of(&linked.backlinks.topics[index], h),
+            Taxonomy::Topic => self.summaries_of(linked.backlinks.of_topic(id), h),
             Taxonomy::Outlet | Taxonomy::Year => {}
         }
         if taxonomy == Taxonomy::Year {

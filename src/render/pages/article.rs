@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::ArticleId;
+use crate::link::{ArticleId, Taxonomy};
 use crate::render::context::{ArticleSummary, Link, ListItem};
 use std::sync::Arc;
 
@@ -42,12 +42,14 @@ impl<'a> Renderer<'a> {
         let front = &article.front;
         to_context(&ArticleView {
             article: self.shared.summary(id),
-            publisher: links.publisher.map(|p| &self.shared.outlet_links[p]),
+            publisher: links
+                .publisher
+                .map(|p| self.shared.link(Taxonomy::Outlet, p)),
             dateline: front.dateline.as_deref(),
             byline: &front.byline,
             url: front.url.as_deref().filter(|u| markdown::is_web_url(u)),
             source: front.source.as_deref(),
-            year: links.year.map(|y| &self.shared.year_links[y]),
+            year: links.year.map(|y| self.shared.link(Taxonomy::Year, y)),
             note_html: links
                 .note_markdown
                 .as_ref()

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pager::{list_page_limit, list_page_range, Pager};
 use super::timeline::year_span;
 use crate::error::Error;
-use crate::link::{ArticleId, LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, CoOccurrence, LinkedBook, Taxonomy, Term, TermId};
 use crate::render::context::{
     group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Link,
 };
@@ -65,12 +65,12 @@ impl<'a> Renderer<'a> {
     pub(in crate::render) fn term(
         &self,
         taxonomy: Taxonomy,
-        index: usize,
+        index: TermId,
         page: usize,
         root: &str,
     ) -> Result<tera::Context, Error> {
         let linked = self.linked;
-        let term = &linked.terms(taxonomy)[index];
+        let term = linked.term(taxonomy, index);
         let first = page == 0;
         // Newest first, by year; a long list is cut into pages of that order.
         let shown = newest_first(linked, &term.articles);
@@ -86,8 +86,9 @@ impl<'a> Renderer<'a> {
             roles,
             homepage,
         } = self.curated(taxonomy, term);
-        let counted = |taxonomy, pairs: &[(usize, usize)]| {
+        let counted = |taxonomy, pairs: &[CoOccurrence]| {
             let pairs = if first { pairs } else { &[] };
+            let pairs = pairs.iter().map(|co| (co.term, co.shared));
             self.shared
                 .counted(taxonomy, pairs, crate::link::CO_OCCURRENCE_COUNT)
         };
@@ -95,7 +96,7 @@ impl<'a> Renderer<'a> {
             kind: taxonomy,
             kind_title: strings.get(kind_title(taxonomy)),
             index_title: strings.get(index_title(taxonomy)),
-            term: &self.shared.links(taxonomy)[index],
+            term: self.shared.link(taxonomy, index),
             count: term.articles.len(),
             subtitle,
             description_html: description
@@ -126,7 +127,7 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
             quote_count: match taxonomy {
-                Taxonomy::Actor => linked.backlinks.quotes[index].len(),
+                Taxonomy::Actor => linked.backlinks.quotes_of(index).len(),
                 _ => 0,
             },
             pager,
@@ -134,7 +135,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An actor's quotations shown on its page; none for other kinds.
-    fn quotes(&self, taxonomy: Taxonomy, index: usize) -> Vec<QuoteView<'a>> {
+    fn quotes(&self, taxonomy: Taxonomy, index: TermId) -> Vec<QuoteView<'a>> {
         let linked = self.linked;
         let shared = self.shared;
         let quoted = (taxonomy == Taxonomy::Actor)
@@ -286,10 +287,10 @@ impl<'a> Renderer<'a> {
 }
 
 /// The articles linking to or naming a term without being filed under it (actors and topics).
-fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: usize) -> &[ArticleId] {
+fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: TermId) -> &[ArticleId] {
     match taxonomy {
-        Taxonomy::Actor => &linked.backlinks.actors[index],
-        Taxonomy::Topic => &linked.backlinks.topics[index],
+        Taxonomy::Actor => linked.backlinks.of_actor(index),
+        Taxonomy::Topic => linked.backlinks.of_topic(index),
         _ => &[],
     }
 }

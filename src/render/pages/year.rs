@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::pager::{list_page_range, Pager};
 use crate::error::Error;
-use crate::link::{ArticleId, Taxonomy};
+use crate::link::{ArticleId, Taxonomy, TermId};
 use crate::render::context::{group_runs, Group, Link};
 use crate::render::{to_context, Page, Renderer};
 
@@ -26,12 +26,12 @@ impl<'a> Renderer<'a> {
     /// Page `page` (0-based) of a year: its articles by month, then those dated only to the year.
     pub(in crate::render) fn year(
         &self,
-        index: usize,
+        index: TermId,
         page: usize,
         root: &str,
     ) -> Result<tera::Context, Error> {
         let linked = self.linked;
-        let term = &linked.years[index];
+        let term = linked.term(Taxonomy::Year, index);
         let month_of = |i: ArticleId| linked.article(i).front.date.and_then(|d| d.month());
         let (known, unknown): (Vec<ArticleId>, Vec<ArticleId>) =
             term.articles.iter().partition(|&&i| month_of(i).is_some());
@@ -70,12 +70,12 @@ impl<'a> Renderer<'a> {
             month_span,
         );
         to_context(&YearView {
-            year: &self.shared.year_links[index],
+            year: self.shared.link(Taxonomy::Year, index),
             count: term.articles.len(),
             months: self.groups_html(months, root)?,
             month_unknown: self.list_html(unknown, root)?,
-            previous: index.checked_sub(1).map(|i| &self.shared.year_links[i]),
-            next: self.shared.year_links.get(index + 1),
+            previous: (index.index().checked_sub(1)).map(|i| &self.shared.year_links[i]),
+            next: self.shared.year_links.get(index.index() + 1),
             pager,
         })
     }
