@@ -19,7 +19,7 @@ use crate::error::Diagnostics;
 use crate::model::Article;
 
 /// Relinks `linked` after articles of `linked.book` were replaced in place: `replaced` holds
-/// each one's index and the article it replaced. `cache` and `diagnostics` must be those of the
+/// each one's id and the article it replaced. `cache` and `diagnostics` must be those of the
 /// previous link; both are updated. The result is what [`super::link_with_cache`] would give.
 ///
 /// Returns false, having changed nothing, when an edit moved an article in the web of links (its
@@ -27,7 +27,7 @@ use crate::model::Article;
 /// link the book in full then.
 pub fn relink_edited(
     linked: &mut LinkedBook,
-    replaced: &[(usize, Article)],
+    replaced: &[(ArticleId, Article)],
     options: LinkOptions,
     cache: &mut LinkCache,
     diagnostics: &mut Diagnostics,
@@ -43,7 +43,7 @@ pub fn relink_edited(
     } = linked;
     let articles = &book.articles;
     let stands = replaced.iter().all(|(i, before)| {
-        let now = &articles[*i];
+        let now = &articles[i.index()];
         let (front, was) = (&now.front, &before.front);
         now.path == before.path
             && now.slug == before.slug
@@ -53,7 +53,8 @@ pub fn relink_edited(
             && front.publisher == was.publisher
             && front.date == was.date
     });
-    let edited: Vec<usize> = replaced.iter().map(|(i, _)| *i).collect();
+    // The cache keeps its scans by position in the book.
+    let edited: Vec<usize> = replaced.iter().map(|(i, _)| i.index()).collect();
     if !stands || replaced.is_empty() || !cache.holds(articles, &edited) {
         return false;
     }
@@ -61,8 +62,8 @@ pub fn relink_edited(
     // A title shows wherever a `[[…]]` names the article without text of its own.
     let retitled: Vec<&str> = replaced
         .iter()
-        .filter(|(i, before)| articles[*i].front.title != before.front.title)
-        .map(|(i, _)| articles[*i].slug.as_str())
+        .filter(|(i, before)| articles[i.index()].front.title != before.front.title)
+        .map(|(i, _)| articles[i.index()].slug.as_str())
         .collect();
     let mut rescan = edited;
     rescan.extend(cache.showing_titles_of(&retitled));
@@ -182,7 +183,7 @@ mod tests {
         let previous = std::mem::replace(&mut linked.book.articles[i], article(slug, front, body));
         let patched = relink_edited(
             linked,
-            &[(i, previous)],
+            &[(ArticleId::new(i), previous)],
             LinkOptions::default(),
             cache,
             diagnostics,

@@ -66,7 +66,7 @@ struct Applied {
     /// The slugs of the articles edited, added or removed.
     edited: HashSet<String>,
     /// The articles replaced in place, with what they were, while nothing else changed.
-    replaced: Option<Vec<(usize, Article)>>,
+    replaced: Option<Vec<(ArticleId, Article)>>,
     /// The whole book was loaded again.
     everything: bool,
 }
@@ -232,7 +232,7 @@ impl Site {
     fn apply(&mut self, mut book: Book, changes: &[Change]) -> Applied {
         let mut edited = HashSet::new();
         // The articles replaced in place, with what they were, while nothing else changed.
-        let mut replaced: Option<Vec<(usize, Article)>> = Some(Vec::new());
+        let mut replaced: Option<Vec<(ArticleId, Article)>> = Some(Vec::new());
         let everything = changes.contains(&Change::Everything);
         if everything {
             book = self.load_everything();
@@ -247,7 +247,7 @@ impl Site {
                         Reloaded::Replaced { index, previous } => {
                             edited.insert(book.articles[index].slug.clone());
                             if let Some(replaced) = &mut replaced {
-                                replaced.push((index, *previous));
+                                replaced.push((ArticleId::new(index), *previous));
                             }
                         }
                         Reloaded::AddedOrRemoved { slug } => {
@@ -324,11 +324,7 @@ impl Site {
             )
         });
         if patched {
-            let mut at: Vec<ArticleId> = replaced
-                .iter()
-                .flatten()
-                .map(|&(i, _)| ArticleId::new(i))
-                .collect();
+            let mut at: Vec<ArticleId> = replaced.iter().flatten().map(|&(i, _)| i).collect();
             at.sort_unstable();
             at.dedup();
             self.shared = previous_shared.map(|shared| shared.refreshed(&self.linked, &at));
