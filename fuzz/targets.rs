@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use briefbook::error::Diagnostic;
 use briefbook::import::ImportContext;
-use briefbook::link::{link_with, LinkOptions};
+use briefbook::link::{link_with, ArticleId, LinkOptions};
 use briefbook::load::{parse_article_all, text};
 use briefbook::model::{ActorEntry, Book, TopicEntry};
 
@@ -89,7 +89,7 @@ pub fn link(data: &[u8]) {
             },
         );
         located(&diagnostics.0);
-        let _ = linked.body_markdown(0);
+        let _ = linked.body_markdown(ArticleId::new(0));
     }
 }
 

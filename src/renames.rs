@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 use crate::render::redirects::Redirect;
 
 const SUFFIX: &str = "briefbook-addresses";
@@ -49,12 +49,9 @@ pub fn record(linked: &LinkedBook) -> String {
 /// nor a redirect now serves: the exact `aliases:` line to add.
 pub fn moved(previous: &str, linked: &LinkedBook, redirects: &[Redirect]) -> Vec<Diagnostic> {
     let served: HashSet<&str> = redirects.iter().map(|r| r.from.as_str()).collect();
-    let now: HashMap<String, usize> = linked
-        .book
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (identity(a), i))
+    let now: HashMap<String, ArticleId> = linked
+        .article_ids()
+        .map(|i| (identity(linked.article(i)), i))
         .collect();
     let pages: HashSet<String> = linked
         .book
@@ -68,7 +65,7 @@ pub fn moved(previous: &str, linked: &LinkedBook, redirects: &[Redirect]) -> Vec
             continue;
         };
         let Some(&i) = now.get(key) else { continue };
-        let article = &linked.book.articles[i];
+        let article = linked.article(i);
         if pages.contains(old) || served.contains(old) {
             continue;
         }

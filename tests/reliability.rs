@@ -277,7 +277,7 @@ fn an_article_naming_five_thousand_actors_links_each_first_mention() {
     .unwrap();
     let (linked, warnings) = load_and_link(&BuildOptions::new(&root)).unwrap();
     assert!(warnings.is_empty(), "{:?}", warnings.0.first());
-    let body = linked.body_markdown(0);
+    let body = linked.body_markdown(briefbook::link::ArticleId::new(0));
     // Link texts, counted in one pass over the body.
     let mut linked: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (at, _) in body.match_indices('[') {

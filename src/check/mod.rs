@@ -33,10 +33,7 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Error> {
     let sources: HashMap<String, PathBuf> = pages
         .into_iter()
         .filter_map(|page| match page {
-            Page::Article(i) => Some((
-                page.output_path(&linked),
-                linked.book.articles[i].path.clone(),
-            )),
+            Page::Article(i) => Some((page.output_path(&linked), linked.article(i).path.clone())),
             _ => None,
         })
         .collect();

@@ -4,34 +4,34 @@
 //! edited articles point at.
 
 use super::wikilinks::Target;
-use super::ArticleLinks;
+use super::{ArticleId, ArticleLinks, TermId};
 
 /// Who points at each page, in chronological order of the pointing article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Backlinks {
     /// Per article: other articles linking to it.
-    pub articles: Vec<Vec<usize>>,
+    pub articles: Vec<Vec<ArticleId>>,
     /// Per actor term: articles linking to or naming the actor that are not filed under it.
-    pub actors: Vec<Vec<usize>>,
+    pub actors: Vec<Vec<ArticleId>>,
     /// Per topic term: articles linking to the topic that are not filed under it.
-    pub topics: Vec<Vec<usize>>,
+    pub topics: Vec<Vec<ArticleId>>,
     /// Per actor term: (article, index into that article's `quotes`), chronological.
-    pub quotes: Vec<Vec<(usize, usize)>>,
+    pub quotes: Vec<Vec<(ArticleId, usize)>>,
 }
 
 /// What one article points at, as backlinks list it.
 #[derive(Debug, Default, PartialEq)]
 struct Pointers {
-    articles: Vec<usize>,
-    actors: Vec<usize>,
-    topics: Vec<usize>,
+    articles: Vec<ArticleId>,
+    actors: Vec<TermId>,
+    topics: Vec<TermId>,
     /// (actor, index into the article's `quotes`).
-    quotes: Vec<(usize, usize)>,
+    quotes: Vec<(TermId, usize)>,
 }
 
-fn pointers(article: usize, link: &ArticleLinks) -> Pointers {
+fn pointers(article: ArticleId, link: &ArticleLinks) -> Pointers {
     let mut found = Pointers::default();
-    let mut actors: Vec<usize> = link.named_actors.clone();
+    let mut actors: Vec<TermId> = link.named_actors.clone();
     for &target in &link.outgoing {
         match target {
             Target::Article(other) if other != article => found.articles.push(other),
@@ -61,7 +61,7 @@ fn pointers(article: usize, link: &ArticleLinks) -> Pointers {
 
 pub fn collect(
     links: &[ArticleLinks],
-    chronology: &[usize],
+    chronology: &[ArticleId],
     actor_count: usize,
     topic_count: usize,
 ) -> Backlinks {
@@ -72,28 +72,52 @@ pub fn collect(
         quotes: vec![Vec::new(); actor_count],
     };
     for &article in chronology {
-        let found = pointers(article, &links[article]);
+        let found = pointers(article, &links[article.index()]);
         for other in found.articles {
-            backlinks.articles[other].push(article);
+            backlinks.articles[other.index()].push(article);
         }
         for actor in found.actors {
-            backlinks.actors[actor].push(article);
+            backlinks.actors[actor.index()].push(article);
         }
         for topic in found.topics {
-            backlinks.topics[topic].push(article);
+            backlinks.topics[topic.index()].push(article);
         }
         for (actor, i) in found.quotes {
-            backlinks.quotes[actor].push((article, i));
+            backlinks.quotes[actor.index()].push((article, i));
         }
     }
     backlinks
 }
 
 impl Backlinks {
+    /// The other articles linking to article `id`, in chronological order.
+    #[inline]
+    pub fn of_article(&self, id: ArticleId) -> &[ArticleId] {
+        &self.articles[id.index()]
+    }
+
     /// The quotations of `actor` its page shows, newest first: (article, index into that
     /// article's `quotes`).
-    pub fn shown_quotes(&self, actor: usize) -> impl Iterator<Item = &(usize, usize)> {
-        self.quotes[actor].iter().rev().take(super::QUOTES_SHOWN)
+    pub fn shown_quotes(&self, actor: TermId) -> impl Iterator<Item = &(ArticleId, usize)> {
+        self.quotes_of(actor).iter().rev().take(super::QUOTES_SHOWN)
+    }
+
+    /// Every quotation attributed to `actor`: (article, index into its `quotes`), chronological.
+    #[inline]
+    pub fn quotes_of(&self, actor: TermId) -> &[(ArticleId, usize)] {
+        &self.quotes[actor.index()]
+    }
+
+    /// The articles linking to or naming `actor` that are not filed under it.
+    #[inline]
+    pub fn of_actor(&self, actor: TermId) -> &[ArticleId] {
+        &self.actors[actor.index()]
+    }
+
+    /// The articles linking to `topic` that are not filed under it.
+    #[inline]
+    pub fn of_topic(&self, topic: TermId) -> &[ArticleId] {
+        &self.topics[topic.index()]
     }
 
     /// Replaces what `article` points at, `before` its links changed, with what it points at
@@ -101,35 +125,65 @@ impl Backlinks {
     /// lists stay in that order.
     pub(super) fn replace(
         &mut self,
-        article: usize,
+        article: ArticleId,
         before: &ArticleLinks,
         links: &[ArticleLinks],
     ) {
         let old = pointers(article, before);
-        let new = pointers(article, &links[article]);
+        let new = pointers(article, &links[article.index()]);
         if old == new {
             return;
         }
-        let position = |i: usize| links[i].position;
+        let position = |i: ArticleId| links[i.index()].position;
         let at = position(article);
         // Takes `article` out of the lists it was in and into those it is in now, in place.
-        let move_into = |lists: &mut [Vec<usize>], old: Vec<usize>, new: Vec<usize>| {
-            for list in old {
-                lists[list].retain(|&a| a != article);
-            }
-            for list in new {
-                insert_by(&mut lists[list], article, |&a| position(a), at);
-            }
+        let moved = Moved {
+            article,
+            at,
+            position: &position,
         };
-        move_into(&mut self.articles, old.articles, new.articles);
-        move_into(&mut self.actors, old.actors, new.actors);
-        move_into(&mut self.topics, old.topics, new.topics);
+        moved.between(
+            &mut self.articles,
+            old.articles,
+            new.articles,
+            ArticleId::index,
+        );
+        moved.between(&mut self.actors, old.actors, new.actors, TermId::index);
+        moved.between(&mut self.topics, old.topics, new.topics, TermId::index);
         for (actor, _) in old.quotes {
-            self.quotes[actor].retain(|&(a, _)| a != article);
+            self.quotes[actor.index()].retain(|&(a, _)| a != article);
         }
         for (actor, i) in new.quotes {
-            let key = |&(a, i): &(usize, usize)| (position(a), i);
-            insert_by(&mut self.quotes[actor], (article, i), key, (at, i));
+            let key = |&(a, i): &(ArticleId, usize)| (position(a), i);
+            insert_by(&mut self.quotes[actor.index()], (article, i), key, (at, i));
+        }
+    }
+}
+
+/// An article moving between backlink lists, and where it sits in the chronology.
+struct Moved<'p> {
+    article: ArticleId,
+    /// The article's `position`.
+    at: usize,
+    position: &'p dyn Fn(ArticleId) -> usize,
+}
+
+impl Moved<'_> {
+    /// Takes the article out of the `old` lists and into the `new`, each kept in chronological
+    /// order; `index` says where a list of `lists` is.
+    fn between<L>(
+        &self,
+        lists: &mut [Vec<ArticleId>],
+        old: Vec<L>,
+        new: Vec<L>,
+        index: impl Fn(L) -> usize,
+    ) {
+        for list in old {
+            lists[index(list)].retain(|&a| a != self.article);
+        }
+        for list in new {
+            let list = &mut lists[index(list)];
+            insert_by(list, self.article, |&a| (self.position)(a), self.at);
         }
     }
 }

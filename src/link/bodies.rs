@@ -11,6 +11,7 @@ use super::anchors::{locate, Located};
 use super::mentions::NameMatcher;
 use super::quotes;
 use super::wikilinks::{self, Edit, Resolver, Target};
+use super::TermId;
 use crate::error::Diagnostic;
 use crate::model::Article;
 
@@ -21,8 +22,8 @@ const ARTICLE_PREFIX: &str = "../../";
 /// [`Quotations`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
-    /// Actor term index of the speaker.
-    actor: u32,
+    /// The speaker's actor term.
+    actor: TermId,
     /// Index of the paragraph (counting from 0) it was found in.
     passage: u32,
     /// Where its words are in [`Quotations::words`]: start and end.
@@ -30,9 +31,9 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// Actor term index of the speaker.
-    pub fn actor(&self) -> usize {
-        self.actor as usize
+    /// The speaker's actor term.
+    pub fn actor(&self) -> TermId {
+        self.actor
     }
 
     /// Index of the paragraph (counting from 0) it was found in; the page anchors it.
@@ -51,12 +52,12 @@ pub struct Quotations {
 }
 
 impl Quotations {
-    pub fn push(&mut self, actor: usize, passage: usize, text: &str) {
+    pub fn push(&mut self, actor: TermId, passage: usize, text: &str) {
         // Sixteen bytes a quotation: a book has millions.
         let start = self.words.len() as u32;
         self.words.push_str(text);
         self.list.push(Quote {
-            actor: actor as u32,
+            actor,
             passage: passage as u32,
             words: (start, self.words.len() as u32),
         });
@@ -111,7 +112,7 @@ pub struct Scanned {
     pub note: Option<String>,
     pub annotation_notes: Vec<String>,
     pub outgoing: Vec<Target>,
-    pub named_actors: Vec<usize>,
+    pub named_actors: Vec<TermId>,
     pub quotes: Quotations,
     pub passages: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
@@ -267,7 +268,7 @@ impl Scanner<'_> {
     /// Scans one article; `own_actors` are the actor terms its front matter lists. In phases:
     /// the body's links and first mentions become edits, the front matter's texts are rewritten,
     /// then the edits are applied and the linked text read for quotations and annotations.
-    pub fn scan(&self, article: &Article, own_actors: &[usize]) -> Scanned {
+    pub fn scan(&self, article: &Article, own_actors: &[TermId]) -> Scanned {
         let body = article.body.as_str();
         let found = structure(body);
         let mut scanned = Scanned::default();
@@ -393,13 +394,13 @@ impl Scanner<'_> {
         body: &str,
         found: &Structure,
         wikilinked: &[Range<usize>],
-        own_actors: &[usize],
+        own_actors: &[TermId],
         scanned: &mut Scanned,
         edits: &mut Vec<Edit>,
     ) {
         // Sets, not lists: an article may name thousands of actors, and each mention asks.
-        let own_actors: rustc_hash::FxHashSet<usize> = own_actors.iter().copied().collect();
-        let mut linked_actors: rustc_hash::FxHashSet<usize> = scanned
+        let own_actors: rustc_hash::FxHashSet<TermId> = own_actors.iter().copied().collect();
+        let mut linked_actors: rustc_hash::FxHashSet<TermId> = scanned
             .outgoing
             .iter()
             .filter_map(|t| match t {

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use super::bodies::{Lookup, Scanned};
 use super::mentions::NameMatcher;
 use super::wikilinks::{Resolver, Target};
-use super::{Structure, Term};
+use super::{Structure, Term, TermId};
 use crate::model::Article;
 
 /// Article scans and cross-links from earlier links. Empty by default;
@@ -121,7 +121,7 @@ impl LinkCache {
         &mut self,
         index: usize,
         articles: &[Article],
-        own_actors: &[usize],
+        own_actors: &[TermId],
         scanned: &Scanned,
         resolver: &Resolver<'_>,
     ) {
@@ -143,7 +143,7 @@ struct Entry {
     front_matter_yaml: String,
     body: String,
     body_line: usize,
-    own_actors: Vec<usize>,
+    own_actors: Vec<TermId>,
     /// What each of the scan's lookups answered.
     answers: Vec<(Lookup, Answer)>,
     /// The scan; its article targets are re-derived from `outgoing` when it is reused.
@@ -155,7 +155,7 @@ impl Entry {
     /// The entry of a fresh scan of `article`, one of `articles`.
     fn new(
         article: &Article,
-        own_actors: &[usize],
+        own_actors: &[TermId],
         scanned: &Scanned,
         resolver: &Resolver<'_>,
         articles: &[Article],
@@ -176,7 +176,7 @@ impl Entry {
                 .outgoing
                 .iter()
                 .map(|&target| match target {
-                    Target::Article(i) => Stable::Article(articles[i].slug.clone()),
+                    Target::Article(i) => Stable::Article(articles[i.index()].slug.clone()),
                     Target::Actor(i) => Stable::Actor(i),
                     Target::Topic(i) => Stable::Topic(i),
                 })
@@ -190,8 +190,8 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Stable {
     Article(String),
-    Actor(usize),
-    Topic(usize),
+    Actor(TermId),
+    Topic(TermId),
 }
 
 /// What one lookup resolved to, in terms that do not depend on article positions: an article by
@@ -201,8 +201,8 @@ enum Answer {
     /// Not a link to a content file.
     NotALink,
     Unresolved,
-    Actor(usize),
-    Topic(usize),
+    Actor(TermId),
+    Topic(TermId),
     Article {
         slug: String,
         title: Option<String>,
@@ -222,9 +222,9 @@ fn answer(resolver: &Resolver<'_>, articles: &[Article], lookup: &Lookup) -> Ans
         Some(Target::Actor(i)) => Answer::Actor(i),
         Some(Target::Topic(i)) => Answer::Topic(i),
         Some(Target::Article(i)) => Answer::Article {
-            slug: articles[i].slug.clone(),
+            slug: articles[i.index()].slug.clone(),
             title: matches!(lookup, Lookup::Wikilink { titled: true, .. })
-                .then(|| articles[i].front.title.clone()),
+                .then(|| articles[i.index()].front.title.clone()),
         },
     }
 }
@@ -251,7 +251,7 @@ pub(super) fn environment(
 }
 
 /// Whether `entry` was scanned from this article as it is now, with the same own actors.
-fn same_text(entry: &Entry, article: &Article, own_actors: &[usize]) -> bool {
+fn same_text(entry: &Entry, article: &Article, own_actors: &[TermId]) -> bool {
     entry.body_line == article.body_line
         && entry.own_actors == own_actors
         && entry.slug == article.slug
@@ -265,10 +265,10 @@ impl LinkCache {
     pub(super) fn scan_all(
         &mut self,
         articles: &[Article],
-        own_actors: &[&[usize]],
+        own_actors: &[&[TermId]],
         resolver: &Resolver<'_>,
         environment: u64,
-        scan: impl Fn(&Article, &[usize]) -> Scanned + Sync,
+        scan: impl Fn(&Article, &[TermId]) -> Scanned + Sync,
     ) -> Vec<Scanned> {
         use rayon::prelude::*;
         if self.environment != Some(environment) {
@@ -370,7 +370,7 @@ fn reuse(entry: &Entry, resolver: &Resolver<'_>) -> Scanned {
 mod tests {
     use std::path::Path;
 
-    use super::super::{link_with, link_with_cache, LinkOptions, LinkedBook};
+    use super::super::{link_with, link_with_cache, ArticleId, LinkOptions, LinkedBook};
     use super::*;
     use crate::load::parse_article;
     use crate::model::Book;
@@ -455,7 +455,9 @@ mod tests {
         retitle(&mut book, "a-moon", "Moon sworn in");
         let linked = link_cached(book, &mut cache);
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
+        assert!(linked
+            .body_markdown(ArticleId::new(1))
+            .contains("[Moon sworn in]"));
 
         // `c-file` links `[[b-envoys|the envoys]]` with its own text: b's title does not matter.
         let mut book = linked.book;
@@ -473,7 +475,10 @@ mod tests {
         let linked = link_cached(book, &mut cache);
         assert_eq!(cache.scanned(), ["b-envoys", "c-file"]);
         // `c-file` (now index 1) still links `b-envoys` (now index 0).
-        assert_eq!(linked.links[1].outgoing, vec![Target::Article(0)]);
+        assert_eq!(
+            linked.links[1].outgoing,
+            vec![Target::Article(ArticleId::new(0))]
+        );
 
         let mut book = linked.book;
         book.articles.insert(
@@ -484,7 +489,10 @@ mod tests {
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys", "c-file"]);
         assert_eq!(
             linked.links[2].outgoing,
-            vec![Target::Article(0), Target::Article(1)]
+            vec![
+                Target::Article(ArticleId::new(0)),
+                Target::Article(ArticleId::new(1))
+            ]
         );
     }
 

@@ -8,7 +8,7 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
-use super::Term;
+use super::{Term, TermId};
 
 /// Shortest name worth matching: avoids linking two-letter aliases inside ordinary words.
 const MIN_NAME_LEN: usize = 3;
@@ -18,14 +18,14 @@ const MIN_NAME_LEN: usize = 3;
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    pub actor: usize,
+    pub actor: TermId,
 }
 
 /// The automaton over all actor names, and which actor each pattern names.
 #[derive(Debug)]
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
-    actor_of: Vec<usize>,
+    actor_of: Vec<TermId>,
     /// Which bytes begin some name.
     first_bytes: [bool; 256],
 }
@@ -44,7 +44,7 @@ impl NameMatcher {
                 if name.len() >= MIN_NAME_LEN {
                     first_bytes[usize::from(name.as_bytes()[0])] = true;
                     patterns.push(name.to_string());
-                    actor_of.push(i);
+                    actor_of.push(TermId::new(i));
                 }
             }
         }
@@ -172,12 +172,12 @@ mod tests {
                 Mention {
                     start: 0,
                     end: 11,
-                    actor: 1
+                    actor: TermId::new(1)
                 },
                 Mention {
                     start: 29,
                     end: 33,
-                    actor: 2
+                    actor: TermId::new(2)
                 }
             ]
         );
@@ -196,7 +196,7 @@ mod tests {
             names,
             ["President Moon Jae-in", "Kim Jong-un", "President Moon"]
         );
-        assert_eq!(found[0].actor, 0);
+        assert_eq!(found[0].actor, TermId::new(0));
     }
 
     #[test]

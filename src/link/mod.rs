@@ -6,6 +6,7 @@ pub mod anchors;
 pub mod backlinks;
 pub mod bodies;
 pub mod cache;
+pub mod ids;
 pub mod mentions;
 pub mod quotes;
 mod related;
@@ -23,6 +24,7 @@ use crate::slug::unique_slugs;
 pub use backlinks::Backlinks;
 pub use bodies::{Quotations, Quote};
 pub use cache::LinkCache;
+pub use ids::{ArticleId, CoOccurrence, TermId};
 pub use related::RELATED_COUNT;
 pub use relink::relink_edited;
 pub use wikilinks::Target;
@@ -78,12 +80,12 @@ pub struct Term {
     pub name: String,
     /// Index into the book's `actors`/`topics`/`outlets` list, when the term is curated there.
     pub entry: Option<usize>,
-    /// Article indices in chronological order.
-    pub articles: Vec<usize>,
-    /// Actors that appear with this term most, as (actor term index, shared articles).
-    pub co_actors: Vec<(usize, usize)>,
-    /// Topics that appear with this term most, as (topic term index, shared articles).
-    pub co_topics: Vec<(usize, usize)>,
+    /// The articles filed under the term, in chronological order.
+    pub articles: Vec<ArticleId>,
+    /// Actors that appear with this term most, most shared first.
+    pub co_actors: Vec<CoOccurrence>,
+    /// Topics that appear with this term most, most shared first.
+    pub co_topics: Vec<CoOccurrence>,
 }
 
 impl Term {
@@ -118,17 +120,19 @@ impl Default for LinkedBody {
 /// An article's place in the web of links. Parallel to `Book::articles`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleLinks {
-    pub actors: Vec<usize>,
-    pub topics: Vec<usize>,
+    /// Actor terms, sorted.
+    pub actors: Vec<TermId>,
+    /// Topic terms, sorted.
+    pub topics: Vec<TermId>,
     /// `None` while the outlet awaits the editor (import found none; `review` lists `outlet`).
-    pub outlet: Option<usize>,
-    pub publisher: Option<usize>,
-    pub year: Option<usize>,
+    pub outlet: Option<TermId>,
+    pub publisher: Option<TermId>,
+    pub year: Option<TermId>,
     /// Position in the chronology.
     pub position: usize,
-    pub previous: Option<usize>,
-    pub next: Option<usize>,
-    pub related: Vec<usize>,
+    pub previous: Option<ArticleId>,
+    pub next: Option<ArticleId>,
+    pub related: Vec<ArticleId>,
     /// The body as Markdown with `[[…]]`, `.md` links and first mentions made ordinary links:
     /// read it with [`LinkedBook::body_markdown`].
     pub body: LinkedBody,
@@ -139,7 +143,7 @@ pub struct ArticleLinks {
     /// Pages this article links to (body and notes), sorted.
     pub outgoing: Vec<Target>,
     /// Actor terms named anywhere in the body, sorted.
-    pub named_actors: Vec<usize>,
+    pub named_actors: Vec<TermId>,
     /// Attributed quotations in the body.
     pub quotes: Quotations,
     /// Paragraph indices that hold a quotation and so get an anchor, ascending.
@@ -153,15 +157,15 @@ pub struct ArticleLinks {
 pub struct LinkedBook {
     pub book: Book,
     pub links: Vec<ArticleLinks>,
-    /// Article indices, oldest first; undated articles last, by slug.
-    pub chronology: Vec<usize>,
+    /// The articles, oldest first; undated articles last, by slug.
+    pub chronology: Vec<ArticleId>,
     pub actors: Vec<Term>,
     pub topics: Vec<Term>,
     pub outlets: Vec<Term>,
     /// Years, ascending.
     pub years: Vec<Term>,
     /// Undated articles, by slug: listed apart, never dropped.
-    pub undated: Vec<usize>,
+    pub undated: Vec<ArticleId>,
     pub backlinks: Backlinks,
     /// `content/index.md` with its links resolved (the home page is at the site root).
     pub introduction_markdown: Option<String>,
@@ -177,14 +181,44 @@ impl LinkedBook {
         }
     }
 
-    /// The linked body of article `index` (see [`ArticleLinks::body`]).
-    pub fn body_markdown(&self, index: usize) -> std::borrow::Cow<'_, str> {
-        match &self.links[index].body {
+    /// Term `id` of `taxonomy`.
+    #[inline]
+    pub fn term(&self, taxonomy: Taxonomy, id: TermId) -> &Term {
+        &self.terms(taxonomy)[id.index()]
+    }
+
+    /// The ids of every term of `taxonomy`, in its order.
+    pub fn term_ids(
+        &self,
+        taxonomy: Taxonomy,
+    ) -> impl DoubleEndedIterator<Item = TermId> + ExactSizeIterator {
+        TermId::all(self.terms(taxonomy).len())
+    }
+
+    /// The article `id` names.
+    #[inline]
+    pub fn article(&self, id: ArticleId) -> &crate::model::Article {
+        &self.book.articles[id.index()]
+    }
+
+    /// The links of the article `id` names.
+    #[inline]
+    pub fn links_of(&self, id: ArticleId) -> &ArticleLinks {
+        &self.links[id.index()]
+    }
+
+    /// Every article's id, in the book's order.
+    pub fn article_ids(&self) -> impl DoubleEndedIterator<Item = ArticleId> + ExactSizeIterator {
+        ArticleId::all(self.book.articles.len())
+    }
+
+    /// The linked body of article `id` (see [`ArticleLinks::body`]).
+    pub fn body_markdown(&self, id: ArticleId) -> std::borrow::Cow<'_, str> {
+        match &self.links_of(id).body {
             LinkedBody::Text(text) => std::borrow::Cow::Borrowed(text),
-            LinkedBody::Edits(edits) => std::borrow::Cow::Owned(wikilinks::apply_sorted(
-                &self.book.articles[index].body,
-                edits,
-            )),
+            LinkedBody::Edits(edits) => {
+                std::borrow::Cow::Owned(wikilinks::apply_sorted(&self.article(id).body, edits))
+            }
         }
     }
 }
@@ -329,7 +363,7 @@ impl TermBuilder {
     fn finish(
         self,
         slug_source: impl Fn(&str, Option<usize>) -> String,
-    ) -> (Vec<Term>, Vec<usize>) {
+    ) -> (Vec<Term>, Vec<TermId>) {
         let mut order: Vec<usize> = (0..self.names.len()).collect();
         order.sort_by(|&a, &b| {
             let (na, nb) = (&self.names[a].0, &self.names[b].0);
@@ -340,10 +374,10 @@ impl TermBuilder {
             .map(|&i| slug_source(&self.names[i].0, self.names[i].1))
             .collect();
         let slugs = unique_slugs(sources.iter().map(String::as_str));
-        let mut remap = vec![0; self.names.len()];
+        let mut remap = vec![TermId::default(); self.names.len()];
         let mut terms = Vec::with_capacity(order.len());
         for (position, (&i, slug)) in order.iter().zip(slugs).enumerate() {
-            remap[i] = position;
+            remap[i] = TermId::new(position);
             let (name, entry) = self.names[i].clone();
             terms.push(Term::new(slug, name, entry));
         }
@@ -479,7 +513,7 @@ fn link_book(
 fn scan_texts(
     book: &Book,
     [actor_terms, topic_terms]: [&[Term]; 2],
-    chronology: &[usize],
+    chronology: &[ArticleId],
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
     options: LinkOptions,
@@ -593,15 +627,15 @@ fn resolve_names(book: &Book, diagnostics: &mut Diagnostics) -> ResolvedNames {
 /// the outlet itself is dropped.
 fn final_links(
     provisional: Vec<ProvisionalLinks>,
-    actor_map: &[usize],
-    topic_map: &[usize],
-    outlet_map: &[usize],
+    actor_map: &[TermId],
+    topic_map: &[TermId],
+    outlet_map: &[TermId],
 ) -> Vec<ArticleLinks> {
     provisional
         .into_iter()
         .map(|(a, t, o, p)| {
-            let mut actors: Vec<usize> = a.into_iter().map(|i| actor_map[i]).collect();
-            let mut topics: Vec<usize> = t.into_iter().map(|i| topic_map[i]).collect();
+            let mut actors: Vec<TermId> = a.into_iter().map(|i| actor_map[i]).collect();
+            let mut topics: Vec<TermId> = t.into_iter().map(|i| topic_map[i]).collect();
             actors.sort_unstable();
             topics.sort_unstable();
             ArticleLinks {
@@ -634,35 +668,35 @@ fn year_numbers(book: &Book) -> Vec<i32> {
 /// `year_numbers`); returns the undated articles.
 fn file_articles(
     book: &Book,
-    chronology: &[usize],
+    chronology: &[ArticleId],
     year_numbers: &[i32],
     links: &mut [ArticleLinks],
     [actor_terms, topic_terms, outlet_terms, year_terms]: [&mut Vec<Term>; 4],
-) -> Vec<usize> {
+) -> Vec<ArticleId> {
     let mut undated = Vec::new();
     for (position, &i) in chronology.iter().enumerate() {
-        let link = &mut links[i];
+        let link = &mut links[i.index()];
         link.position = position;
         link.previous = position.checked_sub(1).map(|p| chronology[p]);
         link.next = chronology.get(position + 1).copied();
         for &a in &link.actors {
-            actor_terms[a].articles.push(i);
+            actor_terms[a.index()].articles.push(i);
         }
         for &t in &link.topics {
-            topic_terms[t].articles.push(i);
+            topic_terms[t.index()].articles.push(i);
         }
         if let Some(o) = link.outlet {
-            outlet_terms[o].articles.push(i);
+            outlet_terms[o.index()].articles.push(i);
         }
         if let Some(p) = link.publisher {
-            outlet_terms[p].articles.push(i);
+            outlet_terms[p.index()].articles.push(i);
         }
-        match book.articles[i].front.date {
+        match book.articles[i.index()].front.date {
             Some(date) => {
                 let y = year_numbers
                     .binary_search(&date.year())
                     .expect("every year was collected");
-                link.year = Some(y);
+                link.year = Some(TermId::new(y));
                 year_terms[y].articles.push(i);
             }
             None => undated.push(i),
@@ -724,9 +758,9 @@ fn find_shown_quote_words(
 ) {
     use rayon::prelude::*;
     let mut quoted = vec![false; links.len()];
-    for actor in 0..backlinks.quotes.len() {
+    for actor in TermId::all(backlinks.quotes.len()) {
         for &(article, _) in backlinks.shown_quotes(actor) {
-            quoted[article] = true;
+            quoted[article.index()] = true;
         }
     }
     let scanner = tools.scanner(options, true);
@@ -831,7 +865,7 @@ fn link_texts(
 ) -> Option<String> {
     use rayon::prelude::*;
     let resolver = &tools.resolver;
-    let scan = |article: &crate::model::Article, own: &[usize]| {
+    let scan = |article: &crate::model::Article, own: &[TermId]| {
         tools.scanner(options, quote_words).scan(article, own)
     };
     let scanned: Vec<bodies::Scanned> = match scans {
@@ -849,7 +883,7 @@ fn link_texts(
                 &topic_slugs(book, tools.topic_terms),
                 options.strict,
             );
-            let own_actors: Vec<&[usize]> = links.iter().map(|l| l.actors.as_slice()).collect();
+            let own_actors: Vec<&[TermId]> = links.iter().map(|l| l.actors.as_slice()).collect();
             cache.scan_all(&book.articles, &own_actors, resolver, environment, scan)
         }
     };
@@ -903,19 +937,19 @@ fn structure_key(links: &[ArticleLinks], term_counts: [usize; 4]) -> Vec<usize> 
     key.extend(term_counts);
     for link in links {
         key.push(link.actors.len());
-        key.extend(&link.actors);
+        key.extend(link.actors.iter().map(|a| a.index()));
         key.push(link.topics.len());
-        key.extend(&link.topics);
-        key.push(link.outlet.map_or(0, |o| o + 1));
-        key.push(link.publisher.map_or(0, |p| p + 1));
-        key.push(link.year.map_or(0, |y| y + 1));
+        key.extend(link.topics.iter().map(|t| t.index()));
+        key.push(link.outlet.map_or(0, |o| o.index() + 1));
+        key.push(link.publisher.map_or(0, |p| p.index() + 1));
+        key.push(link.year.map_or(0, |y| y.index() + 1));
         key.push(link.position);
     }
     key
 }
 
-/// A term's co-occurring actors and topics, as (term index, shared articles).
-type CoOccurring = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+/// A term's co-occurring actors and topics.
+type CoOccurring = (Vec<CoOccurrence>, Vec<CoOccurrence>);
 
 /// Co-occurring actors and topics of every term, and every article's related articles.
 #[derive(Debug, Clone, Default)]
@@ -923,7 +957,7 @@ pub(crate) struct Structure {
     /// Per taxonomy (actor, topic, outlet, year), per term: (co-actors, co-topics).
     pub co_occurring: [Vec<CoOccurring>; 4],
     /// Per article.
-    pub related: Vec<Vec<usize>>,
+    pub related: Vec<Vec<ArticleId>>,
 }
 
 fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
@@ -931,19 +965,20 @@ fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
     let co_occurring = std::array::from_fn(|t| {
         // Terms filed on the same articles (all the actors of a one-article story) co-occur
         // alike: counted once per distinct list of articles, not once per term.
-        let mut distinct: FxHashMap<&[usize], usize> = FxHashMap::default();
+        let mut distinct: FxHashMap<&[ArticleId], usize> = FxHashMap::default();
         for term in taxonomies[t] {
             let next = distinct.len();
             distinct.entry(term.articles.as_slice()).or_insert(next);
         }
-        let mut lists: Vec<(&[usize], usize)> = distinct.iter().map(|(l, i)| (*l, *i)).collect();
+        let mut lists: Vec<(&[ArticleId], usize)> =
+            distinct.iter().map(|(l, i)| (*l, *i)).collect();
         lists.sort_unstable_by_key(|(_, i)| *i);
         let counted: Vec<CoOccurring> = lists
             .par_iter()
             .map(|(articles, _)| {
                 (
-                    co_occurring(articles, |a| &links[a].actors),
-                    co_occurring(articles, |a| &links[a].topics),
+                    co_occurring(articles, |a| &links[a.index()].actors),
+                    co_occurring(articles, |a| &links[a.index()].topics),
                 )
             })
             .collect();
@@ -954,9 +989,10 @@ fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
                 let (mut co_actors, mut co_topics) =
                     counted[distinct[term.articles.as_slice()]].clone();
                 // A term does not co-occur with itself.
+                let own = TermId::new(i);
                 match t {
-                    0 => co_actors.retain(|&(a, _)| a != i),
-                    1 => co_topics.retain(|&(a, _)| a != i),
+                    0 => co_actors.retain(|co| co.term != own),
+                    1 => co_topics.retain(|co| co.term != own),
                     _ => {}
                 }
                 (co_actors, co_topics)
@@ -969,11 +1005,11 @@ fn cross_links(links: &[ArticleLinks], taxonomies: [&[Term]; 4]) -> Structure {
     }
 }
 
-/// Article indices ordered by date, then slug; undated articles last.
-fn chronology(book: &Book) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..book.articles.len()).collect();
-    let key = |i: usize| -> (bool, Option<PartialDate>, &str) {
-        let a = &book.articles[i];
+/// The articles ordered by date, then slug; undated articles last.
+fn chronology(book: &Book) -> Vec<ArticleId> {
+    let mut order: Vec<ArticleId> = ArticleId::all(book.articles.len()).collect();
+    let key = |i: ArticleId| -> (bool, Option<PartialDate>, &str) {
+        let a = &book.articles[i.index()];
         (a.front.date.is_none(), a.front.date, a.slug.as_str())
     };
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
@@ -982,17 +1018,21 @@ fn chronology(book: &Book) -> Vec<usize> {
 
 /// The most frequent terms among `articles`, most frequent first, ties by term index.
 fn co_occurring<'a>(
-    articles: &[usize],
-    terms_of: impl Fn(usize) -> &'a Vec<usize>,
-) -> Vec<(usize, usize)> {
-    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    articles: &[ArticleId],
+    terms_of: impl Fn(ArticleId) -> &'a Vec<TermId>,
+) -> Vec<CoOccurrence> {
+    let mut counts: FxHashMap<TermId, usize> = FxHashMap::default();
     for &article in articles {
         for &term in terms_of(article) {
             *counts.entry(term).or_default() += 1;
         }
     }
-    let mut counted: Vec<(usize, usize)> = counts.into_iter().collect();
-    let order = |a: &(usize, usize), b: &(usize, usize)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let mut counted: Vec<CoOccurrence> = counts
+        .into_iter()
+        .map(|(term, shared)| CoOccurrence { term, shared })
+        .collect();
+    let order =
+        |a: &CoOccurrence, b: &CoOccurrence| b.shared.cmp(&a.shared).then(a.term.cmp(&b.term));
     // Only the first few are kept: select them before sorting, as an article naming thousands of
     // actors gives each of them thousands of co-occurring ones.
     let keep = CO_OCCURRENCE_COUNT + 1;

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::mentions::Mention;
+use super::TermId;
 
 /// Longest quotation kept, in characters; longer ones are cut at a word boundary.
 const MAX_QUOTE_CHARS: usize = 400;
@@ -49,10 +50,10 @@ fn tail(text: &str) -> &str {
     &text[from..]
 }
 
-/// A quotation and who said it (an actor term index).
+/// A quotation and who said it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundQuote {
-    pub actor: usize,
+    pub actor: TermId,
     pub text: String,
 }
 
@@ -201,7 +202,7 @@ mod tests {
             .map(|(start, m)| Mention {
                 start,
                 end: start + m.len(),
-                actor: 7,
+                actor: TermId::new(7),
             })
             .collect()
     }
@@ -213,7 +214,7 @@ mod tests {
         assert_eq!(
             found,
             vec![FoundQuote {
-                actor: 7,
+                actor: TermId::new(7),
                 text: "We will keep the talks firm".into()
             }]
         );

@@ -3,7 +3,7 @@
 //! For each term an article carries we look only at the articles nearest to it in time within
 //! that term's (chronological) list, so the cost is linear in the book however large a topic grows.
 
-use super::{ArticleLinks, Term};
+use super::{ArticleId, ArticleLinks, Term, TermId};
 
 /// How many related articles an article page shows.
 pub const RELATED_COUNT: usize = 5;
@@ -12,13 +12,13 @@ pub const RELATED_COUNT: usize = 5;
 const WINDOW: usize = 40;
 
 /// The related articles of every article, in article order.
-pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> Vec<Vec<usize>> {
+pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> Vec<Vec<ArticleId>> {
     use rayon::prelude::*;
     (0..links.len())
         .into_par_iter()
         .map_init(
             || vec![0u32; links.len()],
-            |weights, article| related_to(article, links, actors, topics, weights),
+            |weights, article| related_to(ArticleId::new(article), links, actors, topics, weights),
         )
         .collect()
 }
@@ -26,41 +26,41 @@ pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> V
 /// `weights` is a scratch score per article, all zero on entry and left so: summing in it costs
 /// one step per candidate, where sorting the candidates cost a dozen.
 fn related_to(
-    article: usize,
+    article: ArticleId,
     links: &[ArticleLinks],
     actors: &[Term],
     topics: &[Term],
     weights: &mut [u32],
-) -> Vec<usize> {
-    let own = &links[article];
+) -> Vec<ArticleId> {
+    let own = &links[article.index()];
     // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
-    let mut scored: Vec<usize> = Vec::new();
-    let mut add = |terms: &[Term], ids: &[usize], weight: u32| {
+    let mut scored: Vec<ArticleId> = Vec::new();
+    let mut add = |terms: &[Term], ids: &[TermId], weight: u32| {
         for &id in ids {
-            let list = &terms[id].articles;
+            let list = &terms[id.index()].articles;
             // Term lists are chronological, as is `position`: find this article by position.
-            let at = list.partition_point(|&other| links[other].position < own.position);
+            let at = list.partition_point(|&other| links[other.index()].position < own.position);
             let from = at.saturating_sub(WINDOW);
             let to = (at + WINDOW + 1).min(list.len());
             for &other in &list[from..to] {
                 if other == article {
                     continue;
                 }
-                if weights[other] == 0 {
+                if weights[other.index()] == 0 {
                     scored.push(other);
                 }
-                weights[other] += weight;
+                weights[other.index()] += weight;
             }
         }
     };
     add(actors, &own.actors, 2);
     add(topics, &own.topics, 1);
-    let mut scores: Vec<(usize, u32)> = scored
+    let mut scores: Vec<(ArticleId, u32)> = scored
         .iter()
-        .map(|&other| (other, std::mem::take(&mut weights[other])))
+        .map(|&other| (other, std::mem::take(&mut weights[other.index()])))
         .collect();
-    let distance = |other: usize| links[other].position.abs_diff(own.position);
-    let order = |a: &(usize, u32), b: &(usize, u32)| {
+    let distance = |other: ArticleId| links[other.index()].position.abs_diff(own.position);
+    let order = |a: &(ArticleId, u32), b: &(ArticleId, u32)| {
         b.1.cmp(&a.1)
             .then(distance(a.0).cmp(&distance(b.0)))
             .then(a.0.cmp(&b.0))
@@ -81,15 +81,15 @@ mod tests {
 
     fn term(articles: Vec<usize>) -> Term {
         let mut term = Term::new("t".to_string(), "T".to_string(), None);
-        term.articles = articles;
+        term.articles = articles.into_iter().map(ArticleId::new).collect();
         term
     }
 
     /// Every pair compared and fully sorted: what the windowed, array-summed ranking must give
     /// whenever no term list is longer than its window.
-    fn brute_force(article: usize, links: &[ArticleLinks]) -> Vec<usize> {
+    fn brute_force(article: usize, links: &[ArticleLinks]) -> Vec<ArticleId> {
         let own = &links[article];
-        let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count() as u32;
+        let shared = |a: &[TermId], b: &[TermId]| a.iter().filter(|t| b.contains(t)).count() as u32;
         let mut scored: Vec<(usize, u32, usize)> = (0..links.len())
             .filter(|&other| other != article)
             .map(|other| {
@@ -100,7 +100,11 @@ mod tests {
             .filter(|&(_, score, _)| score > 0)
             .collect();
         scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
-        scored.iter().take(RELATED_COUNT).map(|s| s.0).collect()
+        scored
+            .iter()
+            .take(RELATED_COUNT)
+            .map(|s| ArticleId::new(s.0))
+            .collect()
     }
 
     #[test]
@@ -110,13 +114,20 @@ mod tests {
         let n = 12;
         let links: Vec<ArticleLinks> = (0..n)
             .map(|i| ArticleLinks {
-                actors: (0..3).filter(|a| (i + a) % 3 != 0).collect(),
-                topics: (0..3).filter(|t| i % (t + 2) == 0).collect(),
+                actors: (0..3)
+                    .filter(|a| (i + a) % 3 != 0)
+                    .map(TermId::new)
+                    .collect(),
+                topics: (0..3)
+                    .filter(|t| i % (t + 2) == 0)
+                    .map(TermId::new)
+                    .collect(),
                 position: n - 1 - i,
                 ..ArticleLinks::default()
             })
             .collect();
-        let filed = |kind: fn(&ArticleLinks) -> &Vec<usize>, t: usize| {
+        let filed = |kind: fn(&ArticleLinks) -> &Vec<TermId>, t: usize| {
+            let t = TermId::new(t);
             let mut ids: Vec<usize> = (0..n).filter(|&i| kind(&links[i]).contains(&t)).collect();
             ids.sort_by_key(|&i| links[i].position);
             term(ids)
@@ -130,7 +141,13 @@ mod tests {
         for (article, found) in related.iter().enumerate() {
             let expected = brute_force(article, &links);
             assert_eq!(*found, expected, "article {article}");
-            let again = related_to(article, &links, &actors, &topics, &mut weights);
+            let again = related_to(
+                ArticleId::new(article),
+                &links,
+                &actors,
+                &topics,
+                &mut weights,
+            );
             assert_eq!(again, expected, "article {article}, scratch reused");
         }
         assert!(weights.iter().all(|&w| w == 0));

@@ -13,13 +13,13 @@ use rayon::prelude::*;
 use super::cache::LinkCache;
 use super::{
     actor_aliases, apply_scan, bodies, front_matter_diagnostics, mentions, resolver, wikilinks,
-    LinkOptions, LinkedBook,
+    ArticleId, LinkOptions, LinkedBook,
 };
 use crate::error::Diagnostics;
 use crate::model::Article;
 
 /// Relinks `linked` after articles of `linked.book` were replaced in place: `replaced` holds
-/// each one's index and the article it replaced. `cache` and `diagnostics` must be those of the
+/// each one's id and the article it replaced. `cache` and `diagnostics` must be those of the
 /// previous link; both are updated. The result is what [`super::link_with_cache`] would give.
 ///
 /// Returns false, having changed nothing, when an edit moved an article in the web of links (its
@@ -27,7 +27,7 @@ use crate::model::Article;
 /// link the book in full then.
 pub fn relink_edited(
     linked: &mut LinkedBook,
-    replaced: &[(usize, Article)],
+    replaced: &[(ArticleId, Article)],
     options: LinkOptions,
     cache: &mut LinkCache,
     diagnostics: &mut Diagnostics,
@@ -43,7 +43,7 @@ pub fn relink_edited(
     } = linked;
     let articles = &book.articles;
     let stands = replaced.iter().all(|(i, before)| {
-        let now = &articles[*i];
+        let now = &articles[i.index()];
         let (front, was) = (&now.front, &before.front);
         now.path == before.path
             && now.slug == before.slug
@@ -53,7 +53,8 @@ pub fn relink_edited(
             && front.publisher == was.publisher
             && front.date == was.date
     });
-    let edited: Vec<usize> = replaced.iter().map(|(i, _)| *i).collect();
+    // The cache keeps its scans by position in the book.
+    let edited: Vec<usize> = replaced.iter().map(|(i, _)| i.index()).collect();
     if !stands || replaced.is_empty() || !cache.holds(articles, &edited) {
         return false;
     }
@@ -61,8 +62,8 @@ pub fn relink_edited(
     // A title shows wherever a `[[…]]` names the article without text of its own.
     let retitled: Vec<&str> = replaced
         .iter()
-        .filter(|(i, before)| articles[*i].front.title != before.front.title)
-        .map(|(i, _)| articles[*i].slug.as_str())
+        .filter(|(i, before)| articles[i.index()].front.title != before.front.title)
+        .map(|(i, _)| articles[i.index()].slug.as_str())
         .collect();
     let mut rescan = edited;
     rescan.extend(cache.showing_titles_of(&retitled));
@@ -95,7 +96,7 @@ pub fn relink_edited(
         }
         let before = links[i].clone();
         apply_scan(&mut links[i], scanned, false, diagnostics);
-        backlinks.replace(i, &before, links);
+        backlinks.replace(ArticleId::new(i), &before, links);
     }
     cache.scanned_now(rescan.iter().map(|&i| articles[i].slug.clone()).collect());
     diagnostics.sort();
@@ -111,7 +112,7 @@ pub fn relink_edited(
 mod tests {
     use std::path::Path;
 
-    use super::super::{link_with, link_with_cache, Target};
+    use super::super::{link_with, link_with_cache, Target, Taxonomy};
     use super::*;
     use crate::load::parse_article;
     use crate::model::Book;
@@ -182,7 +183,7 @@ mod tests {
         let previous = std::mem::replace(&mut linked.book.articles[i], article(slug, front, body));
         let patched = relink_edited(
             linked,
-            &[(i, previous)],
+            &[(ArticleId::new(i), previous)],
             LinkOptions::default(),
             cache,
             diagnostics,
@@ -225,14 +226,14 @@ mod tests {
         assert!(patched);
         assert_eq!(cache.scanned(), ["d-aside"]);
         let moon = linked
-            .actors
-            .iter()
-            .position(|t| t.name == "Moon Jae-in")
+            .term_ids(Taxonomy::Actor)
+            .find(|&t| linked.term(Taxonomy::Actor, t).name == "Moon Jae-in")
             .unwrap();
         // b-envoys names Moon too.
-        assert_eq!(linked.backlinks.actors[moon], [1, 3]);
-        assert_eq!(linked.backlinks.quotes[moon], [(3, 0)]);
-        assert_eq!(linked.backlinks.articles[1], [2, 3]);
+        let id = ArticleId::new;
+        assert_eq!(linked.backlinks.of_actor(moon), [id(1), id(3)]);
+        assert_eq!(linked.backlinks.quotes_of(moon), [(id(3), 0)]);
+        assert_eq!(linked.backlinks.of_article(id(1)), [id(2), id(3)]);
         assert!(diagnostics
             .0
             .iter()
@@ -247,7 +248,7 @@ mod tests {
             "title: An aside\ndate: 2019-01-01\nactors: [Kim Jong-un, Nobody Listed]",
             "Kim Jong-un.",
         ));
-        assert!(linked.backlinks.quotes[moon].is_empty());
+        assert!(linked.backlinks.quotes_of(moon).is_empty());
         assert!(!diagnostics
             .0
             .iter()
@@ -268,14 +269,19 @@ mod tests {
         ));
         // c-file links a-moon's file, with words of its own: its scan stands.
         assert_eq!(cache.scanned(), ["a-moon", "b-envoys"]);
-        assert!(linked.body_markdown(1).contains("[Moon sworn in]"));
+        assert!(linked
+            .body_markdown(ArticleId::new(1))
+            .contains("[Moon sworn in]"));
         assert_eq!(
             linked.introduction_markdown.as_deref(),
             Some("Start with [Moon sworn in](./articles/a-moon/).")
         );
         assert_eq!(
             linked.links[2].outgoing,
-            [Target::Article(0), Target::Article(1)]
+            [
+                Target::Article(ArticleId::new(0)),
+                Target::Article(ArticleId::new(1))
+            ]
         );
     }
 

@@ -8,15 +8,15 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::{normalise, Term};
+use super::{normalise, ArticleId, Term, TermId};
 use crate::model::Article;
 
 /// A page another page can link to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
-    Article(usize),
-    Actor(usize),
-    Topic(usize),
+    Article(ArticleId),
+    Actor(TermId),
+    Topic(TermId),
 }
 
 /// Finds the page a link names. Built once per build from the linked terms.
@@ -24,9 +24,9 @@ pub struct Resolver<'a> {
     articles: &'a [Article],
     actors: &'a [Term],
     topics: &'a [Term],
-    actor_names: HashMap<String, usize>,
-    topic_names: HashMap<String, usize>,
-    article_slugs: HashMap<&'a str, usize>,
+    actor_names: HashMap<String, TermId>,
+    topic_names: HashMap<String, TermId>,
+    article_slugs: HashMap<&'a str, ArticleId>,
 }
 
 impl<'a> Resolver<'a> {
@@ -39,26 +39,26 @@ impl<'a> Resolver<'a> {
         topic_slugs: &[Option<&str>],
     ) -> Self {
         let mut actor_names = HashMap::new();
-        for (i, term) in actors.iter().enumerate() {
-            actor_names.entry(normalise(&term.name)).or_insert(i);
+        for (id, term) in TermId::all(actors.len()).zip(actors) {
+            actor_names.entry(normalise(&term.name)).or_insert(id);
         }
-        for (i, aliases) in actor_aliases.iter().enumerate() {
+        for (id, aliases) in TermId::all(actor_aliases.len()).zip(actor_aliases) {
             for alias in aliases.iter() {
-                actor_names.entry(normalise(alias)).or_insert(i);
+                actor_names.entry(normalise(alias)).or_insert(id);
             }
         }
         let mut topic_names = HashMap::new();
-        for (i, term) in topics.iter().enumerate() {
-            topic_names.entry(term.slug.to_lowercase()).or_insert(i);
-            if let Some(Some(slug)) = topic_slugs.get(i) {
-                topic_names.entry(slug.to_lowercase()).or_insert(i);
+        for (id, term) in TermId::all(topics.len()).zip(topics) {
+            topic_names.entry(term.slug.to_lowercase()).or_insert(id);
+            if let Some(Some(slug)) = topic_slugs.get(id.index()) {
+                topic_names.entry(slug.to_lowercase()).or_insert(id);
             }
-            topic_names.entry(normalise(&term.name)).or_insert(i);
+            topic_names.entry(normalise(&term.name)).or_insert(id);
         }
         let article_slugs = articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.slug.as_str(), i))
+            .map(|(i, a)| (a.slug.as_str(), ArticleId::new(i)))
             .collect();
         Resolver {
             articles,
@@ -70,8 +70,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The index of the article with this slug.
-    pub fn article(&self, slug: &str) -> Option<usize> {
+    /// The article with this slug.
+    pub fn article(&self, slug: &str) -> Option<ArticleId> {
         self.article_slugs.get(slug).copied()
     }
 
@@ -145,9 +145,9 @@ impl<'a> Resolver<'a> {
     /// The target's path from the site root, e.g. `actors/moon-jae-in/`.
     pub fn path(&self, target: Target) -> String {
         match target {
-            Target::Article(i) => format!("articles/{}/", self.articles[i].slug),
-            Target::Actor(i) => format!("actors/{}/", self.actors[i].slug),
-            Target::Topic(i) => format!("topics/{}/", self.topics[i].slug),
+            Target::Article(i) => format!("articles/{}/", self.articles[i.index()].slug),
+            Target::Actor(i) => format!("actors/{}/", self.actors[i.index()].slug),
+            Target::Topic(i) => format!("topics/{}/", self.topics[i.index()].slug),
         }
     }
 
@@ -155,9 +155,9 @@ impl<'a> Resolver<'a> {
     /// topic's title, the article's title.
     pub fn default_text(&self, target: Target, written: &str) -> String {
         match target {
-            Target::Article(i) => self.articles[i].front.title.clone(),
+            Target::Article(i) => self.articles[i.index()].front.title.clone(),
             Target::Actor(_) => written.trim().to_string(),
-            Target::Topic(i) => self.topics[i].name.clone(),
+            Target::Topic(i) => self.topics[i.index()].name.clone(),
         }
     }
 }

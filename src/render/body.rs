@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use super::annotate;
 use super::markdown::Markdown;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 
 /// How many outputs take each article's HTML in a full build: its page and the printed book.
 const HTML_CONSUMERS: u8 = 2;
@@ -53,7 +53,7 @@ impl RenderedBody {
         linked: &LinkedBook,
         markdown: &Markdown,
         strings: &super::i18n::Strings,
-        index: usize,
+        index: ArticleId,
         part: Part,
     ) -> RenderedBody {
         let source = linked.body_markdown(index);
@@ -61,8 +61,8 @@ impl RenderedBody {
         let html = if part == Part::Text {
             String::new()
         } else {
-            let article = &linked.book.articles[index];
-            let links = &linked.links[index];
+            let article = linked.article(index);
+            let links = linked.links_of(index);
             let notes_html: Vec<String> = links
                 .annotation_notes
                 .iter()

@@ -19,7 +19,7 @@ use super::markdown::Markdown;
 use super::urls::{is_external, relative_path, resolve, split_link};
 use crate::config::BookGrouping;
 use crate::error::Error;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook, Taxonomy, TermId};
 
 /// The folder of the printable book.
 pub const BOOK_FOLDER: &str = "book/";
@@ -142,7 +142,7 @@ pub struct IndexEntry {
 struct PlannedGroup {
     label: String,
     id: String,
-    articles: Vec<usize>,
+    articles: Vec<ArticleId>,
 }
 
 /// The book's groups, in print order.
@@ -152,11 +152,11 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
     let mut groups: Vec<PlannedGroup> = Vec::new();
     match book.config.book_grouping {
         BookGrouping::Topic => {
-            let mut by_topic: Vec<Vec<usize>> = vec![Vec::new(); linked.topics.len()];
+            let mut by_topic: Vec<Vec<ArticleId>> = vec![Vec::new(); linked.topics.len()];
             let mut none = Vec::new();
             for &i in &linked.chronology {
                 match primary_topic(linked, i) {
-                    Some(t) => by_topic[t].push(i),
+                    Some(t) => by_topic[t.index()].push(i),
                     None => none.push(i),
                 }
             }
@@ -180,7 +180,7 @@ fn plan(linked: &LinkedBook) -> Vec<PlannedGroup> {
         }
         BookGrouping::Year => {
             for &i in &linked.chronology {
-                let label = book.articles[i].front.date.map_or_else(
+                let label = linked.article(i).front.date.map_or_else(
                     || strings.get("undated").to_string(),
                     |d| d.year().to_string(),
                 );
@@ -232,7 +232,7 @@ pub fn volume_count(linked: &LinkedBook) -> usize {
 
 /// The articles every volume prints, in order: what a volume's page shows of the book, besides
 /// the numbering, which follows from the chronology and the topics.
-pub fn volume_articles(linked: &LinkedBook) -> Vec<Vec<usize>> {
+pub fn volume_articles(linked: &LinkedBook) -> Vec<Vec<ArticleId>> {
     if split(linked) {
         plan(linked).into_iter().map(|g| g.articles).collect()
     } else {
@@ -266,7 +266,7 @@ impl BookPlan {
             first_numbers.push(number + 1);
             for &i in &group.articles {
                 number += 1;
-                targets.insert(shared.summaries[i].path.clone(), (number, g));
+                targets.insert(shared.summary(i).path.clone(), (number, g));
             }
         }
         BookPlan {
@@ -282,7 +282,7 @@ impl BookPlan {
 pub type ArticleRenderer<'r> = dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync + 'r;
 
 /// Gives article `index`'s body as its page shows it, rendered once for every output.
-pub type BodySource<'r> = dyn Fn(usize) -> std::sync::Arc<String> + Sync + 'r;
+pub type BodySource<'r> = dyn Fn(ArticleId) -> std::sync::Arc<String> + Sync + 'r;
 
 /// The data of `book.html` for the cover (`volume` None) or one volume.
 pub fn book_page<'a>(
@@ -433,7 +433,7 @@ fn actor_index(
     linked: &LinkedBook,
     shared: &Shared,
     folder: &str,
-    numbers: &HashMap<usize, usize>,
+    numbers: &HashMap<ArticleId, usize>,
 ) -> Vec<IndexEntry> {
     linked
         .actors
@@ -465,7 +465,7 @@ struct Printed<'a> {
     /// Their HTML, joined.
     html: String,
     /// Each article's number, by article index.
-    numbers: HashMap<usize, usize>,
+    numbers: HashMap<ArticleId, usize>,
 }
 
 /// What printing the articles of one page of the book needs.
@@ -485,7 +485,7 @@ impl<'a> Printer<'_, 'a> {
     /// volume's template then only joins them, instead of walking thousands of articles in one
     /// template on one thread.
     fn print(&self, printed: &[(usize, &PlannedGroup)]) -> Result<Printed<'a>, Error> {
-        let order: Vec<(usize, Option<&str>, usize)> = printed
+        let order: Vec<(ArticleId, Option<&str>, usize)> = printed
             .iter()
             .enumerate()
             .flat_map(|(section, (_, group))| {
@@ -524,14 +524,14 @@ impl<'a> Printer<'_, 'a> {
     /// `section` its group's position on the page.
     fn article(
         &self,
-        i: usize,
+        i: ArticleId,
         group_label: Option<&str>,
         section: usize,
     ) -> Result<(TocEntry<'a>, String), Error> {
         let (linked, shared, markdown, here) = (self.linked, self.shared, self.markdown, self.here);
-        let front = &linked.book.articles[i].front;
-        let links = &linked.links[i];
-        let summary = &shared.summaries[i];
+        let front = &linked.article(i).front;
+        let links = linked.links_of(i);
+        let summary = shared.summary(i);
         let number = here.targets[&summary.path].0;
         let anchor = anchor(number);
         let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, here);
@@ -611,7 +611,7 @@ fn page_css(config: &crate::config::Config, title: &str, sections: &[&str]) -> S
 
 /// The years the dated articles span: `2017–2024`, `2017`, or empty.
 fn years_spanned(linked: &LinkedBook) -> String {
-    let year = |i: usize| linked.book.articles[i].front.date.map(|d| d.year());
+    let year = |i: ArticleId| linked.article(i).front.date.map(|d| d.year());
     let mut dated = linked.chronology.iter().filter_map(|&i| year(i));
     match (dated.next(), dated.next_back()) {
         (Some(first), Some(last)) if last != first => format!("{first}–{last}"),
@@ -672,14 +672,14 @@ impl Here<'_> {
 }
 
 /// The topic the editor listed first for article `i`, which files it in a by-topic book.
-fn primary_topic(linked: &LinkedBook, i: usize) -> Option<usize> {
-    let topics = &linked.links[i].topics;
-    let first = linked.book.articles[i].front.topics.first()?.trim();
+fn primary_topic(linked: &LinkedBook, i: ArticleId) -> Option<TermId> {
+    let topics = &linked.links_of(i).topics;
+    let first = linked.article(i).front.topics.first()?.trim();
     topics
         .iter()
         .copied()
         .find(|&t| {
-            let term = &linked.topics[t];
+            let term = linked.term(Taxonomy::Topic, t);
             term.slug.eq_ignore_ascii_case(first)
                 || term.name.to_lowercase() == first.to_lowercase()
                 || term
@@ -810,7 +810,7 @@ mod tests {
         let group = |label: &str, n: usize| PlannedGroup {
             label: label.to_string(),
             id: format!("g-{}", label.to_lowercase()),
-            articles: (0..n).collect(),
+            articles: ArticleId::all(n).collect(),
         };
         let volumes = volumes_of(vec![group("Trade", 3), group("Sanctions", 2501)], 1000);
         assert_eq!(
@@ -824,7 +824,7 @@ mod tests {
         assert_eq!(volumes[3].id, "g-sanctions-3");
         let printed: Vec<usize> = volumes[1..]
             .iter()
-            .flat_map(|v| v.articles.iter().copied())
+            .flat_map(|v| v.articles.iter().map(|a| a.index()))
             .collect();
         assert_eq!(printed, (0..2501).collect::<Vec<_>>());
     }

@@ -15,7 +15,7 @@ use super::context::{month_name, Shared};
 use super::markdown::escape_text;
 use super::Output;
 use crate::error::Error;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 use crate::model::PartialDate;
 
 /// The citation styles an article page can show.
@@ -61,9 +61,9 @@ pub struct Source<'a> {
 
 impl<'a> Source<'a> {
     /// The source of article `index` of the book.
-    pub fn of(linked: &'a LinkedBook, shared: &'a Shared, index: usize) -> Self {
-        let article = &linked.book.articles[index];
-        let summary = &shared.summaries[index];
+    pub fn of(linked: &'a LinkedBook, shared: &'a Shared, id: ArticleId) -> Self {
+        let article = linked.article(id);
+        let summary = shared.summary(id);
         let url = article.front.url.clone().or_else(|| {
             shared
                 .site

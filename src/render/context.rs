@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, Term, TermId};
 use crate::model::Article;
 
 /// A link to another page: its name and its path from the site root (e.g. `actors/moon-jae-in/`).
@@ -163,7 +163,8 @@ impl Shared {
             outlet_links,
             year_links,
         };
-        shared.summaries = (0..linked.book.articles.len())
+        shared.summaries = linked
+            .article_ids()
             .map(|i| shared.summary_of(linked, i))
             .collect();
         shared
@@ -173,7 +174,7 @@ impl Shared {
     /// at `edited` changed: only theirs are made again when every term and article file is where
     /// it was (an editor's save), otherwise everything is, as [`Shared::new`] does. The server
     /// serves an edited page sooner for not summarising ten thousand articles again.
-    pub fn updated(previous: Shared, linked: &LinkedBook, edited: &[usize]) -> Shared {
+    pub fn updated(previous: Shared, linked: &LinkedBook, edited: &[ArticleId]) -> Shared {
         let articles = &linked.book.articles;
         let same_files = previous.summaries.len() == articles.len()
             && previous
@@ -197,22 +198,22 @@ impl Shared {
     /// These summaries after the articles at `edited` changed without moving a term, file or the
     /// book's settings (an editor's save, which the caller knows): only theirs are made again,
     /// and nothing else is compared.
-    pub fn refreshed(mut self, linked: &LinkedBook, edited: &[usize]) -> Shared {
+    pub fn refreshed(mut self, linked: &LinkedBook, edited: &[ArticleId]) -> Shared {
         for &i in edited {
-            self.summaries[i] = self.summary_of(linked, i);
+            self.summaries[i.index()] = self.summary_of(linked, i);
         }
         self
     }
 
-    /// The summary of article `index`, from the term links already made.
-    fn summary_of(&self, linked: &LinkedBook, index: usize) -> ArticleSummary {
-        let article = &linked.book.articles[index];
-        let links = &linked.links[index];
+    /// The summary of article `id`, from the term links already made.
+    fn summary_of(&self, linked: &LinkedBook, id: ArticleId) -> ArticleSummary {
+        let article = linked.article(id);
+        let links = linked.links_of(id);
         ArticleSummary {
             slug: article.slug.clone(),
             path: article_path(article),
             title: article.front.title.clone(),
-            outlet: links.outlet.map(|o| self.outlet_links[o].clone()),
+            outlet: links.outlet.map(|o| self.link(Taxonomy::Outlet, o).clone()),
             date: article
                 .front
                 .date
@@ -227,12 +228,12 @@ impl Shared {
             actors: links
                 .actors
                 .iter()
-                .map(|&a| self.actor_links[a].clone())
+                .map(|&a| self.link(Taxonomy::Actor, a).clone())
                 .collect(),
             topics: links
                 .topics
                 .iter()
-                .map(|&t| self.topic_links[t].clone())
+                .map(|&t| self.link(Taxonomy::Topic, t).clone())
                 .collect(),
             summary: article.front.summary.clone(),
         }
@@ -247,29 +248,44 @@ impl Shared {
         }
     }
 
+    /// The link of term `id` of `taxonomy`.
+    #[inline]
+    pub fn link(&self, taxonomy: Taxonomy, id: TermId) -> &Link {
+        &self.links(taxonomy)[id.index()]
+    }
+
+    /// The first `limit` of `pairs` (term, article count) that count any articles, as links.
     pub fn counted(
         &self,
         taxonomy: Taxonomy,
-        pairs: &[(usize, usize)],
+        pairs: impl IntoIterator<Item = (TermId, usize)>,
         limit: usize,
     ) -> Vec<CountedLink> {
-        let links = self.links(taxonomy);
         // A term the YAML lists but no article names has nothing to show.
         pairs
-            .iter()
-            .filter(|&&(_, count)| count > 0)
+            .into_iter()
+            .filter(|&(_, count)| count > 0)
             .take(limit)
-            .map(|&(i, count)| CountedLink {
-                name: links[i].name.to_string(),
-                path: links[i].path.to_string(),
-                count,
+            .map(|(i, count)| {
+                let link = self.link(taxonomy, i);
+                CountedLink {
+                    name: link.name.to_string(),
+                    path: link.path.to_string(),
+                    count,
+                }
             })
             .collect()
     }
 
-    /// The list entry of article `index`.
-    pub fn item(&self, index: usize) -> ListItem<'_> {
-        ListItem(&self.summaries[index])
+    /// The summary of article `id`.
+    #[inline]
+    pub fn summary(&self, id: ArticleId) -> &ArticleSummary {
+        &self.summaries[id.index()]
+    }
+
+    /// The list entry of article `id`.
+    pub fn item(&self, id: ArticleId) -> ListItem<'_> {
+        ListItem(self.summary(id))
     }
 }
 
@@ -284,20 +300,21 @@ pub struct Group {
     pub list_html: String,
 }
 
-/// Articles under a heading, by index, before their entries are rendered.
+/// Articles under a heading, before their entries are rendered: by id, or by whatever else
+/// names them in order (the timeline's positions in the chronology).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grouped {
+pub struct Grouped<T = ArticleId> {
     pub label: String,
     pub id: String,
-    pub articles: Vec<usize>,
+    pub articles: Vec<T>,
 }
 
 /// Groups `articles` (in the order given) into runs with the same label.
-pub fn group_runs(
-    articles: impl IntoIterator<Item = usize>,
-    mut label_of: impl FnMut(usize) -> (String, String),
-) -> Vec<Grouped> {
-    let mut groups: Vec<Grouped> = Vec::new();
+pub fn group_runs<T: Copy>(
+    articles: impl IntoIterator<Item = T>,
+    mut label_of: impl FnMut(T) -> (String, String),
+) -> Vec<Grouped<T>> {
+    let mut groups: Vec<Grouped<T>> = Vec::new();
     for i in articles {
         let (label, id) = label_of(i);
         match groups.last_mut() {
@@ -316,9 +333,9 @@ pub fn group_runs(
 pub fn year_label(
     linked: &LinkedBook,
     strings: &super::i18n::Strings,
-    index: usize,
+    id: ArticleId,
 ) -> (String, String) {
-    let year = linked.book.articles[index].front.date.map(|d| d.year());
+    let year = linked.article(id).front.date.map(|d| d.year());
     let label = year.map_or_else(|| strings.get("undated").to_string(), |y| y.to_string());
     // The id stays the same in every language: links to `#yundated` keep working.
     let id = year.map_or_else(|| "yundated".to_string(), |y| format!("y{y}"));
@@ -327,12 +344,12 @@ pub fn year_label(
 
 /// Chronological `articles` newest first, undated ones last. Labels nothing: a paged term
 /// orders its whole list for each of its pages.
-pub fn newest_first(linked: &LinkedBook, articles: &[usize]) -> Vec<usize> {
+pub fn newest_first(linked: &LinkedBook, articles: &[ArticleId]) -> Vec<ArticleId> {
     // Undated articles come last in the chronology.
     let undated = articles
         .iter()
         .rev()
-        .take_while(|&&i| linked.book.articles[i].front.date.is_none())
+        .take_while(|&&i| linked.article(i).front.date.is_none())
         .count();
     let (dated, undated) = articles.split_at(articles.len() - undated);
     dated

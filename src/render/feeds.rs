@@ -18,7 +18,7 @@ use super::context::{ArticleSummary, Shared};
 use super::urls::relative_path;
 use super::Output;
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy};
+use crate::link::{ArticleId, LinkedBook, Taxonomy};
 use crate::model::PartialDate;
 
 /// How many entries a feed holds: the newest ones.
@@ -61,13 +61,13 @@ pub fn escape_xml(text: &str) -> String {
 /// The entries of a feed over `articles` (chronological): the newest dated ones.
 fn feed_entries<'a>(
     linked: &'a LinkedBook,
-    articles: &'a [usize],
-) -> impl Iterator<Item = usize> + 'a {
+    articles: &'a [ArticleId],
+) -> impl Iterator<Item = ArticleId> + 'a {
     articles
         .iter()
         .rev()
         .copied()
-        .filter(|&i| linked.book.articles[i].front.date.is_some())
+        .filter(|&i| linked.article(i).front.date.is_some())
         .take(FEED_ENTRIES)
 }
 
@@ -82,7 +82,7 @@ pub fn in_feeds(linked: &LinkedBook) -> Vec<bool> {
     );
     for articles in lists {
         for i in feed_entries(linked, articles) {
-            shown[i] = true;
+            shown[i.index()] = true;
         }
     }
     shown
@@ -122,12 +122,12 @@ struct FeedWriter<'a> {
 impl FeedWriter<'_> {
     /// The feed at `folder` (e.g. `actors/moon-jae-in/`, empty for the root) over `articles`,
     /// given in chronological order.
-    fn feed(&self, folder: &str, title: &str, articles: &[usize]) -> Output {
-        let book = &self.linked.book;
-        let dated: Vec<usize> = feed_entries(self.linked, articles).collect();
+    fn feed(&self, folder: &str, title: &str, articles: &[ArticleId]) -> Output {
+        let linked = self.linked;
+        let dated: Vec<ArticleId> = feed_entries(linked, articles).collect();
         let updated = dated
             .iter()
-            .filter_map(|&i| book.articles[i].front.date.as_ref().map(first_day))
+            .filter_map(|&i| linked.article(i).front.date.as_ref().map(first_day))
             .max()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
         let site = &self.shared.site;
@@ -185,9 +185,9 @@ impl FeedWriter<'_> {
         }
     }
 
-    fn entry(&self, xml: &mut String, folder: &str, index: usize) {
-        let article = &self.linked.book.articles[index];
-        let summary: &ArticleSummary = &self.shared.summaries[index];
+    fn entry(&self, xml: &mut String, folder: &str, id: ArticleId) {
+        let article = self.linked.article(id);
+        let summary: &ArticleSummary = self.shared.summary(id);
         let date = article
             .front
             .date
@@ -252,7 +252,7 @@ impl FeedWriter<'_> {
         let text = summary
             .summary
             .as_deref()
-            .unwrap_or(self.excerpts[index].as_str());
+            .unwrap_or(self.excerpts[id.index()].as_str());
         if !text.is_empty() {
             let _ = writeln!(xml, "    <summary>{}</summary>", escape_xml(text));
         }

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, TermId};
 use std::sync::{Arc, OnceLock};
 
 use context::Shared;
@@ -42,13 +42,13 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// Every page the site has. An index into the linked book's lists identifies articles and terms.
+/// Every page the site has. An id of the linked book identifies articles and terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    Article(usize),
+    Article(ArticleId),
     TermIndex(Taxonomy),
-    Term(Taxonomy, usize),
+    Term(Taxonomy, TermId),
     Timeline,
     NotFound,
     /// The search page, `search/`.
@@ -62,7 +62,7 @@ pub enum Page {
     TimelinePage(usize),
     /// A later page of a term with too many articles for one page (0-based page; page 0 is
     /// `Term`), `actors/moon-jae-in/2/`.
-    TermPage(Taxonomy, usize, usize),
+    TermPage(Taxonomy, TermId, usize),
 }
 
 impl Page {
@@ -70,14 +70,14 @@ impl Page {
     pub fn folder(self, linked: &LinkedBook) -> String {
         match self {
             Page::Home | Page::NotFound => String::new(),
-            Page::Article(i) => context::article_path(&linked.book.articles[i]),
+            Page::Article(i) => context::article_path(linked.article(i)),
             Page::TermIndex(taxonomy) => format!("{}/", taxonomy.folder()),
-            Page::Term(taxonomy, i) => context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
+            Page::Term(taxonomy, i) => context::term_path(taxonomy, linked.term(taxonomy, i)),
             Page::Timeline => "timeline/".to_string(),
             Page::TimelinePage(p) => format!("timeline/{}/", p + 1),
             Page::TermPage(taxonomy, i, p) => format!(
                 "{}{}/",
-                context::term_path(taxonomy, &linked.terms(taxonomy)[i]),
+                context::term_path(taxonomy, linked.term(taxonomy, i)),
                 p + 1
             ),
             Page::Search => format!("{}/", search::SEARCH_DIR),
@@ -106,10 +106,10 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
     ];
     pages.extend((0..book::volume_count(linked)).map(Page::BookVolume));
     pages.extend((1..list_page_count(linked, linked.chronology.len())).map(Page::TimelinePage));
-    pages.extend((0..linked.book.articles.len()).map(Page::Article));
+    pages.extend(linked.article_ids().map(Page::Article));
     for taxonomy in Taxonomy::ALL {
         pages.push(Page::TermIndex(taxonomy));
-        for (i, term) in linked.terms(taxonomy).iter().enumerate() {
+        for (i, term) in linked.term_ids(taxonomy).zip(linked.terms(taxonomy)) {
             pages.push(Page::Term(taxonomy, i));
             let count = list_page_count(linked, term.articles.len());
             pages.extend((1..count).map(|p| Page::TermPage(taxonomy, i, p)));
@@ -168,18 +168,18 @@ struct Common {
 
 impl<'a> Renderer<'a> {
     /// Article `index`'s body HTML, rendered once for its page, the book and the search index.
-    fn body_part_html(&self, index: usize) -> Arc<String> {
+    fn body_part_html(&self, index: ArticleId) -> Arc<String> {
         self.bodies
-            .html(index, |part| self.render_body(index, part))
+            .html(index.index(), |part| self.render_body(index, part))
     }
 
     /// Article `index`'s body text, for the search index (see [`Renderer::body_part_html`]).
-    fn body_part_text(&self, index: usize) -> String {
+    fn body_part_text(&self, index: ArticleId) -> String {
         self.bodies
-            .text(index, |part| self.render_body(index, part))
+            .text(index.index(), |part| self.render_body(index, part))
     }
 
-    fn render_body(&self, index: usize, part: body::Part) -> body::RenderedBody {
+    fn render_body(&self, index: ArticleId, part: body::Part) -> body::RenderedBody {
         body::RenderedBody::of(
             self.linked,
             &self.markdown,

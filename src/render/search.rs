@@ -31,7 +31,7 @@ use rustc_hash::FxHashMap;
 use super::context::{ArticleSummary, Shared};
 use super::Output;
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy};
+use crate::link::{ArticleId, LinkedBook, Taxonomy};
 
 /// The folder of the index in the output.
 pub const SEARCH_DIR: &str = "search";
@@ -267,7 +267,7 @@ pub fn shard_key(token: &str) -> String {
 pub fn search_index(
     linked: &LinkedBook,
     shared: &Shared,
-    body: &(dyn Fn(usize) -> String + Sync),
+    body: &(dyn Fn(ArticleId) -> String + Sync),
     excerpted: &[bool],
     sink: &(dyn Fn(Output) -> Result<(), Error> + Sync),
 ) -> Result<Vec<String>, Error> {
@@ -302,7 +302,7 @@ pub fn search_index(
 /// What indexing the articles needs, besides the articles.
 struct Indexer<'a> {
     shared: &'a Shared,
-    body: &'a (dyn Fn(usize) -> String + Sync),
+    body: &'a (dyn Fn(ArticleId) -> String + Sync),
     excerpted: &'a [bool],
     sink: &'a (dyn Fn(Output) -> Result<(), Error> + Sync),
 }
@@ -311,7 +311,7 @@ impl Indexer<'_> {
     /// Indexes the articles of `order` (ids are positions in it) in blocks of consecutive ids
     /// in parallel, each block writing its fragment files; the blocks come back in id order, so
     /// every posting list appended from them is sorted.
-    fn index_blocks(&self, order: &[usize]) -> Result<Vec<IndexedBlock>, Error> {
+    fn index_blocks(&self, order: &[ArticleId]) -> Result<Vec<IndexedBlock>, Error> {
         let block = order
             .len()
             .div_ceil(rayon::current_num_threads().max(1) * 4)
@@ -325,7 +325,7 @@ impl Indexer<'_> {
     }
 
     /// Indexes `chunk`, whose first article has id `first`, and writes its fragment files.
-    fn index_block(&self, first: usize, chunk: &[usize]) -> Result<IndexedBlock, Error> {
+    fn index_block(&self, first: usize, chunk: &[ArticleId]) -> Result<IndexedBlock, Error> {
         let mut postings: Postings = FxHashMap::default();
         let mut excerpts = Vec::with_capacity(chunk.len());
         let mut lengths = Vec::with_capacity(chunk.len());
@@ -334,7 +334,7 @@ impl Indexer<'_> {
         let mut in_file = 0;
         for (n, &i) in chunk.iter().enumerate() {
             let id = (first + n) as u32;
-            let summary = &self.shared.summaries[i];
+            let summary = self.shared.summary(i);
             file.push(if in_file == 0 { b'[' } else { b',' });
             // Serialising plain strings into a Vec cannot fail.
             let _ = serde_json::to_writer(&mut file, &fragment(summary));
@@ -352,7 +352,7 @@ impl Indexer<'_> {
             }
             // The linked text: `[[target|shown words]]` is indexed as the words readers see.
             let text = (self.body)(i);
-            if self.excerpted[i] {
+            if self.excerpted[i.index()] {
                 excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
             }
             lengths.push(index_article(summary, &text, id, &mut postings));
@@ -410,7 +410,7 @@ fn write_shards(
     for (block, block_excerpts, block_lengths) in indexed {
         lengths.extend(block_lengths);
         for (i, excerpt) in block_excerpts {
-            excerpts[i] = excerpt;
+            excerpts[i.index()] = excerpt;
         }
         for (token, ids) in block {
             let key = if whole {
@@ -449,7 +449,7 @@ fn filters_head(linked: &LinkedBook, lengths: &[u32]) -> String {
     let _ = write!(filters, "\"count\":{}", order.len());
     let dated = order
         .iter()
-        .take_while(|&&i| linked.book.articles[i].front.date.is_some())
+        .take_while(|&&i| linked.article(i).front.date.is_some())
         .count();
     let _ = write!(filters, ",\"dated\":{dated},\"lengths\":");
     let mut digits = itoa::Buffer::new();
@@ -476,7 +476,7 @@ fn write_facets(
     let order = &linked.chronology;
     let mut position = vec![0u32; order.len()];
     for (id, &i) in order.iter().enumerate() {
-        position[i] = id as u32;
+        position[i.index()] = id as u32;
     }
     let mut whole_facets = String::new();
     for taxonomy in Taxonomy::ALL {
@@ -503,7 +503,11 @@ fn write_facets(
             filters.push(',');
             json_string(filters, &links[t].name);
             let _ = write!(filters, ",{}]", terms[t].articles.len());
-            let mut ids: Vec<u32> = terms[t].articles.iter().map(|&a| position[a]).collect();
+            let mut ids: Vec<u32> = terms[t]
+                .articles
+                .iter()
+                .map(|&a| position[a.index()])
+                .collect();
             ids.sort_unstable();
             if whole {
                 if !kind_facets.is_empty() {
@@ -549,7 +553,7 @@ fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
 
 /// One block of consecutive articles, indexed: its postings, the excerpts the feeds want
 /// (article, text) and each article's body length in tokens.
-type IndexedBlock = (Postings, Vec<(usize, String)>, Vec<u32>);
+type IndexedBlock = (Postings, Vec<(ArticleId, String)>, Vec<u32>);
 
 /// Token → postings (see [`POSTING_STRIDE`]), ascending.
 type Postings = FxHashMap<String, Vec<u32>>;

@@ -26,7 +26,7 @@ pub fn sitemap(linked: &LinkedBook, base_url: Option<&str>, pages: &[Page]) -> O
         };
         let _ = write!(xml, "  <url><loc>{}</loc>", escape_xml(&location));
         if let Page::Article(i) = page {
-            if let Some(date) = &linked.book.articles[i].front.date {
+            if let Some(date) = &linked.article(i).front.date {
                 let _ = write!(
                     xml,
                     "<lastmod>{}</lastmod>",

@@ -10,7 +10,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, LinkedBook, Taxonomy, Term, TermId};
 use crate::model::Article;
 use crate::render::context::{ArticleSummary, Link, Shared};
 use crate::render::Page;
@@ -28,7 +28,7 @@ pub struct Inputs<'a> {
     /// Site-wide values every page shows, plus the template epoch.
     pub site: u64,
     /// The articles of each volume of a book printed in volumes, made on first use.
-    volumes: std::sync::OnceLock<Vec<Vec<usize>>>,
+    volumes: std::sync::OnceLock<Vec<Vec<ArticleId>>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -66,7 +66,7 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    fn volumes(&self) -> &[Vec<usize>] {
+    fn volumes(&self) -> &[Vec<ArticleId>] {
         self.volumes
             .get_or_init(|| crate::render::book::volume_articles(self.linked))
     }
@@ -136,8 +136,8 @@ impl<'a> Inputs<'a> {
         };
         self.summaries_of(&printed, h);
         printed.iter().for_each(|&i| {
-            self.articles[i].hash(h);
-            linked.links[i].texts_hash.hash(h);
+            self.articles[i.index()].hash(h);
+            linked.links_of(i).texts_hash.hash(h);
         });
         self.counted_terms(Taxonomy::Actor, h);
         self.counted_terms(Taxonomy::Topic, h);
@@ -146,27 +146,28 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    fn hash_article(&self, i: usize, h: &mut DefaultHasher) {
-        let linked = self.linked;
-        let links = &linked.links[i];
-        self.articles[i].hash(h);
-        self.summaries[i].hash(h);
+    fn hash_article(&self, i: ArticleId, h: &mut DefaultHasher) {
+        let (linked, shared) = (self.linked, self.shared);
+        let links = linked.links_of(i);
+        self.articles[i.index()].hash(h);
+        self.summaries[i.index()].hash(h);
         let link = |l: Option<&Link>, h: &mut DefaultHasher| l.map(|l| (&l.name, &l.path)).hash(h);
-        link(links.publisher.map(|p| &self.shared.outlet_links[p]), h);
-        link(links.year.map(|y| &self.shared.year_links[y]), h);
-        links.previous.map(|p| self.summaries[p]).hash(h);
-        links.next.map(|n| self.summaries[n]).hash(h);
+        link(links.publisher.map(|p| shared.link(Taxonomy::Outlet, p)), h);
+        link(links.year.map(|y| shared.link(Taxonomy::Year, y)), h);
+        links.previous.map(|p| self.summaries[p.index()]).hash(h);
+        links.next.map(|n| self.summaries[n.index()]).hash(h);
         self.summaries_of(&links.related, h);
         // The body shows the titles its `[[…]]` name, which the file hash does not hold.
         links.texts_hash.hash(h);
-        self.summaries_of(&linked.backlinks.articles[i], h);
+        self.summaries_of(linked.backlinks.of_article(i), h);
     }
 
     /// A term's page, but for its page number.
-    fn hash_term(&self, taxonomy: Taxonomy, index: usize, h: &mut DefaultHasher) {
+    fn hash_term(&self, taxonomy: Taxonomy, id: TermId, h: &mut DefaultHasher) {
         let linked = self.linked;
-        let term = &linked.terms(taxonomy)[index];
+        let term = linked.term(taxonomy, id);
         let links = self.shared.links(taxonomy);
+        let index = id.index();
         hash_link(&links[index], h);
         self.entries[taxonomy_index(taxonomy)][index].hash(h);
         self.summaries_of(&term.articles, h);
@@ -174,26 +175,25 @@ impl<'a> Inputs<'a> {
             (&term.co_actors, Taxonomy::Actor),
             (&term.co_topics, Taxonomy::Topic),
         ] {
-            let co_links = self.shared.links(co_taxonomy);
             co.len().hash(h);
-            for &(i, count) in co {
-                hash_link(&co_links[i], h);
-                count.hash(h);
+            for co in co {
+                hash_link(self.shared.link(co_taxonomy, co.term), h);
+                co.shared.hash(h);
             }
         }
         // Articles naming the term without being filed under it, and its quotations.
         match taxonomy {
             Taxonomy::Actor => {
-                self.summaries_of(&linked.backlinks.actors[index], h);
-                let quotes = &linked.backlinks.quotes[index];
+                self.summaries_of(linked.backlinks.of_actor(id), h);
+                let quotes = linked.backlinks.quotes_of(id);
                 quotes.len().hash(h);
                 // The texts hash holds the quotation's words and passage.
                 for &(article, i) in quotes {
-                    let texts = linked.links[article].texts_hash;
-                    (self.summaries[article], texts, i).hash(h);
+                    let texts = linked.links_of(article).texts_hash;
+                    (self.summaries[article.index()], texts, i).hash(h);
                 }
             }
-            Taxonomy::Topic => self.summaries_of(&linked.backlinks.topics[index], h),
+            Taxonomy::Topic => self.summaries_of(linked.backlinks.of_topic(id), h),
             Taxonomy::Outlet | Taxonomy::Year => {}
         }
         if taxonomy == Taxonomy::Year {
@@ -203,10 +203,10 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    fn summaries_of(&self, articles: &[usize], h: &mut DefaultHasher) {
+    fn summaries_of(&self, articles: &[ArticleId], h: &mut DefaultHasher) {
         articles.len().hash(h);
         for &i in articles {
-            self.summaries[i].hash(h);
+            self.summaries[i.index()].hash(h);
         }
     }
 

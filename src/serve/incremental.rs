@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use super::deps::{article_hash, Inputs};
 use crate::compose::{load_for, BuildOptions, Purpose};
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link, link_with_cache, relink_edited, LinkCache, LinkedBook};
+use crate::link::{link, link_with_cache, relink_edited, ArticleId, LinkCache, LinkedBook};
 use crate::load::{self, load_article, load_list};
 use crate::model::{ActorEntry, Article, Book, OutletEntry, TopicEntry};
 use crate::render::context::Shared;
@@ -66,7 +66,7 @@ struct Applied {
     /// The slugs of the articles edited, added or removed.
     edited: HashSet<String>,
     /// The articles replaced in place, with what they were, while nothing else changed.
-    replaced: Option<Vec<(usize, Article)>>,
+    replaced: Option<Vec<(ArticleId, Article)>>,
     /// The whole book was loaded again.
     everything: bool,
 }
@@ -232,7 +232,7 @@ impl Site {
     fn apply(&mut self, mut book: Book, changes: &[Change]) -> Applied {
         let mut edited = HashSet::new();
         // The articles replaced in place, with what they were, while nothing else changed.
-        let mut replaced: Option<Vec<(usize, Article)>> = Some(Vec::new());
+        let mut replaced: Option<Vec<(ArticleId, Article)>> = Some(Vec::new());
         let everything = changes.contains(&Change::Everything);
         if everything {
             book = self.load_everything();
@@ -247,7 +247,7 @@ impl Site {
                         Reloaded::Replaced { index, previous } => {
                             edited.insert(book.articles[index].slug.clone());
                             if let Some(replaced) = &mut replaced {
-                                replaced.push((index, *previous));
+                                replaced.push((ArticleId::new(index), *previous));
                             }
                         }
                         Reloaded::AddedOrRemoved { slug } => {
@@ -297,13 +297,13 @@ impl Site {
         }
     }
 
-    /// Links the book `applied` left, and brings the summaries up to date; returns the indexes
-    /// of the edited articles and the links replaced, if they were.
+    /// Links the book `applied` left, and brings the summaries up to date; returns the ids of
+    /// the edited articles and the links replaced, if they were.
     fn relink(
         &mut self,
         applied: Applied,
         previous_shared: Option<Shared>,
-    ) -> (Vec<usize>, Option<LinkedBook>) {
+    ) -> (Vec<ArticleId>, Option<LinkedBook>) {
         let Applied {
             book,
             edited,
@@ -324,7 +324,7 @@ impl Site {
             )
         });
         if patched {
-            let mut at: Vec<usize> = replaced.iter().flatten().map(|(i, _)| *i).collect();
+            let mut at: Vec<ArticleId> = replaced.iter().flatten().map(|&(i, _)| i).collect();
             at.sort_unstable();
             at.dedup();
             self.shared = previous_shared.map(|shared| shared.refreshed(&self.linked, &at));
@@ -334,8 +334,10 @@ impl Site {
         let (linked, link_diagnostics) = link_with_cache(book, options, &mut self.link_cache);
         let old = std::mem::replace(&mut self.linked, linked);
         self.link_diagnostics = link_diagnostics;
-        let at: Vec<usize> = (0..self.linked.book.articles.len())
-            .filter(|&i| edited.contains(&self.linked.book.articles[i].slug))
+        let at: Vec<ArticleId> = self
+            .linked
+            .article_ids()
+            .filter(|&i| edited.contains(&self.linked.article(i).slug))
             .collect();
         if let Some(previous) = previous_shared.filter(|_| !everything) {
             self.shared = Some(Shared::updated(previous, &self.linked, &at));
@@ -402,7 +404,7 @@ impl Site {
 
     /// Renders the edited articles' pages and serves those that changed at once, before the
     /// lists and publications that depend on the whole book.
-    fn serve_edited(&mut self, edited: &[usize], started: Instant) -> Result<(), Error> {
+    fn serve_edited(&mut self, edited: &[ArticleId], started: Instant) -> Result<(), Error> {
         let pages: Vec<Page> = edited.iter().map(|&i| Page::Article(i)).collect();
         if pages.is_empty() {
             return Ok(());

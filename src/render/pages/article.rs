@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::link::{ArticleId, Taxonomy};
 use crate::render::context::{ArticleSummary, Link, ListItem};
 use std::sync::Arc;
 
@@ -30,35 +31,37 @@ struct ArticleView<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Article `index`'s page, for a page whose root prefix is `root`.
+    /// Article `id`'s page, for a page whose root prefix is `root`.
     pub(in crate::render) fn article(
         &self,
-        index: usize,
+        id: ArticleId,
         root: &str,
     ) -> Result<tera::Context, Error> {
-        let article = &self.linked.book.articles[index];
-        let links = &self.linked.links[index];
+        let article = self.linked.article(id);
+        let links = self.linked.links_of(id);
         let front = &article.front;
         to_context(&ArticleView {
-            article: &self.shared.summaries[index],
-            publisher: links.publisher.map(|p| &self.shared.outlet_links[p]),
+            article: self.shared.summary(id),
+            publisher: links
+                .publisher
+                .map(|p| self.shared.link(Taxonomy::Outlet, p)),
             dateline: front.dateline.as_deref(),
             byline: &front.byline,
             url: front.url.as_deref().filter(|u| markdown::is_web_url(u)),
             source: front.source.as_deref(),
-            year: links.year.map(|y| &self.shared.year_links[y]),
+            year: links.year.map(|y| self.shared.link(Taxonomy::Year, y)),
             note_html: links
                 .note_markdown
                 .as_ref()
                 .map(|n| self.markdown.to_html(n)),
-            body_html: self.body_html(index),
+            body_html: self.body_html(id),
             previous: links.previous.map(|i| self.shared.item(i)),
             next: links.next.map(|i| self.shared.item(i)),
             related: self.list_html(links.related.iter().copied(), root)?,
             backlinks: self
-                .list_html(self.linked.backlinks.articles[index].iter().copied(), root)?,
+                .list_html(self.linked.backlinks.of_article(id).iter().copied(), root)?,
             citation: citations::article_citation(
-                &citations::Source::of(self.linked, self.shared, index),
+                &citations::Source::of(self.linked, self.shared, id),
                 citations::CitationStyle::parse(&self.linked.book.config.citation_style)
                     .unwrap_or(citations::CitationStyle::Chicago),
             ),
@@ -66,8 +69,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
-    fn body_html(&self, index: usize) -> String {
+    fn body_html(&self, id: ArticleId) -> String {
         // The last of the body's consumers takes it without a copy.
-        Arc::try_unwrap(self.body_part_html(index)).unwrap_or_else(|html| (*html).clone())
+        Arc::try_unwrap(self.body_part_html(id)).unwrap_or_else(|html| (*html).clone())
     }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::link::{Taxonomy, Term};
+use crate::link::{ArticleId, Taxonomy, Term, TermId};
 use crate::render::context::CountedLink;
 use crate::render::{to_context, Renderer};
 
@@ -24,11 +24,11 @@ impl<'a> Renderer<'a> {
     pub(in crate::render) fn home(&self, root: &str) -> Result<tera::Context, Error> {
         let linked = self.linked;
         let strings = &*self.shared.strings;
-        let dated: Vec<usize> = linked
+        let dated: Vec<ArticleId> = linked
             .chronology
             .iter()
             .copied()
-            .filter(|&i| linked.links[i].year.is_some())
+            .filter(|&i| linked.links_of(i).year.is_some())
             .collect();
         let latest = self.list_html(
             dated
@@ -39,14 +39,13 @@ impl<'a> Renderer<'a> {
             root,
         )?;
         let top = |taxonomy: Taxonomy, limit: usize| -> Vec<CountedLink> {
-            let mut pairs: Vec<(usize, usize)> = linked
-                .terms(taxonomy)
-                .iter()
-                .enumerate()
+            let mut pairs: Vec<(TermId, usize)> = linked
+                .term_ids(taxonomy)
+                .zip(linked.terms(taxonomy))
                 .map(|(i, t)| (i, t.articles.len()))
                 .collect();
             pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            self.shared.counted(taxonomy, &pairs, limit)
+            self.shared.counted(taxonomy, pairs, limit)
         };
         to_context(&HomeView {
             introduction_html: linked
@@ -58,12 +57,10 @@ impl<'a> Renderer<'a> {
             actors: top(Taxonomy::Actor, 16),
             years: self.shared.counted(
                 Taxonomy::Year,
-                &linked
-                    .years
-                    .iter()
-                    .enumerate()
-                    .map(|(i, y)| (i, y.articles.len()))
-                    .collect::<Vec<_>>(),
+                linked
+                    .term_ids(Taxonomy::Year)
+                    .zip(&linked.years)
+                    .map(|(i, y)| (i, y.articles.len())),
                 usize::MAX,
             ),
             counts: [

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::link::ArticleId;
 use crate::render::context::{Group, Grouped};
 use crate::render::templates::{self, ARTICLE_ITEM};
 use crate::render::{partial_context, Renderer};
@@ -67,15 +68,15 @@ fn push_with_root(html: &mut String, entry: &str, root: &str) {
 }
 
 impl<'a> Renderer<'a> {
-    /// Appends article `index`'s list entry for a page whose root prefix is `root`.
-    fn push_entry(&self, html: &mut String, index: usize, root: &str) -> Result<(), Error> {
-        let render = || self.partial(ARTICLE_ITEM, &self.shared.item(index), root);
+    /// Appends article `id`'s list entry for a page whose root prefix is `root`.
+    fn push_entry(&self, html: &mut String, id: ArticleId, root: &str) -> Result<(), Error> {
+        let render = || self.partial(ARTICLE_ITEM, &self.shared.item(id), root);
         // Two threads may render the same entry at once; both get the same text.
         match &self.entries {
             Entries::StandIn(slots) => {
-                let slot = &slots[index];
+                let slot = &slots[id.index()];
                 if slot.get().is_none() {
-                    let _ = slot.set(self.stand_in_entry(index)?);
+                    let _ = slot.set(self.stand_in_entry(id)?);
                 }
                 match slot.get().and_then(Option::as_deref) {
                     Some(entry) => push_with_root(html, entry, root),
@@ -84,7 +85,7 @@ impl<'a> Renderer<'a> {
             }
             Entries::PerDepth(slots) => match ENTRY_ROOTS.iter().position(|r| *r == root) {
                 Some(depth) => {
-                    let slot = &slots[depth][index];
+                    let slot = &slots[depth][id.index()];
                     if slot.get().is_none() {
                         let _ = slot.set(render()?);
                     }
@@ -96,10 +97,10 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    /// Article `index`'s list entry rendered with [`ROOT_STAND_IN`] for its root, or `None` when
+    /// Article `id`'s list entry rendered with [`ROOT_STAND_IN`] for its root, or `None` when
     /// its own text holds the stand-in.
-    fn stand_in_entry(&self, index: usize) -> Result<Option<String>, Error> {
-        let item = self.shared.item(index);
+    fn stand_in_entry(&self, id: ArticleId) -> Result<Option<String>, Error> {
+        let item = self.shared.item(id);
         if holds_char(&item, ROOT_STAND_IN) {
             return Ok(None);
         }
@@ -111,16 +112,16 @@ impl<'a> Renderer<'a> {
     /// `root`, or an empty string when there are none, so templates can test it.
     pub(super) fn list_html(
         &self,
-        articles: impl IntoIterator<Item = usize>,
+        articles: impl IntoIterator<Item = ArticleId>,
         root: &str,
     ) -> Result<String, Error> {
         let mut html = String::new();
-        for index in articles {
+        for id in articles {
             if html.is_empty() {
                 html.push_str("\n<ul class=\"article-list\">\n");
             }
             html.push('\n');
-            self.push_entry(&mut html, index, root)?;
+            self.push_entry(&mut html, id, root)?;
             html.push('\n');
         }
         if !html.is_empty() {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 use crate::render::{Page, Renderer};
 
 /// Links between the pages of a long list; see `templates/partials/pager.html`.
@@ -33,8 +33,8 @@ impl<'a> Renderer<'a> {
         first: Page,
         page: usize,
         root: &str,
-        articles: &[usize],
-        label: impl Fn(&[usize]) -> String,
+        articles: &[ArticleId],
+        label: impl Fn(&[ArticleId]) -> String,
     ) -> Option<Pager> {
         let linked = self.linked;
         let total = list_page_count(linked, articles.len());

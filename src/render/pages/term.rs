@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pager::{list_page_limit, list_page_range, Pager};
 use super::timeline::year_span;
 use crate::error::Error;
-use crate::link::{LinkedBook, Taxonomy, Term};
+use crate::link::{ArticleId, CoOccurrence, LinkedBook, Taxonomy, Term, TermId};
 use crate::render::context::{
     group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Link,
 };
@@ -65,12 +65,12 @@ impl<'a> Renderer<'a> {
     pub(in crate::render) fn term(
         &self,
         taxonomy: Taxonomy,
-        index: usize,
+        index: TermId,
         page: usize,
         root: &str,
     ) -> Result<tera::Context, Error> {
         let linked = self.linked;
-        let term = &linked.terms(taxonomy)[index];
+        let term = linked.term(taxonomy, index);
         let first = page == 0;
         // Newest first, by year; a long list is cut into pages of that order.
         let shown = newest_first(linked, &term.articles);
@@ -86,8 +86,9 @@ impl<'a> Renderer<'a> {
             roles,
             homepage,
         } = self.curated(taxonomy, term);
-        let counted = |taxonomy, pairs: &[(usize, usize)]| {
+        let counted = |taxonomy, pairs: &[CoOccurrence]| {
             let pairs = if first { pairs } else { &[] };
+            let pairs = pairs.iter().map(|co| (co.term, co.shared));
             self.shared
                 .counted(taxonomy, pairs, crate::link::CO_OCCURRENCE_COUNT)
         };
@@ -95,7 +96,7 @@ impl<'a> Renderer<'a> {
             kind: taxonomy,
             kind_title: strings.get(kind_title(taxonomy)),
             index_title: strings.get(index_title(taxonomy)),
-            term: &self.shared.links(taxonomy)[index],
+            term: self.shared.link(taxonomy, index),
             count: term.articles.len(),
             subtitle,
             description_html: description
@@ -126,7 +127,7 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
             quote_count: match taxonomy {
-                Taxonomy::Actor => linked.backlinks.quotes[index].len(),
+                Taxonomy::Actor => linked.backlinks.quotes_of(index).len(),
                 _ => 0,
             },
             pager,
@@ -134,7 +135,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An actor's quotations shown on its page; none for other kinds.
-    fn quotes(&self, taxonomy: Taxonomy, index: usize) -> Vec<QuoteView<'a>> {
+    fn quotes(&self, taxonomy: Taxonomy, index: TermId) -> Vec<QuoteView<'a>> {
         let linked = self.linked;
         let shared = self.shared;
         let quoted = (taxonomy == Taxonomy::Actor)
@@ -143,9 +144,9 @@ impl<'a> Renderer<'a> {
             .flatten();
         quoted
             .filter_map(|&(article, i)| {
-                let quotes = &linked.links[article].quotes;
+                let quotes = &linked.links_of(article).quotes;
                 let quote = quotes.get(i)?;
-                let summary = &shared.summaries[article];
+                let summary = shared.summary(article);
                 Some(QuoteView {
                     text: quotes.text(quote),
                     article: summary,
@@ -157,16 +158,16 @@ impl<'a> Renderer<'a> {
 
     /// The bars of an actor's or topic's articles per year, each leading to its year's heading
     /// in `shown` (the term's list, in page order); none for other kinds.
-    fn year_chart(&self, taxonomy: Taxonomy, term: &Term, shown: &[usize]) -> Option<String> {
+    fn year_chart(&self, taxonomy: Taxonomy, term: &Term, shown: &[ArticleId]) -> Option<String> {
         if !matches!(taxonomy, Taxonomy::Actor | Taxonomy::Topic) {
             return None;
         }
         let linked = self.linked;
         // A bar leads to its year's heading, on whichever page of the list the year starts.
         let year_href = |year: i32| -> Option<String> {
-            let at = shown.iter().position(|&i| {
-                linked.book.articles[i].front.date.map(|d| d.year()) == Some(year)
-            })?;
+            let at = shown
+                .iter()
+                .position(|&i| linked.article(i).front.date.map(|d| d.year()) == Some(year))?;
             let on = at / list_page_limit(linked);
             Some(match on {
                 0 => format!("#y{year}"),
@@ -175,7 +176,7 @@ impl<'a> Renderer<'a> {
         };
         let mut per_year: Vec<(i32, usize)> = Vec::new();
         for &i in &term.articles {
-            if let Some(year) = linked.book.articles[i].front.date.map(|d| d.year()) {
+            if let Some(year) = linked.article(i).front.date.map(|d| d.year()) {
                 match per_year.last_mut() {
                     Some((y, n)) if *y == year => *n += 1,
                     _ => per_year.push((year, 1)),
@@ -286,10 +287,10 @@ impl<'a> Renderer<'a> {
 }
 
 /// The articles linking to or naming a term without being filed under it (actors and topics).
-fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: usize) -> &[usize] {
+fn term_backlinks(linked: &LinkedBook, taxonomy: Taxonomy, index: TermId) -> &[ArticleId] {
     match taxonomy {
-        Taxonomy::Actor => &linked.backlinks.actors[index],
-        Taxonomy::Topic => &linked.backlinks.topics[index],
+        Taxonomy::Actor => linked.backlinks.of_actor(index),
+        Taxonomy::Topic => linked.backlinks.of_topic(index),
         _ => &[],
     }
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::term::index_title;
 use crate::error::Error;
-use crate::link::Taxonomy;
+use crate::link::{Taxonomy, TermId};
 use crate::render::{charts, to_context, Renderer};
 
 /// One term of the index.
@@ -60,18 +60,19 @@ impl<'a> Renderer<'a> {
     /// The network of the actors with most articles, edges weighted by shared articles.
     fn actor_network(&self) -> Option<String> {
         let linked = self.linked;
-        let mut top: Vec<usize> = (0..linked.actors.len()).collect();
+        let actor = |a: TermId| linked.term(Taxonomy::Actor, a);
+        let mut top: Vec<TermId> = linked.term_ids(Taxonomy::Actor).collect();
         top.sort_by(|&a, &b| {
-            linked.actors[b]
+            actor(b)
                 .articles
                 .len()
-                .cmp(&linked.actors[a].articles.len())
+                .cmp(&actor(a).articles.len())
                 .then(a.cmp(&b))
         });
         top.truncate(charts::NETWORK_SIZE);
         let mut node_of = vec![usize::MAX; linked.actors.len()];
-        for (node, &actor) in top.iter().enumerate() {
-            node_of[actor] = node;
+        for (node, &a) in top.iter().enumerate() {
+            node_of[a.index()] = node;
         }
         let mut shared: std::collections::HashMap<(usize, usize), usize> =
             std::collections::HashMap::new();
@@ -79,7 +80,7 @@ impl<'a> Renderer<'a> {
             let present: Vec<usize> = links
                 .actors
                 .iter()
-                .map(|&a| node_of[a])
+                .map(|&a| node_of[a.index()])
                 .filter(|&n| n != usize::MAX)
                 .collect();
             for (i, &a) in present.iter().enumerate() {
@@ -93,9 +94,9 @@ impl<'a> Renderer<'a> {
         let nodes: Vec<charts::Node> = top
             .iter()
             .map(|&a| charts::Node {
-                name: linked.actors[a].name.clone(),
-                path: self.shared.actor_links[a].path.to_string(),
-                articles: linked.actors[a].articles.len(),
+                name: actor(a).name.clone(),
+                path: self.shared.link(Taxonomy::Actor, a).path.to_string(),
+                articles: actor(a).articles.len(),
             })
             .collect();
         charts::network(&nodes, &edges, "../", &self.shared.strings)

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pager::{list_page_range, Pager};
 use crate::error::Error;
-use crate::link::LinkedBook;
+use crate::link::{ArticleId, LinkedBook};
 use crate::render::context::{group_runs, year_label, Group};
 use crate::render::{i18n, to_context, Page, Renderer};
 
@@ -33,7 +33,7 @@ impl<'a> Renderer<'a> {
         // Render the page's entries on every core: the timeline is the longest list of the site.
         let entries: Vec<String> = chronology[positions.clone()]
             .par_iter()
-            .map(|&i| self.partial(TIMELINE_ITEM, &self.shared.summaries[i], root))
+            .map(|&i| self.partial(TIMELINE_ITEM, self.shared.summary(i), root))
             .collect::<Result<_, _>>()?;
         let strings = &*self.shared.strings;
         let groups = group_runs(positions.clone(), |position| {
@@ -65,7 +65,7 @@ impl<'a> Renderer<'a> {
 pub(super) fn year_span(
     linked: &LinkedBook,
     strings: &i18n::Strings,
-    articles: &[usize],
+    articles: &[ArticleId],
 ) -> String {
     let (Some(&first), Some(&last)) = (articles.first(), articles.last()) else {
         return String::new();

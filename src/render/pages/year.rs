@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::pager::{list_page_range, Pager};
 use crate::error::Error;
-use crate::link::Taxonomy;
+use crate::link::{ArticleId, Taxonomy, TermId};
 use crate::render::context::{group_runs, Group, Link};
 use crate::render::{to_context, Page, Renderer};
 
@@ -26,18 +26,18 @@ impl<'a> Renderer<'a> {
     /// Page `page` (0-based) of a year: its articles by month, then those dated only to the year.
     pub(in crate::render) fn year(
         &self,
-        index: usize,
+        index: TermId,
         page: usize,
         root: &str,
     ) -> Result<tera::Context, Error> {
         let linked = self.linked;
-        let term = &linked.years[index];
-        let month_of = |i: usize| linked.book.articles[i].front.date.and_then(|d| d.month());
-        let (known, unknown): (Vec<usize>, Vec<usize>) =
+        let term = linked.term(Taxonomy::Year, index);
+        let month_of = |i: ArticleId| linked.article(i).front.date.and_then(|d| d.month());
+        let (known, unknown): (Vec<ArticleId>, Vec<ArticleId>) =
             term.articles.iter().partition(|&&i| month_of(i).is_some());
-        let shown: Vec<usize> = known.iter().chain(&unknown).copied().collect();
+        let shown: Vec<ArticleId> = known.iter().chain(&unknown).copied().collect();
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
-        let (known, unknown): (Vec<usize>, Vec<usize>) =
+        let (known, unknown): (Vec<ArticleId>, Vec<ArticleId>) =
             on_page.iter().partition(|&&i| month_of(i).is_some());
         let strings = &*self.shared.strings;
         let months = group_runs(known, |i| {
@@ -50,9 +50,10 @@ impl<'a> Renderer<'a> {
                 format!("m{month:02}"),
             )
         });
-        let month_span = |slice: &[usize]| {
-            let label =
-                |i: usize| month_of(i).map_or(strings.get("month_not_known"), |m| strings.month(m));
+        let month_span = |slice: &[ArticleId]| {
+            let label = |i: ArticleId| {
+                month_of(i).map_or(strings.get("month_not_known"), |m| strings.month(m))
+            };
             match (slice.first(), slice.last()) {
                 (Some(&a), Some(&b)) if label(a) != label(b) => {
                     format!("{}–{}", label(a), label(b))
@@ -69,12 +70,12 @@ impl<'a> Renderer<'a> {
             month_span,
         );
         to_context(&YearView {
-            year: &self.shared.year_links[index],
+            year: self.shared.link(Taxonomy::Year, index),
             count: term.articles.len(),
             months: self.groups_html(months, root)?,
             month_unknown: self.list_html(unknown, root)?,
-            previous: index.checked_sub(1).map(|i| &self.shared.year_links[i]),
-            next: self.shared.year_links.get(index + 1),
+            previous: (index.index().checked_sub(1)).map(|i| &self.shared.year_links[i]),
+            next: self.shared.year_links.get(index.index() + 1),
             pager,
         })
     }

@@ -18,15 +18,13 @@ impl<'a> Renderer<'a> {
     /// The index of years, newest first, and the undated articles.
     pub(in crate::render) fn years(&self, root: &str) -> Result<tera::Context, Error> {
         let linked = self.linked;
-        let pairs: Vec<(usize, usize)> = linked
-            .years
-            .iter()
-            .enumerate()
+        let pairs = linked
+            .term_ids(Taxonomy::Year)
+            .zip(&linked.years)
             .rev()
-            .map(|(i, y)| (i, y.articles.len()))
-            .collect();
+            .map(|(i, y)| (i, y.articles.len()));
         to_context(&YearsView {
-            years: self.shared.counted(Taxonomy::Year, &pairs, usize::MAX),
+            years: self.shared.counted(Taxonomy::Year, pairs, usize::MAX),
             undated: self.list_html(linked.undated.iter().copied(), root)?,
         })
     }
