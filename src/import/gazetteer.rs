@@ -140,8 +140,8 @@ mod tests {
 
     #[test]
     fn a_unique_form_resolves_with_or_without_a_year() {
-        assert_eq!(resolve("Erdogan", None), Some("Recep Tayyip Erdoğan"));
-        assert_eq!(resolve("Erdoğan", Some(2019)), Some("Recep Tayyip Erdoğan"));
+        assert_eq!(resolve("Erdogan", None), Some("Recep Tayyip Erdogan"));
+        assert_eq!(resolve("Erdoğan", Some(2019)), Some("Recep Tayyip Erdogan"));
     }
 
     #[test]
