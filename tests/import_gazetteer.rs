@@ -66,6 +66,7 @@ fn attributions_titles_and_government_mentions_resolve() {
             "Erdogan said the grain corridor would reopen once the insurers agreed terms.",
             "Officials in New Delhi said the Modi government would send a delegation next week.",
             "In London, Mr Sunak told reporters the deal was close, while Chancellor Scholz called for patience.",
+            "Brasilia said Lula's administration would host the next round.",
         ],
     );
     let found = actors(&text);
@@ -74,6 +75,7 @@ fn attributions_titles_and_government_mentions_resolve() {
         "Narendra Modi",
         "Rishi Sunak",
         "Olaf Scholz",
+        "Luiz Inácio Lula da Silva",
     ] {
         assert!(
             found.contains(&name.to_string()),
