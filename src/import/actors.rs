@@ -386,7 +386,16 @@ static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds the article's actors.
-pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContext) -> People {
+///
+/// `year` is the article's year when known: it picks among the gazetteer's people who share a
+/// surname (see [`super::gazetteer`]).
+pub(crate) fn find(
+    doc: &Doc,
+    title: &str,
+    byline: &[String],
+    year: Option<i32>,
+    ctx: &ImportContext,
+) -> People {
     let matcher = &ctx.actors;
     let mut text = String::with_capacity(4096);
     text.push_str(title);
@@ -402,18 +411,23 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
             }
         }
     }
-    let excluded: HashSet<String> = byline
+    let credited: Vec<String> = byline
         .iter()
         .cloned()
         .chain(super::headline::credited_people(doc, &ctx.outlets))
-        .map(|n| key(&n))
+        .collect();
+    let excluded: HashSet<String> = credited.iter().map(|n| key(n)).collect();
+    // Surnames of the reporters and photographers: never resolved through the gazetteer.
+    let excluded_short: HashSet<String> = credited
+        .iter()
+        .filter_map(|n| short_form(n).map(key))
         .collect();
 
     // Full-name mentions: (position, canonical name, known index).
     let mut full: Vec<(usize, String, Option<usize>)> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    // Single-word mentions waiting for resolution: (position, word, alias target).
-    let mut short: Vec<(usize, String, Option<usize>)> = Vec::new();
+    // Single-word mentions waiting for resolution.
+    let mut short: Vec<Short> = Vec::new();
     let mut roles: HashMap<String, (Option<String>, Option<String>)> = HashMap::default();
 
     if let Some(automaton) = &matcher.automaton {
@@ -424,7 +438,12 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
             let (actor, single) = matcher.patterns[m.pattern().as_usize()];
             if single {
                 if !followed_by_name(&text, m.end()) {
-                    short.push((m.start(), text[m.start()..m.end()].to_string(), Some(actor)));
+                    short.push(Short {
+                        pos: m.start(),
+                        word: text[m.start()..m.end()].to_string(),
+                        alias_of: Some(actor),
+                        in_context: false,
+                    });
                 }
             } else {
                 full.push((m.start(), matcher.names[actor].clone(), Some(actor)));
@@ -444,7 +463,12 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
             continue;
         }
         if !candidate.name.contains(' ') {
-            short.push((candidate.start, candidate.name, None));
+            short.push(Short {
+                pos: candidate.start,
+                word: candidate.name,
+                alias_of: None,
+                in_context: true,
+            });
             continue;
         }
         let known = matcher.by_key.get(&key(&candidate.name)).copied();
@@ -485,18 +509,43 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
             continue;
         }
         let in_span = covered.iter().any(|&(s, e)| start >= s && start < e);
-        let seen = short.iter().any(|(p, _, _)| *p == start);
+        let seen = short.iter().any(|s| s.pos == start);
         if !(in_span || seen || followed_by_name(&text, start + word.len())) {
-            short.push((start, word.to_string(), None));
+            short.push(Short {
+                pos: start,
+                word: word.to_string(),
+                alias_of: None,
+                in_context: false,
+            });
         }
     }
-    for (pos, word, alias_of) in short {
+    for (pos, word) in government_mentions(&text) {
+        if !short.iter().any(|s| s.pos == pos) {
+            short.push(Short {
+                pos,
+                word: word.to_string(),
+                alias_of: None,
+                in_context: true,
+            });
+        }
+    }
+    for Short {
+        pos,
+        word,
+        alias_of,
+        in_context,
+    } in short
+    {
         let resolved = match in_article.get(&word) {
             Some(Some((name, known))) => Some((name.clone(), *known)),
             Some(None) => None,
             None => alias_of
                 .or_else(|| matcher.by_short.get(&word).copied())
-                .map(|i| (matcher.names[i].clone(), Some(i))),
+                .map(|i| (matcher.names[i].clone(), Some(i)))
+                .or_else(|| {
+                    let usable = in_context && !excluded_short.contains(&key(&word));
+                    usable.then(|| well_known(&word, year, matcher)).flatten()
+                }),
         };
         if let Some((name, known)) = resolved {
             full.push((pos, name, known));
@@ -536,6 +585,61 @@ pub(crate) fn find(doc: &Doc, title: &str, byline: &[String], ctx: &ImportContex
         names: names_out,
         new,
     }
+}
+
+/// A one-word mention waiting to be resolved to a full name.
+struct Short {
+    pos: usize,
+    word: String,
+    /// The known actor whose one-word alias this is.
+    alias_of: Option<usize>,
+    /// Whether a title, a reporting verb or a government mention marks the word as a person's
+    /// name, so the gazetteer may name it.
+    in_context: bool,
+}
+
+/// The gazetteer's person for a surname, as the actors file spells them when it lists them.
+fn well_known(
+    word: &str,
+    year: Option<i32>,
+    matcher: &ActorMatcher,
+) -> Option<(String, Option<usize>)> {
+    let name = super::gazetteer::resolve(word, year)?;
+    let known = matcher.by_key.get(&key(name)).copied();
+    Some(match known {
+        Some(i) => (matcher.names[i].clone(), Some(i)),
+        None => (name.to_string(), None),
+    })
+}
+
+/// `the Modi government`, `Erdogan's administration`: a surname that names a government.
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    wide_regex(&format!(
+        r"(?:(?-u:\b)[Tt]he (?P<a>{TOKEN})|(?P<b>{TOKEN})(?:'s|’s)) (?:government|administration|cabinet|regime|presidency|premiership)(?-u:\b)"
+    ))
+    .unwrap()
+});
+
+/// The surnames [`GOVERNMENT`] finds, with where they start.
+fn government_mentions(text: &str) -> Vec<(usize, &str)> {
+    if !text.contains("government")
+        && !text.contains("administration")
+        && !text.contains("cabinet")
+        && !text.contains("regime")
+        && !text.contains("presiden")
+        && !text.contains("premiership")
+    {
+        return Vec::new();
+    }
+    GOVERNMENT
+        .captures_iter(text)
+        .filter_map(|c| c.name("a").or_else(|| c.name("b")))
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            !before.is_some_and(char::is_alphanumeric) && !inside_capitalised_run(text, m.start())
+        })
+        .map(|m| (m.start(), m.as_str()))
+        .collect()
 }
 
 /// Whether `short` is `long` with words left out: the same first word and every word of `short`

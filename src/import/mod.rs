@@ -24,6 +24,7 @@ mod fetch;
 mod files;
 mod fingerprint;
 mod fold;
+mod gazetteer;
 mod headline;
 mod html;
 mod keep;
@@ -383,7 +384,8 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
         Some(_) => review.push("date", "only the month or the year is known"),
     }
 
-    let people = actors::find(&doc, &title, &byline, ctx);
+    let year = found_date.as_ref().map(|(date, _)| date.year());
+    let people = actors::find(&doc, &title, &byline, year, ctx);
     if !people.new.is_empty() {
         let names: Vec<&str> = people.new.iter().map(|a| a.name.as_str()).collect();
         review.push(

@@ -1,0 +1,159 @@
+//! The gazetteer of well-known public figures (`registry/people.tsv`): world knowledge that lets a
+//! bare surname in a clear context ("President Marcos", "Erdogan said", "the Modi government")
+//! name the person a reader would understand, when the article itself never spells the name out.
+//! The data file, not code, holds the names; a form shared by two people resolves only when the
+//! article's year leaves exactly one of them.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::names::key;
+
+/// One public figure: the full common English name and the years the entry applies to (empty:
+/// any year).
+struct Figure {
+    name: &'static str,
+    years: Vec<(i32, i32)>,
+}
+
+impl Figure {
+    fn active_in(&self, year: i32) -> bool {
+        self.years.is_empty() || self.years.iter().any(|&(a, b)| a <= year && year <= b)
+    }
+}
+
+/// The parsed gazetteer: figures and, per key of a short form, the figures written that way.
+struct Gazetteer {
+    figures: Vec<Figure>,
+    by_form: HashMap<String, Vec<usize>>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| parse(include_str!("registry/people.tsv")));
+
+/// Parses `Full Name<TAB>Form, Form<TAB>2003-2014, 2019-` lines; `#` starts a comment. A line
+/// that does not fit is a bug in the shipped file, caught by the tests.
+fn parse(text: &'static str) -> Gazetteer {
+    let mut figures = Vec::new();
+    let mut by_form: HashMap<String, Vec<usize>> = HashMap::default();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let name = fields.next().unwrap_or_default().trim();
+        let forms = fields.next().unwrap_or_default();
+        let years = fields.next().unwrap_or_default();
+        let index = figures.len();
+        for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            let ids = by_form.entry(key(form)).or_default();
+            if !ids.contains(&index) {
+                ids.push(index);
+            }
+        }
+        figures.push(Figure {
+            name,
+            years: years.split(',').filter_map(year_range).collect(),
+        });
+    }
+    Gazetteer { figures, by_form }
+}
+
+/// `2003-2014` or `2019-` (still serving) or `1998`.
+fn year_range(text: &str) -> Option<(i32, i32)> {
+    let text = text.trim();
+    match text.split_once('-') {
+        Some((from, "")) => Some((from.trim().parse().ok()?, i32::MAX)),
+        Some((from, to)) => Some((from.trim().parse().ok()?, to.trim().parse().ok()?)),
+        None => text.parse().ok().map(|y| (y, y)),
+    }
+}
+
+/// The one figure a surname or short form names in an article of `year`; `None` when no figure
+/// or more than one fits (with no year known, a form shared by two figures is never guessed).
+pub(crate) fn resolve(form: &str, year: Option<i32>) -> Option<&'static str> {
+    let gazetteer = &*GAZETTEER;
+    let ids = gazetteer.by_form.get(&key(form))?;
+    let mut fitting = ids
+        .iter()
+        .map(|&i| &gazetteer.figures[i])
+        .filter(|f| match year {
+            Some(year) => f.active_in(year),
+            None => true,
+        });
+    let first = fitting.next()?;
+    fitting.next().is_none().then_some(first.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_shipped_file_has_a_name_forms_and_valid_years() {
+        let text = include_str!("registry/people.tsv");
+        let mut count = 0;
+        let mut names = std::collections::HashSet::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            count += 1;
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(
+                names.insert(fields[0]),
+                "line {}: {} twice",
+                n + 1,
+                fields[0]
+            );
+            assert!(
+                (2..=3).contains(&fields.len()),
+                "line {}: name, forms and optional years, tab-separated: {line:?}",
+                n + 1
+            );
+            assert!(
+                fields[0].contains(' ') || fields[0].chars().count() > 2,
+                "line {}",
+                n + 1
+            );
+            assert!(
+                !fields[1].trim().is_empty(),
+                "line {}: no short form",
+                n + 1
+            );
+            if let Some(years) = fields.get(2) {
+                for range in years.split(',') {
+                    let (from, to) = year_range(range)
+                        .unwrap_or_else(|| panic!("line {}: bad years {range:?}", n + 1));
+                    assert!(
+                        from <= to && from > 1900,
+                        "line {}: bad years {range:?}",
+                        n + 1
+                    );
+                }
+            }
+        }
+        assert!(count >= 300, "the gazetteer has {count} entries");
+    }
+
+    #[test]
+    fn a_unique_form_resolves_with_or_without_a_year() {
+        assert_eq!(resolve("Erdogan", None), Some("Recep Tayyip Erdogan"));
+        assert_eq!(resolve("Erdoğan", Some(2019)), Some("Recep Tayyip Erdogan"));
+    }
+
+    #[test]
+    fn a_shared_form_needs_the_year() {
+        assert_eq!(resolve("Marcos", None), None);
+        assert_eq!(resolve("Marcos", Some(2023)), Some("Ferdinand Marcos Jr."));
+        assert_eq!(resolve("Marcos", Some(1985)), Some("Ferdinand Marcos"));
+        assert_eq!(resolve("Marcos", Some(2005)), None);
+    }
+
+    #[test]
+    fn an_unknown_form_is_nothing() {
+        assert_eq!(resolve("Nobodyknowsme", Some(2020)), None);
+    }
+}
