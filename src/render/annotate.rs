@@ -97,27 +97,9 @@ pub fn render_events(
             _ if in_definition > 0 => {}
             Event::Text(text) => writer.text(text, boundaries.get(&i)),
             Event::Code(_) => writer.code(event, boundaries.get(&i)),
-            Event::FootnoteReference(label) => {
-                let (number, id) = footnotes.number(&label);
-                writer.out.push(Event::InlineHtml(
-                    format!(
-                        "<sup class=\"sidenote-ref\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{number}</a></sup>"
-                    )
-                    .into(),
-                ));
-                writer.pending.push(format!(
-                    "<aside class=\"sidenote\" id=\"sidenote-{id}\" role=\"note\"><span class=\"sidenote-number\">{number}</span> {}</aside>\n",
-                    footnotes.html(&label)
-                ));
-            }
+            Event::FootnoteReference(label) => writer.footnote_reference(&footnotes, &label),
             Event::Start(Tag::Paragraph) => {
-                if layer.passages.binary_search(&paragraph).is_ok() {
-                    writer.out.push(Event::Html(
-                        format!("<p id=\"passage-{paragraph}\">").into(),
-                    ));
-                } else {
-                    writer.out.push(event);
-                }
+                writer.paragraph_start(event, paragraph);
                 paragraph += 1;
             }
             Event::Start(Tag::Link { .. }) => {
@@ -191,6 +173,33 @@ struct Writer<'a, 'e> {
 }
 
 impl<'e> Writer<'_, 'e> {
+    /// A footnote's number in the text, and its note kept for the end of the paragraph, where
+    /// it is shown as a sidenote.
+    fn footnote_reference(&mut self, footnotes: &Footnotes, label: &str) {
+        let (number, id) = footnotes.number(label);
+        self.out.push(Event::InlineHtml(
+            format!(
+                "<sup class=\"sidenote-ref\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{number}</a></sup>"
+            )
+            .into(),
+        ));
+        self.pending.push(format!(
+            "<aside class=\"sidenote\" id=\"sidenote-{id}\" role=\"note\"><span class=\"sidenote-number\">{number}</span> {}</aside>\n",
+            footnotes.html(label)
+        ));
+    }
+
+    /// Paragraph `paragraph` opens, with an anchor when it holds a quotation.
+    fn paragraph_start(&mut self, event: Event<'e>, paragraph: usize) {
+        if self.layer.passages.binary_search(&paragraph).is_ok() {
+            self.out.push(Event::Html(
+                format!("<p id=\"passage-{paragraph}\">").into(),
+            ));
+        } else {
+            self.out.push(event);
+        }
+    }
+
     fn open_marks(&mut self) -> String {
         let mut html = String::new();
         for &n in &self.active {
