@@ -10,13 +10,13 @@ use super::{ArticleId, ArticleLinks, TermId};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Backlinks {
     /// Per article: other articles linking to it.
-    pub articles: Vec<Vec<ArticleId>>,
+    pub(super) articles: Vec<Vec<ArticleId>>,
     /// Per actor term: articles linking to or naming the actor that are not filed under it.
-    pub actors: Vec<Vec<ArticleId>>,
+    pub(super) actors: Vec<Vec<ArticleId>>,
     /// Per topic term: articles linking to the topic that are not filed under it.
-    pub topics: Vec<Vec<ArticleId>>,
+    pub(super) topics: Vec<Vec<ArticleId>>,
     /// Per actor term: (article, index into that article's `quotes`), chronological.
-    pub quotes: Vec<Vec<(ArticleId, usize)>>,
+    pub(super) quotes: Vec<Vec<(ArticleId, usize)>>,
 }
 
 /// What one article points at, as backlinks list it.

@@ -140,7 +140,9 @@ pub struct Shared {
     pub site: SiteInfo,
     /// The interface's words in the book's language.
     pub strings: std::sync::Arc<super::i18n::Strings>,
-    pub summaries: Vec<ArticleSummary>,
+    /// Read by article id through [`Shared::summary`], or all at once through
+    /// [`Shared::summaries`].
+    summaries: Vec<ArticleSummary>,
     pub actor_links: Vec<Link>,
     pub topic_links: Vec<Link>,
     pub outlet_links: Vec<Link>,
@@ -275,6 +277,11 @@ impl Shared {
                 }
             })
             .collect()
+    }
+
+    /// Every article's summary, in the book's order.
+    pub fn summaries(&self) -> &[ArticleSummary] {
+        &self.summaries
     }
 
     /// The summary of article `id`.

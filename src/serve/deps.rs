@@ -36,7 +36,7 @@ impl<'a> Inputs<'a> {
     /// unchanged bodies are not hashed again. `epoch` changes whenever templates or the
     /// configuration change, so every page re-renders.
     pub fn new(linked: &'a LinkedBook, shared: &'a Shared, articles: Vec<u64>, epoch: u64) -> Self {
-        let summaries = shared.summaries.iter().map(summary_hash).collect();
+        let summaries = shared.summaries().iter().map(summary_hash).collect();
         let entries = Taxonomy::ALL.map(|taxonomy| {
             linked
                 .terms(taxonomy)
