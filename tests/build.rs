@@ -838,27 +838,7 @@ fn script_in_content_never_reaches_a_page() {
     )
     .unwrap();
     // The chain from import: a raw text whose headline carries the payload.
-    let ctx = briefbook::import::ImportContext::new(&[], &[], &[]).unwrap();
-    let imported = briefbook::import::import_text(
-        &format!(
-            "Talks resume in Oslo {x} today\n\nOSLO (Reuters) - Talks resumed on Monday, \
-             officials said, after a break of two weeks over the agenda.\n"
-        ),
-        "raw.txt",
-        &ctx,
-    );
-    assert!(
-        imported.front.title.contains("onerror"),
-        "the payload survives import as text"
-    );
-    let stem = imported.file_stem();
-    let mut front = imported.front.clone();
-    front.topics.clear();
-    std::fs::write(
-        content.join("articles").join(format!("{stem}.md")),
-        briefbook::import::render_article(&front, &imported.body),
-    )
-    .unwrap();
+    let stem = common::write_imported_payload(&content, x, Vec::new());
     std::fs::write(
         content.join("articles/2021-01-02-other.md"),
         format!(

@@ -52,27 +52,7 @@ fn hostile_book(root: &Path) {
     )
     .unwrap();
     // The chain from import: a raw text whose headline carries the payload, linked by `[[slug]]`.
-    let ctx = briefbook::import::ImportContext::new(&[], &[], &[]).unwrap();
-    let imported = briefbook::import::import_text(
-        &format!(
-            "Talks resume in Oslo {IMG} today\n\nOSLO (Reuters) - Talks resumed on Monday, \
-             officials said, after a break of two weeks over the agenda.\n"
-        ),
-        "raw.txt",
-        &ctx,
-    );
-    assert!(
-        imported.front.title.contains("onerror"),
-        "the payload survives import as text"
-    );
-    let stem = imported.file_stem();
-    let mut front = imported.front.clone();
-    front.topics = vec!["evil".to_string()];
-    std::fs::write(
-        content.join("articles").join(format!("{stem}.md")),
-        briefbook::import::render_article(&front, &imported.body),
-    )
-    .unwrap();
+    let stem = common::write_imported_payload(&content, IMG, vec!["evil".to_string()]);
     std::fs::write(
         content.join("articles/2021-01-02-other.md"),
         format!(

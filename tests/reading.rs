@@ -38,6 +38,30 @@ fn first_slug(output: &Path, kind: &str) -> String {
 /// The example book's flagship article: three editor's notes.
 const FLAGSHIP: &str = "articles/2017-02-07-yun-tillerson-affirm-commitment-to-alliance/";
 
+/// One page of each kind of the example book built into `site`, as paths from the site root:
+/// what the contrast and accessibility checks walk.
+fn page_kinds(site: &Path) -> Vec<String> {
+    let actor = format!("actors/{}/", first_slug(site, "actors"));
+    let topic = format!("topics/{}/", first_slug(site, "topics"));
+    [
+        "",
+        FLAGSHIP,
+        "search/?q=alliance",
+        "actors/",
+        &actor,
+        "topics/",
+        &topic,
+        "outlets/",
+        "timeline/",
+        "years/",
+        "years/2017/",
+        "book/",
+        "404.html",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
 #[test]
 fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
     let browser = BrowserScripts::ready();
@@ -47,26 +71,9 @@ fn every_text_meets_wcag_aa_contrast_in_light_and_dark() {
     // Served at the root, as published: the 404 page's links start at the site root.
     let server = serve(&site);
     let base = format!("http://127.0.0.1:{}/", server.port);
-    let actor = format!("actors/{}/", first_slug(&site, "actors"));
-    let topic = format!("topics/{}/", first_slug(&site, "topics"));
-    let outlet = format!("outlets/{}/", first_slug(&site, "outlets"));
-    let pages = [
-        base.as_str(),
-        "",
-        FLAGSHIP,
-        "search/?q=alliance",
-        "actors/",
-        &actor,
-        "topics/",
-        &topic,
-        "outlets/",
-        &outlet,
-        "timeline/",
-        "years/",
-        "years/2017/",
-        "book/",
-        "404.html",
-    ];
+    let mut pages = vec![base];
+    pages.extend(page_kinds(&site));
+    pages.push(format!("outlets/{}/", first_slug(&site, "outlets")));
     browser.run("contrast.mjs", pages, "contrast in both colour schemes");
 }
 
@@ -82,24 +89,8 @@ fn axe_core_finds_no_wcag_violation_in_either_colour_scheme() {
     build_into(&book, &dir.path().join("big"));
     let server = serve(dir.path());
     let base = format!("http://127.0.0.1:{}/site/", server.port);
-    let actor = format!("actors/{}/", first_slug(&site, "actors"));
-    let topic = format!("topics/{}/", first_slug(&site, "topics"));
-    let pages = [
-        base.as_str(),
-        "",
-        FLAGSHIP,
-        "search/?q=alliance",
-        "actors/",
-        &actor,
-        "topics/",
-        &topic,
-        "outlets/",
-        "timeline/",
-        "years/",
-        "years/2017/",
-        "book/",
-        "404.html",
-    ];
+    let mut pages = vec![base];
+    pages.extend(page_kinds(&site));
     browser.run("axe.mjs", pages, "axe-core on the example book");
     let big = format!("http://127.0.0.1:{}/big/", server.port);
     browser.run(

@@ -180,3 +180,31 @@ pub fn serve(dir: &Path) -> Server {
     }
     panic!("the test server did not start on port {port}");
 }
+
+/// Imports a raw text whose headline carries `payload` (as an attacker's page would), files it
+/// under `topics` in `content/articles/` and returns its file stem: the chain from import into
+/// a built page, for the tests that check hostile text stays text.
+pub fn write_imported_payload(content: &Path, payload: &str, topics: Vec<String>) -> String {
+    let ctx = briefbook::import::ImportContext::new(&[], &[], &[]).unwrap();
+    let imported = briefbook::import::import_text(
+        &format!(
+            "Talks resume in Oslo {payload} today\n\nOSLO (Reuters) - Talks resumed on Monday, \
+             officials said, after a break of two weeks over the agenda.\n"
+        ),
+        "raw.txt",
+        &ctx,
+    );
+    assert!(
+        imported.front.title.contains("onerror"),
+        "the payload survives import as text"
+    );
+    let stem = imported.file_stem();
+    let mut front = imported.front.clone();
+    front.topics = topics;
+    std::fs::write(
+        content.join("articles").join(format!("{stem}.md")),
+        briefbook::import::render_article(&front, &imported.body),
+    )
+    .unwrap();
+    stem
+}

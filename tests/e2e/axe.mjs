@@ -2,7 +2,7 @@
 // and the dark colour scheme, in headless Chromium:
 //   node axe.mjs <site URL ending in /> <path>...
 // Exits non-zero listing every violation with the elements it concerns.
-import { launchBrowser } from './browser.mjs';
+import { withBrowser } from './browser.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -12,10 +12,8 @@ if (!site || !paths.length) {
   console.error('usage: node axe.mjs <site URL> <path>...');
   process.exit(2);
 }
-const browser = await launchBrowser();
-const failures = [];
 let checked = 0;
-try {
+await withBrowser('axe-core violations', async (browser, failures) => {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
     for (const path of paths) {
@@ -33,13 +31,5 @@ try {
     }
     await page.close();
   }
-} catch (error) {
-  failures.push(String(error && error.stack || error));
-} finally {
-  await browser.close();
-}
-if (failures.length) {
-  console.error(`axe-core violations:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
-}
+});
 console.log(`axe-core: no violation on ${paths.length} pages in both schemes (${checked} rules passed)`);

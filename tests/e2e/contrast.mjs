@@ -3,14 +3,13 @@
 // Each text node's colour (with the opacity of its element and ancestors) is measured against
 // the backgrounds under it, composited up the tree, and must reach WCAG AA: 4.5:1, or 3:1 for
 // large text (24px, or 18.66px bold). Exits non-zero listing every text that falls short.
-import { launchBrowser } from './browser.mjs';
+import { withBrowser } from './browser.mjs';
 
 const [site, ...paths] = process.argv.slice(2);
 if (!site || !paths.length) {
   console.error('usage: node contrast.mjs <site URL> <path>...');
   process.exit(2);
 }
-const browser = await launchBrowser();
 
 // Runs in the page: every visible text node that falls short, as strings.
 function shortfalls() {
@@ -89,9 +88,8 @@ function shortfalls() {
   return { found, texts };
 }
 
-const failures = [];
 let checked = 0;
-try {
+await withBrowser('contrast failures', async (browser, failures) => {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, colorScheme: scheme });
     for (const path of paths) {
@@ -107,13 +105,5 @@ try {
     }
     await page.close();
   }
-} catch (error) {
-  failures.push(String(error && error.stack || error));
-} finally {
-  await browser.close();
-}
-if (failures.length) {
-  console.error(`contrast failures:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
-}
+});
 console.log(`contrast: ${checked} texts on ${paths.length} pages, every text meets WCAG AA in both schemes`);

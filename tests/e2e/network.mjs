@@ -3,14 +3,13 @@
 // On desktops, tablets and phones (1400 to 360px): the labels shown are at least 11px, no two touch,
 // each is a link, there are enough of them to read the drawing by, the table beside the drawing
 // lists every actor of it, and the page is no wider than the screen.
-import { launchBrowser } from './browser.mjs';
+import { withBrowser } from './browser.mjs';
 
 const [site, expected] = process.argv.slice(2);
 if (!site || !expected) {
   console.error('usage: node network.mjs <site URL> <actors in the drawing>');
   process.exit(2);
 }
-const browser = await launchBrowser();
 
 function measure() {
   const labels = [...document.querySelectorAll('.network-label')]
@@ -38,9 +37,8 @@ function measure() {
   };
 }
 
-const failures = [];
 const report = [];
-try {
+await withBrowser('actor network failures', async (browser, failures) => {
   for (const [width, fewest] of [[1400, 25], [1024, 25], [700, 25], [641, 25], [390, 8], [360, 8]]) {
     const page = await browser.newPage({ viewport: { width, height: 1000 } });
     await page.goto(site + 'actors/');
@@ -57,13 +55,5 @@ try {
     report.push(`${at}: ${m.shown} labels of at least ${m.smallest}px on a ${Math.round(m.drawingWidth)}px drawing`);
     await page.close();
   }
-} catch (error) {
-  failures.push(String(error && error.stack || error));
-} finally {
-  await browser.close();
-}
-if (failures.length) {
-  console.error(`actor network failures:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
-}
+});
 console.log(report.join('\n'));

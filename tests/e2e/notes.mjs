@@ -3,14 +3,13 @@
 // At 1400px each editor's note and footnote sits in the margin with its top on its words'
 // line (or, when notes crowd, right below the note above), and no note overlaps another note
 // or any other content of the page. At 390px every note follows its paragraph, in the text.
-import { launchBrowser } from './browser.mjs';
+import { withBrowser } from './browser.mjs';
 
 const [site, ...paths] = process.argv.slice(2);
 if (!site || !paths.length) {
   console.error('usage: node notes.mjs <site URL> <article path>...');
   process.exit(2);
 }
-const browser = await launchBrowser();
 
 // Runs in the page at a wide window: every problem found, and how many notes were pushed down.
 function wide() {
@@ -69,9 +68,8 @@ function narrow() {
   return { problems, count: notes.length };
 }
 
-const failures = [];
 const report = [];
-try {
+await withBrowser('margin note failures', async (browser, failures) => {
   for (const given of paths) {
     // `path!crowded`: the notes of this article crowd, so at least one must be pushed down.
     const [path, crowded] = given.split('!');
@@ -91,13 +89,5 @@ try {
     n.problems.forEach((p) => failures.push(`390px ${path}: ${p}`));
     await page.close();
   }
-} catch (error) {
-  failures.push(String(error && error.stack || error));
-} finally {
-  await browser.close();
-}
-if (failures.length) {
-  console.error(`margin note failures:\n- ${failures.join('\n- ')}`);
-  process.exit(1);
-}
+});
 console.log(report.join('\n'));
