@@ -263,15 +263,18 @@ fn key_lines(yaml: &str, key: &str, from: usize) -> Vec<(usize, usize)> {
     yaml.lines()
         .enumerate()
         .skip(from.saturating_sub(1))
-        .filter_map(|(i, line)| {
-            let trimmed = line.trim_start_matches([' ', '-']);
-            let rest = trimmed.strip_prefix(key)?;
-            rest.trim_start()
-                .starts_with(':')
-                .then(|| (i + 1, line.len() - trimmed.len() + 1))
-        })
+        .filter_map(|(i, line)| Some((i + 1, key_column(line, key)?)))
         .take(2)
         .collect()
+}
+
+/// The column of `key:` when `line` holds it as a key of a mapping (after any indent or `- `).
+pub(crate) fn key_column(line: &str, key: &str) -> Option<usize> {
+    let trimmed = line.trim_start_matches([' ', '-']);
+    let rest = trimmed.strip_prefix(key)?;
+    rest.trim_start()
+        .starts_with(':')
+        .then(|| line.len() - trimmed.len() + 1)
 }
 
 /// Whether serde_yaml's message is about the YAML text itself rather than a value's type.

@@ -344,13 +344,7 @@ fn entry_field_position(text: &str, line: usize, field: &str) -> (usize, usize) 
         .enumerate()
         .skip(line - 1)
         .take_while(|(i, l)| *i + 1 == line || !l.starts_with('-'))
-        .find_map(|(i, l)| {
-            let trimmed = l.trim_start_matches(['-', ' ']);
-            let rest = trimmed.strip_prefix(key)?;
-            rest.trim_start()
-                .starts_with(':')
-                .then(|| (i + 1, l.len() - trimmed.len() + 1))
-        })
+        .find_map(|(i, l)| Some((i + 1, crate::yaml::key_column(l, key)?)))
         .unwrap_or((line, 1))
 }
 
