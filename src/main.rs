@@ -57,45 +57,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             return check_command(&options, format);
         }
-        Command::Review { root, format } => {
-            briefbook::config::ensure_book(&root.root)?;
-            let (book, diagnostics) =
-                briefbook::load::load(&root.root, briefbook::load::LoadOptions { drafts: true });
-            print_diagnostics(&diagnostics);
-            let queue = briefbook::review::Queue::of(&book, &root.root);
-            match format {
-                Format::Text => print!("{}", queue.to_text()),
-                Format::Json => {
-                    let report = serde_json::json!({
-                        "open": queue.open(),
-                        "articles": queue.articles(),
-                        "entries": queue.entries,
-                    });
-                    println!("{}", serde_json::to_string_pretty(&report)?);
-                }
-            }
-        }
-        Command::Import(args) => {
-            let options = briefbook::import::ImportOptions {
-                root: args.root.root,
-                into: args.into,
-                force: args.force,
-                dry_run: args.dry_run,
-                inputs: args.inputs,
-                url_lists: args.urls,
-                fetch: args.fetch,
-                fetch_config: briefbook::import::FetchConfig {
-                    timeout: std::time::Duration::from_secs(args.timeout.max(1)),
-                    ..Default::default()
-                },
-                progress: true,
-            };
-            let report = briefbook::import::run(&options)?;
-            print!("{report}");
-            if report.has_failures() {
-                return Ok(ExitCode::FAILURE);
-            }
-        }
+        Command::Review { root, format } => review_command(&root.root, format)?,
+        Command::Import(args) => return import_command(args),
         Command::Serve(args) => {
             let bind = args
                 .bind
@@ -112,6 +75,53 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `briefbook review`: the open review items of every article, drafts included.
+fn review_command(root: &std::path::Path, format: Format) -> anyhow::Result<()> {
+    briefbook::config::ensure_book(root)?;
+    let (book, diagnostics) =
+        briefbook::load::load(root, briefbook::load::LoadOptions { drafts: true });
+    print_diagnostics(&diagnostics);
+    let queue = briefbook::review::Queue::of(&book, root);
+    match format {
+        Format::Text => print!("{}", queue.to_text()),
+        Format::Json => {
+            let report = serde_json::json!({
+                "open": queue.open(),
+                "articles": queue.articles(),
+                "entries": queue.entries,
+            });
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        }
+    }
+    Ok(())
+}
+
+/// `briefbook import`: fails the exit code when any input could not be imported, after the
+/// others were.
+fn import_command(args: cli::ImportArgs) -> anyhow::Result<ExitCode> {
+    let options = briefbook::import::ImportOptions {
+        root: args.root.root,
+        into: args.into,
+        force: args.force,
+        dry_run: args.dry_run,
+        inputs: args.inputs,
+        url_lists: args.urls,
+        fetch: args.fetch,
+        fetch_config: briefbook::import::FetchConfig {
+            timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            ..Default::default()
+        },
+        progress: true,
+    };
+    let report = briefbook::import::run(&options)?;
+    print!("{report}");
+    Ok(if report.has_failures() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `briefbook build`: builds, then reports what was written, held back and under review.

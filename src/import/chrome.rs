@@ -104,11 +104,19 @@ pub(crate) fn body_like(text: &str) -> bool {
     if long {
         return true;
     }
+    // A wire's sign-off glued to the last sentence (`…by the floods.-VNA`) still ends one.
     let ends = text
         .trim_end()
-        .ends_with(['.', '?', '!', '"', '”', '’', '\'']);
+        .ends_with(['.', '?', '!', '"', '”', '’', '\''])
+        || SIGNED_OFF.is_match(text);
     ends && word_count(text) >= 12
 }
+
+/// A sentence closed by a dash and a short credit: `…by the floods.-VNA`, `…said. — AFP`.
+static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*\p{Lu}[\w .&'-]{0,40}$")
+        .unwrap()
+});
 
 /// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
 pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {

@@ -286,6 +286,7 @@ impl OutletMatcher {
             }
         }
         self.weigh_signatures(doc, &mut author);
+        self.weigh_sign_off(doc, &mut author);
 
         let best = |map: &HashMap<usize, i32>| {
             map.iter()
@@ -435,6 +436,53 @@ impl OutletMatcher {
         }
     }
 
+    /// A story's closing credit, in the last lines of its body: `(FRANCE 24 with AFP, REUTERS)`,
+    /// `(Xinhua News Agency September 29, 2006)`, `…cut off by the floods.-VNA`. The outlet
+    /// named first wrote the story; those after `with` only contributed to it, so they count for
+    /// nothing here. A closing parenthesis counts only when it stands alone or after a finished
+    /// sentence, so a story ending on `…said the agency (UNHCR)` credits nobody.
+    fn weigh_sign_off(&self, doc: &Doc, author: &mut HashMap<usize, i32>) {
+        let Some(last_body) = doc
+            .lines
+            .iter()
+            .rposition(|l| l.kind == Kind::Body && l.text.chars().any(char::is_alphanumeric))
+        else {
+            return;
+        };
+        let closing = doc.lines[last_body..].iter().filter(|l| {
+            matches!(l.kind, Kind::Body | Kind::Meta(_))
+                && l.text.chars().any(char::is_alphanumeric)
+        });
+        for line in closing {
+            let text = line.text.trim_end();
+            let credit = if let Some((before, inner)) = text
+                .strip_suffix(')')
+                .and_then(|t| t.rfind('(').map(|at| (&t[..at], &t[at + 1..])))
+            {
+                let before = before.trim_end();
+                let after_sentence = before.is_empty()
+                    || before.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}']);
+                if !after_sentence {
+                    continue;
+                }
+                inner
+            } else if let Some(found) = DASH_SIGN_OFF.captures(text) {
+                found.get(1).map_or("", |m| m.as_str())
+            } else {
+                continue;
+            };
+            let credit = TRAILING_DATE.replace(credit, "");
+            let first = credit
+                .split([',', ';'])
+                .next()
+                .and_then(|c| c.split(" with ").next())
+                .unwrap_or(&credit);
+            if let Some(i) = self.resolve_index(first.trim()) {
+                *author.entry(i).or_default() += 10;
+            }
+        }
+    }
+
     fn add_domains(&self, line: &str, weight: i32, map: &mut HashMap<usize, i32>) {
         for domain in email_domains(line) {
             if let Some(i) = self.domain_owner(domain) {
@@ -548,6 +596,19 @@ static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network)\.?$").unwrap()
 });
 
+/// A credit after a story's last sentence and a dash: `…by the floods.-VNA`, `… said. — AFP`.
+static DASH_SIGN_OFF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*([\p{Lu}][\w .&'-]{1,40}?)\s*$",
+    )
+    .unwrap()
+});
+
+/// A date closing a credit: `Xinhua News Agency September 29, 2006`, `AFP 12/03/2024`.
+static TRAILING_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)[\s,]+(?:(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?,? \d{4}|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\s*$").unwrap()
+});
+
 /// What stands before an outlet's name in a photo credit: `Photo:`, `Image: Jane Doe/`.
 static PHOTO_CREDIT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)(?:(?:photo(?:graph)?s?|pictures?|images?|credit|file|video|footage)\s*(?:[:|]|by)?|/)$").unwrap()
@@ -563,9 +624,10 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"[(\[](?:[^()\[\]]{0,20}?[-–:<]\s*)?$").unwrap()
 });
 
-/// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`.
+/// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`, a blog
+/// feed's footer `The post <headline> appeared first on`.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from))$").unwrap()
+    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|the (?:post|article|story) .{1,400} appeared first (?:on|in))$").unwrap()
 });
 
 /// What follows an outlet's name when the site promotes itself.
@@ -620,6 +682,8 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "published from",
             "appeared in",
             "appeared on",
+            "appeared first on",
+            "appeared first in",
             "with permission",
         ];
         let products = super::names::entries(include_str!("registry/self_promotion.txt"))
@@ -719,6 +783,41 @@ mod tests {
         let (outlet, publisher) = outlet_of(&text);
         assert_eq!(outlet, "Gulf Times");
         assert_eq!(publisher.as_deref(), Some("MENAFN"));
+    }
+
+    #[test]
+    fn a_closing_credit_names_who_wrote_the_story_not_who_contributed() {
+        let more = "The authority said a second inspection would follow next month.\n\n";
+        for (closing, want) in [
+            ("(France 24 with AFP, Reuters)\n", "France 24"),
+            (
+                "(Xinhua News Agency September 29, 2006)\n|\n",
+                "Xinhua News Agency",
+            ),
+            ("", "Vietnam News Agency"),
+        ] {
+            let last = if closing.is_empty() {
+                "Two beaches stay closed until the spill is cleaned up, the port authority added.-VNA\n"
+            } else {
+                more
+            };
+            let text = format!("{STORY}{LEAD}{last}\n{closing}");
+            assert_eq!(outlet_of(&text).0, want, "{closing:?}");
+        }
+        // A parenthesis closing a sentence names an organisation in passing, not the author.
+        let text = format!("{STORY}{LEAD}The fine goes to the refugee agency (UNHCR)\n");
+        assert_ne!(
+            outlet_of(&text).0,
+            "United Nations High Commissioner for Refugees"
+        );
+    }
+
+    #[test]
+    fn a_blog_feeds_footer_names_the_outlet() {
+        let text = format!(
+            "{STORY}{LEAD}The post Regulators fine shipping line over fuel spill appeared first on Al Jazeera.\n"
+        );
+        assert_eq!(outlet_of(&text).0, "Al Jazeera");
     }
 
     #[test]
