@@ -38,7 +38,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// Headers of lists of other stories: what follows them is junk until the article resumes.
 pub(crate) static LIST_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:most (?:popular|viewed|read|shared|commented)(?: articles| stories| news)?|latest (?:news|articles|stories)|latest|related (?:stories|articles|news|links|content|topics)|you might also like|you may also like|recommended(?: stories| articles| for you)?|editor'?s picks?|trending(?: now| news)?|top stories|hot issues?|popular (?:news|articles)|more from .*|more on this topic|other news|(?:many|most) read|photo ?news|videos?|이 시각 .*|많이 본 기사|인기 기사|관련 ?기사)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:most (?:popular|viewed|read|shared|commented)(?: articles| stories| news)?|latest (?:news|articles|stories)|latest|related (?:stories|articles|news|links|content|topics)|you might also like|you may also like|recommended(?: stories| articles| for you)?|editor'?s picks?|trending(?: now| news)?|top stories|hot issues?|popular (?:news|articles)|more from .*|more on this topic|more (?:in |on )?(?-i:\p{Lu}[\w&'’-]*(?: (?:&|\p{Lu}[\w&'’-]*)){0,2})|other news|(?:many|most) read|photo ?news|videos?|이 시각 .*|많이 본 기사|인기 기사|관련 ?기사)\s*:?$").unwrap()
 });
 
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,7 +226,7 @@ fn is_reader_notice(text: &str) -> bool {
     word_count(text) <= 60 && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
 }
 
-fn has_digit(text: &str) -> bool {
+pub(crate) fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
 }
 

@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::chrome::{body_like, classify, is_hangul, strip_bullet, word_count, LIST_HEADER};
+use super::chrome::{
+    body_like, classify, has_digit, is_hangul, strip_bullet, word_count, LIST_HEADER,
+};
 use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::outlets::OutletMatcher;
 
@@ -121,6 +123,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             match kind {
                 Kind::Body if body_like(text) => in_list = false,
                 Kind::Body | Kind::Meta(Meta::Stamp) => kind = Kind::Junk,
+                // A listed story's card: its author and date (`Jane Doe 03 Jun 2025`).
+                Kind::Meta(Meta::Byline) if has_digit(text) => kind = Kind::Junk,
                 Kind::Meta(_) => in_list = false,
                 _ => {}
             }

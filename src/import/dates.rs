@@ -350,6 +350,8 @@ pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
 /// clock does ("Friday 29 April 2016").
 fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
     let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
+    // Author lines' and bare stamps' dates, by rank: kept only where they agree (see below).
+    let mut unlabelled: Vec<(u8, Found)> = Vec::new();
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.as_str();
         if matches!(
@@ -357,11 +359,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Source)
         ) {
             if let Some((_, found)) = dates_in(text).into_iter().next() {
-                out.push(Candidate {
-                    rank: 88,
-                    found,
-                    confident: true,
-                });
+                unlabelled.push((88, found));
             }
             continue;
         }
@@ -393,11 +391,15 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             None => (50, false, text),
         };
         if let Some((_, found)) = dates_in(rest).into_iter().next() {
-            out.push(Candidate {
-                rank,
-                found,
-                confident,
-            });
+            if matches!(rank, 75 | 80) {
+                unlabelled.push((rank, found));
+            } else {
+                out.push(Candidate {
+                    rank,
+                    found,
+                    confident,
+                });
+            }
         } else if let Some(caps) = YEAR_MONTH.captures(rest) {
             // `date 2022-07`: a stamp that fixes only the month.
             if let (Ok(y), Ok(m)) = (caps["y"].parse(), caps["m"].parse()) {
@@ -407,6 +409,22 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
                     confident: false,
                 });
             }
+        }
+    }
+    // A story has one dated author line and one date under its headline; several that disagree
+    // are the cards of a list of other stories (`Jane Doe 03 Jun 2025`, `John Roe 29 May 2025`),
+    // and none of them dates this one.
+    for &(rank, found) in &unlabelled {
+        let agree = unlabelled
+            .iter()
+            .filter(|(r, _)| *r == rank)
+            .all(|(_, other)| *other == found);
+        if agree {
+            out.push(Candidate {
+                rank,
+                found,
+                confident: true,
+            });
         }
     }
 }
@@ -734,6 +752,20 @@ mod more_tests {
         );
         // Hours without the saver's clock could fall on either day: no date.
         assert_eq!(read("7 hours ago", "2024-05-06"), None);
+    }
+
+    #[test]
+    fn the_dated_cards_of_a_list_of_other_stories_do_not_date_this_one() {
+        let cards = "More Business\n\nGrain prices ease as harvest starts\nMarkets\n\n\
+            Grain prices fell for a third week as the harvest began in the south of the country.\n\n\
+            Jane Doe 03 Jun 2025\nPort strike ends after two weeks\nLabour\n\n\
+            Dock workers returned on Monday after the union accepted a new pay offer.\n\n\
+            John Roe 29 May 2025\n";
+        let text = format!("{HEAD}{LEAD}{cards}");
+        assert_eq!(date_of(&text), None);
+        // One dated author line is the story's own.
+        let text = format!("{HEAD}Jane Doe 03 Jun 2025\n\n{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2025-06-03"));
     }
 
     #[test]
