@@ -471,10 +471,11 @@ pub(crate) fn find(
             });
             continue;
         }
-        let known = matcher.by_key.get(&key(&candidate.name)).copied();
+        let spelled = super::gazetteer::common_name(&candidate.name).unwrap_or(&candidate.name);
+        let known = matcher.by_key.get(&key(spelled)).copied();
         let name = match known {
             Some(i) => matcher.names[i].clone(),
-            None => candidate.name.clone(),
+            None => spelled.to_string(),
         };
         if known.is_none() && candidate.role.is_some() {
             roles
@@ -954,6 +955,7 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
             name = stripped.to_string();
         }
     }
+    name.truncate(names::without_compound_suffix(&name).len());
     if let Some(s) = tail {
         name.push(' ');
         name.push_str(s);
@@ -1257,6 +1259,14 @@ mod tests {
         );
         assert_eq!(tidy("North Korea"), None);
         assert_eq!(tidy("Blinken’s").map(|(_, n)| n), Some("Blinken".into()));
+        assert_eq!(
+            tidy("Christopher Luxon-led").map(|(_, n)| n),
+            Some("Christopher Luxon".into())
+        );
+        assert_eq!(
+            tidy("Yoon Suk-yeol").map(|(_, n)| n),
+            Some("Yoon Suk-yeol".into())
+        );
     }
 
     #[test]

@@ -107,6 +107,18 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        if let Some((text, credit)) = split_trailing_credit(stripped) {
+            let kind = classify(text, outlets, mostly_latin);
+            lines.push(Line {
+                text: text.to_string(),
+                kind,
+            });
+            lines.push(Line {
+                text: credit.to_string(),
+                kind: Kind::Meta(Meta::Credit),
+            });
+            continue;
+        }
         // Keep a lone "*" or "-" line's text rather than an empty one.
         let text = if stripped.is_empty() {
             raw.trim()
@@ -149,6 +161,26 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         dateline: Default::default(),
     }
 }
+
+/// A wire's credit closing the story's last paragraph, `… the forum said. (Reporting by Jane
+/// Doe; Editing by John Roe)`: the paragraph without it, and the credit without its brackets,
+/// so its names are read as the story's reporters and never as people in the story.
+fn split_trailing_credit(text: &str) -> Option<(&str, &str)> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let found = TRAILING_CREDIT.captures(text)?;
+    let whole = found.get(0)?;
+    let before = text[..whole.start()].trim_end();
+    (!before.is_empty()).then(|| (before, found.get(1).map_or("", |m| m.as_str()).trim()))
+}
+
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*\(((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{3,300})\)$",
+    )
+    .unwrap()
+});
 
 /// Marks the headline line (and the lines above it as pre-title); returns whether the pick is sure.
 fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMatcher) -> bool {
@@ -442,6 +474,26 @@ mod tests {
             Lindqvist, who runs the ferry company, cancelled its winter crossings on Monday, \
             citing thick ice and low bookings.\n";
         assert!(byline_of(profile).is_empty());
+    }
+
+    #[test]
+    fn a_wire_credit_closing_the_last_paragraph_names_the_reporters_not_actors() {
+        let story = "Ferry operator cancels winter crossings\n\nThe ferry operator cancelled \
+            its winter crossings on Monday, citing thick ice and low bookings, the company said in \
+            a statement.\n\nPassengers were offered refunds, the company said. (Reporting by Jane \
+            Okafor; Writing by Tomas Rask and Mei Ling Ong; Editing by Mark Potter)\n";
+        assert_eq!(
+            byline_of(story),
+            ["Jane Okafor", "Tomas Rask", "Mei Ling Ong"]
+        );
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let imported = crate::import::import_text(story, "t.txt", &ctx);
+        assert!(
+            imported.front.actors.is_empty(),
+            "{:?}",
+            imported.front.actors
+        );
+        assert!(imported.body.contains("the company said."));
     }
 
     #[test]

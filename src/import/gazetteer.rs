@@ -27,6 +27,8 @@ impl Figure {
 struct Gazetteer {
     figures: Vec<Figure>,
     by_form: HashMap<String, Vec<usize>>,
+    /// Each figure by the key of its full name.
+    by_name: HashMap<String, usize>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> =
@@ -37,6 +39,7 @@ static GAZETTEER: LazyLock<Gazetteer> =
 fn parse(text: &'static str) -> Gazetteer {
     let mut figures = Vec::new();
     let mut by_form: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -47,6 +50,7 @@ fn parse(text: &'static str) -> Gazetteer {
         let forms = fields.next().unwrap_or_default();
         let years = fields.next().unwrap_or_default();
         let index = figures.len();
+        by_name.entry(key(name)).or_insert(index);
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             let ids = by_form.entry(key(form)).or_default();
             if !ids.contains(&index) {
@@ -58,7 +62,11 @@ fn parse(text: &'static str) -> Gazetteer {
             years: years.split(',').filter_map(year_range).collect(),
         });
     }
-    Gazetteer { figures, by_form }
+    Gazetteer {
+        figures,
+        by_form,
+        by_name,
+    }
 }
 
 /// `2003-2014` or `2019-` (still serving) or `1998`.
@@ -87,9 +95,42 @@ pub(crate) fn resolve(form: &str, year: Option<i32>) -> Option<&'static str> {
     fitting.next().is_none().then_some(first.name)
 }
 
+/// The figure a formal name with its lineage spelled out is known by: "Mohammed bin Salman bin
+/// Abdulaziz Al Saud" is Mohammed bin Salman, as a reader knows him. A name is cut only before a
+/// lineage word (`bin`, `ibn`, `bint`, `Al`), and only to a figure's full name, so a namesake
+/// with another lineage stays who they are.
+pub(crate) fn common_name(name: &str) -> Option<&'static str> {
+    let gazetteer = &*GAZETTEER;
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..words.len())
+        .rev()
+        .filter(|&cut| {
+            let next = words[cut];
+            ["bin", "ibn", "bint", "Bin", "Ibn", "Al", "al"].contains(&next)
+                || next.starts_with("Al-")
+                || next.starts_with("al-")
+        })
+        .find_map(|cut| gazetteer.by_name.get(&key(&words[..cut].join(" "))))
+        .map(|&i| gazetteer.figures[i].name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formal_name_with_its_lineage_is_the_figure_readers_know() {
+        assert_eq!(
+            common_name("Mohammed bin Salman bin Abdulaziz Al-Saud"),
+            Some("Mohammed bin Salman")
+        );
+        assert_eq!(
+            common_name("Mohammed bin Salman Al Saud"),
+            Some("Mohammed bin Salman")
+        );
+        assert_eq!(common_name("Mohammed bin Rashid Al Maktoum"), None);
+        assert_eq!(common_name("Mohammed bin Salman"), None);
+    }
 
     #[test]
     fn every_line_of_the_shipped_file_has_a_name_forms_and_valid_years() {

@@ -268,7 +268,7 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|;\s*)(?:additional )?reporting by (?P<names>[^;.]+)").unwrap()
+    Regex::new(r"(?i)(?:^|;\s*)(?:additional )?(?:reporting|writing) by (?P<names>[^;.]+)").unwrap()
 });
 
 /// Head words of organisation names, from the shipped word list.

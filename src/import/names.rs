@@ -141,6 +141,17 @@ pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
+/// `Luxon-led` → `Luxon`: a name with an adjective's suffix hyphenated to it (see
+/// `registry/compound_suffixes.txt`); any other name unchanged.
+pub(crate) fn without_compound_suffix(name: &str) -> &str {
+    static SUFFIXES: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| entries(include_str!("registry/compound_suffixes.txt")).collect());
+    match name.rsplit_once('-') {
+        Some((stem, suffix)) if !stem.is_empty() && SUFFIXES.contains(suffix) => stem,
+        _ => name,
+    }
+}
+
 static STOP_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     entries(include_str!("stop_words.txt"))
         .chain(entries(include_str!("registry/non_person_words.txt")))
