@@ -868,8 +868,125 @@ fn candidates(text: &str) -> Vec<Candidate> {
             });
         }
     }
+    enumerated_names(text, &mut found);
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
+}
+
+/// `Simon Lalong (Plateau), Bello Matawalle (Zamfara), Dr Tunji Alausa (Lagos) and Uba Ahmadu`:
+/// when two items of a list of three or more are people found by other evidence, the items
+/// shaped like a name (two to four capitalised words after any title, with at most a bracket
+/// after them) are people too. Lists of places or organisations rarely hold two people, so
+/// they gain nothing.
+fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
+    let mut listed = Vec::new();
+    for (line_start, line) in line_spans(text) {
+        if !line.contains(", ") {
+            continue;
+        }
+        let items = list_items(line);
+        if items.len() < 3 {
+            continue;
+        }
+        let cores: Vec<Option<(usize, &str)>> = items
+            .iter()
+            .map(|&(at, item)| name_core(item).map(|(off, core)| (line_start + at + off, core)))
+            .collect();
+        let is_found = |start: usize, core: &str| {
+            found
+                .iter()
+                .any(|c| c.start < start + core.len() && start < c.end && c.name.contains(' '))
+        };
+        let anchors = cores
+            .iter()
+            .flatten()
+            .filter(|&&(start, core)| is_found(start, core))
+            .count();
+        if anchors < 2 {
+            continue;
+        }
+        for &(start, core) in cores.iter().flatten() {
+            if !is_found(start, core) {
+                listed.push((start, core));
+            }
+        }
+    }
+    for (start, core) in listed {
+        push_tidy(found, start, core, None);
+    }
+}
+
+/// Each line of `text` with where it starts.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len() + 1;
+        Some((start, line))
+    })
+}
+
+/// The items of a list: the parts between `, `, `; ` and ` and ` outside brackets, each with its
+/// offset in `line`.
+fn list_items(line: &str) -> Vec<(usize, &str)> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut item_start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' | b';' if depth == 0 => {
+                items.push((item_start, &line[item_start..i]));
+                item_start = i + 1;
+            }
+            b' ' if depth == 0 && line[i..].starts_with(" and ") => {
+                items.push((item_start, &line[item_start..i]));
+                item_start = i + 5;
+                i += 4;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    items.push((item_start, &line[item_start..]));
+    items
+}
+
+/// An item's name, when the item is only a name: titles before it and a bracket after it aside.
+fn name_core(item: &str) -> Option<(usize, &str)> {
+    let trimmed_start = item.len() - item.trim_start().len();
+    let mut core = item
+        .trim()
+        .trim_end_matches(['.', '”', '"', ':'])
+        .trim_end();
+    if let Some(open) = core.find('(') {
+        if !core.ends_with(')') {
+            return None;
+        }
+        core = core[..open].trim_end();
+    }
+    let mut offset = trimmed_start;
+    loop {
+        let (first, rest) = core.split_once(' ')?;
+        if names::is_title_word(first.trim_end_matches('.')) || names::is_title_word(first) {
+            offset += first.len() + 1;
+            core = rest.trim_start();
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = core.split(' ').collect();
+    let shaped = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !names::is_stop_word(w)
+        })
+        && !names::is_institution(core);
+    shaped.then_some((offset, core))
 }
 
 /// Trims title and place words off a name-shaped span; returns its offset in `raw` and the name.
@@ -1341,6 +1458,26 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let names = found("The Population Division said the figures were revised.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn the_other_names_of_a_list_that_holds_two_people_are_people() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Senate confirms new cabinet\n\n\
+            The senate on Tuesday confirmed the nominees after a long sitting, the clerk said.\n\n\
+            Minister Adaeze Okonkwo (Enugu), Tamuno Briggs (Rivers), Dr Halima Dangote (Kano) \
+            and Senator Obi Nwachukwu (Anambra) were confirmed.\n\n\
+            The new ministers visited Lagos, Port Harcourt, Kano and Enugu last week.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        for person in [
+            "Adaeze Okonkwo",
+            "Tamuno Briggs",
+            "Halima Dangote",
+            "Obi Nwachukwu",
+        ] {
+            assert!(got.contains(&person.to_string()), "{person} in {got:?}");
+        }
+        assert_eq!(got.len(), 4, "places in a list are not people: {got:?}");
     }
 
     #[test]
