@@ -553,6 +553,18 @@ pub(crate) fn find(
         }
     }
 
+    for (start, end, person) in super::gazetteer::multi_word_mentions(&text, year) {
+        let overlaps = covered.iter().any(|&(s, e)| start < e && s < end)
+            || full
+                .iter()
+                .any(|(pos, name, _)| start < pos + name.len() && *pos < end);
+        if overlaps || excluded.contains(&key(person)) {
+            continue;
+        }
+        let known = matcher.by_key.get(&key(person)).copied();
+        let name = known.map_or_else(|| person.to_string(), |i| matcher.names[i].clone());
+        full.push((start, name, known));
+    }
     resolve_family_names(&mut full);
     full.sort_by_key(|(pos, _, _)| *pos);
     let mut names_out: Vec<String> = Vec::new();

@@ -95,6 +95,45 @@ pub(crate) fn resolve(form: &str, year: Option<i32>) -> Option<&'static str> {
     fitting.next().is_none().then_some(first.name)
 }
 
+/// The gazetteer's short forms of several words ("von der Leyen", "Lula da Silva") found in
+/// `text`, as `(start, end, person)`. Such a form is specific enough to name its person without a
+/// title or a verb around it; a form two people share names one only when `year` leaves one.
+pub(crate) fn multi_word_mentions(
+    text: &str,
+    year: Option<i32>,
+) -> Vec<(usize, usize, &'static str)> {
+    static FORMS: LazyLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+        let forms: Vec<&'static str> = include_str!("registry/people.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .flat_map(|forms| forms.split(','))
+            .map(str::trim)
+            .filter(|f| f.contains(' '))
+            .collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&forms)
+            .expect("the gazetteer's forms build an automaton");
+        (automaton, forms)
+    });
+    let (automaton, forms) = &*FORMS;
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+        .filter_map(|m| {
+            let person = resolve(forms[m.pattern().as_usize()], year)?;
+            Some((m.start(), m.end(), person))
+        })
+        .collect()
+}
+
 /// The figure a formal name with its lineage spelled out is known by: "Mohammed bin Salman bin
 /// Abdulaziz Al Saud" is Mohammed bin Salman, as a reader knows him. A name is cut only before a
 /// lineage word (`bin`, `ibn`, `bint`, `Al`), and only to a figure's full name, so a namesake
@@ -117,6 +156,16 @@ pub(crate) fn common_name(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_form_of_several_words_names_its_person_anywhere() {
+        let text = "Commission President von der Leyen said the package would pass.";
+        let found = multi_word_mentions(text, Some(2024));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2, "Ursula von der Leyen");
+        assert_eq!(&text[found[0].0..found[0].1], "von der Leyen");
+        assert!(multi_word_mentions("the Leyen river and der Leyen", Some(2024)).is_empty());
+    }
 
     #[test]
     fn a_formal_name_with_its_lineage_is_the_figure_readers_know() {
