@@ -1,4 +1,4 @@
-//! Names: what a person's name looks like in English-language news about Korea — Korean and Chinese
+//! Names: what a person's name looks like in English-language news — Korean and Chinese
 //! family-first names checked syllable by syllable, Western and Japanese given-first names — and the
 //! capitalised words that are never part of one. Also the English word list used to re-join lines.
 
@@ -12,28 +12,13 @@ pub(crate) fn is_english_word(word: &str) -> bool {
     wordnik_list::word_exists(word)
 }
 
-/// Romanised Korean family names (Revised, McCune–Reischauer and common personal spellings).
-pub(crate) const KOREAN_SURNAMES: &[&str] = &[
-    "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Bak", "Choi", "Choe", "Jung", "Jeong", "Chung",
-    "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh",
-    "Shin", "Kwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu", "Ryu", "Hong", "Jeon", "Chun", "Ko",
-    "Koh", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Hur", "Huh", "Nam",
-    "Noh", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Min", "Ryoo", "Na", "Ra",
-    "Jin", "Ji", "Eom", "Um", "Won", "Chae", "Pyo", "Byun", "Ban", "Bang", "Gong", "Kong", "Hyun",
-    "Hahn", "Yeo", "Yeom", "Do", "Tak", "Ok", "Seok", "Suk", "Gil", "Ma", "Yook", "Lyu", "Sim",
-    "Shim", "Ri", "Choo", "Chu", "Wi", "Kil", "Maeng", "Pyun", "Ihm", "Hyeon",
-];
+/// Romanised Korean family names, from `registry/korean_surnames.txt`.
+pub(crate) static KOREAN_SURNAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("registry/korean_surnames.txt")).collect());
 
-/// Common Chinese family names in pinyin.
-pub(crate) const CHINESE_SURNAMES: &[&str] = &[
-    "Xi", "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun",
-    "Hu", "Zhu", "Gao", "Lin", "He", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng", "Xie", "Han",
-    "Tang", "Feng", "Yu", "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng",
-    "Peng", "Lu", "Su", "Jiang", "Cai", "Jia", "Ding", "Wei", "Xue", "Ye", "Yan", "Pan", "Du",
-    "Dai", "Xia", "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao", "Tan", "Liao", "Zou",
-    "Xiong", "Jin", "Hao", "Kong", "Bai", "Cui", "Kang", "Mao", "Qiu", "Qin", "Gu", "Hou", "Shao",
-    "Meng", "Long", "Wan", "Duan", "Lei", "Qian", "Yin", "Wen", "Hua", "Bo", "Geng",
-];
+/// Common Chinese family names in pinyin, from `registry/chinese_surnames.txt`.
+pub(crate) static CHINESE_SURNAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("registry/chinese_surnames.txt")).collect());
 
 static KOREAN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:kk|tt|pp|ss|jj|ch|kh|th|ph|sh|wh|[gkndrlmbpsjchtwy])?(?:yae|yeo|wae|eui|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ei|ai|a|e|o|u|i)(?:ng|nk|lk|lm|lb|[kgnmlpbtd])?$").unwrap()
@@ -121,13 +106,10 @@ pub(crate) fn short_form(name: &str) -> Option<&str> {
     }
 }
 
-/// Names of places and institutions that are shaped like Korean personal names.
-const INSTITUTIONS: &[&str] = &[
-    "Cheong Wa Dae",
-    "Chong Wa Dae",
-    "Kim Il Sung Square",
-    "Kim Il Sung University",
-];
+/// Names of places and institutions shaped like personal names, from
+/// `registry/name_shaped_places.txt`.
+static INSTITUTIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("registry/name_shaped_places.txt")).collect());
 
 /// Whether a name-shaped phrase is a place or an institution.
 pub(crate) fn is_institution(name: &str) -> bool {
