@@ -497,6 +497,22 @@ mod tests {
     }
 
     #[test]
+    fn bylines_in_the_forms_sites_print_them() {
+        let lead = "The ferry operator cancelled its winter crossings on Monday, citing thick ice \
+            and low bookings, the company said in a statement released in the afternoon.\n";
+        for byline in [
+            "Story by Jane Okafor",
+            "Words by Jane Okafor",
+            "Written By Jane Okafor",
+            "By Jane Okafor Published March 4, 2024",
+            "Jane Okafor - Harbour Wire",
+        ] {
+            let story = format!("Ferry operator cancels winter crossings\n\n{byline}\n\n{lead}");
+            assert_eq!(byline_of(&story), ["Jane Okafor"], "{byline}");
+        }
+    }
+
+    #[test]
     fn hard_wrapped_text_runs_on_into_capitalised_words() {
         assert_eq!(
             join_kind(

@@ -252,7 +252,7 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:By|BY|by|Written by|Reported by|Posted by)\s*:?|Reporter\s*:|Author\s*:?)\s+",
+        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?)\s+",
     )
     .unwrap()
 });
@@ -457,7 +457,8 @@ static BYLINE_PARTS: LazyLock<Regex> =
 
 /// `Kim Ji-eun, staff reporter` → `[Kim Ji-eun]`; `HYUNG-JIN KIM and KIM TONG-HYUNG` → two names.
 fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
-    let text = BYLINE_NOISE.replace_all(text, "");
+    let text = BYLINE_STAMP_TAIL.replace(text, "");
+    let text = BYLINE_NOISE.replace_all(&text, "");
     let text = BYLINE_PARTS.replace_all(&text, ",");
     text.split([',', ';'])
         .flat_map(|p| p.split(" and "))
@@ -466,6 +467,12 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
         .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
         .collect()
 }
+
+/// A stamp run on after a byline's names: `By Jane Doe Published March 4, 2024`.
+static BYLINE_STAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\s,|]+(?:first |last )?(?:published|updated|posted|modified)(?-u:\b).*$")
+        .unwrap()
+});
 
 /// The name at the start of a byline that runs on into a date, a time or a desk
 /// (`Lucas Nolan22 Dec 2016`, `GILLIAN MOHNEY March 11`, `Kelli Miller WebMD Health News`).

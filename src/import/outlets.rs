@@ -208,7 +208,14 @@ impl OutletMatcher {
         let bylines = hints.byline.iter().map(String::as_str);
         for line in bylines.chain(doc.meta(Meta::Byline)) {
             let rest = super::headline::strip_byline_prefix(line);
-            for part in rest.split([',', '|', '/']).flat_map(|p| p.split(" and ")) {
+            // `Jane Doe - Reuters`: a spaced dash parts the names from the outlet as a comma does.
+            let parts = rest
+                .split([',', '|', '/'])
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" - "))
+                .flat_map(|p| p.split(" – "))
+                .flat_map(|p| p.split(" — "));
+            for part in parts {
                 if let Some(i) = self.resolve_index(part) {
                     add(&mut author, i, 10);
                 }
@@ -810,6 +817,18 @@ mod tests {
             outlet_of(&text).0,
             "United Nations High Commissioner for Refugees"
         );
+    }
+
+    #[test]
+    fn a_byline_names_its_outlet_after_a_comma_a_bar_or_a_dash() {
+        for byline in [
+            "By Jane Okafor, Reuters",
+            "Jane Okafor | Reuters",
+            "Jane Okafor - Reuters",
+        ] {
+            let text = format!("{STORY}{byline}\n\n{LEAD}");
+            assert_eq!(outlet_of(&text).0, "Reuters", "{byline}");
+        }
     }
 
     #[test]
