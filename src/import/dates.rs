@@ -46,7 +46,7 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -366,7 +366,13 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         if line.kind != Kind::Meta(Meta::Stamp) {
             continue;
         }
-        let (rank, confident, rest) = match LABEL.captures(text) {
+        // `March 4, 2024 / 9:15 AM / Updated 2 hours ago`: a label after a date labels what
+        // follows it, not the date before it.
+        let label = LABEL.captures(text).filter(|caps| {
+            let at = caps.get(0).map_or(0, |m| m.start());
+            at == 0 || dates_in(&text[..at]).is_empty()
+        });
+        let (rank, confident, rest) = match label {
             Some(caps) => {
                 let label = caps["label"].to_lowercase();
                 let whole = caps.get(0).expect("match");
@@ -752,6 +758,21 @@ mod more_tests {
         );
         // Hours without the saver's clock could fall on either day: no date.
         assert_eq!(read("7 hours ago", "2024-05-06"), None);
+    }
+
+    #[test]
+    fn a_date_before_an_update_label_and_ordinal_days() {
+        for (stamp, want) in [
+            (
+                "March 4, 2024 / 9:15 AM / Updated 2 hours ago",
+                "2024-03-04",
+            ),
+            ("4th March 2024", "2024-03-04"),
+            ("Published on the 4th of March, 2024", "2024-03-04"),
+        ] {
+            let text = format!("{HEAD}{stamp}\n\n{LEAD}");
+            assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");
+        }
     }
 
     #[test]
