@@ -634,7 +634,7 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`, a blog
 /// feed's footer `The post <headline> appeared first on`.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|the (?:post|article|story) .{1,400} appeared first (?:on|in))$").unwrap()
+    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|the (?:post|article|story) .{1,400} appeared first (?:on|in)|read (?:more|the (?:full|original) (?:story|article)) (?:at|on))$").unwrap()
 });
 
 /// What follows an outlet's name when the site promotes itself.
@@ -661,10 +661,11 @@ static STATEMENT_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 
 /// What comes before an outlet's name when the site promotes itself.
 static SELF_PROMOTION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?:^|\s)(?:follow|download|subscribe to|sign up for|sign up to)(?:\s+the)?$",
-    )
-    .unwrap()
+    let phrases = super::names::entries(include_str!("registry/self_promotion_before.txt"))
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::Regex::new(&format!(r"(?i)(?:^|\s)(?:{phrases})(?:\s+the)?$")).unwrap()
 });
 
 /// A cheap test for the words of [`INTERVIEW`] and of self-promotion anywhere in a line: a
@@ -690,6 +691,16 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "appeared in",
             "appeared on",
             "appeared first on",
+            "read more at",
+            "read more on",
+            "read the full",
+            "read the original",
+            "latest news from",
+            "more news from",
+            "more stories from",
+            "latest from",
+            "up to date with",
+            "keep up with",
             "appeared first in",
             "with permission",
         ];
@@ -828,6 +839,18 @@ mod tests {
         ] {
             let text = format!("{STORY}{byline}\n\n{LEAD}");
             assert_eq!(outlet_of(&text).0, "Reuters", "{byline}");
+        }
+    }
+
+    #[test]
+    fn closing_promotions_and_read_more_links_name_the_site() {
+        for (closing, want) in [
+            ("Get the latest news from the BBC", "BBC News"),
+            ("More news from The Hindu", "The Hindu"),
+            ("Read the full story at Al Jazeera.", "Al Jazeera"),
+        ] {
+            let text = format!("{STORY}{LEAD}{closing}\n");
+            assert_eq!(outlet_of(&text).0, want, "{closing}");
         }
     }
 
