@@ -471,11 +471,15 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
     if best.is_none() {
         return glued_pick(lines, &head);
     }
-    // A close second means the text itself is unclear: let the editor confirm.
-    best.map(|(score, line, sure)| Pick {
-        line,
-        sure: sure && score.saturating_sub(runner_up) >= 4,
-        split: None,
+    // A close second means the text itself is unclear: let the editor confirm. A headline run on
+    // into its standfirst is split, and the editor confirms the split.
+    best.map(|(score, line, sure)| {
+        let split = glued_standfirst(&lines[line].text);
+        Pick {
+            line,
+            sure: sure && split.is_none() && score.saturating_sub(runner_up) >= 4,
+            split,
+        }
     })
 }
 
@@ -572,6 +576,63 @@ mod tests {
             title_of(text).0,
             "What you need to know about the dredging plan"
         );
+    }
+
+    #[test]
+    fn a_glued_standfirst_starts_at_a_capitalised_article_after_a_lower_case_word() {
+        let text = "Harbour authority delays vote, chair says The authority has answered more \
+            than 400 objections from residents";
+        let at = super::glued_standfirst(text).expect("a split");
+        assert_eq!(
+            text[..at].trim_end(),
+            "Harbour authority delays vote, chair says"
+        );
+        // Title case: a capital `The` is no sign of a new sentence.
+        assert_eq!(
+            super::glued_standfirst(
+                "Inside The Harbour Fight Over A New Terminal And The People Who Oppose It"
+            ),
+            None
+        );
+        // After `of`, `The` opens a name; and a short tail is no standfirst.
+        assert_eq!(
+            super::glued_standfirst(
+                "Harbour chair speaks of The Courier report on hidden objections from residents"
+            ),
+            None
+        );
+        assert_eq!(
+            super::glued_standfirst("Harbour authority delays vote, chair says The end"),
+            None
+        );
+    }
+
+    #[test]
+    fn contact_lines_promotions_and_credited_photos_are_told_from_headlines() {
+        assert!(super::is_contact_line(
+            "Jane Doe | Published work | + 61 400 000 000"
+        ));
+        assert!(super::is_contact_line(
+            "Jane Doe Reporter | jane@courier.example"
+        ));
+        assert!(!super::is_contact_line(
+            "Harbour authority delays vote on 400 objections"
+        ));
+        assert!(super::is_promotion("100's of premium titles."));
+        assert!(super::is_promotion("Highlights on The Morning Show"));
+        assert!(!super::is_promotion("Flood highlights one app's weakness"));
+        assert!(super::is_credited_photo(
+            "The chair at the office. Photo / Jane Doe March 4 2025"
+        ));
+        assert!(super::is_credited_photo(
+            "© Jane Doe / AFP | The chair at the office"
+        ));
+        assert!(super::is_credited_photo(
+            "The chair at the office in the port. (AFP)"
+        ));
+        assert!(!super::is_credited_photo(
+            "Photographers flock to harbour as tall ships arrive"
+        ));
     }
 
     #[test]
