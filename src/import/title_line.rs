@@ -217,8 +217,8 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     let mut gap = 0;
     let mut meta_follows = false;
     // Text lines read so far: a byline or stamp counts right under the candidate, or under the
-    // one line of its standfirst (headline, standfirst, byline is the common layout). Photos and
-    // labels of a word or three (a photo's subject, a section) between them do not count.
+    // one line of its standfirst (headline, standfirst, byline is the common layout). A photo
+    // between them does not count.
     let mut seen = 0;
     for (n, line) in lines.iter().enumerate().skip(at + 1) {
         if line.kind == Kind::Blank {
@@ -234,8 +234,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             }
             _ => false,
         };
-        let label = matches!(line.kind, Kind::Body | Kind::PreTitle) && word_count(&line.text) <= 3
-            || photo_line(line, outlets);
+        let photo = photo_line(line, outlets);
         match line.kind {
             _ if meta && under => meta_follows = true,
             Kind::Meta(_) => {}
@@ -246,10 +245,10 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             _ if line.text.chars().count() >= 60 && !headline_like(&line.text) => break,
             // A label of a word or three (a photo's subject, a section) stands anywhere, and
             // so does a photo's caption.
-            _ if label || is_caption(&line.text, outlets) => {}
+            _ if photo || word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
             _ => gap += 1,
         }
-        if !label {
+        if !photo {
             seen += 1;
         }
         if gap > 6 {
@@ -370,8 +369,8 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
     });
 
     // (score, line, sure) of the best and the runner-up's score.
-    let mut best: Option<(i32, usize, bool)> = None;
-    let mut runner_up = i32::MIN;
+    // (score, line, sure, place among the head lines) of every candidate.
+    let mut candidates: Vec<(i32, usize, bool, usize)> = Vec::new();
     let mut paragraphs_before = 0;
     for (n, &i) in head.iter().enumerate() {
         let text = lines[i].text.as_str();
@@ -458,28 +457,27 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             && (agrees
                 || repeated
                 || (around.gap <= 1 && (4..=15).contains(&words) && !text.ends_with('.')));
-        match best {
-            Some((s, _, _)) if score <= s => runner_up = runner_up.max(score),
-            _ => {
-                if let Some((s, _, _)) = best {
-                    runner_up = runner_up.max(s);
-                }
-                best = Some((score, i, sure));
-            }
-        }
+        candidates.push((score, i, sure, n));
     }
-    if best.is_none() {
+    // The first of the best scores wins.
+    let Some(&(score, line, sure, at)) = candidates.iter().rev().max_by_key(|(score, ..)| *score)
+    else {
         return glued_pick(lines, &head);
-    }
-    // A close second means the text itself is unclear: let the editor confirm. A headline run on
-    // into its standfirst is split, and the editor confirms the split.
-    best.map(|(score, line, sure)| {
-        let split = glued_standfirst(&lines[line].text);
-        Pick {
-            line,
-            sure: sure && split.is_none() && score.saturating_sub(runner_up) >= 4,
-            split,
-        }
+    };
+    // A close second means the text itself is unclear: let the editor confirm. The headline's
+    // own second printing is no rival. A headline run on into its standfirst is split, and the
+    // editor confirms the split.
+    let runner_up = candidates
+        .iter()
+        .filter(|c| c.1 != line && keys[c.3] != keys[at])
+        .map(|c| c.0)
+        .max()
+        .unwrap_or(i32::MIN);
+    let split = glued_standfirst(&lines[line].text);
+    Some(Pick {
+        line,
+        sure: sure && split.is_none() && score.saturating_sub(runner_up) >= 4,
+        split,
     })
 }
 
