@@ -183,7 +183,7 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Marks the headline line (and the lines above it as pre-title); returns whether the pick is sure.
-fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMatcher) -> bool {
+fn mark_title(lines: &mut Vec<Line>, known_title: Option<&str>, outlets: &OutletMatcher) -> bool {
     if let Some(known) = known_title {
         // A page's own title is authoritative; drop its repeat at the top of the text.
         let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -199,6 +199,19 @@ fn mark_title(lines: &mut [Line], known_title: Option<&str>, outlets: &OutletMat
     let Some(pick) = super::title_line::pick(lines, None, outlets) else {
         return false;
     };
+    if let Some(at) = pick.split {
+        // A headline glued to its standfirst: the standfirst goes on as text of its own.
+        let standfirst = lines[pick.line].text.split_off(at);
+        lines.insert(
+            pick.line + 1,
+            Line {
+                text: standfirst.trim().to_string(),
+                kind: Kind::Body,
+            },
+        );
+        let headline = &mut lines[pick.line].text;
+        headline.truncate(headline.trim_end().len());
+    }
     lines[pick.line].kind = Kind::Title;
     // Lines above the headline are chrome, except article text; a tab title glued to its
     // description (`Headline The story began…`) is a copy of what follows, not text.
@@ -234,8 +247,17 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
         let name_like = super::headline::bare_byline(&line.text, outlets);
         if name_like {
             line.kind = Kind::Meta(Meta::Byline);
-            break;
+            return;
         }
+    }
+    // None under the headline: a page may print the reporter's name just above it.
+    let above = (0..title).rev().find(|&i| lines[i].kind != Kind::Blank);
+    if let Some(at) = above.filter(|&at| {
+        lines[at].kind == Kind::PreTitle
+            && super::headline::bare_byline(&lines[at].text, outlets)
+            && !named_elsewhere(lines, at)
+    }) {
+        lines[at].kind = Kind::Meta(Meta::Byline);
     }
 }
 

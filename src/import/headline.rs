@@ -135,6 +135,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         title = DANGLING.replace_all(&title, "").trim().to_string();
         title = strip_site_name(&title, site, outlets);
         title = strip_unnamed_site(&title).to_string();
+        title = strip_trailing_stamp(&title).to_string();
         if title.len() == before {
             break;
         }
@@ -217,6 +218,37 @@ fn strip_unnamed_site(title: &str) -> &str {
         .last()
         .and_then(|m| cut(m, true))
         .unwrap_or(title)
+}
+
+/// Where a stamp glued after a headline may start: after a separator (`Headline─── 06:06 …`,
+/// `Headline | May 5, 2024`), or at a clock time (`Headline 06:06 Mon, 19 Sep 2022`). A date
+/// after a plain space is the headline's own (`Vote set for May 5, 2024`).
+static STAMP_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[\u{2500}-\u{257f}|·•]+|\s(?:-|–|—)+)\s*|\s+(?:\d{1,2}:\d{2})").unwrap()
+});
+
+/// A headline without the page's date stamp glued after it; the headline keeps three words.
+fn strip_trailing_stamp(title: &str) -> &str {
+    for cut in STAMP_CUT.find_iter(title) {
+        let head = &title[..cut.start()];
+        // A clock time starts the stamp itself; a separator comes before it.
+        let tail = if cut
+            .as_str()
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            title[cut.start()..].trim()
+        } else {
+            title[cut.end()..].trim()
+        };
+        let stamp = !tail.is_empty()
+            && tail.starts_with(|c: char| c.is_alphanumeric())
+            && (super::chrome::BARE_DATE.is_match(tail) || super::dates::is_stamp_line(tail));
+        if stamp && super::chrome::word_count(head) >= 3 {
+            return head.trim_end();
+        }
+    }
+    title
 }
 
 /// A stand-in title from the lead sentence, for texts without a headline (the editor reviews it).
@@ -559,6 +591,29 @@ mod tests {
             "Kelli Miller"
         );
         assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
+
+    #[test]
+    fn a_date_stamp_glued_after_a_headline_is_cut_off_but_a_headlines_own_date_stays() {
+        assert_eq!(
+            strip_trailing_stamp("Ferry crossings resume after storm─── 07:15 Tue, 4 Mar 2025"),
+            "Ferry crossings resume after storm"
+        );
+        assert_eq!(
+            strip_trailing_stamp("Ferry crossings resume after storm | March 4, 2025"),
+            "Ferry crossings resume after storm"
+        );
+        assert_eq!(
+            strip_trailing_stamp("Ferry crossings resume after storm 07:15 Tue, 4 Mar 2025"),
+            "Ferry crossings resume after storm"
+        );
+        for kept in [
+            "Council vote set for March 4, 2025",
+            "Ferry crossings resume - Harbour master",
+            "Storm | 4 Mar 2025",
+        ] {
+            assert_eq!(strip_trailing_stamp(kept), kept);
+        }
     }
 
     #[test]

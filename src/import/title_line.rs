@@ -26,6 +26,9 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Pick {
     pub line: usize,
     pub sure: bool,
+    /// Where the headline ends when its line runs on into the standfirst (`… says The president
+    /// has …`): the byte offset at which the line is to be split.
+    pub split: Option<usize>,
 }
 
 /// A line's shape allows it to be a headline: a few words, not a sentence of a paragraph.
@@ -66,7 +69,83 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
+        || is_contact_line(text)
+        || is_credited_photo(text)
+        || is_promotion(text)
 }
+
+/// `Jane Doe Journalist with Some Agency | Published work | + 61 400 000 000 | jane@x.com`: a
+/// profile or contact line; a headline gives no address or phone number.
+fn is_contact_line(text: &str) -> bool {
+    (text.contains('@') && super::chrome::email_domains(text).next().is_some())
+        || PHONE.is_match(text)
+}
+
+/// `+ 61 484 000 000`, `(02) 9999 1234`, `+44 20 7946 0000`: a phone number.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s|:])(?:\+\s?\d{1,3}|\(\d{2,4}\))[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){2,3}(?:$|[\s|])",
+    )
+    .unwrap()
+});
+
+/// Caption shapes the shared caption test leaves to the body (a caption there must be sure to be
+/// one), but that a headline never has: a credit `Photo / Jane Doe` or `Picture: Jane Doe`, an
+/// agency's name in brackets at the end (`… in Paris. (AFP)`), a leading copyright credit
+/// (`© Jane Doe / AFP | …`).
+fn is_credited_photo(text: &str) -> bool {
+    PHOTO_CREDIT.is_match(text)
+}
+
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:photo|picture|image|pic|foto)s?\s*(?:/|:|\|)\s*\p{Lu}|^(?:©|\(c\))|[.!?]\s*\((?:AFP|AP|Reuters|EPA|Getty|Getty Images|Xinhua|AAP|ANI|PTI|Bloomberg|dpa|Yonhap|Kyodo|IANS|Bernama|Anadolu|WAM|SPA)\)\s*$").unwrap()
+});
+
+/// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
+/// `Highlights on The Morning Show`), from the shipped list: such a line sells the site.
+static PROMOTION: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(super::names::entries(include_str!(
+            "registry/promotion_lines.txt"
+        )))
+        .expect("promotion phrases build an automaton")
+});
+
+/// A short line with a promotion's phrase standing as whole words.
+fn is_promotion(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    word_count(text) <= 12
+        && PROMOTION
+            .find_iter(text)
+            .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+}
+
+/// `07:00 AM-01:00 PM`: a programme's time slot; the line beside it names the programme.
+static TIME_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$").unwrap()
+});
+
+/// Whether the text line right above or below line `at` is a programme's time slot.
+fn beside_time_slot(lines: &[Line], at: usize) -> bool {
+    let above = lines[..at].iter().rev().find(|l| l.kind != Kind::Blank);
+    let below = lines[at + 1..].iter().find(|l| l.kind != Kind::Blank);
+    [above, below]
+        .into_iter()
+        .flatten()
+        .any(|l| TIME_SLOT.is_match(l.text.trim()))
+}
+
+/// `Burnley sack manager after…`: a teaser cut short, ending in an ellipsis.
+fn truncated(text: &str) -> bool {
+    text.ends_with("...") || text.ends_with('…')
+}
+
+/// `The post Headline appeared first on Site.`: a feed's footer quotes the headline.
+static POST_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^The post (?P<title>.{8,250}?) appeared first on .{2,80}$").unwrap()
+});
 
 /// `European Commission - Daily News`, `Reuters | World`: an outlet's name with a section label,
 /// a page header rather than a headline (a headline keeps several words once the name is gone).
@@ -126,11 +205,20 @@ struct Surroundings {
     standfirst_follows: bool,
 }
 
+/// A photo's caption or credit line, as the title pick sees it.
+fn photo_line(line: &Line, outlets: &OutletMatcher) -> bool {
+    let copyright = line.kind == Kind::Meta(Meta::Copyright) && is_credited_photo(&line.text);
+    copyright
+        || (matches!(line.kind, Kind::Body | Kind::PreTitle)
+            && (is_caption(&line.text, outlets) || is_credited_photo(&line.text)))
+}
+
 fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
     let mut gap = 0;
     let mut meta_follows = false;
     // Text lines read so far: a byline or stamp counts right under the candidate, or under the
-    // one line of its standfirst (headline, standfirst, byline is the common layout).
+    // one line of its standfirst (headline, standfirst, byline is the common layout). A photo
+    // between them does not count.
     let mut seen = 0;
     for (n, line) in lines.iter().enumerate().skip(at + 1) {
         if line.kind == Kind::Blank {
@@ -146,18 +234,23 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             }
             _ => false,
         };
+        let photo = photo_line(line, outlets);
         match line.kind {
             _ if meta && under => meta_follows = true,
             Kind::Meta(_) => {}
-            _ if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) => break,
+            _ if body_like(&line.text) || super::headline::parse_dateline(&line.text).is_some() => {
+                break
+            }
             // Hard-wrapped text has short lines: a long line starts the story too.
             _ if line.text.chars().count() >= 60 && !headline_like(&line.text) => break,
             // A label of a word or three (a photo's subject, a section) stands anywhere, and
             // so does a photo's caption.
-            _ if word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
+            _ if photo || word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
             _ => gap += 1,
         }
-        seen += 1;
+        if !photo {
+            seen += 1;
+        }
         if gap > 6 {
             break;
         }
@@ -167,6 +260,86 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
         meta_follows,
         standfirst_follows: gap == 1,
     }
+}
+
+/// How many headline-shaped lines of four words or more stand in a row around line `at`, with
+/// nothing but blank lines between them: a list of other stories' headlines has many, a headline
+/// over its story one (two when printed twice).
+fn headline_run(lines: &[Line], at: usize) -> usize {
+    // Each opens like a headline: lines of hard-wrapped text run on in lower case.
+    let in_run = |l: &Line| {
+        matches!(l.kind, Kind::Body | Kind::PreTitle)
+            && !l.text.starts_with(char::is_lowercase)
+            && word_count(&l.text) >= 4
+            && headline_like(&l.text)
+            && !body_like(&l.text)
+    };
+    let text_lines = |l: &&Line| l.kind != Kind::Blank;
+    let above = lines[..at]
+        .iter()
+        .rev()
+        .filter(text_lines)
+        .take_while(|l| in_run(l))
+        .count();
+    let below = lines[at + 1..]
+        .iter()
+        .filter(text_lines)
+        .take_while(|l| in_run(l))
+        .count();
+    above + 1 + below
+}
+
+/// A headline glued to the standfirst under it, without the line break (`Minister resigns over
+/// report, party says The president has asked …`): the byte offset where the standfirst starts.
+/// The standfirst opens with a capitalised article or pronoun right after a lower-case word, and
+/// both halves read as their kinds: a headline of four to twenty words that is not in title case
+/// (where a capital `The` is no sign), and a sentence of eight words or more, mostly lower case.
+pub(crate) fn glued_standfirst(text: &str) -> Option<usize> {
+    const OPENERS: &[&str] = &[
+        "The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "This",
+        "These", "Those",
+    ];
+    // After these a capitalised word is a name or a title (`of The Times`), not a new sentence.
+    const FUNCTION_WORDS: &[&str] = &[
+        "of", "the", "a", "an", "and", "or", "to", "for", "in", "on", "at", "by", "with", "from",
+        "as", "into", "about", "over", "than", "that", "via", "vs",
+    ];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    for i in 4..words.len().min(21) {
+        let (at, word) = words[i];
+        let before = words[i - 1].1;
+        let joins = OPENERS.contains(&word)
+            && lower(before)
+            && before.chars().last().is_some_and(char::is_alphabetic)
+            && !FUNCTION_WORDS.contains(&before);
+        if !joins {
+            continue;
+        }
+        let head = &words[..i];
+        let tail = &words[i..];
+        let head_lower = head.iter().filter(|(_, w)| lower(w)).count();
+        let tail_lower = tail.iter().filter(|(_, w)| lower(w)).count();
+        if head_lower >= 2 && tail.len() >= 8 && tail_lower * 2 > tail.len() {
+            return Some(at);
+        }
+        return None;
+    }
+    None
+}
+
+/// The headlines the text quotes in a feed's footer (`The post … appeared first on …`).
+fn footer_titles(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| l.text.starts_with("The post "))
+        .filter_map(|l| POST_FOOTER.captures(&l.text))
+        .map(|c| key(&c["title"]))
+        .filter(|k| k.len() >= 8)
+        .collect()
 }
 
 /// Picks the headline among the text's top lines; `known` is the page's own title, when it has one.
@@ -181,11 +354,23 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         .take(HEAD_LINES)
         .collect();
     let keys: Vec<String> = head.iter().map(|&i| key(&lines[i].text)).collect();
-    let known_key = known.map(key).filter(|k| !k.is_empty());
+    let known_keys: Vec<String> = known
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .into_iter()
+        .chain(footer_titles(lines))
+        .collect();
+    // Where the second printing of a headline printed twice stands: lines below it are its
+    // standfirst, deck or story, not the headline.
+    let second_printing = (0..keys.len()).find(|&n| {
+        keys[n].len() >= 8
+            && headline_like(&lines[head[n]].text)
+            && keys[..n].iter().any(|k| *k == keys[n])
+    });
 
     // (score, line, sure) of the best and the runner-up's score.
-    let mut best: Option<(i32, usize, bool)> = None;
-    let mut runner_up = i32::MIN;
+    // (score, line, sure, place among the head lines) of every candidate.
+    let mut candidates: Vec<(i32, usize, bool, usize)> = Vec::new();
     let mut paragraphs_before = 0;
     for (n, &i) in head.iter().enumerate() {
         let text = lines[i].text.as_str();
@@ -201,11 +386,21 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         if disqualified(text, outlets)
             || is_run_on_menu(text)
             || super::headline::bare_byline(text, outlets)
+            || beside_time_slot(lines, i)
         {
             continue;
         }
         let k = &keys[n];
         if k.len() < 8 {
+            continue;
+        }
+        // A teaser cut short: the start of a longer line printed nearby (its caption or story).
+        let cut_short = truncated(text)
+            && keys
+                .iter()
+                .enumerate()
+                .any(|(m, other)| m != n && other.len() > k.len() && other.starts_with(k.as_str()));
+        if cut_short {
             continue;
         }
         let words = word_count(text) as i32;
@@ -214,20 +409,20 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let repeated = keys.iter().enumerate().any(|(m, other)| {
             m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
         });
-        // Below the first paragraphs only a headline printed again can be the headline; a
-        // sentence ending in a full stop is article text unless it is short.
         let around = surroundings(lines, i, outlets);
+        let in_list = headline_run(lines, i) >= 4;
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
-        let headline_marks = repeated || (around.meta_follows && around.gap <= 1);
+        let headline_marks = !in_list && (repeated || (around.meta_follows && around.gap <= 1));
         if (paragraphs_before > 0 && !headline_marks)
             || (text.ends_with('.') && words > 8 && !repeated)
         {
             continue;
         }
-        let agrees = known_key
-            .as_deref()
-            .is_some_and(|known| known.contains(k.as_str()) || k.contains(known));
+        let agrees = known_keys
+            .iter()
+            .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
+        let under_printed_twice = !repeated && second_printing.is_some_and(|s| n > s);
 
         let mut score = 0;
         score += match around.gap {
@@ -254,23 +449,47 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         score += if agrees { 12 } else { 0 };
         score -= 6 * paragraphs_before;
         score -= if text.ends_with('.') { 3 } else { 0 };
-        let sure = agrees
-            || repeated
-            || (around.gap <= 1 && (4..=15).contains(&words) && !text.ends_with('.'));
-        match best {
-            Some((s, _, _)) if score <= s => runner_up = runner_up.max(score),
-            _ => {
-                if let Some((s, _, _)) = best {
-                    runner_up = runner_up.max(s);
-                }
-                best = Some((score, i, sure));
-            }
-        }
+        score -= if in_list { 10 } else { 0 };
+        score -= if under_printed_twice { 8 } else { 0 };
+        score -= if truncated(text) { 6 } else { 0 };
+        let sure = !in_list
+            && !truncated(text)
+            && (agrees
+                || repeated
+                || (around.gap <= 1 && (4..=15).contains(&words) && !text.ends_with('.')));
+        candidates.push((score, i, sure, n));
     }
-    // A close second means the text itself is unclear: let the editor confirm.
-    best.map(|(score, line, sure)| Pick {
+    // The first of the best scores wins.
+    let Some(&(score, line, sure, at)) = candidates.iter().rev().max_by_key(|(score, ..)| *score)
+    else {
+        return glued_pick(lines, &head);
+    };
+    // A close second means the text itself is unclear: let the editor confirm. The headline's
+    // own second printing is no rival. A headline run on into its standfirst is split, and the
+    // editor confirms the split.
+    let runner_up = candidates
+        .iter()
+        .filter(|c| c.1 != line && keys[c.3] != keys[at])
+        .map(|c| c.0)
+        .max()
+        .unwrap_or(i32::MIN);
+    let split = glued_standfirst(&lines[line].text);
+    Some(Pick {
         line,
-        sure: sure && score.saturating_sub(runner_up) >= 4,
+        sure: sure && split.is_none() && score.saturating_sub(runner_up) >= 4,
+        split,
+    })
+}
+
+/// No line has a headline's shape: the first text line may be a headline glued to its
+/// standfirst. The editor confirms the split.
+fn glued_pick(lines: &[Line], head: &[usize]) -> Option<Pick> {
+    let &first = head.first()?;
+    let split = glued_standfirst(&lines[first].text)?;
+    headline_like(lines[first].text[..split].trim()).then_some(Pick {
+        line: first,
+        sure: false,
+        split: Some(split),
     })
 }
 
@@ -355,6 +574,63 @@ mod tests {
             title_of(text).0,
             "What you need to know about the dredging plan"
         );
+    }
+
+    #[test]
+    fn a_glued_standfirst_starts_at_a_capitalised_article_after_a_lower_case_word() {
+        let text = "Harbour authority delays vote, chair says The authority has answered more \
+            than 400 objections from residents";
+        let at = super::glued_standfirst(text).expect("a split");
+        assert_eq!(
+            text[..at].trim_end(),
+            "Harbour authority delays vote, chair says"
+        );
+        // Title case: a capital `The` is no sign of a new sentence.
+        assert_eq!(
+            super::glued_standfirst(
+                "Inside The Harbour Fight Over A New Terminal And The People Who Oppose It"
+            ),
+            None
+        );
+        // After `of`, `The` opens a name; and a short tail is no standfirst.
+        assert_eq!(
+            super::glued_standfirst(
+                "Harbour chair speaks of The Courier report on hidden objections from residents"
+            ),
+            None
+        );
+        assert_eq!(
+            super::glued_standfirst("Harbour authority delays vote, chair says The end"),
+            None
+        );
+    }
+
+    #[test]
+    fn contact_lines_promotions_and_credited_photos_are_told_from_headlines() {
+        assert!(super::is_contact_line(
+            "Jane Doe | Published work | + 61 400 000 000"
+        ));
+        assert!(super::is_contact_line(
+            "Jane Doe Reporter | jane@courier.example"
+        ));
+        assert!(!super::is_contact_line(
+            "Harbour authority delays vote on 400 objections"
+        ));
+        assert!(super::is_promotion("100's of premium titles."));
+        assert!(super::is_promotion("Highlights on The Morning Show"));
+        assert!(!super::is_promotion("Flood highlights one app's weakness"));
+        assert!(super::is_credited_photo(
+            "The chair at the office. Photo / Jane Doe March 4 2025"
+        ));
+        assert!(super::is_credited_photo(
+            "© Jane Doe / AFP | The chair at the office"
+        ));
+        assert!(super::is_credited_photo(
+            "The chair at the office in the port. (AFP)"
+        ));
+        assert!(!super::is_credited_photo(
+            "Photographers flock to harbour as tall ships arrive"
+        ));
     }
 
     #[test]
