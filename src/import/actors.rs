@@ -780,7 +780,8 @@ fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<S
 /// Every name-shaped span with the evidence that it is a person.
 /// `Te Whetu` after `Aroha Te Whetu`, `Fernández de la Vega` after `José María Fernández de la
 /// Vega`: a new name of several words that ends another name of the article, and only one, is
-/// that person named by the family name.
+/// that person named by the family name; `Prince Mohammed` after `Mohammed bin Salman` is that
+/// person named by style and given name.
 fn resolve_family_names(full: &mut [(usize, String, Option<usize>)]) {
     let longer = |name: &str| {
         let mut owners = full.iter().filter(|(_, other, _)| {
@@ -793,11 +794,28 @@ fn resolve_family_names(full: &mut [(usize, String, Option<usize>)]) {
             .all(|(_, other, _)| other == first)
             .then(|| (first.clone(), *known))
     };
+    // "Prince Mohammed" in an article about Mohammed bin Salman: a style and a given name that
+    // begins exactly one longer name of the article is that person.
+    let styled = |name: &str| {
+        let given = REGNAL
+            .iter()
+            .find_map(|style| name.strip_prefix(style)?.strip_prefix(' '))
+            .filter(|given| !given.contains(' '))?;
+        let mut owners = full.iter().filter(|(_, other, _)| {
+            other
+                .strip_prefix(given)
+                .is_some_and(|rest| rest.starts_with(' '))
+        });
+        let (_, first, known) = owners.next()?;
+        owners
+            .all(|(_, other, _)| other == first)
+            .then(|| (first.clone(), *known))
+    };
     let resolved: Vec<(usize, (String, Option<usize>))> = full
         .iter()
         .enumerate()
         .filter(|(_, (_, name, known))| known.is_none() && name.contains(' '))
-        .filter_map(|(i, (_, name, _))| Some((i, longer(name)?)))
+        .filter_map(|(i, (_, name, _))| Some((i, longer(name).or_else(|| styled(name))?)))
         .collect();
     for (i, (name, known)) in resolved {
         full[i].1 = name;
@@ -1470,6 +1488,16 @@ mod tests {
         assert!(names.is_empty(), "{names:?}");
         let names = found("The Population Division said the figures were revised.");
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_style_and_a_given_name_are_the_person_the_article_names_in_full() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Crown prince opens trade fair\n\n\
+            Crown Prince Faisal bin Khalid opened the trade fair on Monday, the palace said.\n\n\
+            Prince Faisal toured the halls and met exhibitors from twelve countries.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        assert_eq!(got, ["Faisal bin Khalid"]);
     }
 
     #[test]
