@@ -238,16 +238,27 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
             continue;
         }
         let line = &mut lines[at];
+        // `Jane Doe Mar 4, 2024`: a reporter's name run on into the stamp under the headline.
+        if line.kind == Kind::Meta(Meta::Stamp)
+            && super::headline::without_byline_extras(&line.text).len() < line.text.trim().len()
+            && super::headline::bare_byline(&line.text, outlets)
+        {
+            line.kind = Kind::Meta(Meta::Byline);
+            return;
+        }
         if line.kind != Kind::Body {
             continue;
         }
-        if body_like(&line.text) || super::headline::DATELINE.is_match(&line.text) {
+        if body_like(&line.text) {
             break;
         }
-        let name_like = super::headline::bare_byline(&line.text, outlets);
-        if name_like {
+        // Before the dateline test: `Jane Doe - Staff Reporter` opens the way `GENEVA - …` does.
+        if super::headline::bare_byline(&line.text, outlets) {
             line.kind = Kind::Meta(Meta::Byline);
             return;
+        }
+        if super::headline::DATELINE.is_match(&line.text) {
+            break;
         }
     }
     // None under the headline: a page may print the reporter's name just above it.
@@ -528,6 +539,16 @@ mod tests {
             "Written By Jane Okafor",
             "By Jane Okafor Published March 4, 2024",
             "Jane Okafor - Harbour Wire",
+            "Jane Okafor – Staff Reporter",
+            "Jane Okafor | Published March 4, 2024",
+            "Jane Okafor Mar 4, 2024",
+            "Jane Okafor · 3 min read",
+            "Jane Okafor 4 hours ago",
+            "By Jane Okafor •",
+            "By Dr. Jane Okafor",
+            "By Jane Okafor for the Harbour Courier",
+            "Jane Okafor (Harbour Wire)",
+            "Contributor: Jane Okafor",
         ] {
             let story = format!("Ferry operator cancels winter crossings\n\n{byline}\n\n{lead}");
             assert_eq!(byline_of(&story), ["Jane Okafor"], "{byline}");

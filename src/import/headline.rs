@@ -284,7 +284,7 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?)\s+",
+        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:)\s+",
     )
     .unwrap()
 });
@@ -348,6 +348,7 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
     if text.chars().count() > 100 || text.ends_with(['.', '?', '!', ':']) {
         return false;
     }
+    let text = without_byline_extras(text);
     let (names, tail) = match BARE_BYLINE_TAIL.find(text) {
         Some(m) => (&text[..m.start()], text[m.end()..].trim()),
         None => (text, ""),
@@ -489,22 +490,48 @@ static BYLINE_PARTS: LazyLock<Regex> =
 
 /// `Kim Ji-eun, staff reporter` → `[Kim Ji-eun]`; `HYUNG-JIN KIM and KIM TONG-HYUNG` → two names.
 fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
-    let text = BYLINE_STAMP_TAIL.replace(text, "");
-    let text = BYLINE_NOISE.replace_all(&text, "");
+    let text = without_byline_extras(text);
+    let text = BYLINE_NOISE.replace_all(text, "");
     let text = BYLINE_PARTS.replace_all(&text, ",");
     text.split([',', ';'])
         .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().trim_end_matches('.').trim())
+        .map(|p| p.trim().trim_end_matches(['.', '-', '–', '—']).trim())
         .filter(|p| !p.is_empty() && outlets.resolve(p).is_none() && !is_organisation(p))
         .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
         .collect()
 }
 
-/// A stamp run on after a byline's names: `By Jane Doe Published March 4, 2024`.
-static BYLINE_STAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|]+(?:first |last )?(?:published|updated|posted|modified)(?-u:\b).*$")
-        .unwrap()
+/// A byline's names without what sites print around them: a stamp or a reading time run on
+/// after them (`Jane Doe | Published March 4, 2024`, `Jane Doe Mar 4, 2024`, `Jane Doe · 3 min
+/// read`, `Jane Doe 4 hours ago`), the outlet the piece was written for or credited to (`Jane
+/// Doe for Daily Mail Australia`, `Jane Doe (Reuters)`), an honorific (`Dr. Jane Doe`), and
+/// trailing separators (`Jane Doe •`).
+pub(crate) fn without_byline_extras(text: &str) -> &str {
+    let mut text = text.trim();
+    if let Some(m) = BYLINE_EXTRAS_TAIL.find(text) {
+        text = &text[..m.start()];
+    }
+    if let Some((names, _)) = text.split_once(" for ") {
+        text = names;
+    }
+    if let Some(open) = text.rfind(" (").filter(|_| text.ends_with(')')) {
+        text = &text[..open];
+    }
+    text = text.trim_end_matches(|c: char| c.is_whitespace() || "•·|,;-–—".contains(c));
+    HONORIFIC
+        .find(text)
+        .map_or(text, |m| &text[m.end()..])
+        .trim()
+}
+
+/// A stamp, relative time or reading time run on after a byline's names.
+static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
 });
+
+/// An honorific before a reporter's name: `Dr. Jane Doe`, `Prof Jane Doe`.
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Dr|Prof|Professor)\.?\s+").unwrap());
 
 /// The name at the start of a byline that runs on into a date, a time or a desk
 /// (`Lucas Nolan22 Dec 2016`, `GILLIAN MOHNEY March 11`, `Kelli Miller WebMD Health News`).
