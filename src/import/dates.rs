@@ -64,6 +64,13 @@ static MONTH_DAY: LazyLock<Regex> =
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<label>(?:(?:first )?published|posted(?: on)?|last updated|updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?").unwrap()
 });
+/// A span of days in one month, `18 - 24 July 2013`: its first day and the month after it.
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<first>(?-u:\b)\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?P<after>\s+{MONTH})"
+    ))
+    .unwrap()
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .unwrap()
@@ -396,8 +403,10 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             None if WEEKDAY.is_match(text) || i == 0 => continue,
             None => (50, false, text),
         };
-        if let Some((_, found)) = dates_in(rest).into_iter().next() {
-            if matches!(rank, 75 | 80) {
+        // `Issue 1157, (18 - 24 July 2013)`: an issue's span starts on the day it came out.
+        let rest = DAY_RANGE.replace(rest, "$first$after");
+        if let Some((_, found)) = dates_in(&rest).into_iter().next() {
+            if matches!(rank, 50 | 75 | 80) {
                 unlabelled.push((rank, found));
             } else {
                 out.push(Candidate {
@@ -406,7 +415,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
                     confident,
                 });
             }
-        } else if let Some(caps) = YEAR_MONTH.captures(rest) {
+        } else if let Some(caps) = YEAR_MONTH.captures(&rest) {
             // `date 2022-07`: a stamp that fixes only the month.
             if let (Ok(y), Ok(m)) = (caps["y"].parse(), caps["m"].parse()) {
                 out.push(Candidate {
@@ -773,6 +782,13 @@ mod more_tests {
             let text = format!("{HEAD}{stamp}\n\n{LEAD}");
             assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");
         }
+    }
+
+    #[test]
+    fn an_issues_span_of_days_dates_it_by_its_first_day() {
+        let text =
+            format!("Saturday, 22 September, 2018\nIssue 1157, (18 - 24 July 2013)\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2013-07-18"));
     }
 
     #[test]

@@ -70,9 +70,24 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || outlets.resolve(text).is_some()
         || is_site_header(text, outlets)
         || is_contact_line(text)
-        || is_credited_photo(text)
+        || is_credited_photo(text, outlets)
         || is_promotion(text)
+        || TEASER.is_match(text)
+        || doubled(text)
 }
+
+/// `Send in e-mailSend in e-mail`: a widget's label printed twice without a break (its hidden
+/// and its visible text).
+fn doubled(text: &str) -> bool {
+    let half = text.len() / 2;
+    text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..]
+}
+
+/// `… infrastructure which now houses ...   Read More`: a teaser of another story, cut short and
+/// closed by its link.
+static TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\.\.\.|…)\s*(?:read more|continue reading|more)\s*[»›>]*\s*$").unwrap()
+});
 
 /// `Jane Doe Journalist with Some Agency | Published work | + 61 400 000 000 | jane@x.com`: a
 /// profile or contact line; a headline gives no address or phone number.
@@ -93,12 +108,31 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// one), but that a headline never has: a credit `Photo / Jane Doe` or `Picture: Jane Doe`, an
 /// agency's name in brackets at the end (`… in Paris. (AFP)`), a leading copyright credit
 /// (`© Jane Doe / AFP | …`).
-fn is_credited_photo(text: &str) -> bool {
+fn is_credited_photo(text: &str, outlets: &OutletMatcher) -> bool {
     PHOTO_CREDIT.is_match(text)
+        || BRACKETED_CLOSE
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .is_some_and(|credit| {
+                let credit = credit.as_str().trim();
+                outlets.resolve(credit).is_some() || PICTURE_AGENCY.contains(&credit.to_lowercase())
+            })
 }
 
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:photo|picture|image|pic|foto)s?\s*(?:/|:|\|)\s*\p{Lu}|^(?:©|\(c\))|[.!?]\s*\((?:AFP|AP|Reuters|EPA|Getty|Getty Images|Xinhua|AAP|ANI|PTI|Bloomberg|dpa|Yonhap|Kyodo|IANS|Bernama|Anadolu|WAM|SPA)\)\s*$").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:photo|picture|image|pic|foto)s?\s*(?:/|:|\|)\s*\p{Lu}|^(?:©|\(c\))")
+        .unwrap()
+});
+
+/// A bracket closing a finished sentence: `… in Paris. (AFP)`; an outlet there is a credit.
+static BRACKETED_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s*\(([^()]{2,40})\)\s*$").unwrap());
+
+/// Picture agencies that are not news outlets: `(Getty Images)`, `(EPA)`.
+static PICTURE_AGENCY: LazyLock<Vec<String>> = LazyLock::new(|| {
+    super::names::entries(include_str!("registry/picture_agencies.txt"))
+        .map(str::to_lowercase)
+        .collect()
 });
 
 /// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
@@ -207,10 +241,11 @@ struct Surroundings {
 
 /// A photo's caption or credit line, as the title pick sees it.
 fn photo_line(line: &Line, outlets: &OutletMatcher) -> bool {
-    let copyright = line.kind == Kind::Meta(Meta::Copyright) && is_credited_photo(&line.text);
+    let copyright =
+        line.kind == Kind::Meta(Meta::Copyright) && is_credited_photo(&line.text, outlets);
     copyright
         || (matches!(line.kind, Kind::Body | Kind::PreTitle)
-            && (is_caption(&line.text, outlets) || is_credited_photo(&line.text)))
+            && (is_caption(&line.text, outlets) || is_credited_photo(&line.text, outlets)))
 }
 
 fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
@@ -375,6 +410,10 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
     for (n, &i) in head.iter().enumerate() {
         let text = lines[i].text.as_str();
 
+        // Teasers of other stories above the headline are neither headline nor story.
+        if TEASER.is_match(text) {
+            continue;
+        }
         if body_like(text) && !headline_like(text) {
             paragraphs_before += 1;
             // The story has begun in earnest: a headline is not three paragraphs down.
@@ -401,6 +440,17 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
                 .enumerate()
                 .any(|(m, other)| m != n && other.len() > k.len() && other.starts_with(k.as_str()));
         if cut_short {
+            continue;
+        }
+        // `X speaks at the Knesset.` and, below it, `X speaks at the Knesset.Credit: Jane Doe`:
+        // one caption printed without and with its credit.
+        let caption_twin = head.iter().enumerate().any(|(m, &j)| {
+            m != n
+                && keys[m].len() > k.len()
+                && keys[m].starts_with(k.as_str())
+                && is_caption(&lines[j].text, outlets)
+        });
+        if caption_twin {
             continue;
         }
         let words = word_count(text) as i32;
@@ -606,7 +656,54 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_printed_again_with_its_credit_is_no_headline() {
+        let text =
+            "As Council Returns, Mayor's Coalition Wobbles and Opposition Goes on the Attack\n\n\
+            'We cannot govern with them,' the opposition leader told councillors, as the council \
+            returned from its summer recess with a vote of no confidence\n\n\
+            Share by e-mailShare by e-mail\n\
+            Opposition leader Jane Doe speaks in the council chamber in Harbourtown, on Monday.\n\
+            Opposition leader Jane Doe speaks in the council chamber in Harbourtown, on Monday.\
+            Credit: Jane Okafor\n\n\
+            The council reconvened on Monday after a two-month recess, with its leaders trading \
+            barbs as a snap election loomed over the autumn session.\n\n\
+            The motion, which needed the support of at least 16 of the 30 councillors, got 12. \
+            Fifteen councillors voted against it, including two from the opposition.\n\n\
+            Without a majority after the defection of a councillor last month, the coalition \
+            has struggled to pass its budget.\n";
+        assert_eq!(
+            title_of(text).0,
+            "As Council Returns, Mayor's Coalition Wobbles and Opposition Goes on the Attack"
+        );
+    }
+
+    #[test]
+    fn teasers_of_other_stories_above_the_headline_are_passed_over() {
+        let teaser = |n: u32| {
+            format!(
+                "  • January {n}, 2017\n    The harbour choir gave its winter concert for the \
+                school, which raised more than a million dollars for the new hall that now \
+                houses ...         Read More\n"
+            )
+        };
+        let text = format!(
+            "{}{}{}\nMINISTER INSISTS THE NEW HARBOUR MASTER SHOULD BE CHOSEN AT HOME\n\n\
+            The minister said there were enough qualified candidates at home to fill the post \
+            of harbour master without hiring a specialist from overseas, officials said.\n",
+            teaser(9),
+            teaser(8),
+            teaser(6)
+        );
+        assert_eq!(
+            title_of(&text).0.to_lowercase(),
+            "minister insists the new harbour master should be chosen at home"
+        );
+    }
+
+    #[test]
     fn contact_lines_promotions_and_credited_photos_are_told_from_headlines() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let outlets = &ctx.outlets;
         assert!(super::is_contact_line(
             "Jane Doe | Published work | + 61 400 000 000"
         ));
@@ -620,16 +717,35 @@ mod tests {
         assert!(super::is_promotion("Highlights on The Morning Show"));
         assert!(!super::is_promotion("Flood highlights one app's weakness"));
         assert!(super::is_credited_photo(
-            "The chair at the office. Photo / Jane Doe March 4 2025"
+            "The chair at the office. Photo / Jane Doe March 4 2025",
+            outlets
         ));
         assert!(super::is_credited_photo(
-            "© Jane Doe / AFP | The chair at the office"
+            "© Jane Doe / AFP | The chair at the office",
+            outlets
         ));
         assert!(super::is_credited_photo(
-            "The chair at the office in the port. (AFP)"
+            "The chair at the office in the port. (AFP)",
+            outlets
         ));
         assert!(!super::is_credited_photo(
-            "Photographers flock to harbour as tall ships arrive"
+            "Photographers flock to harbour as tall ships arrive",
+            outlets
+        ));
+        assert!(super::is_credited_photo(
+            "Crowds wait for the ferry in the port. (Getty Images)",
+            outlets
+        ));
+        assert!(super::is_credited_photo(
+            "Crowds wait for the ferry in the port. (Xinhua)",
+            outlets
+        ));
+        assert!(!super::is_credited_photo(
+            "Ferry fares rise again. (Analysis)",
+            outlets
+        ));
+        assert!(super::TEASER.is_match(
+            "The singer gave a concert for the school, which now houses ...         Read More"
         ));
     }
 
