@@ -80,7 +80,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
 /// and its visible text).
 fn doubled(text: &str) -> bool {
     let half = text.len() / 2;
-    text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..]
+    text.len().is_multiple_of(2) && text.is_char_boundary(half) && text[..half] == text[half..]
 }
 
 /// `… infrastructure which now houses ...   Read More`: a teaser of another story, cut short and
