@@ -90,15 +90,16 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Caption shapes the shared caption test leaves to the body (a caption there must be sure to be
-/// one), but that a headline never has: a credit `Photo / Jane Doe` or `Picture: Jane Doe`, an
-/// agency's name in brackets at the end (`… in Paris. (AFP)`), a leading copyright credit
-/// (`© Jane Doe / AFP | …`).
+/// one), but that a headline never has: a credit after the sentence (`… Photo / Jane Doe`,
+/// `…. Picture: Jane Doe`), an agency or a credit in brackets after it (`… in Paris. (AFP)`,
+/// `…. (Valley Radio: Jane Doe)`), a leading copyright credit (`© Jane Doe / AFP | …`). A label
+/// opening a headline (`PHOTOS: …`) is no credit.
 fn is_credited_photo(text: &str) -> bool {
     PHOTO_CREDIT.is_match(text)
 }
 
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:photo|picture|image|pic|foto)s?\s*(?:/|:|\|)\s*\p{Lu}|^(?:©|\(c\))|[.!?]\s*\((?:AFP|AP|Reuters|EPA|Getty|Getty Images|Xinhua|AAP|ANI|PTI|Bloomberg|dpa|Yonhap|Kyodo|IANS|Bernama|Anadolu|WAM|SPA)\)\s*$").unwrap()
+    Regex::new(r"(?:[.!?]\s+(?i:photo|picture|image|pic|foto)s?\s*[/:|]|\S\s+(?i:photo|picture|image|foto)s?\s*/)\s*\p{Lu}|^(?:©|\((?i:c)\))|[.!?]\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Getty|Xinhua|AAP|ANI|PTI|Bloomberg|dpa|Yonhap|Kyodo|IANS|Bernama|Anadolu|WAM|SPA)\)\s*$|\.\s*\([^()]{2,40}[:/][^()]{2,40}\)\s*$").unwrap()
 });
 
 /// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
@@ -628,8 +629,14 @@ mod tests {
         assert!(super::is_credited_photo(
             "The chair at the office in the port. (AFP)"
         ));
+        assert!(super::is_credited_photo(
+            "Smoke rises over the ridge on Saturday. (Valley Radio: Jane Doe)"
+        ));
         assert!(!super::is_credited_photo(
             "Photographers flock to harbour as tall ships arrive"
+        ));
+        assert!(!super::is_credited_photo(
+            "PHOTOS: Residents clean up after the storm"
         ));
     }
 
