@@ -137,3 +137,12 @@ fn a_date_stamp_glued_after_the_headline_is_cut_off() {
     let head = format!("World\n{HEADLINE}─── 06:06 Tue, 4 Mar 2025");
     assert_eq!(title_of(&head), HEADLINE);
 }
+
+#[test]
+fn a_section_label_printed_twice_above_the_headline_does_not_demote_it() {
+    let head = format!("World News\nPorts\nWorld News\n\n{HEADLINE}\n\nBy Jane Okafor");
+    let (title, byline, review) = read(&head);
+    assert_eq!(title, HEADLINE);
+    assert_eq!(byline, ["Jane Okafor"]);
+    assert!(!review, "the headline with its byline under it is sure");
+}

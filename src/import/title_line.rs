@@ -103,24 +103,32 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
-/// `Highlights on The Morning Show`), from the shipped list: such a line sells the site.
-static PROMOTION: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
+/// `Highlights on The Morning Show`), from the shipped list: such a line sells the site. A phrase
+/// written with a leading `^` counts only at the start of a line (`Highlights on …` is a
+/// programme, `Budget highlights on tax` a headline).
+static PROMOTION: LazyLock<(aho_corasick::AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
+    let entries: Vec<&str> =
+        super::names::entries(include_str!("registry/promotion_lines.txt")).collect();
+    let anchored = entries.iter().map(|e| e.starts_with('^')).collect();
+    let phrases = entries.iter().map(|e| e.trim_start_matches('^'));
+    let automaton = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(super::names::entries(include_str!(
-            "registry/promotion_lines.txt"
-        )))
-        .expect("promotion phrases build an automaton")
+        .build(phrases)
+        .expect("promotion phrases build an automaton");
+    (automaton, anchored)
 });
 
 /// A short line with a promotion's phrase standing as whole words.
 fn is_promotion(text: &str) -> bool {
+    let (automaton, anchored) = &*PROMOTION;
     let bytes = text.as_bytes();
     let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
     word_count(text) <= 12
-        && PROMOTION
-            .find_iter(text)
-            .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+        && automaton.find_overlapping_iter(text).any(|m| {
+            let starts_word = m.start() == 0 || !letter(m.start() - 1);
+            let placed = m.start() == 0 || !anchored[m.pattern().as_usize()];
+            starts_word && placed && !letter(m.end())
+        })
 }
 
 /// `07:00 AM-01:00 PM`: a programme's time slot; the line beside it names the programme.
@@ -363,13 +371,17 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         .collect();
     // Where the second printing of a headline printed twice stands: lines below it are its
     // standfirst, deck or story, not the headline.
+    // A section label or a menu printed twice is no headline.
     let second_printing = (0..keys.len()).find(|&n| {
+        let text = &lines[head[n]].text;
         keys[n].len() >= 8
-            && headline_like(&lines[head[n]].text)
+            && word_count(text) >= 4
             && keys[..n].iter().any(|k| *k == keys[n])
+            && !disqualified(text, outlets)
+            && !is_run_on_menu(text)
+            && !beside_time_slot(lines, head[n])
     });
 
-    // (score, line, sure) of the best and the runner-up's score.
     // (score, line, sure, place among the head lines) of every candidate.
     let mut candidates: Vec<(i32, usize, bool, usize)> = Vec::new();
     let mut paragraphs_before = 0;
@@ -407,9 +419,11 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let words = word_count(text) as i32;
         // Printed again nearby: the tab's title and the `<h1>`, or glued to the front of its
         // standfirst. A name that recurs inside captions and paragraphs is no headline.
-        let repeated = keys.iter().enumerate().any(|(m, other)| {
-            m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
-        });
+        // Menus and section labels of a word or three are printed twice too.
+        let repeated = words >= 4
+            && keys.iter().enumerate().any(|(m, other)| {
+                m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
+            });
         let around = surroundings(lines, i, outlets);
         let in_list = headline_run(lines, i) >= 4;
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
@@ -620,6 +634,9 @@ mod tests {
         assert!(super::is_promotion("100's of premium titles."));
         assert!(super::is_promotion("Highlights on The Morning Show"));
         assert!(!super::is_promotion("Flood highlights one app's weakness"));
+        assert!(!super::is_promotion(
+            "Budget highlights on tax cuts for families"
+        ));
         assert!(super::is_credited_photo(
             "The chair at the office. Photo / Jane Doe March 4 2025"
         ));
