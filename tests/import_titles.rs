@@ -146,3 +146,15 @@ fn a_section_label_printed_twice_above_the_headline_does_not_demote_it() {
     assert_eq!(byline, ["Jane Okafor"]);
     assert!(!review, "the headline with its byline under it is sure");
 }
+
+#[test]
+fn a_deck_of_bullets_running_into_the_story_leaves_the_headline_its_place() {
+    let head = format!(
+        "{HEADLINE}\n\n\
+         • Residents filed more than 400 objections to the planned terminal\n\
+         • The chair says a new traffic study will take at least a year\n\
+         • Shipping lines warn the delay will push cargo to other ports\n\
+         • Unions say hundreds of jobs depend on the new terminal"
+    );
+    assert_eq!(title_of(&head), HEADLINE);
+}

@@ -271,10 +271,19 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     }
 }
 
-/// How many headline-shaped lines of four words or more stand in a row around line `at`, with
-/// nothing but blank lines between them: a list of other stories' headlines has many, a headline
-/// over its story one (two when printed twice).
-fn headline_run(lines: &[Line], at: usize) -> usize {
+/// Where line `at` stands among headline-shaped lines of four words or more in a row, with
+/// nothing but blank lines between them.
+enum Run {
+    /// Alone, or with its standfirst or its second printing.
+    Short,
+    /// Four or more that the story does not follow: a list of other stories' headlines.
+    List,
+    /// Three to five running straight into the story, and not the first of them: a deck line
+    /// (a bullet or a standfirst) under the headline.
+    Deck,
+}
+
+fn run_of_headlines(lines: &[Line], at: usize) -> Run {
     // Each opens like a headline: lines of hard-wrapped text run on in lower case.
     let in_run = |l: &Line| {
         matches!(l.kind, Kind::Body | Kind::PreTitle)
@@ -295,7 +304,17 @@ fn headline_run(lines: &[Line], at: usize) -> usize {
         .filter(text_lines)
         .take_while(|l| in_run(l))
         .count();
-    above + 1 + below
+    let story_follows = lines[at + 1..]
+        .iter()
+        .filter(text_lines)
+        .nth(below)
+        .is_some_and(|l| body_like(&l.text) || super::headline::parse_dateline(&l.text).is_some());
+    let length = above + 1 + below;
+    match (length, story_follows) {
+        (4.., false) => Run::List,
+        (3..=5, true) if above > 0 => Run::Deck,
+        _ => Run::Short,
+    }
 }
 
 /// A headline glued to the standfirst under it, without the line break (`Minister resigns over
@@ -425,7 +444,8 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
                 m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
             });
         let around = surroundings(lines, i, outlets);
-        let in_list = headline_run(lines, i) >= 4;
+        let run = run_of_headlines(lines, i);
+        let in_list = matches!(run, Run::List);
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
         let headline_marks = !in_list && (repeated || (around.meta_follows && around.gap <= 1));
@@ -437,7 +457,8 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let agrees = known_keys
             .iter()
             .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
-        let under_printed_twice = !repeated && second_printing.is_some_and(|s| n > s);
+        let deck =
+            !repeated && (second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
 
         let mut score = 0;
         score += match around.gap {
@@ -465,7 +486,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         score -= 6 * paragraphs_before;
         score -= if text.ends_with('.') { 3 } else { 0 };
         score -= if in_list { 10 } else { 0 };
-        score -= if under_printed_twice { 8 } else { 0 };
+        score -= if deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
         let sure = !in_list
             && !truncated(text)
