@@ -89,7 +89,7 @@ fn a_list_of_other_stories_above_the_section_label_is_passed_over() {
 #[test]
 fn promotions_and_programme_slots_are_no_headlines() {
     let head = format!(
-        "Get all your news in one place.\n100's of premium titles.\nStart reading\n\n\
+        "Get all your news in one place.\nRead 100s of premium titles.\nStart reading\n\n\
          Live\n\nHighlights on The Morning Harbour Show\n\n07:00 AM-10:00 AM\n\n\
          Highlights on The Morning Harbour Show\n\n{HEADLINE}"
     );
@@ -134,7 +134,7 @@ fn a_headline_glued_to_its_standfirst_is_split_and_flagged() {
 
 #[test]
 fn a_date_stamp_glued_after_the_headline_is_cut_off() {
-    let head = format!("World\n{HEADLINE}─── 06:06 Tue, 4 Mar 2025");
+    let head = format!("World\n{HEADLINE}─── 07:15 Tue, 4 Mar 2025");
     assert_eq!(title_of(&head), HEADLINE);
 }
 

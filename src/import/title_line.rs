@@ -26,8 +26,8 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Pick {
     pub line: usize,
     pub sure: bool,
-    /// Where the headline ends when its line runs on into the standfirst (`… says The president
-    /// has …`): the byte offset at which the line is to be split.
+    /// Where the headline ends when its line runs on into the standfirst (`…, chair says The
+    /// authority has …`): the byte offset at which the line is to be split.
     pub split: Option<usize>,
 }
 
@@ -102,7 +102,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[.!?]\s+(?i:photo|picture|image|pic|foto)s?\s*[/:|]|\S\s+(?i:photo|picture|image|foto)s?\s*/)\s*\p{Lu}|^(?:©|\((?i:c)\))|[.!?]\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Getty|Xinhua|AAP|ANI|PTI|Bloomberg|dpa|Yonhap|Kyodo|IANS|Bernama|Anadolu|WAM|SPA)\)\s*$|\.\s*\([^()]{2,40}[:/][^()]{2,40}\)\s*$").unwrap()
 });
 
-/// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
+/// Phrases of sites' promotions and programme schedules (`Read 100s of premium titles.`,
 /// `Highlights on The Morning Show`), from the shipped list: such a line sells the site. A phrase
 /// written with a leading `^` counts only at the start of a line (`Highlights on …` is a
 /// programme, `Budget highlights on tax` a headline).
@@ -146,7 +146,7 @@ fn beside_time_slot(lines: &[Line], at: usize) -> bool {
         .any(|l| TIME_SLOT.is_match(l.text.trim()))
 }
 
-/// `Burnley sack manager after…`: a teaser cut short, ending in an ellipsis.
+/// `Harbour authority delays vote on…`: a teaser cut short, ending in an ellipsis.
 fn truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
 }
@@ -318,7 +318,7 @@ fn run_of_headlines(lines: &[Line], at: usize) -> Run {
 }
 
 /// A headline glued to the standfirst under it, without the line break (`Minister resigns over
-/// report, party says The president has asked …`): the byte offset where the standfirst starts.
+/// report, party says The minister has asked …`): the byte offset where the standfirst starts.
 /// The standfirst opens with a capitalised article or pronoun right after a lower-case word, and
 /// both halves read as their kinds: a headline of four to twenty words that is not in title case
 /// (where a capital `The` is no sign), and a sentence of eight words or more, mostly lower case.
@@ -652,7 +652,7 @@ mod tests {
         assert!(!super::is_contact_line(
             "Harbour authority delays vote on 400 objections"
         ));
-        assert!(super::is_promotion("100's of premium titles."));
+        assert!(super::is_promotion("Read 100s of premium titles."));
         assert!(super::is_promotion("Highlights on The Morning Show"));
         assert!(!super::is_promotion("Flood highlights one app's weakness"));
         assert!(!super::is_promotion(
