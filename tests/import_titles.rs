@@ -89,7 +89,7 @@ fn a_list_of_other_stories_above_the_section_label_is_passed_over() {
 #[test]
 fn promotions_and_programme_slots_are_no_headlines() {
     let head = format!(
-        "Get all your news in one place.\n100's of premium titles.\nStart reading\n\n\
+        "Get all your news in one place.\nRead 100s of premium titles.\nStart reading\n\n\
          Live\n\nHighlights on The Morning Harbour Show\n\n07:00 AM-10:00 AM\n\n\
          Highlights on The Morning Harbour Show\n\n{HEADLINE}"
     );
@@ -134,6 +134,27 @@ fn a_headline_glued_to_its_standfirst_is_split_and_flagged() {
 
 #[test]
 fn a_date_stamp_glued_after_the_headline_is_cut_off() {
-    let head = format!("World\n{HEADLINE}─── 06:06 Tue, 4 Mar 2025");
+    let head = format!("World\n{HEADLINE}─── 07:15 Tue, 4 Mar 2025");
+    assert_eq!(title_of(&head), HEADLINE);
+}
+
+#[test]
+fn a_section_label_printed_twice_above_the_headline_does_not_demote_it() {
+    let head = format!("World News\nPorts\nWorld News\n\n{HEADLINE}\n\nBy Jane Okafor");
+    let (title, byline, review) = read(&head);
+    assert_eq!(title, HEADLINE);
+    assert_eq!(byline, ["Jane Okafor"]);
+    assert!(!review, "the headline with its byline under it is sure");
+}
+
+#[test]
+fn a_deck_of_bullets_running_into_the_story_leaves_the_headline_its_place() {
+    let head = format!(
+        "{HEADLINE}\n\n\
+         • Residents filed more than 400 objections to the planned terminal\n\
+         • The chair says a new traffic study will take at least a year\n\
+         • Shipping lines warn the delay will push cargo to other ports\n\
+         • Unions say hundreds of jobs depend on the new terminal"
+    );
     assert_eq!(title_of(&head), HEADLINE);
 }

@@ -220,8 +220,8 @@ fn strip_unnamed_site(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-/// Where a stamp glued after a headline may start: after a separator (`Headline─── 06:06 …`,
-/// `Headline | May 5, 2024`), or at a clock time (`Headline 06:06 Mon, 19 Sep 2022`). A date
+/// Where a stamp glued after a headline may start: after a separator (`Headline─── 07:15 …`,
+/// `Headline | May 5, 2024`), or at a clock time (`Headline 07:15 Tue, 4 Mar 2025`). A date
 /// after a plain space is the headline's own (`Vote set for May 5, 2024`).
 static STAMP_CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:[\u{2500}-\u{257f}|·•]+|\s(?:-|–|—)+)\s*|\s+(?:\d{1,2}:\d{2})").unwrap()

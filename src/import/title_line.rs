@@ -26,8 +26,8 @@ static BARE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) struct Pick {
     pub line: usize,
     pub sure: bool,
-    /// Where the headline ends when its line runs on into the standfirst (`… says The president
-    /// has …`): the byte offset at which the line is to be split.
+    /// Where the headline ends when its line runs on into the standfirst (`…, chair says The
+    /// authority has …`): the byte offset at which the line is to be split.
     pub split: Option<usize>,
 }
 
@@ -105,9 +105,10 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Caption shapes the shared caption test leaves to the body (a caption there must be sure to be
-/// one), but that a headline never has: a credit `Photo / Jane Doe` or `Picture: Jane Doe`, an
-/// agency's name in brackets at the end (`… in Paris. (AFP)`), a leading copyright credit
-/// (`© Jane Doe / AFP | …`).
+/// one), but that a headline never has: a credit after the sentence (`… Photo / Jane Doe`,
+/// `…. Picture: Jane Doe`), an outlet, a picture agency or a credit in brackets after it (`… in
+/// Paris. (AFP)`, `…. (Valley Radio: Jane Doe)`), a leading copyright credit (`© Jane Doe / AFP |
+/// …`). A label opening a headline (`PHOTOS: …`) is no credit.
 fn is_credited_photo(text: &str, outlets: &OutletMatcher) -> bool {
     PHOTO_CREDIT.is_match(text)
         || BRACKETED_CLOSE
@@ -120,8 +121,7 @@ fn is_credited_photo(text: &str, outlets: &OutletMatcher) -> bool {
 }
 
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:photo|picture|image|pic|foto)s?\s*(?:/|:|\|)\s*\p{Lu}|^(?:©|\(c\))")
-        .unwrap()
+    Regex::new(r"(?:[.!?]\s+(?i:photo|picture|image|pic|foto)s?\s*[/:|]|\S\s+(?i:photo|picture|image|foto)s?\s*/)\s*\p{Lu}|^(?:©|\((?i:c)\))|\.\s*\([^()]{2,40}[:/][^()]{2,40}\)\s*$").unwrap()
 });
 
 /// A bracket closing a finished sentence: `… in Paris. (AFP)`; an outlet there is a credit.
@@ -135,25 +135,33 @@ static PICTURE_AGENCY: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Phrases of sites' promotions and programme schedules (`100's of premium titles.`,
-/// `Highlights on The Morning Show`), from the shipped list: such a line sells the site.
-static PROMOTION: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
+/// Phrases of sites' promotions and programme schedules (`Read 100s of premium titles.`,
+/// `Highlights on The Morning Show`), from the shipped list: such a line sells the site. A phrase
+/// written with a leading `^` counts only at the start of a line (`Highlights on …` is a
+/// programme, `Budget highlights on tax` a headline).
+static PROMOTION: LazyLock<(aho_corasick::AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
+    let entries: Vec<&str> =
+        super::names::entries(include_str!("registry/promotion_lines.txt")).collect();
+    let anchored = entries.iter().map(|e| e.starts_with('^')).collect();
+    let phrases = entries.iter().map(|e| e.trim_start_matches('^'));
+    let automaton = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(super::names::entries(include_str!(
-            "registry/promotion_lines.txt"
-        )))
-        .expect("promotion phrases build an automaton")
+        .build(phrases)
+        .expect("promotion phrases build an automaton");
+    (automaton, anchored)
 });
 
 /// A short line with a promotion's phrase standing as whole words.
 fn is_promotion(text: &str) -> bool {
+    let (automaton, anchored) = &*PROMOTION;
     let bytes = text.as_bytes();
     let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
     word_count(text) <= 12
-        && PROMOTION
-            .find_iter(text)
-            .any(|m| (m.start() == 0 || !letter(m.start() - 1)) && !letter(m.end()))
+        && automaton.find_overlapping_iter(text).any(|m| {
+            let starts_word = m.start() == 0 || !letter(m.start() - 1);
+            let placed = m.start() == 0 || !anchored[m.pattern().as_usize()];
+            starts_word && placed && !letter(m.end())
+        })
 }
 
 /// `07:00 AM-01:00 PM`: a programme's time slot; the line beside it names the programme.
@@ -171,7 +179,7 @@ fn beside_time_slot(lines: &[Line], at: usize) -> bool {
         .any(|l| TIME_SLOT.is_match(l.text.trim()))
 }
 
-/// `Burnley sack manager after…`: a teaser cut short, ending in an ellipsis.
+/// `Harbour authority delays vote on…`: a teaser cut short, ending in an ellipsis.
 fn truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
 }
@@ -297,10 +305,19 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     }
 }
 
-/// How many headline-shaped lines of four words or more stand in a row around line `at`, with
-/// nothing but blank lines between them: a list of other stories' headlines has many, a headline
-/// over its story one (two when printed twice).
-fn headline_run(lines: &[Line], at: usize) -> usize {
+/// Where line `at` stands among headline-shaped lines of four words or more in a row, with
+/// nothing but blank lines between them.
+enum Run {
+    /// Alone, or with its standfirst or its second printing.
+    Short,
+    /// Four or more that the story does not follow: a list of other stories' headlines.
+    List,
+    /// Three to five running straight into the story, and not the first of them: a deck line
+    /// (a bullet or a standfirst) under the headline.
+    Deck,
+}
+
+fn run_of_headlines(lines: &[Line], at: usize) -> Run {
     // Each opens like a headline: lines of hard-wrapped text run on in lower case.
     let in_run = |l: &Line| {
         matches!(l.kind, Kind::Body | Kind::PreTitle)
@@ -321,11 +338,21 @@ fn headline_run(lines: &[Line], at: usize) -> usize {
         .filter(text_lines)
         .take_while(|l| in_run(l))
         .count();
-    above + 1 + below
+    let story_follows = lines[at + 1..]
+        .iter()
+        .filter(text_lines)
+        .nth(below)
+        .is_some_and(|l| body_like(&l.text) || super::headline::parse_dateline(&l.text).is_some());
+    let length = above + 1 + below;
+    match (length, story_follows) {
+        (4.., false) => Run::List,
+        (3..=5, true) if above > 0 => Run::Deck,
+        _ => Run::Short,
+    }
 }
 
 /// A headline glued to the standfirst under it, without the line break (`Minister resigns over
-/// report, party says The president has asked …`): the byte offset where the standfirst starts.
+/// report, party says The minister has asked …`): the byte offset where the standfirst starts.
 /// The standfirst opens with a capitalised article or pronoun right after a lower-case word, and
 /// both halves read as their kinds: a headline of four to twenty words that is not in title case
 /// (where a capital `The` is no sign), and a sentence of eight words or more, mostly lower case.
@@ -397,13 +424,17 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         .collect();
     // Where the second printing of a headline printed twice stands: lines below it are its
     // standfirst, deck or story, not the headline.
+    // A section label or a menu printed twice is no headline.
     let second_printing = (0..keys.len()).find(|&n| {
+        let text = &lines[head[n]].text;
         keys[n].len() >= 8
-            && headline_like(&lines[head[n]].text)
+            && word_count(text) >= 4
             && keys[..n].iter().any(|k| *k == keys[n])
+            && !disqualified(text, outlets)
+            && !is_run_on_menu(text)
+            && !beside_time_slot(lines, head[n])
     });
 
-    // (score, line, sure) of the best and the runner-up's score.
     // (score, line, sure, place among the head lines) of every candidate.
     let mut candidates: Vec<(i32, usize, bool, usize)> = Vec::new();
     let mut paragraphs_before = 0;
@@ -456,11 +487,14 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let words = word_count(text) as i32;
         // Printed again nearby: the tab's title and the `<h1>`, or glued to the front of its
         // standfirst. A name that recurs inside captions and paragraphs is no headline.
-        let repeated = keys.iter().enumerate().any(|(m, other)| {
-            m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
-        });
+        // Menus and section labels of a word or three are printed twice too.
+        let repeated = words >= 4
+            && keys.iter().enumerate().any(|(m, other)| {
+                m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
+            });
         let around = surroundings(lines, i, outlets);
-        let in_list = headline_run(lines, i) >= 4;
+        let run = run_of_headlines(lines, i);
+        let in_list = matches!(run, Run::List);
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
         let headline_marks = !in_list && (repeated || (around.meta_follows && around.gap <= 1));
@@ -472,7 +506,8 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let agrees = known_keys
             .iter()
             .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
-        let under_printed_twice = !repeated && second_printing.is_some_and(|s| n > s);
+        let deck =
+            !repeated && (second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
 
         let mut score = 0;
         score += match around.gap {
@@ -500,7 +535,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         score -= 6 * paragraphs_before;
         score -= if text.ends_with('.') { 3 } else { 0 };
         score -= if in_list { 10 } else { 0 };
-        score -= if under_printed_twice { 8 } else { 0 };
+        score -= if deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
         let sure = !in_list
             && !truncated(text)
@@ -713,9 +748,12 @@ mod tests {
         assert!(!super::is_contact_line(
             "Harbour authority delays vote on 400 objections"
         ));
-        assert!(super::is_promotion("100's of premium titles."));
+        assert!(super::is_promotion("Read 100s of premium titles."));
         assert!(super::is_promotion("Highlights on The Morning Show"));
         assert!(!super::is_promotion("Flood highlights one app's weakness"));
+        assert!(!super::is_promotion(
+            "Budget highlights on tax cuts for families"
+        ));
         assert!(super::is_credited_photo(
             "The chair at the office. Photo / Jane Doe March 4 2025",
             outlets
@@ -726,6 +764,10 @@ mod tests {
         ));
         assert!(super::is_credited_photo(
             "The chair at the office in the port. (AFP)",
+            outlets
+        ));
+        assert!(super::is_credited_photo(
+            "Smoke rises over the ridge on Saturday. (Valley Radio: Jane Doe)",
             outlets
         ));
         assert!(!super::is_credited_photo(
@@ -746,6 +788,10 @@ mod tests {
         ));
         assert!(super::TEASER.is_match(
             "The singer gave a concert for the school, which now houses ...         Read More"
+        ));
+        assert!(!super::is_credited_photo(
+            "PHOTOS: Residents clean up after the storm",
+            outlets
         ));
     }
 
