@@ -47,7 +47,7 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:|기자)\s+[A-Z\p{Hangul}]",
+        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:|기자)\s+[A-Z\p{Hangul}]",
     )
     .unwrap()
 });

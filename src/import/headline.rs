@@ -284,7 +284,7 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 
 static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Tt]ext|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:)\s+",
+        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:)\s+",
     )
     .unwrap()
 });
