@@ -306,6 +306,45 @@ fn titled(text: &str) -> Vec<Found<'_>> {
     anchored_matches(text, &TITLED, starts, Some("title"))
 }
 
+/// Two names after a title in the plural: `Justices Vikram Rao and Sandeep Iyer`, `Senators
+/// Jane Doe and John Roe`. The title is any of the registry's titles with an `s` added.
+fn plural_titled(text: &str) -> Vec<Found<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    for word in text.split(' ') {
+        let start = at;
+        at += word.len() + 1;
+        let Some(singular) = word.strip_suffix('s') else {
+            continue;
+        };
+        if singular.len() < 3
+            || !singular.starts_with(|c: char| c.is_uppercase())
+            || !names::is_title_word(singular)
+        {
+            continue;
+        }
+        let rest = &text[(start + word.len()).min(text.len())..];
+        let Some(caps) = PLURAL_TITLED.captures(rest) else {
+            continue;
+        };
+        let base = start + word.len();
+        for group in ["a", "b"] {
+            if let Some(m) = caps.name(group) {
+                found.push(Found {
+                    start: base + m.start(),
+                    name: &text[base + m.start()..base + m.end()],
+                    role: Some(singular),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// ` Jane Doe and John Roe` after a plural title.
+static PLURAL_TITLED: LazyLock<Regex> =
+    LazyLock::new(|| wide_regex(&format!(r"^ (?P<a>{}) and (?P<b>{})", *NAME, *NAME)).unwrap());
+
 /// `…, said Kim Hong-kyun of the foreign ministry`, `according to Jane Doe.`
 fn said_by(text: &str) -> Vec<Found<'_>> {
     let starts = SAID_BY_WORDS
@@ -848,6 +887,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
             }
         }
         push(&mut found, start, name, Some(title.to_string()));
+    }
+    for Found { start, name, role } in plural_titled(text) {
+        push(&mut found, start, name, role.map(str::to_string));
     }
     for Found { start, name, role } in appositions(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
@@ -1498,6 +1540,16 @@ mod tests {
             Prince Faisal toured the halls and met exhibitors from twelve countries.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert_eq!(got, ["Faisal bin Khalid"]);
+    }
+
+    #[test]
+    fn two_names_after_a_plural_title_are_both_people() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Court throws out harbour petition\n\n\
+            A bench of Justices Tamuno Briggs and Halima Dangote dismissed the petition on \
+            Monday, saying it should have gone to the lower court first.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        assert_eq!(got, ["Tamuno Briggs", "Halima Dangote"]);
     }
 
     #[test]
