@@ -241,7 +241,7 @@ static APPOSITION: LazyLock<Regex> =
 
 fn apposition_pattern() -> String {
     format!(
-        r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?:{ROLE_WORDS})(?: (?:of|for|at) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
+        r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?i:{ROLE_WORDS})(?: (?:of|for|at|to|in) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
         *NAME
     )
 }
@@ -1540,6 +1540,16 @@ mod tests {
             Prince Faisal toured the halls and met exhibitors from twelve countries.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert_eq!(got, ["Faisal bin Khalid"]);
+    }
+
+    #[test]
+    fn an_apposition_with_a_capitalised_role_or_a_role_to_a_place_names_a_person() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "New cabinet sworn in\n\n\
+            The prime minister appointed Tamuno Briggs, a former ambassador to the US, as foreign \
+            minister on Monday. Halima Dangote, Minister for Ports and Harbours, kept her post.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        assert_eq!(got, ["Tamuno Briggs", "Halima Dangote"]);
     }
 
     #[test]
