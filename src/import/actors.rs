@@ -1570,16 +1570,13 @@ mod tests {
             Minister Adaeze Okonkwo (Enugu), Tamuno Briggs (Rivers), Dr Halima Dangote (Kano) \
             and Senator Obi Nwachukwu (Anambra) were confirmed.\n\n\
             The new ministers visited Lagos, Port Harcourt, Kano and Enugu last week.\n";
-        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
-        for person in [
+        let people = [
             "Adaeze Okonkwo",
             "Tamuno Briggs",
             "Halima Dangote",
             "Obi Nwachukwu",
-        ] {
-            assert!(got.contains(&person.to_string()), "{person} in {got:?}");
-        }
-        assert_eq!(got.len(), 4, "places in a list are not people: {got:?}");
+        ];
+        assert_finds_exactly(&ctx, text, &people, "places in a list are not people");
     }
 
     #[test]
@@ -1593,18 +1590,29 @@ mod tests {
             The minister, José María Fernández de la Vega, said Spain would host the next round. \
             Te Whetu said little, and Fernández de la Vega left early. Sipho Ndlovu of the \
             commission declined to comment.\n\nReporting by Jane Okafor; Editing by Mark Potter\n";
-        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
-        for person in [
+        let people = [
             "Aroha Te Whetu",
             "Nguyen Thi Lan",
             "Siddharth Raghunathan",
             "Ingrid Solveig Halvorsen",
             "José María Fernández de la Vega",
             "Sipho Ndlovu",
-        ] {
-            assert!(got.contains(&person.to_string()), "{person} in {got:?}");
+        ];
+        assert_finds_exactly(&ctx, text, &people, "one entry each, no reporters");
+    }
+
+    /// Import finds every one of `people` in `text`, and no one else.
+    fn assert_finds_exactly(
+        ctx: &crate::import::ImportContext,
+        text: &str,
+        people: &[&str],
+        why: &str,
+    ) {
+        let got = crate::import::import_text(text, "t.txt", ctx).front.actors;
+        for person in people {
+            assert!(got.iter().any(|g| g == person), "{person} in {got:?}");
         }
-        assert_eq!(got.len(), 6, "one entry each, no reporters: {got:?}");
+        assert_eq!(got.len(), people.len(), "{why}: {got:?}");
     }
 
     #[test]
