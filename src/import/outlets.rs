@@ -571,6 +571,17 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     for line in bylines.chain(doc.meta(Meta::Byline)) {
         let rest = super::headline::strip_byline_prefix(line);
         if let Some((_, last)) = rest.rsplit_once(',') {
+            // `Jane Doe, Special to The Courier`: written for the outlet named after it.
+            let last = last.trim();
+            let last = [
+                "Special to ",
+                "special to ",
+                "Exclusive to ",
+                "exclusive to ",
+            ]
+            .iter()
+            .find_map(|p| last.strip_prefix(p))
+            .unwrap_or(last);
             if super::headline::is_organisation(last) {
                 if let Some(org) = plausible(last) {
                     return Some(org);
@@ -852,6 +863,12 @@ mod tests {
             let text = format!("{STORY}{LEAD}{closing}\n");
             assert_eq!(outlet_of(&text).0, want, "{closing}");
         }
+    }
+
+    #[test]
+    fn a_byline_written_specially_for_an_unknown_outlet_proposes_it() {
+        let text = format!("{STORY}By Jane Okafor, Special to The Harbour Courier\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "The Harbour Courier");
     }
 
     #[test]
