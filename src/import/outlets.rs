@@ -30,125 +30,12 @@ pub(crate) struct OutletMatcher {
     /// Per mention pattern: its outlet, and whether it is an acronym that must match in capitals.
     mention_owner: Vec<(usize, bool)>,
     mention_texts: Vec<String>,
-    /// The words a line must hold for any name to be found in it, so most lines skip the search.
-    mention_words: MentionWords,
     /// Per outlet: whether it only gathers other outlets' stories (`kind: aggregator`).
     aggregator: Vec<bool>,
     /// Outlet by web or e-mail domain; the first outlet to list a domain keeps it.
     domains: HashMap<String, usize>,
     layouts: RegexSet,
     layout_owner: Vec<usize>,
-}
-
-/// The leading words of the outlet names: a name found as a whole word (what
-/// [`OutletMatcher::mentions`] keeps) stands in the line as its own words, so a line without the
-/// first word of any name, or the first two of a longer one, holds none. The automaton over
-/// thousands of names is the costliest search of an import; this keeps it to the few lines that
-/// may name an outlet, and those are searched whole, so the matches are the same.
-struct MentionWords {
-    /// A one-word name's word, and a longer name's first two words joined by a space; ASCII
-    /// lower-cased, as the automaton ignores ASCII case only.
-    keys: rustc_hash::FxHashSet<String>,
-    /// First words of the names of two or more words.
-    openers: rustc_hash::FxHashSet<String>,
-    /// A name opens with a character that is not a letter or digit: every line is searched.
-    always: bool,
-}
-
-impl MentionWords {
-    fn new(names: &[String]) -> Self {
-        let mut words = MentionWords {
-            keys: rustc_hash::FxHashSet::default(),
-            openers: rustc_hash::FxHashSet::default(),
-            always: false,
-        };
-        for name in names {
-            if !name.starts_with(char::is_alphanumeric) {
-                words.always = true;
-                continue;
-            }
-            let mut split =
-                words_of(name).map(|(start, end)| name[start..end].to_ascii_lowercase());
-            let first = split.next().unwrap_or_default();
-            match split.next() {
-                Some(second) => {
-                    words.keys.insert(format!("{first} {second}"));
-                    words.openers.insert(first);
-                }
-                None => {
-                    words.keys.insert(first);
-                }
-            }
-        }
-        words
-    }
-
-    /// Whether an outlet's name may stand in `text` as a whole word.
-    fn may_name(&self, text: &str) -> bool {
-        if self.always {
-            return true;
-        }
-        let mut word = String::new();
-        let mut pair = String::new();
-        let mut spans = words_of(text).peekable();
-        while let Some((start, end)) = spans.next() {
-            word.clear();
-            word.push_str(&text[start..end]);
-            word.make_ascii_lowercase();
-            if self.keys.contains(&word) {
-                return true;
-            }
-            if let Some(&(next_start, next_end)) =
-                spans.peek().filter(|_| self.openers.contains(&word))
-            {
-                pair.clear();
-                pair.push_str(&word);
-                pair.push(' ');
-                pair.push_str(&text[next_start..next_end]);
-                pair.make_ascii_lowercase();
-                if self.keys.contains(&pair) {
-                    return true;
-                }
-            }
-        }
-        false
-    }
-}
-
-/// The words of `text` as byte ranges: runs of letters and digits, the characters that
-/// [`OutletMatcher::mentions`] takes for a word's inside.
-fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let inside = |at: usize| {
-            let b = bytes[at];
-            // ASCII bytes are told apart without decoding; a longer character is decoded.
-            if b.is_ascii() {
-                b.is_ascii_alphanumeric()
-            } else {
-                text[at..].chars().next().is_some_and(char::is_alphanumeric)
-            }
-        };
-        let step = |at: usize| {
-            if bytes[at].is_ascii() {
-                1
-            } else {
-                text[at..].chars().next().map_or(1, char::len_utf8)
-            }
-        };
-        while at < bytes.len() && !inside(at) {
-            at += step(at);
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() && inside(at) {
-            at += step(at);
-        }
-        Some((start, at))
-    })
 }
 
 /// The outcome of weighing the evidence.
@@ -239,7 +126,6 @@ impl OutletMatcher {
                 .map(|o| o.kind.as_deref() == Some("aggregator"))
                 .collect(),
             mentions,
-            mention_words: MentionWords::new(&mention_texts),
             mention_owner,
             mention_texts,
             names: outlets.iter().map(|o| o.name.clone()).collect(),
@@ -270,7 +156,6 @@ impl OutletMatcher {
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         self.mentions
             .iter()
-            .filter(move |_| self.mention_words.may_name(text))
             .flat_map(move |ac| ac.find_iter(text))
             .filter_map(move |m| {
                 let (outlet, acronym) = self.mention_owner[m.pattern().as_usize()];
@@ -774,55 +659,6 @@ pub(crate) fn host_of(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use crate::import::{import_text, ImportContext};
-
-    /// Every outlet the example book and the registry know, compiled for matching.
-    fn all_outlets() -> super::OutletMatcher {
-        let book: Vec<crate::model::OutletEntry> = crate::yaml::parse_list(
-            std::path::Path::new("outlets.yaml"),
-            crate::import::DEFAULT_OUTLETS,
-        )
-        .unwrap();
-        super::OutletMatcher::new(&crate::import::with_registry(&book)).unwrap()
-    }
-
-    #[test]
-    fn lines_passed_over_for_outlet_names_hold_none() {
-        let quick = all_outlets();
-        let mut thorough = all_outlets();
-        thorough.mention_words.always = true;
-        assert!(!quick.mention_words.always, "some name opens with a symbol");
-        let mut lines: Vec<String> = [
-            "Copyright AFP, 2018. (Yonhap) -- Reuters reported; the Korea Times said.",
-            "(MENAFN- Gulf Times) The Punch - The central bank said",
-            "snapnews japan times dpa-AFP ap AP. Ap sta STA tass TASS-Kyodo",
-            "xThe Korea Times, The-Korea-Times, THE KOREA TIMES, the korea  times",
-            "Zoë ČTK čtk Al Jazeera al-jazeera NHK World-Japan",
-        ]
-        .iter()
-        .map(|l| l.to_string())
-        .collect();
-        for dir in ["raw", "holdout", "pages"] {
-            let dir = std::path::Path::new("tests/fixtures/import").join(dir);
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
-                lines.extend(text.lines().map(str::to_string));
-            }
-        }
-        let mut skipped = 0;
-        for line in &lines {
-            let found: Vec<_> = quick.mentions(line).collect();
-            assert_eq!(found, thorough.mentions(line).collect::<Vec<_>>(), "{line}");
-            if !quick.mention_words.may_name(line) {
-                assert!(found.is_empty(), "{line}");
-                skipped += 1;
-            }
-        }
-        assert!(
-            skipped * 2 > lines.len(),
-            "{skipped} of {} lines",
-            lines.len()
-        );
-    }
 
     fn outlet_of(text: &str) -> (String, Option<String>) {
         let ctx = ImportContext::with_defaults(&[]);
