@@ -43,8 +43,9 @@ pub(crate) fn keep_source(
     options: &ImportOptions,
 ) -> Result<(String, Option<PathBuf>), String> {
     let dir = options.root.join(SOURCES_DIR);
-    // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash.
-    let hashed = {
+    // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash,
+    // worked out only when the plain name is taken.
+    let hashed = || {
         let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
         let hash = &hash_hex(bytes)[..12];
         if ext.is_empty() {
@@ -53,25 +54,25 @@ pub(crate) fn keep_source(
             format!("{stem}-{hash}.{ext}")
         }
     };
-    for candidate in [name, hashed.as_str()] {
-        let target = dir.join(candidate);
+    for candidate in [Some(name.to_string()), None] {
+        let candidate = candidate.unwrap_or_else(hashed);
+        let target = dir.join(&candidate);
+        // The link (or copy) is tried first: it finds a name already taken by itself, so a new
+        // source costs one call instead of a failed read, a folder check and a read back.
+        if !options.dry_run {
+            let created = place_new_file(&dir, &target, bytes, link_from)
+                .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?;
+            if created {
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), Some(target)));
+            }
+        }
         match std::fs::read(&target) {
             Ok(existing) if existing == bytes => {
                 return Ok((format!("{SOURCES_DIR}/{candidate}"), None))
             }
             Ok(_) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let mut created = None;
-                if !options.dry_run {
-                    created = std::fs::create_dir_all(&dir)
-                        .and_then(|()| place_new_file(&target, bytes, link_from))
-                        .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?
-                        .then(|| target.clone());
-                    if std::fs::read(&target).map_err(|e| e.to_string())? != bytes {
-                        continue;
-                    }
-                }
-                return Ok((format!("{SOURCES_DIR}/{candidate}"), created));
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && options.dry_run => {
+                return Ok((format!("{SOURCES_DIR}/{candidate}"), None));
             }
             Err(e) => return Err(format!("{}: cannot read: {e}", target.display())),
         }
@@ -79,11 +80,32 @@ pub(crate) fn keep_source(
     Err(format!("{name}: cannot keep a copy under {SOURCES_DIR}/"))
 }
 
-/// Creates `target` with `bytes` unless it exists (another input of this run took the name:
-/// the caller compares again): a hard link to `link_from` where the file systems allow, else a
-/// copy written beside it and linked into place, so a failed write never leaves half a source.
-/// Says whether it created the file.
-fn place_new_file(target: &Path, bytes: &[u8], link_from: Option<&Path>) -> std::io::Result<bool> {
+/// Creates `target` in `dir` with `bytes` unless it exists (another source, or another input of
+/// this run, took the name: the caller compares), making `dir` when it is missing. Says whether
+/// it created the file.
+fn place_new_file(
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+    link_from: Option<&Path>,
+) -> std::io::Result<bool> {
+    match place_new_file_in_place(target, bytes, link_from) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir)?;
+            place_new_file_in_place(target, bytes, link_from)
+        }
+        result => result,
+    }
+}
+
+/// Creates `target` with `bytes` unless it exists: a hard link to `link_from` where the file
+/// systems allow, else a copy written beside it and linked into place, so a failed write never
+/// leaves half a source. Says whether it created the file.
+fn place_new_file_in_place(
+    target: &Path,
+    bytes: &[u8],
+    link_from: Option<&Path>,
+) -> std::io::Result<bool> {
     let result = match link_from.map(|from| std::fs::hard_link(from, target)) {
         Some(Ok(())) => Ok(()),
         Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
