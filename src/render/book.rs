@@ -702,9 +702,11 @@ fn anchor(number: usize) -> String {
 fn attributes(html: &str) -> impl Iterator<Item = regex::Match<'_>> {
     static ASCII: OnceLock<Regex> = OnceLock::new();
     static UNICODE: OnceLock<Regex> = OnceLock::new();
-    let ascii = ASCII.get_or_init(|| {
-        Regex::new(r#"(?-u:\b)(?:href|src|id)="[^"]*""#).expect("the pattern is valid")
-    });
+    let pattern = |boundary: &str| {
+        Regex::new(&format!(r#"{boundary}(?:href|src|id)="[^"]*""#)).expect("the pattern is valid")
+    };
+    let ascii = ASCII.get_or_init(|| pattern(r"(?-u:\b)"));
+    let unicode = UNICODE.get_or_init(|| pattern(r"\b"));
     let mut at = 0;
     std::iter::from_fn(move || {
         while let Some(found) = ascii.find_at(html, at) {
@@ -713,9 +715,6 @@ fn attributes(html: &str) -> impl Iterator<Item = regex::Match<'_>> {
                 at = found.end();
                 return Some(found);
             }
-            let unicode = UNICODE.get_or_init(|| {
-                Regex::new(r#"\b(?:href|src|id)="[^"]*""#).expect("the pattern is valid")
-            });
             if let Some(confirmed) = unicode
                 .find_at(html, found.start())
                 .filter(|m| m.start() == found.start())

@@ -62,7 +62,7 @@ impl StandInEntry {
     fn new(html: String) -> StandInEntry {
         let mut buffer = [0; 4];
         let stand_in: &str = ROOT_STAND_IN.encode_utf8(&mut buffer);
-        let stand_ins = html.match_indices(&*stand_in).map(|(at, _)| at).collect();
+        let stand_ins = html.match_indices(stand_in).map(|(at, _)| at).collect();
         StandInEntry { html, stand_ins }
     }
 
