@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TextMergeStream};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::wikilinks::Edit;
 
@@ -103,13 +103,13 @@ pub fn splice<'a>(
             }
             // A mention in anything but text, or a destination that is not a link's.
             (Event::Text(_) | Event::Start(Tag::Link { .. }), Some(_)) => return None,
-            (event, _) => out.push(event),
+            (event, _) => push_event(&mut out, event),
         }
     }
     if next < edits.len() {
         return None;
     }
-    Some(TextMergeStream::new(out.into_iter()).collect())
+    Some(out)
 }
 
 /// What `edit` does, when it is one the splice can make exactly.
@@ -157,7 +157,20 @@ fn link(dest: &str) -> Tag<'_> {
 
 fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &'a str) {
     if !text.is_empty() {
-        out.push(Event::Text(CowStr::Borrowed(text)));
+        push_event(out, Event::Text(CowStr::Borrowed(text)));
+    }
+}
+
+/// Appends `event`, a text joined to the text before it, as `TextMergeStream` joins them: the
+/// list comes out merged, with no second pass.
+fn push_event<'a>(out: &mut Vec<Event<'a>>, event: Event<'a>) {
+    match (out.last_mut(), event) {
+        (Some(Event::Text(last)), Event::Text(text)) => {
+            let mut joined = std::mem::replace(last, CowStr::Borrowed("")).into_string();
+            joined.push_str(&text);
+            *last = CowStr::from(joined);
+        }
+        (_, event) => out.push(event),
     }
 }
 
