@@ -209,7 +209,19 @@ pub fn with_renderer<T>(
     let mut templates = templates::load_templates(root)?;
     let shared = Shared::new(linked);
     let renderer = Renderer::new(linked, &mut templates, &shared)?;
-    render(&renderer)
+    let rendered = render(&renderer);
+    let kept = renderer.into_kept();
+    drop_in_background((kept, shared, templates));
+    rendered
+}
+
+/// Frees `value` on a thread of its own, so the caller goes on (or exits) without waiting for
+/// a big book's thousands of allocations to be freed; where no thread can be had, it is freed
+/// here.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(value));
 }
 
 /// Loads, links and renders the whole site in memory, sorted by path.

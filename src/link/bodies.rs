@@ -175,7 +175,10 @@ pub struct Scanner<'a> {
 }
 
 /// The structure of a body as the parser sees it, with byte ranges into the source.
-struct Structure {
+struct Structure<'a> {
+    /// The parse itself, kept when asked for: an annotated article's annotations are anchored
+    /// in it, with the links spliced in (see [`super::splice`]), rather than in a second parse.
+    parsed: Vec<(Event<'a>, Range<usize>)>,
     code: Vec<Range<usize>>,
     /// Text eligible for mention links: outside links, images, headings and code.
     prose: Vec<Range<usize>>,
@@ -185,7 +188,8 @@ struct Structure {
     paragraphs: Vec<String>,
 }
 
-fn structure(body: &str) -> Structure {
+fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
+    let mut parsed = Vec::new();
     let mut code = Vec::new();
     let mut prose = Vec::new();
     let mut links = Vec::new();
@@ -194,6 +198,9 @@ fn structure(body: &str) -> Structure {
     let mut paragraphs = Vec::new();
     let mut paragraph: Option<String> = None;
     for (event, range) in crate::dialect::parser(body).into_offset_iter() {
+        if keep_parse {
+            parsed.push((event.clone(), range.clone()));
+        }
         if let Some(text) = paragraph.as_mut() {
             match &event {
                 Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
@@ -229,6 +236,7 @@ fn structure(body: &str) -> Structure {
     }
     code.sort_by_key(|r| r.start);
     Structure {
+        parsed,
         code,
         prose,
         links,
@@ -260,7 +268,7 @@ impl Scanner<'_> {
     /// The quotations of `body` (an article's source body), with their words.
     pub fn quotations(&self, body: &str) -> Quotations {
         let mut scanned = Scanned::default();
-        self.find_quotes(&structure(body).paragraphs, &mut scanned);
+        self.find_quotes(&structure(body, false).paragraphs, &mut scanned);
         scanned.quotes.shrink_to_fit();
         scanned.quotes
     }
@@ -270,7 +278,8 @@ impl Scanner<'_> {
     /// then the edits are applied and the linked text read for quotations and annotations.
     pub fn scan(&self, article: &Article, own_actors: &[TermId]) -> Scanned {
         let body = article.body.as_str();
-        let found = structure(body);
+        let annotated = !article.front.annotations.is_empty();
+        let mut found = structure(body, annotated);
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
         scanned.looked_up_wikilinks(body);
@@ -296,7 +305,7 @@ impl Scanner<'_> {
             .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
             .collect();
         scanned.annotation_notes = notes;
-        self.finish(article, &found, edits, &mut scanned);
+        self.finish(article, &mut found, edits, &mut scanned);
         scanned
     }
 
@@ -434,26 +443,31 @@ impl Scanner<'_> {
     fn finish(
         &self,
         article: &Article,
-        found: &Structure,
+        found: &mut Structure<'_>,
         mut edits: Vec<Edit>,
         scanned: &mut Scanned,
     ) {
         wikilinks::sort_edits(&mut edits);
-        let annotated = !article.front.annotations.is_empty();
-        if self.keep_text || annotated {
+        if self.keep_text {
             scanned.body = wikilinks::apply_sorted(&article.body, &edits).into();
+        }
+        self.find_quotes(&found.paragraphs, scanned);
+        scanned.quotes.shrink_to_fit();
+        if !article.front.annotations.is_empty() {
+            let parsed = std::mem::take(&mut found.parsed);
+            // The linked text parsed again only where the links cannot be spliced in.
+            let linked_text;
+            let events = match super::splice::splice(&article.body, parsed, &edits) {
+                Some(events) => events,
+                None => {
+                    linked_text = wikilinks::apply_sorted(&article.body, &edits);
+                    crate::dialect::merged_events(&linked_text)
+                }
+            };
+            self.anchor_annotations(article, &events, scanned);
         }
         edits.shrink_to_fit();
         scanned.edits = edits;
-        self.find_quotes(&found.paragraphs, scanned);
-        scanned.quotes.shrink_to_fit();
-        if annotated {
-            self.anchor_annotations(article, scanned);
-        }
-        if !self.keep_text {
-            // Made only to anchor the annotations: the edits are kept instead.
-            scanned.body = Default::default();
-        }
         scanned.outgoing.sort_unstable();
         scanned.outgoing.dedup();
         scanned.named_actors.sort_unstable();
@@ -489,10 +503,9 @@ impl Scanner<'_> {
         rewritten
     }
 
-    /// Parses the rewritten body, as `render` will, and reports annotations it cannot anchor.
-    fn anchor_annotations(&self, article: &Article, scanned: &mut Scanned) {
-        // Merged text events: smart quotes would otherwise split the text, and `render` merges too.
-        let events = crate::dialect::merged_events(&scanned.body);
+    /// Reports the annotations that the linked body's `events` (merged, as `render` reads
+    /// them) cannot anchor.
+    fn anchor_annotations(&self, article: &Article, events: &[Event<'_>], scanned: &mut Scanned) {
         let wanted: Vec<(&str, Option<usize>)> = article
             .front
             .annotations
@@ -503,7 +516,7 @@ impl Scanner<'_> {
             .front
             .annotations
             .iter()
-            .zip(locate(&events, &wanted))
+            .zip(locate(events, &wanted))
             .enumerate()
         {
             let message = match located {

@@ -11,6 +11,7 @@ pub mod mentions;
 pub mod quotes;
 mod related;
 mod relink;
+pub mod splice;
 pub mod wikilinks;
 
 use std::collections::HashMap;

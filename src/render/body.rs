@@ -56,8 +56,30 @@ impl RenderedBody {
         index: ArticleId,
         part: Part,
     ) -> RenderedBody {
-        let source = linked.body_markdown(index);
-        let events = crate::dialect::merged_events(&source);
+        let article_source = &linked.article(index).body;
+        let linked_text;
+        // A one-off build's links are edits over the source: spliced into its parse where they
+        // parse alike (see `link::splice`), else applied and the linked text parsed.
+        let spliced = match &linked.links_of(index).body {
+            crate::link::LinkedBody::Edits(edits) => {
+                crate::link::splice::spliced_events(article_source, edits).map(|events| {
+                    // The linked text's length, which sizes the outputs.
+                    let added: usize = edits.iter().map(|e| e.text.len()).sum();
+                    (events, article_source.len() + added)
+                })
+            }
+            crate::link::LinkedBody::Text(_) => None,
+        };
+        let (events, source_len) = match spliced {
+            Some(spliced) => spliced,
+            None => {
+                linked_text = linked.body_markdown(index);
+                (
+                    crate::dialect::merged_events(&linked_text),
+                    linked_text.len(),
+                )
+            }
+        };
         let html = if part == Part::Text {
             String::new()
         } else {
@@ -74,12 +96,12 @@ impl RenderedBody {
                 passages: &links.passages,
                 strings,
             };
-            annotate::render_events(markdown, &events, &layer, source.len())
+            annotate::render_events(markdown, &events, &layer, source_len)
         };
         let text = if part == Part::Html {
             String::new()
         } else {
-            super::search::events_text(&events, source.len())
+            super::search::events_text(&events, source_len)
         };
         RenderedBody { html, text }
     }

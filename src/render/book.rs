@@ -693,16 +693,47 @@ fn anchor(number: usize) -> String {
     format!("a{number}")
 }
 
+/// The `href`, `src` and `id` attributes of `html`: the matches of `\b(?:href|src|id)="[^"]*"`.
+/// Matches without capture groups, split by hand, run on the regex's fast DFA over every article
+/// of the book, not its slower capturing engine; and with an ASCII word boundary, which the DFA
+/// can decide, where a Unicode one sent every body with a curly quote to a slower engine. A
+/// candidate after a non-ASCII character is confirmed with the Unicode boundary, so the matches
+/// are the same.
+fn attributes(html: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    static ASCII: OnceLock<Regex> = OnceLock::new();
+    static UNICODE: OnceLock<Regex> = OnceLock::new();
+    let pattern = |boundary: &str| {
+        Regex::new(&format!(r#"{boundary}(?:href|src|id)="[^"]*""#)).expect("the pattern is valid")
+    };
+    let ascii = ASCII.get_or_init(|| pattern(r"(?-u:\b)"));
+    let unicode = UNICODE.get_or_init(|| pattern(r"\b"));
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = ascii.find_at(html, at) {
+            let before = html[..found.start()].chars().next_back();
+            if before.is_none_or(|c| c.is_ascii()) {
+                at = found.end();
+                return Some(found);
+            }
+            if let Some(confirmed) = unicode
+                .find_at(html, found.start())
+                .filter(|m| m.start() == found.start())
+            {
+                at = confirmed.end();
+                return Some(confirmed);
+            }
+            // Not a match here: the next candidate may start inside this one.
+            at = found.start() + 1;
+        }
+        None
+    })
+}
+
 /// Rewrites the links and ids of an article's HTML (written for its page at `page`) for the book.
 fn rebase_html(html: &str, page: &str, anchor: &str, here: &Here<'_>) -> String {
-    static ATTRIBUTE: OnceLock<Regex> = OnceLock::new();
-    // Matches without capture groups, split by hand: the regex then runs on its fast DFA over
-    // every article of the book, not its slower capturing engine.
-    let attribute = ATTRIBUTE
-        .get_or_init(|| Regex::new(r#"\b(?:href|src|id)="[^"]*""#).expect("the pattern is valid"));
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut copied = 0;
-    for found in attribute.find_iter(html) {
+    for found in attributes(html) {
         let text = found.as_str();
         let Some(equals) = text.find('=') else {
             continue;
@@ -757,6 +788,26 @@ fn rebase_html(html: &str, page: &str, anchor: &str, here: &Here<'_>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_are_the_matches_of_the_unicode_pattern() {
+        let unicode = Regex::new(r#"\b(?:href|src|id)="[^"]*""#).unwrap();
+        for html in [
+            r#"<p id="passage-1">“Quoted,” she said. <a href="../x/">x</a> <img src="a.png"></p>"#,
+            r#"éhref="no" then id="yes" and ahref="no" and 日src="no" _id="no""#,
+            r#"éhref="a id="b" c" href="d""#,
+            r#"ßid="x"id="y" id="z""#,
+            "",
+        ] {
+            let expected: Vec<(usize, usize)> = unicode
+                .find_iter(html)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> =
+                attributes(html).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(found, expected, "{html}");
+        }
+    }
 
     #[test]
     fn links_to_book_articles_become_jumps_and_others_are_rebased() {

@@ -165,10 +165,16 @@ impl Shared {
             outlet_links,
             year_links,
         };
-        shared.summaries = linked
-            .article_ids()
-            .map(|i| shared.summary_of(linked, i))
-            .collect();
+        // On every core: a big book's summaries are otherwise the one serial step between
+        // linking and rendering.
+        shared.summaries = {
+            use rayon::prelude::*;
+            let shared = &shared;
+            (0..linked.book.articles.len())
+                .into_par_iter()
+                .map(|i| shared.summary_of(linked, ArticleId::new(i)))
+                .collect()
+        };
         shared
     }
 

@@ -118,6 +118,25 @@ pub fn all_pages(linked: &LinkedBook) -> Vec<Page> {
     pages
 }
 
+/// `pages` in the order to render them: the pages that list or chart many articles (the book,
+/// big terms, the timeline) first, in their order, then the rest as they were. A heavy page left
+/// for the end keeps one core busy while the other has nothing left to take: a 10k book's last
+/// term pages took one core some 50 ms after the other had finished.
+fn heaviest_first(linked: &LinkedBook, pages: &[Page]) -> Vec<Page> {
+    let weight = |page: &Page| match *page {
+        Page::Book | Page::BookVolume(_) | Page::Timeline | Page::TimelinePage(_) => {
+            linked.book.articles.len()
+        }
+        Page::Term(taxonomy, i) => linked.term(taxonomy, i).articles.len(),
+        Page::TermIndex(taxonomy) => linked.terms(taxonomy).len(),
+        _ => 0,
+    };
+    let mut ordered = pages.to_vec();
+    // Stable: pages of the same weight keep their order.
+    ordered.sort_by_key(|page| std::cmp::Reverse(weight(page)));
+    ordered
+}
+
 /// The `../` prefix that leads from a page folder back to the site root.
 pub fn root_prefix(folder: &str) -> String {
     let depth = folder.matches('/').count();
@@ -225,6 +244,12 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// What the renderer made and kept for its pages (list entries, the book's layout, bodies),
+    /// handed back so the caller decides when to free it.
+    pub fn into_kept(self) -> impl Send + 'static {
+        (self.entries, self.book_plan, self.bodies)
+    }
+
     /// The summaries and links every page draws on.
     pub fn shared(&self) -> &'a Shared {
         self.shared
@@ -244,11 +269,12 @@ impl<'a> Renderer<'a> {
             sink(Output { path, bytes })?;
         }
         let pages = all_pages(self.linked);
+        let heaviest_first = heaviest_first(self.linked, &pages);
         // Publications run beside the pages, not after them: their serial steps (merging the
         // search shards, writing the citation files) then fill time another core would idle.
         let (rendered, published) = rayon::join(
             || {
-                pages
+                heaviest_first
                     .par_iter()
                     .try_for_each(|&page| sink(self.render_page(page)?))
             },
