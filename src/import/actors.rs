@@ -310,36 +310,39 @@ fn titled(text: &str) -> Vec<Found<'_>> {
 /// Jane Doe and John Roe`. The title is any of the registry's titles with an `s` added.
 fn plural_titled(text: &str) -> Vec<Found<'_>> {
     let mut found = Vec::new();
-    let mut at = 0;
-    for word in text.split(' ') {
-        let start = at;
-        at += word.len() + 1;
-        let Some(singular) = word.strip_suffix('s') else {
-            continue;
-        };
-        if singular.len() < 3
-            || !singular.starts_with(|c: char| c.is_uppercase())
-            || !names::is_title_word(singular)
-        {
+    for m in PLURAL_TITLES.find_iter(text) {
+        if after_word(text, m.start()) {
             continue;
         }
-        let rest = &text[(start + word.len()).min(text.len())..];
-        let Some(caps) = PLURAL_TITLED.captures(rest) else {
+        let Some(caps) = PLURAL_TITLED.captures(&text[m.end()..]) else {
             continue;
         };
-        let base = start + word.len();
+        let role = &text[m.start()..m.end() - 1];
         for group in ["a", "b"] {
-            if let Some(m) = caps.name(group) {
+            if let Some(name) = caps.name(group) {
                 found.push(Found {
-                    start: base + m.start(),
-                    name: &text[base + m.start()..base + m.end()],
-                    role: Some(singular),
+                    start: m.end() + name.start(),
+                    name: &text[m.end() + name.start()..m.end() + name.end()],
+                    role: Some(role),
                 });
             }
         }
     }
     found
 }
+
+/// The registry's capitalised one-word titles in the plural (`Justices`, `Senators`), found with
+/// one automaton pass rather than a look at every word.
+static PLURAL_TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let plurals = names::TITLES
+        .iter()
+        .filter(|t| !t.contains(' ') && t.len() >= 3 && t.starts_with(|c: char| c.is_uppercase()))
+        .map(|t| format!("{}s", t.trim_end_matches('.')));
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(plurals)
+        .expect("plural titles build an automaton")
+});
 
 /// ` Jane Doe and John Roe` after a plural title.
 static PLURAL_TITLED: LazyLock<Regex> =
@@ -951,9 +954,30 @@ fn candidates(text: &str) -> Vec<Candidate> {
 /// after them) are people too. Lists of places or organisations rarely hold two people, so
 /// they gain nothing.
 fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
+    if found
+        .iter()
+        .filter(|c| c.name.contains(' '))
+        .nth(1)
+        .is_none()
+    {
+        return;
+    }
+    // Only lines holding two people found so far can hold such a list.
+    let mut starts: Vec<usize> = found
+        .iter()
+        .filter(|c| c.name.contains(' '))
+        .map(|c| c.start)
+        .collect();
+    starts.sort_unstable();
     let mut listed = Vec::new();
     for (line_start, line) in line_spans(text) {
-        if !line.contains(", ") {
+        let line_end = line_start + line.len();
+        let first = starts.partition_point(|&s| s < line_start);
+        let people_here = starts[first..]
+            .iter()
+            .take_while(|&&s| s < line_end)
+            .count();
+        if people_here < 2 || !line.contains(", ") {
             continue;
         }
         let items = list_items(line);
@@ -990,10 +1014,14 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
 
 /// Each line of `text` with where it starts.
 fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split('\n').scan(0, |at, line| {
-        let start = *at;
-        *at += line.len() + 1;
-        Some((start, line))
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        (at <= text.len()).then(|| {
+            let start = at;
+            let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+            at = end + 1;
+            (start, &text[start..end])
+        })
     })
 }
 

@@ -111,12 +111,27 @@ pub(crate) fn multi_word_mentions(
             .map(str::trim)
             .filter(|f| f.contains(' '))
             .collect();
+        // Each form as written and with a capital first letter (`von der Leyen` opening a
+        // sentence): exact patterns keep the automaton's fast prefilter.
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for form in forms {
+            let mut chars = form.chars();
+            let capital: String = chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+            if capital != form {
+                patterns.push(capital);
+                owners.push(form);
+            }
+            patterns.push(form.to_string());
+            owners.push(form);
+        }
         let automaton = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&forms)
+            .build(&patterns)
             .expect("the gazetteer's forms build an automaton");
-        (automaton, forms)
+        (automaton, owners)
     });
     let (automaton, forms) = &*FORMS;
     automaton
