@@ -162,7 +162,19 @@ impl OutletMatcher {
                 let found = &text[m.start()..m.end()];
                 let whole = boundary(text[..m.start()].chars().last())
                     && boundary(text[m.end()..].chars().next());
-                let case_ok = !acronym || found == self.mention_texts[m.pattern().as_usize()];
+                let listed = &self.mention_texts[m.pattern().as_usize()];
+                // A name is a proper noun: `Dawn` and `The Peninsula` are outlets, "at dawn" and
+                // "the peninsula" in prose are not. A brand written in lower case
+                // (`openDemocracy`) may be.
+                let capital = |t: &str| t.starts_with(char::is_uppercase);
+                // A label in brackets (`[<< wikinews]`) or alone on its line is a name in any case.
+                let labelled = text[..m.start()].trim_end().ends_with(['[', '(', '<', '|'])
+                    || text.trim() == found;
+                let case_ok = if acronym {
+                    found == listed
+                } else {
+                    !capital(listed) || capital(found) || labelled
+                };
                 (whole && case_ok).then_some((m.start(), m.end(), outlet))
             })
     }
@@ -237,7 +249,11 @@ impl OutletMatcher {
             self.add_domains(line, 6, &mut author);
         }
         for line in doc.meta(Meta::Copyright) {
-            for (_, _, i) in self.mentions(line) {
+            for (start, _, i) in self.mentions(line) {
+                // `© Jane Doe / AFP | caption`: a photo's credit, not the site's copyright.
+                if line[..start].trim_end().ends_with('/') {
+                    continue;
+                }
                 add(&mut site, i, 4);
             }
         }
@@ -859,6 +875,16 @@ mod tests {
     fn a_byline_written_specially_for_an_unknown_outlet_proposes_it() {
         let text = format!("{STORY}By Jane Okafor, Special to The Harbour Courier\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "The Harbour Courier");
+    }
+
+    #[test]
+    fn a_photos_copyright_credit_is_not_the_sites() {
+        let text = format!(
+            "{STORY}© Jane Doe / AFP | The harbour at dawn on Monday\n\n{LEAD}(France 24 with Reuters)\n"
+        );
+        let (outlet, publisher) = outlet_of(&text);
+        assert_eq!(outlet, "France 24");
+        assert_eq!(publisher, None);
     }
 
     #[test]
