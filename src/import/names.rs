@@ -123,7 +123,7 @@ pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
-/// `Luxon-led` → `Luxon`: a name with an adjective's suffix hyphenated to it (see
+/// `Lindqvist-led` → `Lindqvist`: a name with an adjective's suffix hyphenated to it (see
 /// `registry/compound_suffixes.txt`); any other name unchanged.
 pub(crate) fn without_compound_suffix(name: &str) -> &str {
     static SUFFIXES: LazyLock<FxHashSet<&'static str>> =

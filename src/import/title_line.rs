@@ -473,7 +473,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         if cut_short {
             continue;
         }
-        // `X speaks at the Knesset.` and, below it, `X speaks at the Knesset.Credit: Jane Doe`:
+        // `X speaks in the chamber.` and, below it, `X speaks in the chamber.Credit: Jane Doe`:
         // one caption printed without and with its credit.
         let caption_twin = head.iter().enumerate().any(|(m, &j)| {
             m != n
