@@ -108,7 +108,7 @@ pub(crate) fn body_like(text: &str) -> bool {
     let ends = text
         .trim_end()
         .ends_with(['.', '?', '!', '"', '”', '’', '\''])
-        || SIGNED_OFF.is_match(text);
+        || (ends_near_dash(text) && SIGNED_OFF.is_match(text));
     ends && word_count(text) >= 12
 }
 
@@ -117,6 +117,14 @@ static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*\p{Lu}[\w .&'-]{0,40}$")
         .unwrap()
 });
+
+/// Whether a dash stands in the last 48 bytes, where a sign-off would: most lines have none, so
+/// [`SIGNED_OFF`] is run on few of them.
+pub(crate) fn ends_near_dash(text: &str) -> bool {
+    let tail = &text.as_bytes()[text.len().saturating_sub(48)..];
+    // `-`, or the lead byte 0xE2 of `–` and `—` in UTF-8.
+    tail.iter().any(|&b| b == b'-' || b == 0xE2)
+}
 
 /// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
 pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {

@@ -166,7 +166,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
 /// Doe; Editing by John Roe)`: the paragraph without it, and the credit without its brackets,
 /// so its names are read as the story's reporters and never as people in the story.
 fn split_trailing_credit(text: &str) -> Option<(&str, &str)> {
-    if !text.ends_with(')') {
+    if !text.ends_with(')') || !(text.contains(" by ") || text.contains(" By ")) {
         return None;
     }
     let found = TRAILING_CREDIT.captures(text)?;

@@ -489,7 +489,10 @@ impl OutletMatcher {
                     continue;
                 }
                 inner
-            } else if let Some(found) = DASH_SIGN_OFF.captures(text) {
+            } else if let Some(found) = super::chrome::ends_near_dash(text)
+                .then(|| DASH_SIGN_OFF.captures(text))
+                .flatten()
+            {
                 found.get(1).map_or("", |m| m.as_str())
             } else {
                 continue;

@@ -72,7 +72,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || is_contact_line(text)
         || is_credited_photo(text, outlets)
         || is_promotion(text)
-        || TEASER.is_match(text)
+        || ((text.contains("...") || text.contains('…')) && TEASER.is_match(text))
         || doubled(text)
 }
 
@@ -442,7 +442,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let text = lines[i].text.as_str();
 
         // Teasers of other stories above the headline are neither headline nor story.
-        if TEASER.is_match(text) {
+        if (text.contains("...") || text.contains('…')) && TEASER.is_match(text) {
             continue;
         }
         if body_like(text) && !headline_like(text) {
