@@ -46,9 +46,10 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:|기자)\s+[A-Z\p{Hangul}]",
-    )
+    Regex::new(&format!(
+        r"^(?:{}|기자)\s+[A-Z\p{{Hangul}}]",
+        super::headline::BYLINE_OPENING
+    ))
     .unwrap()
 });
 
@@ -108,23 +109,25 @@ pub(crate) fn body_like(text: &str) -> bool {
     let ends = text
         .trim_end()
         .ends_with(['.', '?', '!', '"', '”', '’', '\''])
-        || (ends_near_dash(text) && SIGNED_OFF.is_match(text));
+        || sign_off(text).is_some();
     ends && word_count(text) >= 12
 }
 
-/// A sentence closed by a dash and a short credit: `…by the floods.-VNA`, `…said. — AFP`.
+/// The short credit after a story's last sentence and a dash: `…by the floods.-VNA` gives `VNA`,
+/// `…said. — AFP` gives `AFP`. Only lines with a dash near their end are searched.
+pub(crate) fn sign_off(text: &str) -> Option<&str> {
+    // `-`, or the lead byte 0xE2 of `–` and `—` in UTF-8, in the last 48 bytes.
+    let tail = &text.as_bytes()[text.len().saturating_sub(48)..];
+    if !tail.iter().any(|&b| b == b'-' || b == 0xE2) {
+        return None;
+    }
+    Some(SIGNED_OFF.captures(text)?.get(1)?.as_str())
+}
+
 static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*\p{Lu}[\w .&'-]{0,40}$")
+    Regex::new(r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*(\p{Lu}[\w .&'-]{0,40}?)\s*$")
         .unwrap()
 });
-
-/// Whether a dash stands in the last 48 bytes, where a sign-off would: most lines have none, so
-/// [`SIGNED_OFF`] is run on few of them.
-pub(crate) fn ends_near_dash(text: &str) -> bool {
-    let tail = &text.as_bytes()[text.len().saturating_sub(48)..];
-    // `-`, or the lead byte 0xE2 of `–` and `—` in UTF-8.
-    tail.iter().any(|&b| b == b'-' || b == 0xE2)
-}
 
 /// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.
 pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) -> Kind {

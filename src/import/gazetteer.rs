@@ -29,6 +29,8 @@ struct Gazetteer {
     by_form: HashMap<String, Vec<usize>>,
     /// Each figure by the key of its full name.
     by_name: HashMap<String, usize>,
+    /// The short forms of several words, as written (`von der Leyen`).
+    multi_word_forms: Vec<&'static str>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> =
@@ -40,6 +42,7 @@ fn parse(text: &'static str) -> Gazetteer {
     let mut figures = Vec::new();
     let mut by_form: HashMap<String, Vec<usize>> = HashMap::default();
     let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut multi_word_forms = Vec::new();
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
@@ -52,6 +55,9 @@ fn parse(text: &'static str) -> Gazetteer {
         let index = figures.len();
         by_name.entry(key(name)).or_insert(index);
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            if form.contains(' ') {
+                multi_word_forms.push(form);
+            }
             let ids = by_form.entry(key(form)).or_default();
             if !ids.contains(&index) {
                 ids.push(index);
@@ -66,6 +72,7 @@ fn parse(text: &'static str) -> Gazetteer {
         figures,
         by_form,
         by_name,
+        multi_word_forms,
     }
 }
 
@@ -103,14 +110,7 @@ pub(crate) fn multi_word_mentions(
     year: Option<i32>,
 ) -> Vec<(usize, usize, &'static str)> {
     static FORMS: LazyLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-        let forms: Vec<&'static str> = include_str!("registry/people.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').nth(1))
-            .flat_map(|forms| forms.split(','))
-            .map(str::trim)
-            .filter(|f| f.contains(' '))
-            .collect();
+        let forms = GAZETTEER.multi_word_forms.iter().copied();
         // Each form as written and with a capital first letter (`von der Leyen` opening a
         // sentence): exact patterns keep the automaton's fast prefilter.
         let mut patterns = Vec::new();

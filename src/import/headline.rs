@@ -282,12 +282,12 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
     }
 }
 
-static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:)\s+",
-    )
-    .unwrap()
-});
+/// How a byline opens: `By`, `Written by`, `Story by`, `Reporter:`, `Author:`, `Contributor:`.
+/// Shared with the line sorter, which tells byline lines by it.
+pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
+
+static BYLINE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{BYLINE_OPENING})\s+")).unwrap());
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {

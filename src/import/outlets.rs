@@ -489,11 +489,8 @@ impl OutletMatcher {
                     continue;
                 }
                 inner
-            } else if let Some(found) = super::chrome::ends_near_dash(text)
-                .then(|| DASH_SIGN_OFF.captures(text))
-                .flatten()
-            {
-                found.get(1).map_or("", |m| m.as_str())
+            } else if let Some(credit) = super::chrome::sign_off(text) {
+                credit
             } else {
                 continue;
             };
@@ -631,14 +628,6 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
 /// What follows an outlet's name in a desk credit.
 static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network)\.?$").unwrap()
-});
-
-/// A credit after a story's last sentence and a dash: `…by the floods.-VNA`, `… said. — AFP`.
-static DASH_SIGN_OFF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*([\p{Lu}][\w .&'-]{1,40}?)\s*$",
-    )
-    .unwrap()
 });
 
 /// A date closing a credit: `Kyodo News March 3, 2019`, `AFP 12/03/2024`.

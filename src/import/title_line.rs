@@ -72,7 +72,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || is_contact_line(text)
         || is_credited_photo(text, outlets)
         || is_promotion(text)
-        || ((text.contains("...") || text.contains('…')) && TEASER.is_match(text))
+        || is_teaser(text)
         || doubled(text)
 }
 
@@ -85,6 +85,10 @@ fn doubled(text: &str) -> bool {
 
 /// `… infrastructure which now houses ...   Read More`: a teaser of another story, cut short and
 /// closed by its link.
+fn is_teaser(text: &str) -> bool {
+    (text.contains("...") || text.contains('…')) && TEASER.is_match(text)
+}
+
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\.\.\.|…)\s*(?:read more|continue reading|more)\s*[»›>]*\s*$").unwrap()
 });
@@ -442,7 +446,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         let text = lines[i].text.as_str();
 
         // Teasers of other stories above the headline are neither headline nor story.
-        if (text.contains("...") || text.contains('…')) && TEASER.is_match(text) {
+        if is_teaser(text) {
             continue;
         }
         if body_like(text) && !headline_like(text) {
