@@ -15,14 +15,14 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
     let whole = |p: &str| format!(r"(?i)^(?:{p})$");
     RegexSet::new(
         [
-            r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|skip to .+|skip navigation|jump to .+",
+            r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|(?:skip|jump)(?: directly| straight)? to .+|skip navigation",
             r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .*)?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
             r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
             r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
             r"(?:share|e-?mail|print|save|send|copy|bookmark|listen to)(?: this| the)?(?: article| story| page| link)?(?: for later)?:?|[-+−]?\d(?:\s+[-+−]?\d){2,}|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
             r"font ?size.*|text ?size.*|letter ?size|글자 ?크기.*|폰트.*|(?:[aA가] ?){2,3}|a\s?\+|a\s?-|zoom (?:in|out)|listen(?: to (?:this )?article)?|audio|play|pause|tts",
             r"comments?(?: \(\d+\))?|\d+ comments?|(?:leave|write|post|add) (?:a |your )?comments?.*|please (?:log ?in|sign in) to .*|name|password|submit|cancel|reply",
-            r"advertisement|advertising|ad|sponsored(?: content)?|promoted|gift (?:this )?article|save article|listen to this article",
+            r"advertisement|advertising|ad|sponsored(?: content)?|promoted|gift (?:this )?article|save article|listen to this article|(?:\w+ ){0,3}powered by(?: \S+){1,4}",
             r"all news|top news|photo news|news|menu|search|home|close|open|more|view (?:all|more)|see more|read more.*|more (?:stories|news|from .*)|previous(?: article)?|next(?: article)?|prev|list",
             r"click (?:here )?to (?:enlarge|view).*|enlarge|expand|button that move to .*|original korean article.*",
             r"(?:korean|english|中文|日本語|한국어|español|français|русский|عربي)(?:\s*[|/·]\s*(?:korean|english|中文|日本語|한국어|español|français|русский|عربي))*",

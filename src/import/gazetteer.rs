@@ -29,7 +29,8 @@ struct Gazetteer {
     by_form: HashMap<String, Vec<usize>>,
     /// Each figure by the key of its full name.
     by_name: HashMap<String, usize>,
-    /// The short forms of several words, as written (`von der Leyen`).
+    /// The full names and the short forms of several words, as written (`Barack Obama`,
+    /// `von der Leyen`).
     multi_word_forms: Vec<&'static str>,
 }
 
@@ -54,6 +55,9 @@ fn parse(text: &'static str) -> Gazetteer {
         let years = fields.next().unwrap_or_default();
         let index = figures.len();
         by_name.entry(key(name)).or_insert(index);
+        if name.contains(' ') {
+            multi_word_forms.push(name);
+        }
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             if form.contains(' ') {
                 multi_word_forms.push(form);
@@ -102,9 +106,10 @@ pub(crate) fn resolve(form: &str, year: Option<i32>) -> Option<&'static str> {
     fitting.next().is_none().then_some(first.name)
 }
 
-/// The gazetteer's short forms of several words ("von der Leyen", "Lula da Silva") found in
-/// `text`, as `(start, end, person)`. Such a form is specific enough to name its person without a
-/// title or a verb around it; a form two people share names one only when `year` leaves one.
+/// The gazetteer's full names and short forms of several words ("Barack Obama", "von der
+/// Leyen", "Lula da Silva") found in `text`, as `(start, end, person)`. Such a form is specific
+/// enough to name its person without a title or a verb around it; a short form two people share
+/// names one only when `year` leaves one.
 pub(crate) fn multi_word_mentions(
     text: &str,
     year: Option<i32>,
@@ -143,10 +148,24 @@ pub(crate) fn multi_word_mentions(
                 && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
         })
         .filter_map(|m| {
-            let person = resolve(forms[m.pattern().as_usize()], year)?;
+            let form = forms[m.pattern().as_usize()];
+            let person = match GAZETTEER.by_name.get(&key(form)) {
+                // A full name spelled out is its person in any year, unless it opens a longer
+                // capitalised name (`George Washington University`).
+                Some(&i) if !followed_by_capital(&text[m.end()..]) => GAZETTEER.figures[i].name,
+                Some(_) => return None,
+                None => resolve(form, year)?,
+            };
             Some((m.start(), m.end(), person))
         })
         .collect()
+}
+
+/// Whether the next word is capitalised: `Nelson Mandela| Bay`.
+fn followed_by_capital(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The figure a formal name with its lineage spelled out is known by: "Mohamed bin Zayed bin
@@ -180,6 +199,17 @@ mod tests {
         assert_eq!(found[0].2, "Ursula von der Leyen");
         assert_eq!(&text[found[0].0..found[0].1], "von der Leyen");
         assert!(multi_word_mentions("the Leyen river and der Leyen", Some(2024)).is_empty());
+    }
+
+    #[test]
+    fn a_full_name_spelled_out_names_its_person_in_any_year() {
+        let text = "The town that raised Barack Obama - a former president - cheered.";
+        let found = multi_word_mentions(text, Some(2030));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2, "Barack Obama");
+        assert_eq!(&text[found[0].0..found[0].1], "Barack Obama");
+        // The opening words of a longer capitalised name are not the person.
+        assert!(multi_word_mentions("a Barack Obama Foundation grant", Some(2030)).is_empty());
     }
 
     #[test]

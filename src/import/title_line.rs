@@ -260,6 +260,30 @@ fn photo_line(line: &Line, outlets: &OutletMatcher) -> bool {
             && (is_caption(&line.text, outlets) || is_credited_photo(&line.text, outlets)))
 }
 
+/// A photo's alt text or caption over its credit line: `The court building` / `Image Credit: Wire`.
+fn above_photo_credit(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
+    lines[at + 1..]
+        .iter()
+        .find(|l| l.kind != Kind::Blank)
+        .is_some_and(|next| is_credit_line(next, outlets))
+}
+
+/// A photo's caption under its credit line, repeating the alt text over it: `The court` /
+/// `Image Credit: Wire` / `The court.`
+fn below_photo_credit(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
+    let mut before = lines[..at].iter().rev().filter(|l| l.kind != Kind::Blank);
+    let (Some(credit), Some(alt)) = (before.next(), before.next()) else {
+        return false;
+    };
+    let (caption, alt) = (key(&lines[at].text), key(&alt.text));
+    is_credit_line(credit, outlets) && !alt.is_empty() && caption.starts_with(alt.as_str())
+}
+
+/// A credit on its own line: `Image Credit: Wire`, `Photo: Jane Doe`.
+fn is_credit_line(line: &Line, outlets: &OutletMatcher) -> bool {
+    word_count(&line.text) <= 6 && is_caption(&line.text, outlets)
+}
+
 fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
     let mut gap = 0;
     let mut meta_follows = false;
@@ -281,7 +305,9 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             }
             _ => false,
         };
-        let photo = photo_line(line, outlets);
+        let photo = photo_line(line, outlets)
+            || above_photo_credit(lines, n, outlets)
+            || below_photo_credit(lines, n, outlets);
         match line.kind {
             _ if meta && under => meta_follows = true,
             Kind::Meta(_) => {}
@@ -321,7 +347,7 @@ enum Run {
     Deck,
 }
 
-fn run_of_headlines(lines: &[Line], at: usize) -> Run {
+fn run_of_headlines(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Run {
     // Each opens like a headline: lines of hard-wrapped text run on in lower case.
     let in_run = |l: &Line| {
         matches!(l.kind, Kind::Body | Kind::PreTitle)
@@ -330,23 +356,38 @@ fn run_of_headlines(lines: &[Line], at: usize) -> Run {
             && headline_like(&l.text)
             && !body_like(&l.text)
     };
-    let text_lines = |l: &&Line| l.kind != Kind::Blank;
+    // A photo (its alt text, caption and credit) stands between the lines, in no run.
+    let text_lines = |&(n, l): &(usize, &Line)| {
+        l.kind != Kind::Blank
+            && !photo_line(l, outlets)
+            && !is_credit_line(l, outlets)
+            && !above_photo_credit(lines, n, outlets)
+            && !below_photo_credit(lines, n, outlets)
+            && !outlets.is_masthead(&l.text)
+    };
     let above = lines[..at]
         .iter()
+        .enumerate()
         .rev()
         .filter(text_lines)
-        .take_while(|l| in_run(l))
+        .take_while(|(_, l)| in_run(l))
         .count();
-    let below = lines[at + 1..]
+    let below = lines
         .iter()
+        .enumerate()
+        .skip(at + 1)
         .filter(text_lines)
-        .take_while(|l| in_run(l))
+        .take_while(|(_, l)| in_run(l))
         .count();
-    let story_follows = lines[at + 1..]
+    let story_follows = lines
         .iter()
+        .enumerate()
+        .skip(at + 1)
         .filter(text_lines)
         .nth(below)
-        .is_some_and(|l| body_like(&l.text) || super::headline::parse_dateline(&l.text).is_some());
+        .is_some_and(|(_, l)| {
+            body_like(&l.text) || super::headline::parse_dateline(&l.text).is_some()
+        });
     let length = above + 1 + below;
     match (length, story_follows) {
         (4.., false) => Run::List,
@@ -496,8 +537,19 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             && keys.iter().enumerate().any(|(m, other)| {
                 m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
             });
+        // `X in the square` / `Image Credit: Wire` / `X in the square.`: a photo's alt text and
+        // caption printed around its credit line.
+        let beside_credit = above_photo_credit(lines, i, outlets)
+            || lines[..i]
+                .iter()
+                .rev()
+                .find(|l| l.kind != Kind::Blank)
+                .is_some_and(|l| is_credit_line(l, outlets));
+        if repeated && beside_credit {
+            continue;
+        }
         let around = surroundings(lines, i, outlets);
-        let run = run_of_headlines(lines, i);
+        let run = run_of_headlines(lines, i, outlets);
         let in_list = matches!(run, Run::List);
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
@@ -615,6 +667,22 @@ mod tests {
             as drivers walked out for the first time in a decade, stranding thousands of \
             passengers at stations.\n";
         assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+    }
+
+    #[test]
+    fn a_photo_between_the_standfirst_and_the_story_is_neither_headline_nor_list() {
+        let text = "Jump directly to the content\nJobs board powered by Harbour Herald\n\n\
+            Ferry fares rise 12%; island councils call for a cap on peak prices\n\n\
+            Operator says fuel costs leave it no choice\n\n\
+            The ferry terminal at Port Ellen\nImage Credit: Jane Doe\n\
+            The ferry terminal at Port Ellen.\nHarbour Herald\n\n\
+            Port Ellen: Ferry fares on the island routes will rise by 12 per cent from \
+            March, the operator said on Monday, blaming fuel costs that have doubled in two \
+            years.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Ferry fares rise 12%; island councils call for a cap on peak prices"
+        );
     }
 
     #[test]
