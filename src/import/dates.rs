@@ -46,7 +46,7 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+|-){MONTH}\.?(?:,?\s+|-)(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -700,6 +700,8 @@ mod more_tests {
             ("published: October 24, 2014", "2014-10-24"),
             ("Sept 19, 2023", "2023-09-19"),
             ("19 September 2023", "2023-09-19"),
+            ("10-Nov-2001", "2001-11-10"),
+            ("3-March-2019", "2019-03-03"),
         ] {
             let text = format!("{HEAD}{stamp}\n\n{LEAD}");
             assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");

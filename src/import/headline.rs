@@ -345,10 +345,27 @@ fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
 /// Roe`). Every name is two to four capitalised words, none an outlet's name, with a known given
 /// name first or no everyday English word among them.
 pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
-    if text.chars().count() > 100 || text.ends_with(['.', '?', '!', ':']) {
+    if text.ends_with(['.', '?', '!', ':']) {
         return false;
     }
     let text = without_byline_extras(text);
+    if text.chars().count() > 100 {
+        return false;
+    }
+    // `Valley Courier | Jane Doe | Ali Khan | Sirajuddin`: a desk's list of reporters parted by
+    // bars, where one of them may go by a single name.
+    let bars: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    if bars.len() >= 3 {
+        let names: Vec<&str> = bars
+            .iter()
+            .copied()
+            .filter(|p| outlets.resolve(p).is_none())
+            .collect();
+        return bars.len() - names.len() <= 1
+            && names.len() >= 2
+            && names.iter().any(|p| p.contains(' '))
+            && names.iter().all(|p| name_shaped(p, 1, outlets));
+    }
     let (names, tail) = match BARE_BYLINE_TAIL.find(text) {
         Some(m) => (&text[..m.start()], text[m.end()..].trim()),
         None => (text, ""),
@@ -364,27 +381,41 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
         || BYLINE_NOISE.replace_all(tail, "").trim().is_empty()
         || BYLINE_NOISE.is_match(tail) && word_count_at_most(tail, 4);
     let parts: Vec<&str> = names.split(" and ").flat_map(|p| p.split(" & ")).collect();
-    tail_ok
-        && parts.len() <= 3
-        && parts.iter().all(|p| {
-            let p = p.trim();
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let person = words
-                .first()
-                .is_some_and(|w| super::names::is_given_name(w))
-                || !words
-                    .iter()
-                    .any(|w| super::names::is_english_word(&w.to_lowercase()));
-            (2..=4).contains(&words.len())
-                && person
-                && outlets.resolve(p).is_none()
-                && !is_organisation(p)
-                && words.iter().all(|w| {
-                    let mut chars = w.chars();
-                    chars.next().is_some_and(char::is_uppercase)
-                        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
-                })
-        })
+    tail_ok && parts.len() <= 3 && parts.iter().all(|p| name_shaped(p, 2, outlets))
+}
+
+/// `fewest` to four capitalised words, not an outlet or an organisation, with a known given name
+/// first or no everyday English word among them.
+fn name_shaped(text: &str, fewest: usize, outlets: &OutletMatcher) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let person = words
+        .first()
+        .is_some_and(|w| super::names::is_given_name(w))
+        || !words
+            .iter()
+            .any(|w| super::names::is_english_word(&w.to_lowercase()));
+    (fewest..=4).contains(&words.len())
+        && person
+        && outlets.resolve(text).is_none()
+        && !is_organisation(text)
+        && words.iter().all(|w| name_word(w))
+}
+
+/// A capitalised name word: `Okafor`, `O'Neill`, `Al-Amin`, `McConnell`, `MacLeod`.
+fn name_word(word: &str) -> bool {
+    let mut previous = None;
+    word.char_indices().all(|(at, c)| {
+        let fits = if at == 0 {
+            c.is_uppercase()
+        } else if c.is_uppercase() {
+            matches!(previous, Some('-' | '\'' | '’')) || matches!(&word[..at], "Mc" | "Mac")
+        } else {
+            c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.')
+        };
+        previous = Some(c);
+        fits
+    })
 }
 
 /// One to `most` words, each opening with a capital: a place (`Geneva`, `New Delhi`).
@@ -601,6 +632,23 @@ fn title_case(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn name_words_may_carry_a_capital_after_a_prefix_or_an_apostrophe() {
+        for word in [
+            "Okafor",
+            "O'Neill",
+            "Al-Amin",
+            "McConnell",
+            "MacLeod",
+            "D’Souza",
+        ] {
+            assert!(super::name_word(word), "{word}");
+        }
+        for word in ["McDONALD", "iPhone", "BBC", "NewsDay"] {
+            assert!(!super::name_word(word), "{word}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -257,7 +257,7 @@ impl OutletMatcher {
                 add(&mut site, i, 4);
             }
         }
-        self.weigh_mentions(doc, &mut author, &mut site);
+        let interviewed = self.weigh_mentions(doc, &mut author, &mut site);
         let body_starts = doc.lines.iter().position(|l| l.kind == Kind::Body);
         for (n, line) in doc.lines.iter().enumerate().filter(|(_, l)| {
             matches!(
@@ -310,6 +310,11 @@ impl OutletMatcher {
         }
         self.weigh_signatures(doc, &mut author);
         self.weigh_sign_off(doc, &mut author);
+        for i in interviewed {
+            if author.contains_key(&i) || site.contains_key(&i) {
+                add(&mut author, i, 2);
+            }
+        }
 
         let best = |map: &HashMap<usize, i32>| {
             map.iter()
@@ -356,7 +361,8 @@ impl OutletMatcher {
         doc: &Doc,
         author: &mut HashMap<usize, i32>,
         site: &mut HashMap<usize, i32>,
-    ) {
+    ) -> Vec<usize> {
+        let mut interviewed = Vec::new();
         let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
         let first_para = doc.paragraphs().next();
         for (n, line) in doc.lines.iter().enumerate() {
@@ -437,13 +443,16 @@ impl OutletMatcher {
                     // `Follow Reuters on…`, `Download the NDTV app`.
                     (4, false)
                 } else if INTERVIEW.is_match(before) {
-                    // Weak: a story often quotes what someone told another outlet.
-                    (2, true)
+                    // A story often quotes what someone told another outlet: only a hint for an
+                    // outlet named by other evidence.
+                    interviewed.push(i);
+                    (0, true)
                 } else if lead_credit {
                     (10, true)
                 } else if short
                     && title_at.is_none_or(|t| n < t)
-                    && (before.is_empty() || after.is_empty())
+                    // `Valley Courier Logo`: the masthead's image, by its alt text.
+                    && (before.is_empty() || after.is_empty() || after.eq_ignore_ascii_case("logo"))
                     && !matches!(line.kind, Kind::Title)
                 {
                     (4, false)
@@ -457,6 +466,7 @@ impl OutletMatcher {
                 }
             }
         }
+        interviewed
     }
 
     /// A story's closing credit, in the last lines of its body: `(Deutsche Welle with AFP, dpa)`,
@@ -627,7 +637,7 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
 
 /// What follows an outlet's name in a desk credit.
 static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network)\.?$").unwrap()
+    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network|report)\.?$").unwrap()
 });
 
 /// A date closing a credit: `Kyodo News March 3, 2019`, `AFP 12/03/2024`.
@@ -846,6 +856,29 @@ mod tests {
             let text = format!("{STORY}{byline}\n\n{LEAD}");
             assert_eq!(outlet_of(&text).0, "Reuters", "{byline}");
         }
+    }
+
+    #[test]
+    fn a_desk_list_of_reporters_a_report_credit_and_a_logo_name_the_outlet() {
+        let text = format!(
+            "{STORY}Reuters | Jane Okafor | Tunde Bello | Sirajuddin Published May 2, 2024\n\n{LEAD}"
+        );
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.outlet, "Reuters");
+        assert_eq!(got.front.byline, ["Jane Okafor", "Tunde Bello"]);
+        let text = format!("{STORY}Gulf News report\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Gulf News");
+        let text = format!("Gulf News Logo\n\n{STORY}{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Gulf News");
+    }
+
+    #[test]
+    fn what_someone_told_another_outlet_names_no_outlet_on_its_own() {
+        let told = "\"We will appeal,\" the line's chief executive told Reuters.\n\n";
+        assert_eq!(outlet_of(&format!("{STORY}{LEAD}{told}")).0, "");
+        let text = format!("{STORY}LAGOS (Reuters) - {LEAD}{told}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
     }
 
     #[test]
