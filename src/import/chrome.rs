@@ -68,7 +68,7 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:additional )?reporting by |writing by |editing by |compiled by |translated by |edited by |photo(?:graph)?s? by |(?:graphics?|video) by )|contributed (?:to )?(?:this|the) (?:report|story|article)\.?$").unwrap()
+    Regex::new(r"(?i)^(?:(?:additional )?reporting by |writing by |written by [^;]+; |editing by |compiled by |translated by |edited by |photo(?:graph)?s? by |(?:graphics?|video) by )|contributed (?:to )?(?:this|the) (?:report|story|article)\.?$").unwrap()
 });
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {

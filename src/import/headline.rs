@@ -300,7 +300,8 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CREDIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|;\s*)(?:additional )?(?:reporting|writing) by (?P<names>[^;.]+)").unwrap()
+    Regex::new(r"(?i)(?:^|;\s*)(?:additional )?(?:reporting|writing|written) by (?P<names>[^;.]+)")
+        .unwrap()
 });
 
 /// Head words of organisation names, from the shipped word list.
@@ -446,7 +447,11 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
         .chain(byline_lines(doc));
     for line in lines {
         let rest = BYLINE_PREFIX.replace(line.trim(), "");
-        names.extend(split_names(&rest, outlets));
+        // `By Jane Doe; Edited by John Roe`: editors and photographers are not its writers.
+        let rest = OTHER_ROLES
+            .find(&rest)
+            .map_or(&*rest, |m| &rest[..m.start()]);
+        names.extend(split_names(rest, outlets));
     }
     for line in doc.meta(Meta::Contact) {
         if let Some(caps) = SIGN_OFF.captures(line) {
@@ -467,6 +472,11 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
     }
     unique
 }
+
+/// Credits after a byline's writers for the rest of the work on the story.
+static OTHER_ROLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[;,]?\s*(?-u:\b)(?:edit(?:ed|ing)|photos?|photographs?|graphics?|video|translated|compiled) by(?-u:\b)").unwrap()
+});
 
 static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
@@ -526,7 +536,13 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
     let text = BYLINE_PARTS.replace_all(&text, ",");
     text.split([',', ';'])
         .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().trim_end_matches(['.', '-', '–', '—']).trim())
+        // `Jane Doe, John Roe, and Ali Khan`: the serial comma leaves `and` on the last name.
+        .map(|p| {
+            p.trim()
+                .trim_start_matches("and ")
+                .trim_end_matches(['.', '-', '–', '—'])
+                .trim()
+        })
         .filter(|p| !p.is_empty() && outlets.resolve(p).is_none() && !is_organisation(p))
         .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
         .collect()
@@ -650,6 +666,22 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_closing_credit_names_its_writers_and_keeps_its_editors_out_of_the_story() {
+        let text = "Harbour dredging to start in spring\n\nThe port authority said on Monday \
+            that dredging of the outer harbour would start in spring, after residents and \
+            fishing crews raised concerns. Mayor Alan Brooks said the council backed it.\n\n\
+            Written by Jane Okafor, Tunde Bello, and Mei Lin Tan; Edited by Paul Grant and \
+            Sara Lind\n";
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.byline,
+            ["Jane Okafor", "Tunde Bello", "Mei Lin Tan"]
+        );
+        assert_eq!(got.front.actors, ["Alan Brooks"]);
+    }
 
     #[test]
     fn a_byline_running_on_into_a_date_or_a_desk_keeps_the_name() {
