@@ -142,8 +142,8 @@ fn core_end(text: &str, at: usize) -> Option<usize> {
 fn token_end(text: &str, at: usize) -> Option<usize> {
     // Every prefix opens with one of these letters: most words need no prefix tried.
     let prefixed = matches!(
-        text.as_bytes()[at],
-        b'M' | b'O' | b'D' | b'N' | b'A' | b'a' | b'E' | b'e'
+        text.as_bytes().get(at),
+        Some(b'M' | b'O' | b'D' | b'N' | b'A' | b'a' | b'E' | b'e')
     );
     PREFIXES
         .iter()
