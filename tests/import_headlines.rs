@@ -27,21 +27,42 @@ fn check(head: &str, byline: &[&str]) {
 }
 
 #[test]
-fn labels_before_a_headline_are_stripped() {
+fn a_label_printed_in_the_headline_stays_and_a_wire_code_or_section_label_goes() {
+    // Readers see `WATCH:` or `UPDATE 2-` as the headline's first words: the title keeps them.
+    for (head, title, byline) in [
+        (
+            "Home | News | Local\n\nWATCH: Water board raises tariffs after floods\n\nBy Jane Okafor and Tomas Reyes",
+            "WATCH: Water board raises tariffs after floods",
+            &["Jane Okafor", "Tomas Reyes"][..],
+        ),
+        (
+            "UPDATE 2-Water board raises tariffs after floods\n\nBy Jane Okafor",
+            "UPDATE 2-Water board raises tariffs after floods",
+            &["Jane Okafor"],
+        ),
+        (
+            "Menu\nSearch\nPolitics\n\nBREAKING: Water board raises tariffs after floods\n\nJane Okafor\nSenior Correspondent",
+            "BREAKING: Water board raises tariffs after floods",
+            &["Jane Okafor"],
+        ),
+        (
+            "VIDEO: Water board raises tariffs after floods\n\nJane Okafor\nMay 5, 2024 at 10:32 am",
+            "VIDEO: Water board raises tariffs after floods",
+            &["Jane Okafor"],
+        ),
+    ] {
+        let (got_title, got_byline) = read(head);
+        assert_eq!(got_title, title, "title of:\n{head}");
+        assert_eq!(got_byline, byline, "byline of:\n{head}");
+    }
+    // A wire's version code, a section set off by a bar, a label in brackets after it: not the
+    // headline's words.
     check(
-        "Home | News | Local\n\nWATCH: Water board raises tariffs after floods\n\nBy Jane Okafor and Tomas Reyes",
-        &["Jane Okafor", "Tomas Reyes"],
-    );
-    check(
-        "UPDATE 2-Water board raises tariffs after floods\n\nBy Jane Okafor",
+        "(LEAD) Water board raises tariffs after floods\n\nBy Jane Okafor",
         &["Jane Okafor"],
     );
     check(
-        "Menu\nSearch\nPolitics\n\nBREAKING: Water board raises tariffs after floods\n\nJane Okafor\nSenior Correspondent",
-        &["Jane Okafor"],
-    );
-    check(
-        "VIDEO: Water board raises tariffs after floods\n\nJane Okafor\nMay 5, 2024 at 10:32 am",
+        "Analysis | Water board raises tariffs after floods\n\nBy Jane Okafor",
         &["Jane Okafor"],
     );
     check(

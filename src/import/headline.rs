@@ -88,9 +88,26 @@ static TITLE_LABELS: LazyLock<String> = LazyLock::new(|| {
         .join("|")
 });
 
-static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:\((?:[A-Z0-9][A-Z0-9 ,.'/&:-]{{0,40}}|[0-9]+(?:st|nd|rd|th) LD[^)]{{0,40}}|LEAD[^)]{{0,40}}|(?:Yonhap|News|Photo) [A-Za-z ]{{2,20}}|Update|Editorial[^)]{{0,40}}|Interview|Feature|Profile|Correction)\)\s*)+|^(?:(?:UPDATE|WRAPUP|CORRECTED|RPT|REFILE|EXCLUSIVE)(?: \d+)?-|(?i:{})\s*[:|-]\s+)", *TITLE_LABELS)).unwrap()
+/// A wire's bracketed code before the headline (`(LEAD)`, `(2nd LD)`, `(URGENT)`): a version
+/// marker of the copy, never part of the headline.
+static LEADING_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\((?:[A-Z0-9][A-Z0-9 ,.'/&:-]{0,40}|[0-9]+(?:st|nd|rd|th) LD[^)]{0,40}|LEAD[^)]{0,40}|(?:Yonhap|News|Photo) [A-Za-z ]{2,20}|Update|Editorial[^)]{0,40}|Interview|Feature|Profile|Correction)\)\s*)+").unwrap()
 });
+
+/// A label printed as the headline's first words (`WATCH: …`, `UPDATE 1-…`, `Breaking: …`):
+/// readers see it as part of the headline, so the title keeps it.
+static PRINTED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?:UPDATE|WRAPUP|CORRECTED|RPT|REFILE|EXCLUSIVE)(?: \d+)?-|(?i:{})\s*:\s+)",
+        *TITLE_LABELS
+    ))
+    .unwrap()
+});
+
+/// A section label set off before the headline by a bar or a spaced dash (`Opinion | …`,
+/// `Analysis - …`): the page's navigation, as a tab title prints it.
+static SECTION_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s*(?:\||\s-)\s+", *TITLE_LABELS)).unwrap());
 
 static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]])+\s*$", *TITLE_LABELS)).unwrap()
@@ -123,14 +140,15 @@ pub(crate) fn without_trailing_label(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a line opens with a headline label (`WATCH:`, `(LEAD)`, `UPDATE 2-`).
 pub(crate) fn has_leading_label(text: &str) -> bool {
-    LEADING_LABEL.is_match(text)
+    LEADING_CODE.is_match(text) || PRINTED_LABEL.is_match(text) || SECTION_LABEL.is_match(text)
 }
 
 pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {
     let mut title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
         let before = title.len();
-        title = LEADING_LABEL.replace(&title, "").trim().to_string();
+        title = LEADING_CODE.replace(&title, "").trim().to_string();
+        title = SECTION_LABEL.replace(&title, "").trim().to_string();
         title = TRAILING_LABEL.replace(&title, "").trim().to_string();
         title = DANGLING.replace_all(&title, "").trim().to_string();
         title = strip_site_name(&title, site, outlets);
