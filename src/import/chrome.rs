@@ -64,7 +64,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\(end\)|\(c\)\s*yonhap.*|please (?:direct|send|email|e-mail) .*|(?:contact|e-?mail|write to)(?: the)?(?: reporter| writer| author)?s?\s*(?:at|:).*|for (?:more information|inquiries).*|follow (?:us|\S+) on .*|download (?:the|our) app.*|\[?[a-z0-9._%+-]+@[a-z0-9.-]+\]?)$").unwrap()
+    Regex::new(r"(?i)^(?:\(end\)|\(c\)\s*yonhap.*|please (?:direct|send|email|e-mail) .*|(?:contact|e-?mail|write to)(?: the)?(?: reporter| writer| author)?s?\s*(?:at|:).*|for (?:more information|inquiries).*|follow (?:us|\S+) on .*|download (?:the|our)(?: \S+){0,3} app(?:\W.*)?|\[?[a-z0-9._%+-]+@[a-z0-9.-]+\]?)$").unwrap()
 });
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {

@@ -92,6 +92,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
 
     let mut lines: Vec<Line> = Vec::new();
     let mut in_list = false;
+    // Whether a paragraph of text came before: a list above the first one is in the page's head.
+    let mut story_seen = false;
     // Whether the last text line was a one- or two-word menu item ("Audio", "Video", "Live").
     let mut after_menu_item = false;
     for raw in text.split('\n') {
@@ -133,7 +135,12 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             kind = Kind::Junk;
         } else if in_list {
             match kind {
-                Kind::Body if body_like(text) => in_list = false,
+                Kind::Body if body_like(text) => {
+                    in_list = false;
+                    if !story_seen {
+                        reclaim_headline(&mut lines, outlets, mostly_latin);
+                    }
+                }
                 Kind::Body | Kind::Meta(Meta::Stamp) => kind = Kind::Junk,
                 // A listed story's card: its author and date (`Jane Doe 03 Jun 2025`).
                 Kind::Meta(Meta::Byline) if has_digit(text) => kind = Kind::Junk,
@@ -144,6 +151,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         if kind != Kind::Blank {
             after_menu_item = menu_item;
         }
+        story_seen |= kind == Kind::Body && body_like(text);
         lines.push(Line {
             text: text.to_string(),
             kind,
@@ -159,6 +167,34 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         blocks,
         title_sure,
         dateline: Default::default(),
+    }
+}
+
+/// `More Top Stories` / `Headline A` / `27 April 2024` / `The headline` / `Friday 8 April 2016` /
+/// story: the story opens right under the last card of a list of other stories above it, and
+/// that card is the story's own headline and stamp.
+fn reclaim_headline(lines: &mut [Line], outlets: &OutletMatcher, mostly_latin: bool) {
+    let mut text_lines = (0..lines.len())
+        .rev()
+        .filter(|&i| lines[i].kind != Kind::Blank);
+    let Some(last) = text_lines.next() else {
+        return;
+    };
+    let (stamp, headline) = match classify(&lines[last].text, outlets, mostly_latin) {
+        Kind::Meta(Meta::Stamp) => (Some(last), text_lines.next()),
+        _ => (None, Some(last)),
+    };
+    let Some(headline) = headline.filter(|&i| {
+        lines[i].kind == Kind::Junk
+            && word_count(&lines[i].text) >= 3
+            && super::title_line::headline_like(&lines[i].text)
+            && classify(&lines[i].text, outlets, mostly_latin) == Kind::Body
+    }) else {
+        return;
+    };
+    lines[headline].kind = Kind::Body;
+    if let Some(stamp) = stamp {
+        lines[stamp].kind = Kind::Meta(Meta::Stamp);
     }
 }
 

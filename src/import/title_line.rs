@@ -686,6 +686,37 @@ mod tests {
     }
 
     #[test]
+    fn the_last_card_of_a_list_above_the_story_is_its_headline() {
+        let text = "More Top Stories\n\nMarket stalls reopen after fire\n\n27 April 2024\n\n\
+            Island ferry timetable changes\n\n11 November 2023\n\n\
+            Council plans flood assistance for farmers\n\nFriday 8 April 2016 | Published in Regional\n\n\
+            SUVA – The council is expected to reveal an assistance package for farmers whose \
+            fields were flooded by last week's storm, the mayor said on Friday.\n";
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.title,
+            "Council plans flood assistance for farmers"
+        );
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-04-08")
+        );
+    }
+
+    #[test]
+    fn an_app_promotion_is_no_headline() {
+        let text = "Download our blog's APP from the store using the link here>>>\n\n\
+            Harbour authority delays vote on new container terminal\n\n\
+            The harbour authority on Tuesday postponed a vote on the planned container terminal \
+            after residents filed more than 400 objections, the chair told reporters.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Harbour authority delays vote on new container terminal"
+        );
+    }
+
+    #[test]
     fn a_headline_printed_twice_is_sure_and_a_caption_never_a_headline() {
         let text = "Dam inspectors find cracks in spillway | Valley Courier\n\
             A view of the spillway from the east bank. JOHN MWANGI\n\
