@@ -576,6 +576,9 @@ pub(crate) fn without_byline_extras(text: &str) -> &str {
     if let Some(m) = BYLINE_EXTRAS_TAIL.find(text) {
         text = &text[..m.start()];
     }
+    if let Some(m) = CAPITALS_ROLE.find(text) {
+        text = &text[..m.start()];
+    }
     if let Some((names, _)) = text.split_once(" for ") {
         text = names;
     }
@@ -588,6 +591,12 @@ pub(crate) fn without_byline_extras(text: &str) -> &str {
         .map_or(text, |m| &text[m.end()..])
         .trim()
 }
+
+/// A reporter's role in capitals after the name, and where they filed from: `Jane Doe CHIEF
+/// FOOTBALL CORRESPONDENT at the National Stadium`.
+static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:\p{Lu}{2,}\s+){0,4}(?:CORRESPONDENTS?|EDITORS?|REPORTERS?|WRITERS?|COLUMNIST|CRITIC)(?-u:\b).*$").unwrap()
+});
 
 /// A stamp, relative time or reading time run on after a byline's names.
 static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {

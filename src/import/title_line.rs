@@ -38,9 +38,16 @@ pub(crate) fn headline_like(text: &str) -> bool {
     (2..=35).contains(&words)
         && text.chars().count() <= 250
         && !(ends_period && words > 12)
-        // `WATCH: …`, `BREAKING: …` are labelled headlines, not datelines.
-        && (!super::headline::DATELINE.is_match(text) || super::headline::has_leading_label(text))
+        // `WATCH: …`, `BREAKING: …` are labelled headlines, not datelines, and so is any short
+        // line after a word in capitals and a colon (`LIVESTREAMED: Ministry briefs press`).
+        && (!super::headline::DATELINE.is_match(text)
+            || super::headline::has_leading_label(text)
+            || (CAPITALS_LABEL.is_match(text) && !ends_period && words <= 15))
 }
+
+/// A word in capitals and a colon opening a line: a dateline's place or a headline's label.
+static CAPITALS_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}(?: \p{Lu}{2,})?:\s").unwrap());
 
 /// Never a headline, whatever its shape.
 fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
@@ -364,6 +371,7 @@ fn run_of_headlines(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Run {
             && !above_photo_credit(lines, n, outlets)
             && !below_photo_credit(lines, n, outlets)
             && !outlets.is_masthead(&l.text)
+            && !is_site_header(&l.text, outlets)
     };
     let above = lines[..at]
         .iter()
