@@ -236,6 +236,10 @@ impl OutletMatcher {
         }
         for line in doc.meta(Meta::Source) {
             let rest = line.split_once(':').map_or(line, |(_, r)| r);
+            // `Source: www.valleycourier.example`: the site by its address.
+            if let Some(i) = bare_domain(rest).and_then(|d| self.domain_owner(&d)) {
+                add(&mut author, i, 10);
+            }
             for part in rest
                 .split([',', ';', '/', '|'])
                 .flat_map(|p| p.split(" and "))
@@ -623,7 +627,7 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
                 .text
                 .split_once(':')
                 .map_or(line.text.as_str(), |(_, r)| r);
-            if let Some(org) = plausible(rest) {
+            if let Some(org) = plausible(rest).or_else(|| bare_domain(rest)) {
                 return Some(org);
             }
         }
@@ -633,6 +637,16 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     let host = hints.url.as_deref().and_then(host_of)?;
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     host.contains('.').then_some(host)
+}
+
+/// `www.valleycourier.example`, `https://valleycourier.example/`: a site named by its address
+/// alone, as the editor would write it (`valleycourier.example`).
+fn bare_domain(text: &str) -> Option<String> {
+    static DOMAIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$").unwrap()
+    });
+    let caps = DOMAIN.captures(text.trim())?;
+    Some(caps[1].to_lowercase())
 }
 
 /// What follows an outlet's name in a desk credit.
@@ -871,6 +885,14 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Gulf News");
         let text = format!("Gulf News Logo\n\n{STORY}{LEAD}");
         assert_eq!(outlet_of(&text).0, "Gulf News");
+    }
+
+    #[test]
+    fn a_source_line_naming_a_site_by_its_address() {
+        let text = format!("{STORY}Source: www.gulfnews.com\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Gulf News");
+        let text = format!("{STORY}Source: www.valleycourier.example\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "valleycourier.example");
     }
 
     #[test]
