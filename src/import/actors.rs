@@ -942,6 +942,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         };
         if surnames.contains(family)
             && !names::is_stop_word(given)
+            && !names::is_title_word(given)
             && !inside_capitalised_run(text, start)
             && (names::is_given_name(given) || !names::is_english_word(&given.to_lowercase()))
         {
@@ -1679,6 +1680,19 @@ mod tests {
                 "{text}: {cleaned}"
             );
         }
+    }
+
+    #[test]
+    fn honorifics_of_address_are_titles_not_given_names() {
+        let text = "Party president Datuk Seri Hamid Rahman denied the claim. Hamid said he \
+            backed the premier. Police said the gang kidnapped one Alhaji Musa Danladi in \
+            November; Danladi was freed a week later. Senator the Honourable Ruth Okoro spoke.";
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(&format!("Claim denied\n\n{text}\n"), "t.txt", &ctx);
+        assert_eq!(
+            got.front.actors,
+            ["Hamid Rahman", "Musa Danladi", "Ruth Okoro"]
+        );
     }
 
     #[test]
