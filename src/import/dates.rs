@@ -1,6 +1,7 @@
 //! Dates: the publication date from the article's own stamp, its URL, its dateline with the year
-//! found elsewhere, or a dated photo caption confirmed by the weekday in the lead. Page clocks
-//! (dates above the headline) are ignored. When nothing fixes the day, only what is fixed (month
+//! found elsewhere, or a dated photo caption confirmed by the weekday in the lead. A date above
+//! the headline counts for less, and not at all when it reads like the page's clock (a weekday
+//! and no time of day). When nothing fixes the day, only what is fixed (month
 //! or year) is returned, and never a guess: a wrong date is worse than none.
 
 use std::sync::LazyLock;
@@ -75,6 +76,9 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .unwrap()
 });
+/// A time of day with minutes: a story's stamp carries one, a page's clock of the day does not.
+static CLOCK_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)").unwrap());
 static WEEKDAY_EVENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:night|evening)(?-u:\b)").unwrap()
 });
@@ -400,7 +404,8 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             None if title_at.is_some_and(|t| i > t) => (80, true, text),
             None if title_at.is_none() && i > 0 => (75, true, text),
-            None if WEEKDAY.is_match(text) || i == 0 => continue,
+            // A page's clock names the weekday and no time: `Friday 29 April 2016`.
+            None if WEEKDAY.is_match(text) && !CLOCK_TIME.is_match(text) => continue,
             None => (50, false, text),
         };
         // `Issue 1157, (18 - 24 July 2013)`: an issue's span starts on the day it came out.
@@ -813,5 +818,14 @@ mod more_tests {
         assert_eq!(date_of(&text), None);
         let text = format!("Friday 29 April 2016\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn a_stamp_above_the_headline_dates_the_story_unless_it_reads_like_a_clock() {
+        let text = format!("Jan 11, 2020\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2020-01-11"));
+        // A time to the minute is the story's stamp, weekday or not.
+        let text = format!("Monday, February 13th 2012 - 21:05 UTC\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2012-02-13"));
     }
 }
