@@ -327,9 +327,11 @@ fn drop_trailing_lists(lines: &mut [Line]) {
         match line.kind {
             Kind::Blank | Kind::Junk | Kind::Meta(_) => continue,
             Kind::Body if super::html::figure_of_marker(&line.text).is_some() => continue,
+            // A story's last sentence signed off by its agency (`… by floods.-VNA`) is no list.
             Kind::Body
                 if !body_like(&line.text)
                     && !line.text.ends_with(['.', '"', '”', ')'])
+                    && super::chrome::sign_off(&line.text).is_none()
                     && word_count(&line.text) <= 15 =>
             {
                 line.kind = Kind::Junk

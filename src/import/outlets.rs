@@ -197,6 +197,24 @@ impl OutletMatcher {
         line.split_whitespace().count() <= 6 && self.resolve_index(line).is_some()
     }
 
+    /// The first of two or more outlets making up a whole short line (`Kyodo, Reuters`,
+    /// `AFP / dpa`).
+    pub(crate) fn credit_list(&self, line: &str) -> Option<usize> {
+        if line.len() > 80 || !line.contains([',', '/', '&']) {
+            return None;
+        }
+        let mut parts = line
+            .split([',', '/', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let first = self.resolve_index(parts.next()?)?;
+        let mut rest = parts.peekable();
+        rest.peek()?;
+        rest.all(|p| self.resolve_index(p).is_some())
+            .then_some(first)
+    }
+
     /// The outlet of a host or its nearest listed parent domain (`news.un.org` before `un.org`).
     fn domain_owner(&self, domain: &str) -> Option<usize> {
         let domain = domain.to_lowercase();
@@ -280,6 +298,13 @@ impl OutletMatcher {
                 } else {
                     add(&mut site, i, 4);
                 }
+            }
+        }
+        // `Kyodo, Reuters` on a line of its own: the agencies credited for the story, the one that
+        // wrote it first.
+        for line in doc.lines.iter().filter(|l| l.kind != Kind::Title) {
+            if let Some(i) = self.credit_list(&line.text) {
+                add(&mut author, i, 8);
             }
         }
         // A raw text's tab title; a saved page names its site in its metadata instead.
@@ -370,16 +395,23 @@ impl OutletMatcher {
         let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
         let first_para = doc.paragraphs().next();
         for (n, line) in doc.lines.iter().enumerate() {
-            let text = line.text.as_str();
-            if text.len() > 600 || matches!(line.kind, Kind::Blank) {
+            if matches!(line.kind, Kind::Blank) {
                 continue;
             }
+            let is_first = Some(line.text.as_str()) == first_para;
+            // A long paragraph credits its outlet only at its head (`(Wire) - …`).
+            let text = match line.text.len() {
+                ..=600 => line.text.as_str(),
+                _ => &line.text[..line.text.floor_char_boundary(200)],
+            };
             let short = text.split_whitespace().count() <= 8;
-            // Credits stand in short lines, metadata, the lead and interviews; a paragraph of
-            // the story mentions outlets only in passing, so most are not searched at all.
+            // Credits stand in short lines, metadata, the lead, a paragraph opening with a
+            // bracketed credit, and interviews; a paragraph of the story mentions outlets only in
+            // passing, so most are not searched at all.
             let may_credit = short
                 || !matches!(line.kind, Kind::Body)
-                || Some(text) == first_para
+                || is_first
+                || text.starts_with(['(', '['])
                 || CREDIT_WORDS.is_match(text);
             if !may_credit {
                 continue;
@@ -390,7 +422,7 @@ impl OutletMatcher {
                 // `The Punch - The central bank said…`: the outlet credits itself before the lead,
                 // even after a stray `News photo` label the copy kept (a photo's credit has its
                 // colon: `Photo: Reuters`).
-                let lead_credit = Some(text) == first_para
+                let lead_credit = is_first
                     && start < 60
                     && (after.starts_with("- ")
                         || after.starts_with("– ")
@@ -408,8 +440,7 @@ impl OutletMatcher {
                 {
                     // `Courier's Jane Doe reports.`: a broadcaster's transcript credits its reporter.
                     (10, true)
-                } else if Some(text) == first_para && start < 200 && STATEMENT_LEAD.is_match(after)
-                {
+                } else if is_first && start < 200 && STATEMENT_LEAD.is_match(after) {
                     // `(Wire) – The Port Authority released the following statement:`.
                     (10, true)
                 } else if WRAPPER_OPEN.is_match(before)
@@ -446,6 +477,10 @@ impl OutletMatcher {
                     // The site promoting itself: `Press TV's website can also be accessed at…`,
                     // `Follow Reuters on…`, `Download the NDTV app`.
                     (4, false)
+                } else if SELF_REPORT.is_match(after) {
+                    // `News.Az reports citing Ukrainian media`: the site's own report, in the
+                    // present tense (another outlet's is `Reuters reported, citing…`).
+                    (4, true)
                 } else if INTERVIEW.is_match(before) {
                     // A story often quotes what someone told another outlet: only a hint for an
                     // outlet named by other evidence.
@@ -736,6 +771,8 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "appeared first on",
             "appeared first in",
             "with permission",
+            "reports citing",
+            "reports with reference",
         ];
         let products = super::names::entries(include_str!("registry/self_promotion.txt"))
             .flat_map(|p| [format!("'s {p}"), format!("’s {p}")]);
@@ -744,6 +781,11 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .build(fixed.into_iter().map(str::to_string).chain(products))
             .expect("credit words build an automaton")
     });
+
+/// A site crediting its own report to its sources: `reports citing`, `reports with reference to`.
+static SELF_REPORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^reports (?:citing|with reference to)(?-u:\b)").unwrap()
+});
 
 /// An outlet interviewing someone: `told Reuters`, `spoke to Briefly News`, `in an interview with`.
 static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -893,6 +935,24 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Gulf News");
         let text = format!("{STORY}Source: www.valleycourier.example\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "valleycourier.example");
+    }
+
+    #[test]
+    fn agencies_credited_on_a_line_a_signed_off_last_sentence_and_a_long_leads_wrapper() {
+        let text = format!("• Kyodo, Reuters\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Kyodo News");
+        let text = format!("{STORY}{LEAD}Two beaches stay closed after the spill.-VNA\n");
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.outlet, "Vietnam News Agency");
+        assert!(got.body.contains("Two beaches stay closed"), "{}", got.body);
+        let long = "The fine is the largest the port has ever imposed. ".repeat(14);
+        let text = format!("{STORY}Photo of the harbour\n\n(VOVworld) - {LEAD}{long}\n");
+        assert_eq!(outlet_of(&text).0, "Voice of Vietnam");
+        let text = format!(
+            "{STORY}Port regulators fined the line, Xinhua reports citing the authority.\n\n{LEAD}"
+        );
+        assert_eq!(outlet_of(&text).0, "Xinhua News Agency");
     }
 
     #[test]

@@ -75,6 +75,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         )
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
+        || outlets.credit_list(text).is_some()
         || is_site_header(text, outlets)
         || is_contact_line(text)
         || is_credited_photo(text, outlets)
