@@ -45,6 +45,10 @@ pub(crate) fn headline_like(text: &str) -> bool {
             || (CAPITALS_LABEL.is_match(text) && !ends_period && words <= 15))
 }
 
+/// A sentence ending inside the line and another starting: `… few days. Jane Doe profiles …`.
+static TWO_SENTENCES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}{3,}[.!?] \p{Lu}").unwrap());
+
 /// A word in capitals and a colon opening a line: a dateline's place or a headline's label.
 static CAPITALS_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}(?: \p{Lu}{2,})?:\s").unwrap());
@@ -599,6 +603,9 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         score += if agrees { 12 } else { 0 };
         score -= 6 * paragraphs_before;
         score -= if text.ends_with('.') { 3 } else { 0 };
+        // `… in the next few days. Jane Doe profiles the new ministers`: two sentences make a
+        // standfirst, not a headline.
+        score -= if TWO_SENTENCES.is_match(text) { 6 } else { 0 };
         score -= if in_list { 10 } else { 0 };
         score -= if deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
@@ -711,6 +718,15 @@ mod tests {
             got.front.date.map(|d| d.to_string()).as_deref(),
             Some("2016-04-08")
         );
+    }
+
+    #[test]
+    fn a_standfirst_of_two_sentences_loses_to_a_short_headline() {
+        let text = "Meet the council\n\nThe new mayor is expected to name the rest of the \
+            council in the next few days. Jane Doe profiles the members named so far\n\n\
+            Since the election on Sunday, the new mayor has been meeting party leaders to \
+            form a council of twelve members, four of whom were named on Tuesday.\n";
+        assert_eq!(title_of(text).0, "Meet the council");
     }
 
     #[test]
