@@ -374,6 +374,14 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             continue;
         }
+        if line.kind == Kind::Title {
+            // `Headline─── 06:06 Mon, 19 Sep 2022`: the stamp under a headline, glued to it.
+            let glued = super::headline::trailing_stamp(text).map(|(_, stamp)| stamp);
+            if let Some((_, found)) = glued.and_then(|stamp| dates_in(stamp).into_iter().next()) {
+                unlabelled.push((80, found));
+            }
+            continue;
+        }
         if line.kind != Kind::Meta(Meta::Stamp) {
             continue;
         }
@@ -818,6 +826,13 @@ mod more_tests {
         assert_eq!(date_of(&text), None);
         let text = format!("Friday 29 April 2016\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn a_stamp_glued_after_the_headline_dates_the_story() {
+        let text =
+            format!("World\nCouncil approves river bridge─── 07:15 Tue, 4 Mar 2025\n\n{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2025-03-04"));
     }
 
     #[test]

@@ -247,6 +247,12 @@ static STAMP_CUT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A headline without the page's date stamp glued after it; the headline keeps three words.
 fn strip_trailing_stamp(title: &str) -> &str {
+    trailing_stamp(title).map_or(title, |(head, _)| head)
+}
+
+/// A headline and the page's date stamp glued after it (`Headline─── 06:06 Mon, 19 Sep 2022`),
+/// when the headline keeps three words.
+pub(crate) fn trailing_stamp(title: &str) -> Option<(&str, &str)> {
     for cut in STAMP_CUT.find_iter(title) {
         let head = &title[..cut.start()];
         // A clock time starts the stamp itself; a separator comes before it.
@@ -263,10 +269,10 @@ fn strip_trailing_stamp(title: &str) -> &str {
             && tail.starts_with(|c: char| c.is_alphanumeric())
             && (super::chrome::BARE_DATE.is_match(tail) || super::dates::is_stamp_line(tail));
         if stamp && super::chrome::word_count(head) >= 3 {
-            return head.trim_end();
+            return Some((head.trim_end(), tail));
         }
     }
-    title
+    None
 }
 
 /// A stand-in title from the lead sentence, for texts without a headline (the editor reviews it).
