@@ -511,11 +511,29 @@ fn lead_weekday(doc: &Doc) -> Option<Weekday> {
     days.all(|d| d == first).then_some(first)
 }
 
+/// `… wrapped up on Thursday (April 14)`: the lead's day, named as some sites name it, in place
+/// of a dateline's.
+fn bracketed_day(doc: &Doc) -> Option<&str> {
+    static WEEKDAY_AND_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:mon|tues|wednes|thurs|fri|satur|sun)day \((?P<md>{MONTH}\.? \d{{1,2}})\)"
+        ))
+        .unwrap()
+    });
+    doc.paragraphs()
+        .filter(|p| super::chrome::body_like(p))
+        .take(3)
+        .find_map(|p| WEEKDAY_AND_DAY.captures(p))
+        .and_then(|c| c.name("md"))
+        .map(|m| m.as_str())
+}
+
 /// `SEOUL, Feb. 7 (Yonhap)`: the day is fixed once the year is — by a full date elsewhere in the
 /// text on the same day, by the lead's weekday falling on that day in exactly one year the text
 /// mentions, or by the one year the page's copyright line gives.
 fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
-    let Some(md) = first_dateline(doc).and_then(|d| d.month_day.as_deref()) else {
+    let dateline = first_dateline(doc).and_then(|d| d.month_day.as_deref());
+    let Some(md) = dateline.or_else(|| bracketed_day(doc)) else {
         return;
     };
     let Some(caps) = MONTH_DAY.captures(md) else {
@@ -826,6 +844,18 @@ mod more_tests {
         assert_eq!(date_of(&text), None);
         let text = format!("Friday 29 April 2016\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn a_weekday_with_its_day_in_brackets_dates_the_story_in_the_one_year_it_fits() {
+        // 7 March fell on a Thursday in 2024 and not in 2023: the budget's year decides.
+        let text = "Budget 2024: council backs river bridge\n\nThe council approved the bridge \
+            on Thursday (Mar 7) in its Budget 2024 debate, a year after the 2023 vote was \
+            delayed by the floods.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2024-03-07"));
+        let text = "Council backs river bridge\n\nThe council approved the bridge on Thursday \
+            (Mar 7), after years of delays.\n";
+        assert_eq!(date_of(text), None);
     }
 
     #[test]
