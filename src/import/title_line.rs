@@ -469,36 +469,11 @@ fn footer_titles(lines: &[Line]) -> Vec<String> {
 /// with it, or the page printing it twice, settles it. Position alone counts for little: pages
 /// open with menus, section labels and notices.
 pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher) -> Option<Pick> {
-    let head: Vec<usize> = (0..lines.len())
-        .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::PreTitle))
-        .take(HEAD_LINES)
-        .collect();
-    let keys: Vec<String> = head.iter().map(|&i| key(&lines[i].text)).collect();
-    let known_keys: Vec<String> = known
-        .map(key)
-        .filter(|k| !k.is_empty())
-        .into_iter()
-        .chain(footer_titles(lines))
-        .collect();
-    // Where the second printing of a headline printed twice stands: lines below it are its
-    // standfirst, deck or story, not the headline.
-    // A section label or a menu printed twice is no headline.
-    let second_printing = (0..keys.len()).find(|&n| {
-        let text = &lines[head[n]].text;
-        keys[n].len() >= 8
-            && word_count(text) >= 4
-            && keys[..n].iter().any(|k| *k == keys[n])
-            && !disqualified(text, outlets)
-            && !is_run_on_menu(text)
-            && !beside_time_slot(lines, head[n])
-    });
-
-    // (score, line, sure, place among the head lines) of every candidate.
-    let mut candidates: Vec<(i32, usize, bool, usize)> = Vec::new();
+    let head = Head::new(lines, known, outlets);
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut paragraphs_before = 0;
-    for (n, &i) in head.iter().enumerate() {
+    for (n, &i) in head.at.iter().enumerate() {
         let text = lines[i].text.as_str();
-
         // Teasers of other stories above the headline are neither headline nor story.
         if is_teaser(text) {
             continue;
@@ -511,43 +486,137 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             }
             continue;
         }
+        if head.passed_over(n) {
+            continue;
+        }
+        if let Some(evidence) = head.evidence(n, paragraphs_before) {
+            candidates.push(Candidate {
+                score: evidence.score(text),
+                sure: evidence.sure(text),
+                line: i,
+                at: n,
+            });
+        }
+    }
+    head.choose(&candidates)
+}
+
+/// A line that may be the headline, scored.
+struct Candidate {
+    score: i32,
+    sure: bool,
+    /// The line's index among all lines.
+    line: usize,
+    /// Its place among the head lines.
+    at: usize,
+}
+
+/// The text lines at the top of the text, where the headline stands, with what is known about
+/// them as a whole.
+struct Head<'a> {
+    lines: &'a [Line],
+    outlets: &'a OutletMatcher,
+    /// Indexes of the head's text lines.
+    at: Vec<usize>,
+    /// Each head line's comparison key.
+    keys: Vec<String>,
+    /// Keys of the titles the page states elsewhere (its metadata, a feed's footer).
+    known_keys: Vec<String>,
+    /// Where the second printing of a headline printed twice stands: lines below it are its
+    /// standfirst, deck or story, not the headline.
+    second_printing: Option<usize>,
+}
+
+/// What the layout around a head line says about it.
+struct Evidence {
+    words: i32,
+    /// Its place among the head lines.
+    place: usize,
+    paragraphs_before: i32,
+    around: Surroundings,
+    in_list: bool,
+    repeated: bool,
+    agrees: bool,
+    deck: bool,
+}
+
+impl<'a> Head<'a> {
+    fn new(lines: &'a [Line], known: Option<&str>, outlets: &'a OutletMatcher) -> Self {
+        let at: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::PreTitle))
+            .take(HEAD_LINES)
+            .collect();
+        let keys: Vec<String> = at.iter().map(|&i| key(&lines[i].text)).collect();
+        let known_keys: Vec<String> = known
+            .map(key)
+            .filter(|k| !k.is_empty())
+            .into_iter()
+            .chain(footer_titles(lines))
+            .collect();
+        // A section label or a menu printed twice is no headline.
+        let second_printing = (0..keys.len()).find(|&n| {
+            let text = &lines[at[n]].text;
+            keys[n].len() >= 8
+                && word_count(text) >= 4
+                && keys[..n].iter().any(|k| *k == keys[n])
+                && !disqualified(text, outlets)
+                && !is_run_on_menu(text)
+                && !beside_time_slot(lines, at[n])
+        });
+        Head {
+            lines,
+            outlets,
+            at,
+            keys,
+            known_keys,
+            second_printing,
+        }
+    }
+
+    /// Head line `n` is never the headline: chrome, a byline, a programme slot, a teaser cut
+    /// short, or a caption printed without and with its credit.
+    fn passed_over(&self, n: usize) -> bool {
+        let (lines, outlets) = (self.lines, self.outlets);
+        let i = self.at[n];
+        let text = lines[i].text.as_str();
+        let k = &self.keys[n];
         if disqualified(text, outlets)
             || is_run_on_menu(text)
             || super::headline::bare_byline(text, outlets)
             || beside_time_slot(lines, i)
+            || k.len() < 8
         {
-            continue;
-        }
-        let k = &keys[n];
-        if k.len() < 8 {
-            continue;
+            return true;
         }
         // A teaser cut short: the start of a longer line printed nearby (its caption or story).
-        let cut_short = truncated(text)
-            && keys
-                .iter()
-                .enumerate()
-                .any(|(m, other)| m != n && other.len() > k.len() && other.starts_with(k.as_str()));
-        if cut_short {
-            continue;
-        }
+        let cut_short =
+            truncated(text)
+                && self.keys.iter().enumerate().any(|(m, other)| {
+                    m != n && other.len() > k.len() && other.starts_with(k.as_str())
+                });
         // `X speaks in the chamber.` and, below it, `X speaks in the chamber.Credit: Jane Doe`:
         // one caption printed without and with its credit.
-        let caption_twin = head.iter().enumerate().any(|(m, &j)| {
+        let caption_twin = self.at.iter().enumerate().any(|(m, &j)| {
             m != n
-                && keys[m].len() > k.len()
-                && keys[m].starts_with(k.as_str())
+                && self.keys[m].len() > k.len()
+                && self.keys[m].starts_with(k.as_str())
                 && is_caption(&lines[j].text, outlets)
         });
-        if caption_twin {
-            continue;
-        }
+        cut_short || caption_twin
+    }
+
+    /// What the layout says about head line `n`, or `None` when it rules the line out.
+    fn evidence(&self, n: usize, paragraphs_before: i32) -> Option<Evidence> {
+        let (lines, outlets) = (self.lines, self.outlets);
+        let i = self.at[n];
+        let text = lines[i].text.as_str();
+        let k = &self.keys[n];
         let words = word_count(text) as i32;
         // Printed again nearby: the tab's title and the `<h1>`, or glued to the front of its
         // standfirst. A name that recurs inside captions and paragraphs is no headline.
         // Menus and section labels of a word or three are printed twice too.
         let repeated = words >= 4
-            && keys.iter().enumerate().any(|(m, other)| {
+            && self.keys.iter().enumerate().any(|(m, other)| {
                 m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
             });
         // `X in the square` / `Image Credit: Wire` / `X in the square.`: a photo's alt text and
@@ -559,7 +628,7 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
                 .find(|l| l.kind != Kind::Blank)
                 .is_some_and(|l| is_credit_line(l, outlets));
         if repeated && beside_credit {
-            continue;
+            return None;
         }
         let around = surroundings(lines, i, outlets);
         let run = run_of_headlines(lines, i, outlets);
@@ -570,16 +639,55 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         if (paragraphs_before > 0 && !headline_marks)
             || (text.ends_with('.') && words > 8 && !repeated)
         {
-            continue;
+            return None;
         }
-        let agrees = known_keys
+        let agrees = self
+            .known_keys
             .iter()
             .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
         let deck =
-            !repeated && (second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
+            !repeated && (self.second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
+        Some(Evidence {
+            words,
+            place: n,
+            paragraphs_before,
+            around,
+            in_list,
+            repeated,
+            agrees,
+            deck,
+        })
+    }
 
-        let mut score = 0;
-        score += match around.gap {
+    /// The first of the best scores wins. A close second means the text itself is unclear: let
+    /// the editor confirm. The headline's own second printing is no rival. A headline run on
+    /// into its standfirst is split, and the editor confirms the split.
+    fn choose(&self, candidates: &[Candidate]) -> Option<Pick> {
+        let Some(best) = candidates.iter().rev().max_by_key(|c| c.score) else {
+            return glued_pick(self.lines, &self.at);
+        };
+        let runner_up = candidates
+            .iter()
+            .filter(|c| c.line != best.line && self.keys[c.at] != self.keys[best.at])
+            .map(|c| c.score)
+            .max()
+            .unwrap_or(i32::MIN);
+        let split = glued_standfirst(&self.lines[best.line].text);
+        Some(Pick {
+            line: best.line,
+            sure: best.sure && split.is_none() && best.score.saturating_sub(runner_up) >= 4,
+            split,
+        })
+    }
+}
+
+impl Evidence {
+    /// Position, the byline or standfirst under it, shape, a second printing and agreement
+    /// with the page's stated title count for a line; a list, a deck and a cut-off teaser
+    /// against it.
+    fn score(&self, text: &str) -> i32 {
+        let around = &self.around;
+        let mut score = match around.gap {
             0 => 10,
             1 => 8,
             2 => 4,
@@ -592,50 +700,35 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
         // apart from the story; a headline that does ("What you need to know") opens it.
         let tagline_like = around.gap > 0 && super::chrome::ADDRESSES_READER.is_match(text);
         score -= if tagline_like { 4 } else { 0 };
-        score += match words {
+        score += match self.words {
             ..=3 => -8,
             4 => -2,
             5..=20 => 3,
             _ => -4,
         };
-        score -= n.min(10) as i32;
-        score += if repeated { 8 } else { 0 };
-        score += if agrees { 12 } else { 0 };
-        score -= 6 * paragraphs_before;
+        score -= self.place.min(10) as i32;
+        score += if self.repeated { 8 } else { 0 };
+        score += if self.agrees { 12 } else { 0 };
+        score -= 6 * self.paragraphs_before;
         score -= if text.ends_with('.') { 3 } else { 0 };
         // `… in the next few days. Jane Doe profiles the new ministers`: two sentences make a
         // standfirst, not a headline.
         score -= if TWO_SENTENCES.is_match(text) { 6 } else { 0 };
-        score -= if in_list { 10 } else { 0 };
-        score -= if deck { 12 } else { 0 };
+        score -= if self.in_list { 10 } else { 0 };
+        score -= if self.deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
-        let sure = !in_list
-            && !truncated(text)
-            && (agrees
-                || repeated
-                || (around.gap <= 1 && (4..=15).contains(&words) && !text.ends_with('.')));
-        candidates.push((score, i, sure, n));
+        score
     }
-    // The first of the best scores wins.
-    let Some(&(score, line, sure, at)) = candidates.iter().rev().max_by_key(|(score, ..)| *score)
-    else {
-        return glued_pick(lines, &head);
-    };
-    // A close second means the text itself is unclear: let the editor confirm. The headline's
-    // own second printing is no rival. A headline run on into its standfirst is split, and the
-    // editor confirms the split.
-    let runner_up = candidates
-        .iter()
-        .filter(|c| c.1 != line && keys[c.3] != keys[at])
-        .map(|c| c.0)
-        .max()
-        .unwrap_or(i32::MIN);
-    let split = glued_standfirst(&lines[line].text);
-    Some(Pick {
-        line,
-        sure: sure && split.is_none() && score.saturating_sub(runner_up) >= 4,
-        split,
-    })
+
+    /// Sure enough not to ask the editor: agreed with the page, printed twice, or shaped and
+    /// placed as a headline.
+    fn sure(&self, text: &str) -> bool {
+        !self.in_list
+            && !truncated(text)
+            && (self.agrees
+                || self.repeated
+                || (self.around.gap <= 1 && (4..=15).contains(&self.words) && !text.ends_with('.')))
+    }
 }
 
 /// No line has a headline's shape: the first text line may be a headline glued to its
