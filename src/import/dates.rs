@@ -385,36 +385,8 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         if line.kind != Kind::Meta(Meta::Stamp) {
             continue;
         }
-        // `March 4, 2024 / 9:15 AM / Updated 2 hours ago`: a label after a date labels what
-        // follows it, not the date before it.
-        let label = LABEL.captures(text).filter(|caps| {
-            let at = caps.get(0).map_or(0, |m| m.start());
-            at == 0 || dates_in(&text[..at]).is_empty()
-        });
-        let (rank, confident, rest) = match label {
-            Some(caps) => {
-                let label = caps["label"].to_lowercase();
-                let whole = caps.get(0).expect("match");
-                let updated = [
-                    "updated",
-                    "last updated",
-                    "modified",
-                    "modified on",
-                    "수정",
-                    "최종수정",
-                ]
-                .contains(&label.as_str());
-                if updated {
-                    (60, false, &text[whole.end()..])
-                } else {
-                    (90, true, &text[whole.end()..])
-                }
-            }
-            None if title_at.is_some_and(|t| i > t) => (80, true, text),
-            None if title_at.is_none() && i > 0 => (75, true, text),
-            // A page's clock names the weekday and no time: `Friday 29 April 2016`.
-            None if WEEKDAY.is_match(text) && !CLOCK_TIME.is_match(text) => continue,
-            None => (50, false, text),
+        let Some((rank, confident, rest)) = stamp_rank(text, i, title_at) else {
+            continue;
         };
         // `Issue 1157, (18 - 24 July 2013)`: an issue's span starts on the day it came out.
         let rest = DAY_RANGE.replace(rest, "$first$after");
@@ -455,6 +427,43 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// How far a stamp line at line `at` is trusted, whether its date is confident, and the text
+/// after its label: a publication label most, a modification label less, an unlabelled stamp
+/// under the headline more than one above it; `None` for a page's clock.
+fn stamp_rank(text: &str, at: usize, title_at: Option<usize>) -> Option<(u8, bool, &str)> {
+    // `March 4, 2024 / 9:15 AM / Updated 2 hours ago`: a label after a date labels what
+    // follows it, not the date before it.
+    let label = LABEL.captures(text).filter(|caps| {
+        let start = caps.get(0).map_or(0, |m| m.start());
+        start == 0 || dates_in(&text[..start]).is_empty()
+    });
+    Some(match label {
+        Some(caps) => {
+            let label = caps["label"].to_lowercase();
+            let whole = caps.get(0).expect("match");
+            let updated = [
+                "updated",
+                "last updated",
+                "modified",
+                "modified on",
+                "수정",
+                "최종수정",
+            ]
+            .contains(&label.as_str());
+            if updated {
+                (60, false, &text[whole.end()..])
+            } else {
+                (90, true, &text[whole.end()..])
+            }
+        }
+        None if title_at.is_some_and(|t| at > t) => (80, true, text),
+        None if title_at.is_none() && at > 0 => (75, true, text),
+        // A page's clock names the weekday and no time: `Friday 29 April 2016`.
+        None if WEEKDAY.is_match(text) && !CLOCK_TIME.is_match(text) => return None,
+        None => (50, false, text),
+    })
 }
 
 /// `AEN20220825…`, `ud=20161017`, `/2017/09/19/`, `…-2024-01-05/`; `/2017/09/` gives the month.
