@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::doc::{Block, Doc};
+use super::doc::{Block, Doc, Meta};
 use super::name_scan::NameSpans;
 use super::names::{self, key, short_form};
 use super::{ImportContext, NewActor};
@@ -461,6 +461,14 @@ pub(crate) fn find(
                 let c = CREDIT_CLAUSE.replace_all(c, " ");
                 text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
             }
+        }
+    }
+    // `© Jane Doe / AFP | The minister (L) leaves the meeting`: a caption after its photo's
+    // credit, on a line sorted as the credit.
+    for line in doc.meta(Meta::Copyright) {
+        if let Some((_, caption)) = line.split_once(" | ") {
+            text.push_str("\n\n");
+            text.push_str(&CREDIT_CLAUSE.replace_all(caption, " "));
         }
     }
     let credited: Vec<String> = byline
@@ -1680,6 +1688,17 @@ mod tests {
                 "{text}: {cleaned}"
             );
         }
+    }
+
+    #[test]
+    fn a_caption_after_its_photos_copyright_credit_names_its_people() {
+        let text = "Ministers leave the cabinet meeting\n\nThe cabinet met on Wednesday to \
+            agree the budget, officials said after a meeting that ran late into the night.\n\n\
+            © Jane Roe / AFP | Finance Minister Ada Obi (L) and Interior Minister Musa Bello \
+            leave a cabinet meeting in the capital\n";
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(got.front.actors, ["Ada Obi", "Musa Bello"]);
     }
 
     #[test]
