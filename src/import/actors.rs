@@ -199,6 +199,21 @@ fn wide_regex(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
+/// `, Jr.`, `, Sr.`, `, III` right after a name: its generational suffix.
+fn generational_suffix(rest: &str) -> Option<&'static str> {
+    let rest = rest.strip_prefix(", ")?;
+    let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
+    let word = word.strip_suffix('.').unwrap_or(word);
+    ["Jr", "Sr", "II", "III", "IV"]
+        .iter()
+        .find(|s| **s == word)
+        .map(|s| match *s {
+            "Jr" => "Jr.",
+            "Sr" => "Sr.",
+            other => other,
+        })
+}
+
 /// `the Berkshire Research Ethics| Committee`, `Apollo| Hospital`: a name-shaped run that an
 /// institution's word goes on is that institution's name, not a person.
 fn names_an_institution(text: &str, end: usize) -> bool {
@@ -531,7 +546,11 @@ pub(crate) fn find(
             });
             continue;
         }
-        let spelled = super::gazetteer::common_name(&candidate.name).unwrap_or(&candidate.name);
+        // `Ferdinand Marcos, Jr.`: a generational suffix set off by a comma is the name's.
+        let suffixed = generational_suffix(&text[candidate.end..])
+            .map(|suffix| format!("{} {suffix}", candidate.name));
+        let spelled = suffixed.as_deref().unwrap_or(&candidate.name);
+        let spelled = super::gazetteer::common_name(spelled).unwrap_or(spelled);
         let known = matcher.by_key.get(&key(spelled)).copied();
         let name = match known {
             Some(i) => matcher.names[i].clone(),
@@ -1699,6 +1718,16 @@ mod tests {
         let ctx = crate::import::ImportContext::with_defaults(&[]);
         let got = crate::import::import_text(text, "t.txt", &ctx);
         assert_eq!(got.front.actors, ["Ada Obi", "Musa Bello"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_after_a_comma_stays_with_the_name() {
+        let text = "Senate hears the bill\n\nSenator Ramon Abad, Jr. said the bill would pass.\n";
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(got.front.actors, ["Ramon Abad Jr."]);
+        assert_eq!(generational_suffix(", III said"), Some("III"));
+        assert_eq!(generational_suffix(", Jrs"), None);
     }
 
     #[test]
