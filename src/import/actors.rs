@@ -174,6 +174,33 @@ static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first two bytes of every word of [`TITLE_FIRST_WORDS`], as a bit set: most words of a
+/// text start with no such pair, so they are not cut out and looked up. `None` when a word is
+/// too short for a pair (every word then goes to the lookup).
+static TITLE_FIRST_PAIRS: LazyLock<Option<Vec<u64>>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1 << 10];
+    for word in TITLE_FIRST_WORDS.iter() {
+        let &[a, b, ..] = word.as_bytes() else {
+            return None;
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        bits[pair >> 6] |= 1 << (pair & 63);
+    }
+    Some(bits)
+});
+
+/// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first two bytes.
+fn may_start_title(pairs: Option<&[u64]>, bytes: &[u8], at: usize) -> bool {
+    let Some(bits) = pairs else {
+        return true;
+    };
+    let Some(&next) = bytes.get(at + 1) else {
+        return false;
+    };
+    let pair = usize::from(bytes[at]) << 8 | usize::from(next);
+    bits[pair >> 6] & (1 << (pair & 63)) != 0
+}
+
 /// The letters at the start of `text`, up to its first other character.
 fn leading_word(text: &str) -> Option<&str> {
     let end = text
@@ -273,22 +300,29 @@ fn anchored_matches<'a>(
 ) -> Vec<Found<'a>> {
     let mut found = Vec::new();
     let mut next = 0;
+    // One set of capture slots for every try: most tries fail, and none then allocates.
+    let mut slots = pattern.capture_locations();
+    let group = |name: &str| pattern.capture_names().position(|n| n == Some(name));
+    let name_group = group("name").expect("the pattern has a name group");
+    let role_group = role_group.map(|g| group(g).expect("the pattern has the role's group"));
     for at in starts {
         if at < next {
             continue;
         }
-        let Some(caps) = pattern.captures(&text[at..]) else {
+        let Some(whole) = pattern.captures_read(&mut slots, &text[at..]) else {
             continue;
         };
-        let name = caps.name("name").expect("the pattern has a name group");
+        let (start, end) = slots
+            .get(name_group)
+            .expect("the name group takes part in every match");
         found.push(Found {
-            start: at + name.start(),
-            name: &text[at + name.start()..at + name.end()],
+            start: at + start,
+            name: &text[at + start..at + end],
             role: role_group
-                .and_then(|g| caps.name(g))
-                .map(|m| &text[at + m.start()..at + m.end()]),
+                .and_then(|g| slots.get(g))
+                .map(|(s, e)| &text[at + s..at + e]),
         });
-        next = at + caps.get(0).map_or(1, |m| m.end().max(1));
+        next = at + whole.end().max(1);
     }
     found
 }
@@ -298,9 +332,11 @@ fn anchored_matches<'a>(
 fn titled(text: &str) -> Vec<Found<'_>> {
     // Every title begins with an ASCII letter; a byte loop finds the word starts.
     let bytes = text.as_bytes();
+    let pairs = TITLE_FIRST_PAIRS.as_deref();
     let starts = (0..bytes.len()).filter(|&at| {
         bytes[at].is_ascii_alphabetic()
             && !after_word(text, at)
+            && may_start_title(pairs, bytes, at)
             && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w))
     });
     anchored_matches(text, &TITLED, starts, Some("title"))
@@ -1067,6 +1103,10 @@ fn name_core(item: &str) -> Option<(usize, &str)> {
         }
         core = core[..open].trim_end();
     }
+    // Titles and names are capitalised: an item opening any other way is neither.
+    if !core.starts_with(char::is_uppercase) {
+        return None;
+    }
     let mut offset = trimmed_start;
     loop {
         let (first, rest) = core.split_once(' ')?;
@@ -1077,9 +1117,9 @@ fn name_core(item: &str) -> Option<(usize, &str)> {
             break;
         }
     }
-    let words: Vec<&str> = core.split(' ').collect();
-    let shaped = (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
+    // Counted and checked in place: most items of a line are no name, and none then allocates.
+    let shaped = (2..=4).contains(&core.split(' ').take(5).count())
+        && core.split(' ').all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
