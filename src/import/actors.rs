@@ -174,31 +174,41 @@ static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The first two bytes of every word of [`TITLE_FIRST_WORDS`], as a bit set: most words of a
-/// text start with no such pair, so they are not cut out and looked up. `None` when a word is
-/// too short for a pair (every word then goes to the lookup).
-static TITLE_FIRST_PAIRS: LazyLock<Option<Vec<u64>>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 1 << 10];
+/// The first two bytes of every word of [`TITLE_FIRST_WORDS`] (a bit set) and the one-letter
+/// words (`U` of `U.S.`): most words of a text start with neither, so they are not cut out and
+/// looked up.
+struct TitleStarts {
+    pairs: Vec<u64>,
+    letters: [bool; 256],
+}
+
+static TITLE_STARTS: LazyLock<TitleStarts> = LazyLock::new(|| {
+    let mut starts = TitleStarts {
+        pairs: vec![0u64; 1 << 10],
+        letters: [false; 256],
+    };
     for word in TITLE_FIRST_WORDS.iter() {
-        let &[a, b, ..] = word.as_bytes() else {
-            return None;
-        };
-        let pair = usize::from(a) << 8 | usize::from(b);
-        bits[pair >> 6] |= 1 << (pair & 63);
+        match *word.as_bytes() {
+            [a] => starts.letters[usize::from(a)] = true,
+            [a, b, ..] => {
+                let pair = usize::from(a) << 8 | usize::from(b);
+                starts.pairs[pair >> 6] |= 1 << (pair & 63);
+            }
+            [] => {}
+        }
     }
-    Some(bits)
+    starts
 });
 
-/// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first two bytes.
-fn may_start_title(pairs: Option<&[u64]>, bytes: &[u8], at: usize) -> bool {
-    let Some(bits) = pairs else {
-        return true;
-    };
-    let Some(&next) = bytes.get(at + 1) else {
-        return false;
-    };
-    let pair = usize::from(bytes[at]) << 8 | usize::from(next);
-    bits[pair >> 6] & (1 << (pair & 63)) != 0
+impl TitleStarts {
+    /// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first bytes.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        self.letters[usize::from(bytes[at])]
+            || bytes.get(at + 1).is_some_and(|&next| {
+                let pair = usize::from(bytes[at]) << 8 | usize::from(next);
+                self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
+            })
+    }
 }
 
 /// The letters at the start of `text`, up to its first other character.
@@ -332,11 +342,11 @@ fn anchored_matches<'a>(
 fn titled(text: &str) -> Vec<Found<'_>> {
     // Every title begins with an ASCII letter; a byte loop finds the word starts.
     let bytes = text.as_bytes();
-    let pairs = TITLE_FIRST_PAIRS.as_deref();
+    let title_starts = &*TITLE_STARTS;
     let starts = (0..bytes.len()).filter(|&at| {
         bytes[at].is_ascii_alphabetic()
             && !after_word(text, at)
-            && may_start_title(pairs, bytes, at)
+            && title_starts.may_start(bytes, at)
             && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w))
     });
     anchored_matches(text, &TITLED, starts, Some("title"))
@@ -843,6 +853,31 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The spans of one article tidied so far, by their text: a story names the same people over and
+/// over, and a span's tidied name depends on its text alone.
+#[derive(Default)]
+struct Tidied<'t>(HashMap<&'t str, Option<(usize, String)>>);
+
+impl<'t> Tidied<'t> {
+    /// [`push_tidy`], tidying each distinct span once.
+    fn push(
+        &mut self,
+        found: &mut Vec<Candidate>,
+        start: usize,
+        raw: &'t str,
+        role: Option<String>,
+    ) {
+        if let Some((offset, name)) = self.0.entry(raw).or_insert_with(|| tidy(raw)) {
+            found.push(Candidate {
+                start: start + *offset,
+                end: start + *offset + name.len(),
+                name: name.clone(),
+                role,
+            });
+        }
+    }
+}
+
 /// Adds the tidied name of a name-shaped span, if one is left.
 fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<String>) {
     if let Some((offset, name)) = tidy(raw) {
@@ -903,7 +938,9 @@ fn resolve_family_names(full: &mut [(usize, String, Option<usize>)]) {
 
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let push = push_tidy;
+    let mut memo = Tidied::default();
+    let mut push =
+        |found: &mut Vec<Candidate>, start, raw, role| memo.push(found, start, raw, role);
     let spans = NameSpans::new(text, &names::PARTICLES);
     for Found { start, name, role } in titled(text) {
         let title = role.unwrap_or_default();
@@ -936,8 +973,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
     for Found { start, name, .. } in said_names(text, &spans).into_iter().chain(said_by(text)) {
         push(&mut found, start, name, None);
     }
+    // A story repeats its names: each distinct one is checked once.
+    let mut korean: HashMap<&str, bool> = HashMap::default();
     for m in KOREAN.find_iter(text) {
-        if names::korean_name(m.as_str()) {
+        let name = m.as_str();
+        if *korean
+            .entry(name)
+            .or_insert_with(|| names::korean_name(name))
+        {
             push(&mut found, m.start(), m.as_str(), None);
         }
     }

@@ -157,11 +157,22 @@ fn token_end(text: &str, at: usize) -> Option<usize> {
 fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     let rest = &text[at..];
     // Particles are lower-case words: most name words end before anything else is tried.
-    let particle_next = rest
-        .strip_prefix(' ')
+    let after_space = rest.strip_prefix(' ');
+    let particle_next = after_space
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_lowercase);
-    for particle in particles.iter().filter(|_| particle_next) {
+    // A particle can only follow when it opens with the next word: most lower-case words after
+    // a name (`said`, `and`) open none, and the particles are not tried one by one.
+    let next_word = after_space.map_or("", |r| r.split(' ').next().unwrap_or(r));
+    let opens_with_next_word = |particle: &&str| {
+        particle
+            .strip_prefix(next_word)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    for particle in particles
+        .iter()
+        .filter(|p| particle_next && opens_with_next_word(p))
+    {
         if rest
             .strip_prefix(' ')
             .and_then(|r| r.strip_prefix(particle))

@@ -194,7 +194,7 @@ impl OutletMatcher {
 
     /// Whether a line is just an outlet's name (a masthead or a credit on its own).
     pub fn is_masthead(&self, line: &str) -> bool {
-        line.split_whitespace().count() <= 6 && self.resolve_index(line).is_some()
+        line.split_whitespace().nth(6).is_none() && self.resolve_index(line).is_some()
     }
 
     /// The outlet of a host or its nearest listed parent domain (`news.un.org` before `un.org`).
@@ -364,7 +364,7 @@ impl OutletMatcher {
             if text.len() > 600 || matches!(line.kind, Kind::Blank) {
                 continue;
             }
-            let short = text.split_whitespace().count() <= 8;
+            let short = text.split_whitespace().nth(8).is_none();
             // Credits stand in short lines, metadata, the lead and interviews; a paragraph of
             // the story mentions outlets only in passing, so most are not searched at all.
             let may_credit = short
