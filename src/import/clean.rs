@@ -9,7 +9,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::chrome::{
-    body_like, classify, has_digit, is_hangul, strip_bullet, word_count, LIST_HEADER,
+    body_like, classify, has_digit, is_hangul, more_words_than, strip_bullet, LIST_HEADER,
 };
 use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::outlets::OutletMatcher;
@@ -56,7 +56,7 @@ static CAPITALS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a paragraph is a photo caption rather than article text.
 pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
-    if word_count(text) > 80 {
+    if more_words_than(text, 80) {
         return false;
     }
     if CAPTION.is_match(text) {
@@ -126,7 +126,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             stripped
         };
         let mut kind = classify(text, outlets, mostly_latin);
-        let menu_item = matches!(kind, Kind::Body | Kind::Junk) && word_count(text) <= 2;
+        let menu_item = matches!(kind, Kind::Body | Kind::Junk) && !more_words_than(text, 2);
         if kind == Kind::Body && LIST_HEADER.is_match(text) {
             // "Video" in a run of menu items is one more item, not the head of a list of stories.
             in_list = !after_menu_item;
@@ -294,7 +294,7 @@ fn drop_trailing_lists(lines: &mut [Line]) {
             Kind::Body
                 if !body_like(&line.text)
                     && !line.text.ends_with(['.', '"', '”', ')'])
-                    && word_count(&line.text) <= 15 =>
+                    && !more_words_than(&line.text, 15) =>
             {
                 line.kind = Kind::Junk
             }
@@ -440,7 +440,7 @@ fn build_blocks(lines: &[Line], outlets: &OutletMatcher) -> Vec<Block> {
             if !seen.insert(p.as_str()) {
                 return None;
             }
-            let repeated = counts[p.as_str()] > 1 && word_count(p) >= 4;
+            let repeated = counts[p.as_str()] > 1 && more_words_than(p, 3);
             Some(repeated || is_caption(p, outlets))
         })
         .collect();

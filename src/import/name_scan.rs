@@ -82,18 +82,27 @@ const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"];
 /// A byte loop: most bytes are ASCII and rejected by one comparison.
 fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&i| {
-        let b = bytes[i];
-        match b {
-            // A name word goes on in lower case (`Guterres`) or opens with a prefix (`O'Brien`,
-            // `O’Neill`): the letters of `NATO` or `KST` start none.
-            b'A'..=b'Z' => bytes
-                .get(i + 1)
-                .is_some_and(|&n| n.is_ascii_lowercase() || n == b'\'' || n >= 0x80),
-            b'a' | b'e' => bytes.get(i + 1..i + 3) == Some(b"l-"),
-            0xC0.. => text[i..].chars().next().is_some_and(char::is_uppercase),
-            _ => false,
+    let starts_word = move |i: usize| match bytes[i] {
+        // A name word goes on in lower case (`Guterres`) or opens with a prefix (`O'Brien`,
+        // `O’Neill`): the letters of `NATO` or `KST` start none.
+        b'A'..=b'Z' => bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_lowercase() || n == b'\'' || n >= 0x80),
+        b'a' | b'e' => bytes.get(i + 1..i + 3) == Some(b"l-"),
+        0xC0.. => text[i..].chars().next().is_some_and(char::is_uppercase),
+        _ => false,
+    };
+    // One loop over the bytes, most of them rejected by the first comparison.
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            at += 1;
+            if starts_word(i) {
+                return Some(i);
+            }
         }
+        None
     })
 }
 
