@@ -174,6 +174,43 @@ static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first two bytes of every word of [`TITLE_FIRST_WORDS`] (a bit set) and the one-letter
+/// words (`U` of `U.S.`): most words of a text start with neither, so they are not cut out and
+/// looked up.
+struct TitleStarts {
+    pairs: Vec<u64>,
+    letters: [bool; 256],
+}
+
+static TITLE_STARTS: LazyLock<TitleStarts> = LazyLock::new(|| {
+    let mut starts = TitleStarts {
+        pairs: vec![0u64; 1 << 10],
+        letters: [false; 256],
+    };
+    for word in TITLE_FIRST_WORDS.iter() {
+        match *word.as_bytes() {
+            [a] => starts.letters[usize::from(a)] = true,
+            [a, b, ..] => {
+                let pair = usize::from(a) << 8 | usize::from(b);
+                starts.pairs[pair >> 6] |= 1 << (pair & 63);
+            }
+            [] => {}
+        }
+    }
+    starts
+});
+
+impl TitleStarts {
+    /// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first bytes.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        self.letters[usize::from(bytes[at])]
+            || bytes.get(at + 1).is_some_and(|&next| {
+                let pair = usize::from(bytes[at]) << 8 | usize::from(next);
+                self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
+            })
+    }
+}
+
 /// The letters at the start of `text`, up to its first other character.
 fn leading_word(text: &str) -> Option<&str> {
     let end = text
@@ -297,22 +334,29 @@ fn anchored_matches<'a>(
 ) -> Vec<Found<'a>> {
     let mut found = Vec::new();
     let mut next = 0;
+    // One set of capture slots for every try: most tries fail, and none then allocates.
+    let mut slots = pattern.capture_locations();
+    let group = |name: &str| pattern.capture_names().position(|n| n == Some(name));
+    let name_group = group("name").expect("the pattern has a name group");
+    let role_group = role_group.map(|g| group(g).expect("the pattern has the role's group"));
     for at in starts {
         if at < next {
             continue;
         }
-        let Some(caps) = pattern.captures(&text[at..]) else {
+        let Some(whole) = pattern.captures_read(&mut slots, &text[at..]) else {
             continue;
         };
-        let name = caps.name("name").expect("the pattern has a name group");
+        let (start, end) = slots
+            .get(name_group)
+            .expect("the name group takes part in every match");
         found.push(Found {
-            start: at + name.start(),
-            name: &text[at + name.start()..at + name.end()],
+            start: at + start,
+            name: &text[at + start..at + end],
             role: role_group
-                .and_then(|g| caps.name(g))
-                .map(|m| &text[at + m.start()..at + m.end()]),
+                .and_then(|g| slots.get(g))
+                .map(|(s, e)| &text[at + s..at + e]),
         });
-        next = at + caps.get(0).map_or(1, |m| m.end().max(1));
+        next = at + whole.end().max(1);
     }
     found
 }
@@ -322,9 +366,11 @@ fn anchored_matches<'a>(
 fn titled(text: &str) -> Vec<Found<'_>> {
     // Every title begins with an ASCII letter; a byte loop finds the word starts.
     let bytes = text.as_bytes();
+    let title_starts = &*TITLE_STARTS;
     let starts = (0..bytes.len()).filter(|&at| {
         bytes[at].is_ascii_alphabetic()
             && !after_word(text, at)
+            && title_starts.may_start(bytes, at)
             && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w))
     });
     anchored_matches(text, &TITLED, starts, Some("title"))
@@ -844,6 +890,31 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The spans of one article tidied so far, by their text: a story names the same people over and
+/// over, and a span's tidied name depends on its text alone.
+#[derive(Default)]
+struct Tidied<'t>(HashMap<&'t str, Option<(usize, String)>>);
+
+impl<'t> Tidied<'t> {
+    /// [`push_tidy`], tidying each distinct span once.
+    fn push(
+        &mut self,
+        found: &mut Vec<Candidate>,
+        start: usize,
+        raw: &'t str,
+        role: Option<String>,
+    ) {
+        if let Some((offset, name)) = self.0.entry(raw).or_insert_with(|| tidy(raw)) {
+            found.push(Candidate {
+                start: start + *offset,
+                end: start + *offset + name.len(),
+                name: name.clone(),
+                role,
+            });
+        }
+    }
+}
+
 /// Adds the tidied name of a name-shaped span, if one is left.
 fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<String>) {
     if let Some((offset, name)) = tidy(raw) {
@@ -904,7 +975,9 @@ fn resolve_family_names(full: &mut [(usize, String, Option<usize>)]) {
 
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let push = push_tidy;
+    let mut memo = Tidied::default();
+    let mut push =
+        |found: &mut Vec<Candidate>, start, raw, role| memo.push(found, start, raw, role);
     let spans = NameSpans::new(text, &names::PARTICLES);
     for Found { start, name, role } in titled(text) {
         let title = role.unwrap_or_default();
@@ -937,8 +1010,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
     for Found { start, name, .. } in said_names(text, &spans).into_iter().chain(said_by(text)) {
         push(&mut found, start, name, None);
     }
+    // A story repeats its names: each distinct one is checked once.
+    let mut korean: HashMap<&str, bool> = HashMap::default();
     for m in KOREAN.find_iter(text) {
-        if names::korean_name(m.as_str()) {
+        let name = m.as_str();
+        if *korean
+            .entry(name)
+            .or_insert_with(|| names::korean_name(name))
+        {
             push(&mut found, m.start(), m.as_str(), None);
         }
     }
@@ -1105,6 +1184,10 @@ fn name_core(item: &str) -> Option<(usize, &str)> {
         }
         core = core[..open].trim_end();
     }
+    // Titles and names are capitalised: an item opening any other way is neither.
+    if !core.starts_with(char::is_uppercase) {
+        return None;
+    }
     let mut offset = trimmed_start;
     loop {
         let (first, rest) = core.split_once(' ')?;
@@ -1115,9 +1198,9 @@ fn name_core(item: &str) -> Option<(usize, &str)> {
             break;
         }
     }
-    let words: Vec<&str> = core.split(' ').collect();
-    let shaped = (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
+    // Counted and checked in place: most items of a line are no name, and none then allocates.
+    let shaped = (2..=4).contains(&core.split(' ').take(5).count())
+        && core.split(' ').all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))

@@ -94,8 +94,41 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
         .trim_start()
 }
 
+/// Whether `text` has more than `n` words (as [`word_count`] counts them), stopping at the word
+/// that decides it: most tests only ask whether a line is short.
+pub(crate) fn more_words_than(text: &str, n: usize) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().nth(n).is_some();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            count += 1;
+            if count > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // Every line and paragraph is counted, most of them ASCII: a byte loop over the six bytes
+    // `char::is_whitespace` takes in ASCII (tab to carriage return, and the space).
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 /// Reads like article text rather than a menu item or a headline in a list.
@@ -110,7 +143,7 @@ pub(crate) fn body_like(text: &str) -> bool {
         .trim_end()
         .ends_with(['.', '?', '!', '"', '”', '’', '\''])
         || sign_off(text).is_some();
-    ends && word_count(text) >= 12
+    ends && text.split_whitespace().nth(11).is_some()
 }
 
 /// The short credit after a story's last sentence and a dash: `…by the floods.-VNA` gives `VNA`,
@@ -177,7 +210,7 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
         return Kind::Meta(Meta::Contact);
     }
     // An address needs an `@`.
-    if short && text.contains('@') && EMAIL.is_match(text) && word_count(text) <= 6 {
+    if short && text.contains('@') && EMAIL.is_match(text) && !more_words_than(text, 6) {
         return Kind::Meta(Meta::Contact);
     }
     if short && outlets.is_signature_line(text) {
@@ -199,8 +232,12 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
 /// `Home | News | Politics | World`, `News / Politics / News`, `Home > World > Africa`: three or
 /// more short items separated by bars, spaced slashes or breadcrumb arrows.
 fn is_nav_bar(text: &str) -> bool {
-    // Most lines have no separator at all: the patterns are not run for them.
-    if !text.contains(['|', '/', '>', '»', '›']) {
+    // Most lines have no separator at all: the patterns are not run for them. A byte scan
+    // passes over the lines with neither an ASCII separator nor any non-ASCII character.
+    let may_separate = text
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'/' | b'>') || !b.is_ascii());
+    if !may_separate || !text.contains(['|', '/', '>', '»', '›']) {
         return false;
     }
     let items: Vec<&str> = NAV_SEPARATOR
@@ -213,7 +250,7 @@ fn is_nav_bar(text: &str) -> bool {
         && items.len() >= 2
         && items
             .iter()
-            .all(|i| i.chars().count() <= 25 && word_count(i) <= 3)
+            .all(|i| i.chars().count() <= 25 && !more_words_than(i, 3))
 }
 
 static NAV_SEPARATOR: LazyLock<Regex> =
@@ -234,7 +271,9 @@ pub(crate) static ADDRESSES_READER: LazyLock<Regex> =
 /// "We use some essential cookies to make this service work.", "Sign up to our newsletter…": a
 /// short paragraph that speaks to the reader about the site itself.
 fn is_reader_notice(text: &str) -> bool {
-    word_count(text) <= 60 && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
+    text.split_whitespace().nth(60).is_none()
+        && NOTICE_WORDS.is_match(text)
+        && ADDRESSES_READER.is_match(text)
 }
 
 pub(crate) fn has_digit(text: &str) -> bool {
@@ -243,7 +282,10 @@ pub(crate) fn has_digit(text: &str) -> bool {
 
 /// A Korean-language line with next to no Latin letters, in an English article: a menu or widget.
 fn is_korean_menu(text: &str) -> bool {
-    text.chars().any(is_hangul) && text.chars().filter(|c| c.is_ascii_alphabetic()).count() < 12
+    // Hangul is never ASCII: most lines are passed over by one fast check.
+    !text.is_ascii()
+        && text.chars().any(is_hangul)
+        && text.chars().filter(|c| c.is_ascii_alphabetic()).count() < 12
 }
 
 pub(crate) fn is_hangul(c: char) -> bool {
@@ -274,6 +316,24 @@ mod tests {
             "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
              low bookings, the company said in a statement."
         );
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " Talks resumed,\tSeoul\nsaid.\r\n",
+            "a\x0bb\x0cc \x1cd",
+            "Ms Kang\u{a0}said  it\u{3000}again — 문재인 ",
+        ] {
+            let count = text.split_whitespace().count();
+            assert_eq!(word_count(text), count, "{text:?}");
+            for n in 0..=count + 1 {
+                assert_eq!(more_words_than(text, n), count > n, "{text:?} {n}");
+            }
+        }
     }
 
     #[test]

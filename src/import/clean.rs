@@ -9,7 +9,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::chrome::{
-    body_like, classify, has_digit, is_hangul, strip_bullet, word_count, LIST_HEADER,
+    body_like, classify, has_digit, is_hangul, more_words_than, strip_bullet, LIST_HEADER,
 };
 use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::outlets::OutletMatcher;
@@ -56,7 +56,7 @@ static CAPITALS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a paragraph is a photo caption rather than article text.
 pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
-    if word_count(text) > 80 {
+    if more_words_than(text, 80) {
         return false;
     }
     if CAPTION.is_match(text) {
@@ -128,7 +128,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             stripped
         };
         let mut kind = classify(text, outlets, mostly_latin);
-        let menu_item = matches!(kind, Kind::Body | Kind::Junk) && word_count(text) <= 2;
+        let menu_item = matches!(kind, Kind::Body | Kind::Junk) && !more_words_than(text, 2);
         if kind == Kind::Body && LIST_HEADER.is_match(text) {
             // "Video" in a run of menu items is one more item, not the head of a list of stories.
             in_list = !after_menu_item;
@@ -186,7 +186,7 @@ fn reclaim_headline(lines: &mut [Line], outlets: &OutletMatcher, mostly_latin: b
     };
     let Some(headline) = headline.filter(|&i| {
         lines[i].kind == Kind::Junk
-            && word_count(&lines[i].text) >= 3
+            && more_words_than(&lines[i].text, 2)
             && super::title_line::headline_like(&lines[i].text)
             && classify(&lines[i].text, outlets, mostly_latin) == Kind::Body
     }) else {
@@ -332,7 +332,7 @@ fn drop_trailing_lists(lines: &mut [Line]) {
                 if !body_like(&line.text)
                     && !line.text.ends_with(['.', '"', '”', ')'])
                     && super::chrome::sign_off(&line.text).is_none()
-                    && word_count(&line.text) <= 15 =>
+                    && !more_words_than(&line.text, 15) =>
             {
                 line.kind = Kind::Junk
             }
@@ -478,7 +478,7 @@ fn build_blocks(lines: &[Line], outlets: &OutletMatcher) -> Vec<Block> {
             if !seen.insert(p.as_str()) {
                 return None;
             }
-            let repeated = counts[p.as_str()] > 1 && word_count(p) >= 4;
+            let repeated = counts[p.as_str()] > 1 && more_words_than(p, 3);
             Some(repeated || is_caption(p, outlets))
         })
         .collect();

@@ -32,6 +32,9 @@ pub(crate) fn alnum_lower(text: &str) -> String {
 /// The words of `text` (runs of letters and digits), lower-cased and joined by one space:
 /// `Talks *resumed*, Seoul said.` → `talks resumed seoul said`.
 pub(crate) fn words_lower(text: &str) -> String {
+    if text.is_ascii() {
+        return ascii_words_lower(text.as_bytes());
+    }
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
@@ -57,6 +60,24 @@ pub(crate) fn words_lower(text: &str) -> String {
     out
 }
 
+/// [`words_lower`] of ASCII text, byte by byte: a whole body is folded for every input.
+fn ascii_words_lower(text: &[u8]) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    let mut gap = false;
+    for &b in text {
+        if !b.is_ascii_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(b' ');
+        }
+        gap = false;
+        out.push(b.to_ascii_lowercase());
+    }
+    String::from_utf8(out).expect("ASCII bytes are UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,13 +99,15 @@ mod tests {
             .collect()
     }
 
-    const SAMPLES: [&str; 6] = [
+    const SAMPLES: [&str; 8] = [
         "Talks *resumed*, Seoul said.",
         "  SEOUL, FEB. 7 — ERDOĞAN met Kim Jong-un; İstanbul 2025  ",
         "문재인 대통령은 7일 — Moon Jae-in",
         "ΣΟΦΙΑ Straße ǅemal …",
         "",
         "--- !!! ---",
+        "  Talks  resumed, Seoul said: 'No 2025-26 deal.'  ",
+        "A1b2_C3\tD4\n\nE5",
     ];
 
     #[test]

@@ -132,8 +132,11 @@ pub(crate) fn multi_word_mentions(
             patterns.push(form.to_string());
             owners.push(form);
         }
+        // A DFA: every article's whole text is searched, and a few hundred forms build one in
+        // about a millisecond that runs several times faster than the default NFA.
         let automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("the gazetteer's forms build an automaton");
         (automaton, owners)

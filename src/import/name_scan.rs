@@ -82,18 +82,27 @@ const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"];
 /// A byte loop: most bytes are ASCII and rejected by one comparison.
 fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter(move |&i| {
-        let b = bytes[i];
-        match b {
-            // A name word goes on in lower case (`Guterres`) or opens with a prefix (`O'Brien`,
-            // `O’Neill`): the letters of `NATO` or `KST` start none.
-            b'A'..=b'Z' => bytes
-                .get(i + 1)
-                .is_some_and(|&n| n.is_ascii_lowercase() || n == b'\'' || n >= 0x80),
-            b'a' | b'e' => bytes.get(i + 1..i + 3) == Some(b"l-"),
-            0xC0.. => text[i..].chars().next().is_some_and(char::is_uppercase),
-            _ => false,
+    let starts_word = move |i: usize| match bytes[i] {
+        // A name word goes on in lower case (`Guterres`) or opens with a prefix (`O'Brien`,
+        // `O’Neill`): the letters of `NATO` or `KST` start none.
+        b'A'..=b'Z' => bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_lowercase() || n == b'\'' || n >= 0x80),
+        b'a' | b'e' => bytes.get(i + 1..i + 3) == Some(b"l-"),
+        0xC0.. => text[i..].chars().next().is_some_and(char::is_uppercase),
+        _ => false,
+    };
+    // One loop over the bytes, most of them rejected by the first comparison.
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            at += 1;
+            if starts_word(i) {
+                return Some(i);
+            }
         }
+        None
     })
 }
 
@@ -157,11 +166,22 @@ fn token_end(text: &str, at: usize) -> Option<usize> {
 fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     let rest = &text[at..];
     // Particles are lower-case words: most name words end before anything else is tried.
-    let particle_next = rest
-        .strip_prefix(' ')
+    let after_space = rest.strip_prefix(' ');
+    let particle_next = after_space
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_lowercase);
-    for particle in particles.iter().filter(|_| particle_next) {
+    // A particle can only follow when it opens with the next word: most lower-case words after
+    // a name (`said`, `and`) open none, and the particles are not tried one by one.
+    let next_word = after_space.map_or("", |r| r.split(' ').next().unwrap_or(r));
+    let opens_with_next_word = |particle: &&str| {
+        particle
+            .strip_prefix(next_word)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    for particle in particles
+        .iter()
+        .filter(|p| particle_next && opens_with_next_word(p))
+    {
         if rest
             .strip_prefix(' ')
             .and_then(|r| r.strip_prefix(particle))

@@ -194,7 +194,7 @@ impl OutletMatcher {
 
     /// Whether a line is just an outlet's name (a masthead or a credit on its own).
     pub fn is_masthead(&self, line: &str) -> bool {
-        line.split_whitespace().count() <= 6 && self.resolve_index(line).is_some()
+        line.split_whitespace().nth(6).is_none() && self.resolve_index(line).is_some()
     }
 
     /// The first of two or more outlets making up a whole short line (`Kyodo, Reuters`,
@@ -404,7 +404,7 @@ impl OutletMatcher {
                 ..=600 => line.text.as_str(),
                 _ => &line.text[..line.text.floor_char_boundary(200)],
             };
-            let short = text.split_whitespace().count() <= 8;
+            let short = text.split_whitespace().nth(8).is_none();
             // Credits stand in short lines, metadata, the lead, a paragraph opening with a
             // bracketed credit, and interviews; a paragraph of the story mentions outlets only in
             // passing, so most are not searched at all.
