@@ -38,6 +38,20 @@ pub(crate) struct OutletMatcher {
     layout_owner: Vec<usize>,
 }
 
+/// The evidence for each outlet, by index: as the story's author, and as the site that
+/// published it.
+#[derive(Default)]
+struct Weights {
+    author: HashMap<usize, i32>,
+    site: HashMap<usize, i32>,
+}
+
+impl Weights {
+    fn add(map: &mut HashMap<usize, i32>, outlet: usize, weight: i32) {
+        *map.entry(outlet).or_default() += weight;
+    }
+}
+
 /// The outcome of weighing the evidence.
 pub(crate) struct OutletGuess {
     pub outlet: Option<String>,
@@ -229,12 +243,31 @@ impl OutletMatcher {
 
     /// Weighs every hint in the text and names the outlet and, for a repost, the publisher.
     pub fn identify(&self, doc: &Doc, hints: &PageHints, url: Option<&str>) -> OutletGuess {
-        let mut author: HashMap<usize, i32> = HashMap::new();
-        let mut site: HashMap<usize, i32> = HashMap::new();
-        let add = |map: &mut HashMap<usize, i32>, i: usize, w: i32| {
-            *map.entry(i).or_default() += w;
-        };
+        let mut weights = Weights::default();
+        self.weigh_credit_lines(doc, hints, &mut weights);
+        let interviewed = self.weigh_mentions(doc, &mut weights.author, &mut weights.site);
+        self.weigh_own_lines(doc, &mut weights);
+        self.weigh_site_hints(doc, hints, url, &mut weights);
+        if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
+            // `(AFP-Jiji)`, `(Reuters/Kyodo)`: the agency that wrote it first, its distributor after.
+            let parts = std::iter::once(org).chain(org.split(['-', '/']));
+            if let Some(i) = parts.filter_map(|p| self.resolve_index(p)).next() {
+                Weights::add(&mut weights.author, i, 10);
+            }
+        }
+        self.weigh_signatures(doc, &mut weights.author);
+        self.weigh_sign_off(doc, &mut weights.author);
+        for i in interviewed {
+            if weights.author.contains_key(&i) || weights.site.contains_key(&i) {
+                Weights::add(&mut weights.author, i, 2);
+            }
+        }
+        self.choose(&weights, doc, hints)
+    }
 
+    /// Bylines (`By Jane Doe, Reuters`), `Source:` lines, the domains of contact and credit
+    /// lines, and the site's copyright line.
+    fn weigh_credit_lines(&self, doc: &Doc, hints: &PageHints, weights: &mut Weights) {
         let bylines = hints.byline.iter().map(String::as_str);
         for line in bylines.chain(doc.meta(Meta::Byline)) {
             let rest = super::headline::strip_byline_prefix(line);
@@ -247,28 +280,28 @@ impl OutletMatcher {
                 .flat_map(|p| p.split(" — "));
             for part in parts {
                 if let Some(i) = self.resolve_index(part) {
-                    add(&mut author, i, 10);
+                    Weights::add(&mut weights.author, i, 10);
                 }
             }
-            self.add_domains(line, 6, &mut author);
+            self.add_domains(line, 6, &mut weights.author);
         }
         for line in doc.meta(Meta::Source) {
             let rest = line.split_once(':').map_or(line, |(_, r)| r);
             // `Source: www.valleycourier.example`: the site by its address.
             if let Some(i) = bare_domain(rest).and_then(|d| self.domain_owner(&d)) {
-                add(&mut author, i, 10);
+                Weights::add(&mut weights.author, i, 10);
             }
             for part in rest
                 .split([',', ';', '/', '|'])
                 .flat_map(|p| p.split(" and "))
             {
                 if let Some(i) = self.resolve_index(part) {
-                    add(&mut author, i, 10);
+                    Weights::add(&mut weights.author, i, 10);
                 }
             }
         }
         for line in doc.meta(Meta::Contact).chain(doc.meta(Meta::Credit)) {
-            self.add_domains(line, 6, &mut author);
+            self.add_domains(line, 6, &mut weights.author);
         }
         for line in doc.meta(Meta::Copyright) {
             for (start, _, i) in self.mentions(line) {
@@ -276,10 +309,14 @@ impl OutletMatcher {
                 if line[..start].trim_end().ends_with('/') {
                     continue;
                 }
-                add(&mut site, i, 4);
+                Weights::add(&mut weights.site, i, 4);
             }
         }
-        let interviewed = self.weigh_mentions(doc, &mut author, &mut site);
+    }
+
+    /// Lines that are only an outlet's name or layout: the masthead above the story, a credit
+    /// below it, the agencies credited on a line of their own.
+    fn weigh_own_lines(&self, doc: &Doc, weights: &mut Weights) {
         let body_starts = doc.lines.iter().position(|l| l.kind == Kind::Body);
         for (n, line) in doc.lines.iter().enumerate().filter(|(_, l)| {
             matches!(
@@ -288,15 +325,15 @@ impl OutletMatcher {
             )
         }) {
             for m in self.layouts.matches(&line.text).iter() {
-                add(&mut site, self.layout_owner[m], 5);
+                Weights::add(&mut weights.site, self.layout_owner[m], 5);
             }
             if let Some(i) = self.resolve_index(&line.text) {
                 // An outlet's name on its own line is the site's masthead above the story and the
                 // author's credit below it ("Yonhap" closing a story a newspaper reposted).
                 if body_starts.is_some_and(|b| n > b) {
-                    add(&mut author, i, 8);
+                    Weights::add(&mut weights.author, i, 8);
                 } else {
-                    add(&mut site, i, 4);
+                    Weights::add(&mut weights.site, i, 4);
                 }
             }
         }
@@ -304,9 +341,20 @@ impl OutletMatcher {
         // wrote it first.
         for line in doc.lines.iter().filter(|l| l.kind != Kind::Title) {
             if let Some(i) = self.credit_list(&line.text) {
-                add(&mut author, i, 8);
+                Weights::add(&mut weights.author, i, 8);
             }
         }
+    }
+
+    /// What names the site rather than the story's author: a raw text's tab title, a saved
+    /// page's declared site name, the page's address.
+    fn weigh_site_hints(
+        &self,
+        doc: &Doc,
+        hints: &PageHints,
+        url: Option<&str>,
+        weights: &mut Weights,
+    ) {
         // A raw text's tab title; a saved page names its site in its metadata instead.
         if let Some(i) = doc
             .title_line()
@@ -314,44 +362,33 @@ impl OutletMatcher {
             .and_then(|t| super::headline::site_in_title(t, self))
             .and_then(|name| self.resolve_index(name))
         {
-            add(&mut site, i, 6);
+            Weights::add(&mut weights.site, i, 6);
         }
         if let Some(site_name) = &hints.site_name {
             if let Some(i) = self.resolve_index(site_name) {
-                add(&mut site, i, 6);
+                Weights::add(&mut weights.site, i, 6);
             }
         }
         let urls = doc.meta(Meta::Url).chain(url);
         for u in urls {
             if let Some(host) = host_of(u) {
                 if let Some(i) = self.domain_owner(host) {
-                    add(&mut site, i, 5);
+                    Weights::add(&mut weights.site, i, 5);
                 }
             }
         }
+    }
 
-        if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
-            // `(AFP-Jiji)`, `(Reuters/Kyodo)`: the agency that wrote it first, its distributor after.
-            let parts = std::iter::once(org).chain(org.split(['-', '/']));
-            if let Some(i) = parts.filter_map(|p| self.resolve_index(p)).next() {
-                add(&mut author, i, 10);
-            }
-        }
-        self.weigh_signatures(doc, &mut author);
-        self.weigh_sign_off(doc, &mut author);
-        for i in interviewed {
-            if author.contains_key(&i) || site.contains_key(&i) {
-                add(&mut author, i, 2);
-            }
-        }
-
+    /// The author's outlet when its evidence is enough, else the site's; the site as publisher
+    /// when it differs; with no known outlet, the name the text gives, proposed for review.
+    fn choose(&self, weights: &Weights, doc: &Doc, hints: &PageHints) -> OutletGuess {
         let best = |map: &HashMap<usize, i32>| {
             map.iter()
                 .max_by_key(|&(&i, &w)| (w, std::cmp::Reverse(i)))
                 .map(|(&i, &w)| (i, w))
         };
-        let best_author = best(&author);
-        let best_site = best(&site);
+        let best_author = best(&weights.author);
+        let best_site = best(&weights.site);
         let chosen = match (best_author, best_site) {
             (Some((a, w)), _) if w >= 3 => Some((a, w)),
             (_, Some(s)) => Some(s),
