@@ -52,6 +52,29 @@ impl Weights {
     }
 }
 
+/// One mention of an outlet in a line, with what matters about the line.
+struct Mention<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    outlet: usize,
+    kind: Kind,
+    /// Eight words or fewer.
+    short: bool,
+    /// The story's first paragraph.
+    is_first: bool,
+    /// Above the headline, or in a text without one.
+    above_title: bool,
+}
+
+/// What a mention says: who wrote the story, whose site it is, an interview, or nothing.
+enum Credit {
+    Author(i32),
+    Site(i32),
+    Interview,
+    None,
+}
+
 /// The outcome of weighing the evidence.
 pub(crate) struct OutletGuess {
     pub outlet: Option<String>,
@@ -454,95 +477,107 @@ impl OutletMatcher {
                 continue;
             }
             for (start, end, i) in self.mentions(text) {
-                let before = text[..start].trim_end();
-                let after = text[end..].trim_start();
-                // `The Punch - The central bank said…`: the outlet credits itself before the lead,
-                // even after a stray `News photo` label the copy kept (a photo's credit has its
-                // colon: `Photo: Reuters`).
-                let lead_credit = is_first
-                    && start < 60
-                    && (after.starts_with("- ")
-                        || after.starts_with("– ")
-                        || after.starts_with("— "));
-                let photo_credit =
-                    (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
-                if photo_credit || matches!(line.kind, Kind::Meta(Meta::Copyright)) {
-                    continue;
-                }
-                let weight = if short && DESK.is_match(after) && before.len() <= 3 {
-                    (10, true)
-                } else if short
-                    && before.is_empty()
-                    && super::headline::reporter_line(text).is_some()
-                {
-                    // `Courier's Jane Doe reports.`: a broadcaster's transcript credits its reporter.
-                    (10, true)
-                } else if is_first && start < 200 && STATEMENT_LEAD.is_match(after) {
-                    // `(Wire) – The Port Authority released the following statement:`.
-                    (10, true)
-                } else if WRAPPER_OPEN.is_match(before)
-                    // At the head of a line or after a dateline's place, never closing a
-                    // sentence as a photo's credit does (`… on Monday. (Reuters)`).
-                    && !before.contains(['.', '!', '?'])
-                    && before.split_whitespace().count() <= 5
-                {
-                    // `(MENAFN- Gulf Times)`: an aggregator wraps the outlet that wrote the story;
-                    // `(AFP-Jiji)`: the agency that wrote it comes first, its distributor after.
-                    let opens = after.starts_with(['-', '–', ':', '/']);
-                    let closes = after.starts_with([')', ']']);
-                    let inside: Vec<usize> = self.mentions(before).map(|(_, _, o)| o).collect();
-                    let wrapped_by_aggregator = inside.iter().any(|&o| self.aggregator[o]);
-                    let credited_before = !inside.is_empty();
-                    match (opens, closes) {
-                        _ if self.aggregator[i] => (4, false),
-                        (true, _) => (10, true),
-                        (_, true) if wrapped_by_aggregator || !credited_before => (10, true),
-                        (_, true) => (4, false),
-                        _ => (0, false),
-                    }
-                } else if FEED_CREDIT.is_match(before)
-                    && (after.trim_end_matches(['.', '!']).is_empty()
-                        || after.starts_with(':')
-                        // `… from The Conversation under a Creative Commons license.`
-                        || after.starts_with("under ")
-                        || after.starts_with("with permission"))
-                {
-                    (8, true)
-                } else if SELF_PROMOTION_AFTER.is_match(after)
-                    || SELF_PROMOTION_BEFORE.is_match(before)
-                {
-                    // The site promoting itself: `Press TV's website can also be accessed at…`,
-                    // `Follow Reuters on…`, `Download the NDTV app`.
-                    (4, false)
-                } else if SELF_REPORT.is_match(after) {
-                    // `News.Az reports citing Ukrainian media`: the site's own report, in the
-                    // present tense (another outlet's is `Reuters reported, citing…`).
-                    (4, true)
-                } else if INTERVIEW.is_match(before) {
-                    // A story often quotes what someone told another outlet: only a hint for an
-                    // outlet named by other evidence.
-                    interviewed.push(i);
-                    (0, true)
-                } else if lead_credit {
-                    (10, true)
-                } else if short
-                    && title_at.is_none_or(|t| n < t)
-                    // `Valley Courier Logo`: the masthead's image, by its alt text.
-                    && (before.is_empty() || after.is_empty() || after.eq_ignore_ascii_case("logo"))
-                    && !matches!(line.kind, Kind::Title)
-                {
-                    (4, false)
-                } else {
-                    (0, false)
+                let mention = Mention {
+                    text,
+                    start,
+                    end,
+                    outlet: i,
+                    kind: line.kind,
+                    short,
+                    is_first,
+                    above_title: title_at.is_none_or(|t| n < t),
                 };
-                match weight {
-                    (0, _) => {}
-                    (w, true) => *author.entry(i).or_default() += w,
-                    (w, false) => *site.entry(i).or_default() += w,
+                match self.mention_weight(&mention) {
+                    Credit::Author(w) => *author.entry(i).or_default() += w,
+                    Credit::Site(w) => *site.entry(i).or_default() += w,
+                    Credit::Interview => interviewed.push(i),
+                    Credit::None => {}
                 }
             }
         }
         interviewed
+    }
+
+    /// What one mention of an outlet says, by the words around it.
+    fn mention_weight(&self, m: &Mention) -> Credit {
+        let (text, start, end, i, short) = (m.text, m.start, m.end, m.outlet, m.short);
+        let before = text[..start].trim_end();
+        let after = text[end..].trim_start();
+        // `The Punch - The central bank said…`: the outlet credits itself before the lead,
+        // even after a stray `News photo` label the copy kept (a photo's credit has its
+        // colon: `Photo: Reuters`).
+        let lead_credit = m.is_first
+            && start < 60
+            && (after.starts_with("- ") || after.starts_with("– ") || after.starts_with("— "));
+        let photo_credit =
+            (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
+        if photo_credit || matches!(m.kind, Kind::Meta(Meta::Copyright)) {
+            return Credit::None;
+        }
+        if short && DESK.is_match(after) && before.len() <= 3 {
+            Credit::Author(10)
+        } else if short && before.is_empty() && super::headline::reporter_line(text).is_some() {
+            // `Courier's Jane Doe reports.`: a broadcaster's transcript credits its reporter.
+            Credit::Author(10)
+        } else if m.is_first && start < 200 && STATEMENT_LEAD.is_match(after) {
+            // `(Wire) – The Port Authority released the following statement:`.
+            Credit::Author(10)
+        } else if WRAPPER_OPEN.is_match(before)
+            // At the head of a line or after a dateline's place, never closing a
+            // sentence as a photo's credit does (`… on Monday. (Reuters)`).
+            && !before.contains(['.', '!', '?'])
+            && before.split_whitespace().count() <= 5
+        {
+            self.wrapped_credit(before, after, i)
+        } else if FEED_CREDIT.is_match(before)
+            && (after.trim_end_matches(['.', '!']).is_empty()
+                || after.starts_with(':')
+                // `… from The Conversation under a Creative Commons license.`
+                || after.starts_with("under ")
+                || after.starts_with("with permission"))
+        {
+            Credit::Author(8)
+        } else if SELF_PROMOTION_AFTER.is_match(after) || SELF_PROMOTION_BEFORE.is_match(before) {
+            // The site promoting itself: `Press TV's website can also be accessed at…`,
+            // `Follow Reuters on…`, `Download the NDTV app`.
+            Credit::Site(4)
+        } else if SELF_REPORT.is_match(after) {
+            // `News.Az reports citing Ukrainian media`: the site's own report, in the
+            // present tense (another outlet's is `Reuters reported, citing…`).
+            Credit::Author(4)
+        } else if INTERVIEW.is_match(before) {
+            // A story often quotes what someone told another outlet: only a hint for an
+            // outlet named by other evidence.
+            Credit::Interview
+        } else if lead_credit {
+            Credit::Author(10)
+        } else if short
+            && m.above_title
+            // `Valley Courier Logo`: the masthead's image, by its alt text.
+            && (before.is_empty() || after.is_empty() || after.eq_ignore_ascii_case("logo"))
+            && !matches!(m.kind, Kind::Title)
+        {
+            Credit::Site(4)
+        } else {
+            Credit::None
+        }
+    }
+
+    /// `(MENAFN- Gulf Times)`: an aggregator wraps the outlet that wrote the story;
+    /// `(AFP-Jiji)`: the agency that wrote it comes first, its distributor after.
+    fn wrapped_credit(&self, before: &str, after: &str, outlet: usize) -> Credit {
+        let opens = after.starts_with(['-', '–', ':', '/']);
+        let closes = after.starts_with([')', ']']);
+        let inside: Vec<usize> = self.mentions(before).map(|(_, _, o)| o).collect();
+        let wrapped_by_aggregator = inside.iter().any(|&o| self.aggregator[o]);
+        let credited_before = !inside.is_empty();
+        match (opens, closes) {
+            _ if self.aggregator[outlet] => Credit::Site(4),
+            (true, _) => Credit::Author(10),
+            (_, true) if wrapped_by_aggregator || !credited_before => Credit::Author(10),
+            (_, true) => Credit::Site(4),
+            _ => Credit::None,
+        }
     }
 
     /// A story's closing credit, in the last lines of its body: `(Deutsche Welle with AFP, dpa)`,
