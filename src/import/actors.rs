@@ -510,28 +510,7 @@ pub(crate) fn find(
     ctx: &ImportContext,
 ) -> People {
     let matcher = &ctx.actors;
-    let mut text = String::with_capacity(4096);
-    text.push_str(title);
-    for block in &doc.blocks {
-        text.push_str("\n\n");
-        match block {
-            // A credit clause has a colon or a bracket: most paragraphs need no search.
-            Block::Para(p) if !p.contains([':', '(']) => text.push_str(p),
-            Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
-            Block::Caption(c) | Block::Figure(_, c) => {
-                let c = CREDIT_CLAUSE.replace_all(c, " ");
-                text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
-            }
-        }
-    }
-    // `© Jane Doe / AFP | The minister (L) leaves the meeting`: a caption after its photo's
-    // credit, on a line sorted as the credit.
-    for line in doc.meta(Meta::Copyright) {
-        if let Some((_, caption)) = line.split_once(" | ") {
-            text.push_str("\n\n");
-            text.push_str(&CREDIT_CLAUSE.replace_all(caption, " "));
-        }
-    }
+    let text = search_text(doc, title);
     let credited: Vec<String> = byline
         .iter()
         .cloned()
@@ -691,6 +670,46 @@ pub(crate) fn find(
         full.push((start, name, known));
     }
     resolve_family_names(&mut full);
+    people_in_order(full, &excluded, &roles, ctx)
+}
+
+/// The headline, paragraphs and captions to search for people, without credit clauses and
+/// photo credits.
+fn search_text(doc: &Doc, title: &str) -> String {
+    let mut text = String::with_capacity(4096);
+    text.push_str(title);
+    for block in &doc.blocks {
+        text.push_str("\n\n");
+        match block {
+            // A credit clause has a colon or a bracket: most paragraphs need no search.
+            Block::Para(p) if !p.contains([':', '(']) => text.push_str(p),
+            Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
+            Block::Caption(c) | Block::Figure(_, c) => {
+                let c = CREDIT_CLAUSE.replace_all(c, " ");
+                text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
+            }
+        }
+    }
+    // `© Jane Doe / AFP | The minister (L) leaves the meeting`: a caption after its photo's
+    // credit, on a line sorted as the credit.
+    for line in doc.meta(Meta::Copyright) {
+        if let Some((_, caption)) = line.split_once(" | ") {
+            text.push_str("\n\n");
+            text.push_str(&CREDIT_CLAUSE.replace_all(caption, " "));
+        }
+    }
+    text
+}
+
+/// The people found, each once, in the order the text names them: reporters left out, new
+/// people listed with the role the text gives them, and a shorter spelling of a longer name
+/// found in the same article dropped.
+fn people_in_order(
+    mut full: Vec<(usize, String, Option<usize>)>,
+    excluded: &HashSet<String>,
+    roles: &HashMap<String, (Option<String>, Option<String>)>,
+    ctx: &ImportContext,
+) -> People {
     full.sort_by_key(|(pos, _, _)| *pos);
     let mut names_out: Vec<String> = Vec::new();
     let mut keys_out: HashSet<String> = HashSet::default();
