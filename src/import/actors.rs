@@ -523,22 +523,48 @@ pub(crate) fn find(
         .filter_map(|n| short_form(n).map(key))
         .collect();
 
-    // Full-name mentions: (position, canonical name, known index).
-    let mut full: Vec<(usize, String, Option<usize>)> = Vec::new();
-    let mut covered: Vec<(usize, usize)> = Vec::new();
-    // Single-word mentions waiting for resolution.
-    let mut short: Vec<Short> = Vec::new();
-    let mut roles: HashMap<String, (Option<String>, Option<String>)> = HashMap::default();
+    let mut found = Mentions::default();
+    found.known_actors(&text, matcher);
+    found.candidates(&text, &excluded, matcher);
+    let in_article = found.short_forms();
+    found.one_word_mentions(&text, &in_article, matcher);
+    found.resolve_short(&in_article, &excluded_short, year, matcher);
+    found.gazetteer(&text, &excluded, year, matcher);
+    resolve_family_names(&mut found.full);
+    people_in_order(found.full, &excluded, &found.roles, ctx)
+}
 
-    if let Some(automaton) = &matcher.automaton {
-        for m in automaton.find_iter(&text) {
-            if !word_bounded(&text, m.start(), m.end()) {
+/// A short form of the names an article uses, and the one name it stands for (`None` when two
+/// of the article's people share it).
+type ShortForms = HashMap<String, Option<(String, Option<usize>)>>;
+
+/// The mentions of people found so far in one article.
+#[derive(Default)]
+struct Mentions {
+    /// Full-name mentions: (position, canonical name, known index).
+    full: Vec<(usize, String, Option<usize>)>,
+    /// The spans those full names cover.
+    covered: Vec<(usize, usize)>,
+    /// Single-word mentions waiting for resolution.
+    short: Vec<Short>,
+    /// A new person's role and organisation, as the text gives them.
+    roles: HashMap<String, (Option<String>, Option<String>)>,
+}
+
+impl Mentions {
+    /// The book's own actors, by their names and aliases.
+    fn known_actors(&mut self, text: &str, matcher: &ActorMatcher) {
+        let Some(automaton) = &matcher.automaton else {
+            return;
+        };
+        for m in automaton.find_iter(text) {
+            if !word_bounded(text, m.start(), m.end()) {
                 continue;
             }
             let (actor, single) = matcher.patterns[m.pattern().as_usize()];
             if single {
-                if !followed_by_name(&text, m.end()) {
-                    short.push(Short {
+                if !followed_by_name(text, m.end()) {
+                    self.short.push(Short {
                         pos: m.start(),
                         word: text[m.start()..m.end()].to_string(),
                         alias_of: Some(actor),
@@ -546,131 +572,166 @@ pub(crate) fn find(
                     });
                 }
             } else {
-                full.push((m.start(), matcher.names[actor].clone(), Some(actor)));
-                covered.push((m.start(), m.end()));
+                self.full
+                    .push((m.start(), matcher.names[actor].clone(), Some(actor)));
+                self.covered.push((m.start(), m.end()));
             }
         }
     }
 
-    for candidate in candidates(&text) {
-        if covered
-            .iter()
-            .any(|&(s, e)| candidate.start < e && s < candidate.end)
-        {
-            continue;
-        }
-        if excluded.contains(&key(&candidate.name)) || names_an_institution(&text, candidate.end) {
-            continue;
-        }
-        if !candidate.name.contains(' ') {
-            short.push(Short {
-                pos: candidate.start,
-                word: candidate.name,
-                alias_of: None,
-                in_context: true,
-            });
-            continue;
-        }
-        // `Ferdinand Marcos, Jr.`: a generational suffix set off by a comma is the name's.
-        let suffixed = generational_suffix(&text[candidate.end..])
-            .map(|suffix| format!("{} {suffix}", candidate.name));
-        let spelled = suffixed.as_deref().unwrap_or(&candidate.name);
-        let spelled = super::gazetteer::common_name(spelled).unwrap_or(spelled);
-        let known = matcher.by_key.get(&key(spelled)).copied();
-        let name = match known {
-            Some(i) => matcher.names[i].clone(),
-            None => spelled.to_string(),
-        };
-        if known.is_none() && candidate.role.is_some() {
-            roles
-                .entry(name.clone())
-                .or_insert_with(|| split_role(candidate.role.as_deref().unwrap_or_default()));
-        }
-        roles.entry(name.clone()).or_insert((None, None));
-        full.push((candidate.start, name, known));
-        covered.push((candidate.start, candidate.end));
-    }
-
-    // Short forms of the full names this article uses; a form shared by two people is ambiguous.
-    let mut in_article: HashMap<String, Option<(String, Option<usize>)>> = HashMap::default();
-    let mut distinct: Vec<(&String, Option<usize>)> = Vec::new();
-    for (_, name, known) in &full {
-        if !distinct.iter().any(|(n, _)| *n == name) {
-            distinct.push((name, *known));
-        }
-    }
-    for (name, known) in distinct {
-        if let Some(s) = short_form(name) {
-            let entry = in_article
-                .entry(s.to_string())
-                .or_insert_with(|| Some((name.clone(), known)));
-            if entry.as_ref().is_some_and(|(n, _)| n != name) {
-                *entry = None;
-            }
-        }
-    }
-    for (start, word) in capitalised_words(&text) {
-        if !(in_article.contains_key(word) || matcher.by_short.contains_key(word)) {
-            continue;
-        }
-        let in_span = covered.iter().any(|&(s, e)| start >= s && start < e);
-        let seen = short.iter().any(|s| s.pos == start);
-        if !(in_span || seen || followed_by_name(&text, start + word.len())) {
-            short.push(Short {
-                pos: start,
-                word: word.to_string(),
-                alias_of: None,
-                in_context: false,
-            });
-        }
-    }
-    for (pos, word) in government_mentions(&text) {
-        if !short.iter().any(|s| s.pos == pos) {
-            short.push(Short {
-                pos,
-                word: word.to_string(),
-                alias_of: None,
-                in_context: true,
-            });
-        }
-    }
-    for Short {
-        pos,
-        word,
-        alias_of,
-        in_context,
-    } in short
-    {
-        let resolved = match in_article.get(&word) {
-            Some(Some((name, known))) => Some((name.clone(), *known)),
-            Some(None) => None,
-            None => alias_of
-                .or_else(|| matcher.by_short.get(&word).copied())
-                .map(|i| (matcher.names[i].clone(), Some(i)))
-                .or_else(|| {
-                    let usable = in_context && !excluded_short.contains(&key(&word));
-                    usable.then(|| well_known(&word, year, matcher)).flatten()
-                }),
-        };
-        if let Some((name, known)) = resolved {
-            full.push((pos, name, known));
-        }
-    }
-
-    for (start, end, person) in super::gazetteer::multi_word_mentions(&text, year) {
-        let overlaps = covered.iter().any(|&(s, e)| start < e && s < end)
-            || full
+    /// Names the text shows to be people (titles, verbs of saying, appositions, given names),
+    /// outside the spans already covered; a single word waits to be resolved.
+    fn candidates(&mut self, text: &str, excluded: &HashSet<String>, matcher: &ActorMatcher) {
+        for candidate in candidates(text) {
+            if self
+                .covered
                 .iter()
-                .any(|(pos, name, _)| start < pos + name.len() && *pos < end);
-        if overlaps || excluded.contains(&key(person)) {
-            continue;
+                .any(|&(s, e)| candidate.start < e && s < candidate.end)
+            {
+                continue;
+            }
+            if excluded.contains(&key(&candidate.name)) || names_an_institution(text, candidate.end)
+            {
+                continue;
+            }
+            if !candidate.name.contains(' ') {
+                self.short.push(Short {
+                    pos: candidate.start,
+                    word: candidate.name,
+                    alias_of: None,
+                    in_context: true,
+                });
+                continue;
+            }
+            // `Ferdinand Marcos, Jr.`: a generational suffix set off by a comma is the name's.
+            let suffixed = generational_suffix(&text[candidate.end..])
+                .map(|suffix| format!("{} {suffix}", candidate.name));
+            let spelled = suffixed.as_deref().unwrap_or(&candidate.name);
+            let spelled = super::gazetteer::common_name(spelled).unwrap_or(spelled);
+            let known = matcher.by_key.get(&key(spelled)).copied();
+            let name = match known {
+                Some(i) => matcher.names[i].clone(),
+                None => spelled.to_string(),
+            };
+            if known.is_none() && candidate.role.is_some() {
+                self.roles
+                    .entry(name.clone())
+                    .or_insert_with(|| split_role(candidate.role.as_deref().unwrap_or_default()));
+            }
+            self.roles.entry(name.clone()).or_insert((None, None));
+            self.full.push((candidate.start, name, known));
+            self.covered.push((candidate.start, candidate.end));
         }
-        let known = matcher.by_key.get(&key(person)).copied();
-        let name = known.map_or_else(|| person.to_string(), |i| matcher.names[i].clone());
-        full.push((start, name, known));
     }
-    resolve_family_names(&mut full);
-    people_in_order(full, &excluded, &roles, ctx)
+
+    /// Short forms of the full names this article uses; a form shared by two people is
+    /// ambiguous.
+    fn short_forms(&self) -> ShortForms {
+        let mut in_article = ShortForms::default();
+        let mut distinct: Vec<(&String, Option<usize>)> = Vec::new();
+        for (_, name, known) in &self.full {
+            if !distinct.iter().any(|(n, _)| *n == name) {
+                distinct.push((name, *known));
+            }
+        }
+        for (name, known) in distinct {
+            if let Some(s) = short_form(name) {
+                let entry = in_article
+                    .entry(s.to_string())
+                    .or_insert_with(|| Some((name.clone(), known)));
+                if entry.as_ref().is_some_and(|(n, _)| n != name) {
+                    *entry = None;
+                }
+            }
+        }
+        in_article
+    }
+
+    /// Capitalised words that are a short form of someone in the article or of a known actor,
+    /// and surnames that name a government (`the Modi government`).
+    fn one_word_mentions(&mut self, text: &str, in_article: &ShortForms, matcher: &ActorMatcher) {
+        for (start, word) in capitalised_words(text) {
+            if !(in_article.contains_key(word) || matcher.by_short.contains_key(word)) {
+                continue;
+            }
+            let in_span = self.covered.iter().any(|&(s, e)| start >= s && start < e);
+            let seen = self.short.iter().any(|s| s.pos == start);
+            if !(in_span || seen || followed_by_name(text, start + word.len())) {
+                self.short.push(Short {
+                    pos: start,
+                    word: word.to_string(),
+                    alias_of: None,
+                    in_context: false,
+                });
+            }
+        }
+        for (pos, word) in government_mentions(text) {
+            if !self.short.iter().any(|s| s.pos == pos) {
+                self.short.push(Short {
+                    pos,
+                    word: word.to_string(),
+                    alias_of: None,
+                    in_context: true,
+                });
+            }
+        }
+    }
+
+    /// Each single word as the article's own person, a known actor's alias, or, in a clear
+    /// context, the one public figure the gazetteer knows by it for the year.
+    fn resolve_short(
+        &mut self,
+        in_article: &ShortForms,
+        excluded_short: &HashSet<String>,
+        year: Option<i32>,
+        matcher: &ActorMatcher,
+    ) {
+        for Short {
+            pos,
+            word,
+            alias_of,
+            in_context,
+        } in std::mem::take(&mut self.short)
+        {
+            let resolved = match in_article.get(&word) {
+                Some(Some((name, known))) => Some((name.clone(), *known)),
+                Some(None) => None,
+                None => alias_of
+                    .or_else(|| matcher.by_short.get(&word).copied())
+                    .map(|i| (matcher.names[i].clone(), Some(i)))
+                    .or_else(|| {
+                        let usable = in_context && !excluded_short.contains(&key(&word));
+                        usable.then(|| well_known(&word, year, matcher)).flatten()
+                    }),
+            };
+            if let Some((name, known)) = resolved {
+                self.full.push((pos, name, known));
+            }
+        }
+    }
+
+    /// The gazetteer's full names and multi-word forms not already found.
+    fn gazetteer(
+        &mut self,
+        text: &str,
+        excluded: &HashSet<String>,
+        year: Option<i32>,
+        matcher: &ActorMatcher,
+    ) {
+        for (start, end, person) in super::gazetteer::multi_word_mentions(text, year) {
+            let overlaps = self.covered.iter().any(|&(s, e)| start < e && s < end)
+                || self
+                    .full
+                    .iter()
+                    .any(|(pos, name, _)| start < pos + name.len() && *pos < end);
+            if overlaps || excluded.contains(&key(person)) {
+                continue;
+            }
+            let known = matcher.by_key.get(&key(person)).copied();
+            let name = known.map_or_else(|| person.to_string(), |i| matcher.names[i].clone());
+            self.full.push((start, name, known));
+        }
+    }
 }
 
 /// The headline, paragraphs and captions to search for people, without credit clauses and
