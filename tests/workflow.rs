@@ -519,9 +519,16 @@ fn serve_open_hands_its_address_to_the_browser() {
     fs::create_dir(&bin).unwrap();
     let opened = dir.path().join("opened.txt");
     let opener = bin.join("xdg-open");
+    // Written aside and renamed, so the test never reads the file before the address is in it.
+    let writing = dir.path().join("opened.tmp");
     fs::write(
         &opener,
-        format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+        format!(
+            "#!/bin/sh\necho \"$1\" > '{}' && mv '{}' '{}'\n",
+            writing.display(),
+            writing.display(),
+            opened.display()
+        ),
     )
     .unwrap();
     fs::set_permissions(&opener, fs::Permissions::from_mode(0o755)).unwrap();
