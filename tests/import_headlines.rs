@@ -238,3 +238,16 @@ fn a_role_in_capitals_after_the_name_and_a_section_masthead_above_the_headline()
         &["Jane Okafor"],
     );
 }
+
+#[test]
+fn a_reporters_name_run_on_into_the_desks_name_keeps_the_name() {
+    check(
+        "Water board raises tariffs after floods\n\nBy Jane Okafor Valley Health News",
+        &["Jane Okafor"],
+    );
+    // A desk alone names no reporter.
+    check(
+        "Water board raises tariffs after floods\n\nBy Valley Health News",
+        &[],
+    );
+}

@@ -567,8 +567,21 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
                 .trim_end_matches(['.', '-', '–', '—'])
                 .trim()
         })
-        .filter(|p| !p.is_empty() && outlets.resolve(p).is_none() && !is_organisation(p))
-        .filter_map(|p| person_name(p).or_else(|| person_name(&name_before_noise(p))))
+        .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
+        .filter_map(|p| {
+            if is_organisation(p) {
+                // `Jane Doe WebMD Health News`: a reporter's name run on into the desk's.
+                let name = name_before_noise(p);
+                let given = name.split_whitespace().next().is_some_and(|first| {
+                    super::names::is_given_name(first)
+                        || !super::names::is_english_word(&first.to_lowercase())
+                });
+                return (given && name.len() < p.len())
+                    .then(|| person_name(&name))
+                    .flatten();
+            }
+            person_name(p).or_else(|| person_name(&name_before_noise(p)))
+        })
         .collect()
 }
 

@@ -61,9 +61,11 @@ pub(crate) fn extract(page: &str) -> Result<(String, PageHints, Option<String>),
     let byline = (!meta.authors.is_empty()).then(|| meta.authors.join(", "));
     let hints = PageHints {
         title: meta.title.or_else(|| non_empty(Some(parsed.title.clone()))),
+        // A byline's markup spreads it over lines and runs of spaces (`By Jane  Doe\n  Desk`).
         byline: byline
             .or_else(|| non_empty(parsed.byline.clone()))
-            .or_else(|| (!meta.loose_authors.is_empty()).then(|| meta.loose_authors.join(", "))),
+            .or_else(|| (!meta.loose_authors.is_empty()).then(|| meta.loose_authors.join(", ")))
+            .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" ")),
         site_name: meta
             .site_name
             .or_else(|| non_empty(parsed.site_name.clone())),
