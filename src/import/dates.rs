@@ -501,14 +501,17 @@ fn from_url(url: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The story's first three paragraphs of text, where its lead tells the day.
+fn lead_paragraphs(doc: &Doc) -> impl Iterator<Item = &str> {
+    doc.paragraphs()
+        .filter(|p| super::chrome::body_like(p))
+        .take(3)
+}
+
 /// The weekday the lead names ("said Wednesday"), when it names exactly one.
 fn lead_weekday(doc: &Doc) -> Option<Weekday> {
     // The lead, or the paragraph after a caption-like opener that names no day.
-    let lead = doc
-        .paragraphs()
-        .filter(|p| super::chrome::body_like(p))
-        .take(3)
-        .find(|p| WEEKDAY.is_match(p))?;
+    let lead = lead_paragraphs(doc).find(|p| WEEKDAY.is_match(p))?;
     // "on Thursday night": an evening's event, reported the day after.
     if WEEKDAY_EVENING.is_match(lead) {
         return None;
@@ -529,9 +532,7 @@ fn bracketed_day(doc: &Doc) -> Option<&str> {
         ))
         .unwrap()
     });
-    doc.paragraphs()
-        .filter(|p| super::chrome::body_like(p))
-        .take(3)
+    lead_paragraphs(doc)
         .find_map(|p| WEEKDAY_AND_DAY.captures(p))
         .and_then(|c| c.name("md"))
         .map(|m| m.as_str())

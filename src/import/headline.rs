@@ -497,13 +497,17 @@ pub(crate) fn byline(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> V
     unique
 }
 
+/// The roles a credit names besides writing the story: editors, photographers, translators.
+const OTHER_WORK: &str = r"edit(?:ed|ing)|photos?|photographs?|graphics?|video|translated|compiled";
+
 /// Credits after a byline's writers for the rest of the work on the story.
 static OTHER_ROLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[;,]?\s*(?-u:\b)(?:edit(?:ed|ing)|photos?|photographs?|graphics?|video|translated|compiled) by(?-u:\b)").unwrap()
+    Regex::new(&format!(r"(?i)[;,]?\s*(?-u:\b)(?:{OTHER_WORK}) by(?-u:\b)")).unwrap()
 });
 
+/// Every role a credit line names, the writers' and the others'.
 static CREDIT_ROLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|editing|compiled|translated|edited|photos?|photographs?|graphics?|video) by(?-u:\b)|contributed .*$|associated press writers?").unwrap()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:(?:additional )?reporting|writing|{OTHER_WORK}) by(?-u:\b)|contributed .*$|associated press writers?")).unwrap()
 });
 
 /// `Courier's Jane Doe reports.`, `Courier’s Jane Doe reports from Geneva.`: a broadcaster's

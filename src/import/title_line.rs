@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::chrome::{body_like, word_count};
+use super::chrome::{body_like, more_words_than, word_count};
 use super::clean::is_caption;
 use super::doc::{Kind, Line, Meta};
 use super::outlets::OutletMatcher;
@@ -272,6 +272,11 @@ fn photo_line(line: &Line, outlets: &OutletMatcher) -> bool {
             && (is_caption(&line.text, outlets) || is_credited_photo(&line.text, outlets)))
 }
 
+/// The text lines before line `at`, nearest first.
+fn text_lines_before(lines: &[Line], at: usize) -> impl Iterator<Item = &Line> {
+    lines[..at].iter().rev().filter(|l| l.kind != Kind::Blank)
+}
+
 /// A photo's alt text or caption over its credit line: `The court building` / `Image Credit: Wire`.
 fn above_photo_credit(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
     lines[at + 1..]
@@ -280,20 +285,29 @@ fn above_photo_credit(lines: &[Line], at: usize, outlets: &OutletMatcher) -> boo
         .is_some_and(|next| is_credit_line(next, outlets))
 }
 
+/// Right under a photo's credit line.
+fn below_credit_line(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
+    text_lines_before(lines, at)
+        .next()
+        .is_some_and(|l| is_credit_line(l, outlets))
+}
+
 /// A photo's caption under its credit line, repeating the alt text over it: `The court` /
 /// `Image Credit: Wire` / `The court.`
 fn below_photo_credit(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
-    let mut before = lines[..at].iter().rev().filter(|l| l.kind != Kind::Blank);
-    let (Some(credit), Some(alt)) = (before.next(), before.next()) else {
+    if !below_credit_line(lines, at, outlets) {
+        return false;
+    }
+    let Some(alt) = text_lines_before(lines, at).nth(1) else {
         return false;
     };
     let (caption, alt) = (key(&lines[at].text), key(&alt.text));
-    is_credit_line(credit, outlets) && !alt.is_empty() && caption.starts_with(alt.as_str())
+    !alt.is_empty() && caption.starts_with(alt.as_str())
 }
 
 /// A credit on its own line: `Image Credit: Wire`, `Photo: Jane Doe`.
 fn is_credit_line(line: &Line, outlets: &OutletMatcher) -> bool {
-    word_count(&line.text) <= 6 && is_caption(&line.text, outlets)
+    !more_words_than(&line.text, 6) && is_caption(&line.text, outlets)
 }
 
 fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
@@ -621,12 +635,8 @@ impl<'a> Head<'a> {
             });
         // `X in the square` / `Image Credit: Wire` / `X in the square.`: a photo's alt text and
         // caption printed around its credit line.
-        let beside_credit = above_photo_credit(lines, i, outlets)
-            || lines[..i]
-                .iter()
-                .rev()
-                .find(|l| l.kind != Kind::Blank)
-                .is_some_and(|l| is_credit_line(l, outlets));
+        let beside_credit =
+            above_photo_credit(lines, i, outlets) || below_credit_line(lines, i, outlets);
         if repeated && beside_credit {
             return None;
         }
