@@ -54,6 +54,35 @@ static CAPITALS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A caption's closing credit of a photographer and an agency in brackets, maybe glued to the
+/// sentence: `… Pedro Sánchez.Jane Doe (EFE)`, `… in Lima. Jane Doe (Reuters)`.
+static NAMED_AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s*(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’.-]+\s*\((?P<agency>[^()]{2,30})\)\s*$")
+        .unwrap()
+});
+
+/// A photo's credit line of its own: an agency and a photographer parted by a slash
+/// (`EFE/ Jane Doe`, `Jane Doe/AFP`): one side an outlet, the other a capitalised name. Two
+/// outlets (`Kyodo/Reuters`) credit the story, not a photo.
+pub(crate) fn is_slashed_credit(text: &str, outlets: &OutletMatcher) -> bool {
+    let Some((left, right)) = text.split_once('/') else {
+        return false;
+    };
+    let (left, right) = (left.trim(), right.trim());
+    let name = |side: &str| {
+        !side.is_empty()
+            && !more_words_than(side, 4)
+            && side
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let (left_outlet, right_outlet) = (
+        outlets.resolve(left).is_some(),
+        outlets.resolve(right).is_some(),
+    );
+    name(left) && name(right) && !right.contains('/') && left_outlet != right_outlet
+}
+
 /// Whether a paragraph is a photo caption rather than article text.
 pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
     if more_words_than(text, 80) {
@@ -71,13 +100,18 @@ pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
             return true;
         }
     }
-    AGENCY_CREDIT.captures(tail).is_some_and(|c| {
+    let agency_credit = AGENCY_CREDIT.captures(tail).is_some_and(|c| {
         let credit = c
             .name("bracketed")
             .or(c.name("slashed"))
             .map_or("", |m| m.as_str());
         outlets.resolve(credit.trim()).is_some()
-    })
+    });
+    agency_credit
+        || is_slashed_credit(text, outlets)
+        || NAMED_AGENCY_CREDIT
+            .captures(tail)
+            .is_some_and(|c| outlets.resolve(c["agency"].trim()).is_some())
 }
 
 /// Sorts the lines, picks the headline and builds the body.

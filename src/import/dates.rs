@@ -313,6 +313,15 @@ fn read_order(doc: &Doc, day_first: NaiveDate, month_first: NaiveDate) -> Option
         (false, true) => return Some(month_first),
         _ => {}
     }
+    // The one reading on the dateline's day (`Amman, Jan. 11 (Agency) –` under `11-01-2026`).
+    if let Some((month, dom)) = dateline_month_day(doc) {
+        let on = |d: NaiveDate| d.month() == month && d.day() == dom;
+        match (on(day_first), on(month_first)) {
+            (true, false) => return Some(day_first),
+            (false, true) => return Some(month_first),
+            _ => {}
+        }
+    }
     // The one reading that falls on the weekday the lead names ("said on Thursday").
     let weekday = lead_weekday(doc)?;
     match (
@@ -541,15 +550,17 @@ fn bracketed_day(doc: &Doc) -> Option<&str> {
 /// `SEOUL, Feb. 7 (Yonhap)`: the day is fixed once the year is — by a full date elsewhere in the
 /// text on the same day, by the lead's weekday falling on that day in exactly one year the text
 /// mentions, or by the one year the page's copyright line gives.
-fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
+/// The month and day the lead's dateline names (`SEOUL, March 5 (Yonhap) --`), or the lead's
+/// bracketed day (`on Thursday (Mar 7)`).
+fn dateline_month_day(doc: &Doc) -> Option<(u32, u32)> {
     let dateline = first_dateline(doc).and_then(|d| d.month_day.as_deref());
-    let Some(md) = dateline.or_else(|| bracketed_day(doc)) else {
-        return;
-    };
-    let Some(caps) = MONTH_DAY.captures(md) else {
-        return;
-    };
-    let (Some(month), Ok(dom)) = (month_number(&caps["month"]), caps["d"].parse::<u32>()) else {
+    let md = dateline.or_else(|| bracketed_day(doc))?;
+    let caps = MONTH_DAY.captures(md)?;
+    Some((month_number(&caps["month"])?, caps["d"].parse().ok()?))
+}
+
+fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
+    let Some((month, dom)) = dateline_month_day(doc) else {
         return;
     };
     let mut years: Vec<i32> = known
@@ -766,6 +777,15 @@ mod more_tests {
         // Nothing decides: no date rather than a guess.
         let text = format!("{HEAD}Published 09/02/2011\n\n{LEAD}");
         assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn an_ambiguous_stamp_is_read_on_the_datelines_day() {
+        // 11-01-2026 is 11 January or 1 November: the dateline's "Jan. 11" decides.
+        let text = "Council approves river bridge\n11-01-2026 07:00 PM\n\n\
+            HARBOURTOWN, Jan. 11 (Harbour Wire) – The city council approved the new river bridge \
+            after a four-hour debate, clearing the way for construction to begin next spring.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2026-01-11"));
     }
 
     #[test]

@@ -252,6 +252,23 @@ impl OutletMatcher {
             .then_some(first)
     }
 
+    /// A whole short line crediting an outlet's desk: `ESPN staff`, `Saudi Gazette report`,
+    /// `Kyodo News bureau`: a byline without a person.
+    pub(crate) fn desk_credit(&self, line: &str) -> Option<usize> {
+        if line.len() > 80 {
+            return None;
+        }
+        let line = line.trim().trim_end_matches('.');
+        // The desk's words are at most three: try the splits before the last three words.
+        let spaces: Vec<usize> = line.match_indices(' ').map(|(i, _)| i).collect();
+        spaces.iter().rev().take(3).find_map(|&at| {
+            let (name, desk) = (&line[..at], line[at + 1..].trim());
+            DESK.is_match(desk)
+                .then(|| self.resolve_index(name.trim()))
+                .flatten()
+        })
+    }
+
     /// The outlet of a host or its nearest listed parent domain (`news.un.org` before `un.org`).
     fn domain_owner(&self, domain: &str) -> Option<usize> {
         let domain = domain.to_lowercase();
@@ -511,7 +528,10 @@ impl OutletMatcher {
             && (after.starts_with("- ") || after.starts_with("– ") || after.starts_with("— "));
         let photo_credit =
             (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
-        if photo_credit || matches!(m.kind, Kind::Meta(Meta::Copyright)) {
+        if photo_credit
+            || matches!(m.kind, Kind::Meta(Meta::Copyright))
+            || super::clean::is_slashed_credit(text, self)
+        {
             return Credit::None;
         }
         if short && DESK.is_match(after) && before.len() <= 3 {
@@ -1133,6 +1153,12 @@ mod tests {
         assert_ne!(outlet, "Agence France-Presse");
         assert_ne!(outlet, "Reuters");
         assert_ne!(outlet, "Getty Images");
+    }
+
+    #[test]
+    fn a_photo_credit_line_above_a_story_without_headline_names_no_outlet() {
+        let text = format!("The pier at dusk\nEFE/ Jo Bloggs\nThe pier at dusk\n{LEAD}");
+        assert_ne!(outlet_of(&text).0, "Agencia EFE");
     }
 
     #[test]

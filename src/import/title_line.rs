@@ -39,19 +39,17 @@ pub(crate) fn headline_like(text: &str) -> bool {
         && text.chars().count() <= 250
         && !(ends_period && words > 12)
         // `WATCH: …`, `BREAKING: …` are labelled headlines, not datelines, and so is any short
-        // line after a word in capitals and a colon (`LIVESTREAMED: Ministry briefs press`).
+        // line shaped like a dateline without the sentence a dateline opens
+        // (`LIVESTREAMED: Ministry briefs press`, `PM: I do not favour …`, `YOUR CITY, YOUR
+        // VOICE – Mayor navigates …`).
         && (!super::headline::DATELINE.is_match(text)
             || super::headline::has_leading_label(text)
-            || (CAPITALS_LABEL.is_match(text) && !ends_period && words <= 15))
+            || (!ends_period && words <= 15))
 }
 
 /// A sentence ending inside the line and another starting: `… few days. Jane Doe profiles …`.
 static TWO_SENTENCES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Ll}{3,}[.!?] \p{Lu}").unwrap());
-
-/// A word in capitals and a colon opening a line: a dateline's place or a headline's label.
-static CAPITALS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}{3,}(?: \p{Lu}{2,})?:\s").unwrap());
 
 /// Never a headline, whatever its shape.
 fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
@@ -80,6 +78,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || BARE_DATELINE.is_match(text)
         || outlets.resolve(text).is_some()
         || outlets.credit_list(text).is_some()
+        || outlets.desk_credit(text).is_some()
         || is_site_header(text, outlets)
         || is_contact_line(text)
         || is_credited_photo(text, outlets)
@@ -326,8 +325,9 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Stamp) => true,
             // A byline without "By" (`Jane Doe, Staff Writer`) is not sorted yet.
             Kind::Body | Kind::PreTitle if under => {
-                super::headline::bare_byline(&line.text, outlets)
-                    && !super::clean::named_elsewhere(lines, n, outlets)
+                (super::headline::bare_byline(&line.text, outlets)
+                    && !super::clean::named_elsewhere(lines, n, outlets))
+                    || outlets.desk_credit(&line.text).is_some()
             }
             _ => false,
         };
@@ -940,6 +940,65 @@ mod tests {
         assert_eq!(
             title_of(text).0,
             "As Council Returns, Mayor's Coalition Wobbles and Opposition Goes on the Attack"
+        );
+    }
+
+    #[test]
+    fn a_caption_with_its_photographer_and_agency_glued_on_is_no_headline() {
+        let text = "Harbour council votes to rebuild the old pier by 2030\n\n\
+            The mayor's plan won by a single vote after a night of debate\n\n\
+            Mayor Jane Okafor in the council chamber.\n\
+            Mayor Jane Okafor in the council chamber.Ali Khan (Reuters)\n\n\
+            The council voted 16 to 15 on Tuesday to rebuild the old pier, ending a debate that \
+            had run for three years and split the mayor's own party.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Harbour council votes to rebuild the old pier by 2030"
+        );
+    }
+
+    #[test]
+    fn a_caption_around_an_agency_credit_line_is_no_headline() {
+        let text = "The mayor of Harbourtown, Jane Okafor\nReuters/ Ali Khan\n\
+            The mayor of Harbourtown, Jane Okafor\n\
+            The council voted 16 to 15 on Tuesday to rebuild the old pier, ending a debate that \
+            had run for three years and split the mayor's own party.\n\n\
+            The pier has been closed since a storm tore away its end in 2019.\n";
+        let (title, sure) = title_of(text);
+        assert_ne!(title, "The mayor of Harbourtown, Jane Okafor");
+        assert!(!sure, "no headline: the editor is asked");
+    }
+
+    #[test]
+    fn a_desks_credit_is_a_byline_under_the_headline_not_the_headline() {
+        let text = "Premier League\n\nWhat They Said\n\nReuters staff\nAugust 27, 2011\n\n\
+            The Harbour United manager was delighted with his side's display as they went top of \
+            the table with a 3-1 win, saying it had been a pleasure to watch.\n\n\
+            His counterpart said his team had shot themselves in the foot after the break.\n";
+        assert_eq!(title_of(text).0, "What They Said");
+    }
+
+    #[test]
+    fn a_short_line_shaped_like_a_dateline_is_a_labelled_headline() {
+        // Above a breadcrumb and a weather widget, a speaker's label or a campaign's slogan in
+        // capitals opens the headline, not a dateline: no sentence follows it.
+        let text = "Light Rain\nrain\n18 April 2024\nHarbourtown\n22°\nHome / Local News\n\
+            PM: I do not favour frequent reshuffles, frankly\n11-01-2026 07:00 PM\n\n\
+            HARBOURTOWN, Jan. 11 (Harbour Wire) – The prime minister said on Sunday he saw no \
+            need to change his cabinet before the budget, in an interview with the state \
+            broadcaster.\n";
+        assert_eq!(
+            title_of(text).0,
+            "PM: I do not favour frequent reshuffles, frankly"
+        );
+        let text = "YOUR CITY, YOUR VOICE – Mayor navigates the minefield of reform\n\n\
+            YOUR CITY, YOUR VOICE – Mayor navigates the minefield of reform\n\n\
+            Q: Mayor, congratulations on winning the first vote. What are the next steps for \
+            the harbour bill now that it has been tabled in the council?\n\n\
+            A: We will follow the normal processes for bills tabled for debate.\n";
+        assert_eq!(
+            title_of(text).0,
+            "YOUR CITY, YOUR VOICE – Mayor navigates the minefield of reform"
         );
     }
 
