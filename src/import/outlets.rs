@@ -1156,6 +1156,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_tagline_from_the_registry_names_the_site_and_is_no_headline() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(
+            &format!("Democracy Dies in Darkness\n\n{STORY}{LEAD}"),
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.outlet, "The Washington Post");
+        assert_ne!(got.front.title, "Democracy Dies in Darkness");
+    }
+
+    #[test]
     fn a_photo_credit_line_above_a_story_without_headline_names_no_outlet() {
         let text = format!("The pier at dusk\nEFE/ Jo Bloggs\nThe pier at dusk\n{LEAD}");
         assert_ne!(outlet_of(&text).0, "Agencia EFE");
