@@ -45,6 +45,12 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:(?:first )?published|posted(?: on)?|updated|last updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?\s*\S").unwrap()
 });
 
+/// `Jane Doe reported this story on Thursday, January 7, 2016 12:05:00`: a broadcaster's byline
+/// and stamp in one sentence.
+static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s+(?:reported|filed|presented|wrote) this (?:story|report|piece|article) on\s+\S").unwrap()
+});
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?:{}|기자)\s+[A-Z\p{{Hangul}}]",
@@ -189,6 +195,9 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
         return Kind::Meta(Meta::Layout);
     }
     if chars <= 100 && BYLINE.is_match(text) && !body_like(text) {
+        return Kind::Meta(Meta::Byline);
+    }
+    if short && REPORTED_ON.is_match(text) && has_digit(text) {
         return Kind::Meta(Meta::Byline);
     }
     if short && SOURCE.is_match(text) {

@@ -204,6 +204,15 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
     if let Some(url) = url {
         from_url(url, &mut candidates);
     }
+    // `SUVA (May 21, 1999 – Radio Wire)---`: the day the story was filed.
+    let filed = first_dateline(doc).and_then(|d| d.full_date.as_deref());
+    if let Some((_, found)) = filed.and_then(|d| dates_in(d).into_iter().next()) {
+        candidates.push(Candidate {
+            rank: 82,
+            found,
+            confident: true,
+        });
+    }
     let mut extra = Vec::new();
     from_dateline(doc, &candidates, &mut extra);
     from_caption_and_weekday(doc, &mut extra);
@@ -777,6 +786,44 @@ mod more_tests {
         // Nothing decides: no date rather than a guess.
         let text = format!("{HEAD}Published 09/02/2011\n\n{LEAD}");
         assert_eq!(date_of(&text), None);
+    }
+
+    #[test]
+    fn a_broadcasters_reported_this_story_line_gives_byline_and_date() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = format!(
+            "{HEAD}Jane Okafor reported this story on Thursday, January 7, 2016 12:05:00\n\n\
+             PRESENTER: First today to the river, where the council has approved a new bridge.\n\n\
+             JANE OKAFOR: The vote came after a four-hour debate in the council chamber.\n"
+        );
+        let got = crate::import::import_text(&text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-01-07")
+        );
+        assert_eq!(got.front.byline, ["Jane Okafor"]);
+    }
+
+    #[test]
+    fn a_full_date_in_the_datelines_brackets_is_the_filing_day_and_names_who_filed() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "harbour picture\n\nHARBOURTOWN, Fiji Islands (May 21, 1999 – Harbour \
+            Radio)---The newly elected mayor has announced a 17-member council cabinet, which \
+            includes two former rivals.\n\nThe mayor said the cabinet would meet on Monday.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("1999-05-21")
+        );
+        assert_eq!(got.front.outlet, "Harbour Radio");
+        assert_eq!(got.front.dateline.as_deref(), Some("HARBOURTOWN"));
+        // No headline: the editor is asked, and the stand-in is the lead, not the image's label.
+        assert!(got.front.review.contains("title"));
+        assert!(
+            got.front.title.starts_with("The newly elected mayor"),
+            "{}",
+            got.front.title
+        );
     }
 
     #[test]

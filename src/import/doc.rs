@@ -75,6 +75,9 @@ pub(crate) struct Dateline {
     pub month_day: Option<String>,
     /// `Yonhap`, `AP`: who filed it.
     pub org: Option<String>,
+    /// `May 21, 1999`, when the dateline's brackets carry the full date before who filed it
+    /// (`SUVA (May 21, 1999 – Radio Wire)---`).
+    pub full_date: Option<String>,
 }
 
 /// The sorted lines and the body built from them.

@@ -17,10 +17,12 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
     let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
-    let org = r"(?:\s*\((?P<org>[A-Za-z][A-Za-z .&-]{0,30})\))?";
+    let org = format!(
+        r"(?:\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z .&-]{{0,30}})\))?"
+    );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:--|—|–|-|:)\s+\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-|:)\s+)\S"
     ))
     .unwrap()
 });
@@ -65,6 +67,7 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
             .name("org")
             .or(caps.name("torg"))
             .map(|m| m.as_str().trim().to_string()),
+        full_date: caps.name("fulldate").map(|m| m.as_str().to_string()),
     })
 }
 
@@ -277,10 +280,17 @@ pub(crate) fn trailing_stamp(title: &str) -> Option<(&str, &str)> {
 
 /// A stand-in title from the lead sentence, for texts without a headline (the editor reviews it).
 pub(crate) fn fallback_title(doc: &Doc) -> String {
-    let Some(lead) = doc.blocks.iter().find_map(|b| match b {
-        Block::Para(p) => Some(p.as_str()),
-        Block::Caption(_) | Block::Figure(..) => None,
-    }) else {
+    let paragraphs = || {
+        doc.blocks.iter().filter_map(|b| match b {
+            Block::Para(p) => Some(p.as_str()),
+            Block::Caption(_) | Block::Figure(..) => None,
+        })
+    };
+    // The lead is the first paragraph of text, not an image's leftover label above it.
+    let lead = paragraphs()
+        .find(|p| super::chrome::body_like(p))
+        .or_else(|| paragraphs().next());
+    let Some(lead) = lead else {
         return "Untitled".to_string();
     };
     let lead = match DATELINE.find(lead) {
@@ -623,7 +633,7 @@ static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A stamp, relative time or reading time run on after a byline's names.
 static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
+    Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|(?:reported|filed|presented|wrote) this (?:story|report|piece|article)(?-u:\b)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
 });
 
 /// An honorific before a reporter's name: `Dr. Jane Doe`, `Prof Jane Doe`.
