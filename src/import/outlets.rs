@@ -561,6 +561,13 @@ impl OutletMatcher {
             // The site promoting itself: `Press TV's website can also be accessed at…`,
             // `Follow Reuters on…`, `Download the NDTV app`.
             Credit::Site(4)
+        } else if NEWSROOM.after_name.is_match(after) {
+            // `Harbour Wire understands that …`, `Harbour Wire can reveal`.
+            Credit::Author(6)
+        } else if NEWSROOM.before_name.is_match(before) {
+            // `a statement seen by Harbour Wire`: the newsroom's own, or another's cited
+            // (`according to a transcript reviewed by Business Courier`): only a hint.
+            Credit::Interview
         } else if SELF_REPORT.is_match(after) {
             // `News.Az reports citing Ukrainian media`: the site's own report, in the
             // present tense (another outlet's is `Reuters reported, citing…`).
@@ -760,6 +767,9 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         }
         previous = &line.text;
     }
+    if let Some(name) = newsroom_self_name(doc) {
+        return Some(name);
+    }
     // Last, the site's own address: `topicseed.com` is a better start for the editor than nothing.
     let host = hints.url.as_deref().and_then(host_of)?;
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
@@ -878,6 +888,92 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 static SELF_REPORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^reports (?:citing|with reference to)(?-u:\b)").unwrap()
 });
+
+/// The newsroom's phrases about itself, from the shipped list.
+struct Newsroom {
+    /// A phrase that follows the outlet's name, anchored at the name's end.
+    after_name: regex::Regex,
+    /// A phrase that comes before it, anchored at the name's start.
+    before_name: regex::Regex,
+    /// Capitalised words, then a phrase after them: `FBC News understands that`.
+    named_then_phrase: regex::Regex,
+    /// A phrase, then capitalised words: `seen by HumAngle`.
+    phrase_then_named: regex::Regex,
+}
+
+static NEWSROOM: std::sync::LazyLock<Newsroom> = std::sync::LazyLock::new(|| {
+    let entries: Vec<&str> =
+        super::names::entries(include_str!("registry/newsroom_phrases.txt")).collect();
+    let alternation = |phrases: Vec<&str>| {
+        phrases
+            .iter()
+            .map(|p| regex::escape(p.trim()).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let after = alternation(
+        entries
+            .iter()
+            .filter_map(|e| e.strip_prefix("{outlet}"))
+            .collect(),
+    );
+    let before = alternation(
+        entries
+            .iter()
+            .filter_map(|e| e.strip_suffix("{outlet}"))
+            .collect(),
+    );
+    let name = r"(?P<name>\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,3})";
+    let build = |pattern: String| regex::Regex::new(&pattern).expect("newsroom phrases build");
+    Newsroom {
+        after_name: build(format!(r"(?i)^(?:{after})(?-u:\b)")),
+        before_name: build(format!(r"(?i)(?-u:\b)(?:{before})$")),
+        named_then_phrase: build(format!(r"{name}\s+(?i:{after})(?-u:\b)")),
+        phrase_then_named: build(format!(r"(?-u:\b)(?i:{before})\s+{name}")),
+    }
+});
+
+/// `FBC News understands that …`, `… seen by HumAngle on Sunday`: the name of an outlet no
+/// registry knows, where the newsroom speaks of itself: capitalised words that name an
+/// organisation (`FBC News`) or a brand written in mixed case (`HumAngle`), never a person.
+fn newsroom_self_name(doc: &Doc) -> Option<String> {
+    let brand = |name: &str| {
+        super::headline::is_organisation(name)
+            || name.split_whitespace().any(|w| {
+                let inner_capital = w
+                    .char_indices()
+                    .skip(1)
+                    .any(|(i, c)| c.is_uppercase() && w[..i].chars().all(char::is_alphabetic))
+                    && w[1..].chars().any(char::is_lowercase);
+                let family_prefix = [
+                    "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p));
+                inner_capital && !family_prefix
+            })
+    };
+    // `according to documents obtained by X`: another newsroom's work, cited.
+    let cited = |paragraph: &str, at: usize| {
+        let from = paragraph.floor_char_boundary(at.saturating_sub(80));
+        paragraph[from..at].to_lowercase().contains("according to")
+    };
+    doc.paragraphs().find_map(|paragraph| {
+        let seen_by = NEWSROOM
+            .phrase_then_named
+            .captures_iter(paragraph)
+            .filter(|caps| !cited(paragraph, caps.get(0).map_or(0, |m| m.start())));
+        NEWSROOM
+            .named_then_phrase
+            .captures_iter(paragraph)
+            .chain(seen_by)
+            .map(|caps| {
+                let name = caps["name"].trim();
+                name.strip_prefix("The ").unwrap_or(name).to_string()
+            })
+            .find(|name| brand(name))
+    })
+}
 
 /// An outlet interviewing someone: `told Reuters`, `spoke to Briefly News`, `in an interview with`.
 static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -1165,6 +1261,31 @@ mod tests {
         );
         assert_eq!(got.front.outlet, "The Washington Post");
         assert_ne!(got.front.title, "Democracy Dies in Darkness");
+    }
+
+    #[test]
+    fn a_newsroom_speaking_of_itself_names_the_outlet() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let outlet = |text: &str| import_text(text, "t.txt", &ctx).front.outlet;
+        // Not in the registry: proposed by the name the newsroom calls itself.
+        let understands = format!(
+            "{STORY}{LEAD}Harbour FM News understands that the line will appeal the fine.\n"
+        );
+        assert_eq!(outlet(&understands), "Harbour FM News");
+        let seen_by = format!(
+            "{STORY}A statement by the port police seen by HarbourWatch on Sunday said the \
+             spill had been contained.\n\n{LEAD}"
+        );
+        assert_eq!(outlet(&seen_by), "HarbourWatch");
+        // Another newsroom's work, cited, names no one.
+        let cited = format!(
+            "{STORY}{LEAD}The fine was fair, the minister said, according to a transcript \
+             reviewed by HarbourWatch.\n"
+        );
+        assert_eq!(outlet(&cited), "");
+        // A registry outlet that can reveal something wrote the story.
+        let reveal = format!("{STORY}{LEAD}Reuters can reveal that the line will appeal.\n");
+        assert_eq!(outlet(&reveal), "Reuters");
     }
 
     #[test]
