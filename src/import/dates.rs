@@ -4,6 +4,7 @@
 //! and no time of day). When nothing fixes the day, only what is fixed (month
 //! or year) is returned, and never a guess: a wrong date is worse than none.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -51,6 +52,35 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Month names of other languages, from the shipped list: lower-case name → number.
+static FOREIGN_MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    super::names::entries(include_str!("registry/month_names.txt"))
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let number: u32 = words.next()?.parse().ok()?;
+            Some(words.map(move |w| (w.to_lowercase(), number)))
+        })
+        .flatten()
+        .collect()
+});
+
+/// `6 grudnia 2022`, `01 de janeiro de 2022`, `12. Dezember 2022`: a day, a month of another
+/// language, a year.
+static FOREIGN_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&String> = FOREIGN_MONTHS.keys().collect();
+    // Longer names first, so `marca` is not read as `marc`.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let names = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<fmonth>{names})\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)"
+    ))
+    .unwrap()
+});
+
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일").unwrap()
 });
@@ -164,6 +194,12 @@ fn dates_in(text: &str) -> Vec<(usize, Found)> {
         .chain(DAY_FIRST.captures_iter(text))
     {
         if let Some(d) = month_number(&caps["month"]).and_then(|m| day(&caps["y"], m, &caps["d"])) {
+            found.push((caps.get(0).map_or(0, |m| m.start()), Found::Day(d)));
+        }
+    }
+    for caps in FOREIGN_DAY_FIRST.captures_iter(text) {
+        let month = FOREIGN_MONTHS.get(&caps["fmonth"].to_lowercase()).copied();
+        if let Some(d) = month.and_then(|m| day(&caps["y"], m, &caps["d"])) {
             found.push((caps.get(0).map_or(0, |m| m.start()), Found::Day(d)));
         }
     }
@@ -358,6 +394,7 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
     let without_dates = NUMERIC_YEAR_LAST.replace_all(&without_dates, " ");
     let without_dates = MONTH_FIRST.replace_all(&without_dates, " ");
     let without_dates = DAY_FIRST.replace_all(&without_dates, " ");
+    let without_dates = FOREIGN_DAY_FIRST.replace_all(&without_dates, " ");
     let leftover = STAMP_FILLER.replace_all(&without_dates, " ");
     leftover
         .split(|c: char| !c.is_alphabetic())
@@ -763,6 +800,11 @@ mod more_tests {
             ("19 September 2023", "2023-09-19"),
             ("10-Nov-2001", "2001-11-10"),
             ("3-March-2019", "2019-03-03"),
+            ("Data publikacji: 6 grudnia 2022, 10:49", "2022-12-06"),
+            ("Publicado em 01 de janeiro de 2022", "2022-01-01"),
+            ("12. Dezember 2022", "2022-12-12"),
+            ("12 noiembrie 2019", "2019-11-12"),
+            ("Publié le 3 août 2021", "2021-08-03"),
         ] {
             let text = format!("{HEAD}{stamp}\n\n{LEAD}");
             assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");

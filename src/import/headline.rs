@@ -113,7 +113,7 @@ static SECTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s*(?:\||\s-)\s+", *TITLE_LABELS)).unwrap());
 
 static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]])+\s*$", *TITLE_LABELS)).unwrap()
+    Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]]|\s*\(\d{{1,5}} \p{{L}}+\))+\s*$", *TITLE_LABELS)).unwrap()
 });
 
 /// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
@@ -136,7 +136,8 @@ pub(crate) fn title(doc: &Doc, hints: &PageHints, outlets: &OutletMatcher) -> Op
     (!cleaned.is_empty()).then_some(cleaned)
 }
 
-/// A line without the labels after a headline (`… (PHOTOS)`, `… (LEAD)`).
+/// A line without the labels after a headline (`… (PHOTOS)`, `… (LEAD)`, a counter such as
+/// `… (18 comments)`).
 pub(crate) fn without_trailing_label(text: &str) -> std::borrow::Cow<'_, str> {
     TRAILING_LABEL.replace(text, "")
 }
@@ -758,6 +759,25 @@ mod tests {
             "Kelli Miller"
         );
         assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
+
+    #[test]
+    fn a_counter_after_the_headline_is_cut_off() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let clean = |t: &str| clean_title(t, None, &ctx.outlets);
+        assert_eq!(
+            clean("Ferry crossings resume after storm (18 comments)"),
+            "Ferry crossings resume after storm"
+        );
+        assert_eq!(
+            clean("Ferry crossings resume after storm (12 notícias)"),
+            "Ferry crossings resume after storm"
+        );
+        // A number that belongs to the headline stays.
+        assert_eq!(
+            clean("The 2024 budget (part 2)"),
+            "The 2024 budget (part 2)"
+        );
     }
 
     #[test]
