@@ -113,7 +113,7 @@ static SECTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{})\s*(?:\||\s-)\s+", *TITLE_LABELS)).unwrap());
 
 static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]]|\s*\(\d{{1,5}} \p{{L}}+\))+\s*$", *TITLE_LABELS)).unwrap()
+    Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]]|\s*\(\d{{1,5}}\s\p{{L}}+\))+\s*$", *TITLE_LABELS)).unwrap()
 });
 
 /// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
