@@ -319,7 +319,7 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 
 /// How a byline opens: `By`, `Written by`, `Story by`, `Reporter:`, `Author:`, `Contributor:`.
 /// Shared with the line sorter, which tells byline lines by it.
-pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
+pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|Por|Par|Von|Przez|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
 
 static BYLINE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{BYLINE_OPENING})\s+")).unwrap());
@@ -683,7 +683,9 @@ fn person_name(text: &str) -> Option<String> {
                 && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
     });
     let all_caps = text.chars().all(|c| !c.is_lowercase());
-    if !name_like || (!all_caps && super::names::is_stop_word(words[0])) {
+    // `Jan`, `May`, `June` are stop words as months, and given names too.
+    let stop_first = super::names::is_stop_word(words[0]) && !super::names::is_given_name(words[0]);
+    if !name_like || (!all_caps && stop_first) {
         return None;
     }
     Some(if all_caps {
@@ -759,6 +761,25 @@ mod tests {
             "Kelli Miller"
         );
         assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
+
+    #[test]
+    fn bylines_open_with_by_in_other_languages_too() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        for (line, want) in [
+            ("Por Joana Silva", "Joana Silva"),
+            ("Von Katrin Becker", "Katrin Becker"),
+            ("By Jan Becker", "Jan Becker"),
+            ("Par Claire Martin", "Claire Martin"),
+        ] {
+            let text = format!(
+                "Council approves new river bridge after long debate\n\n{line}\n\n\
+                 The city council approved the new river bridge on Thursday after a four-hour \
+                 debate, clearing the way for construction to begin next spring.\n"
+            );
+            let got = crate::import::import_text(&text, "t.txt", &ctx);
+            assert_eq!(got.front.byline, [want], "{line}");
+        }
     }
 
     #[test]
