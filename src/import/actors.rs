@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::doc::{Block, Doc, Meta};
 use super::name_scan::NameSpans;
 use super::names::{self, key, short_form};
+use super::outlets::OutletMatcher;
 use super::{ImportContext, NewActor};
 use crate::model::ActorEntry;
 
@@ -510,7 +511,7 @@ pub(crate) fn find(
     ctx: &ImportContext,
 ) -> People {
     let matcher = &ctx.actors;
-    let text = search_text(doc, title);
+    let text = search_text(doc, title, &ctx.outlets);
     let credited: Vec<String> = byline
         .iter()
         .cloned()
@@ -736,7 +737,7 @@ impl Mentions {
 
 /// The headline, paragraphs and captions to search for people, without credit clauses and
 /// photo credits.
-fn search_text(doc: &Doc, title: &str) -> String {
+fn search_text(doc: &Doc, title: &str, outlets: &OutletMatcher) -> String {
     let mut text = String::with_capacity(4096);
     text.push_str(title);
     for block in &doc.blocks {
@@ -745,7 +746,15 @@ fn search_text(doc: &Doc, title: &str) -> String {
             // A credit clause has a colon or a bracket: most paragraphs need no search.
             Block::Para(p) if !p.contains([':', '(']) => text.push_str(p),
             Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
+            // `EFE/ Jane Doe`: a photographer's credit line names no one in the story.
+            Block::Caption(c) | Block::Figure(_, c)
+                if super::clean::is_slashed_credit(c, outlets) => {}
             Block::Caption(c) | Block::Figure(_, c) => {
+                // `… in the chamber.Jane Doe (EFE)`: the photographer, glued on.
+                let c = match super::clean::named_agency_credit_start(c, outlets) {
+                    Some(at) => &c[..at],
+                    None => c.as_str(),
+                };
                 let c = CREDIT_CLAUSE.replace_all(c, " ");
                 text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
             }
@@ -1852,6 +1861,31 @@ mod tests {
         assert!(shorter_spelling("Paulo Mendes", "Paulo Mendes da Costa"));
         assert!(!shorter_spelling("Tomas Reyes", "Tomas Reyes Jr."));
         assert!(!shorter_spelling("Ravi Kumar", "Anil Kumar"));
+    }
+
+    #[test]
+    fn a_photographers_credit_line_or_glued_credit_is_no_actor() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let text = "Harbour council votes to rebuild the old pier\n\n\
+            Mayor Jane Okafor in the council chamber.\nReuters/ Helen Marsh\n\
+            Mayor Jane Okafor in the council chamber.\n\
+            Mayor Jane Okafor in the council chamber.Colin Pardew (Reuters)\n\n\
+            The council voted 16 to 15 on Tuesday to rebuild the old pier, Mayor Jane Okafor \
+            said after the vote.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert!(
+            got.front.actors.iter().any(|a| a == "Jane Okafor"),
+            "{:?}",
+            got.front.actors
+        );
+        assert!(
+            got.front
+                .actors
+                .iter()
+                .all(|a| !a.contains("Marsh") && !a.contains("Pardew")),
+            "{:?}",
+            got.front.actors
+        );
     }
 
     #[test]

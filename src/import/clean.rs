@@ -61,6 +61,19 @@ static NAMED_AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Where a caption's closing credit of a photographer and an agency begins (`… Pedro
+/// Sánchez.Jane Doe (EFE)` → at `Jane`), when it has one.
+pub(crate) fn named_agency_credit_start(text: &str, outlets: &OutletMatcher) -> Option<usize> {
+    let from = text.floor_char_boundary(text.len().saturating_sub(80));
+    let caps = NAMED_AGENCY_CREDIT.captures(&text[from..])?;
+    outlets.resolve(caps["agency"].trim())?;
+    let whole = caps.get(0)?;
+    // The match opens with the sentence's closing mark and any space after it.
+    let mark = text[from + whole.start()..].chars().next()?.len_utf8();
+    let credit = &text[from + whole.start() + mark..];
+    Some(text.len() - credit.trim_start().len())
+}
+
 /// A photo's credit line of its own: an agency and a photographer parted by a slash
 /// (`EFE/ Jane Doe`, `Jane Doe/AFP`): one side an outlet, the other a capitalised name. Two
 /// outlets (`Kyodo/Reuters`) credit the story, not a photo.
