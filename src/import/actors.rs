@@ -652,7 +652,15 @@ impl Mentions {
     /// and surnames that name a government (`the Modi government`).
     fn one_word_mentions(&mut self, text: &str, in_article: &ShortForms, matcher: &ActorMatcher) {
         for (start, word) in capitalised_words(text) {
-            if !(in_article.contains_key(word) || matcher.by_short.contains_key(word)) {
+            // A public figure's surname waits too: named if the story keeps coming back to it.
+            let public_figure = || {
+                super::gazetteer::resolve(word, None).is_some()
+                    && !names_an_institution(text, start + word.len())
+            };
+            if !(in_article.contains_key(word)
+                || matcher.by_short.contains_key(word)
+                || public_figure())
+            {
                 continue;
             }
             let in_span = self.covered.iter().any(|&(s, e)| start >= s && start < e);
@@ -667,7 +675,9 @@ impl Mentions {
             }
         }
         for (pos, word) in government_mentions(text) {
-            if !self.short.iter().any(|s| s.pos == pos) {
+            if let Some(short) = self.short.iter_mut().find(|s| s.pos == pos) {
+                short.in_context = true;
+            } else {
                 self.short.push(Short {
                     pos,
                     word: word.to_string(),
@@ -687,6 +697,17 @@ impl Mentions {
         year: Option<i32>,
         matcher: &ActorMatcher,
     ) {
+        // A surname the story keeps coming back to (`since Kishida took office … Kishida
+        // said`) is a person's name there, even without a title or a reporting verb.
+        let mut mentions: HashMap<&str, usize> = HashMap::default();
+        for short in &self.short {
+            *mentions.entry(short.word.as_str()).or_default() += 1;
+        }
+        let recurring: HashSet<String> = mentions
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(w, _)| w.to_string())
+            .collect();
         for Short {
             pos,
             word,
@@ -694,6 +715,7 @@ impl Mentions {
             in_context,
         } in std::mem::take(&mut self.short)
         {
+            let in_context = in_context || recurring.contains(&word);
             let resolved = match in_article.get(&word) {
                 Some(Some((name, known))) => Some((name.clone(), *known)),
                 Some(None) => None,
@@ -706,7 +728,13 @@ impl Mentions {
                     }),
             };
             if let Some((name, known)) = resolved {
-                self.full.push((pos, name, known));
+                // The article's own spelling of the full name, where it gives one.
+                let spelled = self
+                    .full
+                    .iter()
+                    .find(|(_, other, _)| key(other) == key(&name))
+                    .map(|(_, other, _)| other.clone());
+                self.full.push((pos, spelled.unwrap_or(name), known));
             }
         }
     }
@@ -1861,6 +1889,27 @@ mod tests {
         assert!(shorter_spelling("Paulo Mendes", "Paulo Mendes da Costa"));
         assert!(!shorter_spelling("Tomas Reyes", "Tomas Reyes Jr."));
         assert!(!shorter_spelling("Ravi Kumar", "Anil Kumar"));
+    }
+
+    #[test]
+    fn a_public_figures_surname_the_story_keeps_coming_back_to_names_them() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let actors = |text: &str| crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        let text = "Support for ruling party dips to new low\n\n\
+            Support for the ruling party has dipped to its lowest since Kishida took the top \
+            post in 2021, a poll showed on Monday.\n\n\
+            Analysts said the scandal over party funds had hurt Kishida most among younger \
+            voters.\n";
+        assert!(
+            actors(text).iter().any(|a| a == "Fumio Kishida"),
+            "{:?}",
+            actors(text)
+        );
+        // Named once, without a title or a verb of saying: not enough.
+        let once = "Support for ruling party dips to new low\n\n\
+            Support for the ruling party has dipped to its lowest since Kishida took the top \
+            post in 2021, a poll showed on Monday.\n";
+        assert!(actors(once).is_empty(), "{:?}", actors(once));
     }
 
     #[test]
