@@ -653,8 +653,10 @@ impl Mentions {
     fn one_word_mentions(&mut self, text: &str, in_article: &ShortForms, matcher: &ActorMatcher) {
         for (start, word) in capitalised_words(text) {
             // A public figure's surname waits too: named if the story keeps coming back to it.
+            // Not a word with an everyday sense too (`May` the month is a stop word).
             let public_figure = || {
-                super::gazetteer::resolve(word, None).is_some()
+                !names::is_stop_word(word)
+                    && super::gazetteer::resolve(word, None).is_some()
                     && !names_an_institution(text, start + word.len())
             };
             if !(in_article.contains_key(word)
