@@ -1746,6 +1746,31 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_or_an_everyday_role_before_a_name_marks_a_person() {
+        for (text, want) in [
+            (
+                "The jury prize went to the Moroccan Tarik Belhaj for his second film.",
+                "Tarik Belhaj",
+            ),
+            (
+                "The top award was chaired by screenwriter Odile Varenne this year.",
+                "Odile Varenne",
+            ),
+            (
+                "Advocate Thabo Mlambo told the court the ruling was flawed.",
+                "Thabo Mlambo",
+            ),
+            (
+                "The rescuers found villager Sukarti Wardoyo under the rubble.",
+                "Sukarti Wardoyo",
+            ),
+        ] {
+            let names = found(text);
+            assert!(names.contains(&want.to_string()), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
     fn names_with_diacritics_are_names() {
         let names = found("The envoy Zoë Ferreira-Nuñez said the talks would resume.");
         assert!(

@@ -156,10 +156,12 @@ static GIVEN: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 pub(crate) static PARTICLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("registry/name_particles.txt")).collect());
 
-/// Titles and honorifics written before names, longest first (so a regex alternation prefers
-/// `Prime Minister` to `Minister`).
+/// Titles, honorifics and nationalities written before names, longest first (so a regex
+/// alternation prefers `Prime Minister` to `Minister`).
 pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut titles: Vec<&'static str> = entries(include_str!("registry/titles.txt")).collect();
+    let mut titles: Vec<&'static str> = entries(include_str!("registry/titles.txt"))
+        .chain(entries(include_str!("registry/demonyms.txt")))
+        .collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     titles.dedup();
     titles
