@@ -1771,6 +1771,21 @@ mod tests {
     }
 
     #[test]
+    fn a_ministers_portfolio_is_trimmed_off_the_name_after_it() {
+        for (text, want) in [
+            ("Minister for Public Works Tomasi Vuniwaqa is acting prime minister.", "Tomasi Vuniwaqa"),
+            ("Minister for Climate Change Odile Varenne said on Wednesday the floods were worse.", "Odile Varenne"),
+        ] {
+            let names = found(text);
+            assert!(names.contains(&want.to_string()), "{text}: {names:?}");
+            assert!(
+                names.iter().all(|n| !n.starts_with("Works") && !n.starts_with("Change")),
+                "{text}: {names:?}"
+            );
+        }
+    }
+
+    #[test]
     fn names_with_diacritics_are_names() {
         let names = found("The envoy Zoë Ferreira-Nuñez said the talks would resume.");
         assert!(
