@@ -865,6 +865,13 @@ fn well_known(
     let known = matcher.by_key.get(&key(name)).copied();
     Some(match known {
         Some(i) => (matcher.names[i].clone(), Some(i)),
+        // A text that writes `Mbappé` as `Mbappe` writes the full name without accents too.
+        None if name
+            .split_whitespace()
+            .any(|part| part != word && deunicode::deunicode(part) == word) =>
+        {
+            (deunicode::deunicode(name), None)
+        }
         None => (name.to_string(), None),
     })
 }
@@ -1952,6 +1959,28 @@ mod tests {
             Support for the ruling party has dipped to its lowest since Kishida took the top \
             post in 2021, a poll showed on Monday.\n";
         assert!(actors(once).is_empty(), "{:?}", actors(once));
+    }
+
+    #[test]
+    fn a_surname_written_without_its_accents_gives_the_full_name_without_them() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let actors = |text: &str| crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        let text = "France win the final\n\nMbappe scored twice in the second half as France \
+            won the final in Moscow.\n\nIt was the first time a teenager had scored in a final \
+            since the 1950s, and Mbappe said he would remember it all his life.\n";
+        assert!(
+            actors(text).contains(&"Kylian Mbappe".to_string()),
+            "{:?}",
+            actors(text)
+        );
+        // A surname with no accents of its own keeps the full name as the gazetteer spells it.
+        let text = "Talks on the ceasefire resume\n\nMr. Guterres said on Monday that the talks \
+            would resume.\n\nThe talks stalled last week, Guterres added.\n";
+        assert!(
+            actors(text).contains(&"António Guterres".to_string()),
+            "{:?}",
+            actors(text)
+        );
     }
 
     #[test]
