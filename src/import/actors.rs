@@ -117,8 +117,11 @@ const TOKEN: &str =
 /// Lula da Silva`, `Ursula von der Leyen`) and a generational suffix (`Jr.`, `II`).
 static NAME: LazyLock<String> = LazyLock::new(|| {
     let particles = names::PARTICLES.join("|");
+    // Leading initials: `S. Jaishankar`, `A.S. Rahman`, `M.O Adegbite`, `G S Rathore` (never a
+    // lone `A` or `I`, which are words).
+    let initials = r"(?:(?:\p{Lu}\.\s?){1,3}(?:\p{Lu}\s)?|(?:[B-HJ-Z]\s){1,2})";
     format!(
-        r"{TOKEN}(?:(?: (?:{particles}))* (?:\p{{Lu}}\. )?{TOKEN}){{0,4}}(?:,? (?:Jr\.|Sr\.|Jr|Sr|III|II|IV)(?-u:\b))?"
+        r"{initials}?{TOKEN}(?:(?: (?:{particles}))* (?:\p{{Lu}}\. )?{TOKEN}){{0,4}}(?:,? (?:Jr\.|Sr\.|Jr|Sr|III|II|IV)(?-u:\b))?"
     )
 });
 
@@ -1367,6 +1370,35 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
                 !names::is_stop_word(t) && !names::is_title_word(t) && !names::is_particle(t)
             })
     };
+    // `S. Jaishankar`, `G S Rathore`, `A.S. Rahman`: initials and a family name are the whole
+    // name the text gives; they stay.
+    let letters_and_dots = |t: &str| {
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=3).contains(&letters)
+            && t.chars().all(|c| c.is_uppercase() || c == '.')
+            && (letters == 1 || t.contains('.'))
+            && !matches!(t, "A" | "I")
+    };
+    let leading = tokens
+        .iter()
+        .take_while(|(_, t)| letters_and_dots(t))
+        .count();
+    if leading > 0 && tokens.len() == leading + 1 {
+        let surname = tokens[leading].1;
+        if surname.chars().nth(1).is_some_and(char::is_lowercase)
+            && !names::is_stop_word(surname)
+            && !names::is_title_word(surname)
+            && !names::is_institution(surname)
+        {
+            let start = tokens[0].0;
+            let name = &raw[start..];
+            let name = ["'s", "’s"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+                .unwrap_or(name);
+            return Some((start, name.to_string()));
+        }
+    }
     while !given_first(&tokens)
         && tokens.first().is_some_and(|(_, t)| {
             names::is_stop_word(t) || initial(t) || names::is_title_word(t) || names::is_particle(t)
@@ -1790,6 +1822,27 @@ mod tests {
                 "{text}: {names:?}"
             );
         }
+    }
+
+    #[test]
+    fn initials_and_a_family_name_are_a_whole_name() {
+        for (text, want) in [
+            (
+                "External Affairs Minister S Varadan on Sunday spoke with his counterpart.",
+                "S Varadan",
+            ),
+            (
+                "Justice A.S. Okonkwo said the appeal had no merit.",
+                "A.S. Okonkwo",
+            ),
+        ] {
+            let names = found(text);
+            assert!(names.contains(&want.to_string()), "{text}: {names:?}");
+        }
+        // Acronyms are no initials, and `Williams's` keeps its last letter.
+        assert!(found("The US Treasury said on Monday that rates would hold.").is_empty());
+        let names = found("Minister R Williams's plan was approved on Monday.");
+        assert!(names.contains(&"R Williams".to_string()), "{names:?}");
     }
 
     #[test]
