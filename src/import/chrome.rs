@@ -197,7 +197,7 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if chars <= 100 && BYLINE.is_match(text) && !body_like(text) {
         return Kind::Meta(Meta::Byline);
     }
-    if short && REPORTED_ON.is_match(text) && has_digit(text) {
+    if short && text.contains(" this ") && has_digit(text) && REPORTED_ON.is_match(text) {
         return Kind::Meta(Meta::Byline);
     }
     if short && SOURCE.is_match(text) {

@@ -64,6 +64,9 @@ static NAMED_AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a caption's closing credit of a photographer and an agency begins (`… Pedro
 /// Sánchez.Jane Doe (EFE)` → at `Jane`), when it has one.
 pub(crate) fn named_agency_credit_start(text: &str, outlets: &OutletMatcher) -> Option<usize> {
+    if !text.trim_end().ends_with(')') {
+        return None;
+    }
     let from = text.floor_char_boundary(text.len().saturating_sub(80));
     let caps = NAMED_AGENCY_CREDIT.captures(&text[from..])?;
     outlets.resolve(caps["agency"].trim())?;
@@ -78,6 +81,9 @@ pub(crate) fn named_agency_credit_start(text: &str, outlets: &OutletMatcher) -> 
 /// (`EFE/ Jane Doe`, `Jane Doe/AFP`): one side an outlet, the other a capitalised name. Two
 /// outlets (`Kyodo/Reuters`) credit the story, not a photo.
 pub(crate) fn is_slashed_credit(text: &str, outlets: &OutletMatcher) -> bool {
+    if text.len() > 100 {
+        return false;
+    }
     let Some((left, right)) = text.split_once('/') else {
         return false;
     };
@@ -122,9 +128,10 @@ pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
     });
     agency_credit
         || is_slashed_credit(text, outlets)
-        || NAMED_AGENCY_CREDIT
-            .captures(tail)
-            .is_some_and(|c| outlets.resolve(c["agency"].trim()).is_some())
+        || (text.trim_end().ends_with(')')
+            && NAMED_AGENCY_CREDIT
+                .captures(tail)
+                .is_some_and(|c| outlets.resolve(c["agency"].trim()).is_some()))
 }
 
 /// Sorts the lines, picks the headline and builds the body.

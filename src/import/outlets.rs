@@ -255,10 +255,23 @@ impl OutletMatcher {
     /// A whole short line crediting an outlet's desk: `ESPN staff`, `Saudi Gazette report`,
     /// `Kyodo News bureau`: a byline without a person.
     pub(crate) fn desk_credit(&self, line: &str) -> Option<usize> {
-        if line.len() > 80 {
+        let line = line.trim().trim_end_matches('.');
+        // Every desk's words end in one of these: most lines need no further look.
+        const LAST_WORDS: [&str; 9] = [
+            "bureau",
+            "service",
+            "desk",
+            "staff",
+            "reporter",
+            "writer",
+            "correspondent",
+            "network",
+            "report",
+        ];
+        let last = line.rsplit(' ').next().unwrap_or_default();
+        if line.len() > 80 || !LAST_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
             return None;
         }
-        let line = line.trim().trim_end_matches('.');
         // The desk's words are at most three: try the splits before the last three words.
         let spaces: Vec<usize> = line.match_indices(' ').map(|(i, _)| i).collect();
         spaces.iter().rev().take(3).find_map(|&at| {
@@ -899,6 +912,8 @@ struct Newsroom {
     named_then_phrase: regex::Regex,
     /// A phrase, then capitalised words: `seen by HumAngle`.
     phrase_then_named: regex::Regex,
+    /// Any of the phrases: the cheap test a paragraph passes before the others run.
+    any_phrase: regex::Regex,
 }
 
 static NEWSROOM: std::sync::LazyLock<Newsroom> = std::sync::LazyLock::new(|| {
@@ -930,6 +945,7 @@ static NEWSROOM: std::sync::LazyLock<Newsroom> = std::sync::LazyLock::new(|| {
         before_name: build(format!(r"(?i)(?-u:\b)(?:{before})$")),
         named_then_phrase: build(format!(r"{name}\s+(?i:{after})(?-u:\b)")),
         phrase_then_named: build(format!(r"(?-u:\b)(?i:{before})\s+{name}")),
+        any_phrase: build(format!(r"(?i)(?:{after}|{before})")),
     }
 });
 
@@ -959,6 +975,9 @@ fn newsroom_self_name(doc: &Doc) -> Option<String> {
         paragraph[from..at].to_lowercase().contains("according to")
     };
     doc.paragraphs().find_map(|paragraph| {
+        if !NEWSROOM.any_phrase.is_match(paragraph) {
+            return None;
+        }
         let seen_by = NEWSROOM
             .phrase_then_named
             .captures_iter(paragraph)
