@@ -34,7 +34,7 @@ pub(crate) struct Pick {
 /// A line's shape allows it to be a headline: a few words, not a sentence of a paragraph.
 pub(crate) fn headline_like(text: &str) -> bool {
     let words = word_count(text);
-    let ends_period = text.ends_with('.') && !text.ends_with("..");
+    let ends_period = ends_with_full_stop(text);
     (2..=35).contains(&words)
         && text.chars().count() <= 250
         && !(ends_period && words > 12)
@@ -45,6 +45,19 @@ pub(crate) fn headline_like(text: &str) -> bool {
         && (!super::headline::DATELINE.is_match(text)
             || super::headline::has_leading_label(text)
             || (!ends_period && words <= 15))
+}
+
+/// Whether a line ends a sentence with a full stop, not with an abbreviation's dot (`… Ferdinand
+/// Marcos, Jr.`, `… in the U.S.`, `… Holdings Inc.`) or an ellipsis.
+fn ends_with_full_stop(text: &str) -> bool {
+    if !text.ends_with('.') || text.ends_with("..") {
+        return false;
+    }
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let abbreviation = last.chars().next().is_some_and(char::is_uppercase)
+        && (letters <= 3 || last[..last.len() - 1].contains('.'));
+    !abbreviation
 }
 
 /// A sentence ending inside the line and another starting: `… few days. Jane Doe profiles …`.
@@ -647,7 +660,7 @@ impl<'a> Head<'a> {
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
         let headline_marks = !in_list && (repeated || (around.meta_follows && around.gap <= 1));
         if (paragraphs_before > 0 && !headline_marks)
-            || (text.ends_with('.') && words > 8 && !repeated)
+            || (ends_with_full_stop(text) && words > 8 && !repeated)
         {
             return None;
         }
@@ -720,7 +733,7 @@ impl Evidence {
         score += if self.repeated { 8 } else { 0 };
         score += if self.agrees { 12 } else { 0 };
         score -= 6 * self.paragraphs_before;
-        score -= if text.ends_with('.') { 3 } else { 0 };
+        score -= if ends_with_full_stop(text) { 3 } else { 0 };
         // `… in the next few days. Jane Doe profiles the new ministers`: two sentences make a
         // standfirst, not a headline.
         score -= if TWO_SENTENCES.is_match(text) { 6 } else { 0 };
@@ -737,7 +750,9 @@ impl Evidence {
             && !truncated(text)
             && (self.agrees
                 || self.repeated
-                || (self.around.gap <= 1 && (4..=15).contains(&self.words) && !text.ends_with('.')))
+                || (self.around.gap <= 1
+                    && (4..=15).contains(&self.words)
+                    && !ends_with_full_stop(text)))
     }
 }
 
@@ -1000,6 +1015,26 @@ mod tests {
             title_of(text).0,
             "YOUR CITY, YOUR VOICE – Mayor navigates the minefield of reform"
         );
+    }
+
+    #[test]
+    fn a_headline_ending_in_an_abbreviation_is_no_sentence() {
+        let text = "Press Release\nAugust 6, 2015\n\n\
+            Harbour Forum Transcript with Sen. Juan Dela Rosa, Jr.\n\n\
+            On the delay of the harbour bill\n\n\
+            Dela Rosa: It took longer than we had anticipated. I asked for a few days and I \
+            think today we will finish the last two items of the bill.\n\n\
+            On whether there was an intention to delay the report\n\n\
+            Dela Rosa: No. There is no reason for us to delay it, and the final version will \
+            show why we have been careful.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Harbour Forum Transcript with Sen. Juan Dela Rosa, Jr."
+        );
+        assert!(super::ends_with_full_stop(
+            "The council approved the bridge after a long debate."
+        ));
+        assert!(!super::ends_with_full_stop("Talks resume in the U.S."));
     }
 
     #[test]
