@@ -57,7 +57,11 @@ pub fn splice<'a>(
         .iter()
         .map(|edit| classify(source, edit))
         .collect::<Option<_>>()?;
-    let mut out = Merged::default();
+    let parsed = parsed.into_iter();
+    let mut out = Merged {
+        events: Vec::with_capacity(parsed.size_hint().0),
+        run: Vec::new(),
+    };
     let mut next = 0;
     for (event, range) in parsed {
         // The next edit, when it starts inside this event.
@@ -158,7 +162,6 @@ fn link(dest: &str) -> Tag<'_> {
 /// Events with adjacent texts merged, as `TextMergeStream` merges them, so the list comes out
 /// merged with no second pass. A run of texts is joined once it ends, into a string of its
 /// exact size: joining each piece as it came grew (and shrank) the string piece by piece.
-#[derive(Default)]
 struct Merged<'a> {
     events: Vec<Event<'a>>,
     /// The texts since the last other event.
