@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use briefbook::link::{link_with, LinkOptions};
+use briefbook::link::{link_with, link_with_sink, LinkOptions};
 use briefbook::load::{load, LoadOptions};
+use briefbook::render::body::EarlyBodies;
 use briefbook::render::context::Shared;
 use briefbook::render::templates::load_templates;
 use briefbook::render::{all_pages, Output, Page, Renderer};
@@ -40,17 +41,23 @@ fn main() -> anyhow::Result<()> {
     };
     let (book, _) = load(&root, LoadOptions::default());
     lap("load");
-    let (linked, _) = link_with(
-        book,
-        LinkOptions {
-            strict: false,
-            one_off: true,
-        },
-    );
-    lap("link");
+    let options = LinkOptions {
+        strict: false,
+        one_off: true,
+    };
+    // As `build` does: each body rendered from the link stage's parse, when the bodies fit.
+    let early = EarlyBodies::for_book(&book);
+    let (linked, _) = match &early {
+        Some(early) => link_with_sink(book, options, &|parsed| early.render(parsed)),
+        None => link_with(book, options),
+    };
+    lap("link (and the bodies)");
     let mut templates = load_templates(&root)?;
     let shared = Shared::new(&linked);
-    let renderer = Renderer::new(&linked, &mut templates, &shared)?;
+    let renderer = match early {
+        Some(early) => Renderer::with_early_bodies(&linked, &mut templates, &shared, early)?,
+        None => Renderer::new(&linked, &mut templates, &shared)?,
+    };
     lap("renderer (templates, shared)");
     let pages = all_pages(&linked);
     let mut by_kind: BTreeMap<&str, Vec<Page>> = BTreeMap::new();

@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::compose::{drop_in_background, link_book, plan_redirects, with_renderer, Purpose};
+use crate::compose::{
+    drop_in_background, link_book_rendering_bodies, plan_redirects, with_renderer_and_bodies,
+    Purpose,
+};
 pub use crate::compose::{load_and_link, load_book, render_site, BuildOptions};
 use crate::error::{Diagnostics, Error};
 use crate::link::LinkedBook;
@@ -77,10 +80,12 @@ fn refuse_output_among_sources(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     crate::config::ensure_book(&options.root)?;
-    let (mut linked, mut warnings) = link_book(options, Purpose::Build).without_errors()?;
+    // Each body is rendered from link's parse of it (one parse per body), for the renderer.
+    let (composed, bodies) = link_book_rendering_bodies(options);
+    let (mut linked, mut warnings) = composed.without_errors()?;
     let pages = crate::render::all_pages(&linked);
     let redirects = plan_redirects(&linked, &pages, Purpose::Build, &mut warnings);
-    let written = with_renderer(&options.root, &linked, |renderer| {
+    let written = with_renderer_and_bodies(&options.root, &linked, bodies, |renderer| {
         let output_dir = output_dir(options, &linked);
         refuse_output_among_sources(&options.root, &output_dir)?;
         let addresses = crate::renames::record_path(&output_dir);

@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::link::{link_with, LinkOptions, LinkedBook};
+use crate::link::{link_with, link_with_sink, LinkOptions, LinkedBook};
 use crate::load::{load, LoadOptions};
 use crate::model::Book;
+use crate::render::body::EarlyBodies;
 use crate::render::context::Shared;
 use crate::render::redirects::Redirect;
 use crate::render::{templates, Output, Page, Renderer};
@@ -130,6 +131,29 @@ pub fn link_book(options: &BuildOptions, purpose: Purpose) -> Composed {
     }
 }
 
+/// [`link_book`] for a one-off build ([`Purpose::Build`]), rendering each article body from
+/// the link stage's own parse of it as it is scanned, so no body is parsed twice: the bodies
+/// go to [`with_renderer_and_bodies`]. `None` when the book's bodies would not all fit the
+/// budget of kept bodies; then the renderer parses each body where it needs it.
+pub fn link_book_rendering_bodies(options: &BuildOptions) -> (Composed, Option<EarlyBodies>) {
+    let purpose = Purpose::Build;
+    let (book, mut diagnostics) = load_for(options, purpose);
+    let early = EarlyBodies::for_book(&book);
+    let (linked, link_diagnostics) = match &early {
+        Some(early) => link_with_sink(book, purpose.link_options(options), &|parsed| {
+            early.render(parsed)
+        }),
+        None => link_with(book, purpose.link_options(options)),
+    };
+    diagnostics.extend(link_diagnostics);
+    diagnostics.sort();
+    let composed = Composed {
+        linked,
+        diagnostics,
+    };
+    (composed, early)
+}
+
 /// Load, then what `purpose` does before linking: the book ready for link, with the
 /// diagnostics found so far. The server links it itself, patching its last link where it can.
 pub fn load_for(options: &BuildOptions, purpose: Purpose) -> (Book, Diagnostics) {
@@ -206,9 +230,23 @@ pub fn with_renderer<T>(
     linked: &LinkedBook,
     render: impl FnOnce(&Renderer<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
+    with_renderer_and_bodies(root, linked, None, render)
+}
+
+/// [`with_renderer`], the renderer taking over the bodies rendered while linking (see
+/// [`link_book_rendering_bodies`]).
+pub fn with_renderer_and_bodies<T>(
+    root: &Path,
+    linked: &LinkedBook,
+    early: Option<EarlyBodies>,
+    render: impl FnOnce(&Renderer<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
     let mut templates = templates::load_templates(root)?;
     let shared = Shared::new(linked);
-    let renderer = Renderer::new(linked, &mut templates, &shared)?;
+    let renderer = match early {
+        Some(early) => Renderer::with_early_bodies(linked, &mut templates, &shared, early)?,
+        None => Renderer::new(linked, &mut templates, &shared)?,
+    };
     let rendered = render(&renderer);
     let kept = renderer.into_kept();
     drop_in_background((kept, shared, templates));
@@ -323,6 +361,36 @@ mod tests {
             assert_eq!(found.0.len(), 1, "{purpose:?}: {found:?}");
             assert_eq!(found.0[0].is_error(), as_error, "{purpose:?}");
         }
+    }
+
+    /// The example book built as `build` builds it, each body rendered from the link stage's
+    /// parse, gives the same site as a build that renders every body in the render stage.
+    #[test]
+    fn bodies_rendered_from_the_link_parse_give_the_same_site() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions::new(root);
+        let (composed, early) = link_book_rendering_bodies(&options);
+        let early = early.expect("the example book's bodies fit the budget");
+        let (linked, _) = composed.without_errors().unwrap();
+        assert_eq!(
+            early.cache.kept_articles(),
+            linked.book.articles.len(),
+            "every body rendered while linking"
+        );
+        let from_link = with_renderer_and_bodies(root, &linked, Some(early), |renderer| {
+            renderer.render_all(root)
+        })
+        .unwrap();
+        let (_, from_render, _) = render_site(&options).unwrap();
+        assert_eq!(from_link.len(), from_render.len());
+        for (a, b) in from_link.iter().zip(&from_render) {
+            assert!(a == b, "{} differs", a.path);
+        }
+        let bodies = from_link
+            .iter()
+            .filter(|o| o.path.starts_with("articles/"))
+            .count();
+        assert!(bodies >= 5, "{bodies} article pages");
     }
 
     #[test]

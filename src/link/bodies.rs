@@ -11,7 +11,7 @@ use super::anchors::{locate, Located};
 use super::mentions::NameMatcher;
 use super::quotes;
 use super::wikilinks::{self, Edit, Resolver, Target};
-use super::TermId;
+use super::{ArticleId, TermId};
 use crate::error::Diagnostic;
 use crate::model::Article;
 
@@ -161,6 +161,25 @@ impl Scanned {
     }
 }
 
+/// An article body as the link stage parsed it, with its links spliced in: handed to a
+/// [`BodySink`] so a one-off build renders each body from link's own parse, the one parse of
+/// that body, instead of parsing it again in the render stage.
+pub struct ParsedBody<'e> {
+    pub article: ArticleId,
+    /// The linked body's events, merged as [`crate::dialect::merged_events`] makes them.
+    pub events: &'e [Event<'e>],
+    /// About the linked text's length in bytes, to size what is made from the events.
+    pub linked_len: usize,
+    /// The article's annotations, and their notes with the links made ordinary.
+    pub annotations: &'e [crate::model::Annotation],
+    pub annotation_notes: &'e [String],
+    /// The paragraphs holding attributed quotations, ascending.
+    pub passages: &'e [usize],
+}
+
+/// Takes each body's parse as the scan makes it (from any thread).
+pub type BodySink<'s> = &'s (dyn Fn(ParsedBody<'_>) + Sync);
+
 /// What the scan needs from the whole book, built once.
 pub struct Scanner<'a> {
     pub resolver: &'a Resolver<'a>,
@@ -172,6 +191,9 @@ pub struct Scanner<'a> {
     /// Make the linked text and the hash of the texts (the server's scans). A one-off build keeps
     /// only the edits, so it makes the text only to anchor annotations.
     pub keep_text: bool,
+    /// Where each body's parse goes when the scan is told the article's id (see
+    /// [`Scanner::scan_into`]).
+    pub sink: Option<BodySink<'a>>,
 }
 
 /// The structure of a body as the parser sees it, with byte ranges into the source.
@@ -189,7 +211,9 @@ struct Structure<'a> {
 }
 
 fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
-    let mut parsed = Vec::new();
+    // About one event per 16 bytes of a news body: sized once rather than grown (and copied)
+    // a dozen times.
+    let mut parsed = Vec::with_capacity(if keep_parse { body.len() / 16 } else { 0 });
     let mut code = Vec::new();
     let mut prose = Vec::new();
     let mut links = Vec::new();
@@ -277,9 +301,23 @@ impl Scanner<'_> {
     /// the body's links and first mentions become edits, the front matter's texts are rewritten,
     /// then the edits are applied and the linked text read for quotations and annotations.
     pub fn scan(&self, article: &Article, own_actors: &[TermId]) -> Scanned {
+        self.scan_article(article, own_actors, None)
+    }
+
+    /// [`Scanner::scan`] of the article `id`, handing its body's parse to the scanner's sink.
+    pub fn scan_into(&self, id: ArticleId, article: &Article, own_actors: &[TermId]) -> Scanned {
+        self.scan_article(article, own_actors, self.sink.map(|sink| (id, sink)))
+    }
+
+    fn scan_article(
+        &self,
+        article: &Article,
+        own_actors: &[TermId],
+        sink: Option<(ArticleId, BodySink<'_>)>,
+    ) -> Scanned {
         let body = article.body.as_str();
         let annotated = !article.front.annotations.is_empty();
-        let mut found = structure(body, annotated);
+        let mut found = structure(body, annotated || sink.is_some());
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
         scanned.looked_up_wikilinks(body);
@@ -305,7 +343,7 @@ impl Scanner<'_> {
             .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
             .collect();
         scanned.annotation_notes = notes;
-        self.finish(article, &mut found, edits, &mut scanned);
+        self.finish(article, &mut found, edits, &mut scanned, sink);
         scanned
     }
 
@@ -446,6 +484,7 @@ impl Scanner<'_> {
         found: &mut Structure<'_>,
         mut edits: Vec<Edit>,
         scanned: &mut Scanned,
+        sink: Option<(ArticleId, BodySink<'_>)>,
     ) {
         wikilinks::sort_edits(&mut edits);
         if self.keep_text {
@@ -453,7 +492,8 @@ impl Scanner<'_> {
         }
         self.find_quotes(&found.paragraphs, scanned);
         scanned.quotes.shrink_to_fit();
-        if !article.front.annotations.is_empty() {
+        let annotated = !article.front.annotations.is_empty();
+        if annotated || sink.is_some() {
             let parsed = std::mem::take(&mut found.parsed);
             // The linked text parsed again only where the links cannot be spliced in.
             let linked_text;
@@ -464,7 +504,20 @@ impl Scanner<'_> {
                     crate::dialect::merged_events(&linked_text)
                 }
             };
-            self.anchor_annotations(article, &events, scanned);
+            if annotated {
+                self.anchor_annotations(article, &events, scanned);
+            }
+            if let Some((id, sink)) = sink {
+                let added: usize = edits.iter().map(|e| e.text.len()).sum();
+                sink(ParsedBody {
+                    article: id,
+                    events: &events,
+                    linked_len: article.body.len() + added,
+                    annotations: &article.front.annotations,
+                    annotation_notes: &scanned.annotation_notes,
+                    passages: &scanned.passages,
+                });
+            }
         }
         edits.shrink_to_fit();
         scanned.edits = edits;

@@ -413,7 +413,17 @@ pub fn link(book: Book) -> (LinkedBook, Diagnostics) {
 /// reported as diagnostics located in the article's front matter; links and annotations in the
 /// text as diagnostics located in the body, errors when `options.strict`.
 pub fn link_with(book: Book, options: LinkOptions) -> (LinkedBook, Diagnostics) {
-    link_book(book, options, None)
+    link_book(book, options, None, None)
+}
+
+/// [`link_with`], handing each article body's parse, links spliced in, to `sink` as it is
+/// scanned: a one-off build renders the bodies from it, so no body is parsed twice.
+pub fn link_with_sink(
+    book: Book,
+    options: LinkOptions,
+    sink: bodies::BodySink<'_>,
+) -> (LinkedBook, Diagnostics) {
+    link_book(book, options, None, Some(sink))
 }
 
 /// [`link_with`], reusing the article scans `cache` kept from an earlier link of the same book
@@ -424,7 +434,7 @@ pub fn link_with_cache(
     options: LinkOptions,
     cache: &mut LinkCache,
 ) -> (LinkedBook, Diagnostics) {
-    link_book(book, options, Some(cache))
+    link_book(book, options, Some(cache), None)
 }
 
 /// Links the book in phases: names resolved to terms, terms filed with their articles in the
@@ -434,6 +444,7 @@ fn link_book(
     book: Book,
     options: LinkOptions,
     cache: Option<&mut LinkCache>,
+    sink: Option<bodies::BodySink<'_>>,
 ) -> (LinkedBook, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let resolved = resolve_names(&book, &mut diagnostics);
@@ -490,7 +501,7 @@ fn link_book(
         &chronology,
         scans,
         &mut links,
-        options,
+        (options, sink),
         &mut diagnostics,
     );
     diagnostics.sort();
@@ -517,7 +528,7 @@ fn scan_texts(
     chronology: &[ArticleId],
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
-    options: LinkOptions,
+    (options, sink): (LinkOptions, Option<bodies::BodySink<'_>>),
     diagnostics: &mut Diagnostics,
 ) -> (Option<String>, Backlinks) {
     let tools = ScanTools::new(book, actor_terms, topic_terms);
@@ -529,7 +540,7 @@ fn scan_texts(
         &tools,
         scans,
         links,
-        options,
+        (options, sink),
         !words_later,
         diagnostics,
     );
@@ -764,7 +775,7 @@ fn find_shown_quote_words(
             quoted[article.index()] = true;
         }
     }
-    let scanner = tools.scanner(options, true);
+    let scanner = tools.scanner(options, true, None);
     links
         .par_iter_mut()
         .zip(&book.articles)
@@ -795,7 +806,12 @@ impl<'a> ScanTools<'a> {
     }
 
     /// A scanner for a link with `options`; `quote_words` as [`bodies::Scanner::quote_words`].
-    fn scanner(&self, options: LinkOptions, quote_words: bool) -> bodies::Scanner<'_> {
+    fn scanner<'s>(
+        &'s self,
+        options: LinkOptions,
+        quote_words: bool,
+        sink: Option<bodies::BodySink<'s>>,
+    ) -> bodies::Scanner<'s> {
         bodies::Scanner {
             resolver: &self.resolver,
             matcher: self
@@ -804,6 +820,7 @@ impl<'a> ScanTools<'a> {
             strict: options.strict,
             quote_words,
             keep_text: !options.one_off,
+            sink,
         }
     }
 }
@@ -860,22 +877,27 @@ fn link_texts(
     tools: &ScanTools<'_>,
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
-    options: LinkOptions,
+    (options, sink): (LinkOptions, Option<bodies::BodySink<'_>>),
     quote_words: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     use rayon::prelude::*;
     let resolver = &tools.resolver;
     let scan = |article: &crate::model::Article, own: &[TermId]| {
-        tools.scanner(options, quote_words).scan(article, own)
+        tools.scanner(options, quote_words, None).scan(article, own)
     };
     let scanned: Vec<bodies::Scanned> = match scans {
-        Scans::Fresh => book
-            .articles
-            .par_iter()
-            .zip(links.par_iter())
-            .map(|(article, link)| scan(article, &link.actors))
-            .collect(),
+        Scans::Fresh => {
+            let scanner = tools.scanner(options, quote_words, sink);
+            book.articles
+                .par_iter()
+                .zip(links.par_iter())
+                .enumerate()
+                .map(|(i, (article, link))| {
+                    scanner.scan_into(ArticleId::new(i), article, &link.actors)
+                })
+                .collect()
+        }
         Scans::Cached(cache) => {
             let environment = cache::environment(
                 tools.actor_terms,

@@ -2,8 +2,6 @@
 //! `…, according to Moon`. Found from the actor names the automaton located in a paragraph, looking
 //! only at the few characters around each name, so the cost stays linear in the text.
 
-use std::collections::HashSet;
-
 use super::mentions::Mention;
 use super::TermId;
 
@@ -60,7 +58,8 @@ pub struct FoundQuote {
 /// The attributed quotations in one paragraph's rendered text, given the actors named in it.
 pub fn find(text: &str, mentions: &[Mention]) -> Vec<FoundQuote> {
     let mut found: Vec<FoundQuote> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Asked only to drop repeats: a fast hash of the words, not a DoS-resistant one.
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for mention in mentions {
         let before = tail(&text[..mention.start]);
         let after = &text[mention.end..];

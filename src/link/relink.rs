@@ -79,6 +79,7 @@ pub fn relink_edited(
         strict: options.strict,
         quote_words: true,
         keep_text: true,
+        sink: None,
     };
     let scans: Vec<bodies::Scanned> = rescan
         .par_iter()

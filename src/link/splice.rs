@@ -57,7 +57,11 @@ pub fn splice<'a>(
         .iter()
         .map(|edit| classify(source, edit))
         .collect::<Option<_>>()?;
-    let mut out: Vec<Event<'a>> = Vec::new();
+    let parsed = parsed.into_iter();
+    let mut out = Merged {
+        events: Vec::with_capacity(parsed.size_hint().0),
+        run: Vec::new(),
+    };
     let mut next = 0;
     for (event, range) in parsed {
         // The next edit, when it starts inside this event.
@@ -79,14 +83,14 @@ pub fn splice<'a>(
                     if edit.range.end > range.end {
                         return None;
                     }
-                    push_text(&mut out, &source[at..edit.range.start]);
+                    out.text(&source[at..edit.range.start]);
                     out.push(Event::Start(link(dest)));
-                    push_text(&mut out, &source[edit.range.clone()]);
+                    out.text(&source[edit.range.clone()]);
                     out.push(Event::End(pulldown_cmark::TagEnd::Link));
                     at = edit.range.end;
                     next += 1;
                 }
-                push_text(&mut out, &source[at..range.end]);
+                out.text(&source[at..range.end]);
             }
             (
                 Event::Start(Tag::Link { dest_url, .. }),
@@ -103,13 +107,13 @@ pub fn splice<'a>(
             }
             // A mention in anything but text, or a destination that is not a link's.
             (Event::Text(_) | Event::Start(Tag::Link { .. }), Some(_)) => return None,
-            (event, _) => push_event(&mut out, event),
+            (event, _) => out.push(event),
         }
     }
     if next < edits.len() {
         return None;
     }
-    Some(out)
+    Some(out.finish())
 }
 
 /// What `edit` does, when it is one the splice can make exactly.
@@ -155,22 +159,50 @@ fn link(dest: &str) -> Tag<'_> {
     }
 }
 
-fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &'a str) {
-    if !text.is_empty() {
-        push_event(out, Event::Text(CowStr::Borrowed(text)));
-    }
+/// Events with adjacent texts merged, as `TextMergeStream` merges them, so the list comes out
+/// merged with no second pass. A run of texts is joined once it ends, into a string of its
+/// exact size: joining each piece as it came grew (and shrank) the string piece by piece.
+struct Merged<'a> {
+    events: Vec<Event<'a>>,
+    /// The texts since the last other event.
+    run: Vec<CowStr<'a>>,
 }
 
-/// Appends `event`, a text joined to the text before it, as `TextMergeStream` joins them: the
-/// list comes out merged, with no second pass.
-fn push_event<'a>(out: &mut Vec<Event<'a>>, event: Event<'a>) {
-    match (out.last_mut(), event) {
-        (Some(Event::Text(last)), Event::Text(text)) => {
-            let mut joined = std::mem::replace(last, CowStr::Borrowed("")).into_string();
-            joined.push_str(&text);
-            *last = CowStr::from(joined);
+impl<'a> Merged<'a> {
+    fn text(&mut self, text: &'a str) {
+        if !text.is_empty() {
+            self.run.push(CowStr::Borrowed(text));
         }
-        (_, event) => out.push(event),
+    }
+
+    fn push(&mut self, event: Event<'a>) {
+        match event {
+            Event::Text(text) => self.run.push(text),
+            event => {
+                self.end_run();
+                self.events.push(event);
+            }
+        }
+    }
+
+    fn end_run(&mut self) {
+        match self.run.len() {
+            0 => {}
+            1 => self.events.extend(self.run.pop().map(Event::Text)),
+            _ => {
+                let len = self.run.iter().map(|t| t.len()).sum();
+                let mut joined = String::with_capacity(len);
+                for text in self.run.drain(..) {
+                    joined.push_str(&text);
+                }
+                self.events.push(Event::Text(CowStr::from(joined)));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Event<'a>> {
+        self.end_run();
+        self.events
     }
 }
 

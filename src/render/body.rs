@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use super::annotate;
 use super::markdown::Markdown;
+use crate::link::bodies::ParsedBody;
 use crate::link::{ArticleId, LinkedBook};
 
 /// How many outputs take each article's HTML in a full build: its page and the printed book.
@@ -80,30 +81,82 @@ impl RenderedBody {
                 )
             }
         };
+        let links = linked.links_of(index);
+        let parsed = ParsedBody {
+            article: index,
+            events: &events,
+            linked_len: source_len,
+            annotations: &linked.article(index).front.annotations,
+            annotation_notes: &links.annotation_notes,
+            passages: &links.passages,
+        };
+        Self::from_parse(markdown, strings, &parsed, part)
+    }
+
+    /// The `part` asked for of a body already parsed (by the link stage, or by [`Self::of`]),
+    /// with the editor's layer.
+    pub fn from_parse(
+        markdown: &Markdown,
+        strings: &super::i18n::Strings,
+        parsed: &ParsedBody<'_>,
+        part: Part,
+    ) -> RenderedBody {
         let html = if part == Part::Text {
             String::new()
         } else {
-            let article = linked.article(index);
-            let links = linked.links_of(index);
-            let notes_html: Vec<String> = links
+            let notes_html: Vec<String> = parsed
                 .annotation_notes
                 .iter()
                 .map(|n| markdown.to_html(n))
                 .collect();
             let layer = annotate::Layer {
-                annotations: &article.front.annotations,
+                annotations: parsed.annotations,
                 notes_html: &notes_html,
-                passages: &links.passages,
+                passages: parsed.passages,
                 strings,
             };
-            annotate::render_events(markdown, &events, &layer, source_len)
+            annotate::render_events(markdown, parsed.events, &layer, parsed.linked_len)
         };
         let text = if part == Part::Html {
             String::new()
         } else {
-            super::search::events_text(&events, source_len)
+            super::search::events_text(parsed.events, parsed.linked_len)
         };
         RenderedBody { html, text }
+    }
+}
+
+/// The bodies of a one-off build, rendered from the link stage's own parse of each body as link
+/// scans it (see [`crate::link::bodies::BodySink`]) and kept for the page, the printed book and
+/// the search index: each body is parsed once in all. The renderer takes them over with the
+/// Markdown renderer that made them ([`super::Renderer::with_early_bodies`]).
+pub struct EarlyBodies {
+    pub(super) markdown: Markdown,
+    strings: super::i18n::Strings,
+    pub(crate) cache: BodyCache,
+}
+
+impl EarlyBodies {
+    /// Bodies for `book`, when all of them fit the budget of kept bodies; `None` when they do
+    /// not: then nothing is rendered early, and each consumer renders its part as it needs it.
+    pub fn for_book(book: &crate::model::Book) -> Option<EarlyBodies> {
+        let body_bytes = book.articles.iter().map(|a| a.body.len()).sum();
+        let cache = BodyCache::new(book.articles.len(), body_bytes);
+        (cache.budget > 0).then(|| EarlyBodies {
+            markdown: Markdown::new(book.config.allow_unsafe_html),
+            strings: super::i18n::Strings::for_config(&book.config),
+            cache,
+        })
+    }
+
+    /// Renders the body link parsed, whole, and keeps it for its consumers while the budget
+    /// allows.
+    pub fn render(&self, parsed: ParsedBody<'_>) {
+        if !self.cache.has_room() {
+            return;
+        }
+        let body = RenderedBody::from_parse(&self.markdown, &self.strings, &parsed, Part::Both);
+        self.cache.keep_rendered(parsed.article.index(), body);
     }
 }
 
@@ -226,6 +279,15 @@ impl BodyCache {
         }))
     }
 
+    /// Keeps `body`, rendered before any consumer asked, for all of its consumers.
+    fn keep_rendered(&self, index: usize, body: RenderedBody) {
+        if let Some(mut slot) = self.lock(index) {
+            if slot.html.is_none() && slot.text.is_none() {
+                self.keep(&mut slot, Some(Arc::new(body.html)), Some(body.text));
+            }
+        }
+    }
+
     fn has_room(&self) -> bool {
         self.kept.load(Ordering::Relaxed) < self.budget
     }
@@ -236,6 +298,18 @@ impl BodyCache {
         self.kept.fetch_add(size, Ordering::Relaxed);
         slot.html = html;
         slot.text = text;
+    }
+
+    /// How many articles have a part kept now.
+    #[cfg(test)]
+    pub(crate) fn kept_articles(&self) -> usize {
+        self.slots
+            .iter()
+            .filter(|slot| {
+                let slot = slot.lock().unwrap();
+                slot.html.is_some() || slot.text.is_some()
+            })
+            .count()
     }
 
     /// Bytes of parts kept now.
@@ -333,6 +407,23 @@ mod tests {
         cache.text(0, make);
         assert_eq!(made.borrow().len(), 3, "the kept body served its consumers");
         assert_eq!(cache.kept_bytes(), 0);
+    }
+
+    #[test]
+    fn a_body_rendered_early_serves_its_three_consumers_without_rendering_again() {
+        let cache = BodyCache::new(2, 100);
+        cache.keep_rendered(1, body("Early words.", Part::Both));
+        assert!(cache.kept_bytes() > 0);
+        let never = |_: Part| -> RenderedBody { panic!("rendered again") };
+        let book = cache.html(1, never);
+        assert_eq!(cache.text(1, never), "Early words.\n");
+        assert_eq!(*cache.html(1, never), *book);
+        assert_eq!(*book, "<p>Early words.</p>\n");
+        assert_eq!(cache.kept_bytes(), 0, "the last consumer frees it");
+        // A body kept already is not replaced by a second early rendering.
+        cache.keep_rendered(0, body("First.", Part::Both));
+        cache.keep_rendered(0, body("Second.", Part::Both));
+        assert_eq!(cache.text(0, never), "First.\n");
     }
 
     #[test]

@@ -43,18 +43,38 @@ pub fn first_day(date: &PartialDate) -> NaiveDate {
 /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    // Runs of text that need no change are copied whole; only the bytes that may need a change
+    // are looked at one by one (ASCII markup and controls, and the lead byte of U+FFFE/U+FFFF).
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (replacement, len) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            // Other controls are not allowed in XML 1.0: left out.
+            0..0x20 => ("", 1),
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF), not characters in XML: left out.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(replacement);
+        i += len;
+        copied = i;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -324,6 +344,10 @@ mod tests {
     #[test]
     fn xml_escaping_covers_markup_and_drops_control_characters() {
         assert_eq!(escape_xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(
+            escape_xml("Tab\tline\nend\u{FFFE}\u{FFFF}\u{FF01}é–\u{1F}"),
+            "Tab\tline\nend\u{FF01}é–"
+        );
     }
 
     #[test]

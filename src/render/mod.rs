@@ -244,6 +244,20 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// [`Renderer::new`], taking over the bodies the link stage's parse rendered (see
+    /// [`body::EarlyBodies`]) with the Markdown renderer that made them.
+    pub fn with_early_bodies(
+        linked: &'a LinkedBook,
+        templates: &'a mut templates::Templates,
+        shared: &'a Shared,
+        early: body::EarlyBodies,
+    ) -> Result<Self, Error> {
+        let mut renderer = Self::new(linked, templates, shared)?;
+        renderer.markdown = early.markdown;
+        renderer.bodies = early.cache;
+        Ok(renderer)
+    }
+
     /// What the renderer made and kept for its pages (list entries, the book's layout, bodies),
     /// handed back so the caller decides when to free it.
     pub fn into_kept(self) -> impl Send + 'static {

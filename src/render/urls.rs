@@ -4,24 +4,30 @@
 /// The relative link from a file in folder `from` to `to` (both from the site root, folders
 /// ending in `/`): `relative_path("actors/x/", "articles/y/")` → `../../articles/y/`.
 pub fn relative_path(from: &str, to: &str) -> String {
-    let from_parts: Vec<&str> = from.split_terminator('/').collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    // Only whole folders are shared: the last part of `to` is a file name or empty.
-    let common = from_parts
-        .iter()
-        .zip(&to_parts[..to_parts.len() - 1])
-        .take_while(|(a, b)| a == b)
-        .count();
-    let link = format!(
-        "{}{}",
-        "../".repeat(from_parts.len() - common),
-        to_parts[common..].join("/")
-    );
-    if link.is_empty() {
-        "./".to_string()
-    } else {
-        link
+    // Only whole folders are shared: the last part of `to` is a file name or empty. `shared`
+    // is where the rest of `to` starts after the folders both paths open with.
+    let mut from_folders = from.split_terminator('/');
+    let mut common = 0;
+    let mut shared = 0;
+    while let Some(slash) = to[shared..].find('/') {
+        match from_folders.next() {
+            Some(folder) if folder == &to[shared..shared + slash] => {
+                common += 1;
+                shared += slash + 1;
+            }
+            _ => break,
+        }
     }
+    let ups = from.split_terminator('/').count() - common;
+    if ups == 0 && shared == to.len() {
+        return "./".to_string();
+    }
+    let mut link = String::with_capacity(ups * 3 + to.len() - shared);
+    for _ in 0..ups {
+        link.push_str("../");
+    }
+    link.push_str(&to[shared..]);
+    link
 }
 
 /// Whether `href` leaves the site: it has a scheme (`https:`, `mailto:`, `data:`) or is
@@ -98,6 +104,13 @@ mod tests {
         assert_eq!(relative_path("actors/x/", "actors/x/atom.xml"), "atom.xml");
         assert_eq!(relative_path("actors/x/", "actors/x/"), "./");
         assert_eq!(relative_path("actors/x/", "actors/"), "../");
+        // A folder name that only starts like the other is not shared.
+        assert_eq!(
+            relative_path("actors/xy/", "actors/x/atom.xml"),
+            "../x/atom.xml"
+        );
+        assert_eq!(relative_path("a/b/c/", "a/d"), "../../d");
+        assert_eq!(relative_path("a/", "a/b/c/"), "b/c/");
     }
 
     #[test]
