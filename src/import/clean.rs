@@ -613,9 +613,30 @@ mod tests {
             "He told reporters: the talks go on.",
             "The summit opened on Sunday. UN",
         ];
+        let tail_of =
+            |line: &'static str| &line[line.floor_char_boundary(line.len().saturating_sub(80))..];
+        // The lines exercise every pattern the tests guard.
+        assert!(lines.iter().filter(|l| CAPTION.is_match(l)).count() >= 10);
+        assert!(
+            lines
+                .iter()
+                .filter(|l| CAPITALS_CREDIT.is_match(tail_of(l)))
+                .count()
+                >= 3
+        );
+        assert!(
+            lines
+                .iter()
+                .filter(|l| AGENCY_CREDIT.is_match(tail_of(l)))
+                .count()
+                >= 2
+        );
+        assert!(lines
+            .iter()
+            .any(|l| NAMED_AGENCY_CREDIT.is_match(tail_of(l))));
         for line in lines {
             let end = line.trim_end();
-            let tail = &line[line.floor_char_boundary(line.len().saturating_sub(80))..];
+            let tail = tail_of(line);
             if CAPTION.is_match(line) {
                 assert!(may_match_caption(line, end), "{line}");
             }
