@@ -502,6 +502,45 @@ static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     wide_regex(r"(?i)(?:(?-u:\b)(?:photo|photograph|picture|image|video|illustration|credit|source)|(?-i:Credit|Photo|Picture|Image))s?(?: credit)?\s*:\s*[^\n]*?(?:/[^\s\n]+|\.\s|\n|$)|\(\s*\p{Lu}[^()/\n]{0,60}/\s*\p{Lu}[^()\n]{0,60}\)").unwrap()
 });
 
+/// Builds the people finder's patterns, each a task of its own, so a run builds them on every
+/// thread at once before its first input needs them (see [`super::warm_up`]). [`PLURAL_TITLED`],
+/// the costliest to build, is left to the first text with a plural title: many have none.
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&TITLED);
+        },
+        || {
+            LazyLock::force(&APPOSITION);
+        },
+        || {
+            LazyLock::force(&SAID_BY);
+        },
+        || {
+            LazyLock::force(&GOVERNMENT);
+        },
+        || {
+            LazyLock::force(&CREDIT_CLAUSE);
+        },
+        || {
+            LazyLock::force(&PHOTO_CREDIT);
+        },
+        || {
+            LazyLock::force(&KOREAN);
+            LazyLock::force(&CHINESE);
+        },
+        || {
+            LazyLock::force(&PLURAL_TITLES);
+            LazyLock::force(&TITLE_STARTS);
+            LazyLock::force(&SAID_BY_WORDS);
+            LazyLock::force(&SAID_VERBS);
+        },
+        || {
+            super::gazetteer::multi_word_mentions("", None);
+        },
+    ]
+}
+
 /// Finds the article's actors.
 ///
 /// `year` is the article's year when known: it picks among the gazetteer's people who share a

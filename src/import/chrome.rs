@@ -103,12 +103,15 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
 /// Whether `text` has more than `n` words (as [`word_count`] counts them), stopping at the word
 /// that decides it: most tests only ask whether a line is short.
 pub(crate) fn more_words_than(text: &str, n: usize) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().nth(n).is_some();
-    }
+    // ASCII bytes are counted until the answer is known, without a first pass over the whole
+    // text; past ASCII, the words are counted again by Unicode's whitespace (the same as
+    // ASCII's for the bytes counted so far).
     let mut count = 0;
     let mut in_word = false;
     for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return text.split_whitespace().nth(n).is_some();
+        }
         let space = matches!(b, b' ' | b'\t'..=b'\r');
         if !space && !in_word {
             count += 1;
@@ -306,6 +309,36 @@ pub(crate) fn email_domains(text: &str) -> impl Iterator<Item = &str> {
     EMAIL
         .captures_iter(text)
         .filter_map(|c| c.name("domain").map(|m| m.as_str()))
+}
+
+/// Builds the line sorter's patterns before the first input needs them (see [`super::warm_up`]).
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&SIGNED_OFF);
+        },
+        || {
+            LazyLock::force(&JUNK);
+        },
+        || {
+            LazyLock::force(&LIST_HEADER);
+            LazyLock::force(&STAMP_LABEL);
+            LazyLock::force(&BYLINE);
+            LazyLock::force(&SOURCE);
+            LazyLock::force(&NOTE);
+        },
+        || {
+            LazyLock::force(&EMAIL);
+            LazyLock::force(&CONTACT);
+            LazyLock::force(&CREDIT);
+            LazyLock::force(&COPYRIGHT);
+            LazyLock::force(&URL_LINE);
+            LazyLock::force(&BARE_DATE);
+            LazyLock::force(&NAV_SEPARATOR);
+            LazyLock::force(&NOTICE_WORDS);
+            LazyLock::force(&ADDRESSES_READER);
+        },
+    ]
 }
 
 #[cfg(test)]

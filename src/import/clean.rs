@@ -107,31 +107,68 @@ pub(crate) fn is_caption(text: &str, outlets: &OutletMatcher) -> bool {
     if more_words_than(text, 80) {
         return false;
     }
-    if CAPTION.is_match(text) {
+    // Each pattern is run only when the line has what every match of it needs: most
+    // paragraphs end in a lower-case word and a full stop, and have no bracket or slash.
+    let end = text.trim_end();
+    if may_match_caption(text, end) && CAPTION.is_match(text) {
         return true;
     }
     // Credits close the caption: only its last characters are searched.
     let tail = &text[text.floor_char_boundary(text.len().saturating_sub(80))..];
-    if let Some(m) = CAPITALS_CREDIT.find(tail) {
-        // Two or more letters of credit, not an acronym ending the sentence ("… said the UN.").
-        let credit = tail[m.start() + 1..].trim();
-        if credit.chars().filter(|c| c.is_alphabetic()).count() >= 5 && credit.contains(' ') {
-            return true;
+    let slashed = tail.contains('/');
+    let bracketed = end.ends_with(')');
+    if slashed || bracketed || capitals_close(end) {
+        if let Some(m) = CAPITALS_CREDIT.find(tail) {
+            // Two or more letters of credit, not an acronym ending the sentence ("… said the UN.").
+            let credit = tail[m.start() + 1..].trim();
+            if credit.chars().filter(|c| c.is_alphabetic()).count() >= 5 && credit.contains(' ') {
+                return true;
+            }
         }
     }
-    let agency_credit = AGENCY_CREDIT.captures(tail).is_some_and(|c| {
-        let credit = c
-            .name("bracketed")
-            .or(c.name("slashed"))
-            .map_or("", |m| m.as_str());
-        outlets.resolve(credit.trim()).is_some()
-    });
+    let agency_credit = (slashed || tail.contains('|') || end.ends_with(']'))
+        && AGENCY_CREDIT.captures(tail).is_some_and(|c| {
+            let credit = c
+                .name("bracketed")
+                .or(c.name("slashed"))
+                .map_or("", |m| m.as_str());
+            outlets.resolve(credit.trim()).is_some()
+        });
     agency_credit
         || is_slashed_credit(text, outlets)
-        || (text.trim_end().ends_with(')')
+        || (bracketed
             && NAMED_AGENCY_CREDIT
                 .captures(tail)
                 .is_some_and(|c| outlets.resolve(c["agency"].trim()).is_some()))
+}
+
+/// Whether [`CAPTION`] can match `text` (`end` is `text` without its trailing whitespace): each
+/// of its forms opens with `thi`, `a `, `fil`, `pho` or a bracket and `ph` (letters with no other
+/// case than ASCII's), has a colon, or ends with a bracket or a word ending in `o`, `e` or `s`
+/// (`ſ` is an `s` to the case-blind pattern).
+fn may_match_caption(text: &str, end: &str) -> bool {
+    let bytes = text.as_bytes();
+    let opens = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    [b"thi".as_slice(), b"a ", b"fil", b"pho", b"(ph", b"[ph"]
+        .into_iter()
+        .any(opens)
+        || text.contains(':')
+        || end.ends_with([')', 'o', 'O', 'e', 'E', 's', 'S', 'ſ'])
+}
+
+/// Whether the last word of `end` (a text without trailing whitespace) may be the credit in
+/// capitals that [`CAPITALS_CREDIT`] ends on without a slash or bracket after it: two or more
+/// characters, the first a capital, the rest capitals or `'`, `’`, `.`, `-`.
+fn capitals_close(end: &str) -> bool {
+    let word = end.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().nth(1).is_some()
+        && chars.all(|c| c.is_uppercase() || matches!(c, '\'' | '’' | '.' | '-'))
 }
 
 /// Sorts the lines, picks the headline and builds the body.
@@ -549,9 +586,103 @@ fn build_blocks(lines: &[Line], outlets: &OutletMatcher) -> Vec<Block> {
         .collect()
 }
 
+/// Builds the caption and credit patterns before the first input needs them (see [`super::warm_up`]).
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&CAPTION);
+            LazyLock::force(&AGENCY_CREDIT);
+        },
+        || {
+            LazyLock::force(&CAPITALS_CREDIT);
+            LazyLock::force(&NAMED_AGENCY_CREDIT);
+            LazyLock::force(&TRAILING_CREDIT);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_caption_tests_skip_no_line_their_patterns_match() {
+        let lines = [
+            "This photo shows the minister in Seoul.",
+            "this file photo shows the site",
+            "A photo of the ceremony.",
+            "File photo",
+            "Photo: Jane Doe",
+            "(Photo: Yonhap)",
+            "[photo] the harbour",
+            "Leaders meet in Paris. (AP Photo/Jane Doe)  ",
+            "The harbour at dawn. Photograph: Jane Doe/Reuters",
+            "Crowds gather in the square GETTY IMAGES",
+            "The bridge at night - file photos",
+            "The bridge at night — picture",
+            "The summit opened on Sunday. DIEGO RAMOS",
+            "The summit opened on Sunday. DIEGO RAMOS / AFP",
+            "The summit opened on Sunday. DIEGO RAMOS (AFP)",
+            "The summit opened on Sunday. JANE O’DOE-RAMOS.",
+            "The summit opened on Sunday. Jane Doe (EFE)",
+            "The summit opened on Sunday [AFP]",
+            "The summit opened on Sunday | EPA",
+            "The talks resumed on Sunday, the ministry said.",
+            "Officials said the talks would resume in March.",
+            "He told reporters: the talks go on.",
+            "The summit opened on Sunday. UN",
+        ];
+        let tail_of =
+            |line: &'static str| &line[line.floor_char_boundary(line.len().saturating_sub(80))..];
+        // The lines exercise every pattern the tests guard.
+        assert!(lines.iter().filter(|l| CAPTION.is_match(l)).count() >= 10);
+        assert!(
+            lines
+                .iter()
+                .filter(|l| CAPITALS_CREDIT.is_match(tail_of(l)))
+                .count()
+                >= 3
+        );
+        assert!(
+            lines
+                .iter()
+                .filter(|l| AGENCY_CREDIT.is_match(tail_of(l)))
+                .count()
+                >= 2
+        );
+        assert!(lines
+            .iter()
+            .any(|l| NAMED_AGENCY_CREDIT.is_match(tail_of(l))));
+        for line in lines {
+            let end = line.trim_end();
+            let tail = tail_of(line);
+            if CAPTION.is_match(line) {
+                assert!(may_match_caption(line, end), "{line}");
+            }
+            if CAPITALS_CREDIT.is_match(tail) {
+                assert!(
+                    tail.contains('/') || end.ends_with(')') || capitals_close(end),
+                    "{line}"
+                );
+            }
+            if AGENCY_CREDIT.is_match(tail) {
+                assert!(tail.contains(['/', '|']) || end.ends_with(']'), "{line}");
+            }
+            if NAMED_AGENCY_CREDIT.is_match(tail) {
+                assert!(end.ends_with(')'), "{line}");
+            }
+        }
+        // Most paragraphs end in a lower-case word and a full stop: no pattern is run for them.
+        for plain in [
+            "The talks resumed on Sunday, the ministry said.",
+            "Officials said the talks would resume in Seoul.",
+        ] {
+            assert!(!may_match_caption(plain, plain), "{plain}");
+            assert!(!capitals_close(plain), "{plain}");
+        }
+        assert!(capitals_close("… on Sunday. DIEGO RAMOS"));
+        assert!(!capitals_close("… said the U"));
+    }
 
     fn words(_: &str) -> bool {
         false

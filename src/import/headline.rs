@@ -709,6 +709,44 @@ fn title_case(word: &str) -> String {
     }
 }
 
+/// Builds the headline, byline and dateline patterns before the first input needs them (see [`super::warm_up`]).
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&DATELINE);
+            LazyLock::force(&LEADING_CODE);
+            LazyLock::force(&PRINTED_LABEL);
+            LazyLock::force(&SECTION_LABEL);
+            LazyLock::force(&TRAILING_LABEL);
+            LazyLock::force(&DANGLING);
+            LazyLock::force(&TRAILING_DATE);
+        },
+        || {
+            LazyLock::force(&SITE_SEPARATOR);
+            LazyLock::force(&SITE_BAR);
+            LazyLock::force(&SITE_DASH);
+            LazyLock::force(&STAMP_CUT);
+            LazyLock::force(&BYLINE_PREFIX);
+            LazyLock::force(&BYLINE_NOISE);
+            LazyLock::force(&SIGN_OFF);
+        },
+        || {
+            LazyLock::force(&CREDIT_NAMES);
+            LazyLock::force(&ORGANISATION_WORDS);
+            LazyLock::force(&BARE_BYLINE_TAIL);
+            LazyLock::force(&OTHER_ROLES);
+            LazyLock::force(&CREDIT_ROLES);
+        },
+        || {
+            LazyLock::force(&REPORTER_LINE);
+            LazyLock::force(&BYLINE_PARTS);
+            LazyLock::force(&CAPITALS_ROLE);
+            LazyLock::force(&BYLINE_EXTRAS_TAIL);
+            LazyLock::force(&HONORIFIC);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

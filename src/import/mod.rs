@@ -151,6 +151,23 @@ impl ImportContext {
     }
 }
 
+/// Builds the passes' patterns (regexes, automata, word lists) as tasks on the thread pool: left
+/// to the first inputs, the threads would wait on each other for the same pattern, one building
+/// while the others stand idle. A run does this while it reads the book's own files.
+pub(crate) fn warm_up() {
+    use rayon::prelude::*;
+    let tasks: Vec<fn()> = [
+        actors::patterns(),
+        chrome::patterns(),
+        title_line::patterns(),
+        headline::patterns(),
+        clean::patterns(),
+        names::patterns(),
+    ]
+    .concat();
+    tasks.par_iter().for_each(|build| build());
+}
+
 /// The book's outlets followed by the registry's, minus registry entries the book overrides (same
 /// name or alias).
 fn with_registry(book: &[OutletEntry]) -> Vec<OutletEntry> {

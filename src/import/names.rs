@@ -236,6 +236,27 @@ pub(crate) fn key(name: &str) -> String {
     super::fold::alnum_lower(name)
 }
 
+/// Builds the name lists and syllable patterns before the first input needs them (see [`super::warm_up`]).
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&GIVEN);
+        },
+        || {
+            LazyLock::force(&KOREAN_SURNAMES);
+            LazyLock::force(&CHINESE_SURNAMES);
+            LazyLock::force(&KOREAN_SYLLABLE);
+            LazyLock::force(&PINYIN);
+            LazyLock::force(&INSTITUTIONS);
+            LazyLock::force(&STOP_SET);
+            LazyLock::force(&NON_PERSON);
+            LazyLock::force(&PARTICLES);
+            LazyLock::force(&TITLES);
+            LazyLock::force(&TITLE_WORDS);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

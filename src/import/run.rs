@@ -50,7 +50,9 @@ const CHUNK: usize = 256;
 
 /// Imports every input; fails outright only when the book's own files cannot be read.
 pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
-    let ctx = ImportContext::load(&options.root)?;
+    // The book's files are read while the other threads build the passes' patterns.
+    let (ctx, ()) = rayon::join(|| ImportContext::load(&options.root), super::warm_up);
+    let ctx = ctx?;
     let out_dir = options
         .into
         .clone()

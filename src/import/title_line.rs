@@ -768,6 +768,27 @@ fn glued_pick(lines: &[Line], head: &[usize]) -> Option<Pick> {
     })
 }
 
+/// Builds the headline pick's patterns before the first input needs them (see [`super::warm_up`]).
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&BARE_DATELINE);
+            LazyLock::force(&TWO_SENTENCES);
+            LazyLock::force(&TEASER);
+            LazyLock::force(&PHONE);
+        },
+        || {
+            LazyLock::force(&PHOTO_CREDIT);
+            LazyLock::force(&BRACKETED_CLOSE);
+            LazyLock::force(&PICTURE_AGENCY);
+            LazyLock::force(&PROMOTION);
+            LazyLock::force(&TIME_SLOT);
+            LazyLock::force(&POST_FOOTER);
+            LazyLock::force(&SECTION_WORDS);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::ImportContext;
