@@ -4,21 +4,28 @@
 
 /// Appends the letters and digits of `text`, lower-cased, taking at most `limit` of them.
 pub(crate) fn push_alnum_lower(out: &mut String, text: &str, limit: usize) {
+    let bytes = text.as_bytes();
     let mut taken = 0;
-    let mut chars = text.char_indices();
-    while taken < limit {
-        let Some((_, c)) = chars.next() else {
-            break;
-        };
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+    let mut at = 0;
+    while taken < limit && at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
                 taken += 1;
             }
-        } else if c.is_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        // A byte past ASCII starts a character (`at` only ever stops on character starts).
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             taken += 1;
         }
+        at += c.len_utf8();
     }
 }
 
