@@ -773,10 +773,11 @@ impl Mentions {
             };
             if let Some((name, known)) = resolved {
                 // The article's own spelling of the full name, where it gives one.
+                let wanted = key(&name);
                 let spelled = self
                     .full
                     .iter()
-                    .find(|(_, other, _)| key(other) == key(&name))
+                    .find(|(_, other, _)| key(other) == wanted)
                     .map(|(_, other, _)| other.clone());
                 self.full.push((pos, spelled.unwrap_or(name), known));
             }
