@@ -380,37 +380,51 @@ fn titled(text: &str) -> Vec<Found<'_>> {
     anchored_matches(text, &TITLED, starts, Some("title"))
 }
 
-/// Two names after a title in the plural: `Justices Vikram Rao and Sandeep Iyer`, `Senators
-/// Jane Doe and John Roe`. The title is any of the registry's titles with an `s` added.
+/// The names listed after a title or role in the plural: `Justices Vikram Rao and Sandeep Iyer`,
+/// `MPs Jane Doe and John Roe`, `climbers Ana Lima, Pem Dorje Sherpa, and Tashi Lama`. The
+/// title is any of the registry's titles with an `s` added. The list must close with `and` and a
+/// name, so a title before one name and a clause (`Senators Jane Doe, who…`) adds nothing here.
 fn plural_titled(text: &str) -> Vec<Found<'_>> {
     let mut found = Vec::new();
     for m in PLURAL_TITLES.find_iter(text) {
-        if after_word(text, m.start()) {
+        if after_word(text, m.start()) || text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+        {
             continue;
         }
-        let Some(caps) = PLURAL_TITLED.captures(&text[m.end()..]) else {
-            continue;
-        };
         let role = &text[m.start()..m.end() - 1];
-        for group in ["a", "b"] {
-            if let Some(name) = caps.name(group) {
-                found.push(Found {
-                    start: m.end() + name.start(),
-                    name: &text[m.end() + name.start()..m.end() + name.end()],
-                    role: Some(role),
-                });
+        let mut at = m.end();
+        let mut listed = Vec::new();
+        while let Some(caps) = LISTED_NAME.captures(&text[at..]) {
+            let (sep, name) = (
+                &caps["sep"],
+                caps.name("name").expect("the pattern has a name"),
+            );
+            if listed.is_empty() != (sep == " ") {
+                break;
+            }
+            listed.push(Found {
+                start: at + name.start(),
+                name: &text[at + name.start()..at + name.end()],
+                role: Some(role),
+            });
+            at += name.end();
+            if sep.ends_with("and ") {
+                if listed.len() >= 2 {
+                    found.append(&mut listed);
+                }
+                break;
             }
         }
     }
     found
 }
 
-/// The registry's capitalised one-word titles in the plural (`Justices`, `Senators`), found with
-/// one automaton pass rather than a look at every word.
+/// The registry's one-word titles in the plural (`Justices`, `MPs`, `bowlers`), found with one
+/// automaton pass rather than a look at every word.
 static PLURAL_TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let plurals = names::TITLES
         .iter()
-        .filter(|t| !t.contains(' ') && t.len() >= 3 && t.starts_with(|c: char| c.is_uppercase()))
+        .filter(|t| !t.contains(' ') && (t.len() >= 3 || t.chars().all(|c| c.is_uppercase())))
         .map(|t| format!("{}s", t.trim_end_matches('.')));
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -418,9 +432,9 @@ static PLURAL_TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("plural titles build an automaton")
 });
 
-/// ` Jane Doe and John Roe` after a plural title.
-static PLURAL_TITLED: LazyLock<Regex> =
-    LazyLock::new(|| wide_regex(&format!(r"^ (?P<a>{}) and (?P<b>{})", *NAME, *NAME)).unwrap());
+/// One name of a list after a plural title, with what parts it from the name before it.
+static LISTED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| wide_regex(&format!(r"^(?P<sep> |, |,? and )(?P<name>{})", *NAME)).unwrap());
 
 /// `…, said Kim Hong-kyun of the foreign ministry`, `according to Jane Doe.`
 fn said_by(text: &str) -> Vec<Found<'_>> {
@@ -430,6 +444,28 @@ fn said_by(text: &str) -> Vec<Found<'_>> {
         .filter(|&at| !after_word(text, at));
     anchored_matches(text, &SAID_BY, starts, None)
 }
+
+/// `the 49-year-old Jane Doe`, `Directed by Jane Doe`: a name after one of the words that only
+/// ever introduce a person (`registry/person_cues.txt`).
+fn cued(text: &str) -> Vec<Found<'_>> {
+    let starts = PERSON_CUES.find_iter(text).filter_map(|m| {
+        let cue = &text[m.start()..m.end()];
+        let word_start = cue.starts_with('-') || !after_word(text, m.start());
+        (word_start && text[m.end()..].starts_with(' ')).then_some(m.end() + 1)
+    });
+    anchored_matches(text, &NAME_HERE, starts, None)
+}
+
+static PERSON_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names::entries(include_str!("registry/person_cues.txt")))
+        .expect("the person cues build an automaton")
+});
+
+/// A name starting right here.
+static NAME_HERE: LazyLock<Regex> =
+    LazyLock::new(|| wide_regex(&format!(r"^(?P<name>{})", *NAME)).unwrap());
 
 /// `Jane Doe, the deputy minister, said`: a name, a comma and a role.
 fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
@@ -444,7 +480,8 @@ fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
 /// The reporting verbs of [`VERBS`], for looking one up.
 static SAID_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| VERBS.split('|').collect());
 
-/// `Jane Doe said`, `Doe's, told`: a name, maybe a possessive and a comma, and a reporting verb.
+/// `Jane Doe said`, `Doe's, told`: a name, maybe a possessive and a comma, and a reporting verb;
+/// or a name, a comma and `who`.
 /// Left to right without overlap, each name as long as it can be.
 fn said_names<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
     let mut found = Vec::new();
@@ -458,14 +495,18 @@ fn said_names<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
             .strip_prefix("'s")
             .or_else(|| rest.strip_prefix("’s"))
             .unwrap_or(rest);
-        let rest = rest.strip_prefix(',').unwrap_or(rest);
-        let Some(rest) = rest.strip_prefix(' ') else {
+        let after_comma = rest.strip_prefix(',');
+        let Some(rest) = after_comma.unwrap_or(rest).strip_prefix(' ') else {
             continue;
         };
         let verb_len = rest
             .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
             .unwrap_or(rest.len());
-        if !rest.is_char_boundary(verb_len) || !SAID_VERBS.contains(&rest[..verb_len]) {
+        let word = rest.get(..verb_len).unwrap_or_default();
+        // `Jane Doe, who…`: a relative clause with `who` is said of people; an organisation's
+        // takes `which`.
+        let relative = after_comma.is_some() && word == "who";
+        if !relative && !SAID_VERBS.contains(word) {
             continue;
         }
         found.push(Found {
@@ -503,8 +544,7 @@ static CREDIT_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Builds the people finder's patterns, each a task of its own, so a run builds them on every
-/// thread at once before its first input needs them (see [`super::warm_up`]). [`PLURAL_TITLED`],
-/// the costliest to build, is left to the first text with a plural title: many have none.
+/// thread at once before its first input needs them (see [`super::warm_up`]).
 pub(crate) fn patterns() -> Vec<fn()> {
     vec![
         || {
@@ -518,6 +558,11 @@ pub(crate) fn patterns() -> Vec<fn()> {
         },
         || {
             LazyLock::force(&GOVERNMENT);
+        },
+        || {
+            LazyLock::force(&LISTED_NAME);
+            LazyLock::force(&NAME_HERE);
+            LazyLock::force(&PERSON_CUES);
         },
         || {
             LazyLock::force(&CREDIT_CLAUSE);
@@ -1176,7 +1221,8 @@ fn candidates(text: &str) -> Vec<Candidate> {
     for Found { start, name, role } in appositions(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
     }
-    for Found { start, name, .. } in said_names(text, &spans).into_iter().chain(said_by(text)) {
+    let said = said_names(text, &spans).into_iter().chain(said_by(text));
+    for Found { start, name, .. } in said.chain(cued(text)) {
         push(&mut found, start, name, None);
     }
     // A story repeats its names: each distinct one is checked once.
@@ -1230,6 +1276,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     enumerated_names(text, &mut found);
+    paired_names(text, &spans, &mut found);
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
 }
@@ -1295,6 +1342,65 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
     }
     for (start, core) in listed {
         push_tidy(found, start, core, None);
+    }
+}
+
+/// `Marlon Samuels and Carlton Baugh`, `Kenardo Lewis and Jermaine Blackwood`: a name joined by
+/// `and` to a person found by other evidence is a person too, when it has two or three words and
+/// is not made only of everyday words (`Jane Doe and Public Works`).
+fn paired_names(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
+    let people: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|c| c.name.contains(' '))
+        .map(|c| (c.start, c.end))
+        .collect();
+    let all = spans.all();
+    let mut paired = Vec::new();
+    for (start, end) in people {
+        if text[end..].starts_with(" and ") {
+            let at = end + " and ".len();
+            if let Ok(i) = all.binary_search_by_key(&at, |&(s, _)| s) {
+                paired.push(all[i]);
+            }
+        }
+        if let Some(before) = text[..start].strip_suffix(" and ") {
+            let stop = before.len();
+            let from = all.partition_point(|&(s, _)| s + 80 < stop);
+            if let Some(&span) = all[from..]
+                .iter()
+                .take_while(|&&(s, _)| s < stop)
+                .find(|&&(_, e)| e == stop)
+            {
+                paired.push(span);
+            }
+        }
+    }
+    for (start, end) in paired {
+        if found.iter().any(|c| c.start < end && start < c.end) {
+            continue;
+        }
+        let raw = &text[start..end];
+        let Some((offset, name)) = tidy(raw) else {
+            continue;
+        };
+        // `… and Permatang Pauh Member of Parliament Jane Doe`: a phrase that runs on past the
+        // name into a title or an institution's word is not a name.
+        if raw.rsplit(' ').next() != name.rsplit(' ').next() {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let everyday = words
+            .iter()
+            .all(|w| names::is_english_word(&w.to_lowercase()))
+            && !names::is_given_name(words[0]);
+        if (2..=3).contains(&words.len()) && !everyday {
+            found.push(Candidate {
+                start: start + offset,
+                end: start + offset + name.len(),
+                name,
+                role: None,
+            });
+        }
     }
 }
 
@@ -1968,6 +2074,59 @@ mod tests {
             Monday, saying it should have gone to the lower court first.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert_eq!(got, ["Tamuno Briggs", "Halima Dangote"]);
+    }
+
+    #[test]
+    fn a_list_after_a_role_in_the_plural_names_people() {
+        let got = found(
+            "The team included experienced climbers Dawa Tenzing Lhamu, Ngima Olo Tarke, and \
+             Pasang Durje Omo. Former MPs Kwabe Otieno Ajumo and Seli Ranuku Vatai were charged.",
+        );
+        for name in [
+            "Dawa Tenzing Lhamu",
+            "Ngima Olo Tarke",
+            "Pasang Durje Omo",
+            "Kwabe Otieno Ajumo",
+            "Seli Ranuku Vatai",
+        ] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // A list that never closes with `and` is not a list of names after the role.
+        let got = found("The climbers Dawa Lhamu, the guides and the porters rested.");
+        assert!(!got.iter().any(|n| n == "Dawa Lhamu"), "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_who_an_age_or_a_film_credit_marks_a_person() {
+        let got = found(
+            "Ngima Tarke, who led the team, rested. The 49-year-old Kwabe Ajumo was bailed.\n\
+             Directed by Seli Vatai\nWorld Of Yesterday, dir Olo Durje\n",
+        );
+        for name in ["Ngima Tarke", "Kwabe Ajumo", "Seli Vatai", "Olo Durje"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // An organisation's relative clause takes `which`, and nothing is found there.
+        let got = found("Harbour Shipping, which owns the port, said nothing.");
+        assert!(!got.iter().any(|n| n == "Harbour Shipping"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_joined_by_and_to_a_person_is_a_person() {
+        let got = found(
+            "Senator Jane Doe and Kwabe Ajumo will not travel. Seli Vatai and Tamuno Briggs, \
+             who is injured, will stay.",
+        );
+        for name in ["Kwabe Ajumo", "Seli Vatai"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // A place, a phrase of everyday words, or one that runs on into a title is no person.
+        let got = found(
+            "Senator Jane Doe and Ford Kenya leaders met. Senator John Roe and Public Works \
+             staff met. Senator Ann Poe and Harbour Vale Member of Parliament Ida Lum met.",
+        );
+        for name in ["Ford Kenya", "Public Works", "Harbour Vale"] {
+            assert!(!got.iter().any(|n| n.contains(name)), "{name} in {got:?}");
+        }
     }
 
     #[test]
