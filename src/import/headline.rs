@@ -11,18 +11,19 @@ use super::PageHints;
 
 const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
-/// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`.
+/// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
+/// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
     let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
     let org = format!(
-        r"(?:\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z .&-]{{0,30}})\))?"
+        r"(?:,?\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z .&/-]{{0,40}}?)(?:\s+(?:-|–|—)\s*(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))?\s*\))?"
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-|:)\s+)\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
     ))
     .unwrap()
 });

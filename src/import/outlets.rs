@@ -388,6 +388,13 @@ impl OutletMatcher {
                 } else {
                     Weights::add(&mut weights.site, i, 4);
                 }
+            } else if let Some(i) = self
+                .stamped_credit(&line.text)
+                .filter(|_| line.kind == Kind::Meta(Meta::Stamp))
+            {
+                // `Reuters 02 Mar 2021`, `Harbour Wire | May 3, 2024`: who filed the story, and
+                // when.
+                Weights::add(&mut weights.author, i, 8);
             }
         }
         // `Kyodo, Reuters` on a line of its own: the agencies credited for the story, the one that
@@ -397,6 +404,24 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 8);
             }
         }
+    }
+
+    /// The outlet named before a stamp's date (`Reuters 02 Mar 2021`, `Harbour Wire | 3 May`).
+    fn stamped_credit(&self, stamp: &str) -> Option<usize> {
+        let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
+        let name = stamp[..date_at].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•')
+        });
+        // The month may come before the day: `Reuters March 2, 2021`.
+        let name = match name.rsplit_once(' ') {
+            Some((head, last)) if is_month_name(last) => head.trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•')
+            }),
+            _ => name,
+        };
+        (!name.is_empty())
+            .then(|| self.resolve_index(name))
+            .flatten()
     }
 
     /// What names the site rather than the story's author: a raw text's tab title, a saved
@@ -740,7 +765,8 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         return Some(site);
     }
     if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
-        if let Some(org) = plausible(org) {
+        // `(Harbour Wire / Coast News)`: the outlet under its two names, the first its own.
+        if let Some(org) = plausible(org.split(" / ").next().unwrap_or(org)) {
             return Some(org);
         }
     }
@@ -783,10 +809,60 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(name) = newsroom_self_name(doc) {
         return Some(name);
     }
+    if let Some(name) = masthead_or_lead_credit(doc).and_then(plausible) {
+        return Some(name);
+    }
     // Last, the site's own address: `topicseed.com` is a better start for the editor than nothing.
     let host = hints.url.as_deref().and_then(host_of)?;
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     host.contains('.').then_some(host)
+}
+
+/// A newspaper's name as its masthead, the text's first line above the headline (`Valley
+/// Standard`), or crediting the lead (`Valley Mirror: The court released…`): capitalised words,
+/// one of them a news organisation's head word (`registry/organisation_words.txt`).
+fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
+    let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
+    let first = doc.lines.iter().position(|l| l.kind != Kind::Blank)?;
+    let name_shaped = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(*w, "of" | "the"))
+            && super::headline::is_organisation(name)
+            // `Press Release`, `News Desk`: a label of the page, not a paper's name.
+            && !words.iter().all(|w| {
+                super::headline::is_organisation(w) || super::title_line::is_section_label(w)
+            })
+    };
+    let line = doc.lines[first].text.trim();
+    if title_at.is_some_and(|t| first < t) && name_shaped(line) {
+        return Some(line);
+    }
+    let lead = doc.paragraphs().next()?;
+    let (name, rest) = lead.split_once(": ")?;
+    (name_shaped(name) && rest.starts_with(|c: char| c.is_uppercase())).then_some(name)
+}
+
+/// `March`, `Mar.`, `Sept`: an English month's name or its abbreviation.
+fn is_month_name(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    word.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&word))
 }
 
 /// `www.valleycourier.example`, `https://valleycourier.example/`: a site named by its address
@@ -1327,5 +1403,37 @@ mod tests {
         let none = import_text(&format!("{STORY}{LEAD}"), "t.txt", &ctx);
         assert_eq!(none.front.outlet, "", "never a made-up \"Unknown\"");
         assert!(none.front.review.contains("outlet"));
+    }
+
+    #[test]
+    fn an_outlet_before_a_stamps_date_filed_the_story() {
+        for stamp in ["Reuters 02 Mar 2021", "Reuters | March 2, 2021"] {
+            let (outlet, _) = outlet_of(&format!("{STORY}{stamp}\n\n{LEAD}"));
+            assert_eq!(outlet, "Reuters", "{stamp}");
+        }
+        // A name before the date that no registry knows credits nobody.
+        let (outlet, _) = outlet_of(&format!("{STORY}Monday 02 Mar 2021\n\n{LEAD}"));
+        assert_eq!(outlet, "");
+    }
+
+    #[test]
+    fn an_unknown_papers_masthead_lead_credit_or_two_named_dateline_is_proposed() {
+        let cases = [
+            format!("Valley Standard\n\n{STORY}{LEAD}"),
+            format!("{STORY}Valley Mirror: {LEAD}"),
+            format!("{STORY}ANKARA, (Valley Wire / Coast News - 2nd Oct, 2019 ) :{LEAD}"),
+        ];
+        let want = ["Valley Standard", "Valley Mirror", "Valley Wire"];
+        for (text, want) in cases.iter().zip(want) {
+            let (outlet, _) = outlet_of(text);
+            assert_eq!(outlet, want, "{text}");
+        }
+        // A page's label is not a paper's name, nor a place crediting the lead.
+        for text in [
+            format!("Press Release\n\n{STORY}{LEAD}"),
+            format!("{STORY}Valley Harbour: {LEAD}"),
+        ] {
+            assert_eq!(outlet_of(&text).0, "", "{text}");
+        }
     }
 }
