@@ -324,7 +324,9 @@ fn is_credit_line(line: &Line, outlets: &OutletMatcher) -> bool {
 
 fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundings {
     let mut gap = 0;
+    let mut between = "";
     let mut meta_follows = false;
+    let mut meta_under_between = false;
     // Text lines read so far: a byline or stamp counts right under the candidate, or under the
     // one line of its standfirst (headline, standfirst, byline is the common layout). A photo
     // between them does not count.
@@ -348,7 +350,10 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             || above_photo_credit(lines, n, outlets)
             || below_photo_credit(lines, n, outlets);
         match line.kind {
-            _ if meta && under => meta_follows = true,
+            _ if meta && under => {
+                meta_follows = true;
+                meta_under_between |= gap == 1;
+            }
             Kind::Meta(_) => {}
             _ if body_like(&line.text) || super::headline::parse_dateline(&line.text).is_some() => {
                 break
@@ -358,7 +363,12 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             // A label of a word or three (a photo's subject, a section) stands anywhere, and
             // so does a photo's caption.
             _ if photo || word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
-            _ => gap += 1,
+            _ => {
+                gap += 1;
+                if gap == 1 {
+                    between = &line.text;
+                }
+            }
         }
         if !photo {
             seen += 1;
@@ -370,8 +380,27 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     Surroundings {
         gap,
         meta_follows,
-        standfirst_follows: gap == 1,
+        // A standfirst is written in sentence case; a longer line in Title Case between a label
+        // and the byline under it is the headline the label stands over.
+        standfirst_follows: gap == 1
+            && !(in_title_case(between)
+                && meta_under_between
+                && word_count(between) > word_count(&lines[at].text)),
     }
+}
+
+/// `Peru Declares State of Emergency Over Protest Deaths`: four words or more, and nearly every
+/// word of four letters or more capitalised.
+fn in_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    word_count(text) >= 4 && long.len() >= 3 && capitalised * 5 >= long.len() * 4
 }
 
 /// Where line `at` stands among headline-shaped lines of four words or more in a row, with
@@ -642,9 +671,13 @@ impl<'a> Head<'a> {
         // Printed again nearby: the tab's title and the `<h1>`, or glued to the front of its
         // standfirst. A name that recurs inside captions and paragraphs is no headline.
         // Menus and section labels of a word or three are printed twice too.
+        // A sentence that a longer paragraph opens with is a summary point the story repeats
+        // (`• Jane Doe was speaking after a cabinet meeting.`), not a headline.
+        let sentence = ends_with_full_stop(text);
         let repeated = words >= 4
             && self.keys.iter().enumerate().any(|(m, other)| {
-                m != n && (other == k || (k.len() >= 20 && other.starts_with(k.as_str())))
+                m != n
+                    && (other == k || (!sentence && k.len() >= 20 && other.starts_with(k.as_str())))
             });
         // `X in the square` / `Image Credit: Wire` / `X in the square.`: a photo's alt text and
         // caption printed around its credit line.
@@ -890,6 +923,42 @@ mod tests {
         let (title, sure) = title_of(text);
         assert_eq!(title, "Dam inspectors find cracks in spillway");
         assert!(sure);
+    }
+
+    #[test]
+    fn a_summary_point_the_story_repeats_is_no_headline() {
+        let text = "Valley's Doe says exports rose 9.6% in February\n\n\
+              \u{2022} Doe was speaking at a news conference after a cabinet meeting.\n\
+            Harbour Wire 02 Mar 2021\n\n\
+            PORTVILLE: Trade Minister Jane Doe said late on Monday that exports rose 9.6% \
+            year-on-year to more than $16 billion in February, with the trade deficit \
+            narrowing.\n\n\
+            Doe was speaking at a news conference after a cabinet meeting. The ministry was to \
+            announce the data at 11:30 am.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Valley's Doe says exports rose 9.6% in February"
+        );
+    }
+
+    #[test]
+    fn a_label_over_a_title_case_headline_and_its_byline_is_no_headline() {
+        let text = "Andes, South America: Week in Review, Valleyland\n\n\
+            Valleyland Declares State of Emergency Over Harbour Protest Deaths\n\n\
+            September 30, 2015 By Staff\n\n\
+            The government on Tuesday called a 30-day state of emergency following a clash \
+            between protesters and police that left four people dead.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Valleyland Declares State of Emergency Over Harbour Protest Deaths"
+        );
+        // A headline over a standfirst in sentence case keeps it.
+        let text = "Valleyland declares state of emergency\n\n\
+            The government moved after a clash between protesters and police left four dead\n\n\
+            September 30, 2015 By Staff\n\n\
+            The government on Tuesday called a 30-day state of emergency following a clash \
+            between protesters and police that left four people dead.\n";
+        assert_eq!(title_of(text).0, "Valleyland declares state of emergency");
     }
 
     #[test]
