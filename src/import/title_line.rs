@@ -389,6 +389,20 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     }
 }
 
+/// `Officials in a group photo after the launch`: a caption's words
+/// (`registry/caption_phrases.txt`).
+fn describes_a_photo(text: &str) -> bool {
+    static PHRASES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(super::names::entries(include_str!(
+                "registry/caption_phrases.txt"
+            )))
+            .expect("the caption phrases build an automaton")
+    });
+    PHRASES.is_match(text)
+}
+
 /// `Peru Declares State of Emergency Over Protest Deaths`: four words or more, and nearly every
 /// word of four letters or more capitalised.
 fn in_title_case(text: &str) -> bool {
@@ -781,6 +795,7 @@ impl Evidence {
     fn sure(&self, text: &str) -> bool {
         !self.in_list
             && !truncated(text)
+            && !describes_a_photo(text)
             && (self.agrees
                 || self.repeated
                 || (self.around.gap <= 1
@@ -959,6 +974,27 @@ mod tests {
             The government on Tuesday called a 30-day state of emergency following a clash \
             between protesters and police that left four people dead.\n";
         assert_eq!(title_of(text).0, "Valleyland declares state of emergency");
+    }
+
+    #[test]
+    fn a_photos_description_or_a_podcasts_promotion_is_not_a_sure_headline() {
+        let lead = "The health service and its partners launched the vaccine campaign on \
+            Monday with a target of two million doses within five days.\n";
+        let caption = format!(
+            "Officials of the health service and partners in a group photo after the launch\n{lead}"
+        );
+        assert!(!title_of(&caption).1, "a caption is left for the editor");
+        let promo = format!("Hear new episodes of the harbour history podcast now\n\n\n{lead}");
+        assert_ne!(
+            title_of(&promo),
+            (
+                "Hear new episodes of the harbour history podcast now".to_string(),
+                true
+            )
+        );
+        // The same layout with a headline is sure of it.
+        let headline = format!("Health service launches vaccine campaign with partners\n{lead}");
+        assert!(title_of(&headline).1);
     }
 
     #[test]
