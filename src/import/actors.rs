@@ -384,7 +384,7 @@ fn titled(text: &str) -> Vec<Found<'_>> {
 /// `MPs Jane Doe and John Roe`, `climbers Ana Lima, Pem Dorje Sherpa, and Tashi Lama`. The
 /// title is any of the registry's titles with an `s` added. The list must close with `and` and a
 /// name, so a title before one name and a clause (`Senators Jane Doe, who…`) adds nothing here.
-fn plural_titled(text: &str) -> Vec<Found<'_>> {
+fn plural_titled<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
     let mut found = Vec::new();
     for m in PLURAL_TITLES.find_iter(text) {
         if after_word(text, m.start()) || text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
@@ -394,20 +394,26 @@ fn plural_titled(text: &str) -> Vec<Found<'_>> {
         let role = &text[m.start()..m.end() - 1];
         let mut at = m.end();
         let mut listed = Vec::new();
-        while let Some(caps) = LISTED_NAME.captures(&text[at..]) {
-            let (sep, name) = (
-                &caps["sep"],
-                caps.name("name").expect("the pattern has a name"),
-            );
-            if listed.is_empty() != (sep == " ") {
+        loop {
+            let rest = &text[at..];
+            let separators: &[&str] = if listed.is_empty() {
+                &[" "]
+            } else {
+                &[", and ", " and ", ", "]
+            };
+            let Some(sep) = separators.iter().find(|s| rest.starts_with(**s)) else {
                 break;
-            }
+            };
+            let start = at + sep.len();
+            let Some(end) = spans.end_at(start) else {
+                break;
+            };
             listed.push(Found {
-                start: at + name.start(),
-                name: &text[at + name.start()..at + name.end()],
+                start,
+                name: &text[start..end],
                 role: Some(role),
             });
-            at += name.end();
+            at = end;
             if sep.ends_with("and ") {
                 if listed.len() >= 2 {
                     found.append(&mut listed);
@@ -432,10 +438,6 @@ static PLURAL_TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("plural titles build an automaton")
 });
 
-/// One name of a list after a plural title, with what parts it from the name before it.
-static LISTED_NAME: LazyLock<Regex> =
-    LazyLock::new(|| wide_regex(&format!(r"^(?P<sep> |, |,? and )(?P<name>{})", *NAME)).unwrap());
-
 /// `…, said Kim Hong-kyun of the foreign ministry`, `according to Jane Doe.`
 fn said_by(text: &str) -> Vec<Found<'_>> {
     let starts = SAID_BY_WORDS
@@ -447,13 +449,24 @@ fn said_by(text: &str) -> Vec<Found<'_>> {
 
 /// `the 49-year-old Jane Doe`, `Directed by Jane Doe`: a name after one of the words that only
 /// ever introduce a person (`registry/person_cues.txt`).
-fn cued(text: &str) -> Vec<Found<'_>> {
-    let starts = PERSON_CUES.find_iter(text).filter_map(|m| {
-        let cue = &text[m.start()..m.end()];
-        let word_start = cue.starts_with('-') || !after_word(text, m.start());
-        (word_start && text[m.end()..].starts_with(' ')).then_some(m.end() + 1)
-    });
-    anchored_matches(text, &NAME_HERE, starts, None)
+fn cued<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
+    PERSON_CUES
+        .find_iter(text)
+        .filter_map(|m| {
+            let cue = &text[m.start()..m.end()];
+            let word_start = cue.starts_with('-') || !after_word(text, m.start());
+            let start = m.end() + 1;
+            if !word_start || !text[m.end()..].starts_with(' ') {
+                return None;
+            }
+            let end = spans.end_at(start)?;
+            Some(Found {
+                start,
+                name: &text[start..end],
+                role: None,
+            })
+        })
+        .collect()
 }
 
 static PERSON_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -462,10 +475,6 @@ static PERSON_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(names::entries(include_str!("registry/person_cues.txt")))
         .expect("the person cues build an automaton")
 });
-
-/// A name starting right here.
-static NAME_HERE: LazyLock<Regex> =
-    LazyLock::new(|| wide_regex(&format!(r"^(?P<name>{})", *NAME)).unwrap());
 
 /// `Jane Doe, the deputy minister, said`: a name, a comma and a role.
 fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
@@ -560,8 +569,6 @@ pub(crate) fn patterns() -> Vec<fn()> {
             LazyLock::force(&GOVERNMENT);
         },
         || {
-            LazyLock::force(&LISTED_NAME);
-            LazyLock::force(&NAME_HERE);
             LazyLock::force(&PERSON_CUES);
         },
         || {
@@ -1215,14 +1222,14 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
         push(&mut found, start, name, Some(title.to_string()));
     }
-    for Found { start, name, role } in plural_titled(text) {
+    for Found { start, name, role } in plural_titled(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
     }
     for Found { start, name, role } in appositions(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
     }
     let said = said_names(text, &spans).into_iter().chain(said_by(text));
-    for Found { start, name, .. } in said.chain(cued(text)) {
+    for Found { start, name, .. } in said.chain(cued(text, &spans)) {
         push(&mut found, start, name, None);
     }
     // A story repeats its names: each distinct one is checked once.

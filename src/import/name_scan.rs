@@ -44,7 +44,6 @@ impl NameSpans {
     }
 
     /// The end of the longest name starting at `at`, if one does.
-    #[cfg(test)]
     pub fn end_at(&self, at: usize) -> Option<usize> {
         self.spans
             .binary_search_by_key(&at, |&(start, _)| start)
