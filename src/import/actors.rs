@@ -486,6 +486,76 @@ fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
     anchored_matches(text, &APPOSITION, starts, Some("role"))
 }
 
+/// A name with a role on either side of it, set off by commas: `Gidado Shuaib, editor of the
+/// Courier,`, `Osea Kolinisau, now the team's coach,`, `the trial magistrate, A.S. Muhammad,`.
+/// The role is any lower-case title of the registry or a [`ROLE_WORDS`] word; the name has two
+/// words or more (`Paris, the capital`).
+fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
+    let mut found = Vec::new();
+    for (start, end) in spans.runs() {
+        let name = &text[start..end];
+        if !name.contains(' ') {
+            continue;
+        }
+        let role_after = text[end..]
+            .strip_prefix(", ")
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase) && role_within(rest, 6));
+        let role_before = text[end..].starts_with(',')
+            && text[..start].strip_suffix(", ").is_some_and(|before| {
+                let word = before.rsplit(' ').next().unwrap_or_default();
+                is_lower_role(word)
+            });
+        if role_after || role_before {
+            found.push(Found {
+                start,
+                name,
+                role: None,
+            });
+        }
+    }
+    found
+}
+
+/// Whether one of the first `most` words of `clause`, up to its first comma or full stop, is a
+/// role (`now the team's coach`, `a journalist with…`).
+fn role_within(clause: &str, most: usize) -> bool {
+    let mut words = clause.split(' ').take(most).peekable();
+    while let Some(word) = words.next() {
+        let unpunctuated = word.trim_end_matches([',', '.', ';', ':']);
+        let clause_ends = unpunctuated.len() != word.len();
+        let bare = unpunctuated
+            .strip_suffix("'s")
+            .or_else(|| unpunctuated.strip_suffix("’s"))
+            .unwrap_or(unpunctuated);
+        if is_lower_role(bare) {
+            // `Typhoon Nanmadol, national broadcaster NHK said`: a role before a name is that
+            // name's.
+            let names_next = !clause_ends
+                && words
+                    .peek()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            return !names_next;
+        }
+        if clause_ends {
+            return false;
+        }
+    }
+    false
+}
+
+/// A role written in lower case: the registry's lower-case titles and [`ROLE_WORDS`].
+fn is_lower_role(word: &str) -> bool {
+    static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        names::TITLES
+            .iter()
+            .copied()
+            .filter(|t| t.starts_with(char::is_lowercase) && !t.contains(' '))
+            .chain(ROLE_WORDS.split('|'))
+            .collect()
+    });
+    ROLES.contains(word)
+}
+
 /// The reporting verbs of [`VERBS`], for looking one up.
 static SAID_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| VERBS.split('|').collect());
 
@@ -1225,7 +1295,10 @@ fn candidates(text: &str) -> Vec<Candidate> {
     for Found { start, name, role } in plural_titled(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
     }
-    for Found { start, name, role } in appositions(text, &spans) {
+    for Found { start, name, role } in appositions(text, &spans)
+        .into_iter()
+        .chain(role_appositions(text, &spans))
+    {
         push(&mut found, start, name, role.map(str::to_string));
     }
     let said = said_names(text, &spans).into_iter().chain(said_by(text));
@@ -2115,6 +2188,26 @@ mod tests {
         // An organisation's relative clause takes `which`, and nothing is found there.
         let got = found("Harbour Shipping, which owns the port, said nothing.");
         assert!(!got.iter().any(|n| n == "Harbour Shipping"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_set_off_by_commas_on_either_side_of_a_name_marks_a_person() {
+        let got = found(
+            "The court convicted Kwabe Ajumo, editor of the Valley Courier, on Monday. In his \
+             verdict, the trial magistrate, Tamuno Briggs, found him guilty. Seli Vatai, now \
+             the team's coach, led the side. She thanked her daughter Ida Lum.",
+        );
+        for name in ["Kwabe Ajumo", "Tamuno Briggs", "Seli Vatai", "Ida Lum"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // A role that goes on to name someone else is theirs; a place's apposition has none.
+        let got = found(
+            "Crowds fled before Harbour Nanmadol, national broadcaster Valley One said. \
+             Port Vale, the capital, was quiet.",
+        );
+        for name in ["Harbour Nanmadol", "Port Vale"] {
+            assert!(!got.iter().any(|n| n == name), "{name} in {got:?}");
+        }
     }
 
     #[test]
