@@ -1420,10 +1420,16 @@ mod tests {
     fn an_unknown_papers_masthead_lead_credit_or_two_named_dateline_is_proposed() {
         let cases = [
             format!("Valley Standard\n\n{STORY}{LEAD}"),
+            format!("Evening Sun\n\n{STORY}{LEAD}"),
             format!("{STORY}Valley Mirror: {LEAD}"),
             format!("{STORY}ANKARA, (Valley Wire / Coast News - 2nd Oct, 2019 ) :{LEAD}"),
         ];
-        let want = ["Valley Standard", "Valley Mirror", "Valley Wire"];
+        let want = [
+            "Valley Standard",
+            "Evening Sun",
+            "Valley Mirror",
+            "Valley Wire",
+        ];
         for (text, want) in cases.iter().zip(want) {
             let (outlet, _) = outlet_of(text);
             assert_eq!(outlet, want, "{text}");
