@@ -563,6 +563,11 @@ fn lead_paragraphs(doc: &Doc) -> impl Iterator<Item = &str> {
         .take(3)
 }
 
+/// `Monday`, `Tue`: a word that names a day of the week (a dateline's place never does).
+pub(crate) fn weekday_name(word: &str) -> bool {
+    word.parse::<Weekday>().is_ok()
+}
+
 /// The weekday the lead names ("said Wednesday"), when it names exactly one.
 fn lead_weekday(doc: &Doc) -> Option<Weekday> {
     // The lead, or the paragraph after a caption-like opener that names no day.
@@ -629,6 +634,27 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
     }
     years.sort_unstable();
     years.dedup();
+    if years.is_empty() {
+        // `Kathmandu, June 23:` over a story recalling `June 19, 2025`: the one year in which a
+        // full date of the story falls in the two weeks before the dateline's day.
+        let mut recent: Vec<i32> = body
+            .iter()
+            .flat_map(|text| dates_in(text))
+            .filter_map(|(_, found)| match found {
+                Found::Day(d) => Some(d),
+                _ => None,
+            })
+            .filter(|d| {
+                NaiveDate::from_ymd_opt(d.year(), month, dom)
+                    .is_some_and(|on| (1..=14).contains(&(on - *d).num_days()))
+            })
+            .map(|d| d.year())
+            .collect();
+        recent.dedup();
+        if let [year] = recent.as_slice() {
+            years.push(*year);
+        }
+    }
     let date = match years.as_slice() {
         [year] => NaiveDate::from_ymd_opt(*year, month, dom),
         [] => {
@@ -844,6 +870,28 @@ mod more_tests {
             Some("2016-01-07")
         );
         assert_eq!(got.front.byline, ["Jane Okafor"]);
+    }
+
+    #[test]
+    fn a_titled_datelines_day_takes_the_year_of_a_date_the_story_recalls_days_before() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let lead = "The foreign minister said the government was working for the safety of \
+            citizens in the conflict zone.\n\nShe said the ministry had issued travel advice \
+            on June 19, 2025, and would open a help desk.\n";
+        let got =
+            crate::import::import_text(&format!("Harbourtown, June 23: {lead}"), "t.txt", &ctx);
+        assert_eq!(got.front.dateline.as_deref(), Some("HARBOURTOWN"));
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-06-23")
+        );
+        // A weekday is no place; a recalled date weeks away fixes no year.
+        let got = crate::import::import_text(&format!("Monday, June 23: {lead}"), "t.txt", &ctx);
+        assert_eq!(got.front.dateline, None);
+        let far = lead.replace("June 19", "March 19");
+        let got =
+            crate::import::import_text(&format!("Harbourtown, June 23: {far}"), "t.txt", &ctx);
+        assert_eq!(got.front.date, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::PageHints;
 const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
 /// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
-/// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`.
+/// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`, `Kathmandu, June 23:`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
@@ -23,7 +23,7 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}}))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
     ))
     .unwrap()
 });
@@ -54,8 +54,15 @@ const NOT_PLACES: &[&str] = &[
 
 pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let caps = DATELINE.captures(paragraph)?;
-    let place = caps.name("place").or(caps.name("tplace"))?.as_str();
-    if NOT_PLACES.contains(&place) || place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    let place = caps
+        .name("place")
+        .or(caps.name("tplace"))
+        .or(caps.name("dplace"))?
+        .as_str();
+    if NOT_PLACES.contains(&place)
+        || place.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || super::dates::weekday_name(place)
+    {
         return None;
     }
     Some(Dateline {
@@ -63,6 +70,7 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         month_day: caps
             .name("md")
             .or(caps.name("tmd"))
+            .or(caps.name("dmd"))
             .map(|m| m.as_str().to_string()),
         org: caps
             .name("org")
