@@ -487,7 +487,8 @@ fn appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
 }
 
 /// A name with a role on either side of it, set off by commas: `Gidado Shuaib, editor of the
-/// Courier,`, `Osea Kolinisau, now the team's coach,`, `the trial magistrate, A.S. Muhammad,`.
+/// Courier,`, `Osea Kolinisau, now the team's coach,`, `the trial magistrate, A.S. Muhammad,`,
+/// `Deputy Commissioner, Jane Doe,`; or with an age after it (`Jane Doe, 28,`).
 /// The role is any lower-case title of the registry or a [`ROLE_WORDS`] word; the name has two
 /// words or more (`Paris, the capital`).
 fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
@@ -503,9 +504,14 @@ fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
         let role_before = text[end..].starts_with(',')
             && text[..start].strip_suffix(", ").is_some_and(|before| {
                 let word = before.rsplit(' ').next().unwrap_or_default();
-                is_lower_role(word)
+                is_lower_role(word) || names::is_title_word(word)
             });
-        if role_after || role_before {
+        // `Jane Doe, 28, was among…`: an age set off by commas.
+        let aged = text[end..].strip_prefix(", ").is_some_and(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits) && rest[digits..].starts_with(',')
+        });
+        if role_after || role_before || aged {
             found.push(Found {
                 start,
                 name,
@@ -2195,9 +2201,18 @@ mod tests {
         let got = found(
             "The court convicted Kwabe Ajumo, editor of the Valley Courier, on Monday. In his \
              verdict, the trial magistrate, Tamuno Briggs, found him guilty. Seli Vatai, now \
-             the team's coach, led the side. She thanked her daughter Ida Lum.",
+             the team's coach, led the side. She thanked her daughter Ida Lum. Pem Dorje, 28, \
+             and the Deputy Commissioner, Ana Lima, spoke. Xia Tao, a member of the board, too.",
         );
-        for name in ["Kwabe Ajumo", "Tamuno Briggs", "Seli Vatai", "Ida Lum"] {
+        for name in [
+            "Kwabe Ajumo",
+            "Tamuno Briggs",
+            "Seli Vatai",
+            "Ida Lum",
+            "Pem Dorje",
+            "Ana Lima",
+            "Xia Tao",
+        ] {
             assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
         }
         // A role that goes on to name someone else is theirs; a place's apposition has none.
