@@ -187,6 +187,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
     let mut story_seen = false;
     // Whether the last text line was a one- or two-word menu item ("Audio", "Video", "Live").
     let mut after_menu_item = false;
+    // The last text line, when it was a name signed with a dash (see [`signed_name`]).
+    let mut last_signed: Option<usize> = None;
     for raw in text.split('\n') {
         let stripped = strip_bullet(raw);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
@@ -219,6 +221,26 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             stripped
         };
         let mut kind = classify(text, outlets, mostly_latin);
+        // `— Jane Doe` on a line of its own: the reporter signing the story. Not a quotation's
+        // attribution (it follows a quote), nor one of a list of names.
+        let signed = signed_name(raw, outlets).filter(|_| kind == Kind::Body);
+        let text = match signed {
+            Some(name) if !after_quote(&lines) => {
+                match last_signed {
+                    // A list of names, each after a dash: none of them signs the story.
+                    Some(previous) => lines[previous].kind = Kind::Body,
+                    None => kind = Kind::Meta(Meta::Byline),
+                }
+                last_signed = Some(lines.len());
+                name
+            }
+            _ => {
+                if kind != Kind::Blank {
+                    last_signed = None;
+                }
+                text
+            }
+        };
         let menu_item = matches!(kind, Kind::Body | Kind::Junk) && !more_words_than(text, 2);
         if kind == Kind::Body && LIST_HEADER.is_match(text) {
             // "Video" in a run of menu items is one more item, not the head of a list of stories.
@@ -259,6 +281,41 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         title_sure,
         dateline: Default::default(),
     }
+}
+
+/// `— Jane Doe`, `- Jane Doe`: a name alone after a dash, as a reporter signs a story.
+fn signed_name<'r>(raw: &'r str, outlets: &OutletMatcher) -> Option<&'r str> {
+    let rest = raw.trim().strip_prefix(['-', '–', '—'])?;
+    let name = rest.strip_prefix(' ')?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+    };
+    // The dash is evidence enough for names of everyday words (`Goh Yan Han`), not for a phrase
+    // made only of them (`Read More Here`).
+    let everyday = words
+        .iter()
+        .all(|w| super::names::is_english_word(&w.to_lowercase()))
+        && !words
+            .first()
+            .is_some_and(|w| super::names::is_given_name(w));
+    ((2..=4).contains(&words.len())
+        && words.iter().all(name_word)
+        && !everyday
+        && outlets.resolve(name).is_none()
+        && !super::headline::is_organisation(name))
+    .then_some(name)
+}
+
+/// Whether the last text line ends a quotation, so a name under it is the speaker's.
+fn after_quote(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .rev()
+        .find(|l| l.kind != Kind::Blank)
+        .is_some_and(|l| l.text.trim_end().ends_with(['"', '\u{201d}', '\u{2019}']))
 }
 
 /// `More Top Stories` / `Headline A` / `27 April 2024` / `The headline` / `Friday 8 April 2016` /
@@ -730,6 +787,22 @@ mod tests {
             Lindqvist, who runs the ferry company, cancelled its winter crossings on Monday, \
             citing thick ice and low bookings.\n";
         assert!(byline_of(profile).is_empty());
+    }
+
+    #[test]
+    fn a_name_signed_with_a_dash_is_the_byline_unless_it_answers_a_quote_or_lists_names() {
+        let head = "Ferry operator cancels winter crossings\n\nThe ferry operator cancelled \
+            its winter crossings on Monday, citing thick ice and low bookings.\n\n";
+        for dash in ["-", "\u{2014}"] {
+            let signed = format!("{head}{dash} Goh Yan Han\n\nPassengers were offered refunds.\n");
+            assert_eq!(byline_of(&signed), ["Goh Yan Han"], "{dash}");
+        }
+        let quote = format!(
+            "{head}\u{201c}We will sail again in spring.\u{201d}\n\u{2014} Marta Lindqvist\n"
+        );
+        assert!(byline_of(&quote).is_empty());
+        let list = format!("{head}The crew:\n- Marta Lindqvist\n- Goh Yan Han\n- Tamuno Briggs\n");
+        assert!(byline_of(&list).is_empty());
     }
 
     #[test]
