@@ -32,6 +32,9 @@ struct Gazetteer {
     /// The full names and the short forms of several words, as written (`Barack Obama`,
     /// `von der Leyen`).
     multi_word_forms: Vec<&'static str>,
+    /// Each figure of three name words or more by the key of its last two (`Tayyip Erdoğan` for
+    /// Recep Tayyip Erdoğan); `None` where two figures share them.
+    by_last_two: HashMap<String, Option<usize>>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> =
@@ -72,12 +75,52 @@ fn parse(text: &'static str) -> Gazetteer {
             years: years.split(',').filter_map(year_range).collect(),
         });
     }
+    let by_last_two = last_two_words(&figures, &by_name);
     Gazetteer {
         figures,
         by_form,
         by_name,
         multi_word_forms,
+        by_last_two,
     }
+}
+
+/// `Recep Tayyip Erdoğan` is also written `Tayyip Erdoğan`: the last two words of a name of three
+/// or more, when they are two capitalised name words (not `bin Salman`, `W. Bush`), name no other
+/// figure in full and end no other figure's name.
+fn last_two_words(
+    figures: &[Figure],
+    by_name: &HashMap<String, usize>,
+) -> HashMap<String, Option<usize>> {
+    let mut tails: HashMap<String, Option<usize>> = HashMap::default();
+    for (index, figure) in figures.iter().enumerate() {
+        let words: Vec<&str> = figure.name.split(' ').collect();
+        if words.len() < 3 {
+            continue;
+        }
+        let tail = &words[words.len() - 2..];
+        let name_word = |w: &&str| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        };
+        if !tail.iter().all(name_word) {
+            continue;
+        }
+        let tail_key = key(&tail.join(" "));
+        if by_name.contains_key(&tail_key) {
+            continue;
+        }
+        tails
+            .entry(tail_key)
+            .and_modify(|seen| {
+                if *seen != Some(index) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(index));
+    }
+    tails
 }
 
 /// `2003-2014` or `2019-` (still serving) or `1998`.
@@ -173,10 +216,19 @@ fn followed_by_capital(rest: &str) -> bool {
 /// The figure a formal name with its lineage spelled out is known by: "Mohamed bin Zayed bin
 /// Sultan Al Nahyan" is Mohamed bin Zayed, as a reader knows him. A name is cut only before a
 /// lineage word (`bin`, `ibn`, `bint`, `Al`), and only to a figure's full name, so a namesake
-/// with another lineage stays who they are.
+/// with another lineage stays who they are. Two words that end a figure's longer name (`Tayyip
+/// Erdogan`) are that figure.
 pub(crate) fn common_name(name: &str) -> Option<&'static str> {
     let gazetteer = &*GAZETTEER;
     let words: Vec<&str> = name.split(' ').collect();
+    if words.len() == 2 {
+        return gazetteer
+            .by_last_two
+            .get(&key(name))
+            .copied()
+            .flatten()
+            .map(|i| gazetteer.figures[i].name);
+    }
     (2..words.len())
         .rev()
         .filter(|&cut| {
@@ -192,6 +244,33 @@ pub(crate) fn common_name(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_two_words_of_a_longer_name_are_that_figure() {
+        assert_eq!(common_name("Tayyip Erdoğan"), Some("Recep Tayyip Erdogan"));
+        assert_eq!(common_name("Mehmood Qureshi"), Some("Shah Mehmood Qureshi"));
+        // Two words that are a figure's whole name, or a particle's, stay as written.
+        assert_eq!(common_name("Barack Obama"), None);
+        assert_eq!(common_name("bin Salman"), None);
+        let tails = last_two_words(
+            &[
+                Figure {
+                    name: "Ana Maria Lima",
+                    years: Vec::new(),
+                },
+                Figure {
+                    name: "Rosa Maria Lima",
+                    years: Vec::new(),
+                },
+            ],
+            &HashMap::default(),
+        );
+        assert_eq!(
+            tails.get(&key("Maria Lima")),
+            Some(&None),
+            "shared: ambiguous"
+        );
+    }
 
     #[test]
     fn a_form_of_several_words_names_its_person_anywhere() {
