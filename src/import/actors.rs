@@ -1645,6 +1645,15 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
         tokens.pop();
         tail = None;
     }
+    // `Relegation-threatened Burnley`, `Paris-born Jane Doe`: an adjective made with a hyphen
+    // before the name is not part of it.
+    while tokens.len() > 1
+        && tokens
+            .first()
+            .is_some_and(|(_, t)| names::without_compound_suffix(t).len() < t.len())
+    {
+        tokens.remove(0);
+    }
     let skip = usize::from(given_first(&tokens));
     if tokens.is_empty()
         || tokens[skip..]
@@ -2223,6 +2232,16 @@ mod tests {
         for name in ["Harbour Nanmadol", "Port Vale"] {
             assert!(!got.iter().any(|n| n == name), "{name} in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_hyphened_adjective_before_a_name_is_not_part_of_it() {
+        let got = found("Harbour-born Tamuno Briggs said the club would stay up.");
+        assert!(got.iter().any(|n| n == "Tamuno Briggs"), "{got:?}");
+        assert_eq!(
+            tidy("Relegation-threatened Valleyford").map(|t| t.1),
+            Some("Valleyford".into())
+        );
     }
 
     #[test]
