@@ -1373,15 +1373,10 @@ fn candidates(text: &str) -> Vec<Candidate> {
 /// after them) are people too. Lists of places or organisations rarely hold two people, so
 /// they gain nothing.
 fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
-    if found
-        .iter()
-        .filter(|c| c.name.contains(' '))
-        .nth(1)
-        .is_none()
-    {
+    if !found.iter().any(|c| c.name.contains(' ')) {
         return;
     }
-    // Only lines holding two people found so far can hold such a list.
+    // Only lines holding a person found so far can hold such a list.
     let mut starts: Vec<usize> = found
         .iter()
         .filter(|c| c.name.contains(' '))
@@ -1396,7 +1391,7 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
             .iter()
             .take_while(|&&s| s < line_end)
             .count();
-        if people_here < 2 || !line.contains(", ") {
+        if people_here < 1 || !line.contains(", ") {
             continue;
         }
         let items = list_items(line);
@@ -1417,12 +1412,17 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
             .flatten()
             .filter(|&&(start, core)| is_found(start, core))
             .count();
-        if anchors < 2 {
-            continue;
-        }
-        for &(start, core) in cores.iter().flatten() {
-            if !is_found(start, core) {
-                listed.push((start, core));
+        if anchors >= 2 {
+            for &(start, core) in cores.iter().flatten() {
+                if !is_found(start, core) {
+                    listed.push((start, core));
+                }
+            }
+        } else if anchors == 1 {
+            for (start, core) in run_of_names(&items, &cores, line_start) {
+                if !is_found(start, core) {
+                    listed.push((start, core));
+                }
             }
         }
     }
@@ -1490,6 +1490,84 @@ fn paired_names(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
     }
 }
 
+/// The names of a list holding one person found by other evidence, when the list is a run of
+/// four names or more, each of two words or more: the run's items, the name closing the sentence
+/// that introduces it and the name opening the one that goes on after it (`The squad features
+/// Jane Doe, Ida Lum, Ana Lima, and John Roe – with …`). Offsets are `line_start`-based.
+fn run_of_names<'a>(
+    items: &[(usize, &'a str)],
+    cores: &[Option<(usize, &'a str)>],
+    line_start: usize,
+) -> Vec<(usize, &'a str)> {
+    let full_name = |i: usize| cores[i].is_some_and(|(_, core)| core.contains(' '));
+    // The longest run of items that are full names.
+    let (mut best, mut at) = ((0, 0), 0);
+    while at < cores.len() {
+        let end = (at..cores.len())
+            .find(|&i| !full_name(i))
+            .unwrap_or(cores.len());
+        if end - at > best.1 - best.0 {
+            best = (at, end);
+        }
+        at = end + 1;
+    }
+    let (lo, hi) = best;
+    let mut names: Vec<(usize, &str)> = cores[lo..hi].iter().flatten().copied().collect();
+    if lo > 0 {
+        let (at, item) = items[lo - 1];
+        if let Some((offset, name)) = closing_name(item) {
+            names.push((line_start + at + offset, name));
+        }
+    }
+    if hi < items.len() {
+        let (at, item) = items[hi];
+        if let Some((offset, name)) = opening_name(item) {
+            names.push((line_start + at + offset, name));
+        }
+    }
+    // `Jane Doe, Senior Consultant, Internal Medicine, …`: a role's words part a person's
+    // titles, not a list of people.
+    let everyday = |name: &str| {
+        name.split(' ')
+            .all(|w| names::is_english_word(&w.to_lowercase()))
+            && !name.split(' ').next().is_some_and(names::is_given_name)
+    };
+    if names.len() >= 4 && hi > lo && !names.iter().any(|(_, name)| everyday(name)) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// The two to four capitalised words that close `text` (`… features Jane Doe`).
+fn closing_name(text: &str) -> Option<(usize, &str)> {
+    let text = text.trim_end();
+    let words = text
+        .rsplit(' ')
+        .take_while(|w| w.starts_with(char::is_uppercase) && !names::is_stop_word(w))
+        .take(4)
+        .count();
+    let cut = text
+        .rsplitn(words + 1, ' ')
+        .nth(words)
+        .map_or(0, |head| head.len() + 1);
+    (words >= 2).then(|| (cut, &text[cut..]))
+}
+
+/// The two to four capitalised words that open `text` (` and John Roe – with …`), after any `and`.
+fn opening_name(text: &str) -> Option<(usize, &str)> {
+    let trimmed = text.trim_start();
+    let trimmed = trimmed.strip_prefix("and ").unwrap_or(trimmed);
+    let lead = text.len() - trimmed.len();
+    let words: Vec<&str> = trimmed
+        .split(' ')
+        .take_while(|w| w.starts_with(char::is_uppercase) && !names::is_stop_word(w))
+        .take(4)
+        .collect();
+    let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
+    (words.len() >= 2).then(|| (lead, &text[lead..lead + len]))
+}
+
 /// Each line of `text` with where it starts.
 fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
@@ -1506,7 +1584,7 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The items of a list: the parts between `, `, `; ` and ` and ` outside brackets, each with its
 /// offset in `line`.
 fn list_items(line: &str) -> Vec<(usize, &str)> {
-    let mut items = Vec::new();
+    let mut items: Vec<(usize, &str)> = Vec::new();
     let mut depth = 0usize;
     let mut item_start = 0;
     let bytes = line.as_bytes();
@@ -1529,6 +1607,8 @@ fn list_items(line: &str) -> Vec<(usize, &str)> {
         i += 1;
     }
     items.push((item_start, &line[item_start..]));
+    // `…, and Jane Doe`: the comma and the `and` part one pair of items, not two.
+    items.retain(|(_, item)| !item.trim().is_empty());
     items
 }
 
@@ -2242,6 +2322,29 @@ mod tests {
             tidy("Relegation-threatened Valleyford").map(|t| t.1),
             Some("Valleyford".into())
         );
+    }
+
+    #[test]
+    fn a_run_of_full_names_with_one_person_in_it_is_a_list_of_people() {
+        let got = found(
+            "The Harbour 7s squad features Dawa Lhamu, Ngima Tarke, Senator Jane Doe, Pasang \
+             Omo, and Seli Vatai \u{2013} with the coach yet to be named.",
+        );
+        for name in ["Dawa Lhamu", "Ngima Tarke", "Pasang Omo", "Seli Vatai"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // A person's titles parted by commas are no list of people.
+        let got = found(
+            "Dr Ana Lima, Senior Consultant, Internal Medicine, Harbour Vale Hospital told \
+             reporters the cases were mild.",
+        );
+        for name in [
+            "Senior Consultant",
+            "Internal Medicine",
+            "Harbour Vale Hospital",
+        ] {
+            assert!(!got.iter().any(|n| n == name), "{name} in {got:?}");
+        }
     }
 
     #[test]
