@@ -563,7 +563,12 @@ impl OutletMatcher {
         // colon: `Photo: Reuters`).
         let lead_credit = m.is_first
             && start < 60
-            && (after.starts_with("- ") || after.starts_with("– ") || after.starts_with("— "));
+            && (after.starts_with("- ") || after.starts_with("– ") || after.starts_with("— "))
+            // `Harbour Wire: The court…`, `(Aggregator)- Harbour Wire : …`, `Harbour Wire,
+            // Portville, May 28 (Reporter Jane Doe) …`: the lead opens with its outlet.
+            || (m.is_first
+                && (before.is_empty() || before.ends_with('-'))
+                && (after.starts_with(':') || LEAD_PLACE_AND_DAY.is_match(after)));
         let photo_credit =
             (!lead_credit || before.contains(':')) && PHOTO_CREDIT_BEFORE.is_match(before);
         if photo_credit
@@ -877,7 +882,12 @@ fn bare_domain(text: &str) -> Option<String> {
 
 /// What follows an outlet's name in a desk credit.
 static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporter| writer)?|correspondent|news network|report)\.?$").unwrap()
+    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporters?| writers?)?|reporters|correspondents?|news network|news team|newsroom|report)\.?$").unwrap()
+});
+
+/// `, Kuala Lumpur, May 28 (`: a place and a day after the outlet opening a wire's lead.
+static LEAD_PLACE_AND_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^, (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b").unwrap()
 });
 
 /// A date closing a credit: `Kyodo News March 3, 2019`, `AFP 12/03/2024`.
@@ -1441,5 +1451,20 @@ mod tests {
         ] {
             assert_eq!(outlet_of(&text).0, "", "{text}");
         }
+    }
+
+    #[test]
+    fn a_lead_opening_with_its_outlet_and_a_desks_reporters_name_the_outlet() {
+        let cases = [
+            format!("{STORY}Reuters: {LEAD}"),
+            format!("{STORY}Reuters, Portville, May 28 (Reporter Jane Doe) {LEAD}"),
+            format!("{STORY}By Reuters reporters\n\n{LEAD}"),
+        ];
+        for text in &cases {
+            assert_eq!(outlet_of(text).0, "Reuters", "{text}");
+        }
+        // A photo's credit is not the lead's.
+        let (outlet, _) = outlet_of(&format!("{STORY}Photo: Reuters\n\n{LEAD}"));
+        assert_eq!(outlet, "");
     }
 }
