@@ -1363,6 +1363,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     enumerated_names(text, &mut found);
     paired_names(text, &spans, &mut found);
+    named_again_by_surname(text, &mut found);
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
 }
@@ -1428,6 +1429,60 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
     }
     for (start, core) in listed {
         push_tidy(found, start, core, None);
+    }
+}
+
+/// `Jaheel Hyde and … captured the crowns. Hyde (48.15) defeated …`: a name of two words whose
+/// second word the story goes on to use alone is a person, named in full and then by surname, as
+/// news writes people. Two everyday words (`Red Cross … Cross`), a title or a stop word, and a
+/// pair inside a longer capitalised run (`Apollo Hospital`) are not.
+fn named_again_by_surname(text: &str, found: &mut Vec<Candidate>) {
+    // Languages that capitalise their nouns (German) or write names around other words: English
+    // text only, by its commonest word.
+    if text.matches(" the ").nth(2).is_none() {
+        return;
+    }
+    let mut capitalised: HashMap<&str, usize> = HashMap::default();
+    for (_, word) in capitalised_words(text) {
+        *capitalised.entry(word).or_default() += 1;
+    }
+    let pairs: Vec<(usize, &str)> = given_and_family(text).collect();
+    let mut in_pairs: HashMap<&str, usize> = HashMap::default();
+    for (_, pair) in &pairs {
+        if let Some((_, family)) = pair.split_once(' ') {
+            *in_pairs.entry(family).or_default() += 1;
+        }
+    }
+    for (start, pair) in pairs {
+        let Some((given, family)) = pair.split_once(' ') else {
+            continue;
+        };
+        let alone = capitalised.get(family).copied().unwrap_or(0);
+        if alone <= in_pairs.get(family).copied().unwrap_or(0) {
+            continue;
+        }
+        let end = start + pair.len();
+        let everyday = |w: &str| names::is_english_word(&w.to_lowercase());
+        let ruled_out = [given, family]
+            .iter()
+            .any(|w| names::is_stop_word(w) || names::is_title_word(w))
+            || (everyday(given) && everyday(family))
+            || (!names::is_given_name(given) && (everyday(given) || everyday(family)))
+            || names::is_institution(pair)
+            // Anywhere the story writes a longer name ending in these two words, they are its.
+            || text
+                .match_indices(pair)
+                .any(|(at, _)| inside_capitalised_run(text, at))
+            || followed_by_name(text, end)
+            || found.iter().any(|c| c.start < end && start < c.end);
+        if !ruled_out {
+            found.push(Candidate {
+                start,
+                end,
+                name: pair.to_string(),
+                role: None,
+            });
+        }
     }
 }
 
@@ -2344,6 +2399,19 @@ mod tests {
             "Harbour Vale Hospital",
         ] {
             assert!(!got.iter().any(|n| n == name), "{name} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_story_goes_on_to_use_by_surname_alone_is_a_person() {
+        let text = "Meanwhile, Kwabe Ajumo won the 400m hurdles at the trials in the capital. \
+             Ajumo (48.15 seconds) held off the field. The Coast Guard said the Coast Guard tent \
+             was busy, and Jomic Calleja Maatouk watched; Calleja Maatouk later left. Guard \
+             dogs barked at the runners.";
+        let got = found(text);
+        assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
+        for not in ["Coast Guard", "Calleja Maatouk"] {
+            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
         }
     }
 
