@@ -1342,7 +1342,11 @@ fn candidates(text: &str) -> Vec<Candidate> {
         .filter(|c| !c.name.contains(' '))
         .map(|c| c.name.clone())
         .collect();
-    let bigrams = given_and_family(text).take(if surnames.is_empty() { 0 } else { usize::MAX });
+    let pairs: Vec<(usize, &str)> = given_and_family(text).collect();
+    let bigrams = pairs
+        .iter()
+        .copied()
+        .take(if surnames.is_empty() { 0 } else { usize::MAX });
     for (start, pair) in bigrams {
         let Some((given, family)) = pair.split_once(' ') else {
             continue;
@@ -1363,7 +1367,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     enumerated_names(text, &mut found);
     paired_names(text, &spans, &mut found);
-    named_again_by_surname(text, &mut found);
+    named_again_by_surname(text, &pairs, &mut found);
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
 }
@@ -1436,24 +1440,36 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
 /// second word the story goes on to use alone is a person, named in full and then by surname, as
 /// news writes people. Two everyday words (`Red Cross … Cross`), a title or a stop word, and a
 /// pair inside a longer capitalised run (`Apollo Hospital`) are not.
-fn named_again_by_surname(text: &str, found: &mut Vec<Candidate>) {
+fn named_again_by_surname(text: &str, pairs: &[(usize, &str)], found: &mut Vec<Candidate>) {
     // Languages that capitalise their nouns (German) or write names around other words: English
     // text only, by its commonest word.
     if text.matches(" the ").nth(2).is_none() {
         return;
     }
-    let mut capitalised: HashMap<&str, usize> = HashMap::default();
-    for (_, word) in capitalised_words(text) {
-        *capitalised.entry(word).or_default() += 1;
-    }
-    let pairs: Vec<(usize, &str)> = given_and_family(text).collect();
     let mut in_pairs: HashMap<&str, usize> = HashMap::default();
-    for (_, pair) in &pairs {
+    for (_, pair) in pairs {
         if let Some((_, family)) = pair.split_once(' ') {
             *in_pairs.entry(family).or_default() += 1;
         }
     }
-    for (start, pair) in pairs {
+    // How often each pair's second word stands as a word of its own, anywhere: a search per
+    // distinct word, not a scan of every capitalised word.
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = text.as_bytes();
+    let capitalised: HashMap<&str, usize> = in_pairs
+        .keys()
+        .map(|&family| {
+            let count = text
+                .match_indices(family)
+                .filter(|&(at, _)| {
+                    (at == 0 || !word_byte(bytes[at - 1]))
+                        && !bytes.get(at + family.len()).is_some_and(|&b| word_byte(b))
+                })
+                .count();
+            (family, count)
+        })
+        .collect();
+    for &(start, pair) in pairs {
         let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
