@@ -93,7 +93,7 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^{MONTH}\.?\s+(?P<d>\d{{1,2}})$")).unwrap());
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<label>(?:(?:first )?published|posted(?: on)?|last updated|updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?").unwrap()
+    Regex::new(r"(?i)(?P<label>(?:(?:first )?published|posted(?: on)?|last updated|last update|updated|update|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?").unwrap()
 });
 /// A span of days in one month, `18 - 24 July 2013`: its first day and the month after it.
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,6 +247,13 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
             rank: 82,
             found,
             confident: true,
+        });
+    }
+    // `… produced before courts today (Feb 13)` under `Last Update 2024-08-29`: a weak stamp on
+    // another day than the one the lead names is the page's, and its year is no evidence either.
+    if let Some((month, dom)) = dateline_month_day(doc) {
+        candidates.retain(|c| {
+            c.rank > 60 || !matches!(c.found, Found::Day(d) if (d.month(), d.day()) != (month, dom))
         });
     }
     let mut extra = Vec::new();
@@ -492,14 +499,25 @@ fn stamp_rank(text: &str, at: usize, title_at: Option<usize>) -> Option<(u8, boo
     // follows it, not the date before it.
     let label = LABEL.captures(text).filter(|caps| {
         let start = caps.get(0).map_or(0, |m| m.start());
-        start == 0 || dates_in(&text[..start]).is_empty()
+        // A label is a word of its own (`date` inside `Update` is none).
+        let word_start = start == 0 || !text.as_bytes()[start - 1].is_ascii_alphanumeric();
+        word_start && (start == 0 || dates_in(&text[..start]).is_empty())
     });
     Some(match label {
         Some(caps) => {
             let label = caps["label"].to_lowercase();
             let whole = caps.get(0).expect("match");
+            // `Date of Birth: 19.08.1965`, `Date of the final`: another event's date.
+            if text[caps["label"].len() + caps.get(0).map_or(0, |m| m.start())..]
+                .trim_start()
+                .starts_with("of ")
+            {
+                return None;
+            }
             let updated = [
                 "updated",
+                "update",
+                "last update",
                 "last updated",
                 "modified",
                 "modified on",
@@ -583,12 +601,12 @@ fn lead_weekday(doc: &Doc) -> Option<Weekday> {
     days.all(|d| d == first).then_some(first)
 }
 
-/// `… wrapped up on Thursday (April 14)`: the lead's day, named as some sites name it, in place
-/// of a dateline's.
+/// `… wrapped up on Thursday (April 14)`, `… before courts today (Feb 13)`: the lead's day, named
+/// as some sites name it, in place of a dateline's.
 fn bracketed_day(doc: &Doc) -> Option<&str> {
     static WEEKDAY_AND_DAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:mon|tues|wednes|thurs|fri|satur|sun)day \((?P<md>{MONTH}\.? \d{{1,2}})\)"
+            r"(?i)(?-u:\b)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today) \((?P<md>{MONTH}\.? \d{{1,2}})\)"
         ))
         .unwrap()
     });
@@ -870,6 +888,28 @@ mod more_tests {
             Some("2016-01-07")
         );
         assert_eq!(got.front.byline, ["Jane Okafor"]);
+    }
+
+    #[test]
+    fn another_events_date_or_a_page_update_on_another_day_than_the_leads_is_not_the_date() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let date_of = |text: &str| {
+            crate::import::import_text(text, "t.txt", &ctx)
+                .front
+                .date
+                .map(|d| d.to_string())
+        };
+        let profile = "Harbour United name their squad\n\n6 January 2022\n\nThe coach named \
+            his squad for the cup on Thursday.\n\nCoach: Jane Doe\n\nDate of Birth: 19.08.1965\n";
+        assert_eq!(date_of(profile).as_deref(), Some("2022-01-06"));
+        let updated =
+            "\u{2022} Last Update 2024-08-29 00:07:00\n\nSuspects remanded over statues\n\n\
+            Seventeen suspects were remanded until February 27 by the district court.\n\n\
+            Two more were remanded after being produced before courts today (Feb 13).\n";
+        assert_eq!(date_of(updated), None);
+        // On the lead's own day, the page's update stamp stands (for the editor to confirm).
+        let same_day = updated.replace("2024-08-29", "2024-02-13");
+        assert_eq!(date_of(&same_day).as_deref(), Some("2024-02-13"));
     }
 
     #[test]
