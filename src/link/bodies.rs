@@ -350,8 +350,7 @@ impl Scanner<'_> {
         self.file_link_edits(article, &found, &mut scanned, &mut edits);
         self.mention_edits(
             body,
-            &found,
-            &named.prose,
+            found.prose.iter().zip(&named.prose),
             &wikilinked,
             own_actors,
             &mut scanned,
@@ -491,13 +490,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// Notes every actor the prose names, and the edits that link the first mention of each of
+    /// Notes every actor the prose names (`named_prose`: each prose text with its names), and the
+    /// edits that link the first mention of each of
     /// `own_actors` the body does not link already (outside the `wikilinked` ranges).
-    fn mention_edits(
+    fn mention_edits<'m>(
         &self,
         body: &str,
-        found: &Structure,
-        named: &[Vec<Mention>],
+        named_prose: impl Iterator<Item = (&'m Range<usize>, &'m Vec<Mention>)>,
         wikilinked: &[Range<usize>],
         own_actors: &[TermId],
         scanned: &mut Scanned,
@@ -513,7 +512,7 @@ impl Scanner<'_> {
                 _ => None,
             })
             .collect();
-        for (range, mentions) in found.prose.iter().zip(named) {
+        for (range, mentions) in named_prose {
             for mention in mentions {
                 let (start, end) = (range.start + mention.start, range.start + mention.end);
                 if wikilinks::inside(wikilinked, start) {
