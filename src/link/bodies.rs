@@ -491,8 +491,8 @@ impl Scanner<'_> {
     }
 
     /// Notes every actor the prose names (`named_prose`: each prose text with its names), and the
-    /// edits that link the first mention of each of
-    /// `own_actors` the body does not link already (outside the `wikilinked` ranges).
+    /// edits that link the first mention of each of `own_actors` the body does not link already
+    /// (outside the `wikilinked` ranges).
     fn mention_edits<'m>(
         &self,
         body: &str,
