@@ -42,49 +42,48 @@ const FRAGMENTS_PER_FILE: usize = 64;
 /// Tokens longer than this are cut, in the index and in queries alike.
 const MAX_TOKEN_CHARS: usize = 32;
 
-/// Words too common to narrow a search; `search.js` skips the same list. A `matches!` (a switch
-/// on length, then one comparison) because it runs for every word of the book.
+/// Words too common to narrow a search; `search.js` skips the same list.
+const STOP_WORDS: [&str; 36] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
+    "they", "this", "to", "was", "were", "which", "will", "with",
+];
+
+/// A word of at most eight bytes as one number, its bytes read big-endian. No byte of a word is
+/// zero, so two words never share a number.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        key = key << 8 | word[i] as u64;
+        i += 1;
+    }
+    key
+}
+
+/// The stop words' numbers, ascending, made when briefbook is compiled.
+const STOP_KEYS: [u64; STOP_WORDS.len()] = {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        // Insertion sort: a const context has no `sort`.
+        let key = word_key(STOP_WORDS[i].as_bytes());
+        let mut at = i;
+        while at > 0 && keys[at - 1] > key {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = key;
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `word` is a stop word. It runs for every word of the book: a few comparisons of
+/// numbers, where matching strings called the library's comparison for every candidate.
 fn is_stop_word(word: &str) -> bool {
     // No stop word is longer than five letters: most words are decided by their length alone.
-    word.len() <= 5
-        && matches!(
-            word,
-            "a" | "an"
-                | "and"
-                | "are"
-                | "as"
-                | "at"
-                | "be"
-                | "but"
-                | "by"
-                | "for"
-                | "from"
-                | "had"
-                | "has"
-                | "have"
-                | "he"
-                | "her"
-                | "his"
-                | "in"
-                | "is"
-                | "it"
-                | "its"
-                | "of"
-                | "on"
-                | "or"
-                | "she"
-                | "that"
-                | "the"
-                | "their"
-                | "they"
-                | "this"
-                | "to"
-                | "was"
-                | "were"
-                | "which"
-                | "will"
-                | "with"
-        )
+    word.len() <= 5 && STOP_KEYS.binary_search(&word_key(word.as_bytes())).is_ok()
 }
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
@@ -701,6 +700,38 @@ mod tests {
         let mut out = Vec::new();
         tokenize(&lowered, |t| out.push(t.to_string()));
         out
+    }
+
+    #[test]
+    fn stop_words_are_exactly_the_list() {
+        let listed: std::collections::HashSet<&str> = STOP_WORDS.into_iter().collect();
+        assert_eq!(listed.len(), STOP_WORDS.len(), "no word twice");
+        let mut words: Vec<String> = STOP_WORDS.iter().map(|w| w.to_string()).collect();
+        // Every word of up to three letters, and each stop word with a letter more or less.
+        let letters: Vec<char> = ('a'..='z').collect();
+        for &a in &letters {
+            words.push(a.to_string());
+            for &b in &letters {
+                words.push(format!("{a}{b}"));
+                for &c in &letters {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for stop in STOP_WORDS {
+            words.push(format!("{stop}s"));
+            words.push(format!("x{stop}"));
+            words.push(stop[1..].to_string());
+            words.push(format!("{stop}é"));
+        }
+        for word in &words {
+            assert_eq!(is_stop_word(word), listed.contains(word.as_str()), "{word}");
+        }
+        // The browser skips the same words.
+        let script = include_str!("../../theme/search.js");
+        for stop in STOP_WORDS {
+            assert!(script.contains(&format!("'{stop}'")), "{stop} in search.js");
+        }
     }
 
     #[test]
