@@ -42,48 +42,49 @@ const FRAGMENTS_PER_FILE: usize = 64;
 /// Tokens longer than this are cut, in the index and in queries alike.
 const MAX_TOKEN_CHARS: usize = 32;
 
-/// Words too common to narrow a search; `search.js` skips the same list.
-const STOP_WORDS: [&str; 36] = [
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
-    "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
-    "they", "this", "to", "was", "were", "which", "will", "with",
-];
-
-/// A word of at most eight bytes as one number, its bytes read big-endian. No byte of a word is
-/// zero, so two words never share a number.
-const fn word_key(word: &[u8]) -> u64 {
-    let mut key = 0u64;
-    let mut i = 0;
-    while i < word.len() {
-        key = key << 8 | word[i] as u64;
-        i += 1;
-    }
-    key
-}
-
-/// The stop words' numbers, ascending, made when briefbook is compiled.
-const STOP_KEYS: [u64; STOP_WORDS.len()] = {
-    let mut keys = [0u64; STOP_WORDS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        // Insertion sort: a const context has no `sort`.
-        let key = word_key(STOP_WORDS[i].as_bytes());
-        let mut at = i;
-        while at > 0 && keys[at - 1] > key {
-            keys[at] = keys[at - 1];
-            at -= 1;
-        }
-        keys[at] = key;
-        i += 1;
-    }
-    keys
-};
-
-/// Whether `word` is a stop word. It runs for every word of the book: a few comparisons of
-/// numbers, where matching strings called the library's comparison for every candidate.
+/// Words too common to narrow a search; `search.js` skips the same list. A `matches!` (a switch
+/// on length, then one comparison) because it runs for every word of the book.
 fn is_stop_word(word: &str) -> bool {
     // No stop word is longer than five letters: most words are decided by their length alone.
-    word.len() <= 5 && STOP_KEYS.binary_search(&word_key(word.as_bytes())).is_ok()
+    word.len() <= 5
+        && matches!(
+            word,
+            "a" | "an"
+                | "and"
+                | "are"
+                | "as"
+                | "at"
+                | "be"
+                | "but"
+                | "by"
+                | "for"
+                | "from"
+                | "had"
+                | "has"
+                | "have"
+                | "he"
+                | "her"
+                | "his"
+                | "in"
+                | "is"
+                | "it"
+                | "its"
+                | "of"
+                | "on"
+                | "or"
+                | "she"
+                | "that"
+                | "the"
+                | "their"
+                | "they"
+                | "this"
+                | "to"
+                | "was"
+                | "were"
+                | "which"
+                | "will"
+                | "with"
+        )
 }
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
@@ -701,6 +702,13 @@ mod tests {
         tokenize(&lowered, |t| out.push(t.to_string()));
         out
     }
+
+    /// The stop words, as `search.js` lists them.
+    const STOP_WORDS: [&str; 36] = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has",
+        "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that",
+        "the", "their", "they", "this", "to", "was", "were", "which", "will", "with",
+    ];
 
     #[test]
     fn stop_words_are_exactly_the_list() {
