@@ -216,10 +216,12 @@ struct Structure<'a> {
     links: Vec<(String, Range<usize>)>,
     /// The rendered text of each paragraph, in order (wikilinks still raw).
     paragraphs: Vec<String>,
-    /// The prose texts that are, byte for byte, a stretch of a paragraph's text: (paragraph,
-    /// where in its text, index in `prose`), in order. Their names are found in the one search
-    /// of the paragraph (see [`NameMatcher::find_with_segments`]).
-    in_paragraphs: Vec<(usize, Range<usize>, usize)>,
+    /// The prose texts that are, byte for byte, a stretch of a paragraph's text: where in its
+    /// paragraph's text, in order; their names are found in the one search of the paragraph (see
+    /// [`NameMatcher::find_with_segments`]).
+    in_paragraphs: Vec<Range<usize>>,
+    /// For each of `in_paragraphs`: (its paragraph, its index in `prose`).
+    in_paragraph_of: Vec<(usize, usize)>,
 }
 
 fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
@@ -233,7 +235,7 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
     let mut block_start = 0;
     let mut paragraphs = Vec::new();
     let mut paragraph: Option<String> = None;
-    let mut in_paragraphs = Vec::new();
+    let (mut in_paragraphs, mut in_paragraph_of) = (Vec::new(), Vec::new());
     for (event, range) in crate::dialect::parser(body).into_offset_iter() {
         if keep_parse {
             parsed.push((event.clone(), range.clone()));
@@ -242,10 +244,11 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
             match &event {
                 Event::Text(t)
                     if in_link + in_heading + in_image + in_code == 0
-                        && **t == body[range.clone()] =>
+                        && is_source(t, body, &range) =>
                 {
                     let at = text.len();
-                    in_paragraphs.push((paragraphs.len(), at..at + t.len(), prose.len()));
+                    in_paragraphs.push(at..at + t.len());
+                    in_paragraph_of.push((paragraphs.len(), prose.len()));
                     text.push_str(t);
                 }
                 Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
@@ -287,7 +290,15 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
         links,
         paragraphs,
         in_paragraphs,
+        in_paragraph_of,
     }
+}
+
+/// Whether a text event reads exactly `body[range]`: most are that very slice of the body.
+fn is_source(text: &str, body: &str, range: &Range<usize>) -> bool {
+    text.len() == range.len()
+        && (std::ptr::eq(text.as_ptr(), body.as_ptr().wrapping_add(range.start))
+            || body.as_bytes().get(range.clone()) == Some(text.as_bytes()))
 }
 
 impl Scanner<'_> {
@@ -377,17 +388,18 @@ impl Scanner<'_> {
     fn names(&self, body: &str, found: &Structure<'_>) -> Names {
         let mut prose: Vec<Option<Vec<Mention>>> = vec![None; found.prose.len()];
         let mut segments = found.in_paragraphs.as_slice();
+        let mut owners = found.in_paragraph_of.as_slice();
         let paragraphs = found
             .paragraphs
             .iter()
             .enumerate()
             .map(|(index, text)| {
-                let here = segments.partition_point(|(p, _, _)| *p == index);
+                let here = owners.partition_point(|(p, _)| *p == index);
                 let (own, rest) = segments.split_at(here);
-                segments = rest;
-                let ranges: Vec<Range<usize>> = own.iter().map(|(_, r, _)| r.clone()).collect();
-                let (mentions, settled) = self.matcher.find_with_segments(text, &ranges);
-                for ((_, _, j), settled) in own.iter().zip(settled) {
+                let (own_owners, rest_owners) = owners.split_at(here);
+                (segments, owners) = (rest, rest_owners);
+                let (mentions, settled) = self.matcher.find_with_segments(text, own);
+                for ((_, j), settled) in own_owners.iter().zip(settled) {
                     prose[*j] = settled;
                 }
                 mentions

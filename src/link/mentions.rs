@@ -86,7 +86,8 @@ impl NameMatcher {
         text: &str,
         segments: &[Range<usize>],
     ) -> (Vec<Mention>, Vec<Option<Vec<Mention>>>) {
-        let mut clean = vec![true; segments.len()];
+        // Each segment's names; `None` once its own search could differ.
+        let mut found: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); segments.len()];
         // The segment holding byte `at`, if any.
         let holding = |at: usize| {
             let s = segments.partition_point(|r| r.end <= at);
@@ -98,7 +99,7 @@ impl NameMatcher {
             if let Some(s) = holding(start) {
                 let edge = segments[s].end;
                 if end > edge || (end == edge && !ends_word(text, edge)) {
-                    clean[s] = false;
+                    found[s] = None;
                 }
             }
         });
@@ -108,11 +109,9 @@ impl NameMatcher {
             if first.is_some_and(|b| self.first_bytes[usize::from(b)])
                 && !starts_word(text, range.start)
             {
-                clean[s] = false;
+                found[s] = None;
             }
         }
-        let mut found: Vec<Option<Vec<Mention>>> =
-            clean.iter().map(|&c| c.then(Vec::new)).collect();
         for mention in &mentions {
             // A mention running over a segment's start hides where that segment's search begins.
             let first_after = segments.partition_point(|r| r.start <= mention.start);
