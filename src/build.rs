@@ -89,26 +89,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         let output_dir = output_dir(options, &linked);
         refuse_output_among_sources(&options.root, &output_dir)?;
         let addresses = crate::renames::record_path(&output_dir);
-        if let Ok(previous) = std::fs::read_to_string(&addresses) {
-            for moved in crate::renames::moved(&previous, &linked, &redirects) {
-                warnings.push(moved);
-            }
-        }
+        let previous = std::fs::read_to_string(&addresses).ok();
         // Pages go to disk as they are rendered: writing overlaps rendering, and memory holds
         // only the pages in flight, not the whole site.
         let progress = crate::progress::Progress::new(options.progress, pages.len(), "building");
-        let written = write_site_with(&output_dir, |staging| {
-            renderer.render_each(&options.root, |output| {
-                if output.path.ends_with(".html") {
-                    progress.step();
-                }
-                staging.write(&output)
-            })
-        });
+        // Beside the render, not before or after it with a core idle: the articles whose
+        // address moved since the last build, and this build's record of the addresses.
+        let (written, (moved, record)) = rayon::join(
+            || {
+                write_site_with(&output_dir, |staging| {
+                    renderer.render_each(&options.root, |output| {
+                        if output.path.ends_with(".html") {
+                            progress.step();
+                        }
+                        staging.write(&output)
+                    })
+                })
+            },
+            || {
+                let moved = previous.map(|p| crate::renames::moved(&p, &linked, &redirects));
+                (moved, crate::renames::record(&linked))
+            },
+        );
+        for moved in moved.into_iter().flatten() {
+            warnings.push(moved);
+        }
         progress.finish();
         let written = written?;
         // Only a build that landed is the "last build" the next one compares addresses with.
-        let _ = std::fs::write(&addresses, crate::renames::record(&linked));
+        let _ = std::fs::write(&addresses, record);
         Ok((output_dir, written))
     });
     let (output_dir, written) = written?;

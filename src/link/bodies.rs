@@ -8,7 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::anchors::{locate, Located};
-use super::mentions::NameMatcher;
+use super::mentions::{Mention, NameMatcher};
 use super::quotes;
 use super::wikilinks::{self, Edit, Resolver, Target};
 use super::{ArticleId, TermId};
@@ -196,6 +196,14 @@ pub struct Scanner<'a> {
     pub sink: Option<BodySink<'a>>,
 }
 
+/// The actors a body names, found once and read by the mention links and the quotations.
+struct Names {
+    /// Per paragraph, in its text.
+    paragraphs: Vec<Vec<Mention>>,
+    /// Per prose text, in that text.
+    prose: Vec<Vec<Mention>>,
+}
+
 /// The structure of a body as the parser sees it, with byte ranges into the source.
 struct Structure<'a> {
     /// The parse itself, kept when asked for: an annotated article's annotations are anchored
@@ -208,6 +216,12 @@ struct Structure<'a> {
     links: Vec<(String, Range<usize>)>,
     /// The rendered text of each paragraph, in order (wikilinks still raw).
     paragraphs: Vec<String>,
+    /// The prose texts that are, byte for byte, a stretch of a paragraph's text: where in its
+    /// paragraph's text, in order; their names are found in the one search of the paragraph (see
+    /// [`NameMatcher::find_with_segments`]).
+    in_paragraphs: Vec<Range<usize>>,
+    /// For each of `in_paragraphs`: (its paragraph, its index in `prose`).
+    in_paragraph_of: Vec<(usize, usize)>,
 }
 
 fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
@@ -221,12 +235,22 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
     let mut block_start = 0;
     let mut paragraphs = Vec::new();
     let mut paragraph: Option<String> = None;
+    let (mut in_paragraphs, mut in_paragraph_of) = (Vec::new(), Vec::new());
     for (event, range) in crate::dialect::parser(body).into_offset_iter() {
         if keep_parse {
             parsed.push((event.clone(), range.clone()));
         }
         if let Some(text) = paragraph.as_mut() {
             match &event {
+                Event::Text(t)
+                    if in_link + in_heading + in_image + in_code == 0
+                        && is_source(t, body, &range) =>
+                {
+                    let at = text.len();
+                    in_paragraphs.push(at..at + t.len());
+                    in_paragraph_of.push((paragraphs.len(), prose.len()));
+                    text.push_str(t);
+                }
                 Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(t),
                 Event::SoftBreak | Event::HardBreak => text.push(' '),
                 _ => {}
@@ -265,7 +289,16 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
         prose,
         links,
         paragraphs,
+        in_paragraphs,
+        in_paragraph_of,
     }
+}
+
+/// Whether a text event reads exactly `body[range]`: most are that very slice of the body.
+fn is_source(text: &str, body: &str, range: &Range<usize>) -> bool {
+    text.len() == range.len()
+        && (std::ptr::eq(text.as_ptr(), body.as_ptr().wrapping_add(range.start))
+            || body.as_bytes().get(range.clone()) == Some(text.as_bytes()))
 }
 
 impl Scanner<'_> {
@@ -292,7 +325,9 @@ impl Scanner<'_> {
     /// The quotations of `body` (an article's source body), with their words.
     pub fn quotations(&self, body: &str) -> Quotations {
         let mut scanned = Scanned::default();
-        self.find_quotes(&structure(body, false).paragraphs, &mut scanned);
+        let paragraphs = structure(body, false).paragraphs;
+        let named: Vec<Vec<Mention>> = paragraphs.iter().map(|p| self.matcher.find(p)).collect();
+        self.find_quotes(&paragraphs, &named, &mut scanned);
         scanned.quotes.shrink_to_fit();
         scanned.quotes
     }
@@ -318,6 +353,7 @@ impl Scanner<'_> {
         let body = article.body.as_str();
         let annotated = !article.front.annotations.is_empty();
         let mut found = structure(body, annotated || sink.is_some());
+        let named = self.names(body, &found);
         let mut scanned = Scanned::default();
         let mut edits = Vec::new();
         scanned.looked_up_wikilinks(body);
@@ -325,7 +361,7 @@ impl Scanner<'_> {
         self.file_link_edits(article, &found, &mut scanned, &mut edits);
         self.mention_edits(
             body,
-            &found,
+            found.prose.iter().zip(&named.prose),
             &wikilinked,
             own_actors,
             &mut scanned,
@@ -343,8 +379,40 @@ impl Scanner<'_> {
             .map(|a| self.rewrite_front_text(article, &a.note, &mut scanned))
             .collect();
         scanned.annotation_notes = notes;
-        self.finish(article, &mut found, edits, &mut scanned, sink);
+        self.finish(article, &mut found, &named, edits, &mut scanned, sink);
         scanned
+    }
+
+    /// The actors each paragraph and each prose text names, from one search of each paragraph
+    /// and of the prose texts no paragraph search settles.
+    fn names(&self, body: &str, found: &Structure<'_>) -> Names {
+        let mut prose: Vec<Option<Vec<Mention>>> = vec![None; found.prose.len()];
+        let mut segments = found.in_paragraphs.as_slice();
+        let mut owners = found.in_paragraph_of.as_slice();
+        let paragraphs = found
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(index, text)| {
+                let here = owners.partition_point(|(p, _)| *p == index);
+                let (own, rest) = segments.split_at(here);
+                let (own_owners, rest_owners) = owners.split_at(here);
+                (segments, owners) = (rest, rest_owners);
+                let (mentions, settled) = self.matcher.find_with_segments(text, own);
+                for ((_, j), settled) in own_owners.iter().zip(settled) {
+                    prose[*j] = settled;
+                }
+                mentions
+            })
+            .collect();
+        let prose = prose
+            .into_iter()
+            .zip(&found.prose)
+            .map(|(settled, range)| {
+                settled.unwrap_or_else(|| self.matcher.find(&body[range.clone()]))
+            })
+            .collect();
+        Names { paragraphs, prose }
     }
 
     /// The edits that make the body's `[[…]]` links (outside code) ordinary links; returns
@@ -434,12 +502,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// Notes every actor the prose names, and the edits that link the first mention of each of
-    /// `own_actors` the body does not link already (outside the `wikilinked` ranges).
-    fn mention_edits(
+    /// Notes every actor the prose names (`named_prose`: each prose text with its names), and the
+    /// edits that link the first mention of each of `own_actors` the body does not link already
+    /// (outside the `wikilinked` ranges).
+    fn mention_edits<'m>(
         &self,
         body: &str,
-        found: &Structure,
+        named_prose: impl Iterator<Item = (&'m Range<usize>, &'m Vec<Mention>)>,
         wikilinked: &[Range<usize>],
         own_actors: &[TermId],
         scanned: &mut Scanned,
@@ -455,8 +524,8 @@ impl Scanner<'_> {
                 _ => None,
             })
             .collect();
-        for range in &found.prose {
-            for mention in self.matcher.find(&body[range.clone()]) {
+        for (range, mentions) in named_prose {
+            for mention in mentions {
                 let (start, end) = (range.start + mention.start, range.start + mention.end);
                 if wikilinks::inside(wikilinked, start) {
                     continue;
@@ -482,6 +551,7 @@ impl Scanner<'_> {
         &self,
         article: &Article,
         found: &mut Structure<'_>,
+        named: &Names,
         mut edits: Vec<Edit>,
         scanned: &mut Scanned,
         sink: Option<(ArticleId, BodySink<'_>)>,
@@ -490,7 +560,7 @@ impl Scanner<'_> {
         if self.keep_text {
             scanned.body = wikilinks::apply_sorted(&article.body, &edits).into();
         }
-        self.find_quotes(&found.paragraphs, scanned);
+        self.find_quotes(&found.paragraphs, &named.paragraphs, scanned);
         scanned.quotes.shrink_to_fit();
         let annotated = !article.front.annotations.is_empty();
         if annotated || sink.is_some() {
@@ -600,14 +670,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// Attributed quotations, paragraph by paragraph.
-    fn find_quotes(&self, paragraphs: &[String], scanned: &mut Scanned) {
-        for (index, text) in paragraphs.iter().enumerate() {
-            let mentions = self.matcher.find(text);
+    /// Attributed quotations, paragraph by paragraph, from the actors each names.
+    fn find_quotes(&self, paragraphs: &[String], named: &[Vec<Mention>], scanned: &mut Scanned) {
+        for (index, (text, mentions)) in paragraphs.iter().zip(named).enumerate() {
             if mentions.is_empty() {
                 continue;
             }
-            for quote in quotes::find(text, &mentions) {
+            for quote in quotes::find(text, mentions) {
                 scanned.looked_up_wikilinks(&quote.text);
                 if self.quote_words {
                     let text = self.resolver.plain_text(&quote.text);

@@ -8,6 +8,8 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
+use std::ops::Range;
+
 use super::{Term, TermId};
 
 /// Shortest name worth matching: avoids linking two-letter aliases inside ordinary words.
@@ -71,6 +73,71 @@ impl NameMatcher {
     /// Every whole-word actor name in `text`, left to right, not overlapping: at each word start,
     /// the longest name that starts there and ends a word.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_observing(text, &mut |_, _| {})
+    }
+
+    /// [`NameMatcher::find`] over `text`, and over each of its `segments` (sorted, apart) what
+    /// `find` of the segment alone gives, offsets relative to the segment, where one pass over
+    /// `text` settles it: a paragraph's names and those of its texts from one run of the
+    /// automaton. `None` for a segment whose own search could differ (a name may cross its
+    /// edge, or a word runs into it): the caller searches it alone.
+    pub fn find_with_segments(
+        &self,
+        text: &str,
+        segments: &[Range<usize>],
+    ) -> (Vec<Mention>, Vec<Option<Vec<Mention>>>) {
+        // Each segment's names; `None` once its own search could differ.
+        let mut found: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); segments.len()];
+        // The segment holding byte `at`, if any.
+        let holding = |at: usize| {
+            let s = segments.partition_point(|r| r.end <= at);
+            segments.get(s).filter(|r| r.start <= at).map(|_| s)
+        };
+        // A match found from inside a segment that ends past it, or at its end where the text
+        // goes on with a word, may have been another match in the segment alone.
+        let mentions = self.find_observing(text, &mut |start, end| {
+            if let Some(s) = holding(start) {
+                let edge = segments[s].end;
+                if end > edge || (end == edge && !ends_word(text, edge)) {
+                    found[s] = None;
+                }
+            }
+        });
+        for (s, range) in segments.iter().enumerate() {
+            // The segment's first word is a word start alone, but not always in the text.
+            let first = text.as_bytes().get(range.start).copied();
+            if first.is_some_and(|b| self.first_bytes[usize::from(b)])
+                && !starts_word(text, range.start)
+            {
+                found[s] = None;
+            }
+        }
+        for mention in &mentions {
+            // A mention running over a segment's start hides where that segment's search begins.
+            let first_after = segments.partition_point(|r| r.start <= mention.start);
+            for s in first_after..segments.len() {
+                if segments[s].start >= mention.end {
+                    break;
+                }
+                found[s] = None;
+            }
+            if let Some(s) = holding(mention.start) {
+                let start = segments[s].start;
+                if let Some(list) = found[s].as_mut() {
+                    list.push(Mention {
+                        start: mention.start - start,
+                        end: mention.end - start,
+                        actor: mention.actor,
+                    });
+                }
+            }
+        }
+        (mentions, found)
+    }
+
+    /// [`NameMatcher::find`], telling `observe` the start and end of every match the automaton
+    /// finds on the way, kept or not.
+    fn find_observing(&self, text: &str, observe: &mut impl FnMut(usize, usize)) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -91,13 +158,14 @@ impl NameMatcher {
             let Some(m) = automaton.find(input) else {
                 continue;
             };
+            observe(start, m.end());
             if ends_word(text, m.end()) {
                 let mut mention = Mention {
                     start,
                     end: m.end(),
                     actor: self.actor_of[m.pattern().as_usize()],
                 };
-                mention.end = self.extended_end(text, &mention);
+                mention.end = self.extended_end(text, &mention, observe);
                 at = mention.end;
                 mentions.push(mention);
             }
@@ -108,7 +176,12 @@ impl NameMatcher {
     /// Where a mention really ends: an alias such as "President Moon" is cut short when the text
     /// goes on with a longer name of the same person ("President Moon Jae-in"), which starts
     /// inside it and so loses to it in a left-to-right search.
-    fn extended_end(&self, text: &str, mention: &Mention) -> usize {
+    fn extended_end(
+        &self,
+        text: &str,
+        mention: &Mention,
+        observe: &mut impl FnMut(usize, usize),
+    ) -> usize {
         let Some(automaton) = &self.automaton else {
             return mention.end;
         };
@@ -121,6 +194,7 @@ impl NameMatcher {
             else {
                 continue;
             };
+            observe(from, m.end());
             let (start, stop) = (m.start(), m.end());
             if start == from
                 && stop > end
@@ -197,6 +271,101 @@ mod tests {
             ["President Moon Jae-in", "Kim Jong-un", "President Moon"]
         );
         assert_eq!(found[0].actor, TermId::new(0));
+    }
+
+    /// What one search of a text settles for its segments is what each segment's own search
+    /// finds, in texts built to put names across, against and inside segment edges.
+    #[test]
+    fn segments_settled_by_the_text_search_match_their_own_search() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let actors = [
+            term("Moon"),
+            term("Moon Jae-in"),
+            term("Kim Jong-un"),
+            term("Kang"),
+        ];
+        let president_moon = ["President Moon".to_string()];
+        let aliases: Vec<&[String]> = vec![&[], &president_moon, &[], &[]];
+        let matcher = NameMatcher::new(&actors, &aliases);
+        let pieces = prop::sample::select(vec![
+            "Moon",
+            "Moon Jae-in",
+            "President",
+            "President Moon",
+            " ",
+            " ",
+            "Jae-in",
+            "Kim",
+            "Jong-un",
+            "Kang",
+            "aroo",
+            "“",
+            ", ",
+            "é",
+            "1",
+        ]);
+        let case = (prop::collection::vec(pieces, 0..12), any::<u64>());
+        let mut runner = TestRunner::new(Config {
+            cases: 10_000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        // Settled segments that name someone: the test must reach them, not only the unsettled.
+        let settled_names = std::cell::Cell::new(0usize);
+        runner
+            .run(&case, |(pieces, cuts)| {
+                let text: String = pieces.concat();
+                // Segments: the pieces, some of them left out (a gap is text no segment covers).
+                let mut segments = Vec::new();
+                let mut at = 0;
+                for (n, piece) in pieces.iter().enumerate() {
+                    if cuts >> (n % 64) & 1 == 1 {
+                        segments.push(at..at + piece.len());
+                    }
+                    at += piece.len();
+                }
+                let (mentions, settled) = matcher.find_with_segments(&text, &segments);
+                prop_assert_eq!(&mentions, &matcher.find(&text));
+                for (range, settled) in segments.iter().zip(settled) {
+                    if let Some(found) = settled {
+                        settled_names.set(settled_names.get() + usize::from(!found.is_empty()));
+                        prop_assert_eq!(found, matcher.find(&text[range.clone()]), "{:?}", range);
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert!(settled_names.get() > 100, "{} settled", settled_names.get());
+    }
+
+    #[test]
+    fn a_plain_paragraph_is_settled_by_one_search() {
+        let actors = [term("Moon Jae-in")];
+        let aliases: Vec<&[String]> = vec![&[]];
+        let matcher = NameMatcher::new(&actors, &aliases);
+        let text = "“Yes,” Moon Jae-in said. Then Moon Jae-in left.";
+        let quote_end = "“Yes,”".len();
+        let segments = [0..quote_end, quote_end..text.len()];
+        let (mentions, settled) = matcher.find_with_segments(text, &segments);
+        assert_eq!(mentions.len(), 2);
+        let second = settled[1].as_ref().expect("no name crosses an edge");
+        assert_eq!(second.len(), 2);
+        assert_eq!(second[0].start, " ".len());
+    }
+
+    #[test]
+    fn a_name_across_a_segment_edge_leaves_the_segment_to_its_own_search() {
+        let actors = [term("Moon"), term("Moon Jae-in")];
+        let aliases: Vec<&[String]> = vec![&[], &[]];
+        let matcher = NameMatcher::new(&actors, &aliases);
+        // A line break inside the name: the paragraph reads it whole, the texts in two parts.
+        let text = "Moon Jae-in spoke";
+        let segments = [0..4, 5..text.len()];
+        let (mentions, settled) = matcher.find_with_segments(text, &segments);
+        assert_eq!(mentions[0].end, 11);
+        assert_eq!(settled[0], None);
+        assert_eq!(settled[1], None);
     }
 
     #[test]

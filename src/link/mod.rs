@@ -889,10 +889,12 @@ fn link_texts(
     let scanned: Vec<bodies::Scanned> = match scans {
         Scans::Fresh => {
             let scanner = tools.scanner(options, quote_words, sink);
+            // One article a task: rayon's larger pieces left one core idle at the end.
             book.articles
                 .par_iter()
                 .zip(links.par_iter())
                 .enumerate()
+                .with_max_len(1)
                 .map(|(i, (article, link))| {
                     scanner.scan_into(ArticleId::new(i), article, &link.actors)
                 })

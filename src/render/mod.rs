@@ -288,8 +288,11 @@ impl<'a> Renderer<'a> {
         // search shards, writing the citation files) then fill time another core would idle.
         let (rendered, published) = rayon::join(
             || {
+                // Split down to single pages: rayon otherwise leaves the last few hundred
+                // article pages to one thread while the other core idles.
                 heaviest_first
                     .par_iter()
+                    .with_max_len(1)
                     .try_for_each(|&page| sink(self.render_page(page)?))
             },
             || self.publish_each(&pages, &sink),

@@ -703,6 +703,45 @@ mod tests {
         out
     }
 
+    /// The stop words, as `search.js` lists them.
+    const STOP_WORDS: [&str; 36] = [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has",
+        "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that",
+        "the", "their", "they", "this", "to", "was", "were", "which", "will", "with",
+    ];
+
+    #[test]
+    fn stop_words_are_exactly_the_list() {
+        let listed: std::collections::HashSet<&str> = STOP_WORDS.into_iter().collect();
+        assert_eq!(listed.len(), STOP_WORDS.len(), "no word twice");
+        let mut words: Vec<String> = STOP_WORDS.iter().map(|w| w.to_string()).collect();
+        // Every word of up to three letters, and each stop word with a letter more or less.
+        let letters: Vec<char> = ('a'..='z').collect();
+        for &a in &letters {
+            words.push(a.to_string());
+            for &b in &letters {
+                words.push(format!("{a}{b}"));
+                for &c in &letters {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for stop in STOP_WORDS {
+            words.push(format!("{stop}s"));
+            words.push(format!("x{stop}"));
+            words.push(stop[1..].to_string());
+            words.push(format!("{stop}é"));
+        }
+        for word in &words {
+            assert_eq!(is_stop_word(word), listed.contains(word.as_str()), "{word}");
+        }
+        // The browser skips the same words.
+        let script = include_str!("../../theme/search.js");
+        for stop in STOP_WORDS {
+            assert!(script.contains(&format!("'{stop}'")), "{stop} in search.js");
+        }
+    }
+
     #[test]
     fn latin_words_are_lowercased_and_stop_words_dropped() {
         assert_eq!(

@@ -116,7 +116,7 @@ impl Manifest {
         text.push('\n');
         for (file, r) in files {
             // A name with a line break could not be read back; its file is compared by reading.
-            if file.contains(['\n', '\r']) {
+            if file.bytes().any(|b| b == b'\n' || b == b'\r') {
                 continue;
             }
             use std::fmt::Write as _;
