@@ -471,6 +471,7 @@ fn cued<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
 
 static PERSON_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(names::entries(include_str!("registry/person_cues.txt")))
         .expect("the person cues build an automaton")
@@ -1440,43 +1441,41 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
 /// second word the story goes on to use alone is a person, named in full and then by surname, as
 /// news writes people. Two everyday words (`Red Cross … Cross`), a title or a stop word, and a
 /// pair inside a longer capitalised run (`Apollo Hospital`) are not.
-fn named_again_by_surname(text: &str, pairs: &[(usize, &str)], found: &mut Vec<Candidate>) {
+fn named_again_by_surname<'t>(
+    text: &'t str,
+    pairs: &[(usize, &'t str)],
+    found: &mut Vec<Candidate>,
+) {
     // Languages that capitalise their nouns (German) or write names around other words: English
     // text only, by its commonest word.
     if text.matches(" the ").nth(2).is_none() {
         return;
     }
-    let mut in_pairs: HashMap<&str, usize> = HashMap::default();
+    let mut in_pairs: HashMap<&'t str, usize> = HashMap::default();
     for (_, pair) in pairs {
         if let Some((_, family)) = pair.split_once(' ') {
             *in_pairs.entry(family).or_default() += 1;
         }
     }
     // How often each pair's second word stands as a word of its own, anywhere: a search per
-    // distinct word, not a scan of every capitalised word.
+    // distinct word still in question, not a scan of every capitalised word.
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let bytes = text.as_bytes();
-    let capitalised: HashMap<&str, usize> = in_pairs
-        .keys()
-        .map(|&family| {
-            let count = text
-                .match_indices(family)
+    let mut standing: HashMap<&'t str, usize> = HashMap::default();
+    let mut stands_alone = |family: &'t str| -> usize {
+        *standing.entry(family).or_insert_with(|| {
+            text.match_indices(family)
                 .filter(|&(at, _)| {
                     (at == 0 || !word_byte(bytes[at - 1]))
                         && !bytes.get(at + family.len()).is_some_and(|&b| word_byte(b))
                 })
-                .count();
-            (family, count)
+                .count()
         })
-        .collect();
+    };
     for &(start, pair) in pairs {
         let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
-        let alone = capitalised.get(family).copied().unwrap_or(0);
-        if alone <= in_pairs.get(family).copied().unwrap_or(0) {
-            continue;
-        }
         let end = start + pair.len();
         let everyday = |w: &str| names::is_english_word(&w.to_lowercase());
         let ruled_out = [given, family]
@@ -1484,13 +1483,14 @@ fn named_again_by_surname(text: &str, pairs: &[(usize, &str)], found: &mut Vec<C
             .any(|w| names::is_stop_word(w) || names::is_title_word(w))
             || (everyday(given) && everyday(family))
             || (!names::is_given_name(given) && (everyday(given) || everyday(family)))
+            || found.iter().any(|c| c.start < end && start < c.end)
+            || stands_alone(family) <= in_pairs.get(family).copied().unwrap_or(0)
             || names::is_institution(pair)
             // Anywhere the story writes a longer name ending in these two words, they are its.
             || text
                 .match_indices(pair)
                 .any(|(at, _)| inside_capitalised_run(text, at))
-            || followed_by_name(text, end)
-            || found.iter().any(|c| c.start < end && start < c.end);
+            || followed_by_name(text, end);
         if !ruled_out {
             found.push(Candidate {
                 start,

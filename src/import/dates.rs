@@ -641,30 +641,30 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
         })
         .collect();
     let body: Vec<&str> = doc.blocks.iter().map(Block::text).collect();
-    for text in &body {
-        for (_, found) in dates_in(text) {
-            if let Found::Day(d) = found {
-                if d.month() == month && d.day() == dom {
-                    years.push(d.year());
-                }
-            }
-        }
-    }
+    // The story's full dates, read once for both tests below.
+    let days: Vec<NaiveDate> = body
+        .iter()
+        .flat_map(|text| dates_in(text))
+        .filter_map(|(_, found)| match found {
+            Found::Day(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    years.extend(
+        days.iter()
+            .filter(|d| d.month() == month && d.day() == dom)
+            .map(|d| d.year()),
+    );
     years.sort_unstable();
     years.dedup();
     if years.is_empty() {
         // `Kathmandu, June 23:` over a story recalling `June 19, 2025`: the one year in which a
         // full date of the story falls in the two weeks before the dateline's day.
-        let mut recent: Vec<i32> = body
+        let mut recent: Vec<i32> = days
             .iter()
-            .flat_map(|text| dates_in(text))
-            .filter_map(|(_, found)| match found {
-                Found::Day(d) => Some(d),
-                _ => None,
-            })
             .filter(|d| {
                 NaiveDate::from_ymd_opt(d.year(), month, dom)
-                    .is_some_and(|on| (1..=14).contains(&(on - *d).num_days()))
+                    .is_some_and(|on| (1..=14).contains(&(on - **d).num_days()))
             })
             .map(|d| d.year())
             .collect();
