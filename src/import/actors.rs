@@ -1131,8 +1131,9 @@ fn given_and_family(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let start = at;
-            at += 1;
+            // Straight to the next capital: most bytes are lower-case letters and spaces.
+            let start = at + bytes[at..].iter().position(u8::is_ascii_uppercase)?;
+            at = start + 1;
             if start > 0 && word_byte(bytes[start - 1]) {
                 continue;
             }
@@ -1163,9 +1164,10 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let start = at;
-            at += 1;
-            if !bytes[start].is_ascii_uppercase() || (start > 0 && word_byte(bytes[start - 1])) {
+            // Straight to the next capital: most bytes are lower-case letters and spaces.
+            let start = at + bytes[at..].iter().position(u8::is_ascii_uppercase)?;
+            at = start + 1;
+            if start > 0 && word_byte(bytes[start - 1]) {
                 continue;
             }
             let mut end = start + 1;
