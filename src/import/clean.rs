@@ -806,6 +806,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reporter_credited_in_brackets_in_the_lead_is_the_byline_not_an_actor() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Harbour Masters final ends in a sweep\n\nHarbour Wire, Portville, May 28 \
+            (Reporter Tan Mei Ling) The final of the Harbour Masters was held on the 28th, and \
+            coach Kwabe Ajumo said the team had played well.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front;
+        assert_eq!(got.byline, ["Tan Mei Ling"]);
+        assert!(
+            !got.actors.iter().any(|a| a == "Tan Mei Ling"),
+            "{:?}",
+            got.actors
+        );
+        assert!(
+            got.actors.iter().any(|a| a == "Kwabe Ajumo"),
+            "{:?}",
+            got.actors
+        );
+    }
+
+    #[test]
     fn a_wire_credit_closing_the_last_paragraph_names_the_reporters_not_actors() {
         let story = "Ferry operator cancels winter crossings\n\nThe ferry operator cancelled \
             its winter crossings on Monday, citing thick ice and low bookings, the company said in \

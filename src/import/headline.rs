@@ -548,11 +548,26 @@ pub(crate) fn reporter_line(line: &str) -> Option<(&str, &str)> {
 
 /// The reporters that reporter lines of a known outlet credit.
 fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item = String> + 'd {
-    doc.paragraphs()
+    let transcripts = doc
+        .paragraphs()
         .filter_map(reporter_line)
         .filter(|(outlet, _)| outlets.resolve(outlet.trim()).is_some())
-        .filter_map(|(_, name)| person_name(name))
+        .filter_map(|(_, name)| person_name(name));
+    // `Wire, Portville, May 28 (Reporter Jane Doe) The final…`: a wire's lead credits its
+    // reporters in brackets.
+    let in_lead = doc
+        .paragraphs()
+        .take(2)
+        .filter(|p| p.contains('('))
+        .filter_map(|p| LEAD_REPORTER.captures(p))
+        .flat_map(move |caps| split_names(&caps["names"], outlets));
+    transcripts.chain(in_lead)
 }
+
+/// A reporter's credit in brackets: `(Reporter Jane Doe)`, `(Reporters Jane Doe and John Roe)`.
+static LEAD_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:Reporters?|Correspondents?) (?P<names>\p{Lu}[\p{L} .,'’-]{2,80})\)").unwrap()
+});
 
 /// Every name in the text's credit lines (bylines, contributors, editors, photographers), so the
 /// actor pass can leave them out.
