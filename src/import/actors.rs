@@ -499,6 +499,21 @@ fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
         if !name.contains(' ') {
             continue;
         }
+        // `Swimmer Jane Doe won…`: a lower-case role capitalised at the head of a sentence.
+        if let Some((first, rest)) = name.split_once(' ') {
+            let everyday = rest
+                .split(' ')
+                .all(|w| names::is_english_word(&w.to_lowercase()))
+                && !rest.split(' ').next().is_some_and(names::is_given_name);
+            if rest.contains(' ') && !everyday && is_lower_role(&first.to_lowercase()) {
+                found.push(Found {
+                    start: start + first.len() + 1,
+                    name: rest,
+                    role: None,
+                });
+                continue;
+            }
+        }
         let role_after = text[end..]
             .strip_prefix(", ")
             .is_some_and(|rest| rest.starts_with(char::is_lowercase) && role_within(rest, 6));
@@ -2431,6 +2446,13 @@ mod tests {
         for not in ["Coast Guard", "Calleja Maatouk"] {
             assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_lower_case_role_capitalised_at_a_sentences_head_is_no_part_of_the_name() {
+        let got = found("Swimmer Kwabe Ajumo won the first gold. Driver Safety Week opens.");
+        assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
+        assert!(!got.iter().any(|n| n.contains("Safety Week")), "{got:?}");
     }
 
     #[test]
