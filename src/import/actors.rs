@@ -777,8 +777,15 @@ impl Mentions {
             {
                 continue;
             }
-            if excluded.contains(&key(&candidate.name)) || names_an_institution(text, candidate.end)
-            {
+            let candidate_key = key(&candidate.name);
+            // `Tan Mei` out of the reporter `Tan Mei Ling`: part of a credited name is theirs.
+            let credited = excluded.contains(&candidate_key)
+                || (candidate.name.contains(' ')
+                    && excluded.iter().any(|e| {
+                        e.len() > candidate_key.len()
+                            && (e.starts_with(&candidate_key) || e.ends_with(&candidate_key))
+                    }));
+            if credited || names_an_institution(text, candidate.end) {
                 continue;
             }
             if !candidate.name.contains(' ') {

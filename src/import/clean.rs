@@ -826,6 +826,26 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_line_of_reported_from_credits_names_the_reporters_not_actors() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = "Quake shakes the harbour coast\n\nA strong earthquake struck the harbour \
+            coast on Monday, and Mayor Kwabe Ajumo said crews were checking the piers.\n\n\
+            Tan Mei Ling reported from Portville; Ida Lum reported from Valleyford.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front;
+        assert_eq!(got.byline, ["Tan Mei Ling", "Ida Lum"]);
+        assert_eq!(got.actors, ["Kwabe Ajumo"]);
+        // A sentence of the story that says who reported what is not a credit line.
+        let story = text.replace(
+            "Tan Mei Ling reported from Portville; Ida Lum reported from Valleyford.",
+            "Tan Mei Ling reported from Portville that the piers had held, officials said.",
+        );
+        assert!(crate::import::import_text(&story, "t.txt", &ctx)
+            .front
+            .byline
+            .is_empty());
+    }
+
+    #[test]
     fn a_wire_credit_closing_the_last_paragraph_names_the_reporters_not_actors() {
         let story = "Ferry operator cancels winter crossings\n\nThe ferry operator cancelled \
             its winter crossings on Monday, citing thick ice and low bookings, the company said in \

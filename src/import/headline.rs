@@ -561,8 +561,35 @@ fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item
         .filter(|p| p.contains('('))
         .filter_map(|p| LEAD_REPORTER.captures(p))
         .flat_map(move |caps| split_names(&caps["names"], outlets));
-    transcripts.chain(in_lead)
+    // `Jane Doe reported from Tokyo; John Roe reported from Hong Kong.`: a closing line made
+    // only of such credits.
+    let closing: Vec<&str> = doc.paragraphs().collect();
+    let signed = closing
+        .into_iter()
+        .rev()
+        .take(4)
+        .filter(|p| p.len() < 200 && REPORTED_FROM_LINE.is_match(p))
+        .flat_map(|p| {
+            REPORTED_FROM
+                .captures_iter(p)
+                .map(|c| c["name"].to_string())
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|name| person_name(&name));
+    transcripts.chain(in_lead).chain(signed)
 }
+
+/// One `Jane Doe reported from Tokyo` credit.
+const REPORTED_FROM_CLAUSE: &str = r"(?P<name>\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}) (?:reported|contributed reporting) (?:from|in) \p{Lu}[\p{L}.'’ -]{1,40}?";
+
+/// A line of nothing but such credits, parted by `;`, `,` or `and`.
+static REPORTED_FROM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let one = REPORTED_FROM_CLAUSE.replace("?P<name>", "");
+    Regex::new(&format!(r"^{one}(?:(?:;|,)?(?: and)? {one})*\.?$")).unwrap()
+});
+
+static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(REPORTED_FROM_CLAUSE).unwrap());
 
 /// A reporter's credit in brackets: `(Reporter Jane Doe)`, `(Reporters Jane Doe and John Roe)`.
 static LEAD_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
