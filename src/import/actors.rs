@@ -501,11 +501,10 @@ fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
         }
         // `Swimmer Jane Doe won…`: a lower-case role capitalised at the head of a sentence.
         if let Some((first, rest)) = name.split_once(' ') {
-            let everyday = rest
-                .split(' ')
-                .all(|w| names::is_english_word(&w.to_lowercase()))
-                && !rest.split(' ').next().is_some_and(names::is_given_name);
-            if rest.contains(' ') && !everyday && is_lower_role(&first.to_lowercase()) {
+            if rest.contains(' ')
+                && !names::is_everyday_phrase(rest)
+                && is_lower_role(&first.to_lowercase())
+            {
                 found.push(Found {
                     start: start + first.len() + 1,
                     name: rest,
@@ -1569,12 +1568,8 @@ fn paired_names(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
         if raw.rsplit(' ').next() != name.rsplit(' ').next() {
             continue;
         }
-        let words: Vec<&str> = name.split(' ').collect();
-        let everyday = words
-            .iter()
-            .all(|w| names::is_english_word(&w.to_lowercase()))
-            && !names::is_given_name(words[0]);
-        if (2..=3).contains(&words.len()) && !everyday {
+        let words = name.split(' ').count();
+        if (2..=3).contains(&words) && !names::is_everyday_phrase(&name) {
             found.push(Candidate {
                 start: start + offset,
                 end: start + offset + name.len(),
@@ -1622,12 +1617,12 @@ fn run_of_names<'a>(
     }
     // `Jane Doe, Senior Consultant, Internal Medicine, …`: a role's words part a person's
     // titles, not a list of people.
-    let everyday = |name: &str| {
-        name.split(' ')
-            .all(|w| names::is_english_word(&w.to_lowercase()))
-            && !name.split(' ').next().is_some_and(names::is_given_name)
-    };
-    if names.len() >= 4 && hi > lo && !names.iter().any(|(_, name)| everyday(name)) {
+    if names.len() >= 4
+        && hi > lo
+        && !names
+            .iter()
+            .any(|(_, name)| names::is_everyday_phrase(name))
+    {
         names
     } else {
         Vec::new()

@@ -295,15 +295,9 @@ fn signed_name<'r>(raw: &'r str, outlets: &OutletMatcher) -> Option<&'r str> {
     };
     // The dash is evidence enough for names of everyday words (`Goh Yan Han`), not for a phrase
     // made only of them (`Read More Here`).
-    let everyday = words
-        .iter()
-        .all(|w| super::names::is_english_word(&w.to_lowercase()))
-        && !words
-            .first()
-            .is_some_and(|w| super::names::is_given_name(w));
     ((2..=4).contains(&words.len())
         && words.iter().all(name_word)
-        && !everyday
+        && !super::names::is_everyday_phrase(name)
         && outlets.resolve(name).is_none()
         && !super::headline::is_organisation(name))
     .then_some(name)

@@ -115,7 +115,7 @@ impl Doc {
     }
 
     /// Body paragraphs (not captions).
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+    pub fn paragraphs(&self) -> impl DoubleEndedIterator<Item = &str> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Para(t) => Some(t.as_str()),
             Block::Caption(_) | Block::Figure(..) => None,

@@ -563,20 +563,13 @@ fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item
         .flat_map(move |caps| split_names(&caps["names"], outlets));
     // `Jane Doe reported from Tokyo; John Roe reported from Hong Kong.`: a closing line made
     // only of such credits.
-    let closing: Vec<&str> = doc.paragraphs().collect();
-    let signed = closing
-        .into_iter()
+    let signed = doc
+        .paragraphs()
         .rev()
         .take(4)
         .filter(|p| p.len() < 200 && REPORTED_FROM_LINE.is_match(p))
-        .flat_map(|p| {
-            REPORTED_FROM
-                .captures_iter(p)
-                .map(|c| c["name"].to_string())
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter_map(|name| person_name(&name));
+        .flat_map(|p| REPORTED_FROM.captures_iter(p))
+        .filter_map(|c| person_name(&c["name"]));
     transcripts.chain(in_lead).chain(signed)
 }
 
@@ -794,6 +787,11 @@ pub(crate) fn patterns() -> Vec<fn()> {
             LazyLock::force(&CAPITALS_ROLE);
             LazyLock::force(&BYLINE_EXTRAS_TAIL);
             LazyLock::force(&HONORIFIC);
+        },
+        || {
+            LazyLock::force(&LEAD_REPORTER);
+            LazyLock::force(&REPORTED_FROM_LINE);
+            LazyLock::force(&REPORTED_FROM);
         },
     ]
 }

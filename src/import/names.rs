@@ -12,6 +12,16 @@ pub(crate) fn is_english_word(word: &str) -> bool {
     wordnik_list::word_exists(word)
 }
 
+/// `Public Works`, `Senior Consultant`, `Read More Here`: a capitalised phrase made only of
+/// everyday words, not opening with a known given name, so no person's name without more
+/// evidence (`Mark Wood` opens with one).
+pub(crate) fn is_everyday_phrase(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .all(|w| is_english_word(&w.to_lowercase()))
+        && !phrase.split_whitespace().next().is_some_and(is_given_name)
+}
+
 /// Romanised Korean family names, from `registry/korean_surnames.txt`.
 pub(crate) static KOREAN_SURNAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("registry/korean_surnames.txt")).collect());

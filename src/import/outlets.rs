@@ -408,15 +408,14 @@ impl OutletMatcher {
 
     /// The outlet named before a stamp's date (`Reuters 02 Mar 2021`, `Harbour Wire | 3 May`).
     fn stamped_credit(&self, stamp: &str) -> Option<usize> {
-        let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
-        let name = stamp[..date_at].trim_end_matches(|c: char| {
+        let separator = |c: char| {
             c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•')
-        });
+        };
+        let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
+        let name = stamp[..date_at].trim_end_matches(separator);
         // The month may come before the day: `Reuters March 2, 2021`.
         let name = match name.rsplit_once(' ') {
-            Some((head, last)) if is_month_name(last) => head.trim_end_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•')
-            }),
+            Some((head, last)) if is_month_name(last) => head.trim_end_matches(separator),
             _ => name,
         };
         (!name.is_empty())
