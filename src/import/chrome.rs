@@ -233,12 +233,33 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     }
     if JUNK.is_match(text)
         || is_nav_bar(text)
+        || is_widget_run(text)
         || (mostly_latin && is_korean_menu(text))
         || is_reader_notice(text)
     {
         return Kind::Junk;
     }
     Kind::Body
+}
+
+/// `/0 Comments/in , , /by`: a blog's post-meta widget with its fields left empty, the pieces
+/// chrome on their own (`0 Comments`) between separators and one-word labels (`in`, `by`).
+fn is_widget_run(text: &str) -> bool {
+    if text.len() > 80 || !text.contains(['/', ',', '|']) {
+        return false;
+    }
+    let mut pieces = text
+        .split(['/', ',', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let mut widgets = 0;
+    let all_chrome = pieces.all(|p| {
+        let label = p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase());
+        let widget = !label && JUNK.is_match(p);
+        widgets += usize::from(widget);
+        label || widget
+    });
+    all_chrome && widgets > 0 && text.split(['/', ',', '|']).count() >= 3
 }
 
 /// `Home | News | Politics | World`, `News / Politics / News`, `Home > World > Africa`: three or

@@ -201,12 +201,28 @@ pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletM
 /// registry knows the Courier): a tab title copied with the page names the site.
 pub(crate) fn site_in_title<'t>(title: &'t str, outlets: &OutletMatcher) -> Option<&'t str> {
     let separators: Vec<_> = SITE_SEPARATOR.find_iter(title).collect();
-    let last = separators.last()?;
     let first = separators.first()?;
-    [&title[last.end()..], &title[..first.start()]]
-        .into_iter()
-        .map(str::trim)
-        .find(|part| outlets.resolve(part).is_some())
+    // From the end, past what a tab title prints after the site's name: the page's date
+    // (`… | DW | 14.02.2011`) or a section (`… | Valley Courier | Opinion`).
+    let mut end = title.len();
+    for separator in separators.iter().rev() {
+        let part = title[separator.end()..end].trim();
+        let named = TRAILING_DATE
+            .find(part)
+            .map_or(part, |date| part[..date.start()].trim_end());
+        if outlets.resolve(named).is_some() {
+            return Some(named);
+        }
+        let only_date = part.chars().any(|c| c.is_ascii_digit())
+            && part
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' ' | ','));
+        if !only_date && !super::title_line::is_section_label(part) {
+            break;
+        }
+        end = separator.start();
+    }
+    Some(title[..first.start()].trim()).filter(|part| outlets.resolve(part).is_some())
 }
 
 /// Separators a site puts between a headline and its own name or section, never inside a

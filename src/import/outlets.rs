@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
 use super::chrome::email_domains;
-use super::doc::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::error::Diagnostic;
@@ -397,6 +397,10 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 8);
             }
         }
+        // `Harbour Wire (Portville)` beside the stamp under the headline: who filed the story.
+        if let Some(i) = place_credited_name(doc).and_then(|name| self.resolve_index(name)) {
+            Weights::add(&mut weights.author, i, 8);
+        }
         // `Kyodo, Reuters` on a line of its own: the agencies credited for the story, the one that
         // wrote it first.
         for line in doc.lines.iter().filter(|l| l.kind != Kind::Title) {
@@ -432,11 +436,18 @@ impl OutletMatcher {
         url: Option<&str>,
         weights: &mut Weights,
     ) {
-        // A raw text's tab title; a saved page names its site in its metadata instead.
-        if let Some(i) = doc
-            .title_line()
+        // A raw text's tab title; a saved page names its site in its metadata instead. The tab
+        // title may stand above the headline the page prints (`Headline - Site`, then
+        // `Headline`).
+        let headline = doc.title_line();
+        let tab_titles = doc.lines.iter().filter(|l| {
+            l.kind == Kind::Title
+                || (l.kind == Kind::PreTitle
+                    && headline.is_some_and(|h| l.text.len() > h.len() && l.text.starts_with(h)))
+        });
+        if let Some(i) = tab_titles
             .filter(|_| hints.site_name.is_none())
-            .and_then(|t| super::headline::site_in_title(t, self))
+            .find_map(|l| super::headline::site_in_title(&l.text, self))
             .and_then(|name| self.resolve_index(name))
         {
             Weights::add(&mut weights.site, i, 6);
@@ -513,10 +524,14 @@ impl OutletMatcher {
                 continue;
             }
             let is_first = Some(line.text.as_str()) == first_para;
-            // A long paragraph credits its outlet only at its head (`(Wire) - …`).
-            let text = match line.text.len() {
-                ..=600 => line.text.as_str(),
-                _ => &line.text[..line.text.floor_char_boundary(200)],
+            // A long paragraph credits its outlet at its head (`(Wire) - …`) or in its last
+            // sentence (`… To read the original story by Wire, click here.`).
+            let (text, last_sentence) = match line.text.len() {
+                ..=600 => (line.text.as_str(), None),
+                _ => (
+                    &line.text[..line.text.floor_char_boundary(200)],
+                    last_sentence(&line.text).filter(|s| CREDIT_WORDS.is_match(s)),
+                ),
             };
             let short = text.split_whitespace().nth(8).is_none();
             // Credits stand in short lines, metadata, the lead, a paragraph opening with a
@@ -527,25 +542,29 @@ impl OutletMatcher {
                 || is_first
                 || text.starts_with(['(', '['])
                 || CREDIT_WORDS.is_match(text);
-            if !may_credit {
-                continue;
-            }
-            for (start, end, i) in self.mentions(text) {
-                let mention = Mention {
-                    text,
-                    start,
-                    end,
-                    outlet: i,
-                    kind: line.kind,
-                    short,
-                    is_first,
-                    above_title: title_at.is_none_or(|t| n < t),
-                };
-                match self.mention_weight(&mention) {
-                    Credit::Author(w) => *author.entry(i).or_default() += w,
-                    Credit::Site(w) => *site.entry(i).or_default() += w,
-                    Credit::Interview => interviewed.push(i),
-                    Credit::None => {}
+            let head = Some(text).filter(|_| may_credit);
+            for (text, at_head) in head
+                .map(|t| (t, true))
+                .into_iter()
+                .chain(last_sentence.map(|t| (t, false)))
+            {
+                for (start, end, i) in self.mentions(text) {
+                    let mention = Mention {
+                        text,
+                        start,
+                        end,
+                        outlet: i,
+                        kind: line.kind,
+                        short: short && at_head,
+                        is_first: is_first && at_head,
+                        above_title: title_at.is_none_or(|t| n < t),
+                    };
+                    match self.mention_weight(&mention) {
+                        Credit::Author(w) => *author.entry(i).or_default() += w,
+                        Credit::Site(w) => *site.entry(i).or_default() += w,
+                        Credit::Interview => interviewed.push(i),
+                        Credit::None => {}
+                    }
                 }
             }
         }
@@ -591,14 +610,23 @@ impl OutletMatcher {
             && before.split_whitespace().count() <= 5
         {
             self.wrapped_credit(before, after, i)
-        } else if FEED_CREDIT.is_match(before)
-            && (after.trim_end_matches(['.', '!']).is_empty()
+        } else if let Some(credit) = FEED_CREDIT.captures(before) {
+            // `the original story by Harbour Wire's Kazakh Service`: the outlet's desk.
+            let after = past_possessive_desk(after);
+            // A credit naming a publication, not a feed's `from` or `via`, may go on to its date
+            // or a link: `Published in Harbour Wire, December 24th, 2015.`, `…, click here.`
+            let publication = credit.name("publication").is_some();
+            if after.trim_end_matches(['.', '!']).is_empty()
                 || after.starts_with(':')
+                || (publication && after.starts_with(','))
                 // `… from The Conversation under a Creative Commons license.`
                 || after.starts_with("under ")
-                || after.starts_with("with permission"))
-        {
-            Credit::Author(8)
+                || after.starts_with("with permission")
+            {
+                Credit::Author(8)
+            } else {
+                Credit::None
+            }
         } else if SELF_PROMOTION_AFTER.is_match(after) || SELF_PROMOTION_BEFORE.is_match(before) {
             // The site promoting itself: `Press TV's website can also be accessed at…`,
             // `Follow Reuters on…`, `Download the NDTV app`.
@@ -680,6 +708,8 @@ impl OutletMatcher {
                 }
                 inner
             } else if let Some(credit) = super::chrome::sign_off(text) {
+                credit
+            } else if let Some(credit) = initialled_sign_off(text) {
                 credit
             } else {
                 continue;
@@ -810,6 +840,15 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         }
         previous = &line.text;
     }
+    // `Harbour Football Federation (Portville)` beside the stamp; a person's name with a place
+    // (`Jane Doe (Portville)`) is a byline, so the name must read as an organisation's.
+    if let Some(name) = place_credited_name(doc).filter(|name| {
+        super::headline::is_organisation(name)
+            || name.contains(" of ")
+            || name.split_whitespace().nth(2).is_some()
+    }) {
+        return Some(name.to_string());
+    }
     if let Some(name) = newsroom_self_name(doc) {
         return Some(name);
     }
@@ -821,6 +860,33 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     host.contains('.').then_some(host)
 }
+
+/// `Harbour Wire (Portville)` on a line of its own next to the stamp under the headline (`6
+/// January 2022`): the organisation that filed the story, and where, as news aggregators print
+/// their sources.
+fn place_credited_name(doc: &Doc) -> Option<&str> {
+    let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
+    let header: Vec<&Line> = doc.lines[title_at.map_or(0, |t| t + 1)..]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank)
+        .take_while(|l| !super::chrome::body_like(&l.text))
+        .take(8)
+        .collect();
+    let is_stamp = |at: Option<&&Line>| at.is_some_and(|l| l.kind == Kind::Meta(Meta::Stamp));
+    header.iter().enumerate().find_map(|(n, line)| {
+        let beside_stamp =
+            is_stamp(n.checked_sub(1).and_then(|p| header.get(p))) || is_stamp(header.get(n + 1));
+        let credit = PLACE_CREDIT
+            .captures(line.text.trim())
+            .filter(|_| beside_stamp)?;
+        Some(credit.name("name")?.as_str())
+    })
+}
+
+static PLACE_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&.'’ -]{1,60}?)\s+\(\p{Lu}[\p{L}.'’ -]{1,30}\)$")
+        .unwrap()
+});
 
 /// A newspaper's name as its masthead, the text's first line above the headline (`Valley
 /// Standard`), or crediting the lead (`Valley Mirror: The court released…`): capitalised words,
@@ -911,9 +977,58 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// What comes before an outlet's name in a feed or repost credit: `from`, `via`, `source:`, a blog
 /// feed's footer `The post <headline> appeared first on`.
+/// The credit opens the line or a sentence of it (`… Court. To read the original story by …`);
+/// the `publication` group marks the phrases that name where the story was published.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:from|via|source\s*:?|(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|the (?:post|article|story) .{1,400} appeared first (?:on|in)|read (?:more|the (?:full|original) (?:story|article)) (?:at|on))$").unwrap()
+    regex::Regex::new(r#"(?i)(?:^|[.!?]["”’]?\s+)(?:from|via|source\s*:?|(?P<publication>(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|(?:to )?read the original (?:story|article|report) (?:by|from|at|on)|the original (?:story|article|report) (?:by|from))|the (?:post|article|story) .{1,400} appeared first (?:on|in)|read (?:more|the (?:full|original) (?:story|article)) (?:at|on))$"#).unwrap()
 });
+
+/// `… am 25. Mai stattfinden. dpa/nd`, `AFP/jm`: a wire's name and its editor's initials after
+/// the story's last sentence.
+fn initialled_sign_off(text: &str) -> Option<&str> {
+    let (before, last) = text.rsplit_once(' ').unwrap_or(("", text));
+    let (credit, initials) = last.split_once('/')?;
+    let initials_only =
+        (1..=4).contains(&initials.len()) && initials.bytes().all(|b| b.is_ascii_lowercase());
+    let after_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '’']);
+    (initials_only && after_sentence && !credit.is_empty()).then_some(credit)
+}
+
+/// The last sentence of a long paragraph, from within its last 300 bytes.
+fn last_sentence(text: &str) -> Option<&str> {
+    let tail = &text[text.floor_char_boundary(text.len() - 300)..];
+    let trimmed = tail.trim_end();
+    let body = trimmed.trim_end_matches(['.', '!', '?', '"', '”', '’']);
+    let at = body.rfind(". ").or_else(|| body.rfind("? "))?;
+    Some(&tail[at + 2..])
+}
+
+/// What follows an outlet's name when a desk of it is meant: `'s Kazakh Service`.
+fn past_possessive_desk(after: &str) -> &str {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return after;
+    };
+    let mut end = 0;
+    for word in rest.split(' ') {
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        let name = word.trim_end_matches([',', '.', ':', ';', '!']);
+        end += name.len();
+        // Punctuation closes the desk's name.
+        if name.len() < word.len() {
+            break;
+        }
+        end += 1;
+    }
+    if end == 0 {
+        return after;
+    }
+    rest[end.min(rest.len())..].trim_start()
+}
 
 /// What follows an outlet's name when the site promotes itself.
 static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -971,6 +1086,9 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "appeared first on",
             "appeared first in",
             "with permission",
+            "original story",
+            "original article",
+            "original report",
             "reports citing",
             "reports with reference",
         ];
@@ -1465,5 +1583,54 @@ mod tests {
         // A photo's credit is not the lead's.
         let (outlet, _) = outlet_of(&format!("{STORY}Photo: Reuters\n\n{LEAD}"));
         assert_eq!(outlet, "");
+    }
+
+    #[test]
+    fn a_tab_title_above_the_printed_headline_names_the_site_past_its_date() {
+        let headline = STORY.trim_end();
+        for tab in [" - Reuters", " | World | Reuters | 14.02.2011"] {
+            let text = format!("{headline}{tab}\n\n{STORY}{LEAD}");
+            assert_eq!(outlet_of(&text).0, "Reuters", "{text}");
+        }
+        // A headline's own dash is not a site's: `- Mayor` names nobody.
+        let text = format!("{headline} - Mayor\n\n{STORY}{LEAD}");
+        assert_eq!(outlet_of(&text).0, "");
+    }
+
+    #[test]
+    fn a_blogs_empty_post_meta_is_not_the_lead() {
+        let text = format!("{STORY}/0 Comments/in , , /by\n\nHARBOUR- Reuters : {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
+    }
+
+    #[test]
+    fn a_closing_credit_of_where_the_story_was_published_first() {
+        let long_lead = LEAD.trim_end().repeat(5);
+        let cases = [
+            format!("{STORY}{long_lead} To read the original story by Reuters's Tokyo Desk, click here.\n"),
+            format!("{STORY}{LEAD}Published in Reuters, December 24th, 2015.\n"),
+            format!("{STORY}{long_lead} Die Übergabe soll am 25. Mai stattfinden. Reuters/nd\n"),
+        ];
+        for text in &cases {
+            assert_eq!(outlet_of(text).0, "Reuters", "{text}");
+        }
+        // A feed's `from` goes on to no date: `From Reuters, the court…` is a sentence.
+        let text = format!("{STORY}{LEAD}From Reuters, the court heard, came the first report.\n");
+        assert_eq!(outlet_of(&text).0, "");
+        // Initials after a slash that closes no sentence are a path, not a credit.
+        let text = format!("{STORY}{LEAD}See the court's page at Reuters/nd\n");
+        assert_eq!(outlet_of(&text).0, "");
+    }
+
+    #[test]
+    fn an_organisation_and_its_place_beside_the_stamp_filed_the_story() {
+        let known = format!("{STORY}6 January 2022\nReuters (Portville)\n\n{LEAD}");
+        assert_eq!(outlet_of(&known).0, "Reuters");
+        let unknown =
+            format!("{STORY}6 January 2022\nHarbour Federation of Rowing (Portville)\n\n{LEAD}");
+        assert_eq!(outlet_of(&unknown).0, "Harbour Federation of Rowing");
+        // A person and a place is a byline.
+        let person = format!("{STORY}6 January 2022\nJane Doe (Portville)\n\n{LEAD}");
+        assert_ne!(outlet_of(&person).0, "Jane Doe");
     }
 }
