@@ -106,6 +106,13 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .unwrap()
 });
+/// A page's clock: the time, then the weekday and the date (`1.53 AM Friday, 26 April 2024`).
+static PAGE_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\S",
+    )
+    .unwrap()
+});
 /// A time of day with minutes: a story's stamp carries one, a page's clock of the day does not.
 static CLOCK_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)").unwrap());
@@ -423,10 +430,19 @@ pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
 /// clock does ("Friday 29 April 2016").
 fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
     let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
+    // `1.53 AM Friday, 26 April 2024` over the page: its clock, the day the page was saved. A
+    // bare date above the headline on that day is the clock's too, not the story's.
+    let page_clock = doc.lines[..title_at.unwrap_or(0)]
+        .iter()
+        .position(|l| PAGE_CLOCK.is_match(&l.text));
+    let clock_day = page_clock.and_then(|at| dates_in(&doc.lines[at].text).into_iter().next());
     // Author lines' and bare stamps' dates, by rank: kept only where they agree (see below).
     let mut unlabelled: Vec<(u8, Found)> = Vec::new();
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.as_str();
+        if Some(i) == page_clock {
+            continue;
+        }
         if matches!(
             line.kind,
             Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Source)
@@ -453,6 +469,11 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         // `Issue 1157, (18 - 24 July 2013)`: an issue's span starts on the day it came out.
         let rest = DAY_RANGE.replace(rest, "$first$after");
         if let Some((_, found)) = dates_in(&rest).into_iter().next() {
+            let clocks_echo =
+                rank == 50 && clock_day.as_ref().is_some_and(|(_, day)| *day == found);
+            if clocks_echo {
+                continue;
+            }
             if matches!(rank, 50 | 75 | 80) {
                 unlabelled.push((rank, found));
             } else {
@@ -1079,5 +1100,12 @@ mod more_tests {
         // A time to the minute is the story's stamp, weekday or not.
         let text = format!("Monday, February 13th 2012 - 21:05 UTC\n\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text).as_deref(), Some("2012-02-13"));
+        // The page's clock, and a bare date of the same day above the headline: the day the page
+        // was saved, not the story's.
+        let text = format!("1.53 AM Friday, 26 April 2024\n26 April 2024\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text), None);
+        // Another day's date there is still the story's stamp.
+        let text = format!("1.53 AM Friday, 26 April 2024\n25 April 2024\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2024-04-25"));
     }
 }

@@ -207,6 +207,24 @@ fn beside_time_slot(lines: &[Line], at: usize) -> bool {
         .any(|l| TIME_SLOT.is_match(l.text.trim()))
 }
 
+/// `City Fajr Shuruq Duhr` over `Portville 04:25 05:43 12:19`: a table's header row, as many
+/// words as the row under it has cells, most of those numbers or times.
+fn heads_a_table(lines: &[Line], at: usize) -> bool {
+    let Some(row) = lines[at + 1..].iter().find(|l| l.kind != Kind::Blank) else {
+        return false;
+    };
+    let cells: Vec<&str> = row.text.split_whitespace().collect();
+    let numeric = cells
+        .iter()
+        .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+        .count();
+    // A stamp (`June 16, 2025 10:50 am`) is no row of a table.
+    row.kind != Kind::Meta(super::doc::Meta::Stamp)
+        && cells.len() >= 4
+        && numeric * 2 > cells.len()
+        && word_count(&lines[at].text) == cells.len()
+}
+
 /// `Harbour authority delays vote on…`: a teaser cut short, ending in an ellipsis.
 fn truncated(text: &str) -> bool {
     text.ends_with("...") || text.ends_with('…')
@@ -654,6 +672,7 @@ impl<'a> Head<'a> {
             || is_run_on_menu(text)
             || super::headline::bare_byline(text, outlets)
             || beside_time_slot(lines, i)
+            || heads_a_table(lines, i)
             || k.len() < 8
         {
             return true;
@@ -869,6 +888,20 @@ mod tests {
             pensions late on Sunday\n\nCommuter trains across the region stood idle on Monday \
             as drivers walked out for the first time in a decade, stranding thousands of \
             passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+    }
+
+    #[test]
+    fn a_tables_header_row_is_no_headline() {
+        let text = "  • City Fajr Shuruq Duhr Asr\n  • Portville 04:25 05:43 12:19 15:46\n\n\
+            Rail strike halts commuter trains\n\nCommuter trains across the region stood idle \
+            on Monday as drivers walked out for the first time in a decade, stranding thousands \
+            of passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+        // Over a stamp, a short headline keeps its place.
+        let text = "Rail strike halts commuter trains\n\nJune 16, 2025 10:50 am\n\n\
+            Commuter trains across the region stood idle on Monday as drivers walked out for the \
+            first time in a decade, stranding thousands of passengers at stations.\n";
         assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
     }
 
