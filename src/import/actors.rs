@@ -1392,6 +1392,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     enumerated_names(text, &mut found);
     paired_names(text, &spans, &mut found);
     named_again_by_surname(text, &pairs, &mut found);
+    unfamiliar_names_acting(text, &pairs, &mut found);
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
 }
@@ -1457,6 +1458,75 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
     }
     for (start, core) in listed {
         push_tidy(found, start, core, None);
+    }
+}
+
+/// `In the 78th minute, Shawal Anuar latched on to …`, `with Pol Pla scoring`: two capitalised
+/// words that are no English words, places or titles, doing something (a verb in `-ed` or `-ing`,
+/// or `was`, `has`, `had`), are a person whose given name no list knows. English text only.
+fn unfamiliar_names_acting<'t>(
+    text: &'t str,
+    pairs: &[(usize, &'t str)],
+    found: &mut Vec<Candidate>,
+) {
+    if text.matches(" the ").nth(2).is_none() {
+        return;
+    }
+    for &(start, pair) in pairs {
+        let Some((given, family)) = pair.split_once(' ') else {
+            continue;
+        };
+        let end = start + pair.len();
+        let Some(next) = text[end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split([' ', ',', '.']).next())
+        else {
+            continue;
+        };
+        // Prepositions in `-ing` or `-ed` follow places as often as people (`in Portville during
+        // his tour`).
+        const PREPOSITIONS: &[&str] = &[
+            "during",
+            "including",
+            "regarding",
+            "concerning",
+            "following",
+            "according",
+            "excluding",
+            "pending",
+            "barring",
+            "based",
+            "owned",
+            "headquartered",
+        ];
+        let acts = next.len() >= 4
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+            && (next.ends_with("ed") || next.ends_with("ing"))
+            && !PREPOSITIONS.contains(&next)
+            || matches!(next, "was" | "has" | "had");
+        let plain_word = |w: &str| {
+            w.len() < 3
+                || !w.chars().skip(1).all(char::is_lowercase)
+                || names::is_stop_word(w)
+                || names::is_title_word(w)
+                || names::is_non_person(w)
+                || names::is_english_word(&w.to_lowercase())
+        };
+        let ruled_out = !acts
+            || plain_word(given)
+            || plain_word(family)
+            || found.iter().any(|c| c.start < end && start < c.end)
+            || names::is_institution(pair)
+            || inside_capitalised_run(text, start)
+            || followed_by_name(text, end);
+        if !ruled_out {
+            found.push(Candidate {
+                start,
+                end,
+                name: pair.to_string(),
+                role: None,
+            });
+        }
     }
 }
 
@@ -2446,6 +2516,21 @@ mod tests {
         let got = found(text);
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
         for not in ["Coast Guard", "Calleja Maatouk"] {
+            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_unfamiliar_name_doing_something_is_a_person() {
+        let text = "In the 78th minute, Shawal Anuar latched on to the ball at the far post, and \
+             the hosts led. The crowd saw Ilikimi Vunaki crossing the line. Speaking at Ekerubo \
+             in Nyaribari Masaba during the tour, the minister spoke. Supertyphoon Haiyan \
+             pummeled the city.";
+        let got = found(text);
+        for name in ["Shawal Anuar", "Ilikimi Vunaki"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        for not in ["Nyaribari Masaba", "Supertyphoon Haiyan"] {
             assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
         }
     }
