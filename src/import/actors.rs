@@ -2521,6 +2521,22 @@ mod tests {
     }
 
     #[test]
+    fn a_months_short_name_may_be_a_given_name() {
+        let got = found(
+            "Interior Secretary Mar Roxas flew in. National shuttler Leong Jun Hao won the title \
+             on Jun 7, and the final was set for Mar 3.",
+        );
+        for name in ["Mar Roxas", "Leong Jun Hao"] {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+        // The dates name nobody.
+        assert!(
+            got.iter().all(|n| n == "Mar Roxas" || n == "Leong Jun Hao"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn an_unfamiliar_name_doing_something_is_a_person() {
         let text = "In the 78th minute, Shawal Anuar latched on to the ball at the far post, and \
              the hosts led. The crowd saw Ilikimi Vunaki crossing the line. Speaking at Ekerubo \
