@@ -291,13 +291,14 @@ static SAID_BY: LazyLock<Regex> =
 
 fn said_by_pattern() -> String {
     format!(
-        r"(?-u:\b)(?:said|says|according to) (?P<name>{})(?:,|\.| of| from| in)",
+        r"(?-u:\b)(?:said|says|[Aa]ccording to) (?P<name>{})(?:,|\.| of| from| in)",
         *NAME
     )
 }
 
 static SAID_BY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["said ", "says ", "according to "]).expect("three words build an automaton")
+    AhoCorasick::new(["said ", "says ", "according to ", "According to "])
+        .expect("four phrases build an automaton")
 });
 
 /// A name, a comma and the role the text gives it, matched only where a name starts.
@@ -2518,6 +2519,15 @@ mod tests {
         for not in ["Coast Guard", "Calleja Maatouk"] {
             assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
         }
+    }
+
+    #[test]
+    fn according_to_at_a_sentences_head_names_a_person() {
+        let got = found(
+            "According to Piers Litherland of the University of Cambridge, it could be the tomb \
+             of a queen.",
+        );
+        assert!(got.iter().any(|n| n == "Piers Litherland"), "{got:?}");
     }
 
     #[test]
