@@ -26,7 +26,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
             r"all news|top news|photo news|news|menu|search|home|close|open|more|view (?:all|more)|see more|read more.*|more (?:stories|news|from .*)|previous(?: article)?|next(?: article)?|prev|list",
             r"click (?:here )?to (?:enlarge|view).*|enlarge|expand|button that move to .*|original korean article.*",
             r"(?:korean|english|中文|日本語|한국어|español|français|русский|عربي)(?:\s*[|/·]\s*(?:korean|english|中文|日本語|한국어|español|français|русский|عربي))*",
-            r"(?:home|news)\s*>.*",
+            r"(?:home|news)\s*[>/»›].*",
             r"[-=_*·•|/\\.~]{2,}|\W",
             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated(?: (?:\d+|an?|a few) (?:seconds?|minutes?|hours?|days?))? ago|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
         ]

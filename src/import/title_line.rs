@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::chrome::{body_like, more_words_than, word_count};
 use super::clean::is_caption;
@@ -613,6 +614,8 @@ struct Head<'a> {
     /// Where the second printing of a headline printed twice stands: lines below it are its
     /// standfirst, deck or story, not the headline.
     second_printing: Option<usize>,
+    /// The stems of the story's opening paragraphs' words (see [`stems`]).
+    story_stems: FxHashSet<String>,
 }
 
 /// What the layout around a head line says about it.
@@ -626,6 +629,8 @@ struct Evidence {
     repeated: bool,
     agrees: bool,
     deck: bool,
+    /// No word of it occurs in the story's opening paragraphs: another story's headline.
+    off_topic: bool,
 }
 
 impl<'a> Head<'a> {
@@ -651,6 +656,12 @@ impl<'a> Head<'a> {
                 && !is_run_on_menu(text)
                 && !beside_time_slot(lines, at[n])
         });
+        let story_stems = lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text))
+            .take(5)
+            .flat_map(|l| stems(&l.text))
+            .collect();
         Head {
             lines,
             outlets,
@@ -658,6 +669,7 @@ impl<'a> Head<'a> {
             keys,
             known_keys,
             second_printing,
+            story_stems,
         }
     }
 
@@ -736,6 +748,9 @@ impl<'a> Head<'a> {
             .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
         let deck =
             !repeated && (self.second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
+        let off_topic = words >= 4
+            && !self.story_stems.is_empty()
+            && !stems(text).any(|stem| self.story_stems.contains(&stem));
         Some(Evidence {
             words,
             place: n,
@@ -745,6 +760,7 @@ impl<'a> Head<'a> {
             repeated,
             agrees,
             deck,
+            off_topic,
         })
     }
 
@@ -806,6 +822,7 @@ impl Evidence {
         score -= if self.in_list { 10 } else { 0 };
         score -= if self.deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
+        score -= if self.off_topic { 5 } else { 0 };
         score
     }
 
@@ -821,6 +838,14 @@ impl Evidence {
                     && (4..=15).contains(&self.words)
                     && !ends_with_full_stop(text)))
     }
+}
+
+/// The words of four letters or more, lower-cased and cut to their first five letters, so that
+/// `unveils` and `unveiled`, `tomb` and `tombs` meet.
+fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(3).is_some())
+        .map(|w| w.chars().take(5).flat_map(char::to_lowercase).collect())
 }
 
 /// No line has a headline's shape: the first text line may be a headline glued to its
@@ -889,6 +914,20 @@ mod tests {
             as drivers walked out for the first time in a decade, stranding thousands of \
             passengers at stations.\n";
         assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+    }
+
+    #[test]
+    fn another_storys_headline_above_this_one_is_passed_over() {
+        let text = "Harbour council elects a new mayor after the vote\n\n\
+            Rail strike halts commuter trains\n\nCommuter trains across the region stood idle \
+            on Monday as drivers walked out for the first time in a decade, stranding thousands \
+            of passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+        // A two-part breadcrumb is the site's path, however close to the story.
+        let text = "Home / Rail News\n\nDrivers walk out over pensions\n\nCommuter trains \
+            across the region stood idle on Monday as rail drivers walked out for the first time \
+            in a decade, stranding thousands of passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Drivers walk out over pensions");
     }
 
     #[test]
