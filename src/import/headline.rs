@@ -745,7 +745,9 @@ fn person_name(text: &str) -> Option<String> {
     let all_caps = text.chars().all(|c| !c.is_lowercase());
     // `Jan`, `May`, `June` are stop words as months, and given names too.
     let stop_first = super::names::is_stop_word(words[0]) && !super::names::is_given_name(words[0]);
-    if !name_like || (!all_caps && stop_first) {
+    // `Syndicated Content`, `Rédaction Africanews`: a desk's signature, no person's.
+    let no_person = words.iter().any(|w| super::names::is_non_person(w));
+    if !name_like || (!all_caps && stop_first) || no_person {
         return None;
     }
     Some(if all_caps {
@@ -864,6 +866,28 @@ mod tests {
             "Kelli Miller"
         );
         assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
+
+    #[test]
+    fn a_desks_signature_is_no_reporter() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        for line in [
+            "By Syndicated Content",
+            "Par Rédaction Harbourwire",
+            "By Newsroom Staff",
+        ] {
+            let text = format!(
+                "Council approves new river bridge after long debate\n\n{line}\n\n\
+                 The city council approved the new river bridge on Thursday after a four-hour \
+                 debate, clearing the way for construction to begin next spring.\n"
+            );
+            let got = crate::import::import_text(&text, "t.txt", &ctx);
+            assert!(
+                got.front.byline.is_empty(),
+                "{line}: {:?}",
+                got.front.byline
+            );
+        }
     }
 
     #[test]
