@@ -422,7 +422,9 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
 pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
     let m = LEADING_STAMP.find(text)?;
     let rest = text[m.end()..].trim();
-    (rest.split_whitespace().count() >= 4).then(|| (text[..m.end()].trim(), rest))
+    // A byline glued there is split off too: ` date 2023-08-07 By Jane Doe`.
+    let byline = rest.starts_with("By ") && rest.split_whitespace().count() >= 3;
+    (byline || rest.split_whitespace().count() >= 4).then(|| (text[..m.end()].trim(), rest))
 }
 
 /// Labelled stamps ("Published : …") and dated bylines anywhere; unlabelled date lines below the

@@ -436,7 +436,13 @@ pub(crate) fn bare_byline(text: &str, outlets: &OutletMatcher) -> bool {
         Some((names, place)) if capitalised_words(place, 3) => names,
         _ => names,
     };
+    // `Jane Doe, Lusaka`: the place the reporter filed from, a word or two that are no title.
+    let filed_from = capitalised_words(tail, 2)
+        && !tail
+            .split_whitespace()
+            .any(|w| super::names::is_title_word(w) || super::names::is_stop_word(w));
     let tail_ok = tail.is_empty()
+        || filed_from
         || outlets.resolve(tail).is_some()
         || is_organisation(tail)
         || BYLINE_NOISE.replace_all(tail, "").trim().is_empty()
@@ -888,6 +894,24 @@ mod tests {
                 got.front.byline
             );
         }
+    }
+
+    #[test]
+    fn a_bare_byline_with_its_place_and_a_byline_glued_to_a_stamp() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let story = "The city council approved the new river bridge on Thursday after a \
+            four-hour debate, clearing the way for construction to begin next spring.\n";
+        for head in [
+            "Council approves new river bridge\n\n8 October 2017\n\nJane Doe, Portville\n\n",
+            " date 2017-10-08 By Jane Doe\n\n",
+        ] {
+            let got = crate::import::import_text(&format!("{head}{story}"), "t.txt", &ctx);
+            assert_eq!(got.front.byline, ["Jane Doe"], "{head}");
+        }
+        // A title after the comma is the person's role in the story, not a reporter's place.
+        let text = format!("Council approves new river bridge\n\nJane Doe, Minister\n\n{story}");
+        let got = crate::import::import_text(&text, "t.txt", &ctx);
+        assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
     }
 
     #[test]
