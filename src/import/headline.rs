@@ -592,8 +592,31 @@ fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item
         .filter(|p| p.len() < 200 && REPORTED_FROM_LINE.is_match(p))
         .flat_map(|p| REPORTED_FROM.captures_iter(p))
         .filter_map(|c| person_name(&c["name"]));
-    transcripts.chain(in_lead).chain(signed)
+    // `… courtroom drama. JANE DOE and JOHN ROE report.`, `Jane Doe profiles the new
+    // ministers`: a standfirst closing on its writers.
+    let standfirst = doc
+        .paragraphs()
+        .take(2)
+        .filter_map(|p| {
+            let body = p.trim_end().trim_end_matches('.');
+            let last = body.rfind(". ").map_or(body, |at| &body[at + 2..]);
+            (last.split_whitespace().nth(20).is_none())
+                .then(|| STANDFIRST_CREDIT.captures(last))
+                .flatten()
+        })
+        .flat_map(move |caps| split_names(&caps["names"], outlets));
+    transcripts.chain(in_lead).chain(signed).chain(standfirst)
 }
+
+/// The writers a standfirst's last sentence names: `Jane Doe and John Roe report`, `JANE DOE
+/// writes`, `Jane Doe profiles the new ministers`.
+static STANDFIRST_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}";
+    Regex::new(&format!(
+        r"^(?P<names>{name}(?:, {name})*(?:,? and {name})?) (?:reports?|writes|profiles|examines|explains|investigates|looks at)(?: [^.]*)?$"
+    ))
+    .unwrap()
+});
 
 /// One `Jane Doe reported from Tokyo` credit.
 const REPORTED_FROM_CLAUSE: &str = r"(?P<name>\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}) (?:reported|contributed reporting) (?:from|in) \p{Lu}[\p{L}.'’ -]{1,40}?";
@@ -910,6 +933,30 @@ mod tests {
         }
         // A title after the comma is the person's role in the story, not a reporter's place.
         let text = format!("Council approves new river bridge\n\nJane Doe, Minister\n\n{story}");
+        let got = crate::import::import_text(&text, "t.txt", &ctx);
+        assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
+    }
+
+    #[test]
+    fn a_standfirst_closing_on_its_writers_credits_them() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let story = "The city council approved the new river bridge on Thursday after a \
+            four-hour debate, clearing the way for construction to begin next spring.\n";
+        for (standfirst, want) in [
+            (
+                "The bridge has divided the town for years. JANE DOE and JOHN ROE report.",
+                vec!["Jane Doe", "John Roe"],
+            ),
+            ("Jane Doe profiles the new councillors", vec!["Jane Doe"]),
+        ] {
+            let text = format!("Council approves new river bridge\n\n{standfirst}\n\n{story}");
+            let got = crate::import::import_text(&text, "t.txt", &ctx);
+            assert_eq!(got.front.byline, want, "{standfirst}");
+        }
+        // Someone the story quotes is no writer: `writes` needs the sentence to open on names.
+        let text = format!(
+            "Council approves new river bridge\n\nThe mayor said Jane Doe writes the rules.\n\n{story}"
+        );
         let got = crate::import::import_text(&text, "t.txt", &ctx);
         assert!(got.front.byline.is_empty(), "{:?}", got.front.byline);
     }
