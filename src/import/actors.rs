@@ -2522,6 +2522,18 @@ mod tests {
     }
 
     #[test]
+    fn teams_are_no_people_and_a_selector_is_a_title() {
+        let got = found(
+            "The Black Stars said the squad was ready. Chief Selector Kwabe Ajumo named it, and \
+             the Paralympic Team said it would travel.",
+        );
+        assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
+        for not in ["Black Stars", "Paralympic Team", "Selector Kwabe Ajumo"] {
+            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
+        }
+    }
+
+    #[test]
     fn according_to_at_a_sentences_head_names_a_person() {
         let got = found(
             "According to Piers Litherland of the University of Cambridge, it could be the tomb \
