@@ -191,6 +191,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
     let mut last_signed: Option<usize> = None;
     for raw in text.split('\n') {
         let stripped = strip_bullet(raw);
+        let unglued = super::dates::unglue_trailing_date(stripped);
+        let stripped = unglued.as_deref().unwrap_or(stripped);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
             lines.push(Line {
                 text: stamp.to_string(),

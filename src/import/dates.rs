@@ -1,7 +1,7 @@
 //! Dates: the publication date from the article's own stamp, its URL, its dateline with the year
 //! found elsewhere, or a dated photo caption confirmed by the weekday in the lead. A date above
 //! the headline counts for less, and not at all when it reads like the page's clock (a weekday
-//! and no time of day). When nothing fixes the day, only what is fixed (month
+//! and no time of day), unless the lead tells of the night before, as a morning paper does. When nothing fixes the day, only what is fixed (month
 //! or year) is returned, and never a guess: a wrong date is worse than none.
 
 use std::collections::HashMap;
@@ -417,6 +417,22 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
         <= 3
 }
 
+/// `Harbour Wire17-03-2025`: a short line whose date lost the space before it, given it back, so
+/// that the line reads as the stamp it is.
+pub(crate) fn unglue_trailing_date(text: &str) -> Option<String> {
+    let last = text.as_bytes().last()?;
+    if text.len() > 80 || !last.is_ascii_digit() {
+        return None;
+    }
+    let caps = GLUED_DATE.captures(text)?;
+    Some(format!("{} {}", &caps["head"], &caps["date"]))
+}
+
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<head>.*\p{Ll})(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$")
+        .unwrap()
+});
+
 /// Splits a stamp glued to the start of a line (` date 2023-06-15 Christine Lagarde, …`) from the
 /// text that follows it.
 pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
@@ -465,7 +481,9 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         if line.kind != Kind::Meta(Meta::Stamp) {
             continue;
         }
-        let Some((rank, confident, rest)) = stamp_rank(text, i, title_at) else {
+        let Some((rank, confident, rest)) =
+            stamp_rank(text, i, title_at).or_else(|| clock_shaped_stamp(text, doc))
+        else {
             continue;
         };
         // `Issue 1157, (18 - 24 July 2013)`: an issue's span starts on the day it came out.
@@ -602,6 +620,37 @@ fn lead_paragraphs(doc: &Doc) -> impl Iterator<Item = &str> {
     doc.paragraphs()
         .filter(|p| super::chrome::body_like(p))
         .take(3)
+}
+
+/// `Saturday, Nov. 27, 2010` above the headline, shaped like a page's clock, is the story's stamp
+/// when the weekday it prints is its date's and the lead tells of the night before (`The Diet
+/// late Friday enacted …`, `on Friday night`), as a morning paper does. A page's clock on the
+/// day after a story of the day before (`… on Thursday`) stays the clock's.
+fn clock_shaped_stamp<'t>(text: &'t str, doc: &Doc) -> Option<(u8, bool, &'t str)> {
+    let printed = WEEKDAY.captures(text)?["w"].parse::<Weekday>().ok()?;
+    let (_, Found::Day(day)) = dates_in(text).into_iter().next()? else {
+        return None;
+    };
+    let eve = full_weekday_name(printed.pred());
+    let the_night_before = lead_paragraphs(doc).take(2).any(|p| {
+        p.contains(&format!("late {eve}"))
+            || p.contains(&format!("{eve} night"))
+            || p.contains(&format!("{eve} evening"))
+    });
+    (day.weekday() == printed && the_night_before).then_some((50, false, text))
+}
+
+/// A weekday's name as the lead writes it.
+fn full_weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
 }
 
 /// `Monday`, `Tue`: a word that names a day of the week (a dateline's place never does).
@@ -1106,6 +1155,19 @@ mod more_tests {
         // was saved, not the story's.
         let text = format!("1.53 AM Friday, 26 April 2024\n26 April 2024\n\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text), None);
+        // A clock's shape, confirmed by the lead's weekday the day before: the story's stamp.
+        let text = "Saturday, Nov. 27, 2010\n\nStimulus budget wins passage\n\nThe parliament \
+            late Friday enacted the supplementary budget to fund the stimulus package despite the \
+            opposition's vote against it.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2010-11-27"));
+        // Unconfirmed, or after a story of the day before, it is the clock's.
+        let text = "Saturday, Nov. 27, 2010\n\nStimulus budget wins passage\n\nThe parliament \
+            on Friday enacted the supplementary budget to fund the stimulus package despite the \
+            opposition's vote against it.\n";
+        assert_eq!(date_of(text), None);
+        // A date glued to the outlet's name on the stamp line.
+        let text = format!("{HEAD}Harbour Wire17-03-2025\n\n{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2025-03-17"));
         // Another day's date there is still the story's stamp.
         let text = format!("1.53 AM Friday, 26 April 2024\n25 April 2024\n\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text).as_deref(), Some("2024-04-25"));
