@@ -258,10 +258,15 @@ fn generational_suffix(rest: &str) -> Option<&'static str> {
 /// `the Berkshire Research Ethics| Committee`, `Apollo| Hospital`: a name-shaped run that an
 /// institution's word goes on is that institution's name, not a person.
 fn names_an_institution(text: &str, end: usize) -> bool {
+    static PLACE_NOUNS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| names::entries(include_str!("registry/place_nouns.txt")).collect());
     text[end..]
         .strip_prefix(' ')
         .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
-        .is_some_and(|word| word.starts_with(char::is_uppercase) && names::is_non_person(word))
+        .is_some_and(|word| {
+            (word.starts_with(char::is_uppercase) && names::is_non_person(word))
+                || PLACE_NOUNS.contains(word)
+        })
 }
 
 /// Where a name was found, and the title the text gives it there.
@@ -2517,6 +2522,18 @@ mod tests {
         let got = found(text);
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
         for not in ["Coast Guard", "Calleja Maatouk"] {
+            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_place_noun_is_a_place() {
+        let got = found(
+            "Rescue teams worked in the city's Mustafa Pasa neighbourhood. Kwabe Ajumo said the \
+             Prachin Buri province was flooded.",
+        );
+        assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
+        for not in ["Mustafa Pasa", "Prachin Buri"] {
             assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
         }
     }
