@@ -91,6 +91,11 @@ impl PartialOrd for PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // As chrono's `%Y-%m-%d` writes it, without parsing that pattern for every date of
+            // every page; chrono still writes the years it signs.
+            PartialDate::Day(d) if (0..=9999).contains(&d.year()) => {
+                write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
             PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             PartialDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             PartialDate::Year(year) => write!(f, "{year:04}"),
@@ -439,4 +444,33 @@ pub struct Book {
     pub introduction: Option<String>,
     /// Articles left out of this build because they are under review (`hold_unreviewed`).
     pub held: Vec<std::path::PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_prints_as_chrono_writes_year_month_day() {
+        for (year, month, day) in [
+            (2017, 2, 7),
+            (1999, 12, 31),
+            (12, 1, 5),
+            (0, 3, 9),
+            (9999, 10, 10),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            assert_eq!(
+                PartialDate::Day(date).to_string(),
+                date.format("%Y-%m-%d").to_string(),
+                "{year}-{month}-{day}"
+            );
+        }
+        assert_eq!(
+            PartialDate::Day(NaiveDate::from_ymd_opt(2017, 2, 7).unwrap()).to_string(),
+            "2017-02-07"
+        );
+    }
 }

@@ -716,6 +716,83 @@ fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
     assert!(book.contains(r##"<a href="#a1">"##) && book.contains(r#"id="a1""#));
 }
 
+#[test]
+fn the_layout_parts_are_rendered_for_each_depth_and_section_and_can_be_replaced() {
+    let (_t, output) = build_into_temp(&fixture("annotated"));
+    // The navigation marks the page's own section, at each page's depth.
+    let timeline = read(&output, "timeline/index.html");
+    assert!(
+        timeline.contains(r#"<li><a href="../timeline/" aria-current="page">"#),
+        "{timeline}"
+    );
+    assert!(!timeline.contains(r#"<a href="../actors/" aria-current"#));
+    let actors = read(&output, "actors/index.html");
+    assert!(
+        actors.contains(r#"<li><a href="../actors/" aria-current="page">"#),
+        "{actors}"
+    );
+    let home = read(&output, "index.html");
+    assert!(home.contains(r#"<link rel="stylesheet" href="./theme/style.css">"#));
+    assert!(!home.contains("aria-current"), "{home}");
+    assert!(home.contains(r#"<footer class="site-footer">"#));
+    // Every article page shares the same parts, at its own depth.
+    let mut articles = 0;
+    for entry in std::fs::read_dir(output.join("articles")).unwrap() {
+        let entry = entry.unwrap();
+        if !entry.file_type().unwrap().is_dir() {
+            continue;
+        }
+        articles += 1;
+        let path = format!(
+            "articles/{}/index.html",
+            entry.file_name().to_string_lossy()
+        );
+        let page = read(&output, &path);
+        assert!(
+            page.contains(r#"<link rel="stylesheet" href="../../theme/style.css">"#),
+            "{path}"
+        );
+        assert!(page.contains(r#"<li><a href="../../timeline/" aria-current="page">"#));
+    }
+    assert!(articles > 1);
+
+    // A book's own partial replaces the built-in one on every page; a page's own `base.html`
+    // that prints none of the parts is rendered as it is.
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("annotated"), &root);
+    std::fs::create_dir_all(root.join("templates/partials")).unwrap();
+    std::fs::write(
+        root.join("templates/partials/site_nav.html"),
+        r#"<nav class="mine">{{ site.title }} {{ section }} {{ root }}</nav>"#,
+    )
+    .unwrap();
+    let (_t2, output) = build_into_temp(&root);
+    let actors = read(&output, "actors/index.html");
+    assert!(actors.contains(r#"<nav class="mine">"#), "{actors}");
+    assert!(actors.contains(" actors ../</nav>"), "{actors}");
+    assert!(!actors.contains("site-nav"), "{actors}");
+    let timeline = read(&output, "timeline/index.html");
+    assert!(timeline.contains(" timeline ../</nav>"), "{timeline}");
+    let base = std::fs::read_to_string(repo_root().join("templates/base.html"))
+        .unwrap()
+        .replace(
+            "{{ site_nav | safe }}",
+            "<nav class=\"own\">{{ root }}</nav>",
+        )
+        .replace("{{ site_footer | safe }}", "");
+    std::fs::write(root.join("templates/base.html"), base).unwrap();
+    let (_t3, output) = build_into_temp(&root);
+    let timeline = read(&output, "timeline/index.html");
+    assert!(
+        timeline.contains("<nav class=\"own\">../</nav>"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("class=\"mine\""), "{timeline}");
+    assert!(!timeline.contains("site-footer"), "{timeline}");
+    assert!(timeline.contains(r#"<link rel="stylesheet" href="../theme/style.css">"#));
+}
+
 /// The error of building the small book with `templates/timeline.html` replaced by `source`.
 fn build_error_with_timeline_template(source: &str) -> String {
     let (_temp, book) = editable_copy_of_small_book();

@@ -6,8 +6,6 @@
 //! inverting "First Last" would be wrong as often as right. Articles without a byline are cited
 //! by title, as the styles prescribe for unsigned news.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 use serde_json::json;
 
@@ -319,6 +317,28 @@ fn bibtex_key(slug: &str) -> String {
 
 /// Escapes a BibTeX field value (inside braces) so LaTeX reads it literally.
 fn escape_bibtex(text: &str) -> String {
+    // Most titles and names need no escape: copied whole.
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'{'
+                | b'}'
+                | b'&'
+                | b'%'
+                | b'$'
+                | b'#'
+                | b'_'
+                | b'~'
+                | b'^'
+                | b'\n'
+                | b'\r'
+                | b'\t'
+        )
+    };
+    if !text.bytes().any(special) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -341,45 +361,86 @@ const BIBTEX_MONTHS: [&str; 12] = [
 ];
 
 /// One `@article` entry (biblatex reads `journaltitle`/`date`, classic BibTeX `journal`/`year`).
+/// Written piece by piece, with no `format!` per field: every article page carries its entry and
+/// `citations.bib` all of them.
 pub fn bibtex_entry(source: &Source<'_>) -> String {
-    let mut out = format!("@article{{{},\n", source.key);
-    let mut field = |name: &str, value: &str| {
-        let _ = writeln!(out, "  {name:<12} = {{{value}}},");
-    };
-    field("title", &escape_bibtex(source.title));
+    let mut out = String::with_capacity(
+        160 + source.key.len()
+            + source.title.len()
+            + 2 * source.outlet.len()
+            + source.url.as_ref().map_or(0, String::len),
+    );
+    out.push_str("@article{");
+    out.push_str(&source.key);
+    out.push_str(",\n");
+    bibtex_field(&mut out, "title", &escape_bibtex(source.title));
     if !source.authors.is_empty() {
-        let names: Vec<String> = source
-            .authors
-            .iter()
-            .map(|a| format!("{{{}}}", escape_bibtex(a.trim())))
-            .collect();
-        field("author", &names.join(" and "));
+        let mut names = String::new();
+        for (n, author) in source.authors.iter().enumerate() {
+            if n > 0 {
+                names.push_str(" and ");
+            }
+            names.push('{');
+            names.push_str(&escape_bibtex(author.trim()));
+            names.push('}');
+        }
+        bibtex_field(&mut out, "author", &names);
     }
-    field("journal", &escape_bibtex(source.outlet));
-    field("journaltitle", &escape_bibtex(source.outlet));
+    let outlet = escape_bibtex(source.outlet);
+    bibtex_field(&mut out, "journal", &outlet);
+    bibtex_field(&mut out, "journaltitle", &outlet);
     if let Some(date) = source.date {
-        field("year", &date.year().to_string());
-        field("date", &date.to_string());
+        bibtex_field(&mut out, "year", itoa::Buffer::new().format(date.year()));
+        bibtex_field(&mut out, "date", &date.to_string());
     }
     if let Some(url) = &source.url {
         // URLs are read verbatim by the url package; only braces would unbalance the entry.
-        field("url", &url.replace('{', "%7B").replace('}', "%7D"));
+        if url.contains(['{', '}']) {
+            bibtex_field(
+                &mut out,
+                "url",
+                &url.replace('{', "%7B").replace('}', "%7D"),
+            );
+        } else {
+            bibtex_field(&mut out, "url", url);
+        }
     }
     if let Some(month) = source.date.and_then(|d| d.month()) {
-        let _ = writeln!(
-            out,
-            "  {:<12} = {},",
-            "month",
-            BIBTEX_MONTHS[month as usize - 1]
-        );
+        bibtex_line(&mut out, "month");
+        out.push_str(BIBTEX_MONTHS[month as usize - 1]);
+        out.push_str(",\n");
     }
     out.push_str("}\n");
     out
 }
 
+/// `  name         = {value},` and a line break: the name padded to 12 characters.
+fn bibtex_field(out: &mut String, name: &str, value: &str) {
+    bibtex_line(out, name);
+    out.push('{');
+    out.push_str(value);
+    out.push_str("},\n");
+}
+
+/// The start of a field's line, up to its value: `  name         = `.
+fn bibtex_line(out: &mut String, name: &str) {
+    out.push_str("  ");
+    out.push_str(name);
+    // The names are ASCII: their length is their width.
+    for _ in name.len()..12 {
+        out.push(' ');
+    }
+    out.push_str(" = ");
+}
+
 /// One RIS record of type NEWS.
 pub fn ris_entry(source: &Source<'_>) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(
+        128 + source.key.len()
+            + source.title.len()
+            + source.outlet.len()
+            + source.url.as_ref().map_or(0, String::len),
+    );
     let mut tag = |tag: &str, value: &str| {
         out.push_str(tag);
         out.push_str("  - ");
@@ -399,18 +460,37 @@ pub fn ris_entry(source: &Source<'_>) -> String {
     }
     tag("T2", source.outlet);
     if let Some(date) = source.date {
-        tag("PY", &date.year().to_string());
-        let month = date.month().map_or(String::new(), |m| format!("{m:02}"));
-        let day = date
-            .day()
-            .map_or(String::new(), |d| d.format("%d").to_string());
-        tag("DA", &format!("{}/{month}/{day}/", date.year()));
+        let mut year = itoa::Buffer::new();
+        let year = year.format(date.year());
+        tag("PY", year);
+        // `year/MM/DD/`, the month and day two digits each, empty when not known.
+        let mut da = String::with_capacity(16);
+        da.push_str(year);
+        da.push('/');
+        if let Some(month) = date.month() {
+            push_two_digits(&mut da, month);
+        }
+        da.push('/');
+        if let Some(day) = date.day() {
+            use chrono::Datelike;
+            push_two_digits(&mut da, day.day());
+        }
+        da.push('/');
+        tag("DA", &da);
     }
     if let Some(url) = &source.url {
         tag("UR", url);
     }
     tag("ER", "");
     out
+}
+
+/// `n` (a month or a day) in two digits, as `{:02}` writes it.
+fn push_two_digits(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// One CSL-JSON item of type `article-newspaper`.

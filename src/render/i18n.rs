@@ -4,6 +4,7 @@
 //! (`{{ t.editors_note }}`) and fill a phrase with the `tr` filter
 //! (`{{ t.n_articles | tr(n=count) }}`); `search.js` and `copy.js` get theirs from the page.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
@@ -137,15 +138,91 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
         }
         None => pattern,
     };
-    let mut out = pattern.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
+    if !fills_in_one_pass(pattern, values) {
+        let mut out = pattern.to_string();
+        for (key, value) in values {
+            out = out.replace(&format!("{{{key}}}"), value);
+        }
+        return out;
     }
+    // Each `{key}` replaced where it stands, the first value of that key winning as in the
+    // loop above: dates and counts are filled on every page, and the loop made a string and a
+    // search per value.
+    let mut out =
+        String::with_capacity(pattern.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, value)| (close, *value))
+        });
+        match filled {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
+}
+
+/// Whether one pass over `pattern` fills it as replacing each `{key}` in turn does: no value or
+/// key holds a brace (a value could then make a new `{key}`), and no `{` of the pattern is
+/// followed by another before a `}` (a value put inside could join a new one).
+fn fills_in_one_pass(pattern: &str, values: &[(&str, &str)]) -> bool {
+    let braced = |text: &str| text.contains(['{', '}']);
+    if values.iter().any(|(k, v)| braced(k) || braced(v)) {
+        return false;
+    }
+    let mut open = false;
+    for byte in pattern.bytes() {
+        match byte {
+            b'{' if open => return false,
+            b'{' => open = true,
+            b'}' => open = false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// A string or a whole number as `tr` prints it, as JSON writes it; `None` for other values.
+fn simple_text(value: &tera::Value) -> Option<Cow<'_, str>> {
+    if let Some(text) = value.as_str() {
+        return Some(Cow::Borrowed(text));
+    }
+    if value.is_u64() {
+        return value.as_u64().map(|n| Cow::Owned(n.to_string()));
+    }
+    if value.is_i64() {
+        return value.as_i64().map(|n| Cow::Owned(n.to_string()));
+    }
+    None
 }
 
 /// The `tr` filter of the templates: `{{ t.n_articles | tr(n=3) }}` is `3 articles`.
 pub fn tr_filter(value: &str, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    // Nearly always strings and counts: read in place, in key order (as the map below has
+    // them), with no copy into JSON values. Anything else goes the general way below.
+    let simple: Option<Vec<(&str, Cow<'_, str>)>> = kwargs
+        .iter()
+        .map(|(key, value)| Some((key.as_str()?, simple_text(value)?)))
+        .collect();
+    if let Some(mut simple) = simple {
+        simple.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let borrowed: Vec<(&str, &str)> = simple.iter().map(|(k, v)| (*k, &**v)).collect();
+        return Ok(fill(value, &borrowed));
+    }
     let values: BTreeMap<String, serde_json::Value> = kwargs.deserialize()?;
     let values: Vec<(String, String)> = values
         .into_iter()
@@ -219,5 +296,102 @@ mod tests {
         );
         assert_eq!(fill("기사 {n}건", &[("n", "1")]), "기사 1건");
         assert_eq!(fill("By {names}", &[("names", "A, B")]), "By A, B");
+    }
+
+    /// `fill` as it was first written: each `{key}` replaced in turn, over the whole text.
+    fn fill_in_turn(pattern: &str, values: &[(&str, &str)]) -> String {
+        let pattern = match pattern.split_once('|') {
+            Some((one, many)) => {
+                if values.iter().find(|(k, _)| *k == "n").map(|(_, v)| *v) == Some("1") {
+                    one
+                } else {
+                    many
+                }
+            }
+            None => pattern,
+        };
+        let mut out = pattern.to_string();
+        for (key, value) in values {
+            out = out.replace(&format!("{{{key}}}"), value);
+        }
+        out
+    }
+
+    #[test]
+    fn filling_in_one_pass_gives_what_replacing_in_turn_gives() {
+        let patterns = [
+            "{n} article|{n} articles",
+            "{day} {month} {year}",
+            "{year}년 {month} {day}일",
+            "By {names} and {names}",
+            "{n}{n}{total}",
+            "{{n}}",
+            "{x{n}y}",
+            "{n",
+            "n}",
+            "}{n}{",
+            "{unknown} {n}",
+            "{} {n}",
+            "{{n} of {total}}",
+            "plain",
+            "",
+        ];
+        let value_sets: [&[(&str, &str)]; 6] = [
+            &[("n", "1"), ("total", "3")],
+            &[("n", "12"), ("total", "")],
+            &[("day", "7"), ("month", "February"), ("year", "2017")],
+            &[("names", "A, B"), ("n", "")],
+            &[("n", "{total}"), ("total", "3")],
+            &[("n", "x"), ("n", "y"), ("xy", "joined"), ("", "empty")],
+        ];
+        for pattern in patterns {
+            for values in value_sets {
+                assert_eq!(
+                    fill(pattern, values),
+                    fill_in_turn(pattern, values),
+                    "{pattern} with {values:?}"
+                );
+            }
+        }
+    }
+
+    /// Renders `source` with the `tr` filter and `values` in the context.
+    fn render_tr(source: &str, values: &[(&str, tera::Value)]) -> String {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("tr", tr_filter);
+        tera.add_raw_template("t", source).unwrap();
+        let mut context = tera::Context::new();
+        for (name, value) in values {
+            context.insert_value(name.to_string(), value.clone());
+        }
+        tera.render("t", &context).unwrap()
+    }
+
+    #[test]
+    fn the_tr_filter_reads_strings_and_numbers_in_place_and_any_other_value_as_json() {
+        let phrase = "{n} of {total} by {names} ({ratio})";
+        let template =
+            format!("{{{{ \"{phrase}\" | tr(n=n, total=total, names=names, ratio=ratio) }}}}");
+        let values = [
+            ("n", tera::Value::from(3u64)),
+            ("total", tera::Value::from(-4i64)),
+            ("names", tera::Value::from("A, B")),
+            ("ratio", tera::Value::from(0.5f64)),
+        ];
+        // A float goes the general way, the JSON text of each value.
+        assert_eq!(render_tr(&template, &values), "3 of -4 by A, B (0.5)");
+        // Strings and whole numbers alone are read in place, to the same text.
+        let template = "{{ \"{n} of {total} by {names}\" | tr(n=n, total=total, names=names) }}";
+        assert_eq!(render_tr(template, &values), "3 of -4 by A, B");
+        // The singular is picked when `n` is one, whichever way it was read.
+        let template = "{{ \"{n} article|{n} articles\" | tr(n=n) }}";
+        assert_eq!(
+            render_tr(template, &[("n", tera::Value::from(1u64))]),
+            "1 article"
+        );
+        assert_eq!(
+            render_tr(template, &[("n", tera::Value::from("1"))]),
+            "1 article"
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod assets;
 pub mod body;
 pub mod book;
 pub mod charts;
+pub mod chrome;
 pub mod citations;
 pub mod context;
 pub mod feeds;
@@ -164,6 +165,8 @@ pub struct Renderer<'a> {
     book_plan: OnceLock<book::BookPlan>,
     /// Article bodies rendered once for the page, the book and the search index.
     bodies: body::BodyCache,
+    /// The layout's parts shared by every page of a depth and section, rendered once each.
+    chrome: chrome::Chrome,
 }
 
 /// What an item partial sees: the article as `a`, and the page's `root`.
@@ -241,6 +244,7 @@ impl<'a> Renderer<'a> {
                 linked.book.articles.len(),
                 linked.book.articles.iter().map(|a| a.body.len()).sum(),
             ),
+            chrome: chrome::Chrome::default(),
         })
     }
 
@@ -395,6 +399,14 @@ impl<'a> Renderer<'a> {
             Page::BookVolume(v) => ("book.html", self.book(Some(v), root)?),
         };
         context.extend(to_context(&common)?);
+        let parts = self
+            .chrome
+            .parts(&common.root, common.section, |template, context| {
+                self.render_partial(template, context)
+            })?;
+        for ((name, _), part) in chrome::PARTS.iter().zip(parts.iter()) {
+            context.insert_value(*name, part.clone());
+        }
         // Straight into the page's bytes: tera's `render` would check them again as UTF-8.
         let mut bytes = Vec::with_capacity(16 * 1024);
         self.templates

@@ -42,49 +42,57 @@ const FRAGMENTS_PER_FILE: usize = 64;
 /// Tokens longer than this are cut, in the index and in queries alike.
 const MAX_TOKEN_CHARS: usize = 32;
 
-/// Words too common to narrow a search; `search.js` skips the same list. A `matches!` (a switch
-/// on length, then one comparison) because it runs for every word of the book.
+/// Words too common to narrow a search; `search.js` skips the same list.
+const STOP_WORDS: [&str; 36] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
+    "they", "this", "to", "was", "were", "which", "will", "with",
+];
+
+/// The longest stop word's length: every longer word is decided by its length alone.
+const STOP_WORD_MAX: usize = 5;
+
+/// A word of at most [`STOP_WORD_MAX`] bytes as one number, its bytes from the high end down.
+/// Tokens hold no NUL byte, so two different words never pack alike.
+const fn pack_word(word: &[u8]) -> u64 {
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        packed = packed << 8 | word[i] as u64;
+        i += 1;
+    }
+    packed
+}
+
+/// [`STOP_WORDS`] packed and sorted, for a binary search of integers: this runs for every word
+/// of the book, where comparing strings called `memcmp` for each candidate.
+const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
+    let mut packed = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < packed.len() {
+        packed[i] = pack_word(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    // An insertion sort, at compile time.
+    let mut i = 1;
+    while i < packed.len() {
+        let mut j = i;
+        while j > 0 && packed[j - 1] > packed[j] {
+            let swap = packed[j];
+            packed[j] = packed[j - 1];
+            packed[j - 1] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    packed
+};
+
 fn is_stop_word(word: &str) -> bool {
-    // No stop word is longer than five letters: most words are decided by their length alone.
-    word.len() <= 5
-        && matches!(
-            word,
-            "a" | "an"
-                | "and"
-                | "are"
-                | "as"
-                | "at"
-                | "be"
-                | "but"
-                | "by"
-                | "for"
-                | "from"
-                | "had"
-                | "has"
-                | "have"
-                | "he"
-                | "her"
-                | "his"
-                | "in"
-                | "is"
-                | "it"
-                | "its"
-                | "of"
-                | "on"
-                | "or"
-                | "she"
-                | "that"
-                | "the"
-                | "their"
-                | "they"
-                | "this"
-                | "to"
-                | "was"
-                | "were"
-                | "which"
-                | "will"
-                | "with"
-        )
+    word.len() <= STOP_WORD_MAX
+        && PACKED_STOP_WORDS
+            .binary_search(&pack_word(word.as_bytes()))
+            .is_ok()
 }
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
@@ -141,39 +149,18 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
     let mut word: Option<(usize, usize, usize)> = None;
     // Byte offsets of the characters of the current Hangul/kana/Han run.
     let mut run: Vec<usize> = Vec::new();
-    let flush_word = |word: &mut Option<(usize, usize, usize)>, emit: &mut dyn FnMut(&'t str)| {
-        if let Some((start, end, chars)) = word.take() {
-            let token = &lowered[start..end];
-            if chars > 1 && !is_stop_word(token) {
-                emit(token);
-            }
-        }
-    };
-    let flush_run = |run: &mut Vec<usize>, end: usize, emit: &mut dyn FnMut(&'t str)| {
-        match run.len() {
-            0 => {}
-            1 => emit(&lowered[run[0]..end]),
-            n => {
-                for j in 0..n - 1 {
-                    let to = run.get(j + 2).copied().unwrap_or(end);
-                    emit(&lowered[run[j]..to]);
-                }
-            }
-        }
-        run.clear();
-    };
     let bytes = lowered.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // A run of ASCII letters and digits at once: it is nearly every word of an
         // English-language book.
-        if bytes[i].is_ascii_alphanumeric() {
+        if ASCII_WORD[usize::from(bytes[i])] {
             let n = bytes[i..]
                 .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
+                .position(|&b| !ASCII_WORD[usize::from(b)])
                 .unwrap_or(bytes.len() - i);
             if !run.is_empty() {
-                flush_run(&mut run, i, &mut emit);
+                flush_run(lowered, &mut run, i, &mut emit);
             }
             let (start, end, chars) = word.unwrap_or((i, i, 0));
             // Within the first MAX_TOKEN_CHARS characters, the word's cut end moves on.
@@ -193,11 +180,11 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
             }
         };
         if cjk {
-            flush_word(&mut word, &mut emit);
+            flush_word(lowered, &mut word, &mut emit);
             run.push(i);
         } else if alphanumeric {
             if !run.is_empty() {
-                flush_run(&mut run, i, &mut emit);
+                flush_run(lowered, &mut run, i, &mut emit);
             }
             let (start, end, chars) = word.unwrap_or((i, i, 0));
             let end = if chars < MAX_TOKEN_CHARS {
@@ -207,13 +194,65 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
             };
             word = Some((start, end, chars + 1));
         } else {
-            flush_word(&mut word, &mut emit);
-            flush_run(&mut run, i, &mut emit);
+            flush_word(lowered, &mut word, &mut emit);
+            if !run.is_empty() {
+                flush_run(lowered, &mut run, i, &mut emit);
+            }
         }
         i += len;
     }
-    flush_word(&mut word, &mut emit);
-    flush_run(&mut run, lowered.len(), &mut emit);
+    flush_word(lowered, &mut word, &mut emit);
+    flush_run(lowered, &mut run, lowered.len(), &mut emit);
+}
+
+/// The ASCII letters and digits, by byte: one load a byte where the range tests took several,
+/// in the loop that reads nearly every byte of the book.
+const ASCII_WORD: [bool; 256] = {
+    let mut word = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        word[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    word
+};
+
+/// Emits the finished `word` of [`tokenize`] (start, cut end, characters) unless it is one
+/// character or a stop word. Generic over `emit`, not a `dyn` call: it runs for every word.
+#[inline(always)]
+fn flush_word<'t>(
+    lowered: &'t str,
+    word: &mut Option<(usize, usize, usize)>,
+    emit: &mut impl FnMut(&'t str),
+) {
+    if let Some((start, end, chars)) = word.take() {
+        let token = &lowered[start..end];
+        if chars > 1 && !is_stop_word(token) {
+            emit(token);
+        }
+    }
+}
+
+/// Emits the bigrams of a finished Hangul/kana/Han `run` of [`tokenize`] (a lone character as
+/// itself), the run's last character ending at `end`.
+#[inline(always)]
+fn flush_run<'t>(
+    lowered: &'t str,
+    run: &mut Vec<usize>,
+    end: usize,
+    emit: &mut impl FnMut(&'t str),
+) {
+    match run.len() {
+        0 => {}
+        1 => emit(&lowered[run[0]..end]),
+        n => {
+            for j in 0..n - 1 {
+                let to = run.get(j + 2).copied().unwrap_or(end);
+                emit(&lowered[run[j]..to]);
+            }
+        }
+    }
+    run.clear();
 }
 
 /// Lower-cases `text` as `str::to_lowercase` (and JavaScript's `toLowerCase`) do, quickly for
@@ -703,7 +742,8 @@ mod tests {
         out
     }
 
-    /// The stop words, as `search.js` lists them.
+    /// The stop words, as `search.js` lists them (written out again: the test must not read
+    /// the list it checks).
     const STOP_WORDS: [&str; 36] = [
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has",
         "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that",
@@ -739,6 +779,17 @@ mod tests {
         let script = include_str!("../../theme/search.js");
         for stop in STOP_WORDS {
             assert!(script.contains(&format!("'{stop}'")), "{stop} in search.js");
+        }
+    }
+
+    #[test]
+    fn the_word_byte_table_is_ascii_letters_and_digits() {
+        for byte in 0..=255u8 {
+            assert_eq!(
+                ASCII_WORD[usize::from(byte)],
+                byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
         }
     }
 

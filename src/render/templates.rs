@@ -38,6 +38,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/book_article.html",
         include_str!("../../templates/partials/book_article.html"),
     ),
+    (
+        "partials/site_head.html",
+        include_str!("../../templates/partials/site_head.html"),
+    ),
+    (
+        "partials/site_nav.html",
+        include_str!("../../templates/partials/site_nav.html"),
+    ),
+    (
+        "partials/site_footer.html",
+        include_str!("../../templates/partials/site_footer.html"),
+    ),
 ];
 
 /// The compiled templates, and what the renderer needs to know of their sources.
@@ -87,6 +99,7 @@ pub fn load_templates(root: &Path) -> Result<Templates, Error> {
     // Tera's default escaper also escapes `/`, which bloats every URL; quotes, `<`, `>` and `&` suffice.
     tera.set_escape_fn(escape_html_to);
     tera.register_filter("tr", super::i18n::tr_filter);
+    tera.register_filter("safe", safe_without_copy);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(template_error)?;
     let entry_prints_root_only = sources
@@ -107,6 +120,17 @@ pub fn escape_html(text: &str) -> String {
 /// [`escape_html`] as tera calls it, straight into the page.
 fn escape_html_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     pulldown_cmark_escape::escape_html(pulldown_cmark_escape::IoWriter(out), text)
+}
+
+/// Tera's `safe` filter, which copies the string it marks (an article's whole body, its lists
+/// and citation links, on every page): this one marks the string it is given, shared, and
+/// turns any other value into its text as tera's does.
+fn safe_without_copy(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    if value.is_string() {
+        value.clone().mark_safe()
+    } else {
+        tera::Value::safe_string(&value.to_string())
+    }
 }
 
 /// Whether the template `source` uses the variable `root` only to print it as it is
@@ -206,6 +230,32 @@ pub fn template_diagnostic(error: &Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_safe_filter_prints_what_teras_own_prints() {
+        let source = "{{ s | safe }}|{{ s }}|{{ n | safe }}|{{ list | safe }}|{{ none | safe }}";
+        let mut context = tera::Context::new();
+        context.insert(
+            "s",
+            "<b>Moon & Trump</b> said \"no\" in a sentence long enough",
+        );
+        context.insert("n", &12.5);
+        context.insert("list", &["<a>", "b"]);
+        context.insert("none", &Option::<String>::None);
+        let render = |ours: bool| {
+            let mut tera = tera::Tera::new();
+            tera.autoescape_on([".html"]);
+            if ours {
+                tera.register_filter("safe", safe_without_copy);
+            }
+            tera.add_raw_template("t.html", source).unwrap();
+            tera.render("t.html", &context).unwrap()
+        };
+        let ours = render(true);
+        assert_eq!(ours, render(false));
+        assert!(ours.starts_with("<b>Moon & Trump</b>"), "{ours}");
+        assert!(ours.contains("|&lt;b&gt;"), "{ours}");
+    }
 
     #[test]
     fn only_a_template_that_just_prints_root_can_share_one_rendering() {
