@@ -72,7 +72,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
 
     // A run that lasts past a second shows its progress (on a terminal only).
     let bar = crate::progress::Progress::new(options.progress, inputs.len(), "importing");
-    let mut taken: HashSet<String> = existing.stems.clone();
+    let taken: HashSet<String> = existing.stems.clone();
     let mut records = expansion.records;
     let mut found_actors: Vec<NewActor> = Vec::new();
     let mut found_outlets: Vec<OutletEntry> = Vec::new();
@@ -96,46 +96,38 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
             }
             Ok(errors)
         });
+        let mut placer = Placer {
+            existing: &mut existing,
+            taken,
+            records: &mut records,
+            found_actors: &mut found_actors,
+            found_outlets: &mut found_outlets,
+            sender: &sender,
+            out_dir: &out_dir,
+            options,
+        };
+        // A chunk is placed while the next one is imported, so no thread waits for the placing.
+        let mut imported: Option<ImportedChunk> = None;
         for chunk in inputs.chunks(CHUNK) {
-            let prepared: Vec<Result<Prepared, String>> = chunk
-                .par_iter()
-                .map(|unit| prepare_unit(unit, options, &ctx))
-                .collect();
+            let previous = imported.take();
+            let (prepared, ()) = rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|unit| prepare_unit(unit, options, &ctx))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    if let Some((units, results)) = previous {
+                        placer.place_chunk(units, results);
+                    }
+                },
+            );
             bar.steps(chunk.len());
-            for (input, result) in chunk.iter().zip(prepared) {
-                let prepared = match result {
-                    Ok(p) => p,
-                    Err(message) => {
-                        records.push(failed(&label_of(input), message));
-                        continue;
-                    }
-                };
-                let (target, outcome) =
-                    place(&prepared, &mut existing, &mut taken, &out_dir, options);
-                let text = prepared.text;
-                let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
-                let outcome = if writes_file && options.dry_run {
-                    Outcome::WouldWrite
-                } else {
-                    outcome
-                };
-                let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
-                if writes_file {
-                    found_actors.extend(prepared.imported.new_actors.iter().cloned());
-                    found_outlets.extend(prepared.imported.new_outlet.iter().cloned());
-                    if !options.dry_run && sender.send((target.clone(), text)).is_err() {
-                        break;
-                    }
-                }
-                records.push(Record {
-                    input: label_of(input),
-                    output: Some(target),
-                    outcome,
-                    review: prepared.imported.front.review.fields(),
-                    warnings: prepared.imported.warnings.clone(),
-                    preview,
-                });
-            }
+            imported = Some((chunk, prepared));
+        }
+        if let Some((units, results)) = imported {
+            placer.place_chunk(units, results);
         }
         drop(sender);
         writer.join().expect("the writer thread does not panic")
@@ -180,6 +172,70 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         }
     }
     Ok(report)
+}
+
+/// A chunk of inputs and what importing each gave.
+type ImportedChunk<'a> = (&'a [Unit], Vec<Result<Prepared, String>>);
+
+/// What placing the imported inputs in order keeps track of, and where their files go.
+struct Placer<'a> {
+    existing: &'a mut Existing,
+    taken: HashSet<String>,
+    records: &'a mut Vec<Record>,
+    found_actors: &'a mut Vec<NewActor>,
+    found_outlets: &'a mut Vec<OutletEntry>,
+    sender: &'a std::sync::mpsc::SyncSender<(PathBuf, String)>,
+    out_dir: &'a Path,
+    options: &'a ImportOptions,
+}
+
+impl Placer<'_> {
+    /// Places one chunk's articles in input order, hands the files to write to the writer and
+    /// records each outcome.
+    fn place_chunk(&mut self, units: &[Unit], results: Vec<Result<Prepared, String>>) {
+        let options = self.options;
+        for (input, result) in units.iter().zip(results) {
+            let prepared = match result {
+                Ok(p) => p,
+                Err(message) => {
+                    self.records.push(failed(&label_of(input), message));
+                    continue;
+                }
+            };
+            let (target, outcome) = place(
+                &prepared,
+                self.existing,
+                &mut self.taken,
+                self.out_dir,
+                options,
+            );
+            let text = prepared.text;
+            let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
+            let outcome = if writes_file && options.dry_run {
+                Outcome::WouldWrite
+            } else {
+                outcome
+            };
+            let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
+            if writes_file {
+                self.found_actors
+                    .extend(prepared.imported.new_actors.iter().cloned());
+                self.found_outlets
+                    .extend(prepared.imported.new_outlet.iter().cloned());
+                if !options.dry_run && self.sender.send((target.clone(), text)).is_err() {
+                    break;
+                }
+            }
+            self.records.push(Record {
+                input: label_of(input),
+                output: Some(target),
+                outcome,
+                review: prepared.imported.front.review.fields(),
+                warnings: prepared.imported.warnings.clone(),
+                preview,
+            });
+        }
+    }
 }
 
 fn failed(input: &Path, message: String) -> Record {
