@@ -50,14 +50,19 @@ const CHUNK: usize = 256;
 
 /// Imports every input; fails outright only when the book's own files cannot be read.
 pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
-    // The book's files are read while the other threads build the passes' patterns.
-    let (ctx, ()) = rayon::join(|| ImportContext::load(&options.root), super::warm_up);
+    // The book's files are read while the other threads build the passes' patterns, and the
+    // inputs are listed meanwhile on this thread, which would otherwise wait.
+    let (ctx, (files, urls, failures)) = std::thread::scope(|scope| {
+        let warm =
+            scope.spawn(|| rayon::join(|| ImportContext::load(&options.root), super::warm_up).0);
+        let named = named_inputs(options);
+        (warm.join().expect("loading the book does not panic"), named)
+    });
     let ctx = ctx?;
     let out_dir = options
         .into
         .clone()
         .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
-    let (files, urls, failures) = named_inputs(options);
     let mut existing = Existing::scan(&out_dir);
     let fetcher = Fetcher::new(options.fetch_config.clone());
     let expansion = expand::expand(expand::Request {
