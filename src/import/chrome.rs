@@ -152,7 +152,7 @@ pub(crate) fn body_like(text: &str) -> bool {
         .trim_end()
         .ends_with(['.', '?', '!', '"', '”', '’', '\''])
         || sign_off(text).is_some();
-    ends && text.split_whitespace().nth(11).is_some()
+    ends && more_words_than(text, 11)
 }
 
 /// The short credit after a story's last sentence and a dash: `…by the floods.-VNA` gives `VNA`,
@@ -203,22 +203,25 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if short && text.contains(" this ") && has_digit(text) && REPORTED_ON.is_match(text) {
         return Kind::Meta(Meta::Byline);
     }
-    if short && SOURCE.is_match(text) {
+    // Each pattern is run only on lines holding what every match of it holds: a `Source:` and
+    // an editor's note have a colon (or the note is bracketed), an address has `://`.
+    let colon = text.contains(':');
+    if short && colon && SOURCE.is_match(text) {
         return Kind::Meta(Meta::Source);
     }
-    if NOTE.is_match(text) {
+    if (colon || text.starts_with('(')) && NOTE.is_match(text) {
         return Kind::Meta(Meta::Note);
     }
-    if URL_LINE.is_match(text) {
+    if text.contains("://") && URL_LINE.is_match(text) {
         return Kind::Meta(Meta::Url);
     }
-    if chars <= 300 && CREDIT.is_match(text) {
+    if chars <= 300 && may_credit(text) && CREDIT.is_match(text) {
         return Kind::Meta(Meta::Credit);
     }
     if chars <= 250 && COPYRIGHT.is_match(text) {
         return Kind::Meta(Meta::Copyright);
     }
-    if short && CONTACT.is_match(text) {
+    if short && may_be_contact(text) && CONTACT.is_match(text) {
         return Kind::Meta(Meta::Contact);
     }
     // An address needs an `@`.
@@ -260,6 +263,30 @@ fn is_widget_run(text: &str) -> bool {
         label || widget
     });
     all_chrome && widgets > 0 && text.split(['/', ',', '|']).count() >= 3
+}
+
+/// Whether [`CONTACT`] may match `text`: its lines open with `(`, `p`, `c`, `e`, `w`, `f` or `d`
+/// in either case (letters no character past ASCII folds to), or hold an address's `@`.
+fn may_be_contact(text: &str) -> bool {
+    text.bytes()
+        .next()
+        .is_some_and(|b| b"(pcewfd".contains(&b.to_ascii_lowercase()))
+        || text.contains('@')
+}
+
+/// Whether [`CREDIT`] may match `text`: its credits open with one of nine letters, and its
+/// contributor's line ends in `report`, `story` or `article` and maybe a full stop (tested by
+/// `tory`: only `s` and `k` have a character past ASCII that the case-blind pattern takes).
+fn may_credit(text: &str) -> bool {
+    let opens = text
+        .bytes()
+        .next()
+        .is_some_and(|b| b"arwectpgv".contains(&b.to_ascii_lowercase()));
+    let end = text.strip_suffix('.').unwrap_or(text).as_bytes();
+    let closes = |word: &[u8]| {
+        end.len() >= word.len() && end[end.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    opens || closes(b"report") || closes(b"tory") || closes(b"article")
 }
 
 /// `Home | News | Politics | World`, `News / Politics / News`, `Home > World > Africa`: three or
@@ -304,9 +331,7 @@ pub(crate) static ADDRESSES_READER: LazyLock<Regex> =
 /// "We use some essential cookies to make this service work.", "Sign up to our newsletter…": a
 /// short paragraph that speaks to the reader about the site itself.
 fn is_reader_notice(text: &str) -> bool {
-    text.split_whitespace().nth(60).is_none()
-        && NOTICE_WORDS.is_match(text)
-        && ADDRESSES_READER.is_match(text)
+    !more_words_than(text, 60) && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
 }
 
 pub(crate) fn has_digit(text: &str) -> bool {
@@ -379,6 +404,52 @@ mod tests {
             "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
              low bookings, the company said in a statement."
         );
+    }
+
+    #[test]
+    fn the_line_tests_skip_no_line_their_patterns_match() {
+        // Lines each pattern takes, in the cases and spellings the case-blind patterns allow.
+        let lines = [
+            "Reporting by Jane Doe; Editing by John Roe",
+            "ADDITIONAL REPORTING BY JANE DOE",
+            "writing by Jane Doe",
+            "Written by Jane Doe; edited by John Roe",
+            "Compiled by the desk",
+            "Translated by Ana Lima",
+            "Photographs by Ana Lima",
+            "Graphics by Ana Lima",
+            "Video by Ana Lima",
+            "Jane Doe contributed to this report.",
+            "Jane Doe contributed to the STORY",
+            "Jane Doe contributed this \u{17f}tory",
+            "John Roe contributed to the article",
+            "(END)",
+            "(c) Yonhap 2024",
+            "Please send tips to the desk",
+            "Contact the reporter at jane@example.com",
+            "E-mail: desk@example.com",
+            "Write to the writer at jane@example.com",
+            "For more information call the office",
+            "Follow us on X",
+            "Download our news app",
+            "jane.doe@example.com",
+            "[jane.doe@example.com]",
+        ];
+        let mut taken = [0, 0];
+        for line in lines {
+            if CREDIT.is_match(line) {
+                taken[0] += 1;
+                assert!(may_credit(line), "{line}");
+            }
+            if CONTACT.is_match(line) {
+                taken[1] += 1;
+                assert!(may_be_contact(line), "{line}");
+            }
+        }
+        assert_eq!(taken, [13, 11]);
+        // And most lines are turned away before either pattern runs.
+        let prose = "Officials said the talks would resume next week in Geneva.";
+        assert!(!may_credit(prose) && !may_be_contact(prose));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub(crate) struct NameSpans {
 impl NameSpans {
     /// Scans `text` once; `particles` are the lower-case words that stand inside names (`da`).
     pub fn new(text: &str, particles: &[&str]) -> Self {
+        let particles = Particles::new(particles);
+        let particles = &particles;
         // The words of a run are the next word of one start and a start of their own: each
         // word's successor is found once, by the offset where the word ends.
         let mut next_after: Vec<u32> = vec![UNKNOWN; text.len() + 1];
@@ -62,6 +64,23 @@ impl NameSpans {
             next = end;
             true
         })
+    }
+}
+
+/// The surname particles, with the words they open: most lower-case words after a name
+/// (`said`, `and`) open none, and are turned away by one look-up.
+struct Particles<'p> {
+    all: &'p [&'p str],
+    first_words: rustc_hash::FxHashSet<&'p str>,
+}
+
+impl<'p> Particles<'p> {
+    fn new(all: &'p [&'p str]) -> Self {
+        let first_words = all
+            .iter()
+            .map(|p| p.split(' ').next().unwrap_or(p))
+            .collect();
+        Particles { all, first_words }
     }
 }
 
@@ -162,7 +181,7 @@ fn token_end(text: &str, at: usize) -> Option<usize> {
 
 /// The end of one more name word after `at`: ` da`, ` von der` particles, then ` `, an optional
 /// middle initial (`J. `) and the word. Particles are tried longest run first, as a regex would.
-fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
+fn next_word_end(text: &str, at: usize, particles: &Particles) -> Option<usize> {
     let rest = &text[at..];
     // Particles are lower-case words: most name words end before anything else is tried.
     let after_space = rest.strip_prefix(' ');
@@ -172,15 +191,14 @@ fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
     // A particle can only follow when it opens with the next word: most lower-case words after
     // a name (`said`, `and`) open none, and the particles are not tried one by one.
     let next_word = after_space.map_or("", |r| r.split(' ').next().unwrap_or(r));
+    let particle_next = particle_next && particles.first_words.contains(next_word);
     let opens_with_next_word = |particle: &&str| {
         particle
             .strip_prefix(next_word)
             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
     };
-    for particle in particles
-        .iter()
-        .filter(|p| particle_next && opens_with_next_word(p))
-    {
+    let candidates = if particle_next { particles.all } else { &[] };
+    for particle in candidates.iter().filter(|p| opens_with_next_word(p)) {
         if rest
             .strip_prefix(' ')
             .and_then(|r| r.strip_prefix(particle))
@@ -208,7 +226,11 @@ fn next_word_end(text: &str, at: usize, particles: &[&str]) -> Option<usize> {
 fn with_suffix(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let after_comma = rest.strip_prefix(',').unwrap_or(rest);
-    if let Some(spaced) = after_comma.strip_prefix(' ') {
+    // Every suffix opens with `J`, `S` or `I`: most names end before anything else is tried.
+    let spaced = after_comma
+        .strip_prefix(' ')
+        .filter(|r| r.starts_with(['J', 'S', 'I']));
+    if let Some(spaced) = spaced {
         let comma = rest.len() - after_comma.len();
         for suffix in SUFFIXES {
             let Some(tail) = spaced.strip_prefix(suffix) else {
@@ -268,6 +290,9 @@ mod tests {
                 ),
                 "{prefix}"
             );
+        }
+        for suffix in SUFFIXES {
+            assert!(suffix.starts_with(['J', 'S', 'I']), "{suffix}");
         }
     }
 

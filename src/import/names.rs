@@ -30,6 +30,23 @@ pub(crate) static KOREAN_SURNAMES: LazyLock<Vec<&'static str>> =
 pub(crate) static CHINESE_SURNAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("registry/chinese_surnames.txt")).collect());
 
+/// [`KOREAN_SURNAMES`] and [`CHINESE_SURNAMES`] for looking a word up: every name-shaped
+/// phrase's first word is.
+static KOREAN_SURNAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| KOREAN_SURNAMES.iter().copied().collect());
+static CHINESE_SURNAME_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| CHINESE_SURNAMES.iter().copied().collect());
+
+/// Whether `word` is one of [`KOREAN_SURNAMES`].
+pub(crate) fn is_korean_surname(word: &str) -> bool {
+    KOREAN_SURNAME_SET.contains(word)
+}
+
+/// Whether `word` is one of [`CHINESE_SURNAMES`].
+pub(crate) fn is_chinese_surname(word: &str) -> bool {
+    CHINESE_SURNAME_SET.contains(word)
+}
+
 static KOREAN_SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:kk|tt|pp|ss|jj|ch|kh|th|ph|sh|wh|[gkndrlmbpsjchtwy])?(?:yae|yeo|wae|eui|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ou|ee|ei|ai|a|e|o|u|i)(?:ng|nk|lk|lm|lb|[kgnmlpbtd])?$").unwrap()
 });
@@ -61,8 +78,8 @@ pub(crate) fn family_first(name: &str) -> bool {
     if rest.is_empty() {
         return false;
     }
-    (KOREAN_SURNAMES.contains(first) && rest.iter().all(|t| korean_given(t)))
-        || (CHINESE_SURNAMES.contains(first) && rest.len() == 1 && chinese_given(rest[0]))
+    (KOREAN_SURNAME_SET.contains(first) && rest.iter().all(|t| korean_given(t)))
+        || (CHINESE_SURNAME_SET.contains(first) && rest.len() == 1 && chinese_given(rest[0]))
 }
 
 /// Whether `name` looks like a Korean name on its own, without any context: a family name and a
@@ -71,10 +88,10 @@ pub(crate) fn korean_name(name: &str) -> bool {
     let tokens: Vec<&str> = name.split_whitespace().collect();
     match tokens.as_slice() {
         [family, given] => {
-            KOREAN_SURNAMES.contains(family) && given.contains('-') && korean_given(given)
+            KOREAN_SURNAME_SET.contains(family) && given.contains('-') && korean_given(given)
         }
         [family, a, b] => {
-            KOREAN_SURNAMES.contains(family)
+            KOREAN_SURNAME_SET.contains(family)
                 && !a.contains('-')
                 && !b.contains('-')
                 && a.len() <= 5
@@ -91,7 +108,7 @@ pub(crate) fn chinese_name(name: &str) -> bool {
     let tokens: Vec<&str> = name.split_whitespace().collect();
     match tokens.as_slice() {
         [family, given] => {
-            CHINESE_SURNAMES.contains(family)
+            CHINESE_SURNAME_SET.contains(family)
                 && chinese_given(given)
                 && !is_english_word(&given.to_lowercase())
         }
@@ -118,12 +135,20 @@ pub(crate) fn short_form(name: &str) -> Option<&str> {
 
 /// Names of places and institutions shaped like personal names, from
 /// `registry/name_shaped_places.txt`.
-static INSTITUTIONS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("registry/name_shaped_places.txt")).collect());
+/// Kept in ASCII lower case with their lengths, so most phrases are turned away by their length
+/// and the rest looked up rather than compared with every entry.
+static INSTITUTIONS: LazyLock<(FxHashSet<String>, FxHashSet<usize>)> = LazyLock::new(|| {
+    let places: Vec<&str> = entries(include_str!("registry/name_shaped_places.txt")).collect();
+    (
+        places.iter().map(|p| p.to_ascii_lowercase()).collect(),
+        places.iter().map(|p| p.len()).collect(),
+    )
+});
 
-/// Whether a name-shaped phrase is a place or an institution.
+/// Whether a name-shaped phrase is a place or an institution (any ASCII case).
 pub(crate) fn is_institution(name: &str) -> bool {
-    INSTITUTIONS.iter().any(|i| i.eq_ignore_ascii_case(name))
+    let (places, lengths) = &*INSTITUTIONS;
+    lengths.contains(&name.len()) && places.contains(&name.to_ascii_lowercase())
 }
 
 /// The entries of a word list: one per line, `#` comments and blank lines skipped.
@@ -166,6 +191,10 @@ static GIVEN: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 pub(crate) static PARTICLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("registry/name_particles.txt")).collect());
 
+/// [`PARTICLES`] for looking a word up.
+static PARTICLE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PARTICLES.iter().copied().collect());
+
 /// Titles, honorifics and nationalities written before names, longest first (so a regex
 /// alternation prefers `Prime Minister` to `Minister`).
 pub(crate) static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -194,7 +223,7 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 
 /// Whether `word` is a surname particle (`da`, `von`, `bin`).
 pub(crate) fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    PARTICLE_SET.contains(word)
 }
 
 /// Whether `word` is a capitalised word of a title or honorific (`Treasurer`, `Sheikh`, `Chair`).
@@ -261,6 +290,9 @@ pub(crate) fn patterns() -> Vec<fn()> {
             LazyLock::force(&STOP_SET);
             LazyLock::force(&NON_PERSON);
             LazyLock::force(&PARTICLES);
+            LazyLock::force(&PARTICLE_SET);
+            LazyLock::force(&KOREAN_SURNAME_SET);
+            LazyLock::force(&CHINESE_SURNAME_SET);
             LazyLock::force(&TITLES);
             LazyLock::force(&TITLE_WORDS);
         },

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::RegexSet;
 
-use super::chrome::email_domains;
+use super::chrome::{email_domains, more_words_than};
 use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
@@ -22,9 +22,12 @@ const MAX_DFA_SIGNATURES: usize = 2_000;
 /// The outlets file, compiled for matching.
 pub(crate) struct OutletMatcher {
     names: Vec<String>,
-    by_name: HashMap<String, usize>,
+    /// Looked up for every short line of every input: hashed the fast way.
+    by_name: rustc_hash::FxHashMap<String, usize>,
     signatures: Option<AhoCorasick>,
     signature_owner: Vec<usize>,
+    /// The signatures in ASCII lower case, for telling a line that is one of them by a look-up.
+    signature_lines: rustc_hash::FxHashSet<String>,
     /// Every name and alias, to find outlets named inside a line (`Copyright AFP, 2018`).
     mentions: Option<AhoCorasick>,
     /// Per mention pattern: its outlet, and whether it is an acronym that must match in capitals.
@@ -87,7 +90,7 @@ pub(crate) struct OutletGuess {
 
 impl OutletMatcher {
     pub fn new(outlets: &[OutletEntry]) -> Result<Self, Diagnostic> {
-        let mut by_name = HashMap::new();
+        let mut by_name = rustc_hash::FxHashMap::default();
         let mut signatures = Vec::new();
         let mut signature_owner = Vec::new();
         let mut domains = HashMap::new();
@@ -158,6 +161,7 @@ impl OutletMatcher {
                 .expect("outlet names build an automaton")
         });
         Ok(OutletMatcher {
+            signature_lines: signatures.iter().map(|s| s.to_ascii_lowercase()).collect(),
             aggregator: outlets
                 .iter()
                 .map(|o| o.kind.as_deref() == Some("aggregator"))
@@ -222,16 +226,15 @@ impl OutletMatcher {
     }
 
     /// Whether a line is exactly one of the outlets' signatures ("OFFICE OF THE SPOKESPERSON").
+    /// The automaton's leftmost-longest match spans a line exactly when the line is one of the
+    /// signatures in some ASCII case: a look-up says so without searching the line.
     pub fn is_signature_line(&self, line: &str) -> bool {
-        self.signatures.as_ref().is_some_and(|ac| {
-            ac.find(line)
-                .is_some_and(|m| m.start() == 0 && m.end() == line.len())
-        })
+        self.signature_lines.contains(&line.to_ascii_lowercase())
     }
 
     /// Whether a line is just an outlet's name (a masthead or a credit on its own).
     pub fn is_masthead(&self, line: &str) -> bool {
-        line.split_whitespace().nth(6).is_none() && self.resolve_index(line).is_some()
+        !more_words_than(line, 6) && self.resolve_index(line).is_some()
     }
 
     /// The first of two or more outlets making up a whole short line (`Kyodo, Reuters`,
@@ -549,7 +552,7 @@ impl OutletMatcher {
                     last_sentence(&line.text).filter(|s| CREDIT_WORDS.is_match(s)),
                 ),
             };
-            let short = text.split_whitespace().nth(8).is_none();
+            let short = !more_words_than(text, 8);
             // Credits stand in short lines, metadata, the lead, a paragraph opening with a
             // bracketed credit, and interviews; a paragraph of the story mentions outlets only in
             // passing, so most are not searched at all.
@@ -1257,6 +1260,50 @@ pub(crate) fn host_of(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use crate::import::{import_text, ImportContext};
+
+    #[test]
+    fn a_signature_line_is_told_by_look_up_as_the_automaton_tells_it() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let matcher = &ctx.outlets;
+        let automaton = matcher
+            .signatures
+            .as_ref()
+            .expect("the registry has signatures");
+        let by_automaton = |line: &str| {
+            automaton
+                .find(line)
+                .is_some_and(|m| m.start() == 0 && m.end() == line.len())
+        };
+        let lines = [
+            "(Reuters)",
+            "(reuters)",
+            "(REUTERS) -",
+            "(AFP)",
+            "(Xinhua) --",
+            "Thomson Reuters Trust Principles",
+            "thomson reuters trust principles",
+            "(Reuters) - The central bank said",
+            "Text (Reuters)",
+            "(Reuters",
+            "",
+            "Officials said so.",
+        ];
+        let mut signatures = 0;
+        for line in lines {
+            assert_eq!(
+                matcher.is_signature_line(line),
+                by_automaton(line),
+                "{line:?}"
+            );
+            signatures += usize::from(by_automaton(line));
+        }
+        // Both kinds of line are compared (the example book's outlets replace some of the
+        // registry's entries, signatures and all).
+        assert!(
+            signatures >= 2 && signatures <= lines.len() - 4,
+            "{signatures}"
+        );
+    }
 
     fn outlet_of(text: &str) -> (String, Option<String>) {
         let ctx = ImportContext::with_defaults(&[]);

@@ -50,14 +50,19 @@ const CHUNK: usize = 256;
 
 /// Imports every input; fails outright only when the book's own files cannot be read.
 pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
-    // The book's files are read while the other threads build the passes' patterns.
-    let (ctx, ()) = rayon::join(|| ImportContext::load(&options.root), super::warm_up);
+    // The book's files are read while the other threads build the passes' patterns, and the
+    // inputs are listed meanwhile on this thread, which would otherwise wait.
+    let (ctx, (files, urls, failures)) = std::thread::scope(|scope| {
+        let warm =
+            scope.spawn(|| rayon::join(|| ImportContext::load(&options.root), super::warm_up).0);
+        let named = named_inputs(options);
+        (warm.join().expect("loading the book does not panic"), named)
+    });
     let ctx = ctx?;
     let out_dir = options
         .into
         .clone()
         .unwrap_or_else(|| options.root.join(ARTICLES_DIR));
-    let (files, urls, failures) = named_inputs(options);
     let mut existing = Existing::scan(&out_dir);
     let fetcher = Fetcher::new(options.fetch_config.clone());
     let expansion = expand::expand(expand::Request {
@@ -72,7 +77,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
 
     // A run that lasts past a second shows its progress (on a terminal only).
     let bar = crate::progress::Progress::new(options.progress, inputs.len(), "importing");
-    let mut taken: HashSet<String> = existing.stems.clone();
+    let taken: HashSet<String> = existing.stems.clone();
     let mut records = expansion.records;
     let mut found_actors: Vec<NewActor> = Vec::new();
     let mut found_outlets: Vec<OutletEntry> = Vec::new();
@@ -96,46 +101,38 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
             }
             Ok(errors)
         });
+        let mut placer = Placer {
+            existing: &mut existing,
+            taken,
+            records: &mut records,
+            found_actors: &mut found_actors,
+            found_outlets: &mut found_outlets,
+            sender: &sender,
+            out_dir: &out_dir,
+            options,
+        };
+        // A chunk is placed while the next one is imported, so no thread waits for the placing.
+        let mut imported: Option<ImportedChunk> = None;
         for chunk in inputs.chunks(CHUNK) {
-            let prepared: Vec<Result<Prepared, String>> = chunk
-                .par_iter()
-                .map(|unit| prepare_unit(unit, options, &ctx))
-                .collect();
+            let previous = imported.take();
+            let (prepared, ()) = rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|unit| prepare_unit(unit, options, &ctx))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    if let Some((units, results)) = previous {
+                        placer.place_chunk(units, results);
+                    }
+                },
+            );
             bar.steps(chunk.len());
-            for (input, result) in chunk.iter().zip(prepared) {
-                let prepared = match result {
-                    Ok(p) => p,
-                    Err(message) => {
-                        records.push(failed(&label_of(input), message));
-                        continue;
-                    }
-                };
-                let (target, outcome) =
-                    place(&prepared, &mut existing, &mut taken, &out_dir, options);
-                let text = prepared.text;
-                let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
-                let outcome = if writes_file && options.dry_run {
-                    Outcome::WouldWrite
-                } else {
-                    outcome
-                };
-                let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
-                if writes_file {
-                    found_actors.extend(prepared.imported.new_actors.iter().cloned());
-                    found_outlets.extend(prepared.imported.new_outlet.iter().cloned());
-                    if !options.dry_run && sender.send((target.clone(), text)).is_err() {
-                        break;
-                    }
-                }
-                records.push(Record {
-                    input: label_of(input),
-                    output: Some(target),
-                    outcome,
-                    review: prepared.imported.front.review.fields(),
-                    warnings: prepared.imported.warnings.clone(),
-                    preview,
-                });
-            }
+            imported = Some((chunk, prepared));
+        }
+        if let Some((units, results)) = imported {
+            placer.place_chunk(units, results);
         }
         drop(sender);
         writer.join().expect("the writer thread does not panic")
@@ -180,6 +177,70 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
         }
     }
     Ok(report)
+}
+
+/// A chunk of inputs and what importing each gave.
+type ImportedChunk<'a> = (&'a [Unit], Vec<Result<Prepared, String>>);
+
+/// What placing the imported inputs in order keeps track of, and where their files go.
+struct Placer<'a> {
+    existing: &'a mut Existing,
+    taken: HashSet<String>,
+    records: &'a mut Vec<Record>,
+    found_actors: &'a mut Vec<NewActor>,
+    found_outlets: &'a mut Vec<OutletEntry>,
+    sender: &'a std::sync::mpsc::SyncSender<(PathBuf, String)>,
+    out_dir: &'a Path,
+    options: &'a ImportOptions,
+}
+
+impl Placer<'_> {
+    /// Places one chunk's articles in input order, hands the files to write to the writer and
+    /// records each outcome.
+    fn place_chunk(&mut self, units: &[Unit], results: Vec<Result<Prepared, String>>) {
+        let options = self.options;
+        for (input, result) in units.iter().zip(results) {
+            let prepared = match result {
+                Ok(p) => p,
+                Err(message) => {
+                    self.records.push(failed(&label_of(input), message));
+                    continue;
+                }
+            };
+            let (target, outcome) = place(
+                &prepared,
+                self.existing,
+                &mut self.taken,
+                self.out_dir,
+                options,
+            );
+            let text = prepared.text;
+            let writes_file = matches!(outcome, Outcome::Written | Outcome::Overwritten);
+            let outcome = if writes_file && options.dry_run {
+                Outcome::WouldWrite
+            } else {
+                outcome
+            };
+            let preview = (outcome == Outcome::WouldWrite).then(|| front_of(&text));
+            if writes_file {
+                self.found_actors
+                    .extend(prepared.imported.new_actors.iter().cloned());
+                self.found_outlets
+                    .extend(prepared.imported.new_outlet.iter().cloned());
+                if !options.dry_run && self.sender.send((target.clone(), text)).is_err() {
+                    break;
+                }
+            }
+            self.records.push(Record {
+                input: label_of(input),
+                output: Some(target),
+                outcome,
+                review: prepared.imported.front.review.fields(),
+                warnings: prepared.imported.warnings.clone(),
+                preview,
+            });
+        }
+    }
 }
 
 fn failed(input: &Path, message: String) -> Record {
