@@ -898,13 +898,26 @@ fn place_credited_name(doc: &Doc) -> Option<&str> {
         let credit = PLACE_CREDIT
             .captures(line.text.trim())
             .filter(|_| beside_stamp)?;
-        Some(credit.name("name")?.as_str())
+        let (name, place) = (
+            credit.name("name")?.as_str(),
+            credit.name("place")?.as_str(),
+        );
+        // Lengths and letters tested here, not in the pattern: bounded repeats of Unicode
+        // classes make a pattern slow to build.
+        let name_ok = name.chars().count() <= 60
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || " &.'’-".contains(c));
+        let place_ok = place.chars().count() <= 30
+            && place
+                .chars()
+                .all(|c| c.is_alphabetic() || " .'’-".contains(c));
+        (name_ok && place_ok).then_some(name)
     })
 }
 
 static PLACE_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&.'’ -]{1,60}?)\s+\(\p{Lu}[\p{L}.'’ -]{1,30}\)$")
-        .unwrap()
+    regex::Regex::new(r"^(?P<name>\p{Lu}[^()]*?)\s+\((?P<place>\p{Lu}[^()]*)\)$").unwrap()
 });
 
 /// A newspaper's name as its masthead, the text's first line above the headline (`Valley

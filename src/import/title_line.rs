@@ -615,7 +615,7 @@ struct Head<'a> {
     /// standfirst, deck or story, not the headline.
     second_printing: Option<usize>,
     /// The stems of the story's opening paragraphs' words (see [`stems`]).
-    story_stems: FxHashSet<String>,
+    story_stems: FxHashSet<u64>,
 }
 
 /// What the layout around a head line says about it.
@@ -842,10 +842,18 @@ impl Evidence {
 
 /// The words of four letters or more, lower-cased and cut to their first five letters, so that
 /// `unveils` and `unveiled`, `tomb` and `tombs` meet.
-fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+fn stems(text: &str) -> impl Iterator<Item = u64> + '_ {
+    // Each stem packed into a number: no string is built for the words of five paragraphs.
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(3).is_some())
-        .map(|w| w.chars().take(5).flat_map(char::to_lowercase).collect())
+        .map(|w| {
+            w.chars()
+                .take(5)
+                .flat_map(char::to_lowercase)
+                .fold(0u64, |stem, c| {
+                    stem.wrapping_mul(0x1_0000_01b3) ^ u64::from(c)
+                })
+        })
 }
 
 /// No line has a headline's shape: the first text line may be a headline glued to its
