@@ -271,7 +271,9 @@ fn strip_unnamed_site(title: &str) -> &str {
 /// `Headline | May 5, 2024`), or at a clock time (`Headline 07:15 Tue, 4 Mar 2025`). A date
 /// after a plain space is the headline's own (`Vote set for May 5, 2024`).
 static STAMP_CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:[\u{2500}-\u{257f}|·•]+|\s(?:-|–|—)+)\s*|\s+(?:\d{1,2}:\d{2})").unwrap()
+    // A dash glued to the headline's last word counts too: `Report- Thursday, May 29, 2025`.
+    Regex::new(r"\s*(?:[\u{2500}-\u{257f}|·•]+|\s(?:-|–|—)+|(?:-|–|—)+\s)\s*|\s+(?:\d{1,2}:\d{2})")
+        .unwrap()
 });
 
 /// A headline without the page's date stamp glued after it; the headline keeps three words.
@@ -1036,9 +1038,14 @@ mod tests {
             strip_trailing_stamp("Ferry crossings resume after storm 07:15 Tue, 4 Mar 2025"),
             "Ferry crossings resume after storm"
         );
+        assert_eq!(
+            strip_trailing_stamp("Post Cabinet Report- Thursday, May 29, 2025"),
+            "Post Cabinet Report"
+        );
         for kept in [
             "Council vote set for March 4, 2025",
             "Ferry crossings resume - Harbour master",
+            "Covid- 19 cases fall in the capital",
             "Storm | 4 Mar 2025",
         ] {
             assert_eq!(strip_trailing_stamp(kept), kept);
