@@ -208,6 +208,25 @@ fn beside_time_slot(lines: &[Line], at: usize) -> bool {
         .any(|l| TIME_SLOT.is_match(l.text.trim()))
 }
 
+/// `Senator the Hon. Jane Doe`: a person's name after titles and honorifics, the speaker of a
+/// transcript or the author of a statement, never a headline.
+fn titled_name_only(text: &str, outlets: &OutletMatcher) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let titles = words
+        .iter()
+        .take_while(|w| {
+            super::names::is_title_word(w)
+                || matches!(
+                    **w,
+                    "the" | "Hon." | "Hon" | "Rt." | "Rt" | "Honourable" | "Honorable"
+                )
+        })
+        .count();
+    titles > 0
+        && titles < words.len()
+        && super::headline::bare_byline(&words[titles..].join(" "), outlets)
+}
+
 /// `City Fajr Shuruq Duhr` over `Portville 04:25 05:43 12:19`: a table's header row, as many
 /// words as the row under it has cells, most of those numbers or times.
 fn heads_a_table(lines: &[Line], at: usize) -> bool {
@@ -683,6 +702,7 @@ impl<'a> Head<'a> {
         if disqualified(text, outlets)
             || is_run_on_menu(text)
             || super::headline::bare_byline(text, outlets)
+            || titled_name_only(text, outlets)
             || beside_time_slot(lines, i)
             || heads_a_table(lines, i)
             || k.len() < 8
@@ -936,6 +956,23 @@ mod tests {
             across the region stood idle on Monday as rail drivers walked out for the first time \
             in a decade, stranding thousands of passengers at stations.\n";
         assert_eq!(title_of(text).0, "Drivers walk out over pensions");
+    }
+
+    #[test]
+    fn a_titled_name_alone_is_no_headline() {
+        let text = "Senator the Hon. Jane Doe\n\nRail strike halts commuter trains\n\nCommuter \
+            trains across the region stood idle on Monday as drivers walked out for the first \
+            time in a decade, stranding thousands of passengers at stations.\n";
+        assert_eq!(title_of(text).0, "Rail strike halts commuter trains");
+        let outlets = crate::import::outlets::OutletMatcher::new(&[]).expect("no outlets");
+        assert!(super::titled_name_only(
+            "Senator the Hon. Jane Doe",
+            &outlets
+        ));
+        assert!(!super::titled_name_only(
+            "President pledges rail strike talks",
+            &outlets
+        ));
     }
 
     #[test]
