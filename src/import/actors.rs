@@ -1517,6 +1517,29 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether the text is English, by its commonest word: languages that capitalise their nouns
+/// (German) or write names around other words defeat the passes that read bare name shapes.
+fn is_english_prose(text: &str) -> bool {
+    text.matches(" the ").nth(2).is_some()
+}
+
+/// Prepositions in `-ing` or `-ed` follow places as often as people (`in Portville during his
+/// tour`): no sign of someone doing something.
+const PREPOSITIONS: &[&str] = &[
+    "during",
+    "including",
+    "regarding",
+    "concerning",
+    "following",
+    "according",
+    "excluding",
+    "pending",
+    "barring",
+    "based",
+    "owned",
+    "headquartered",
+];
+
 /// `In the 78th minute, Shawal Anuar latched on to …`, `with Pol Pla scoring`: two capitalised
 /// words that are no English words, places or titles, doing something (a verb in `-ed` or `-ing`,
 /// or `was`, `has`, `had`), are a person whose given name no list knows. English text only.
@@ -1525,7 +1548,7 @@ fn unfamiliar_names_acting<'t>(
     pairs: &[(usize, &'t str)],
     found: &mut Vec<Candidate>,
 ) {
-    if text.matches(" the ").nth(2).is_none() {
+    if !is_english_prose(text) {
         return;
     }
     for &(start, pair) in pairs {
@@ -1539,22 +1562,6 @@ fn unfamiliar_names_acting<'t>(
         else {
             continue;
         };
-        // Prepositions in `-ing` or `-ed` follow places as often as people (`in Portville during
-        // his tour`).
-        const PREPOSITIONS: &[&str] = &[
-            "during",
-            "including",
-            "regarding",
-            "concerning",
-            "following",
-            "according",
-            "excluding",
-            "pending",
-            "barring",
-            "based",
-            "owned",
-            "headquartered",
-        ];
         let acts = next.len() >= 4
             && next.bytes().all(|b| b.is_ascii_lowercase())
             && (next.ends_with("ed") || next.ends_with("ing"))
@@ -1595,9 +1602,7 @@ fn named_again_by_surname<'t>(
     pairs: &[(usize, &'t str)],
     found: &mut Vec<Candidate>,
 ) {
-    // Languages that capitalise their nouns (German) or write names around other words: English
-    // text only, by its commonest word.
-    if text.matches(" the ").nth(2).is_none() {
+    if !is_english_prose(text) {
         return;
     }
     let mut in_pairs: HashMap<&'t str, usize> = HashMap::default();
@@ -2321,6 +2326,20 @@ mod tests {
         candidates(text).into_iter().map(|c| c.name).collect()
     }
 
+    /// Every one of `names` is among the names `got`.
+    fn assert_found(got: &[String], names: &[&str]) {
+        for name in names {
+            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
+        }
+    }
+
+    /// None of `names` is among the names `got`.
+    fn assert_not_found(got: &[String], names: &[&str]) {
+        for not in names {
+            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
+        }
+    }
+
     #[test]
     fn a_nationality_or_an_everyday_role_before_a_name_marks_a_person() {
         for (text, want) in [
@@ -2473,15 +2492,16 @@ mod tests {
             "The team included experienced climbers Dawa Tenzing Lhamu, Ngima Olo Tarke, and \
              Pasang Durje Omo. Former MPs Kwabe Otieno Ajumo and Seli Ranuku Vatai were charged.",
         );
-        for name in [
-            "Dawa Tenzing Lhamu",
-            "Ngima Olo Tarke",
-            "Pasang Durje Omo",
-            "Kwabe Otieno Ajumo",
-            "Seli Ranuku Vatai",
-        ] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(
+            &got,
+            &[
+                "Dawa Tenzing Lhamu",
+                "Ngima Olo Tarke",
+                "Pasang Durje Omo",
+                "Kwabe Otieno Ajumo",
+                "Seli Ranuku Vatai",
+            ],
+        );
         // A list that never closes with `and` is not a list of names after the role.
         let got = found("The climbers Dawa Lhamu, the guides and the porters rested.");
         assert!(!got.iter().any(|n| n == "Dawa Lhamu"), "{got:?}");
@@ -2493,9 +2513,10 @@ mod tests {
             "Ngima Tarke, who led the team, rested. The 49-year-old Kwabe Ajumo was bailed.\n\
              Directed by Seli Vatai\nWorld Of Yesterday, dir Olo Durje\n",
         );
-        for name in ["Ngima Tarke", "Kwabe Ajumo", "Seli Vatai", "Olo Durje"] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(
+            &got,
+            &["Ngima Tarke", "Kwabe Ajumo", "Seli Vatai", "Olo Durje"],
+        );
         // An organisation's relative clause takes `which`, and nothing is found there.
         let got = found("Harbour Shipping, which owns the port, said nothing.");
         assert!(!got.iter().any(|n| n == "Harbour Shipping"), "{got:?}");
@@ -2509,17 +2530,18 @@ mod tests {
              the team's coach, led the side. She thanked her daughter Ida Lum. Pem Dorje, 28, \
              and the Deputy Commissioner, Ana Lima, spoke. Xia Tao, a member of the board, too.",
         );
-        for name in [
-            "Kwabe Ajumo",
-            "Tamuno Briggs",
-            "Seli Vatai",
-            "Ida Lum",
-            "Pem Dorje",
-            "Ana Lima",
-            "Xia Tao",
-        ] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(
+            &got,
+            &[
+                "Kwabe Ajumo",
+                "Tamuno Briggs",
+                "Seli Vatai",
+                "Ida Lum",
+                "Pem Dorje",
+                "Ana Lima",
+                "Xia Tao",
+            ],
+        );
         // A role that goes on to name someone else is theirs; a place's apposition has none.
         let got = found(
             "Crowds fled before Harbour Nanmadol, national broadcaster Valley One said. \
@@ -2546,9 +2568,10 @@ mod tests {
             "The Harbour 7s squad features Dawa Lhamu, Ngima Tarke, Senator Jane Doe, Pasang \
              Omo, and Seli Vatai \u{2013} with the coach yet to be named.",
         );
-        for name in ["Dawa Lhamu", "Ngima Tarke", "Pasang Omo", "Seli Vatai"] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(
+            &got,
+            &["Dawa Lhamu", "Ngima Tarke", "Pasang Omo", "Seli Vatai"],
+        );
         // A person's titles parted by commas are no list of people.
         let got = found(
             "Dr Ana Lima, Senior Consultant, Internal Medicine, Harbour Vale Hospital told \
@@ -2571,9 +2594,7 @@ mod tests {
              dogs barked at the runners.";
         let got = found(text);
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
-        for not in ["Coast Guard", "Calleja Maatouk"] {
-            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
-        }
+        assert_not_found(&got, &["Coast Guard", "Calleja Maatouk"]);
     }
 
     #[test]
@@ -2583,9 +2604,7 @@ mod tests {
             neighbourhood on Monday. Kwabe Ajumo said the Prachin Buri province was flooded.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
-        for not in ["Mustafa Pasa", "Prachin Buri"] {
-            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
-        }
+        assert_not_found(&got, &["Mustafa Pasa", "Prachin Buri"]);
     }
 
     #[test]
@@ -2595,9 +2614,10 @@ mod tests {
              the Paralympic Team said it would travel.",
         );
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
-        for not in ["Black Stars", "Paralympic Team", "Selector Kwabe Ajumo"] {
-            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
-        }
+        assert_not_found(
+            &got,
+            &["Black Stars", "Paralympic Team", "Selector Kwabe Ajumo"],
+        );
     }
 
     #[test]
@@ -2615,9 +2635,7 @@ mod tests {
             "Interior Secretary Mar Roxas flew in. National shuttler Leong Jun Hao won the title \
              on Jun 7, and the final was set for Mar 3.",
         );
-        for name in ["Mar Roxas", "Leong Jun Hao"] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(&got, &["Mar Roxas", "Leong Jun Hao"]);
         // The dates name nobody.
         assert!(
             got.iter().all(|n| n == "Mar Roxas" || n == "Leong Jun Hao"),
@@ -2632,12 +2650,8 @@ mod tests {
              in Nyaribari Masaba during the tour, the minister spoke. Supertyphoon Haiyan \
              pummeled the city.";
         let got = found(text);
-        for name in ["Shawal Anuar", "Ilikimi Vunaki"] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
-        for not in ["Nyaribari Masaba", "Supertyphoon Haiyan"] {
-            assert!(!got.iter().any(|n| n == not), "{not} in {got:?}");
-        }
+        assert_found(&got, &["Shawal Anuar", "Ilikimi Vunaki"]);
+        assert_not_found(&got, &["Nyaribari Masaba", "Supertyphoon Haiyan"]);
     }
 
     #[test]
@@ -2653,9 +2667,7 @@ mod tests {
             "Senator Jane Doe and Kwabe Ajumo will not travel. Seli Vatai and Tamuno Briggs, \
              who is injured, will stay.",
         );
-        for name in ["Kwabe Ajumo", "Seli Vatai"] {
-            assert!(got.iter().any(|n| n == name), "{name} missing from {got:?}");
-        }
+        assert_found(&got, &["Kwabe Ajumo", "Seli Vatai"]);
         // A place, a phrase of everyday words, or one that runs on into a title is no person.
         let got = found(
             "Senator Jane Doe and Ford Kenya leaders met. Senator John Roe and Public Works \

@@ -1043,7 +1043,7 @@ fn initialled_sign_off(text: &str) -> Option<&str> {
 
 /// The last sentence of a long paragraph, from within its last 300 bytes.
 fn last_sentence(text: &str) -> Option<&str> {
-    let tail = &text[text.floor_char_boundary(text.len() - 300)..];
+    let tail = &text[text.floor_char_boundary(text.len().saturating_sub(300))..];
     let trimmed = tail.trim_end();
     let body = trimmed.trim_end_matches(['.', '!', '?', '"', '”', '’']);
     let at = body.rfind(". ").or_else(|| body.rfind("? "))?;
