@@ -616,20 +616,16 @@ fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item
                 .then(|| STANDFIRST_CREDIT.captures(last))
                 .flatten()
         })
-        .flat_map(move |caps| {
+        .flat_map(|caps| {
             // Every part must be a person's name: `Officials in Portville and Jane Doe write` is
             // no credit.
             let names = caps.name("names").map_or("", |m| m.as_str());
-            let all_people = names
+            names
                 .split(", ")
                 .flat_map(|p| p.split(" and "))
-                .map(|p| p.trim_start_matches("and ").trim())
-                .all(|p| person_name(p).is_some());
-            if all_people {
-                split_names(names, outlets)
-            } else {
-                Vec::new()
-            }
+                .map(|p| person_name(p.trim_start_matches("and ").trim()))
+                .collect::<Option<Vec<String>>>()
+                .unwrap_or_default()
         });
     transcripts.chain(in_lead).chain(signed).chain(standfirst)
 }
