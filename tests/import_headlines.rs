@@ -200,7 +200,7 @@ fn a_tab_titles_section_and_site_are_stripped_and_name_the_outlet() {
         assert_eq!(got.front.byline, ["Jane Okafor"], "{head}");
         assert_eq!(got.front.outlet, "The Guardian", "{head}");
     }
-    // A site no registry knows, behind its section: both go, and no outlet is made up.
+    // A site no registry knows, behind its section: both go (the site is proposed as the outlet).
     let (title, byline) = read(
         "Water board raises tariffs after floods | World news | Valley Courier\n\nBy Jane Okafor",
     );
@@ -250,4 +250,32 @@ fn a_reporters_name_run_on_into_the_desks_name_keeps_the_name() {
         "Water board raises tariffs after floods\n\nBy Valley Health News",
         &[],
     );
+}
+
+#[test]
+fn a_byline_run_into_the_stories_dateline_is_the_byline_and_no_actor() {
+    let ctx = ImportContext::with_defaults(&[]);
+    for (opening, outlet) in [
+        ("By Jane Okafor, PORTVILLE (Reuters) -", "Reuters"),
+        ("By Jane Okafor – PORTVILLE (Valley Wire) –", "Valley Wire"),
+        (
+            "By Jane Okafor and Ali Khan, PORTVILLE (Reuters) -",
+            "Reuters",
+        ),
+    ] {
+        let text = format!("{HEADLINE}\n\n{opening} {LEAD}\n\n{MORE}\n");
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.byline[0], "Jane Okafor", "{opening}");
+        assert_eq!(got.front.outlet, outlet, "{opening}");
+        assert!(
+            !got.front.actors.iter().any(|a| a.contains("Okafor")),
+            "{opening}"
+        );
+        assert!(got.body.starts_with("PORTVILLE"), "{}", got.body);
+    }
+    // A lead that only opens with "By" keeps it.
+    let text = format!("{HEADLINE}\n\nBy nightfall, PORTVILLE (Reuters) - {LEAD}\n\n{MORE}\n");
+    let got = import_text(&text, "t.txt", &ctx);
+    assert!(got.front.byline.is_empty());
+    assert!(got.body.starts_with("By nightfall"), "{}", got.body);
 }

@@ -45,6 +45,23 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:(?:first )?published|posted(?: on)?|updated|last updated|modified(?: on)?|written|created|date|released|issued|all news)(?-u:\b)|입력|수정|기사입력|최종수정|등록)\s*:?\s*\S").unwrap()
 });
 
+/// A stamp among short fields parted by bars: `Wire | Portville | Updated: 28-09-2020 22:58 IST`,
+/// the credit, place and times a page prints under its headline. No field may read as prose.
+fn is_fielded_stamp(text: &str) -> bool {
+    let fields: Vec<&str> = text
+        .split('|')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    fields.len() >= 2
+        && fields.iter().all(|f| !more_words_than(f, 5))
+        && fields.iter().any(|f| {
+            (STAMP_LABEL.is_match(f) && has_digit(f))
+                || BARE_DATE.is_match(f)
+                || super::dates::is_stamp_line(f)
+        })
+}
+
 /// `Jane Doe reported this story on Thursday, January 7, 2016 12:05:00`: a broadcaster's byline
 /// and stamp in one sentence.
 static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
@@ -192,6 +209,9 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
             || (STAMP_LABEL.is_match(text) && has_digit(text))
             || super::dates::is_stamp_line(text))
     {
+        return Kind::Meta(Meta::Stamp);
+    }
+    if short && text.contains(" | ") && has_digit(text) && is_fielded_stamp(text) {
         return Kind::Meta(Meta::Stamp);
     }
     if short && outlets.is_layout(text) {

@@ -204,6 +204,19 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        if let Some((byline, story)) =
+            super::headline::split_byline_before_dateline(stripped, outlets)
+        {
+            lines.push(Line {
+                text: byline.to_string(),
+                kind: Kind::Meta(Meta::Byline),
+            });
+            lines.push(Line {
+                text: story.to_string(),
+                kind: classify(story, outlets, mostly_latin),
+            });
+            continue;
+        }
         if let Some((text, credit)) = split_trailing_credit(stripped) {
             let kind = classify(text, outlets, mostly_latin);
             lines.push(Line {

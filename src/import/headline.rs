@@ -237,6 +237,19 @@ static SITE_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+(?:-|–|�
 /// words behind a bar (`| Valley Courier`, `| Opinion`), or behind a dash when it ends in an
 /// outlet's head word (`- Valley Courier`). The headline keeps at least three words.
 fn strip_unnamed_site(title: &str) -> &str {
+    unnamed_site(title).map_or(title, |(head, _)| head)
+}
+
+/// The name of a site no registry knows after a headline (`Headline | Valley Courier`), as
+/// [`strip_unnamed_site`] finds it; not a section's name (`| Opinion`).
+pub(crate) fn unnamed_site_name(title: &str) -> Option<&str> {
+    unnamed_site(title)
+        .map(|(_, tail)| tail)
+        .filter(|tail| !super::title_line::is_section_label(tail))
+}
+
+/// The headline and the site's name or section after it, as [`strip_unnamed_site`] describes.
+fn unnamed_site(title: &str) -> Option<(&str, &str)> {
     let name_like = |part: &str| {
         let words: Vec<&str> = part.split_whitespace().collect();
         (1..=5).contains(&words.len())
@@ -255,16 +268,12 @@ fn strip_unnamed_site(title: &str) -> &str {
         // `Headline | World news | Site`: the section a tab title names before the site.
         let section = !dash && super::title_line::is_section_label(tail);
         let site = section || name_like(tail) && (!dash || is_organisation(tail));
-        (site && super::chrome::word_count(head) >= 3).then(|| head.trim_end())
+        (site && super::chrome::word_count(head) >= 3).then(|| (head.trim_end(), tail))
     };
-    if let Some(head) = SITE_BAR.find_iter(title).last().and_then(|m| cut(m, false)) {
-        return head;
+    if let Some(found) = SITE_BAR.find_iter(title).last().and_then(|m| cut(m, false)) {
+        return Some(found);
     }
-    SITE_DASH
-        .find_iter(title)
-        .last()
-        .and_then(|m| cut(m, true))
-        .unwrap_or(title)
+    SITE_DASH.find_iter(title).last().and_then(|m| cut(m, true))
 }
 
 /// Where a stamp glued after a headline may start: after a separator (`Headline─── 07:15 …`,
@@ -401,6 +410,41 @@ fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
         doc.meta(Meta::Stamp)
             .filter(|l| BYLINE_PREFIX.is_match(l.trim())),
     )
+}
+
+/// Where a byline run into the story's dateline ends: a comma, or a spaced dash.
+static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+|\s+(?:-|–|—)\s+").unwrap());
+
+/// A byline run into the dateline that opens the story (`By Jane Doe, PORTVILLE (Wire) - …`,
+/// `By Jane Doe – PORTVILLE (Wire) – …`, as reposts print wire copy): the byline, and the story
+/// from its dateline on. Every name must be a person's, so a lead that only opens with "By"
+/// (`By Tuesday, PORTVILLE (Wire) - …`) stays as it is.
+pub(crate) fn split_byline_before_dateline<'t>(
+    text: &'t str,
+    outlets: &OutletMatcher,
+) -> Option<(&'t str, &'t str)> {
+    if !text.starts_with(['B', 'b']) {
+        return None;
+    }
+    let opening = BYLINE_PREFIX.find(text)?;
+    let rest = &text[opening.end()..];
+    let end = BYLINE_END
+        .find_iter(rest)
+        .take_while(|m| m.start() <= 80)
+        .find(|m| parse_dateline(&rest[m.end()..]).is_some())?;
+    let names = &rest[..end.start()];
+    let people = names.split(" and ").flat_map(|p| p.split(", "));
+    let mut count = 0;
+    for person in people {
+        count += 1;
+        if count > 3 || !name_shaped(person, 2, outlets) {
+            return None;
+        }
+    }
+    Some((
+        text[..opening.end() + end.start()].trim(),
+        &rest[end.end()..],
+    ))
 }
 
 /// A byline printed without "By" on a line of its own: one to three names, maybe followed by

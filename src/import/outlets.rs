@@ -427,7 +427,7 @@ impl OutletMatcher {
     /// The outlet named before a stamp's date (`Reuters 02 Mar 2021`, `Harbour Wire | 3 May`).
     fn stamped_credit(&self, stamp: &str) -> Option<usize> {
         let separator = |c: char| {
-            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•')
+            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•' | ':')
         };
         let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
         let name = stamp[..date_at].trim_end_matches(separator);
@@ -441,9 +441,14 @@ impl OutletMatcher {
             Some((head, label)) if is_stamp_label(label) => head.trim_end_matches(separator),
             _ => name,
         };
-        (!name.is_empty())
-            .then(|| self.resolve_index(name))
-            .flatten()
+        if name.is_empty() {
+            return None;
+        }
+        // Or it leads fields parted by bars: `Reuters | Abuja | Updated: 28-09-2020 22:58`.
+        self.resolve_index(name).or_else(|| {
+            let first = name.split(['|', '·', '•']).next()?.trim();
+            (first.len() < name.len()).then(|| self.resolve_index(first))?
+        })
     }
 
     /// What names the site rather than the story's author: a raw text's tab title, a saved
@@ -858,6 +863,14 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
             }
         }
         previous = &line.text;
+    }
+    // `Headline | Valley Courier`: the site's name after the headline of a tab title.
+    if let Some(name) = doc
+        .title_line()
+        .and_then(super::headline::unnamed_site_name)
+        .and_then(plausible)
+    {
+        return Some(name);
     }
     // `Harbour Football Federation (Portville)` beside the stamp; a person's name with a place
     // (`Jane Doe (Portville)`) is a byline, so the name must read as an organisation's.
@@ -1645,6 +1658,13 @@ mod tests {
             let (outlet, _) = outlet_of(&format!("{STORY}{stamp}\n\n{LEAD}"));
             assert_eq!(outlet, "Reuters", "{stamp}");
         }
+        // The credit leading the fields a page prints under its headline, none of them prose.
+        let fields =
+            "Reuters | Portville | Updated: 28-09-2020 22:58 IST | Created: 28-09-2020 22:49 IST";
+        let text = format!("{STORY}{fields}\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
+        let got = import_text(&text, "t.txt", &ImportContext::with_defaults(&[]));
+        assert!(!got.body.contains("Updated"), "{}", got.body);
         // A name before the date that no registry knows credits nobody.
         let (outlet, _) = outlet_of(&format!("{STORY}Monday 02 Mar 2021\n\n{LEAD}"));
         assert_eq!(outlet, "");
@@ -1726,6 +1746,22 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "");
         // Initials after a slash that closes no sentence are a path, not a credit.
         let text = format!("{STORY}{LEAD}See the court's page at Reuters/nd\n");
+        assert_eq!(outlet_of(&text).0, "");
+    }
+
+    #[test]
+    fn a_site_no_registry_knows_after_the_tab_titles_headline_is_proposed() {
+        let text =
+            format!("Regulators fine shipping line over fuel spill | Valley Courier\n\n{LEAD}");
+        let got = import_text(&text, "t.txt", &ImportContext::with_defaults(&[]));
+        assert_eq!(got.front.outlet, "Valley Courier");
+        assert!(
+            got.front.review.contains("outlet"),
+            "{:?}",
+            got.front.review
+        );
+        // A section's name there is no site's.
+        let text = format!("Regulators fine shipping line over fuel spill | Opinion\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "");
     }
 
