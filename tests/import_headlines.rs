@@ -69,6 +69,11 @@ fn a_label_printed_in_the_headline_stays_and_a_wire_code_or_section_label_goes()
         "Water board raises tariffs after floods (PHOTOS)\n\nBy Jane Okafor",
         &["Jane Okafor"],
     );
+    // A breadcrumb's slashes before the headline.
+    check(
+        "//Water board raises tariffs after floods\nValley Courier\n\nBy Jane Okafor",
+        &["Jane Okafor"],
+    );
 }
 
 #[test]
@@ -278,4 +283,13 @@ fn a_byline_run_into_the_stories_dateline_is_the_byline_and_no_actor() {
     let got = import_text(&text, "t.txt", &ctx);
     assert!(got.front.byline.is_empty());
     assert!(got.body.starts_with("By nightfall"), "{}", got.body);
+}
+
+#[test]
+fn a_section_label_between_the_headline_and_its_stamp_leaves_them_together() {
+    // A photo's caption further down, over a second printing of the byline, is no headline.
+    check(
+        "Water board raises tariffs after floods\n\n  • In World/Africa\n  • 2024-05-05 11:29:02Z\n  • By Jane Okafor\nResidents of the eastern districts queue for water at a standpipe in the valley town\n\nBy Jane Okafor",
+        &["Jane Okafor"],
+    );
 }

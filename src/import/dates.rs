@@ -800,7 +800,10 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
 }
 
 /// A photo taken "on Aug. 23, 2017" in a story whose lead says "said Wednesday": when Aug. 23, 2017
-/// was a Wednesday, that is the day. File photos are no evidence.
+/// was a Wednesday, that is the day. File photos are no evidence. In the story's own opening
+/// paragraphs only a date printed with its weekday counts (`on Wednesday, Aug. 23, 2017`): a bare
+/// date there is as likely a reference point (`the highest since Feb. 26, 2020`) that happens to
+/// fall on the same weekday.
 fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
     let Some(weekday) = lead_weekday(doc) else {
         return;
@@ -812,9 +815,10 @@ fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
         if (!is_caption && n > 2) || text.to_lowercase().contains("file photo") {
             continue;
         }
-        for (_, found) in dates_in(text) {
+        for (at, found) in dates_in(text) {
             if let Found::Day(d) = found {
-                if d.weekday() == weekday && !fits.contains(&d) {
+                let named = is_caption || names_weekday_before(&text[..at], weekday);
+                if named && d.weekday() == weekday && !fits.contains(&d) {
                     fits.push(d);
                 }
             }
@@ -827,6 +831,15 @@ fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
             confident: true,
         });
     }
+}
+
+/// Whether `before` ends with the weekday's name, maybe followed by a comma or a bracket
+/// (`… on Wednesday, ` before `Aug. 23, 2017`).
+fn names_weekday_before(before: &str, weekday: Weekday) -> bool {
+    let name = full_weekday_name(weekday);
+    let before = before.trim_end_matches([' ', ',', '(']);
+    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(name.len()))..];
+    tail.eq_ignore_ascii_case(name)
 }
 
 #[cfg(test)]
@@ -1135,6 +1148,17 @@ mod more_tests {
         let text = "Council backs river bridge\n\nThe council approved the bridge on Thursday \
             (Mar 7), after years of delays.\n";
         assert_eq!(date_of(text), None);
+    }
+
+    #[test]
+    fn a_date_in_the_opening_paragraphs_dates_the_story_only_with_the_leads_weekday_beside_it() {
+        // 26 February 2020 was a Wednesday, but here it is only a reference point.
+        let text = "Oil rises to its highest in a year\n\nOil rose on Wednesday to the highest \
+            since Feb. 26, 2020, after producers agreed to cut output.\n";
+        assert_eq!(date_of(text), None);
+        let text = "Oil rises to its highest in a year\n\nOil rose on Wednesday, Feb. 26, 2020, \
+            after producers agreed to cut output.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2020-02-26"));
     }
 
     #[test]

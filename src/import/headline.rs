@@ -126,9 +126,9 @@ static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
-/// either end (`Headline |`).
+/// either end (`Headline |`, a breadcrumb's `//Headline`).
 static DANGLING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[^\[\]]{1,40}\]\s*|^[|:·–—-]+\s*|\s*[|:·–—-]+$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\[[^\[\]]{1,40}\]\s*|^[|:·–—/-]+\s*|\s*[|:·–—-]+$").unwrap());
 
 /// A date trailing a site name in a tab title (`Voice of America 1/19/2008`).
 static TRAILING_DATE: LazyLock<Regex> =

@@ -408,7 +408,10 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
                 }
             }
         }
-        if !photo {
+        // A section label of a word or three between them (`Headline`, `In World/Africa`,
+        // then the stamp) leaves the byline or stamp under the headline.
+        let label = matches!(line.kind, Kind::Body | Kind::PreTitle) && word_count(&line.text) <= 3;
+        if !photo && !label {
             seen += 1;
         }
         if gap > 6 {
