@@ -369,6 +369,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
     // one line of its standfirst (headline, standfirst, byline is the common layout). A photo
     // between them does not count.
     let mut seen = 0;
+    let candidate_words = word_count(&lines[at].text);
     for (n, line) in lines.iter().enumerate().skip(at + 1) {
         if line.kind == Kind::Blank {
             continue;
@@ -409,8 +410,11 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             }
         }
         // A section label of a word or three between them (`Headline`, `In World/Africa`,
-        // then the stamp) leaves the byline or stamp under the headline.
-        let label = matches!(line.kind, Kind::Body | Kind::PreTitle) && word_count(&line.text) <= 3;
+        // then the stamp) leaves the byline or stamp under the headline; a label over a label
+        // (`Premier League`, `What They Said`) is not a headline over a section.
+        let label = matches!(line.kind, Kind::Body | Kind::PreTitle)
+            && word_count(&line.text) <= 3
+            && candidate_words >= 4;
         if !photo && !label {
             seen += 1;
         }
