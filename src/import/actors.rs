@@ -766,10 +766,12 @@ pub(crate) fn find(
     let mut found = Mentions::default();
     found.known_actors(&text, matcher);
     found.candidates(&text, &excluded, matcher);
+    // Before single words are resolved: `Bill Blair` spelled out is never `Blair`, another
+    // public figure, and names whom a later `Blair` means.
+    found.gazetteer(&text, &excluded, year, matcher);
     let in_article = found.short_forms();
     found.one_word_mentions(&text, &in_article, matcher);
     found.resolve_short(&in_article, &excluded_short, year, matcher);
-    found.gazetteer(&text, &excluded, year, matcher);
     resolve_family_names(&mut found.full);
     people_in_order(found.full, &excluded, &found.roles, ctx)
 }
@@ -963,6 +965,10 @@ impl Mentions {
             in_context,
         } in std::mem::take(&mut self.short)
         {
+            // A word of a full name found since (`Blair` of `Bill Blair`) is that name's.
+            if self.covered.iter().any(|&(s, e)| pos >= s && pos < e) {
+                continue;
+            }
             let in_context = in_context || recurring.contains(&word);
             let resolved = match in_article.get(&word) {
                 Some(Some((name, known))) => Some((name.clone(), *known)),
@@ -1008,6 +1014,7 @@ impl Mentions {
             let known = matcher.by_key.get(&key(person)).copied();
             let name = known.map_or_else(|| person.to_string(), |i| matcher.names[i].clone());
             self.full.push((start, name, known));
+            self.covered.push((start, end));
         }
     }
 }
@@ -2760,6 +2767,19 @@ mod tests {
             Support for the ruling party has dipped to its lowest since Kishida took the top \
             post in 2021, a poll showed on Monday.\n";
         assert!(actors(once).is_empty(), "{:?}", actors(once));
+    }
+
+    #[test]
+    fn a_public_figure_spelled_out_is_never_another_figure_of_the_same_surname() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let actors = |text: &str| crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        // The gazetteer knows both Tony Blair (`Blair`) and Bill Blair; the text names the
+        // second in full, after a role whose last word is an everyday one.
+        let text = "Ottawa ready to help fight wildfires\n\n\
+            \"We are monitoring the reports,\" said the office of the emergency preparedness \
+            minister, Bill Blair, in a statement.\n\n\
+            Blair said more help would come if the province asked for it.\n";
+        assert_eq!(actors(text), ["Bill Blair"]);
     }
 
     #[test]
