@@ -293,3 +293,29 @@ fn a_section_label_between_the_headline_and_its_stamp_leaves_them_together() {
         &["Jane Okafor"],
     );
 }
+
+#[test]
+fn names_over_a_photo_are_no_byline_and_an_author_box_run_into_the_byline_is_read() {
+    let ctx = ImportContext::with_defaults(&[]);
+    let text = format!(
+        "{HEADLINE}\n\nMaria Okoye, Tomas Reyes\n\
+        Board chair Maria Okoye and engineer Tomas Reyes inspect a damaged pipe in the eastern \
+        districts, Friday, May 3, 2024. (AP Photo/Jane Roe) (Jane Roe)\n\
+        Jane Okafor, Valley Courier By Jane Okafor, Valley Courier The Evening Post\n\n\
+        {LEAD}\n\n{MORE}\n"
+    );
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_eq!(got.front.title, HEADLINE);
+    assert_eq!(got.front.byline, ["Jane Okafor"]);
+    // The people in the photo are the story's; its photographer, credited twice, is not.
+    assert!(
+        got.front.actors.iter().any(|a| a == "Maria Okoye"),
+        "{:?}",
+        got.front.actors
+    );
+    assert!(
+        !got.front.actors.iter().any(|a| a.contains("Roe")),
+        "{:?}",
+        got.front.actors
+    );
+}

@@ -1029,7 +1029,9 @@ fn search_text(doc: &Doc, title: &str, outlets: &OutletMatcher) -> String {
         match block {
             // A credit clause has a colon or a bracket: most paragraphs need no search.
             Block::Para(p) if !p.contains([':', '(']) => text.push_str(p),
-            Block::Para(p) => text.push_str(&CREDIT_CLAUSE.replace_all(p, " ")),
+            Block::Para(p) => {
+                text.push_str(&CREDIT_CLAUSE.replace_all(without_photo_credits(p), " "))
+            }
             // `EFE/ Jane Doe`: a photographer's credit line names no one in the story.
             Block::Caption(c) | Block::Figure(_, c)
                 if super::clean::is_slashed_credit(c, outlets) => {}
@@ -1039,6 +1041,7 @@ fn search_text(doc: &Doc, title: &str, outlets: &OutletMatcher) -> String {
                     Some(at) => &c[..at],
                     None => c.as_str(),
                 };
+                let c = without_photo_credits(c);
                 let c = CREDIT_CLAUSE.replace_all(c, " ");
                 text.push_str(&PHOTO_CREDIT.replace_all(&c, " "));
             }
@@ -1053,6 +1056,20 @@ fn search_text(doc: &Doc, title: &str, outlets: &OutletMatcher) -> String {
         }
     }
     text
+}
+
+/// `… in Geneva. (AP Photo/Jane Doe) (Jane Doe)`: a caption without the credits in brackets that
+/// close it, where the photographer's name may stand again on its own.
+fn without_photo_credits(caption: &str) -> &str {
+    if !caption.ends_with(')') {
+        return caption;
+    }
+    let bare = super::clean::without_trailing_brackets(caption);
+    if caption[bare.len()..].contains("Photo") {
+        bare
+    } else {
+        caption
+    }
 }
 
 /// The people found, each once, in the order the text names them: reporters left out, new

@@ -193,6 +193,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         let stripped = strip_bullet(raw);
         let unglued = super::dates::unglue_trailing_date(stripped);
         let stripped = unglued.as_deref().unwrap_or(stripped);
+        let stripped = doubled_byline(stripped).unwrap_or(stripped);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
             lines.push(Line {
                 text: stamp.to_string(),
@@ -469,13 +470,53 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
 /// a name used elsewhere (a photo's label above its caption, the subject of a profile) is not a
 /// byline. Photo credits do not count: reporters often take the pictures too.
 pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
-    let name = &lines[at].text;
+    let text = &lines[at].text;
+    // `Margaret Doe, Ken Roe` over a photo: each name of a list counts.
+    let names: Vec<&str> = std::iter::once(text.as_str())
+        .chain(
+            text.split([',', '&'])
+                .flat_map(|p| p.split(" and "))
+                .map(str::trim)
+                .filter(|p| p.contains(' ')),
+        )
+        .collect();
     lines.iter().enumerate().any(|(i, l)| {
-        i != at
-            && l.kind == Kind::Body
-            && l.text.contains(name.as_str())
-            && !is_caption(&l.text, outlets)
+        if i == at || l.kind != Kind::Body {
+            return false;
+        }
+        // A caption may credit the photographer, who may be the story's reporter too; only a
+        // list of names is looked for in one, before its credits in brackets (the people in
+        // the photo).
+        let searched = match is_caption(&l.text, outlets) {
+            false => &l.text,
+            true if names.len() > 2 => without_trailing_brackets(&l.text),
+            true => return false,
+        };
+        names.iter().any(|name| searched.contains(name))
     })
+}
+
+/// `Jane Doe, Courier By Jane Doe, Courier`: an author box's name run on into the byline that
+/// repeats it; the byline from its "By" on.
+fn doubled_byline(text: &str) -> Option<&str> {
+    if text.len() > 160 || text.starts_with(['B', 'b']) {
+        return None;
+    }
+    let at = text.find(" By ")?;
+    let (head, byline) = (text[..at].trim(), &text[at + 1..]);
+    (head.contains(' ') && byline["By ".len()..].starts_with(head)).then_some(byline)
+}
+
+/// A caption without the bracketed credits at its end (`… in Geneva. (Photo/Jane Doe)`).
+pub(crate) fn without_trailing_brackets(text: &str) -> &str {
+    let mut text = text.trim_end();
+    while text.ends_with(')') {
+        match text.rfind('(') {
+            Some(open) => text = text[..open].trim_end(),
+            None => break,
+        }
+    }
+    text
 }
 
 /// Short headline-like lines after the last real paragraph are lists of other stories.
