@@ -2787,6 +2787,23 @@ mod tests {
     }
 
     #[test]
+    fn common_american_given_names_open_a_name_with_no_title_or_verb_around_it() {
+        let got = found(
+            "The panel included authors Jeanette Winterson and Kate Summerscale, and the prize \
+            went to a debut novel; the fly-half Richie Mounga ran through the line.",
+        );
+        assert_found(
+            &got,
+            &["Jeanette Winterson", "Kate Summerscale", "Richie Mounga"],
+        );
+        // A place or a brand that is also a given name does not open one.
+        assert_not_found(
+            &found("Shares of Mercedes Benz and Georgia Power rose."),
+            &["Mercedes Benz", "Georgia Power"],
+        );
+    }
+
+    #[test]
     fn a_public_figure_spelled_out_is_never_another_figure_of_the_same_surname() {
         let ctx = ImportContext::with_defaults(&[]);
         let actors = |text: &str| crate::import::import_text(text, "t.txt", &ctx).front.actors;
