@@ -228,7 +228,17 @@ pub(crate) fn is_particle(word: &str) -> bool {
 
 /// Whether `word` is a capitalised word of a title or honorific (`Treasurer`, `Sheikh`, `Chair`).
 pub(crate) fn is_title_word(word: &str) -> bool {
-    TITLE_WORDS.contains(word.trim_end_matches('.'))
+    let word = word.trim_end_matches('.');
+    TITLE_WORDS.contains(word)
+        || (word.contains('-') && {
+            // `Chief-of-Staff`, `Editor-in-Chief`, `Vice-President`: a title written as one word.
+            let mut parts = word.split('-');
+            parts
+                .next()
+                .is_some_and(|first| TITLE_WORDS.contains(first))
+                && parts
+                    .all(|part| TITLE_WORDS.contains(part) || is_english_word(&part.to_lowercase()))
+        })
 }
 
 /// Whether a capitalised word names an institution or a place, never a person.

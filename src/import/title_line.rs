@@ -450,7 +450,7 @@ fn describes_a_photo(text: &str) -> bool {
 
 /// `Peru Declares State of Emergency Over Protest Deaths`: four words or more, and nearly every
 /// word of four letters or more capitalised.
-fn in_title_case(text: &str) -> bool {
+pub(crate) fn in_title_case(text: &str) -> bool {
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
