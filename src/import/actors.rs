@@ -2841,6 +2841,15 @@ mod tests {
     }
 
     #[test]
+    fn a_company_doing_something_in_a_market_report_is_no_person() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let text = "Tokyo shares close lower\n\nBanks gained, with Mizuho Financial adding 1.4% \
+            and Kelmar Steel climbing 2%, while Dranova Shipping was flat.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn a_public_figure_spelled_out_is_never_another_figure_of_the_same_surname() {
         let ctx = ImportContext::with_defaults(&[]);
         let actors = |text: &str| crate::import::import_text(text, "t.txt", &ctx).front.actors;
