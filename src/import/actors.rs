@@ -306,13 +306,14 @@ static SAID_BY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("four phrases build an automaton")
 });
 
-/// A name, a comma and the role the text gives it, matched only where a name starts.
+/// A name, a comma and the role the text gives it, matched only where a name starts; a caption
+/// may say where the person stands in the photo between them (`Jane Doe, center, the CEO of …`).
 static APPOSITION: LazyLock<Regex> =
     LazyLock::new(|| wide_regex(&format!(r"^{}", apposition_pattern())).unwrap());
 
 fn apposition_pattern() -> String {
     format!(
-        r"(?P<name>{}), (?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?i:{ROLE_WORDS})(?: (?:of|for|at|to|in) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told)",
+        r"(?P<name>{}), (?:(?:second )?(?:from )?(?:center|centre|left|right|front|rear), )?(?:the |a |an )?(?P<role>(?:[A-Z][[A-Za-z0-9_].’'-]*(?: [A-Z][[A-Za-z0-9_].’'-]*)*(?:'s|’s) )?(?:[a-z][[A-Za-z0-9_]-]* ){{0,5}}(?i:{ROLE_WORDS})(?: (?:of|for|at|to|in) [[A-Za-z0-9_]’' -]{{2,50}}?)?)(?:,|\.| who| said| told| and)",
         *NAME
     )
 }
@@ -2838,6 +2839,15 @@ mod tests {
             Senate president Bukola Doe has revealed that the Senate has passed the most bills \
             in two years.\n";
         assert_eq!(actors(text), ["Bukola Doe"]);
+    }
+
+    #[test]
+    fn a_captions_apposition_may_say_where_the_person_stands_and_go_on_with_and() {
+        let got = found(
+            "Mercy Wambua, center, the CEO of the Law Society of Kenya and other lawyers march \
+            to the court.",
+        );
+        assert_found(&got, &["Mercy Wambua"]);
     }
 
     #[test]
