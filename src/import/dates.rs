@@ -42,7 +42,7 @@ static STAMP_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b){MONTH}\.?,?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?i)(?-u:\b){MONTH}\.?,?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -865,6 +865,8 @@ mod tests {
             Some("2018-01-05")
         );
         assert_eq!(day("2017-02-30"), None);
+        // A comma without its space.
+        assert_eq!(day("May 12,2015").as_deref(), Some("2015-05-12"));
     }
 
     #[test]
