@@ -455,7 +455,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         .position(|l| PAGE_CLOCK.is_match(&l.text));
     let clock_day = page_clock.and_then(|at| dates_in(&doc.lines[at].text).into_iter().next());
     // Author lines' and bare stamps' dates, by rank: kept only where they agree (see below).
-    let mut unlabelled: Vec<(u8, Found)> = Vec::new();
+    let mut unlabelled: Vec<(u8, Found, usize)> = Vec::new();
     for (i, line) in doc.lines.iter().enumerate() {
         let text = line.text.as_str();
         if Some(i) == page_clock {
@@ -466,7 +466,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Source)
         ) {
             if let Some((_, found)) = dates_in(text).into_iter().next() {
-                unlabelled.push((88, found));
+                unlabelled.push((88, found, i));
             }
             continue;
         }
@@ -474,7 +474,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             // `Headline─── 06:06 Mon, 19 Sep 2022`: the stamp under a headline, glued to it.
             let glued = super::headline::trailing_stamp(text).map(|(_, stamp)| stamp);
             if let Some((_, found)) = glued.and_then(|stamp| dates_in(stamp).into_iter().next()) {
-                unlabelled.push((80, found));
+                unlabelled.push((80, found, i));
             }
             continue;
         }
@@ -495,7 +495,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
             if matches!(rank, 50 | 75 | 80) {
-                unlabelled.push((rank, found));
+                unlabelled.push((rank, found, i));
             } else {
                 out.push(Candidate {
                     rank,
@@ -516,13 +516,19 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
     }
     // A story has one dated author line and one date under its headline; several that disagree
     // are the cards of a list of other stories (`Jane Doe 03 Jun 2025`, `John Roe 29 May 2025`),
-    // and none of them dates this one.
-    for &(rank, found) in &unlabelled {
-        let agree = unlabelled
-            .iter()
-            .filter(|(r, _)| *r == rank)
-            .all(|(_, other)| *other == found);
-        if agree {
+    // and none of them dates this one. Unless only one stands above the story's first paragraph
+    // and the others within or after the story: dates of the events it goes on to tell.
+    let story_starts = doc
+        .lines
+        .iter()
+        .position(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text))
+        .unwrap_or(usize::MAX);
+    for &(rank, found, at) in &unlabelled {
+        let same_rank = || unlabelled.iter().filter(|(r, _, _)| *r == rank);
+        let agree = same_rank().all(|(_, other, _)| *other == found);
+        let heads_the_story = at < story_starts
+            && same_rank().all(|&(_, _, other)| other == at || other > story_starts);
+        if agree || heads_the_story {
             out.push(Candidate {
                 rank,
                 found,
@@ -1150,6 +1156,17 @@ mod more_tests {
         let text = "Council backs river bridge\n\nThe council approved the bridge on Thursday \
             (Mar 7), after years of delays.\n";
         assert_eq!(date_of(text), None);
+    }
+
+    #[test]
+    fn the_date_under_the_headline_wins_over_dates_of_the_remarks_the_story_goes_on_to_quote() {
+        let text = format!(
+            "{HEAD}23 May 2023\n\n{LEAD}\n\nJane Doe (Central Bank)\n19 May 2023\n\n\
+            'We will take the decisions needed to bring inflation back to target,' she said in \
+            a speech to bankers at the annual meeting.\n\n10 May 2023\n\n'There are risks to \
+            the outlook,' she told a conference in the capital earlier that month.\n"
+        );
+        assert_eq!(date_of(&text).as_deref(), Some("2023-05-23"));
     }
 
     #[test]
