@@ -199,9 +199,15 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 text: stamp.to_string(),
                 kind: Kind::Meta(Meta::Stamp),
             });
+            // ` date 2022-07-01 Jane Doe`: a name alone after the stamp is the byline.
+            let kind = if super::headline::bare_byline(rest, outlets) {
+                Kind::Meta(Meta::Byline)
+            } else {
+                classify(rest, outlets, mostly_latin)
+            };
             lines.push(Line {
                 text: rest.to_string(),
-                kind: classify(rest, outlets, mostly_latin),
+                kind,
             });
             continue;
         }

@@ -440,7 +440,13 @@ pub(crate) fn split_leading_stamp(text: &str) -> Option<(&str, &str)> {
     let rest = text[m.end()..].trim();
     // A byline glued there is split off too: ` date 2023-08-07 By Jane Doe`.
     let byline = rest.starts_with("By ") && rest.split_whitespace().count() >= 3;
-    (byline || rest.split_whitespace().count() >= 4).then(|| (text[..m.end()].trim(), rest))
+    // Or a name alone, the byline without its "By": ` date 2022-07-01 Jane Doe`.
+    let words = rest.split_whitespace().count();
+    let bare_name = (2..=3).contains(&words)
+        && rest.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+        });
+    (byline || bare_name || words >= 4).then(|| (text[..m.end()].trim(), rest))
 }
 
 /// Labelled stamps ("Published : …") and dated bylines anywhere; unlabelled date lines below the
@@ -952,6 +958,16 @@ mod more_tests {
     fn a_stamp_glued_to_the_text_is_split_off() {
         let text = format!(" date 2023-06-15 {LEAD}");
         assert_eq!(date_of(&text).as_deref(), Some("2023-06-15"));
+        // A name alone after the stamp is the byline, not the story's first words.
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let text = format!(" date 2022-07-01 Jane Okafor\n\n{LEAD}");
+        let got = crate::import::import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.byline, ["Jane Okafor"]);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2022-07-01")
+        );
+        assert!(!got.body.contains("Okafor"), "{}", got.body);
     }
 
     #[test]
