@@ -813,9 +813,9 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
 
 /// A photo taken "on Aug. 23, 2017" in a story whose lead says "said Wednesday": when Aug. 23, 2017
 /// was a Wednesday, that is the day. File photos are no evidence. In the story's own opening
-/// paragraphs only a date printed with its weekday counts (`on Wednesday, Aug. 23, 2017`): a bare
-/// date there is as likely a reference point (`the highest since Feb. 26, 2020`) that happens to
-/// fall on the same weekday.
+/// paragraphs a date after `since`, `before`, `until`… counts only with its weekday printed
+/// (`on Wednesday, Aug. 23, 2017`): it is a reference point (`the highest since Feb. 26, 2020`)
+/// that may fall on the same weekday.
 fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
     let Some(weekday) = lead_weekday(doc) else {
         return;
@@ -829,7 +829,9 @@ fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         for (at, found) in dates_in(text) {
             if let Found::Day(d) = found {
-                let named = is_caption || names_weekday_before(&text[..at], weekday);
+                let named = is_caption
+                    || names_weekday_before(&text[..at], weekday)
+                    || !after_reference_word(&text[..at]);
                 if named && d.weekday() == weekday && !fits.contains(&d) {
                     fits.push(d);
                 }
@@ -843,6 +845,29 @@ fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
             confident: true,
         });
     }
+}
+
+/// Whether `before` ends with a word that makes the date after it a reference point in time.
+fn after_reference_word(before: &str) -> bool {
+    let last = before
+        .trim_end_matches([' ', ','])
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "since"
+            | "before"
+            | "after"
+            | "until"
+            | "till"
+            | "from"
+            | "through"
+            | "between"
+            | "by"
+            | "than"
+    )
 }
 
 /// Whether `before` ends with the weekday's name, maybe followed by a comma or a bracket
@@ -1193,6 +1218,13 @@ mod more_tests {
         assert_eq!(date_of(text), None);
         let text = "Oil rises to its highest in a year\n\nOil rose on Wednesday, Feb. 26, 2020, \
             after producers agreed to cut output.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2020-02-26"));
+        // A photo's line run into the text dates the day it was taken.
+        let text = "Congress re-elects its leaders in victory for the president\n\nThe Senate's \
+            president votes during a session to elect the new leadership in the capital \
+            February 26, 2020. REUTERS/Jane Doe\n\nCongress on Wednesday re-elected the leaders \
+            of both chambers, a victory that will help the president pass his budget.\n\nThe \
+            Senate's president won 49 votes in the 82-member chamber.\n";
         assert_eq!(date_of(text).as_deref(), Some("2020-02-26"));
     }
 
