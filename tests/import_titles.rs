@@ -158,3 +158,29 @@ fn a_deck_of_bullets_running_into_the_story_leaves_the_headline_its_place() {
     );
     assert_eq!(title_of(&head), HEADLINE);
 }
+
+#[test]
+fn a_short_headline_with_its_byline_under_it_wins_over_a_forms_label() {
+    let head = "• Subscribe to our newsletter\n\n    Email address\n\n  • Archives\n\n  • Tags\n\n\
+        • Harbour Categories\n\n  • « | Main | »\n\n    Harbour vote delayed\n\n    By admin | \
+        August 15, 2006";
+    assert_eq!(title_of(head), "Harbour vote delayed");
+}
+
+#[test]
+fn a_headline_a_photos_caption_repeats_with_its_credit_stays_the_headline() {
+    let head = format!(
+        "{HEADLINE}\n\nBy Jane Okafor\n\nApr 10, 2024 07:24 PM EDT\n\n\
+        {HEADLINE}(JANE ROE/AFP via Getty Images) (Credit: Getty Image)"
+    );
+    assert_eq!(title_of(&head), HEADLINE);
+}
+
+#[test]
+fn a_widgets_title_over_a_table_copied_cell_by_cell_is_no_headline() {
+    let head = format!(
+        "Inter Bank Rates\n|Currency\n|Buying\n|Selling\n|U.S Dollar\n|4.3540\n|4.3583\n|Euro\n\
+        |4.9728\n|4.9770\n{HEADLINE}"
+    );
+    assert_eq!(title_of(&head), HEADLINE);
+}

@@ -233,6 +233,17 @@ fn heads_a_table(lines: &[Line], at: usize) -> bool {
     let Some(row) = lines[at + 1..].iter().find(|l| l.kind != Kind::Blank) else {
         return false;
     };
+    // A table copied cell by cell, each on a line of its own after a bar (`|Currency`,
+    // `|Buying`, `|4.3540`): a widget's title stands over it.
+    let cells = lines[at + 1..]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank)
+        .take(4)
+        .filter(|l| l.text.starts_with('|'))
+        .count();
+    if cells == 4 {
+        return true;
+    }
     let cells: Vec<&str> = row.text.split_whitespace().collect();
     let numeric = cells
         .iter()
@@ -243,6 +254,14 @@ fn heads_a_table(lines: &[Line], at: usize) -> bool {
         && cells.len() >= 4
         && numeric * 2 > cells.len()
         && word_count(&lines[at].text) == cells.len()
+}
+
+/// Whether the next text line under line `at` is a byline or a stamp.
+fn byline_or_stamp_under(lines: &[Line], at: usize) -> bool {
+    lines[at + 1..]
+        .iter()
+        .find(|l| l.kind != Kind::Blank)
+        .is_some_and(|l| matches!(l.kind, Kind::Meta(Meta::Byline) | Kind::Meta(Meta::Stamp)))
 }
 
 /// `Harbour authority delays vote on…`: a teaser cut short, ending in an ellipsis.
@@ -724,12 +743,14 @@ impl<'a> Head<'a> {
                 });
         // `X speaks in the chamber.` and, below it, `X speaks in the chamber.Credit: Jane Doe`:
         // one caption printed without and with its credit.
+        // A headline with its byline or stamp under it is no caption, though a photo's caption
+        // repeats it with a credit.
         let caption_twin = self.at.iter().enumerate().any(|(m, &j)| {
             m != n
                 && self.keys[m].len() > k.len()
                 && self.keys[m].starts_with(k.as_str())
                 && is_caption(&lines[j].text, outlets)
-        });
+        }) && !byline_or_stamp_under(lines, i);
         cut_short || caption_twin
     }
 
@@ -833,6 +854,9 @@ impl Evidence {
         let tagline_like = around.gap > 0 && super::chrome::ADDRESSES_READER.is_match(text);
         score -= if tagline_like { 4 } else { 0 };
         score += match self.words {
+            // A short headline with its byline or stamp right under it (`Minister re-iterates
+            // support`, then `By admin | August 15, 2006`).
+            3 if around.meta_follows && around.gap == 0 => -3,
             ..=3 => -8,
             4 => -2,
             5..=20 => 3,
