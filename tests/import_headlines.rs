@@ -319,3 +319,28 @@ fn names_over_a_photo_are_no_byline_and_an_author_box_run_into_the_byline_is_rea
         got.front.actors
     );
 }
+
+#[test]
+fn a_wires_bracketed_credit_on_a_line_of_its_own_names_the_reporters_and_no_actors() {
+    let ctx = ImportContext::with_defaults(&[]);
+    for (credit, byline) in [
+        (
+            "(Reporting by Jane Okafor; Editing by Tom Reyes)",
+            &["Jane Okafor"][..],
+        ),
+        (
+            "(By Jane Okafor and Sarah Morland; Editing by David Alire Garcia)",
+            &["Jane Okafor", "Sarah Morland"],
+        ),
+    ] {
+        let text = format!("{HEADLINE}\n\n{LEAD}\n\n{MORE}\n\n{credit}\n");
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(got.front.byline, byline, "{credit}");
+        assert!(
+            got.front.actors.is_empty(),
+            "{credit}: {:?}",
+            got.front.actors
+        );
+        assert!(!got.body.contains("Editing"), "{}", got.body);
+    }
+}

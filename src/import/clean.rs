@@ -224,6 +224,22 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        // `(Reporting by Jane Doe; Editing by John Roe)`, `(By Jane Doe; Editing by John Roe)`
+        // on a line of its own: the wire's credit, read without its brackets.
+        if let Some(inner) = stripped
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .filter(|t| t.len() <= 300 && !t.contains(['(', ')']))
+        {
+            let kind = classify(inner, outlets, mostly_latin);
+            if matches!(kind, Kind::Meta(Meta::Credit) | Kind::Meta(Meta::Byline)) {
+                lines.push(Line {
+                    text: inner.to_string(),
+                    kind,
+                });
+                continue;
+            }
+        }
         if let Some((text, credit)) = split_trailing_credit(stripped) {
             let kind = classify(text, outlets, mostly_latin);
             lines.push(Line {
