@@ -344,3 +344,22 @@ fn a_wires_bracketed_credit_on_a_line_of_its_own_names_the_reporters_and_no_acto
         assert!(!got.body.contains("Editing"), "{}", got.body);
     }
 }
+
+#[test]
+fn the_writers_note_on_themselves_closing_the_story_is_the_byline() {
+    let ctx = ImportContext::with_defaults(&[]);
+    let text = format!(
+        "{HEADLINE}\n\n{LEAD}\n\n{MORE}\n\nJane Okafor is a Portville-based journalist and a \
+        regular contributor to Valley Radio.\n"
+    );
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_eq!(got.front.byline, ["Jane Okafor"]);
+    assert!(got.front.actors.is_empty(), "{:?}", got.front.actors);
+    assert!(!got.body.contains("contributor"), "{}", got.body);
+    // A journalist the story is about, in its opening, is no byline.
+    let text = format!(
+        "{HEADLINE}\n\nJane Okafor is a journalist who was detained on Monday, her lawyer said.\n\n\
+        {LEAD}\n\n{MORE}\n\nThe board meets again next month.\n"
+    );
+    assert!(import_text(&text, "t.txt", &ctx).front.byline.is_empty());
+}

@@ -311,6 +311,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
 
     let title_sure = mark_title(&mut lines, known_title, outlets);
     mark_name_bylines(&mut lines, outlets);
+    mark_author_bio(&mut lines);
     drop_trailing_lists(&mut lines);
     let blocks = build_blocks(&lines, outlets);
     Doc {
@@ -318,6 +319,39 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         blocks,
         title_sure,
         dateline: Default::default(),
+    }
+}
+
+/// `Jane Doe is a Lusaka-based journalist and a regular contributor to …` among the last lines:
+/// the writer's note on themselves. Their name becomes a byline line (a reporter, never an
+/// actor) and the note leaves the body.
+fn mark_author_bio(lines: &mut Vec<Line>) {
+    static BIO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+)+) is an? [^.]*?(?:journalist|writer|reporter|correspondent|columnist|contributor|editor|author|freelancer)s?(?:\W|$)").unwrap()
+    });
+    let last_texts: Vec<usize> = (0..lines.len())
+        .rev()
+        .filter(|&i| lines[i].kind == Kind::Body)
+        .take(3)
+        .collect();
+    for at in last_texts {
+        let Some(name) = BIO
+            .captures(&lines[at].text)
+            .and_then(|c| c.name("name"))
+            .map(|m| m.as_str().to_string())
+            .filter(|name| name.split(' ').count() <= 4)
+        else {
+            continue;
+        };
+        lines[at].kind = Kind::Meta(Meta::Note);
+        lines.insert(
+            at,
+            Line {
+                text: name,
+                kind: Kind::Meta(Meta::Byline),
+            },
+        );
+        return;
     }
 }
 
