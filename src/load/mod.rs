@@ -128,7 +128,9 @@ pub fn article_paths(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf>
             regular.then_some(path)
         })
         .collect();
-    paths.sort();
+    // By the bytes of the path: every path is `dir` joined to a file name, so this is the
+    // order of `Path`'s own comparison, which walks components and took 1% of a big build.
+    paths.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     paths
 }
 
