@@ -89,10 +89,17 @@ const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
 };
 
 fn is_stop_word(word: &str) -> bool {
-    word.len() <= STOP_WORD_MAX
-        && PACKED_STOP_WORDS
-            .binary_search(&pack_word(word.as_bytes()))
-            .is_ok()
+    let bytes = word.as_bytes();
+    if bytes.len() > STOP_WORD_MAX {
+        return false;
+    }
+    // The bytes at the low end of one big-endian number, as `pack_word` packs them, in one
+    // copy rather than a loop over the bytes: this runs for every short word of the book.
+    let mut buffer = [0u8; 8];
+    buffer[8 - bytes.len()..].copy_from_slice(bytes);
+    PACKED_STOP_WORDS
+        .binary_search(&u64::from_be_bytes(buffer))
+        .is_ok()
 }
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
