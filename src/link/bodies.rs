@@ -237,9 +237,6 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
     let mut paragraph: Option<String> = None;
     let (mut in_paragraphs, mut in_paragraph_of) = (Vec::new(), Vec::new());
     for (event, range) in crate::dialect::parser(body).into_offset_iter() {
-        if keep_parse {
-            parsed.push((event.clone(), range.clone()));
-        }
         if let Some(text) = paragraph.as_mut() {
             match &event {
                 Event::Text(t)
@@ -256,13 +253,13 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
                 _ => {}
             }
         }
-        match event {
+        match &event {
             // The paragraph's source bounds its text (the text drops the markup).
             Event::Start(Tag::Paragraph) => paragraph = Some(String::with_capacity(range.len())),
             Event::End(TagEnd::Paragraph) => paragraphs.extend(paragraph.take()),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 in_link += 1;
-                links.push((dest_url.to_string(), range));
+                links.push((dest_url.to_string(), range.clone()));
             }
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
             Event::Start(Tag::Image { .. }) => in_image += 1,
@@ -277,9 +274,15 @@ fn structure(body: &str, keep_parse: bool) -> Structure<'_> {
                 in_code = in_code.saturating_sub(1);
                 code.push(block_start..range.end);
             }
-            Event::Code(_) => code.push(range),
-            Event::Text(_) if in_link + in_heading + in_image + in_code == 0 => prose.push(range),
+            Event::Code(_) => code.push(range.clone()),
+            Event::Text(_) if in_link + in_heading + in_image + in_code == 0 => {
+                prose.push(range.clone())
+            }
             _ => {}
+        }
+        // Kept last, moved rather than cloned: the parse keeps nearly every event.
+        if keep_parse {
+            parsed.push((event, range));
         }
     }
     code.sort_by_key(|r| r.start);
