@@ -7,6 +7,7 @@
 //! folder's prefix, and footnote ids are made unique per article.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -693,40 +694,55 @@ fn anchor(number: usize) -> String {
     format!("a{number}")
 }
 
-/// The `href`, `src` and `id` attributes of `html`: the matches of `\b(?:href|src|id)="[^"]*"`.
-/// Matches without capture groups, split by hand, run on the regex's fast DFA over every article
-/// of the book, not its slower capturing engine; and with an ASCII word boundary, which the DFA
-/// can decide, where a Unicode one sent every body with a curly quote to a slower engine. A
-/// candidate after a non-ASCII character is confirmed with the Unicode boundary, so the matches
-/// are the same.
-fn attributes(html: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    static ASCII: OnceLock<Regex> = OnceLock::new();
-    static UNICODE: OnceLock<Regex> = OnceLock::new();
-    let pattern = |boundary: &str| {
-        Regex::new(&format!(r#"{boundary}(?:href|src|id)="[^"]*""#)).expect("the pattern is valid")
-    };
-    let ascii = ASCII.get_or_init(|| pattern(r"(?-u:\b)"));
-    let unicode = UNICODE.get_or_init(|| pattern(r"\b"));
-    let mut at = 0;
+/// The `href`, `src` and `id` attributes of `html`, as byte ranges: the matches of
+/// `\b(?:href|src|id)="[^"]*"`. Found from each `="` of the text, which only a name can end,
+/// rather than by a regex search per attribute (whose setup, a dozen times an article, was half
+/// of rebasing the printed book). A name counts where it starts a word: after an ASCII character
+/// that is decided here; after any other the pattern itself confirms it, since Unicode's word
+/// characters are its to say.
+fn attributes(html: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(found) = ascii.find_at(html, at) {
-            let before = html[..found.start()].chars().next_back();
-            if before.is_none_or(|c| c.is_ascii()) {
-                at = found.end();
-                return Some(found);
+        // Each `"` is found with a fast byte search: text escapes its quotes, so nearly all of
+        // them are the attributes' own.
+        while let Some(found) = html[from..].find('"') {
+            let quote = from + found;
+            from = quote + 1;
+            let Some(equals) = quote.checked_sub(1).filter(|&e| html.as_bytes()[e] == b'=') else {
+                continue;
+            };
+            let Some(start) = ["href", "src", "id"]
+                .iter()
+                .find(|name| html[..equals].ends_with(*name))
+                .map(|name| equals - name.len())
+            else {
+                continue;
+            };
+            let starts_word = match html[..start].chars().next_back() {
+                None => true,
+                Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
+                Some(_) => attribute_pattern()
+                    .find_at(html, start)
+                    .is_some_and(|m| m.start() == start),
+            };
+            if !starts_word {
+                continue;
             }
-            if let Some(confirmed) = unicode
-                .find_at(html, found.start())
-                .filter(|m| m.start() == found.start())
-            {
-                at = confirmed.end();
-                return Some(confirmed);
-            }
-            // Not a match here: the next candidate may start inside this one.
-            at = found.start() + 1;
+            // With no closing quote there is no `="` further on either: no more attributes.
+            let close = quote + 1 + html[quote + 1..].find('"')?;
+            from = close + 1;
+            return Some(start..close + 1);
         }
         None
     })
+}
+
+/// `\b(?:href|src|id)="[^"]*"`, compiled once: [`attributes`] asks it only after a character
+/// outside ASCII.
+fn attribute_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN
+        .get_or_init(|| Regex::new(r#"\b(?:href|src|id)="[^"]*""#).expect("the pattern is valid"))
 }
 
 /// Rewrites the links and ids of an article's HTML (written for its page at `page`) for the book.
@@ -734,13 +750,13 @@ fn rebase_html(html: &str, page: &str, anchor: &str, here: &Here<'_>) -> String 
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut copied = 0;
     for found in attributes(html) {
-        let text = found.as_str();
+        let text = &html[found.clone()];
         let Some(equals) = text.find('=') else {
             continue;
         };
         let name = &text[..equals];
         // After `="`, before the closing `"`.
-        let (value_start, value_end) = (found.start() + equals + 2, found.end() - 1);
+        let (value_start, value_end) = (found.start + equals + 2, found.end - 1);
         out.push_str(&html[copied..value_start]);
         copied = value_end;
         let value = &html[value_start..value_end];
@@ -797,15 +813,41 @@ mod tests {
             r#"éhref="no" then id="yes" and ahref="no" and 日src="no" _id="no""#,
             r#"éhref="a id="b" c" href="d""#,
             r#"ßid="x"id="y" id="z""#,
+            r#"href="a="b" ="c" id="" src="unclosed"#,
+            "=\"id=\"x\" hrefid=\"y\"\nsrc=\"a\nb\"",
             "",
         ] {
             let expected: Vec<(usize, usize)> = unicode
                 .find_iter(html)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let found: Vec<(usize, usize)> =
-                attributes(html).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = attributes(html).map(|m| (m.start, m.end)).collect();
             assert_eq!(found, expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn attributes_match_the_unicode_pattern_on_any_text() {
+        // Texts of the characters that matter, mixed at random (a fixed sequence).
+        const PIECES: [&str; 14] = [
+            "id", "href", "src", "=", "\"", "=\"", " ", "é", "日", "_", "x", "h", "\n", "ß",
+        ];
+        let unicode = Regex::new(r#"\b(?:href|src|id)="[^"]*""#).unwrap();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut html = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for n in 0..(state % 16) {
+                html.push_str(PIECES[((state >> (4 * n)) % PIECES.len() as u64) as usize]);
+            }
+            let expected: Vec<(usize, usize)> = unicode
+                .find_iter(&html)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> = attributes(&html).map(|m| (m.start, m.end)).collect();
+            assert_eq!(found, expected, "{html:?}");
         }
     }
 
