@@ -166,6 +166,17 @@ pub fn tokenize<'t>(lowered: &'t str, mut emit: impl FnMut(&'t str)) {
                 .iter()
                 .position(|&b| !ASCII_WORD[usize::from(b)])
                 .unwrap_or(bytes.len() - i);
+            // A word all of ASCII between ASCII separators, as nearly every word of such a book
+            // is: emitted at once, and the separator after it skipped, without the state that a
+            // word mixing scripts needs. The separator ends no pending word or run: there is none.
+            if word.is_none() && run.is_empty() && bytes.get(i + n).is_none_or(u8::is_ascii) {
+                let token = &lowered[i..i + n.min(MAX_TOKEN_CHARS)];
+                if n > 1 && !is_stop_word(token) {
+                    emit(token);
+                }
+                i += n + 1;
+                continue;
+            }
             if !run.is_empty() {
                 flush_run(lowered, &mut run, i, &mut emit);
             }
