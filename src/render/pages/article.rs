@@ -6,7 +6,6 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::link::{ArticleId, Taxonomy};
 use crate::render::context::{ArticleSummary, Link, ListItem};
-use std::sync::Arc;
 
 use crate::render::{citations, markdown, to_context, Renderer};
 
@@ -21,7 +20,7 @@ struct ArticleView<'a> {
     source: Option<&'a str>,
     year: Option<&'a Link>,
     note_html: Option<String>,
-    body_html: String,
+    body_html: &'a str,
     previous: Option<ListItem<'a>>,
     next: Option<ListItem<'a>>,
     related: String,
@@ -40,6 +39,8 @@ impl<'a> Renderer<'a> {
         let article = self.linked.article(id);
         let links = self.linked.links_of(id);
         let front = &article.front;
+        // Borrowed for the page's context, which copies it anyway: never copied before that.
+        let body_html = self.body_part_html(id);
         to_context(&ArticleView {
             article: self.shared.summary(id),
             publisher: links
@@ -54,7 +55,7 @@ impl<'a> Renderer<'a> {
                 .note_markdown
                 .as_ref()
                 .map(|n| self.markdown.to_html(n)),
-            body_html: self.body_html(id),
+            body_html: &body_html,
             previous: links.previous.map(|i| self.shared.item(i)),
             next: links.next.map(|i| self.shared.item(i)),
             related: self.list_html(links.related.iter().copied(), root)?,
@@ -66,11 +67,5 @@ impl<'a> Renderer<'a> {
                     .unwrap_or(citations::CitationStyle::Chicago),
             ),
         })
-    }
-
-    /// An article body with the editor's layer: annotations, sidenotes, quotation anchors.
-    fn body_html(&self, id: ArticleId) -> String {
-        // The last of the body's consumers takes it without a copy.
-        Arc::try_unwrap(self.body_part_html(id)).unwrap_or_else(|html| (*html).clone())
     }
 }
