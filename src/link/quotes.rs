@@ -164,13 +164,13 @@ fn tail_limit(text: &str) -> &str {
 }
 
 fn sentence_end(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '?' | '!' | ';')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace)
+    // The stops are ASCII, so they are found by the byte (no byte of a longer character is
+    // ASCII); only the character after a stop is decoded.
+    text.bytes()
+        .enumerate()
+        .find(|&(i, b)| {
+            matches!(b, b'.' | b'?' | b'!' | b';')
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
         .map_or(text.len(), |(i, _)| i)
 }
