@@ -363,3 +363,19 @@ fn the_writers_note_on_themselves_closing_the_story_is_the_byline() {
     );
     assert!(import_text(&text, "t.txt", &ctx).front.byline.is_empty());
 }
+
+#[test]
+fn a_paywalls_notice_run_on_after_the_teaser_leaves_the_teaser() {
+    let ctx = ImportContext::with_defaults(&[]);
+    let text = "PORTVILLE – Jane Okafor is one of the most experienced engineers ever to be \
+        appointed by the harbour authority to head such... To access this content, please \
+        purchase a subscription by clicking the button below and select a package of your \
+        choice! Subscriptions\n";
+    let got = import_text(text, "t.txt", &ctx);
+    assert!(
+        got.body.contains("most experienced engineers"),
+        "{}",
+        got.body
+    );
+    assert!(!got.body.contains("subscription"), "{}", got.body);
+}

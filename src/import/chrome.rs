@@ -354,6 +354,23 @@ fn is_reader_notice(text: &str) -> bool {
     !more_words_than(text, 60) && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
 }
 
+/// A paywall's or a newsletter's notice run on after the story's opening sentences (`HARARE –
+/// The minister … to head such... To access this content, please purchase a subscription …`):
+/// the story's part, and the notice. The story's part must be a sentence or more of text.
+pub(crate) fn split_trailing_notice(text: &str) -> Option<(&str, &str)> {
+    if !is_reader_notice(text) {
+        return None;
+    }
+    let first_notice = NOTICE_WORDS.find(text)?.start();
+    let head = &text[..first_notice];
+    let end = head
+        .rmatch_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .find(|&i| text[i..].starts_with(char::is_whitespace))?;
+    let (story, notice) = (text[..end].trim_end(), text[end..].trim_start());
+    (more_words_than(story, 12) && !is_reader_notice(story)).then_some((story, notice))
+}
+
 pub(crate) fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
 }

@@ -240,6 +240,17 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 continue;
             }
         }
+        if let Some((story, notice)) = super::chrome::split_trailing_notice(stripped) {
+            lines.push(Line {
+                text: story.to_string(),
+                kind: classify(story, outlets, mostly_latin),
+            });
+            lines.push(Line {
+                text: notice.to_string(),
+                kind: Kind::Junk,
+            });
+            continue;
+        }
         if let Some((text, credit)) = split_trailing_credit(stripped) {
             let kind = classify(text, outlets, mostly_latin);
             lines.push(Line {
