@@ -713,6 +713,7 @@ pub(crate) fn patterns() -> Vec<fn()> {
         },
         || {
             LazyLock::force(&GOVERNMENT);
+            LazyLock::force(&GOVERNMENT_WORDS);
         },
         || {
             LazyLock::force(&PERSON_CUES);
@@ -1178,19 +1179,23 @@ static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The words [`GOVERNMENT`] ends with, each after its space: every match of it ends with one.
+static GOVERNMENT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        " government",
+        " administration",
+        " cabinet",
+        " regime",
+        " presidency",
+        " premiership",
+    ])
+    .expect("six words build an automaton")
+});
+
 /// The surnames [`GOVERNMENT`] finds, with where they start.
 fn government_mentions(text: &str) -> Vec<(usize, &str)> {
-    if !text.contains("government")
-        && !text.contains("administration")
-        && !text.contains("cabinet")
-        && !text.contains("regime")
-        && !text.contains("presiden")
-        && !text.contains("premiership")
-    {
-        return Vec::new();
-    }
-    GOVERNMENT
-        .captures_iter(text)
+    government_matches(text)
+        .into_iter()
         .filter_map(|c| c.name("a").or_else(|| c.name("b")))
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
@@ -1198,6 +1203,40 @@ fn government_mentions(text: &str) -> Vec<(usize, &str)> {
         })
         .map(|m| (m.start(), m.as_str()))
         .collect()
+}
+
+/// What `GOVERNMENT.captures_iter(text)` finds, without running the pattern over the whole
+/// text: a match ends with one of [`GOVERNMENT_WORDS`], followed by no word character, and holds
+/// at most one space before it (`the Modi government`), so the pattern is tried only on the
+/// two words before each such word.
+fn government_matches(text: &str) -> Vec<regex::Captures<'_>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // Matches do not overlap: the next one starts where the last one ended at the earliest.
+    let mut next = 0;
+    for word in GOVERNMENT_WORDS.find_iter(text) {
+        let end = word.end();
+        if bytes
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            continue;
+        }
+        let window = text[..word.start()]
+            .rmatch_indices(' ')
+            .nth(1)
+            .map_or(0, |(at, _)| at + 1);
+        // Cut at the word's end, which the pattern's closing boundary allows (checked above);
+        // the look-behind of its opening boundary still sees the text before `from`.
+        let upto = &text[..end];
+        let mut from = next.max(window);
+        while let Some(caps) = GOVERNMENT.captures_at(upto, from) {
+            next = caps.get(0).map_or(end, |m| m.end());
+            from = next;
+            found.push(caps);
+        }
+    }
+    found
 }
 
 /// Whether `short` is `long` with words left out: the same first word and every word of `short`
@@ -2294,6 +2333,30 @@ mod tests {
         assert!(said_by(&all).len() >= 4);
         assert!(appositions(&all, &spans).len() >= 3);
         assert!(said_names(&all, &spans).len() >= 4);
+    }
+
+    #[test]
+    fn government_mentions_are_what_the_pattern_finds() {
+        let spans = |caps: Vec<regex::Captures<'_>>| -> Vec<(usize, usize)> {
+            caps.iter()
+                .map(|c| c.get(0).map(|m| (m.start(), m.end())).unwrap())
+                .collect()
+        };
+        for text in [
+            "the Modi government and Erdogan's administration; The Kishida cabinet, Putin’s regime.",
+            "xthe Abe government, the governments, the Abe governments, the Abe government_x.",
+            "the Abe-Suga government's cabinet, Biden's presidency\nthe Lula premiership",
+            "under the Trump administration the Biden administration, Johnson's Johnson's cabinet",
+            "the  Abe government, the\nAbe government, Abe 's cabinet, Moon's government-run",
+            "the O'Brien government and the al-Sisi regime, the Éamon cabinet. government",
+        ] {
+            let expected: Vec<regex::Captures<'_>> = GOVERNMENT.captures_iter(text).collect();
+            assert_eq!(spans(government_matches(text)), spans(expected), "{text}");
+        }
+        assert_eq!(
+            government_mentions("the Modi government and Erdogan's administration"),
+            [(4, "Modi"), (24, "Erdogan")]
+        );
     }
 
     #[test]
