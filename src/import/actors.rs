@@ -393,13 +393,14 @@ fn titled(text: &str) -> Vec<Found<'_>> {
 /// name, so a title before one name and a clause (`Senators Jane Doe, who…`) adds nothing here.
 fn plural_titled<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
     let mut found = Vec::new();
-    for m in PLURAL_TITLES.find_iter(text) {
-        if after_word(text, m.start()) || text[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+    for (title_start, title_end) in plural_titles(text) {
+        if after_word(text, title_start)
+            || text[title_end..].starts_with(|c: char| c.is_alphanumeric())
         {
             continue;
         }
-        let role = &text[m.start()..m.end() - 1];
-        let mut at = m.end();
+        let role = &text[title_start..title_end - 1];
+        let mut at = title_end;
         let mut listed = Vec::new();
         loop {
             let rest = &text[at..];
@@ -428,6 +429,27 @@ fn plural_titled<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
                 break;
             }
         }
+    }
+    found
+}
+
+/// Where [`PLURAL_TITLES`] matches in `text` before a list can close: what its search of the
+/// whole text finds, less the matches no ` and ` follows on their line. No title holds a line
+/// break, so the automaton starts each line afresh, and a list keeps to its line (neither its
+/// separators nor its names hold one): each line is searched only up to its last ` and `, and a
+/// line without one not at all.
+fn plural_titles(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (line_start, line) in line_spans(text) {
+        let Some(last_and) = line.rfind(" and ") else {
+            continue;
+        };
+        let searched = &line[..last_and];
+        found.extend(
+            PLURAL_TITLES
+                .find_iter(searched)
+                .map(|m| (line_start + m.start(), line_start + m.end())),
+        );
     }
     found
 }
@@ -2333,6 +2355,27 @@ mod tests {
         assert!(said_by(&all).len() >= 4);
         assert!(appositions(&all, &spans).len() >= 3);
         assert!(said_names(&all, &spans).len() >= 4);
+    }
+
+    #[test]
+    fn plural_titles_are_the_matches_a_list_can_follow() {
+        for text in [
+            "Justices Vikram Rao and Sandeep Iyer; MPs Jane Doe, John Roe and Ann Poe.",
+            "Senators and MPs Jane Doe and John Roe\nJusticesJustices Ann Poe\nMPs Jane Doe",
+            "climbers Ana Lima, Pem Dorje Sherpa, and Tashi Lama met Presidents and Ministers",
+            "Vice-Presidents Ana Lima and Tashi Lama, Lts Jane Doe and Directors-General\n and",
+        ] {
+            let whole: Vec<(usize, usize)> = PLURAL_TITLES
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .filter(|&(_, end)| {
+                    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+                    text[end..line_end].contains(" and ")
+                })
+                .collect();
+            assert!(!whole.is_empty(), "{text}");
+            assert_eq!(plural_titles(text), whole, "{text}");
+        }
     }
 
     #[test]
