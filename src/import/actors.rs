@@ -1734,25 +1734,31 @@ fn named_again_by_surname<'t>(
                 .count()
         })
     };
+    // What rules a pair out by its words wherever it stands, once per distinct pair: a story
+    // repeats its names.
+    let mut by_words: HashMap<&'t str, bool> = HashMap::default();
     for &(start, pair) in pairs {
         let Some((given, family)) = pair.split_once(' ') else {
             continue;
         };
         let end = start + pair.len();
-        let everyday = |w: &str| names::is_english_word(&w.to_lowercase());
-        let ruled_out = [given, family]
-            .iter()
-            .any(|w| names::is_stop_word(w) || names::is_title_word(w))
-            || (everyday(given) && everyday(family))
-            || (!names::is_given_name(given) && (everyday(given) || everyday(family)))
-            || found.iter().any(|c| c.start < end && start < c.end)
-            || stands_alone(family) <= in_pairs.get(family).copied().unwrap_or(0)
-            || names::is_institution(pair)
-            // Anywhere the story writes a longer name ending in these two words, they are its.
-            || text
-                .match_indices(pair)
-                .any(|(at, _)| inside_capitalised_run(text, at))
-            || followed_by_name(text, end);
+        let ruled_out = found.iter().any(|c| c.start < end && start < c.end)
+            || followed_by_name(text, end)
+            || *by_words.entry(pair).or_insert_with(|| {
+                let everyday = |w: &str| names::is_english_word(&w.to_lowercase());
+                [given, family]
+                    .iter()
+                    .any(|w| names::is_stop_word(w) || names::is_title_word(w))
+                    || (everyday(given) && everyday(family))
+                    || (!names::is_given_name(given) && (everyday(given) || everyday(family)))
+                    || stands_alone(family) <= in_pairs.get(family).copied().unwrap_or(0)
+                    || names::is_institution(pair)
+                    // Anywhere the story writes a longer name ending in these two words, they
+                    // are its.
+                    || text
+                        .match_indices(pair)
+                        .any(|(at, _)| inside_capitalised_run(text, at))
+            });
         if !ruled_out {
             found.push(Candidate {
                 start,
