@@ -932,13 +932,16 @@ impl Mentions {
     /// Capitalised words that are a short form of someone in the article or of a known actor,
     /// and surnames that name a government (`the Modi government`).
     fn one_word_mentions(&mut self, text: &str, in_article: &ShortForms, matcher: &ActorMatcher) {
+        // Whether a word is a public figure's surname, looked up once per distinct word: a story
+        // repeats its names.
+        let mut figures: HashMap<&str, bool> = HashMap::default();
         for (start, word) in capitalised_words(text) {
             // A public figure's surname waits too: named if the story keeps coming back to it.
             // Not a word with an everyday sense too (`May` the month is a stop word).
-            let public_figure = || {
-                !names::is_stop_word(word)
-                    && super::gazetteer::resolve(word, None).is_some()
-                    && !names_an_institution(text, start + word.len())
+            let mut public_figure = || {
+                *figures.entry(word).or_insert_with(|| {
+                    !names::is_stop_word(word) && super::gazetteer::resolve(word, None).is_some()
+                }) && !names_an_institution(text, start + word.len())
             };
             if !(in_article.contains_key(word)
                 || matcher.by_short.contains_key(word)
