@@ -358,10 +358,14 @@ fn is_reader_notice(text: &str) -> bool {
 /// The minister … to head such... To access this content, please purchase a subscription …`):
 /// the story's part, and the notice. The story's part must be a sentence or more of text.
 pub(crate) fn split_trailing_notice(text: &str) -> Option<(&str, &str)> {
-    if !is_reader_notice(text) {
+    // As [`is_reader_notice`] tests, cheapest test first: most lines are short or long text.
+    if !more_words_than(text, 12) || more_words_than(text, 60) {
         return None;
     }
     let first_notice = NOTICE_WORDS.find(text)?.start();
+    if !ADDRESSES_READER.is_match(text) {
+        return None;
+    }
     let head = &text[..first_notice];
     let end = head
         .rmatch_indices(['.', '!', '?'])
