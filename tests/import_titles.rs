@@ -184,3 +184,17 @@ fn a_widgets_title_over_a_table_copied_cell_by_cell_is_no_headline() {
     );
     assert_eq!(title_of(&head), HEADLINE);
 }
+
+#[test]
+fn a_long_headline_over_a_summarys_bullet_points_stays_the_headline() {
+    let head = "Harbour authority delays vote on container terminal after hundreds of residents \
+        object, as the chair admits the plans may have to be redrawn before the summer\n\
+        - The vote was put off after more than 400 objections were filed\n\
+        - Residents fear heavy traffic through the eastern districts\n\
+        - The chair said a new study of the terminal's effects was needed";
+    assert!(
+        title_of(head).starts_with("Harbour authority delays vote"),
+        "{}",
+        title_of(head)
+    );
+}

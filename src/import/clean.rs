@@ -198,6 +198,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             lines.push(Line {
                 text: stamp.to_string(),
                 kind: Kind::Meta(Meta::Stamp),
+                bullet: false,
             });
             // ` date 2022-07-01 Jane Doe`: a name alone after the stamp is the byline.
             let kind = if super::headline::bare_byline(rest, outlets) {
@@ -208,6 +209,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             lines.push(Line {
                 text: rest.to_string(),
                 kind,
+                bullet: false,
             });
             continue;
         }
@@ -217,10 +219,12 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             lines.push(Line {
                 text: byline.to_string(),
                 kind: Kind::Meta(Meta::Byline),
+                bullet: false,
             });
             lines.push(Line {
                 text: story.to_string(),
                 kind: classify(story, outlets, mostly_latin),
+                bullet: false,
             });
             continue;
         }
@@ -236,6 +240,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 lines.push(Line {
                     text: inner.to_string(),
                     kind,
+                    bullet: false,
                 });
                 continue;
             }
@@ -244,10 +249,12 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             lines.push(Line {
                 text: story.to_string(),
                 kind: classify(story, outlets, mostly_latin),
+                bullet: false,
             });
             lines.push(Line {
                 text: notice.to_string(),
                 kind: Kind::Junk,
+                bullet: false,
             });
             continue;
         }
@@ -256,10 +263,12 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             lines.push(Line {
                 text: text.to_string(),
                 kind,
+                bullet: false,
             });
             lines.push(Line {
                 text: credit.to_string(),
                 kind: Kind::Meta(Meta::Credit),
+                bullet: false,
             });
             continue;
         }
@@ -317,6 +326,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         lines.push(Line {
             text: text.to_string(),
             kind,
+            bullet: stripped.len() < raw.trim().len(),
         });
     }
 
@@ -360,6 +370,7 @@ fn mark_author_bio(lines: &mut Vec<Line>) {
             Line {
                 text: name,
                 kind: Kind::Meta(Meta::Byline),
+                bullet: false,
             },
         );
         return;
@@ -468,6 +479,7 @@ fn mark_title(lines: &mut Vec<Line>, known_title: Option<&str>, outlets: &Outlet
             Line {
                 text: standfirst.trim().to_string(),
                 kind: Kind::Body,
+                bullet: false,
             },
         );
         let headline = &mut lines[pick.line].text;

@@ -47,6 +47,9 @@ pub(crate) enum Meta {
 pub(crate) struct Line {
     pub text: String,
     pub kind: Kind,
+    /// Printed after a bullet (`•`, `-`, `*`): a point of a list, a menu item or a summary's
+    /// point under a headline, never the headline itself.
+    pub bullet: bool,
 }
 
 /// A body block in reading order.

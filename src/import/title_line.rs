@@ -419,8 +419,11 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             // Hard-wrapped text has short lines: a long line starts the story too.
             _ if line.text.chars().count() >= 60 && !headline_like(&line.text) => break,
             // A label of a word or three (a photo's subject, a section) stands anywhere, and
-            // so does a photo's caption.
-            _ if photo || word_count(&line.text) <= 3 || is_caption(&line.text, outlets) => {}
+            // so does a photo's caption, and a summary's points under a headline.
+            _ if photo
+                || line.bullet
+                || word_count(&line.text) <= 3
+                || is_caption(&line.text, outlets) => {}
             _ => {
                 gap += 1;
                 if gap == 1 {
@@ -432,7 +435,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
         // then the stamp) leaves the byline or stamp under the headline; a label over a label
         // (`Premier League`, `What They Said`) is not a headline over a section.
         let label = matches!(line.kind, Kind::Body | Kind::PreTitle)
-            && word_count(&line.text) <= 3
+            && (word_count(&line.text) <= 3 || line.bullet)
             && candidate_words >= 4;
         if !photo && !label {
             seen += 1;
@@ -676,6 +679,8 @@ struct Evidence {
     deck: bool,
     /// No word of it occurs in the story's opening paragraphs: another story's headline.
     off_topic: bool,
+    /// Printed after a bullet.
+    bullet: bool,
 }
 
 impl<'a> Head<'a> {
@@ -809,6 +814,7 @@ impl<'a> Head<'a> {
             agrees,
             deck,
             off_topic,
+            bullet: lines[i].bullet,
         })
     }
 
@@ -874,6 +880,8 @@ impl Evidence {
         score -= if self.deck { 12 } else { 0 };
         score -= if truncated(text) { 6 } else { 0 };
         score -= if self.off_topic { 5 } else { 0 };
+        // A point of a list, a menu or a summary, printed after a bullet.
+        score -= if self.bullet { 8 } else { 0 };
         score
     }
 
