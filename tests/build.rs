@@ -20,6 +20,16 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// Builds `root` into a fresh temp folder and returns (temp guard, output folder).
+/// A copy of the annotated fixture book with its own `templates/partials/NAME`.
+fn annotated_with_partial(name: &str, template: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("book");
+    copy_dir(&fixture("annotated"), &root);
+    std::fs::create_dir_all(root.join("templates/partials")).unwrap();
+    std::fs::write(root.join("templates/partials").join(name), template).unwrap();
+    (temp, root)
+}
+
 fn build_into_temp(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().unwrap();
     let output = temp.path().join("public");
@@ -698,15 +708,10 @@ fn the_book_prints_linked_text_and_its_article_partial_can_be_overridden() {
     );
     assert!(!fragments.contains("NEW YORK"), "{fragments}");
 
-    let temp = tempfile::tempdir().unwrap();
-    let root = temp.path().join("book");
-    copy_dir(&fixture("annotated"), &root);
-    std::fs::create_dir_all(root.join("templates/partials")).unwrap();
-    std::fs::write(
-        root.join("templates/partials/book_article.html"),
+    let (_book, root) = annotated_with_partial(
+        "book_article.html",
         r#"<section class="mine" id="{{ a.anchor }}">{{ a.number }}. {{ a.title }}</section>"#,
-    )
-    .unwrap();
+    );
     let (_t, output) = build_into_temp(&root);
     let book = read(&output, "book/index.html");
     let printed = book.matches(r#"<section class="mine" id="a"#).count();
@@ -758,15 +763,10 @@ fn the_layout_parts_are_rendered_for_each_depth_and_section_and_can_be_replaced(
 
     // A book's own partial replaces the built-in one on every page; a page's own `base.html`
     // that prints none of the parts is rendered as it is.
-    let temp = tempfile::tempdir().unwrap();
-    let root = temp.path().join("book");
-    copy_dir(&fixture("annotated"), &root);
-    std::fs::create_dir_all(root.join("templates/partials")).unwrap();
-    std::fs::write(
-        root.join("templates/partials/site_nav.html"),
+    let (_book, root) = annotated_with_partial(
+        "site_nav.html",
         r#"<nav class="mine">{{ site.title }} {{ section }} {{ root }}</nav>"#,
-    )
-    .unwrap();
+    );
     let (_t2, output) = build_into_temp(&root);
     let actors = read(&output, "actors/index.html");
     assert!(actors.contains(r#"<nav class="mine">"#), "{actors}");

@@ -1055,10 +1055,40 @@ impl Mentions {
     }
 }
 
-/// A nickname in quotes between a given name and a family name.
-static NICKNAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?P<given>\p{Lu}\p{Ll}+) [‘"“]\p{Lu}\p{Ll}+[’"”] (?P<family>\p{Lu})"#).unwrap()
-});
+/// A nickname in quotes before a family name (`‘Toto’ Caputo`): the quote opens the pattern, so
+/// the search skips straight to quotes; the given name before it is checked in code.
+static NICKNAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[‘"“]\p{Lu}\p{Ll}+[’"”] \p{Lu}"#).unwrap());
+
+/// `story` without the quoted nicknames inside names (`Luis ‘Toto’ Caputo` → `Luis Caputo`);
+/// `None` when it has none.
+fn without_nicknames(story: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut kept_from = 0;
+    for m in NICKNAME.find_iter(story) {
+        // A given name right before: a capital, then lower-case letters, then a space.
+        let Some(head) = story[..m.start()].strip_suffix(' ') else {
+            continue;
+        };
+        let rest = head.trim_end_matches(char::is_lowercase);
+        let given =
+            rest.len() < head.len() && rest.chars().next_back().is_some_and(char::is_uppercase);
+        if !given || m.start() < kept_from {
+            continue;
+        }
+        // Up to the family name's first letter, which the match ends with.
+        let family_at = story[..m.end()]
+            .char_indices()
+            .next_back()
+            .map_or(m.end(), |(i, _)| i);
+        out.push_str(&story[kept_from..m.start()]);
+        kept_from = family_at;
+    }
+    (kept_from > 0).then(|| {
+        out.push_str(&story[kept_from..]);
+        out
+    })
+}
 
 /// The headline, paragraphs and captions to search for people, without credit clauses and
 /// photo credits.
@@ -1098,11 +1128,8 @@ fn search_text(doc: &Doc, title: &str, outlets: &OutletMatcher) -> String {
     }
     // `Luis ‘Toto’ Caputo`: a nickname in quotes inside a name, which the name goes on past.
     // The headline stays as it is: the title's length marks where the story starts.
-    let story = &text[title.len()..];
-    if story.contains(['‘', '"', '“']) {
-        if let std::borrow::Cow::Owned(without) = NICKNAME.replace_all(story, "$given $family") {
-            return format!("{title}{without}");
-        }
+    if let Some(without) = without_nicknames(&text[title.len()..]) {
+        return format!("{title}{without}");
     }
     text
 }

@@ -191,6 +191,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
     let mut last_signed: Option<usize> = None;
     for raw in text.split('\n') {
         let stripped = strip_bullet(raw);
+        let bullet = stripped.len() < raw.trim().len();
         let unglued = super::dates::unglue_trailing_date(stripped);
         let stripped = unglued.as_deref().unwrap_or(stripped);
         let stripped = doubled_byline(stripped).unwrap_or(stripped);
@@ -326,7 +327,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         lines.push(Line {
             text: text.to_string(),
             kind,
-            bullet: stripped.len() < raw.trim().len(),
+            bullet,
         });
     }
 
@@ -551,14 +552,14 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
 pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher) -> bool {
     let text = &lines[at].text;
     // `Margaret Doe, Ken Roe` over a photo: each name of a list counts.
-    let names: Vec<&str> = std::iter::once(text.as_str())
-        .chain(
-            text.split([',', '&'])
-                .flat_map(|p| p.split(" and "))
-                .map(str::trim)
-                .filter(|p| p.contains(' ')),
-        )
+    let parts: Vec<&str> = text
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| p.contains(' '))
         .collect();
+    let listed = parts.len() >= 2;
+    let names: Vec<&str> = std::iter::once(text.as_str()).chain(parts).collect();
     lines.iter().enumerate().any(|(i, l)| {
         if i == at || l.kind != Kind::Body {
             return false;
@@ -568,7 +569,7 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
         // the photo).
         let searched = match is_caption(&l.text, outlets) {
             false => &l.text,
-            true if names.len() > 2 => without_trailing_brackets(&l.text),
+            true if listed => without_trailing_brackets(&l.text),
             true => return false,
         };
         names.iter().any(|name| searched.contains(name))
