@@ -805,8 +805,39 @@ pub(crate) fn find(
             *pos >= title.len() || known.is_some() || story.contains(name.as_str())
         });
     }
+    drop_title_case_overruns(&text, &mut found.full);
     resolve_family_names(&mut found.full);
     people_in_order(found.full, &excluded, &found.roles, ctx)
+}
+
+/// Drops a new name that only Title Case lines print and that runs on past a name the article
+/// has (`Jane Doe, John Roe Seek to …` under a story about John Roe): every word of such a line
+/// is capitalised, so the words after the name are no part of it.
+fn drop_title_case_overruns(text: &str, full: &mut Vec<(usize, String, Option<usize>)>) {
+    let line_at = |pos: usize| {
+        let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        &text[start..end]
+    };
+    let overruns: HashSet<String> = full
+        .iter()
+        .filter(|(_, name, known)| known.is_none() && name.contains(' '))
+        .filter(|(_, name, _)| {
+            full.iter().any(|(_, shorter, _)| {
+                shorter.len() < name.len()
+                    && name.starts_with(shorter.as_str())
+                    && name[shorter.len()..].starts_with(' ')
+                    && shorter.contains(' ')
+            })
+        })
+        .filter(|(_, name, _)| {
+            full.iter()
+                .filter(|(_, other, _)| other == name)
+                .all(|(pos, _, _)| super::title_line::in_title_case(line_at(*pos)))
+        })
+        .map(|(_, name, _)| name.clone())
+        .collect();
+    full.retain(|(_, name, _)| !overruns.contains(name));
 }
 
 /// A short form of the names an article uses, and the one name it stands for (`None` when two
@@ -2981,6 +3012,12 @@ mod tests {
             Senate president Bukola Doe has revealed that the Senate has passed the most bills \
             in two years.\n";
         assert_eq!(actors(text), ["Bukola Doe"]);
+        // A Title Case subheading in the story runs on past a name the story spells out.
+        let text = "Tech designers look for funding\n\nThe designer Jane Voss is working with \
+            investor Samuel Kell on a new device, people familiar said.\n\n\
+            Jane Voss, Samuel Kell Seek to Create New Hardware\n\n\
+            Voss and Kell would not build a phone.\n";
+        assert_eq!(actors(text), ["Jane Voss", "Samuel Kell"]);
     }
 
     #[test]

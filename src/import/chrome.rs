@@ -354,6 +354,20 @@ fn is_reader_notice(text: &str) -> bool {
     !more_words_than(text, 60) && NOTICE_WORDS.is_match(text) && ADDRESSES_READER.is_match(text)
 }
 
+/// Words with which a site's notices speak of the site itself rather than to the reader:
+/// `Analytical cookies are used to understand how visitors interact with the website.`
+static SPEAKS_OF_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:this|the) (?:web)?site|visitors?|user experience)(?-u:\b)")
+        .unwrap()
+});
+
+/// A paragraph of a site's notice that speaks of the site and its visitors (a consent box's
+/// panels). Only the search for the headline passes over it: in a story such a paragraph may be
+/// news (a regulator's finding on a site's cookies), so it stays in the body.
+pub(crate) fn about_the_site(text: &str) -> bool {
+    !more_words_than(text, 60) && NOTICE_WORDS.is_match(text) && SPEAKS_OF_SITE.is_match(text)
+}
+
 /// A paywall's or a newsletter's notice run on after the story's opening sentences (`HARARE –
 /// The minister … to head such... To access this content, please purchase a subscription …`):
 /// the story's part, and the notice. The story's part must be a sentence or more of text.

@@ -197,7 +197,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         let stripped = doubled_byline(stripped).unwrap_or(stripped);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
             lines.push(Line {
-                text: stamp.to_string(),
+                text: super::dates::spaced_stamp(stamp),
                 kind: Kind::Meta(Meta::Stamp),
                 bullet: false,
             });

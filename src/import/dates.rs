@@ -31,9 +31,10 @@ static NUMERIC_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// A stamp glued to the start of a line of text: ` date 2023-06-15 Christine Lagarde, …`.
+/// A stamp glued to the start of a line of text: ` date 2023-06-15 Christine Lagarde, …`, or a
+/// date and time run into the headline (`2021.06.1418:47:00UTC+00Gold futures settle …`).
 static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:date|published|posted|updated)\s*:?\s*(?:(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+")
+    Regex::new(r"(?i)^(?:(?:date|published|posted|updated)\s*:?\s*(?:(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+|(?:19|20)\d\d[.-]\d\d[.-]\d\d\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:UTC|GMT)?(?:[+-]\d{1,2}(?::?\d\d)?)?\s*)")
         .unwrap()
 });
 /// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`.
@@ -410,11 +411,27 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
     let without_dates = DAY_FIRST.replace_all(&without_dates, " ");
     let without_dates = FOREIGN_DAY_FIRST.replace_all(&without_dates, " ");
     let leftover = STAMP_FILLER.replace_all(&without_dates, " ");
-    leftover
+    let words = leftover
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .count()
-        <= 3
+        .count();
+    words <= 3 || (found[0].0 == 0 && tag_list(&leftover))
+}
+
+/// `ExxonMobil, News, Oil & Gas` after a stamp's date: the story's tags, two or more names of a
+/// word to three, each capitalised.
+fn tag_list(text: &str) -> bool {
+    let tags: Vec<&str> = text
+        .split([',', '|'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    tags.len() >= 2
+        && tags.iter().all(|tag| {
+            let words: Vec<&str> = tag.split_whitespace().filter(|w| *w != "&").collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        })
 }
 
 /// `Harbour Wire17-03-2025`: a short line whose date lost the space before it, given it back, so
@@ -432,6 +449,14 @@ static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<head>.*\p{Ll})(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$")
         .unwrap()
 });
+
+/// A leading stamp as [`split_leading_stamp`] cuts it, its date parted from a clock time glued
+/// to it (`2021.06.1418:47:00UTC` → `2021.06.14 18:47:00UTC`) so that the date reads.
+pub(crate) fn spaced_stamp(stamp: &str) -> String {
+    static GLUED_CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d[.-]\d\d[.-]\d\d)(\d)").unwrap());
+    GLUED_CLOCK.replace(stamp, "$1 $2").into_owned()
+}
 
 /// Splits a stamp glued to the start of a line (` date 2023-06-15 Christine Lagarde, …`) from the
 /// text that follows it.
@@ -1156,6 +1181,32 @@ mod more_tests {
             let text = format!("{HEAD}{stamp}\n\n{LEAD}");
             assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");
         }
+    }
+
+    #[test]
+    fn a_date_with_the_storys_tags_after_it_is_its_stamp_not_its_headline() {
+        // The site's clock of its last update, then the story's own date with its tags.
+        let text =
+            "Latest update January 29th, 2025 10:24 PM\nAug 25, 2023 Harbour, News, Oil & Gas\n\
+            Valley Wire – The minister confirmed on Thursday that the extension was granted \
+            because of the pandemic, and that the documents were signed by his predecessor.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2023-08-25"));
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert!(!got.front.title.contains("2023"), "{}", got.front.title);
+        assert!(super::is_stamp_line(
+            "May 5, 2024 Police, Courts | Local News"
+        ));
+        // A date and clock run into the headline.
+        let text = "2021.06.1418:47:00UTC+00Gold Futures Settle At One-Month Low\n\n\
+            Gold futures settled lower on Monday as traders weighed the chance of a change in \
+            the central bank's policy stance.\n";
+        assert_eq!(date_of(text).as_deref(), Some("2021-06-14"));
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(got.front.title, "Gold Futures Settle At One-Month Low");
+        assert!(!super::is_stamp_line(
+            "May 5, 2024 Voters Choose a New Mayor, Council"
+        ));
     }
 
     #[test]

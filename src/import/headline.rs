@@ -19,11 +19,11 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
     let org = format!(
-        r"(?:,?\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z .&/-]{{0,40}}?)(?:\s+(?:-|–|—)\s*(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))?\s*\))?"
+        r"(?:,?\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z0-9 .&/-]{{0,40}}?)(?:\s+(?:-|–|—)\s*(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))?\s*\))?"
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}}))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place}){tmd}\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}}))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
     ))
     .unwrap()
 });

@@ -345,8 +345,9 @@ impl OutletMatcher {
                 .flat_map(|p| p.split(" - "))
                 .flat_map(|p| p.split(" – "))
                 .flat_map(|p| p.split(" — "));
+            // `By Valley Courier Staff`: the outlet's desk.
             for part in parts {
-                if let Some(i) = self.resolve_index(part) {
+                if let Some(i) = self.resolve_index(part).or_else(|| self.desk_credit(part)) {
                     Weights::add(&mut weights.author, i, 10);
                 }
             }
@@ -1426,6 +1427,9 @@ mod tests {
             let text = format!("{STORY}{byline}\n\n{LEAD}");
             assert_eq!(outlet_of(&text).0, "Reuters", "{byline}");
         }
+        // The outlet's desk, in capitals, without the name's article.
+        let text = format!("{STORY}By JERUSALEM POST STAFF\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "The Jerusalem Post");
     }
 
     #[test]
@@ -1647,6 +1651,14 @@ mod tests {
         assert_eq!(got.front.outlet, "Harbour Wire");
         assert!(got.front.review.contains("outlet"));
         assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
+        // A name with a digit in it, before a colon.
+        let got = import_text(
+            "Bills fall to a record low at auction\n\nPORTVILLE (Harbour1st): The bill rate \
+            fell to a record low at Wednesday's auction, central bank data showed.\n",
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.outlet, "Harbour1st");
         let none = import_text(&format!("{STORY}{LEAD}"), "t.txt", &ctx);
         assert_eq!(none.front.outlet, "", "never a made-up \"Unknown\"");
         assert!(none.front.review.contains("outlet"));

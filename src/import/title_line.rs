@@ -99,6 +99,22 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || is_promotion(text)
         || is_teaser(text)
         || doubled(text)
+        || tag_row(text)
+}
+
+/// `Coronavirus Sri Lanka economy Government bill Coronavirus Sri Lanka`: a row of a story's
+/// tags, one of them listed twice. A headline never prints the same three words twice.
+fn tag_row(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(super::fold::alnum_lower)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 6
+        && (0..words.len().saturating_sub(5)).any(|i| {
+            let phrase = &words[i..i + 3];
+            (i + 3..=words.len() - 3).any(|j| &words[j..j + 3] == phrase)
+        })
 }
 
 /// `Send in e-mailSend in e-mail`: a widget's label printed twice without a break (its hidden
@@ -303,9 +319,14 @@ pub(crate) fn is_section_label(text: &str) -> bool {
 }
 
 /// `Home News World Business Opinion Sport Videos`: a menu whose separators were lost in copying.
-/// Capitalised words only, no sentence punctuation, and several section names among them.
+/// Capitalised words only, no sentence punctuation, and several section names among them. A
+/// separator standing alone is no word (`Site - News World Business …`: a tab title run into
+/// the menu).
 fn is_run_on_menu(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "-" | "–" | "—" | "|" | "·" | "•"))
+        .collect();
     if words.len() < 4 || text.contains([',', ':', '\'', '’', '?', '!', '"', '“']) {
         return false;
     }
@@ -616,6 +637,9 @@ pub(crate) fn pick(lines: &[Line], known: Option<&str>, outlets: &OutletMatcher)
             continue;
         }
         if body_like(text) && !headline_like(text) {
+            if super::chrome::about_the_site(text) {
+                continue;
+            }
             paragraphs_before += 1;
             // The story has begun in earnest: a headline is not three paragraphs down.
             if paragraphs_before >= 3 {
@@ -646,6 +670,18 @@ struct Candidate {
     line: usize,
     /// Its place among the head lines.
     at: usize,
+}
+
+/// A widget's label under each of its panels (`No items.` after every paragraph of a consent
+/// box): printed three times or more, with a paragraph between each printing and the next. It is
+/// neither the headline nor its second printing. A page prints its headline up to four times
+/// too (the tab's title, the `<h1>`, a share box), but with no paragraph between.
+fn label_under_panels(lines: &[Line], at: &[usize], keys: &[String], n: usize) -> bool {
+    let printings: Vec<usize> = (0..keys.len()).filter(|&m| keys[m] == keys[n]).collect();
+    printings.len() >= 3
+        && printings
+            .windows(2)
+            .all(|pair| (at[pair[0]] + 1..at[pair[1]]).any(|i| body_like(&lines[i].text)))
 }
 
 /// The text lines at the top of the text, where the headline stands, with what is known about
@@ -702,6 +738,7 @@ impl<'a> Head<'a> {
             keys[n].len() >= 8
                 && word_count(text) >= 4
                 && keys[..n].iter().any(|k| *k == keys[n])
+                && !label_under_panels(lines, &at, &keys, n)
                 && !disqualified(text, outlets)
                 && !is_run_on_menu(text)
                 && !beside_time_slot(lines, at[n])
@@ -738,6 +775,9 @@ impl<'a> Head<'a> {
             || heads_a_table(lines, i)
             || k.len() < 8
         {
+            return true;
+        }
+        if label_under_panels(lines, &self.at, &self.keys, n) {
             return true;
         }
         // A teaser cut short: the start of a longer line printed nearby (its caption or story).
@@ -1016,6 +1056,21 @@ mod tests {
             "Harbour authority delays vote on new container terminal"
         );
         assert!(sure);
+    }
+
+    #[test]
+    fn a_consent_boxs_label_under_each_panel_is_passed_over() {
+        let panel = "Analytics cookies are used to understand how visitors interact with the \
+            website and which pages they read.\n\nNo items to show.\n\n";
+        let text = format!(
+            "Customise Consent Preferences\n\n{}Banner Left\n\n\
+            Governor praised for opening new maternity ward\n\n\
+            The governor was praised on Friday for opening a maternity ward at the district \
+            hospital, which had been closed for two years, nurses said at the ceremony.\n",
+            panel.repeat(4)
+        );
+        let (title, _) = title_of(&text);
+        assert_eq!(title, "Governor praised for opening new maternity ward");
     }
 
     #[test]
@@ -1453,6 +1508,16 @@ mod tests {
         ));
         assert!(!super::is_run_on_menu(
             "Lecturers Begin Indefinite Strike Over Unpaid Allowances"
+        ));
+        assert!(super::tag_row(
+            "Floods Valley Province economy Government bill Floods Valley Province"
+        ));
+        assert!(!super::tag_row(
+            "Valley Rovers beat Valley Rovers reserves in a friendly"
+        ));
+        // A tab title's site name run into the menu: the dash is no word.
+        assert!(super::is_run_on_menu(
+            "The Valley Courier - Valley News Health & Wellness WORLD NEWS Business Opinion"
         ));
     }
 }
