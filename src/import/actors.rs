@@ -217,9 +217,16 @@ impl TitleStarts {
 
 /// The letters at the start of `text`, up to its first other character.
 fn leading_word(text: &str) -> Option<&str> {
-    let end = text
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(text.len());
+    // ASCII letters byte by byte; only a character past ASCII after them (`Présidente`) needs
+    // the characters read.
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let end = match bytes.get(ascii) {
+        Some(&b) if !b.is_ascii() => text
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(text.len()),
+        _ => ascii,
+    };
     (end > 0).then(|| &text[..end])
 }
 
@@ -378,13 +385,32 @@ fn titled(text: &str) -> Vec<Found<'_>> {
     // Every title begins with an ASCII letter; a byte loop finds the word starts.
     let bytes = text.as_bytes();
     let title_starts = &*TITLE_STARTS;
-    let starts = (0..bytes.len()).filter(|&at| {
-        bytes[at].is_ascii_alphabetic()
-            && !after_word(text, at)
-            && title_starts.may_start(bytes, at)
+    let starts = ascii_letter_word_starts(bytes).filter(|&at| {
+        title_starts.may_start(bytes, at)
             && leading_word(&text[at..]).is_some_and(|w| TITLE_FIRST_WORDS.contains(w))
     });
     anchored_matches(text, &TITLED, starts, Some("title"))
+}
+
+/// Where an ASCII letter follows no ASCII letter, digit or `_` (an `(?-u:\b)` before it): the
+/// starts of words opening with one. Each word's other bytes are passed over in a tight loop,
+/// with no test of their own.
+fn ascii_letter_word_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(b) = bytes.get(at) {
+            let start = at;
+            at += 1;
+            if word_byte(b) {
+                at += bytes[at..].iter().take_while(|b| word_byte(b)).count();
+                if b.is_ascii_alphabetic() {
+                    return Some(start);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// The names listed after a title or role in the plural: `Justices Vikram Rao and Sandeep Iyer`,
@@ -2422,6 +2448,33 @@ mod tests {
         assert!(said_by(&all).len() >= 4);
         assert!(appositions(&all, &spans).len() >= 3);
         assert!(said_names(&all, &spans).len() >= 4);
+    }
+
+    #[test]
+    fn word_starts_and_leading_words_are_what_their_definitions_say() {
+        let extra = ["_a b1 c", "é x Présidente, Zoë", "a_b 9c Dd", "", "x"];
+        for text in SCANNED.iter().copied().chain(extra) {
+            let bytes = text.as_bytes();
+            let starts: Vec<usize> = (0..bytes.len())
+                .filter(|&at| bytes[at].is_ascii_alphabetic() && !after_word(text, at))
+                .collect();
+            assert_eq!(
+                ascii_letter_word_starts(bytes).collect::<Vec<_>>(),
+                starts,
+                "{text}"
+            );
+            for (at, _) in text.char_indices() {
+                let rest = &text[at..];
+                let end = rest
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(rest.len());
+                assert_eq!(
+                    leading_word(rest),
+                    (end > 0).then(|| &rest[..end]),
+                    "{rest}"
+                );
+            }
+        }
     }
 
     #[test]

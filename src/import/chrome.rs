@@ -117,26 +117,24 @@ pub(crate) fn strip_bullet(line: &str) -> &str {
         .trim_start()
 }
 
-/// Whether `text` has more than `n` words (as [`word_count`] counts them), stopping at the word
-/// that decides it: most tests only ask whether a line is short.
+/// Whether `text` has more than `n` words (as [`word_count`] counts them), stopping at the block
+/// of text that decides it: most tests only ask whether a line is short.
 pub(crate) fn more_words_than(text: &str, n: usize) -> bool {
-    // ASCII bytes are counted until the answer is known, without a first pass over the whole
-    // text; past ASCII, the words are counted again by Unicode's whitespace (the same as
-    // ASCII's for the bytes counted so far).
+    // ASCII text is counted a block at a time until the answer is known, without a first pass
+    // over the whole text; past ASCII, the words are counted by Unicode's whitespace (the same
+    // as ASCII's for the blocks counted so far).
+    let bytes = text.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        if !b.is_ascii() {
+    let mut before = b' ';
+    for block in bytes.chunks(WORD_BLOCK) {
+        if !block.is_ascii() {
             return text.split_whitespace().nth(n).is_some();
         }
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
-        if !space && !in_word {
-            count += 1;
-            if count > n {
-                return true;
-            }
+        count += ascii_word_starts(before, block);
+        if count > n {
+            return true;
         }
-        in_word = !space;
+        before = block[block.len() - 1];
     }
     false
 }
@@ -145,16 +143,36 @@ pub(crate) fn word_count(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    // Every line and paragraph is counted, most of them ASCII: a byte loop over the six bytes
-    // `char::is_whitespace` takes in ASCII (tab to carriage return, and the space).
     let mut count = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
-        count += usize::from(!space && !in_word);
-        in_word = !space;
+    let mut before = b' ';
+    for block in text.as_bytes().chunks(WORD_BLOCK) {
+        count += ascii_word_starts(before, block);
+        before = block[block.len() - 1];
     }
     count
+}
+
+/// Bytes counted at once: a short line is one block, a long paragraph is left early by
+/// [`more_words_than`], and a block's count fits a byte.
+const WORD_BLOCK: usize = 64;
+
+/// Words that start in `block` (ASCII, at most [`WORD_BLOCK`] bytes), `before` being the byte
+/// before it (a space at the start of the text): a word starts at a byte that is no whitespace
+/// after one that is. Every line and paragraph is counted, most of them ASCII, so each byte is
+/// compared with the one before it without a branch, which the compiler does many at a time.
+fn ascii_word_starts(before: u8, block: &[u8]) -> usize {
+    // The six bytes `char::is_whitespace` takes in ASCII: tab to carriage return, and the space.
+    let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+    let Some((&first, rest)) = block.split_first() else {
+        return 0;
+    };
+    let opens = u8::from(space(before) & !space(first));
+    let starts = block
+        .iter()
+        .zip(rest)
+        .map(|(&prev, &b)| u8::from(space(prev) & !space(b)))
+        .fold(opens, u8::wrapping_add);
+    usize::from(starts)
 }
 
 /// Reads like article text rather than a menu item or a headline in a list.
@@ -509,6 +527,11 @@ mod tests {
 
     #[test]
     fn word_counts_agree_with_split_whitespace() {
+        // Texts longer than a block of the count, with words and spaces across its edges.
+        let long: Vec<String> = (60..=70)
+            .map(|at| format!("{}{}", "x".repeat(at), " a b\tcd  e ".repeat(20)))
+            .chain([" a".repeat(100), "ab ".repeat(50) + "문재인 x"])
+            .collect();
         for text in [
             "",
             "   ",
@@ -516,7 +539,10 @@ mod tests {
             " Talks resumed,\tSeoul\nsaid.\r\n",
             "a\x0bb\x0cc \x1cd",
             "Ms Kang\u{a0}said  it\u{3000}again — 문재인 ",
-        ] {
+        ]
+        .into_iter()
+        .chain(long.iter().map(String::as_str))
+        {
             let count = text.split_whitespace().count();
             assert_eq!(word_count(text), count, "{text:?}");
             for n in 0..=count + 1 {

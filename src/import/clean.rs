@@ -561,7 +561,8 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
     let listed = parts.len() >= 2;
     let names: Vec<&str> = std::iter::once(text.as_str()).chain(parts).collect();
     lines.iter().enumerate().any(|(i, l)| {
-        if i == at || l.kind != Kind::Body {
+        // A line that names none of them needs no closer look (whether it is a caption).
+        if i == at || l.kind != Kind::Body || !names.iter().any(|name| l.text.contains(name)) {
             return false;
         }
         // A caption may credit the photographer, who may be the story's reporter too; only a

@@ -904,6 +904,42 @@ fn names_weekday_before(before: &str, weekday: Weekday) -> bool {
     tail.eq_ignore_ascii_case(name)
 }
 
+/// Builds the date patterns before the first input needs them (see [`super::warm_up`]): left to
+/// the first inputs, one thread builds them while the others wait.
+pub(crate) fn patterns() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&NUMERIC);
+            LazyLock::force(&NUMERIC_YEAR_LAST);
+            LazyLock::force(&LEADING_STAMP);
+            LazyLock::force(&STAMP_FILLER);
+            LazyLock::force(&MONTH_FIRST);
+            LazyLock::force(&DAY_FIRST);
+            LazyLock::force(&FOREIGN_MONTHS);
+            LazyLock::force(&FOREIGN_DAY_FIRST);
+        },
+        || {
+            LazyLock::force(&KOREAN);
+            LazyLock::force(&MONTH_YEAR);
+            LazyLock::force(&MONTH_DAY);
+            LazyLock::force(&LABEL);
+            LazyLock::force(&DAY_RANGE);
+            LazyLock::force(&WEEKDAY);
+            LazyLock::force(&PAGE_CLOCK);
+            LazyLock::force(&CLOCK_TIME);
+        },
+        || {
+            LazyLock::force(&WEEKDAY_EVENING);
+            LazyLock::force(&YEAR_MONTH);
+            LazyLock::force(&YEAR);
+            LazyLock::force(&URL_DAY);
+            LazyLock::force(&URL_MONTH);
+            LazyLock::force(&RELATIVE);
+            LazyLock::force(&GLUED_DATE);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,21 +67,20 @@ pub(crate) fn words_lower(text: &str) -> String {
     out
 }
 
-/// [`words_lower`] of ASCII text, byte by byte: a whole body is folded for every input.
+/// [`words_lower`] of ASCII text: a whole body is folded for every input, so each word is copied
+/// at once and the result lower-cased in one pass at the end.
 fn ascii_words_lower(text: &[u8]) -> String {
     let mut out = Vec::with_capacity(text.len());
-    let mut gap = false;
-    for &b in text {
-        if !b.is_ascii_alphanumeric() {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
+    for word in text
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
             out.push(b' ');
         }
-        gap = false;
-        out.push(b.to_ascii_lowercase());
+        out.extend_from_slice(word);
     }
+    out.make_ascii_lowercase();
     String::from_utf8(out).expect("ASCII bytes are UTF-8")
 }
 

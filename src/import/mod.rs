@@ -163,6 +163,8 @@ pub(crate) fn warm_up() {
         headline::patterns(),
         clean::patterns(),
         names::patterns(),
+        outlets::patterns(),
+        dates::patterns(),
     ]
     .concat();
     tasks.par_iter().for_each(|build| build());

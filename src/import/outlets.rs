@@ -1284,6 +1284,30 @@ pub(crate) fn host_of(url: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
+/// Builds the patterns that weigh an outlet's mentions before the first input needs them (see
+/// [`super::warm_up`]): left to the first inputs, one thread builds them while the others wait.
+pub(crate) fn patterns() -> Vec<fn()> {
+    use std::sync::LazyLock;
+    vec![
+        || {
+            LazyLock::force(&DESK);
+            LazyLock::force(&LEAD_PLACE_AND_DAY);
+            LazyLock::force(&PHOTO_CREDIT_BEFORE);
+            LazyLock::force(&WRAPPER_OPEN);
+            LazyLock::force(&FEED_CREDIT);
+            LazyLock::force(&STATEMENT_LEAD);
+        },
+        || {
+            LazyLock::force(&SELF_PROMOTION_AFTER);
+            LazyLock::force(&SELF_PROMOTION_BEFORE);
+            LazyLock::force(&CREDIT_WORDS);
+            LazyLock::force(&SELF_REPORT);
+            LazyLock::force(&NEWSROOM);
+            LazyLock::force(&INTERVIEW);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::{import_text, ImportContext};

@@ -7,7 +7,6 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use super::chrome::{body_like, more_words_than, word_count};
 use super::clean::is_caption;
@@ -698,8 +697,8 @@ struct Head<'a> {
     /// Where the second printing of a headline printed twice stands: lines below it are its
     /// standfirst, deck or story, not the headline.
     second_printing: Option<usize>,
-    /// The stems of the story's opening paragraphs' words (see [`stems`]).
-    story_stems: FxHashSet<u64>,
+    /// The story's opening paragraphs, whose words' stems (see [`stems`]) a headline shares.
+    story: Vec<usize>,
 }
 
 /// What the layout around a head line says about it.
@@ -743,11 +742,9 @@ impl<'a> Head<'a> {
                 && !is_run_on_menu(text)
                 && !beside_time_slot(lines, at[n])
         });
-        let story_stems = lines
-            .iter()
-            .filter(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text))
+        let story = (0..lines.len())
+            .filter(|&i| lines[i].kind == Kind::Body && super::chrome::body_like(&lines[i].text))
             .take(5)
-            .flat_map(|l| stems(&l.text))
             .collect();
         Head {
             lines,
@@ -756,7 +753,7 @@ impl<'a> Head<'a> {
             keys,
             known_keys,
             second_printing,
-            story_stems,
+            story,
         }
     }
 
@@ -797,6 +794,19 @@ impl<'a> Head<'a> {
                 && is_caption(&lines[j].text, outlets)
         }) && !byline_or_stamp_under(lines, i);
         cut_short || caption_twin
+    }
+
+    /// No word of `text` occurs in the story's opening paragraphs (compared by stem), when they
+    /// have words: another story's headline. The story is read only up to the first word they
+    /// share, which for the headline comes early, instead of gathering all its stems first.
+    fn off_topic(&self, text: &str) -> bool {
+        let own: Vec<u64> = stems(text).collect();
+        let mut story = self
+            .story
+            .iter()
+            .flat_map(|&i| stems(&self.lines[i].text))
+            .peekable();
+        story.peek().is_some() && !story.any(|stem| own.contains(&stem))
     }
 
     /// What the layout says about head line `n`, or `None` when it rules the line out.
@@ -841,9 +851,7 @@ impl<'a> Head<'a> {
             .any(|known| known.contains(k.as_str()) || k.contains(known.as_str()));
         let deck =
             !repeated && (self.second_printing.is_some_and(|s| n > s) || matches!(run, Run::Deck));
-        let off_topic = words >= 4
-            && !self.story_stems.is_empty()
-            && !stems(text).any(|stem| self.story_stems.contains(&stem));
+        let off_topic = words >= 4 && self.off_topic(text);
         Some(Evidence {
             words,
             place: n,
