@@ -9,10 +9,45 @@ use crate::model::Article;
 /// A link to another page: its name and its path from the site root (e.g. `actors/moon-jae-in/`).
 /// Shared strings, because every article summary holds the links of its terms: copies of them
 /// weighed some 50 MB at 100,000 articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Link {
     pub name: std::sync::Arc<str>,
     pub path: std::sync::Arc<str>,
+    /// The link as templates see it, made once: a template's context takes it as it is, where
+    /// serialising it anew copied both strings into a new map for every article page, timeline
+    /// entry and printed article listing the term.
+    value: tera::Value,
+}
+
+/// What templates see of a [`Link`].
+#[derive(Serialize)]
+struct LinkFields<'a> {
+    name: &'a str,
+    path: &'a str,
+}
+
+impl Link {
+    pub fn new(name: std::sync::Arc<str>, path: std::sync::Arc<str>) -> Link {
+        let value = tera::Value::from_serializable(&LinkFields {
+            name: &name,
+            path: &path,
+        });
+        Link { name, path, value }
+    }
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        (&self.name, &self.path) == (&other.name, &other.path)
+    }
+}
+
+impl Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Into a template's context, tera takes the value itself; anything else (a JSON test
+        // of an entry's text) gets the same two fields.
+        self.value.serialize(serializer)
+    }
 }
 
 /// A term with how many articles it has, for lists and co-occurrence panels.
@@ -115,10 +150,7 @@ fn term_links(linked: &LinkedBook, taxonomy: Taxonomy) -> Vec<Link> {
     linked
         .terms(taxonomy)
         .iter()
-        .map(|t| Link {
-            name: t.name.as_str().into(),
-            path: term_path(taxonomy, t).into(),
-        })
+        .map(|t| Link::new(t.name.as_str().into(), term_path(taxonomy, t).into()))
         .collect()
 }
 
