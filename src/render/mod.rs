@@ -411,7 +411,7 @@ impl<'a> Renderer<'a> {
             context.insert_value(*name, part.clone());
         }
         // Straight into the page's bytes: tera's `render` would check them again as UTF-8.
-        let mut bytes = Vec::with_capacity(16 * 1024);
+        let mut bytes = Vec::with_capacity(16 * 1024 + prerendered_bytes(&context));
         self.templates
             .tera
             .render_to(template, &context, &mut bytes)
@@ -441,6 +441,25 @@ impl<'a> Renderer<'a> {
             trimmed.to_string()
         })
     }
+}
+
+/// The bytes of a page context's parts rendered beforehand (an article's body, the lists of a
+/// term or the timeline, the articles of a printed volume), which the page prints whole: its
+/// buffer is sized for them at once, where growing it doubled and copied it up to a printed
+/// volume's megabytes, each time into memory the system had to map afresh.
+fn prerendered_bytes(context: &tera::Context) -> usize {
+    let text =
+        |value: Option<&tera::Value>| value.and_then(tera::Value::as_str).map_or(0, str::len);
+    let lists = context
+        .get("groups")
+        .and_then(tera::Value::as_array)
+        .map_or(0, |groups| {
+            groups
+                .iter()
+                .map(|group| text(group.get_from_path("list_html")))
+                .sum()
+        });
+    text(context.get("body_html")) + text(context.get("articles_html")) + lists
 }
 
 /// Gathers in memory what `produce` hands to its sink, from any thread, in no particular order.
