@@ -807,3 +807,36 @@ fn new_actors_get_a_surname_alias_only_when_it_is_unambiguous() {
     assert!(aliases("Kwame Mensah").is_empty());
     assert!(aliases("Ama Mensah").is_empty());
 }
+
+#[test]
+fn a_text_file_holding_a_pages_markup_is_read_as_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    let input = dir.path().join("copied.txt");
+    std::fs::write(
+        &input,
+        "<p><em>By Jane Okafor, Ali Khan and Mary Roe</em></p><p>Negotiators at the water \
+         summit in Portville worked through the night on Saturday to close a deal on new funds \
+         for the valley towns hit by the floods.</p><p>The deal, if agreed, would triple the \
+         money set aside for flood defences, officials said.</p>",
+    )
+    .unwrap();
+    run(&ImportOptions {
+        root: dir.path().to_path_buf(),
+        inputs: vec![input],
+        ..ImportOptions::default()
+    })
+    .unwrap();
+    let articles: Vec<PathBuf> = std::fs::read_dir(dir.path().join("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(articles.len(), 1);
+    let text = std::fs::read_to_string(&articles[0]).unwrap();
+    assert!(!text.contains("<p>") && !text.contains("<em>"), "{text}");
+    assert!(
+        text.contains("byline: [Jane Okafor, Ali Khan, Mary Roe]"),
+        "{text}"
+    );
+    assert!(text.contains("\n\nThe deal, if agreed"), "{text}");
+}

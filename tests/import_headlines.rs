@@ -379,3 +379,31 @@ fn a_paywalls_notice_run_on_after_the_teaser_leaves_the_teaser() {
     );
     assert!(!got.body.contains("subscription"), "{}", got.body);
 }
+
+#[test]
+fn a_byline_between_bars_after_the_stories_place_is_the_byline_and_no_actor() {
+    let ctx = ImportContext::with_defaults(&[]);
+    let text = format!(
+        "{HEADLINE}\n\nPortville, Valley | By Jane Okafor | The council approved the new \
+         budget on Tuesday 6, February 2024 after a nine-hour debate, the clerk said.\n\n{MORE}\n"
+    );
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_eq!(got.front.byline, ["Jane Okafor"]);
+    assert!(!got.front.actors.iter().any(|a| a.contains("Okafor")));
+    assert!(
+        got.body.starts_with("Portville, Valley") && !got.body.contains("By Jane"),
+        "{}",
+        got.body
+    );
+    assert_eq!(
+        got.front.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-06")
+    );
+    // Fields of a story that name no person are left as they are.
+    let text = format!(
+        "{HEADLINE}\n\nPortville | By the numbers | The council approved the new budget after a \
+         nine-hour debate on Tuesday, the clerk said.\n\n{MORE}\n"
+    );
+    let got = import_text(&text, "t.txt", &ctx);
+    assert!(got.front.byline.is_empty());
+}

@@ -229,6 +229,20 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        if let Some((byline, story)) = super::headline::split_byline_in_fields(stripped, outlets) {
+            let kind = classify(&story, outlets, mostly_latin);
+            lines.push(Line {
+                text: byline,
+                kind: Kind::Meta(Meta::Byline),
+                bullet: false,
+            });
+            lines.push(Line {
+                text: story,
+                kind,
+                bullet: false,
+            });
+            continue;
+        }
         // `(Reporting by Jane Doe; Editing by John Roe)`, `(By Jane Doe; Editing by John Roe)`
         // on a line of its own: the wire's credit, read without its brackets.
         if let Some(inner) = stripped

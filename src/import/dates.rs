@@ -49,7 +49,7 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s+of)?\s+|-){MONTH}\.?(?:,?\s+|-)(?P<y>(?:19|20)\d\d)(?-u:\b)"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?(?:\s+of)?\s+|-){MONTH}\.?(?:,?\s+|-)(?P<y>(?:19|20)\d\d)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -266,7 +266,7 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
     }
     let mut extra = Vec::new();
     from_dateline(doc, &candidates, &mut extra);
-    from_caption_and_weekday(doc, &mut extra);
+    from_caption_and_weekday(doc, &mut candidates, &mut extra);
     candidates.extend(extra);
     for candidate in &mut candidates {
         if let Found::Either(day_first, month_first) = candidate.found {
@@ -840,8 +840,8 @@ fn from_dateline(doc: &Doc, known: &[Candidate], out: &mut Vec<Candidate>) {
 /// was a Wednesday, that is the day. File photos are no evidence. In the story's own opening
 /// paragraphs a date after `since`, `before`, `until`… counts only with its weekday printed
 /// (`on Wednesday, Aug. 23, 2017`): it is a reference point (`the highest since Feb. 26, 2020`)
-/// that may fall on the same weekday.
-fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
+/// that may fall on the same weekday. A weak stamp a day or two after that day is the story's.
+fn from_caption_and_weekday(doc: &Doc, stamps: &mut [Candidate], out: &mut Vec<Candidate>) {
     let Some(weekday) = lead_weekday(doc) else {
         return;
     };
@@ -863,12 +863,22 @@ fn from_caption_and_weekday(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
     }
-    if let [only] = fits.as_slice() {
-        out.push(Candidate {
+    let [only] = fits.as_slice() else {
+        return;
+    };
+    // `November 27, 2021` over a story of `Friday November 26, 2021`: a weak stamp a day or
+    // two after the events the lead reports is the day the story came out.
+    let stamp_after = stamps.iter_mut().find(|c| {
+        (50..65).contains(&c.rank)
+            && matches!(c.found, Found::Day(s) if (1..=2).contains(&(s - *only).num_days()))
+    });
+    match stamp_after {
+        Some(stamp) => stamp.rank = 66,
+        None => out.push(Candidate {
             rank: 65,
             found: Found::Day(*only),
             confident: true,
-        });
+        }),
     }
 }
 
@@ -1217,6 +1227,18 @@ mod more_tests {
             let text = format!("{HEAD}{stamp}\n\n{LEAD}");
             assert_eq!(date_of(&text).as_deref(), Some(want), "{stamp}");
         }
+    }
+
+    #[test]
+    fn a_bare_stamp_a_day_after_the_events_the_lead_dates_is_the_storys() {
+        let story = "Parliament rejects the budget statement\n\n\
+            Parliament has rejected the government's budget statement, the Speaker said.\n\n\
+            The decision came after the majority walked out of the chamber on Friday \
+            November 26, 2021, when it lost a voice vote.\n";
+        let text = format!("November 27, 2021\n\n{story}");
+        assert_eq!(date_of(&text).as_deref(), Some("2021-11-27"));
+        // Without the stamp, the dated weekday of the lead is the best there is.
+        assert_eq!(date_of(story).as_deref(), Some("2021-11-26"));
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub(crate) fn format_of(path: &Path) -> Format {
     }
 }
 
+/// A `.txt` file that holds a page's markup (`<p><em>By Jane Doe</em></p><p>The council …`), as
+/// some tools copy an article: read as the HTML it is, so its tags part the paragraphs and never
+/// show in the text.
+pub(crate) fn is_markup(text: &str) -> bool {
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    text.starts_with('<') && text.matches("</p>").take(2).count() == 2
+}
+
 fn importable(path: &Path) -> bool {
     let hidden = path
         .file_name()

@@ -447,6 +447,46 @@ pub(crate) fn split_byline_before_dateline<'t>(
     ))
 }
 
+/// A byline between bars in the story's first line, after its place (`Portville, Valley | By Jane
+/// Doe | The council approved …`): the byline, and the story with its place.
+pub(crate) fn split_byline_in_fields(
+    text: &str,
+    outlets: &OutletMatcher,
+) -> Option<(String, String)> {
+    static FIELDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<place>\p{Lu}[^|]{1,40}?) \| (?P<by>[Bb]y \p{Lu}[^|]{2,80}?) \| (?P<rest>\p{Lu}.*)$")
+            .unwrap()
+    });
+    if !text.contains(" | ") {
+        return None;
+    }
+    let caps = FIELDS.captures(text)?;
+    let place = &caps["place"];
+    let place_words = place.split_whitespace().count();
+    if place_words > 4
+        || !place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let names = BYLINE_PREFIX
+        .find(&caps["by"])
+        .map_or(&caps["by"], |m| &caps["by"][m.end()..]);
+    if !names
+        .split(" and ")
+        .flat_map(|p| p.split(", "))
+        .all(|person| name_shaped(person, 2, outlets))
+        || !super::chrome::more_words_than(&caps["rest"], 11)
+    {
+        return None;
+    }
+    Some((
+        caps["by"].trim().to_string(),
+        format!("{place} | {}", &caps["rest"]),
+    ))
+}
+
 /// A byline printed without "By" on a line of its own: one to three names, maybe followed by
 /// a role or a desk (`Jane Doe, Staff Writer`, `Jane Doe | Valley Courier`, `Jane Doe and John
 /// Roe`). Every name is two to four capitalised words, none an outlet's name, with a known given

@@ -213,6 +213,7 @@ fn import_file(
 ) -> Result<Prepared, String> {
     let mut imported = match files::format_of(path) {
         Format::Html => import_html(text, &source, ctx)?,
+        Format::Text if files::is_markup(text) => import_html(text, &source, ctx)?,
         Format::Text => import_text(text, &source, ctx),
     };
     if imported.body.trim().is_empty() {
