@@ -278,6 +278,12 @@ fn a_byline_run_into_the_stories_dateline_is_the_byline_and_no_actor() {
         );
         assert!(got.body.starts_with("PORTVILLE"), "{}", got.body);
     }
+    // The byline ends at a colon, with the story's first words after it.
+    let text = format!("{HEADLINE}\n\nBy Jane Okafor: {LEAD}\n\n{MORE}\n");
+    let got = import_text(&text, "t.txt", &ctx);
+    assert_eq!(got.front.byline, ["Jane Okafor"]);
+    assert!(!got.front.actors.iter().any(|a| a.contains("Okafor")));
+    assert!(!got.body.contains("Okafor"), "{}", got.body);
     // A lead that only opens with "By" keeps it.
     let text = format!("{HEADLINE}\n\nBy nightfall, PORTVILLE (Reuters) - {LEAD}\n\n{MORE}\n");
     let got = import_text(&text, "t.txt", &ctx);

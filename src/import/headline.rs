@@ -416,8 +416,9 @@ fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
 static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+|\s+(?:-|–|—)\s+").unwrap());
 
 /// A byline run into the dateline that opens the story (`By Jane Doe, PORTVILLE (Wire) - …`,
-/// `By Jane Doe – PORTVILLE (Wire) – …`, as reposts print wire copy): the byline, and the story
-/// from its dateline on. Every name must be a person's, so a lead that only opens with "By"
+/// `By Jane Doe – PORTVILLE (Wire) – …`, as reposts print wire copy), or into its first words
+/// after a colon (`By Jane Doe: The council …`): the byline, and the story from its dateline or
+/// first word on. Every name must be a person's, so a lead that only opens with "By"
 /// (`By Tuesday, PORTVILLE (Wire) - …`) stays as it is.
 pub(crate) fn split_byline_before_dateline<'t>(
     text: &'t str,
@@ -428,11 +429,20 @@ pub(crate) fn split_byline_before_dateline<'t>(
     }
     let opening = BYLINE_PREFIX.find(text)?;
     let rest = &text[opening.end()..];
-    let end = BYLINE_END
+    let dateline = BYLINE_END
         .find_iter(rest)
         .take_while(|m| m.start() <= 80)
-        .find(|m| parse_dateline(&rest[m.end()..]).is_some())?;
-    let names = &rest[..end.start()];
+        .find(|m| parse_dateline(&rest[m.end()..]).is_some())
+        .map(|m| (m.start(), m.end()));
+    // `By Jane Doe: The council …`: the byline ends at a colon, and the story follows it.
+    let colon = || {
+        let at = rest[..rest.len().min(60)].find(": ")?;
+        let story = &rest[at + 2..];
+        (story.starts_with(char::is_uppercase) && super::chrome::more_words_than(story, 11))
+            .then_some((at, at + 2))
+    };
+    let (end_start, end_end) = dateline.or_else(colon)?;
+    let names = &rest[..end_start];
     let people = names.split(" and ").flat_map(|p| p.split(", "));
     let mut count = 0;
     for person in people {
@@ -441,10 +451,7 @@ pub(crate) fn split_byline_before_dateline<'t>(
             return None;
         }
     }
-    Some((
-        text[..opening.end() + end.start()].trim(),
-        &rest[end.end()..],
-    ))
+    Some((text[..opening.end() + end_start].trim(), &rest[end_end..]))
 }
 
 /// A byline between bars in the story's first line, after its place (`Portville, Valley | By Jane
