@@ -442,16 +442,21 @@ pub(crate) fn split_byline_before_dateline<'t>(
             .then_some((at, at + 2))
     };
     let (end_start, end_end) = dateline.or_else(colon)?;
-    let names = &rest[..end_start];
-    let people = names.split(" and ").flat_map(|p| p.split(", "));
+    let people = people_named(&rest[..end_start], outlets)?;
+    (people <= 3).then(|| (text[..opening.end() + end_start].trim(), &rest[end_end..]))
+}
+
+/// How many people a byline's names (`Jane Doe, John Roe and Ali Khan`) list, when every one
+/// is shaped as a person's name.
+fn people_named(names: &str, outlets: &OutletMatcher) -> Option<usize> {
     let mut count = 0;
-    for person in people {
-        count += 1;
-        if count > 3 || !name_shaped(person, 2, outlets) {
+    for person in names.split(" and ").flat_map(|p| p.split(", ")) {
+        if !name_shaped(person, 2, outlets) {
             return None;
         }
+        count += 1;
     }
-    Some((text[..opening.end() + end_start].trim(), &rest[end_end..]))
+    Some(count)
 }
 
 /// A byline between bars in the story's first line, after its place (`Portville, Valley | By Jane
@@ -480,11 +485,7 @@ pub(crate) fn split_byline_in_fields(
     let names = BYLINE_PREFIX
         .find(&caps["by"])
         .map_or(&caps["by"], |m| &caps["by"][m.end()..]);
-    if !names
-        .split(" and ")
-        .flat_map(|p| p.split(", "))
-        .all(|person| name_shaped(person, 2, outlets))
-        || !super::chrome::more_words_than(&caps["rest"], 11)
+    if people_named(names, outlets).is_none() || !super::chrome::more_words_than(&caps["rest"], 11)
     {
         return None;
     }

@@ -104,6 +104,10 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
 /// `Coronavirus Sri Lanka economy Government bill Coronavirus Sri Lanka`: a row of a story's
 /// tags, one of them listed twice. A headline never prints the same three words twice.
 fn tag_row(text: &str) -> bool {
+    // Most lines are short: no words are folded for them.
+    if !super::chrome::more_words_than(text, 5) {
+        return false;
+    }
     let words: Vec<String> = text
         .split_whitespace()
         .map(super::fold::alnum_lower)
