@@ -171,17 +171,37 @@ pub(crate) fn warm_up() {
 }
 
 /// The book's outlets followed by the registry's, minus registry entries the book overrides (same
-/// name or alias).
+/// name or alias). A book entry that does not say what kind of outlet it is keeps the kind of the
+/// registry entry it overrides: a book's short list of agencies is still a list of wires.
 fn with_registry(book: &[OutletEntry]) -> Vec<OutletEntry> {
     static REGISTRY: std::sync::LazyLock<Vec<OutletEntry>> = std::sync::LazyLock::new(|| {
         parse_list(Path::new("outlet registry"), REGISTRY_OUTLETS).expect("the registry parses")
     });
-    let overridden: std::collections::HashSet<String> = book
-        .iter()
-        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
-        .map(|n| outlets::name_key(n))
-        .collect();
+    let names = |o: &OutletEntry| {
+        std::iter::once(o.name.clone())
+            .chain(o.aliases.iter().cloned())
+            .map(|n| outlets::name_key(&n))
+            .collect::<Vec<_>>()
+    };
+    let overridden: std::collections::HashSet<String> = book.iter().flat_map(names).collect();
+    static KINDS: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+        std::sync::LazyLock::new(|| {
+            let mut kinds = std::collections::HashMap::new();
+            for entry in REGISTRY.iter() {
+                for key in std::iter::once(&entry.name).chain(&entry.aliases) {
+                    if let Some(kind) = &entry.kind {
+                        kinds
+                            .entry(outlets::name_key(key))
+                            .or_insert_with(|| kind.clone());
+                    }
+                }
+            }
+            kinds
+        });
     let mut all = book.to_vec();
+    for entry in all.iter_mut().filter(|o| o.kind.is_none()) {
+        entry.kind = names(entry).iter().find_map(|k| KINDS.get(k).cloned());
+    }
     all.extend(
         REGISTRY
             .iter()

@@ -35,6 +35,8 @@ pub(crate) struct OutletMatcher {
     mention_texts: Vec<String>,
     /// Per outlet: whether it only gathers other outlets' stories (`kind: aggregator`).
     aggregator: Vec<bool>,
+    /// Per outlet: whether it is a wire (`kind: wire`), which other newsrooms quote.
+    wire: Vec<bool>,
     /// Outlet by web or e-mail domain; the first outlet to list a domain keeps it.
     domains: HashMap<String, usize>,
     layouts: RegexSet,
@@ -162,6 +164,10 @@ impl OutletMatcher {
         });
         Ok(OutletMatcher {
             signature_lines: signatures.iter().map(|s| s.to_ascii_lowercase()).collect(),
+            wire: outlets
+                .iter()
+                .map(|o| o.kind.as_deref() == Some("wire"))
+                .collect(),
             aggregator: outlets
                 .iter()
                 .map(|o| o.kind.as_deref() == Some("aggregator"))
@@ -255,6 +261,24 @@ impl OutletMatcher {
             .then_some(first)
     }
 
+    /// A whole line crediting a known outlet and the place it filed from: `SPA (Riyadh)`,
+    /// `Harbour Wire (Portville)`, as aggregators and wires print their source over the lead.
+    pub(crate) fn placed_credit(&self, line: &str) -> Option<usize> {
+        let line = line.trim();
+        if line.len() > 80 || !line.ends_with(')') {
+            return None;
+        }
+        let credit = PLACE_CREDIT.captures(line)?;
+        let place = credit.name("place")?.as_str();
+        let place_ok = place.chars().count() <= 30
+            && place
+                .chars()
+                .all(|c| c.is_alphabetic() || " .'’-".contains(c));
+        place_ok
+            .then(|| self.resolve_index(credit.name("name")?.as_str()))
+            .flatten()
+    }
+
     /// A whole short line crediting an outlet's desk: `ESPN staff`, `Saudi Gazette report`,
     /// `Kyodo News bureau`: a byline without a person.
     pub(crate) fn desk_credit(&self, line: &str) -> Option<usize> {
@@ -320,11 +344,12 @@ impl OutletMatcher {
             }
         }
         // With no other evidence, an outlet that interviews people again and again (`…, he told
-        // Harbour Wire.` twice) is most likely the one writing: a guess, flagged for review.
+        // Harbour Wire.` twice) is most likely the one writing, and so is a newsroom other than a
+        // wire (which every newsroom quotes) interviewing once: a guess, flagged for review.
         if nothing_else {
             if let Some(&i) = interviewed
                 .iter()
-                .find(|&&i| interviewed.iter().filter(|&&j| j == i).count() >= 2)
+                .find(|&&i| !self.wire[i] || interviewed.iter().filter(|&&j| j == i).count() >= 2)
             {
                 Weights::add(&mut weights.author, i, 3);
             }
@@ -412,8 +437,17 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 8);
             }
         }
-        // `Harbour Wire (Portville)` beside the stamp under the headline: who filed the story.
-        if let Some(i) = place_credited_name(doc).and_then(|name| self.resolve_index(name)) {
+        // `Harbour Wire (Portville)` beside the stamp under the headline, or on a line of its
+        // own anywhere: who filed the story, and where.
+        if let Some(i) = place_credited_name(doc)
+            .and_then(|name| self.resolve_index(name))
+            .or_else(|| {
+                doc.lines
+                    .iter()
+                    .filter(|l| l.kind != Kind::Blank)
+                    .find_map(|l| self.placed_credit(&l.text))
+            })
+        {
             Weights::add(&mut weights.author, i, 8);
         }
         // `Kyodo, Reuters` on a line of its own: the agencies credited for the story, the one that
@@ -512,6 +546,14 @@ impl OutletMatcher {
             .map(|(i, _)| i)
             .filter(|&s| Some(s) != outlet)
             .map(|i| self.names[i].clone());
+        // A dateline crediting an organisation no outlets file knows (`FRANKFURT (Harbour
+        // Wire) –`) says who filed the story more surely than a known name's passing mentions.
+        let unknown_filer = first_dateline(doc)
+            .and_then(|d| d.org.as_deref())
+            .filter(|org| self.resolve_index(org).is_none())
+            .and_then(plausible_name);
+        let outlet =
+            outlet.filter(|_| unknown_filer.is_none() || chosen.is_some_and(|(_, w)| w >= 8));
         if let Some(i) = outlet {
             return OutletGuess {
                 outlet: Some(self.names[i].clone()),
@@ -521,7 +563,9 @@ impl OutletMatcher {
             };
         }
         // No known outlet: the name the page or the text gives, proposed for the outlets file.
-        let named = unknown_outlet_name(doc, hints);
+        let named = unknown_outlet_name(doc, hints)
+            .or_else(|| self.interviewing_newsroom(doc))
+            .or_else(|| site_host(hints));
         OutletGuess {
             proposed: named.is_some(),
             outlet: named,
@@ -634,6 +678,9 @@ impl OutletMatcher {
             && !before.contains(['.', '!', '?'])
             && before.split_whitespace().count() <= 5
         {
+            if is_affiliation(before, after) {
+                return Credit::None;
+            }
             self.wrapped_credit(before, after, i)
         } else if let Some(credit) = FEED_CREDIT.captures(before) {
             // `the original story by Harbour Wire's Kazakh Service`: the outlet's desk.
@@ -759,6 +806,22 @@ impl OutletMatcher {
         }
     }
 
+    /// `…, he told the Valley Daily Times.`: with nothing else to go on, the newsroom a source
+    /// talks to is most likely the one writing. Only a name no outlets file knows (a known one
+    /// is weighed as an interview) that reads as a newsroom's, proposed for review.
+    fn interviewing_newsroom(&self, doc: &Doc) -> Option<String> {
+        doc.paragraphs().find_map(|paragraph| {
+            INTERVIEWER
+                .captures_iter(paragraph)
+                .filter(|caps| !cited(paragraph, caps.get(0).map_or(0, |m| m.start())))
+                .map(|caps| {
+                    let name = caps["name"].trim().trim_end_matches(['.', '\'', '’']);
+                    name.strip_prefix("The ").unwrap_or(name).to_string()
+                })
+                .find(|name| brand_name(name) && self.resolve_index(name).is_none())
+        })
+    }
+
     /// Signatures count where credits stand: in the dateline, at the end of a paragraph, alone on
     /// a line; a photo credit in a caption barely counts, a mention mid-text a little.
     fn weigh_signatures(&self, doc: &Doc, author: &mut HashMap<usize, i32>) {
@@ -807,25 +870,16 @@ impl OutletMatcher {
 /// declared site name, the organisation in the dateline (`WASHINGTON (STL.News) –`), a byline's
 /// trailing organisation (`By: Nick Simeone, DoD News`), a `Source:` line. Never a photo credit.
 fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
-    let plausible = |name: &str| {
-        let name = name.trim().trim_end_matches('.').trim();
-        let words = name.split_whitespace().count();
-        let ok = (1..=8).contains(&words)
-            && name.chars().count() <= 60
-            && name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !name.contains("://")
-            && !name.contains('@');
-        ok.then(|| name.to_string())
-    };
+    let plausible = plausible_name;
     if let Some(site) = hints.site_name.as_deref().and_then(plausible) {
         return Some(site);
     }
     if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
-        // `(Harbour Wire / Coast News)`: the outlet under its two names, the first its own.
-        if let Some(org) = plausible(org.split(" / ").next().unwrap_or(org)) {
+        // `(Harbour Wire / Coast News)`: the outlet under its two names, the first its own;
+        // `(harbourwire.example)`: the outlet by its address.
+        if let Some(org) =
+            plausible(org.split(" / ").next().unwrap_or(org)).or_else(|| bare_domain(org))
+        {
             return Some(org);
         }
     }
@@ -865,6 +919,9 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         }
         previous = &line.text;
     }
+    if let Some(holder) = doc.meta(Meta::Copyright).find_map(copyright_holder) {
+        return Some(holder);
+    }
     // `Headline | Valley Courier`: the site's name after the headline of a tab title.
     if let Some(name) = doc
         .title_line()
@@ -885,13 +942,89 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(name) = newsroom_self_name(doc) {
         return Some(name);
     }
-    if let Some(name) = masthead_or_lead_credit(doc).and_then(plausible) {
-        return Some(name);
-    }
-    // Last, the site's own address: `topicseed.com` is a better start for the editor than nothing.
+    masthead_or_lead_credit(doc)
+        .or_else(|| closing_masthead(doc))
+        .and_then(plausible)
+}
+
+/// A name that may be an outlet's: one to eight words, capitalised, no address.
+fn plausible_name(name: &str) -> Option<String> {
+    let name = name.trim().trim_end_matches('.').trim();
+    let words = name.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && name.chars().count() <= 60
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !name.contains("://")
+        && !name.contains('@');
+    ok.then(|| name.to_string())
+}
+
+/// Last, the site's own address: `topicseed.com` is a better start for the editor than nothing.
+fn site_host(hints: &PageHints) -> Option<String> {
     let host = hints.url.as_deref().and_then(host_of)?;
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     host.contains('.').then_some(host)
+}
+
+/// The holder a copyright line names, when it reads as an organisation's (a news word, a brand
+/// in mixed case, or the name of the address beside it: `© 2000 - 2022 Harbour Wire
+/// (www.harbourwire.example)`); never a photo's credit (`© Jane Doe/Agency`).
+fn copyright_holder(line: &str) -> Option<String> {
+    static LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:(?:copyright(?-u:\b)|©|ⓒ|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]*)+",
+        )
+        .unwrap()
+    });
+    let lead = LEAD.find(line)?;
+    let rest = &line[lead.end()..];
+    // The name ends at the rights notice, a sentence's end, a field's bar or a bracket.
+    let end = [" All rights", " all rights", ". ", "|", "(", " - ", " – "]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim().trim_end_matches(['.', ',']).trim();
+    if name.contains('/') || rest.contains(" by ") {
+        return None;
+    }
+    let key = name_key(name);
+    let named_address = !key.is_empty()
+        && line
+            .split(|c: char| c.is_whitespace() || "()[]".contains(c))
+            .any(|word| {
+                let host = word.trim_start_matches("www.");
+                host.contains('.')
+                    && host
+                        .split('.')
+                        .next()
+                        .is_some_and(|label| label.eq_ignore_ascii_case(&key))
+            });
+    (named_address || brand_name(name))
+        .then(|| plausible_name(name))
+        .flatten()
+}
+
+/// A name that reads as an organisation's (`FBC News`) or a brand written in mixed case
+/// (`HumAngle`), never a person's.
+fn brand_name(name: &str) -> bool {
+    super::headline::is_organisation(name)
+        || name.split_whitespace().any(|w| {
+            let inner_capital = w
+                .char_indices()
+                .skip(1)
+                .any(|(i, c)| c.is_uppercase() && w[..i].chars().all(char::is_alphabetic))
+                && w[1..].chars().any(char::is_lowercase);
+            let family_prefix = [
+                "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p));
+            inner_capital && !family_prefix
+        })
 }
 
 /// `Harbour Wire (Portville)` on a line of its own next to the stamp under the headline (`6
@@ -940,18 +1073,7 @@ static PLACE_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
     let title_at = doc.lines.iter().position(|l| l.kind == Kind::Title);
     let first = doc.lines.iter().position(|l| l.kind != Kind::Blank)?;
-    let name_shaped = |name: &str| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        (1..=5).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(*w, "of" | "the"))
-            && super::headline::is_organisation(name)
-            // `Press Release`, `News Desk`: a label of the page, not a paper's name.
-            && !words.iter().all(|w| {
-                super::headline::is_organisation(w) || super::title_line::is_section_label(w)
-            })
-    };
+    let name_shaped = paper_name_shaped;
     let line = doc.lines[first].text.trim();
     if title_at.is_some_and(|t| first < t) && name_shaped(line) {
         return Some(line);
@@ -959,6 +1081,39 @@ fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
     let lead = doc.paragraphs().next()?;
     let (name, rest) = lead.split_once(": ")?;
     (name_shaped(name) && rest.starts_with(|c: char| c.is_uppercase())).then_some(name)
+}
+
+/// `The Valley DAILY POST` as the text's last line: the paper signing off its story.
+fn closing_masthead(doc: &Doc) -> Option<&str> {
+    let last = doc.lines.iter().rev().find(|l| l.kind != Kind::Blank)?;
+    let line = last.text.trim();
+    paper_name_shaped(line).then_some(line)
+}
+
+/// Capitalised words, one of them a news organisation's head word, and not only such words and
+/// section labels (`Press Release`, `News Desk` label a page; they name no paper).
+fn paper_name_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the")
+        })
+        && super::headline::is_organisation(name)
+        && !words
+            .iter()
+            .all(|w| super::headline::is_organisation(w) || super::title_line::is_section_label(w))
+}
+
+/// `de Soto (Harbour Wire)` closing its line: a person and the organisation they speak for, as
+/// lists of officials print them; a credit's bracket follows a dateline's capitals (`LAGOS
+/// (Harbour Wire) -`) or opens the line.
+fn is_affiliation(before: &str, after: &str) -> bool {
+    let ends_line = after
+        .strip_prefix([')', ']'])
+        .is_some_and(|rest| rest.trim().is_empty());
+    let named = before.trim_end().trim_end_matches(['(', '[']).trim();
+    ends_line && named.chars().any(char::is_lowercase)
 }
 
 /// `Published`, `Updated`, `Posted`: the word a stamp opens with.
@@ -1131,6 +1286,7 @@ static CREDIT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             "spoke to ",
             "speaking to ",
             "said to ",
+            "statement to ",
             "interview",
             " app",
             "newsletter",
@@ -1217,27 +1373,7 @@ static NEWSROOM: std::sync::LazyLock<Newsroom> = std::sync::LazyLock::new(|| {
 /// registry knows, where the newsroom speaks of itself: capitalised words that name an
 /// organisation (`FBC News`) or a brand written in mixed case (`HumAngle`), never a person.
 fn newsroom_self_name(doc: &Doc) -> Option<String> {
-    let brand = |name: &str| {
-        super::headline::is_organisation(name)
-            || name.split_whitespace().any(|w| {
-                let inner_capital = w
-                    .char_indices()
-                    .skip(1)
-                    .any(|(i, c)| c.is_uppercase() && w[..i].chars().all(char::is_alphabetic))
-                    && w[1..].chars().any(char::is_lowercase);
-                let family_prefix = [
-                    "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
-                ]
-                .iter()
-                .any(|p| w.starts_with(p));
-                inner_capital && !family_prefix
-            })
-    };
-    // `according to documents obtained by X`: another newsroom's work, cited.
-    let cited = |paragraph: &str, at: usize| {
-        let from = paragraph.floor_char_boundary(at.saturating_sub(80));
-        paragraph[from..at].to_lowercase().contains("according to")
-    };
+    let brand = brand_name;
     doc.paragraphs().find_map(|paragraph| {
         if !NEWSROOM.any_phrase.is_match(paragraph) {
             return None;
@@ -1258,10 +1394,25 @@ fn newsroom_self_name(doc: &Doc) -> Option<String> {
     })
 }
 
+/// `according to documents obtained by X`: another newsroom's work, cited before `at`.
+fn cited(paragraph: &str, at: usize) -> bool {
+    let from = paragraph.floor_char_boundary(at.saturating_sub(80));
+    paragraph[from..at].to_lowercase().contains("according to")
+}
+
+/// Someone talking to a newsroom named after the phrase: `told the Valley Daily Times`, `in a
+/// statement to Harbour News`, `spoke to the Mail & Courier`.
+static INTERVIEWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?-u:\b)(?i:told|spoke to|speaking to|talking to|in an interview with|in a statement to|statement sent to) +(?:the +)?(?P<name>\p{Lu}[\p{L}\d.'’-]*(?: +(?:& +)?\p{Lu}[\p{L}\d.&'’-]*){0,4})",
+    )
+    .unwrap()
+});
+
 /// An outlet interviewing someone: `told Reuters`, `spoke to Briefly News`, `in an interview with`.
 static INTERVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:^|\s)(?:told|spoke to|speaking to|said to|in an interview with|interviewed by)$",
+        r"(?i)(?:^|\s)(?:told|spoke to|speaking to|said to|in an interview with|interviewed by|in a statement to)(?:\s+the)?$",
     )
     .unwrap()
 });
@@ -1686,6 +1837,80 @@ mod tests {
         let none = import_text(&format!("{STORY}{LEAD}"), "t.txt", &ctx);
         assert_eq!(none.front.outlet, "", "never a made-up \"Unknown\"");
         assert!(none.front.review.contains("outlet"));
+    }
+
+    #[test]
+    fn a_copyright_line_or_a_closing_masthead_names_an_unknown_site() {
+        let proposed = |tail: &str| outlet_of(&format!("{STORY}{LEAD}{tail}")).0;
+        assert_eq!(
+            proposed("© 2001 - 2024 Harbour Courant (www.harbourcourant.example)\n"),
+            "Harbour Courant",
+            "the name of the address beside it"
+        );
+        assert_eq!(
+            proposed("Copyright © 2024 Valley Gazette. All Rights Reserved.\n"),
+            "Valley Gazette"
+        );
+        // A person's copyright on a photo is no site's name.
+        assert_eq!(proposed("© 2024 Jane Doe\n"), "");
+        assert_eq!(proposed("© Jane Doe/Harbour Pictures\n"), "");
+        // The paper signing off its story on the last line.
+        assert_eq!(proposed("The Valley DAILY POST\n"), "The Valley DAILY POST");
+        assert_eq!(proposed("Share this story\n"), "");
+    }
+
+    #[test]
+    fn a_newsroom_its_sources_talk_to_names_the_outlet_unless_it_is_a_wire() {
+        let told = |name: &str| {
+            outlet_of(&format!(
+                "{STORY}{LEAD}\"We will appeal,\" the line's chief executive told {name}.\n\n"
+            ))
+            .0
+        };
+        // A name no outlets file knows, proposed; a known newspaper, weakly; a wire, which
+        // every newsroom quotes, not on one interview.
+        assert_eq!(told("the Harbour Daily Times"), "Harbour Daily Times");
+        assert_eq!(told("HarbourNews"), "HarbourNews");
+        assert_eq!(told("The Irish Times"), "The Irish Times");
+        assert_eq!(told("AFP"), "");
+        // Not a newsroom's name: a person, a body.
+        assert_eq!(told("Jane Doe"), "");
+        assert_eq!(told("Parliament"), "");
+        let statement = format!(
+            "{STORY}{LEAD}The port authority said in a statement to Valley News that it would \
+            appeal.\n\n"
+        );
+        assert_eq!(outlet_of(&statement).0, "Valley News");
+    }
+
+    #[test]
+    fn an_unknown_datelines_credit_outweighs_a_list_of_officials_affiliations() {
+        let text = format!(
+            "Central bankers weigh the next move\n\nBy Jane Doe – FRANKFURT (Harbourstream) – \
+            The following is an overview of recent comments by policymakers.\n\n\
+            Doe (European Central Bank)\n\nRoe (European Central Bank)\n\n{LEAD}"
+        );
+        assert_eq!(outlet_of(&text).0, "Harbourstream");
+        // A titled place with its region, and a site credited by its address.
+        let text =
+            format!("{STORY}Portville, Harbour Region, Valeria (harbourgov.example) - {LEAD}");
+        assert_eq!(outlet_of(&text).0, "harbourgov.example");
+    }
+
+    #[test]
+    fn a_known_wire_and_its_place_on_a_line_of_their_own_credit_the_story() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let more = "The line said it would appeal against the fine in the courts.\n\n";
+        let got = import_text(
+            &format!("Xinhua (Portville)\n\n{LEAD}{more}"),
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.outlet, "Xinhua News Agency");
+        assert_ne!(
+            got.front.title, "Xinhua (Portville)",
+            "a credit is no headline"
+        );
     }
 
     #[test]

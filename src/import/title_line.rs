@@ -92,6 +92,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || outlets.resolve(text).is_some()
         || outlets.credit_list(text).is_some()
         || outlets.desk_credit(text).is_some()
+        || outlets.placed_credit(text).is_some()
         || is_site_header(text, outlets)
         || is_contact_line(text)
         || is_credited_photo(text, outlets)
