@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::doc::{Block, Doc, Kind, Meta};
+use super::doc::{Block, Doc, Kind, Line, Meta};
 use super::headline::first_dateline;
 use super::PageHints;
 use crate::model::PartialDate;
@@ -397,6 +397,14 @@ fn read_order(doc: &Doc, day_first: NaiveDate, month_first: NaiveDate) -> Option
 /// Whether a short line is a date stamp: a full date with nothing else but clock times, zones,
 /// weekdays and at most three other words (`Xinhua / 10:27 UTC+8, 2025-05-07`, `Scritto il
 /// 24/02/2026`, `Daily News 04 / 04 / 2019`, `Brussels, 4 April 2019`).
+/// `Tuesday 07th December, 04:18 AM JST`: a page's clock, a weekday and a time of day with at
+/// most a few words more; never a headline, even without a year to date it.
+pub(crate) fn is_clock_line(text: &str) -> bool {
+    WEEKDAY.find(text).is_some_and(|w| w.start() == 0)
+        && CLOCK_TIME.is_match(text)
+        && text.split_whitespace().count() <= 8
+}
+
 pub(crate) fn is_stamp_line(text: &str) -> bool {
     if text.chars().count() > 90 {
         return false;
@@ -509,11 +517,12 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        if line.kind != Kind::Meta(Meta::Stamp) {
+        if line.kind != Kind::Meta(Meta::Stamp) || in_event_schedule(&doc.lines, i) {
             continue;
         }
-        let Some((rank, confident, rest)) =
-            stamp_rank(text, i, title_at).or_else(|| clock_shaped_stamp(text, doc))
+        let Some((rank, confident, rest)) = stamp_rank(text, i, title_at)
+            .or_else(|| clock_shaped_stamp(text, doc))
+            .or_else(|| weekday_confirmed(text, doc))
         else {
             continue;
         };
@@ -567,6 +576,38 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             });
         }
     }
+}
+
+/// `Tuesday, July 23, 2013` over the headline, shaped like a page's clock, when the lead names
+/// that very weekday (`… on Tuesday`): a blog's date header over its post, the story's day.
+fn weekday_confirmed<'t>(text: &'t str, doc: &Doc) -> Option<(u8, bool, &'t str)> {
+    let named = WEEKDAY.captures(text)?;
+    let weekday: Weekday = named["w"].parse().ok()?;
+    let (_, Found::Day(day)) = dates_in(text).into_iter().next()? else {
+        return None;
+    };
+    (day.weekday() == weekday && lead_weekday(doc) == Some(weekday)).then_some((70, true, text))
+}
+
+/// `Date: 31 March 2025` beside `Time: 12:00` and `Venue: Media Room`: the schedule of an event
+/// the story announces (a media advisory, a match, a hearing), not the day the story came out.
+fn in_event_schedule(lines: &[Line], at: usize) -> bool {
+    const EVENT_FIELDS: [&str; 7] = [
+        "time", "venue", "location", "place", "where", "when", "kick-off",
+    ];
+    let field = |line: &Line| {
+        line.text
+            .split_once(':')
+            .is_some_and(|(label, _)| EVENT_FIELDS.contains(&label.trim().to_lowercase().as_str()))
+    };
+    let is_date_field = lines[at]
+        .text
+        .split_once(':')
+        .is_some_and(|(label, _)| label.trim().eq_ignore_ascii_case("date"));
+    let mut near = lines[at.saturating_sub(2)..lines.len().min(at + 3)]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank);
+    is_date_field && near.any(field)
 }
 
 /// How far a stamp line at line `at` is trusted, whether its date is confident, and the text
@@ -852,7 +893,19 @@ fn from_caption_and_weekday(doc: &Doc, stamps: &mut [Candidate], out: &mut Vec<C
         if (!is_caption && n > 2) || text.to_lowercase().contains("file photo") {
             continue;
         }
-        for (at, found) in dates_in(text) {
+        let dated = dates_in(text);
+        // `taken 7 July 2020 (reissued 5 August 2024)`: an archive photo dated twice, neither
+        // of them surely the story's day.
+        let days = || {
+            dated.iter().filter_map(|(_, f)| match f {
+                Found::Day(d) => Some(*d),
+                _ => None,
+            })
+        };
+        if is_caption && days().any(|d| days().any(|e| e != d)) {
+            continue;
+        }
+        for (at, found) in dated {
             if let Found::Day(d) = found {
                 let named = is_caption
                     || names_weekday_before(&text[..at], weekday)
@@ -1335,6 +1388,41 @@ mod more_tests {
             of both chambers, a victory that will help the president pass his budget.\n\nThe \
             Senate's president won 49 votes in the 82-member chamber.\n";
         assert_eq!(date_of(text).as_deref(), Some("2020-02-26"));
+    }
+
+    #[test]
+    fn an_events_date_field_or_an_archive_photos_two_dates_do_not_date_the_story() {
+        let advisory = "date 2025-03-28 Submit Release\n\nMinister to announce flood relief for \
+            the provinces\n\nThe minister will announce how the relief fund is shared among the \
+            provinces.\n\nThe briefing will be held as follows:\n\nDate: 31 March 2025\nTime: \
+            12:00\nVenue: Media Room\n";
+        assert_eq!(date_of(advisory).as_deref(), Some("2025-03-28"));
+        // A `Date:` field on its own still dates a story.
+        let stamped = "Minister announces flood relief\n\nDate: 31 March 2025\n\nThe minister \
+            announced on Monday how the relief fund is shared among the provinces.\n";
+        assert_eq!(date_of(stamped).as_deref(), Some("2025-03-31"));
+        let archive = "Harbour Tech unveils new phones\n\nA phone on display in Portville, 07 \
+            July 2020 (reissued 05 August 2024). (Getty Images)\n\nHarbour Tech on Tuesday \
+            unveiled a lineup of new phones at its headquarters.\n";
+        assert_eq!(
+            date_of(archive),
+            None,
+            "the photo's day matches the lead's weekday by chance"
+        );
+    }
+
+    #[test]
+    fn a_blogs_date_header_dates_its_post_when_the_lead_names_that_weekday() {
+        let post = |lead_day: &str| {
+            format!(
+                "Search This Blog\n\nTuesday, July 23, 2013\n\nDeath toll from quake rises\n\n\
+                Rescuers continue to search through the rubble {lead_day}, as the death toll \
+                climbed to 94.\n"
+            )
+        };
+        assert_eq!(date_of(&post("on Tuesday")).as_deref(), Some("2013-07-23"));
+        // Another weekday: the line may be the page's clock, the day it was saved.
+        assert_eq!(date_of(&post("on Sunday")), None);
     }
 
     #[test]

@@ -89,6 +89,7 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
             outlets,
         )
         || BARE_DATELINE.is_match(text)
+        || super::dates::is_clock_line(text)
         || outlets.resolve(text).is_some()
         || outlets.credit_list(text).is_some()
         || outlets.desk_credit(text).is_some()
@@ -798,7 +799,22 @@ impl<'a> Head<'a> {
                 && self.keys[m].starts_with(k.as_str())
                 && is_caption(&lines[j].text, outlets)
         }) && !byline_or_stamp_under(lines, i);
-        cut_short || caption_twin
+        // `NewsLocalStrike action looms…` over `Strike action looms…`: a section label glued to
+        // the front of the headline's other printing.
+        let glued_label = self.at.iter().enumerate().any(|(m, &j)| {
+            m != n
+                && self.keys[m].len() >= 20
+                && k.len() > self.keys[m].len()
+                && k.ends_with(self.keys[m].as_str())
+                && {
+                    let other = lines[j].text.trim();
+                    text.trim_end().strip_suffix(other).is_some_and(|label| {
+                        label.ends_with(|c: char| c.is_lowercase())
+                            && other.starts_with(char::is_uppercase)
+                    })
+                }
+        });
+        cut_short || caption_twin || glued_label
     }
 
     /// No word of `text` occurs in the story's opening paragraphs (compared by stem), when they
@@ -1512,6 +1528,21 @@ mod tests {
             "PHOTOS: Residents clean up after the storm",
             outlets
         ));
+    }
+
+    #[test]
+    fn a_page_clock_and_a_section_label_glued_to_the_headline_are_no_headline() {
+        let clock = "Tuesday 07th December, 04:18 AM JST\nPORTVILLE —\nThe High Court ruled \
+            Monday that the former mayor serve 17 years in jail for two corruption convictions.\n";
+        assert_ne!(title_of(clock).0, "Tuesday 07th December, 04:18 AM JST");
+        let glued = "NewsLocalStrike action looms in public schools as talks collapse\n\n\
+            Strike action looms in public schools as talks collapse\n\nThe new school year \
+            hangs in the balance after teachers unions on Thursday rejected a letter from the \
+            minister.\n";
+        assert_eq!(
+            title_of(glued).0,
+            "Strike action looms in public schools as talks collapse"
+        );
     }
 
     #[test]
