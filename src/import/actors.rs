@@ -1641,6 +1641,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     enumerated_names(text, &mut found);
+    listed_lines(text, &mut found);
     paired_names(text, &spans, &mut found);
     named_again_by_surname(text, &pairs, &mut found);
     unfamiliar_names_acting(text, &pairs, &mut found);
@@ -1705,6 +1706,51 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
                     listed.push((start, core));
                 }
             }
+        }
+    }
+    for (start, core) in listed {
+        push_tidy(found, start, core, None);
+    }
+}
+
+/// A list of one person a line (`1. Jane Doe (38)`, `• Dr John Roe`, a team sheet, nominees):
+/// when two of a run of three or more such lines are people found by other evidence, the other
+/// lines shaped like a name are people too, as in a list within a line (see
+/// [`enumerated_names`]).
+fn listed_lines(text: &str, found: &mut Vec<Candidate>) {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,3}[.)]|[•·*–-])?\s*").unwrap());
+    let is_found = |found: &[Candidate], start: usize, core: &str| {
+        found
+            .iter()
+            .any(|c| c.start < start + core.len() && start < c.end && c.name.contains(' '))
+    };
+    // Runs of consecutive name-shaped lines (blank lines between them do not part a run).
+    let mut runs: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
+    for (line_start, line) in line_spans(text) {
+        let marker = MARKER.find(line).map_or(0, |m| m.end());
+        let item = &line[marker..];
+        // Only the name and a short bracket or note after it: not a sentence opening with one.
+        match name_core(item).filter(|(_, core)| core.len() + 12 >= item.trim_end().len()) {
+            Some((offset, core)) => runs
+                .last_mut()
+                .expect("a run")
+                .push((line_start + marker + offset, core)),
+            None if line.trim().is_empty() => {}
+            None => runs.push(Vec::new()),
+        }
+    }
+    let mut listed: Vec<(usize, &str)> = Vec::new();
+    for run in runs.iter().filter(|run| run.len() >= 3) {
+        let anchors = run
+            .iter()
+            .filter(|&&(start, core)| is_found(found, start, core))
+            .count();
+        if anchors >= 2 {
+            listed.extend(
+                run.iter()
+                    .filter(|&&(start, core)| !is_found(found, start, core)),
+            );
         }
     }
     for (start, core) in listed {
@@ -2778,6 +2824,34 @@ mod tests {
         // A list that never closes with `and` is not a list of names after the role.
         let got = found("The climbers Dawa Lhamu, the guides and the porters rested.");
         assert!(!got.iter().any(|n| n == "Dawa Lhamu"), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_of_one_person_a_line_names_the_rest_when_two_are_known_people() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let text = "Harbour side named for the final\n\nThe coach named the side to play the \
+            final on Saturday, with two new caps.\n\nThe side is:\n1. Joe Moody (13)\n\
+            2. Tamati Rewiri (38)\n3. Charlie Faumuina (35)\n4. Brodie Retallick (49)\n\
+            5. Hemi Korowai (74)\n\nThe coach said the side was ready.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        for name in ["Tamati Rewiri", "Hemi Korowai", "Joe Moody"] {
+            assert!(
+                got.front.actors.iter().any(|a| a == name),
+                "{name}: {:?}",
+                got.front.actors
+            );
+        }
+        // Each item keeps its own line in the body.
+        assert!(
+            got.body.contains("Tamati Rewiri (38)\n\n3\\. Charlie"),
+            "{}",
+            got.body
+        );
+        // A list of names no other evidence calls people stays unread.
+        let places = "Harbour towns vote\n\nThe towns voting on Saturday are:\n1. Port Vale \
+            (13)\n2. Tamati Bay (38)\n3. Hemi Sound (35)\n\nPolls open at eight.\n";
+        let got = crate::import::import_text(places, "t.txt", &ctx);
+        assert!(got.front.actors.is_empty(), "{:?}", got.front.actors);
     }
 
     #[test]

@@ -652,6 +652,10 @@ fn join_kind(prev: &str, next: &str, wrapped: bool, vocabulary: &dyn Fn(&str) ->
     if last == '\u{27e7}' || first == '\u{27e6}' {
         return Join::Paragraph;
     }
+    // `2. Jane Doe (38)`: the next item of a numbered list, a paragraph of its own.
+    if !wrapped && opens_numbered_item(next) {
+        return Join::Paragraph;
+    }
     let continues = wrapped || first.is_lowercase() || first.is_ascii_digit() || first == '(';
     if matches!(last, ',' | ';' | '–' | '—' | '(' | '&') {
         return Join::Space;
@@ -690,6 +694,14 @@ fn join_kind(prev: &str, next: &str, wrapped: bool, vocabulary: &dyn Fn(&str) ->
         // Neither half is a word ("Pyong" / "yang"): one word broken in two.
         Join::Glue
     }
+}
+
+/// `12. ` or `3) `: one to three digits, a full stop or a bracket, and a space.
+fn opens_numbered_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+        && line.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
 /// Text wrapped at a fixed width (pasted from e-mail or a PDF): most lines are of similar, middling
