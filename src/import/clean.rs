@@ -194,6 +194,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         let bullet = stripped.len() < raw.trim().len();
         let unglued = super::dates::unglue_trailing_date(stripped);
         let stripped = unglued.as_deref().unwrap_or(stripped);
+        let boxed = author_box(stripped);
+        let stripped = boxed.as_deref().unwrap_or(stripped);
         let stripped = doubled_byline(stripped).unwrap_or(stripped);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
             lines.push(Line {
@@ -591,6 +593,33 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
     })
 }
 
+/// `Photo of Jane Doe Jane Doe Follow on Twitter | Published: …`: an author box, the alt text
+/// of the author's portrait, the name, a link to follow them; the byline it stands for (`By Jane
+/// Doe | Published: …`).
+fn author_box(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("Photo of ")?;
+    let words: Vec<&str> = rest.split(' ').collect();
+    (1..=4).find_map(|n| {
+        let name = words.get(..n)?.join(" ");
+        let again = words.get(n..2 * n)?.join(" ");
+        if name != again || !name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let after = words[2 * n..].join(" ");
+        let after = after.trim_start();
+        let after = match after.strip_prefix("Follow on ") {
+            Some(site) => site.split_once(' ').map_or("", |(_, r)| r),
+            None => after,
+        };
+        let after = after.trim_start_matches(['|', ' ', '·', '-']).trim();
+        Some(if after.is_empty() {
+            format!("By {name}")
+        } else {
+            format!("By {name} | {after}")
+        })
+    })
+}
+
 /// `Jane Doe, Courier By Jane Doe, Courier`: an author box's name run on into the byline that
 /// repeats it; the byline from its "By" on.
 fn doubled_byline(text: &str) -> Option<&str> {
@@ -818,6 +847,31 @@ pub(crate) fn patterns() -> Vec<fn()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_author_box_is_the_byline() {
+        assert_eq!(
+            author_box(
+                "Photo of Jane Doe Jane Doe Follow on Twitter |   Published: 31st October 2023"
+            ),
+            Some("By Jane Doe | Published: 31st October 2023".to_string())
+        );
+        assert_eq!(
+            author_box("Photo of Jane Doe Jane Doe"),
+            Some("By Jane Doe".to_string())
+        );
+        assert_eq!(author_box("Photo of the harbour at dawn"), None);
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(
+            "Harbour deports 12 workers\n\nPhoto of Jane Doe Jane Doe Follow on Twitter | \
+            Published: 31st October 2023 12:57 am\nHarbour deports 12 workers\n\nThe port \
+            authority deported twelve workers on Monday, officials said.\n",
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.byline, vec!["Jane Doe".to_string()]);
+        assert_eq!(got.front.title, "Harbour deports 12 workers");
+    }
 
     #[test]
     fn the_caption_tests_skip_no_line_their_patterns_match() {

@@ -39,7 +39,7 @@ static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`.
 static STAMP_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:\d+\s+(?:views?|comments?|reads?|shares?)|\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -493,6 +493,10 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
         .iter()
         .position(|l| PAGE_CLOCK.is_match(&l.text));
     let clock_day = page_clock.and_then(|at| dates_in(&doc.lines[at].text).into_iter().next());
+    // `20 Nov 2024 23 minute ago`, `20 Nov 2024 1 hours ago`: the cards of a feed of the
+    // latest stories, each dated and aged; none of them dates this one.
+    let aged = |l: &Line| l.kind == Kind::Meta(Meta::Stamp) && AGED.is_match(&l.text);
+    let feed_cards = doc.lines.iter().filter(|l| aged(l)).count() >= 2;
     // Author lines' and bare stamps' dates, by rank: kept only where they agree (see below).
     let mut unlabelled: Vec<(u8, Found, usize)> = Vec::new();
     for (i, line) in doc.lines.iter().enumerate() {
@@ -517,7 +521,10 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        if line.kind != Kind::Meta(Meta::Stamp) || in_event_schedule(&doc.lines, i) {
+        if line.kind != Kind::Meta(Meta::Stamp)
+            || in_event_schedule(&doc.lines, i)
+            || (feed_cards && aged(line))
+        {
             continue;
         }
         let Some((rank, confident, rest)) = stamp_rank(text, i, title_at)
@@ -588,6 +595,11 @@ fn weekday_confirmed<'t>(text: &'t str, doc: &Doc) -> Option<(u8, bool, &'t str)
     };
     (day.weekday() == weekday && lead_weekday(doc) == Some(weekday)).then_some((70, true, text))
 }
+
+/// A date with its age after it: `20 Nov 2024 23 minute ago`.
+static AGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d\s+\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago\s*$").unwrap()
+});
 
 /// `Date: 31 March 2025` beside `Time: 12:00` and `Venue: Media Room`: the schedule of an event
 /// the story announces (a media advisory, a match, a hearing), not the day the story came out.
@@ -1409,6 +1421,18 @@ mod more_tests {
             None,
             "the photo's day matches the lead's weekday by chance"
         );
+    }
+
+    #[test]
+    fn a_feeds_aged_cards_do_not_date_the_story_and_a_stamp_may_count_its_views() {
+        let text = "03 Jun 2019 - {{hits}}\nTourists will return with the festival\nBy Jane Doe\n\
+            The government has decided to appoint advisers to the leading hotels, the minister \
+            said on Monday.\nLatest\n20 Nov 2024 23 minute ago\n20 Nov 2024 25 minute ago\n\
+            20 Nov 2024 1 hours ago\n";
+        assert_eq!(date_of(text).as_deref(), Some("2019-06-03"));
+        let viewed = "Default Thumbnail\n\nSUPER THREAT\n\nNovember 17, 2024 Harbour Journal 80 \
+            views\n\nThe storm has intensified into a super typhoon, forecasters said.\n";
+        assert_eq!(date_of(viewed).as_deref(), Some("2024-11-17"));
     }
 
     #[test]
