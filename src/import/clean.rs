@@ -36,9 +36,10 @@ pub(crate) fn normalize(text: &str) -> String {
 }
 
 /// A photo caption: "This photo …", "File photo", "Photo: …", "(AP Photo/…)", "(… photo pool)",
-/// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle".
+/// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle", "Jane Doe
+/// [Source: Harbour Council/Facebook]".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$|\[(?:source|photo|image|credit|pic)s?\s*:[^\]]*\]\s*$").unwrap()
 });
 
 /// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
@@ -197,6 +198,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         let boxed = author_box(stripped);
         let stripped = boxed.as_deref().unwrap_or(stripped);
         let stripped = doubled_byline(stripped).unwrap_or(stripped);
+        let stripped = undoubled(stripped);
         if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
             lines.push(Line {
                 text: super::dates::spaced_stamp(stamp),
@@ -591,6 +593,21 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
         };
         names.iter().any(|name| searched.contains(name))
     })
+}
+
+/// `Storm closes portStorm closes port`: a headline printed twice with nothing between (the
+/// page's heading and its copy for sharing), once.
+fn undoubled(text: &str) -> &str {
+    let half = text.len() / 2;
+    let doubled = text.len() >= 40
+        && text.len().is_multiple_of(2)
+        && text.is_char_boundary(half)
+        && text[..half] == text[half..];
+    if doubled {
+        &text[..half]
+    } else {
+        text
+    }
 }
 
 /// `Photo of Jane Doe Jane Doe Follow on Twitter | Published: …`: an author box, the alt text

@@ -353,9 +353,10 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
     }
 }
 
-/// How a byline opens: `By`, `Written by`, `Story by`, `Reporter:`, `Author:`, `Contributor:`.
+/// How a byline opens: `By`, `Written by`, `Story by`, `Reporter:`, `Author:`, `Contributor:`, and
+/// "by" in the other languages news sites print it in (`Por`, `Par`, `Von`, `Przez`, `Oleh`).
 /// Shared with the line sorter, which tells byline lines by it.
-pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|Por|Par|Von|Przez|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
+pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|Por|Par|Von|Przez|Oleh|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
 
 static BYLINE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{BYLINE_OPENING})\s+")).unwrap());

@@ -1546,6 +1546,33 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_glued_to_its_copy_is_read_once_and_a_sourced_photo_is_no_headline() {
+        let glued =
+            "Storm closes the harbour for two daysStorm closes the harbour for two days\n\n\
+            Portville: The storm closed the harbour on Monday, the port authority said.\n";
+        assert_eq!(title_of(glued).0, "Storm closes the harbour for two days");
+        let sourced = "Council member Jane Doe [Source: Harbour Council/Facebook]\n\nCouncil \
+            member Jane Doe has strongly criticised the budget, calling it reckless.\n";
+        assert!(
+            !title_of(sourced).0.contains("[Source"),
+            "{:?}",
+            title_of(sourced)
+        );
+    }
+
+    #[test]
+    fn a_byline_in_malay_or_indonesian_opens_with_oleh() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(
+            "Kabinet bincang tol percuma\n\nOleh: Siti Aminah\n\nPUTRAJAYA: Kabinet akan \
+            membincangkan perkara itu pada Jumaat ini, kata menteri.\n",
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.byline, vec!["Siti Aminah".to_string()]);
+    }
+
+    #[test]
     fn run_on_menus_are_told_from_title_case_headlines() {
         assert!(super::is_run_on_menu(
             "Home Latest World Business Opinion Sport Tech Videos"
