@@ -39,7 +39,7 @@ static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`.
 static STAMP_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:\d+\s+(?:views?|comments?|reads?|shares?)|\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:source\s*:\s*\S+$|\d+\s+(?:views?|comments?|reads?|shares?)|\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

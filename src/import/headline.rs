@@ -23,7 +23,7 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd}\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}}))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd}\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}})(?:, (?P<dorg>[A-Z][A-Za-z]{{1,15}}))?)\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
     ))
     .unwrap()
 });
@@ -75,6 +75,7 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         org: caps
             .name("org")
             .or(caps.name("torg"))
+            .or(caps.name("dorg"))
             .map(|m| m.as_str().trim().to_string()),
         full_date: caps.name("fulldate").map(|m| m.as_str().to_string()),
     })

@@ -261,6 +261,15 @@ impl OutletMatcher {
             .then_some(first)
     }
 
+    /// `Jane Doe Reuters`: a byline's name with its outlet after it and no comma between; the
+    /// outlet is one to three words, after at least two words of a name.
+    fn trailing_outlet(&self, part: &str) -> Option<usize> {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=3.min(words.len().saturating_sub(2)))
+            .rev()
+            .find_map(|n| self.resolve_index(&words[words.len() - n..].join(" ")))
+    }
+
     /// A whole line crediting a known outlet and the place it filed from: `SPA (Riyadh)`,
     /// `Harbour Wire (Portville)`, as aggregators and wires print their source over the lead.
     pub(crate) fn placed_credit(&self, line: &str) -> Option<usize> {
@@ -372,13 +381,21 @@ impl OutletMatcher {
                 .flat_map(|p| p.split(" — "));
             // `By Valley Courier Staff`: the outlet's desk.
             for part in parts {
-                if let Some(i) = self.resolve_index(part).or_else(|| self.desk_credit(part)) {
+                if let Some(i) = self
+                    .resolve_index(part)
+                    .or_else(|| self.desk_credit(part))
+                    .or_else(|| self.trailing_outlet(part))
+                {
                     Weights::add(&mut weights.author, i, 10);
                 }
             }
             self.add_domains(line, 6, &mut weights.author);
         }
-        for line in doc.meta(Meta::Source) {
+        // `Mon, 25 Jul 2022 Source: www.harbourweb.example`: a stamp with its source after it.
+        let stamped_sources = doc
+            .meta(Meta::Stamp)
+            .filter_map(|l| l.find("Source:").map(|at| &l[at..]));
+        for line in doc.meta(Meta::Source).chain(stamped_sources) {
             let rest = line.split_once(':').map_or(line, |(_, r)| r);
             // `Source: www.valleycourier.example`: the site by its address.
             if let Some(i) = bare_domain(rest).and_then(|d| self.domain_owner(&d)) {
@@ -796,6 +813,24 @@ impl OutletMatcher {
                 *author.entry(i).or_default() += 10;
             }
         }
+        // `Harbourradio.example/PAP` closing the text, whatever the line sorter made of it: the
+        // site and the agency it took the story from, the agency's the story.
+        let slashed = doc.lines[last_body + 1..]
+            .iter()
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty() && !t.contains(' ') && t.contains('/') && t.len() <= 40);
+        for text in slashed {
+            let Some((site, agency)) = text.rsplit_once('/') else {
+                continue;
+            };
+            // The site by its address, not a photographer or a picture agency.
+            if let Some(i) = self
+                .resolve_index(agency)
+                .filter(|_| bare_domain(site).is_some())
+            {
+                *author.entry(i).or_default() += 10;
+            }
+        }
     }
 
     fn add_domains(&self, line: &str, weight: i32, map: &mut HashMap<usize, i32>) {
@@ -908,11 +943,13 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     // A `Source:` line, unless it credits the photo just above it.
     let mut previous = "";
     for line in doc.lines.iter().filter(|l| l.kind != Kind::Blank) {
-        if line.kind == Kind::Meta(Meta::Source) && !PHOTO_CAPTION_LINE.is_match(previous) {
-            let rest = line
-                .text
-                .split_once(':')
-                .map_or(line.text.as_str(), |(_, r)| r);
+        let source = match line.kind {
+            Kind::Meta(Meta::Source) => Some(line.text.as_str()),
+            Kind::Meta(Meta::Stamp) => line.text.find("Source:").map(|at| &line.text[at..]),
+            _ => None,
+        };
+        if let Some(source) = source.filter(|_| !PHOTO_CAPTION_LINE.is_match(previous)) {
+            let rest = source.split_once(':').map_or(source, |(_, r)| r);
             if let Some(org) = plausible(rest).or_else(|| bare_domain(rest)) {
                 return Some(org);
             }
@@ -1003,6 +1040,14 @@ fn copyright_holder(line: &str) -> Option<String> {
                         .next()
                         .is_some_and(|label| label.eq_ignore_ascii_case(&key))
             });
+    // `Copyright © 2022 Harbourwire.example`: the site by its address.
+    if let Some(domain) = bare_domain(name) {
+        return Some(if name.chars().any(char::is_uppercase) {
+            name.to_string()
+        } else {
+            domain
+        });
+    }
     (named_address || brand_name(name))
         .then(|| plausible_name(name))
         .flatten()
@@ -1857,6 +1902,29 @@ mod tests {
         // The paper signing off its story on the last line.
         assert_eq!(proposed("The Valley DAILY POST\n"), "The Valley DAILY POST");
         assert_eq!(proposed("Share this story\n"), "");
+    }
+
+    #[test]
+    fn credits_run_into_bylines_stamps_datelines_and_closing_lines_name_the_outlet() {
+        // A byline's outlet after the name with no comma between.
+        let text = format!("{STORY}Jane Doe Reuters\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
+        // A stamp with its source's address after it.
+        let text = format!("{STORY}Mon, 25 Jul 2022 Source: www.harbourweb.example\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "harbourweb.example");
+        // A dateline's day, then who filed it.
+        let text = format!("{STORY}Portville, August 28, Hana: {LEAD}");
+        assert_eq!(outlet_of(&text).0, "Hana");
+        // A site by its address and the agency it took the story from, closing the text; a
+        // photographer's credit does not count.
+        let text = format!("{STORY}{LEAD}Harbourradio.example/PAP\n");
+        assert_eq!(outlet_of(&text).0, "Polish Press Agency");
+        let text = format!("{STORY}{LEAD}Jane Doe/PAP\n");
+        assert_ne!(outlet_of(&text).0, "Polish Press Agency");
+        // A copyright line naming the site by its address.
+        let text =
+            format!("{STORY}{LEAD}Copyright © 2022 Harbourweb.example - All rights reserved\n");
+        assert_eq!(outlet_of(&text).0, "Harbourweb.example");
     }
 
     #[test]
