@@ -218,6 +218,21 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        if let Some((headline, credit, lead)) = wire_run_on(stripped) {
+            // `Headline Beijing (Wire) June 16, 2010 Lead…`: a wire story copied as one line.
+            for (text, kind) in [
+                (headline, Kind::Body),
+                (credit, Kind::Meta(Meta::Stamp)),
+                (lead, Kind::Body),
+            ] {
+                lines.push(Line {
+                    text: text.to_string(),
+                    kind,
+                    bullet: false,
+                });
+            }
+            continue;
+        }
         if let Some((byline, story)) =
             super::headline::split_byline_before_dateline(stripped, outlets)
         {
@@ -593,6 +608,27 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
         };
         names.iter().any(|name| searched.contains(name))
     })
+}
+
+/// `Dozens dead in floods Portville (Wire) June 16, 2010 At least 42 people…`: a headline, the
+/// place and agency with the day it filed, and the lead, copied as one line; the three parts.
+fn wire_run_on(text: &str) -> Option<(&str, &str, &str)> {
+    static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<head>\S.{18,200}?) (?P<credit>\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+)? \([A-Z][A-Za-z-]{1,15}\) (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})) (?P<lead>\p{Lu}.{60,})$").unwrap()
+    });
+    // Most long lines have no `) ` before a month or a day: they are not searched.
+    let dated_bracket = text.match_indices(") ").any(|(at, _)| {
+        text[at + 2..].starts_with(|c: char| c.is_ascii_digit() || "JFMASOND".contains(c))
+    });
+    if text.len() < 120 || !dated_bracket {
+        return None;
+    }
+    let caps = RUN_ON.captures(text)?;
+    Some((
+        caps.name("head")?.as_str(),
+        caps.name("credit")?.as_str(),
+        caps.name("lead")?.as_str(),
+    ))
 }
 
 /// `Storm closes portStorm closes port`: a headline printed twice with nothing between (the

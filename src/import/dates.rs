@@ -593,6 +593,7 @@ fn weekday_confirmed<'t>(text: &'t str, doc: &Doc) -> Option<(u8, bool, &'t str)
     let (_, Found::Day(day)) = dates_in(text).into_iter().next()? else {
         return None;
     };
+    // A lead of the day before under it is the clock's (see `clock_shaped_stamp`).
     (day.weekday() == weekday && lead_weekday(doc) == Some(weekday)).then_some((70, true, text))
 }
 

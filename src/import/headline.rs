@@ -163,6 +163,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         let before = title.len();
         title = LEADING_CODE.replace(&title, "").trim().to_string();
         title = SECTION_LABEL.replace(&title, "").trim().to_string();
+        title = without_breadcrumb(&title).to_string();
         title = TRAILING_LABEL.replace(&title, "").trim().to_string();
         title = DANGLING.replace_all(&title, "").trim().to_string();
         title = strip_site_name(&title, site, outlets);
@@ -173,6 +174,24 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         }
     }
     title
+}
+
+/// `TOP STORY > >Probe continues…`, `News » Local » Council…`: the section path a page prints
+/// before its headline, run into it.
+fn without_breadcrumb(title: &str) -> &str {
+    static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[\p{L}\d][\p{L}\d &'’-]{0,30}?\s*[>»›]\s*)+(?:[>»›]\s*)*").unwrap()
+    });
+    let Some(crumbs) = BREADCRUMB.find(title) else {
+        return title;
+    };
+    let rest = &title[crumbs.end()..];
+    let headline = rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() >= 3;
+    if headline {
+        rest
+    } else {
+        title
+    }
 }
 
 pub(crate) fn strip_site_name(title: &str, site: Option<&str>, outlets: &OutletMatcher) -> String {

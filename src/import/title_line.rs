@@ -1561,6 +1561,42 @@ mod tests {
     }
 
     #[test]
+    fn a_breadcrumb_run_into_the_headline_and_a_view_more_link_are_no_part_of_it() {
+        let crumbs = "Pages\n\nTOP STORY > >Probe continues to focus on trio for killings\n\n\
+            By JANE DOE\n\nThe sheriff refused Tuesday to confirm the name of the informant, \
+            officials said.\n";
+        assert_eq!(
+            title_of(crumbs).0,
+            "Probe continues to focus on trio for killings"
+        );
+        let link = "Press Releases\n\nView More In This Section\n\nMayor Accepts Council \
+            Budget for Fiscal Year 2016\n\nThe Mayor's Office today announced that the \
+            council's proposed budget will be accepted as it is.\n";
+        assert_eq!(
+            title_of(link).0,
+            "Mayor Accepts Council Budget for Fiscal Year 2016"
+        );
+    }
+
+    #[test]
+    fn a_wire_story_copied_as_one_line_parts_into_headline_credit_and_lead() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(
+            ". | . |\nAt least 42 dead in floods in the south Portville (AFP) June 16, 2010 At \
+            least 42 people have died and 36 are missing after torrential rain in the south, \
+            officials said on Wednesday.\n",
+            "t.txt",
+            &ctx,
+        );
+        assert_eq!(got.front.title, "At least 42 dead in floods in the south");
+        assert_eq!(got.front.outlet, "Agence France-Presse");
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2010-06-16")
+        );
+    }
+
+    #[test]
     fn a_byline_in_malay_or_indonesian_opens_with_oleh() {
         let ctx = ImportContext::with_defaults(&[]);
         let got = crate::import::import_text(
