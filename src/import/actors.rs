@@ -2879,6 +2879,11 @@ mod tests {
             "{:?}",
             got.front.actors
         );
+        // Streets and settlements named like people: `Maude Hill Rd`, `Shah Faisal Colony`.
+        let text = "Fire closes roads\n\nFirefighters closed Maude Hill Rd and Seabreeze Rd on \
+            Monday, and residents of Shah Faisal Colony said the smoke was thick.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert!(got.front.actors.is_empty(), "{:?}", got.front.actors);
     }
 
     #[test]
