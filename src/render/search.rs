@@ -308,6 +308,16 @@ fn lowercase(text: &str) -> String {
     out
 }
 
+/// [`lowercase`] of a text the caller gives away: lowered in place when only its ASCII letters
+/// change, as in nearly every body, instead of copied.
+fn lowercase_owned(mut text: String) -> String {
+    if caseless_beyond_ascii(&text) {
+        text.make_ascii_lowercase();
+        return text;
+    }
+    lowercase(&text)
+}
+
 /// Whether every character of `text` outside ASCII is its own lower case, so lowering `text`
 /// changes only its ASCII letters. ASCII is skipped eight bytes at a time.
 fn caseless_beyond_ascii(text: &str) -> bool {
@@ -450,7 +460,7 @@ impl Indexer<'_> {
             if self.excerpted[i.index()] {
                 excerpts.push((i, excerpt(&text, EXCERPT_CHARS)));
             }
-            lengths.push(index_article(summary, &text, id, &mut postings));
+            lengths.push(index_article(summary, text, id, &mut postings));
         }
         Ok((postings, excerpts, lengths))
     }
@@ -458,8 +468,10 @@ impl Indexer<'_> {
 
 /// Adds article `id`'s tokens to `postings` and returns its body's length in tokens: where each
 /// word occurs, the title, the summary or the article's names (actors, topics, outlet), and how
-/// often in the body; `search.js` weighs them.
-fn index_article(summary: &ArticleSummary, text: &str, id: u32, postings: &mut Postings) -> u32 {
+/// often in the body; `search.js` weighs them. Each word goes straight to the block's posting
+/// list, whose last posting is this article's once the word has been seen in it: one lookup a
+/// word, with no map of the article's own words to make and then copy over.
+fn index_article(summary: &ArticleSummary, text: String, id: u32, postings: &mut Postings) -> u32 {
     let title = lowercase(&summary.title);
     let mut second = summary.summary.clone().unwrap_or_default();
     for link in summary.actors.iter().chain(&summary.topics) {
@@ -469,27 +481,47 @@ fn index_article(summary: &ArticleSummary, text: &str, id: u32, postings: &mut P
     second.push('\n');
     second.push_str(summary.outlet_name());
     let second = lowercase(&second);
-    let lowered = lowercase(text);
-    // Sized for the article's distinct words (about one in eight bytes of a news text), so it
-    // is not grown and rehashed on the way.
-    let mut fields: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(lowered.len() / 8 + 16, Default::default());
-    tokenize(&title, |t| *fields.entry(t).or_default() |= IN_TITLE);
+    let lowered = lowercase_owned(text);
+    let first = id * POSTING_STRIDE;
+    tokenize(&title, |t| {
+        mark(postings, t, first, |code| *code |= IN_TITLE)
+    });
     tokenize(&second, |t| {
-        *fields.entry(t).or_default() |= IN_SUMMARY_OR_NAMES
+        mark(postings, t, first, |code| *code |= IN_SUMMARY_OR_NAMES)
     });
     let mut length = 0u32;
     tokenize(&lowered, |t| {
         length += 1;
-        let code = fields.entry(t).or_default();
-        if *code & BODY_COUNT < BODY_COUNT {
-            *code += 1;
-        }
+        mark(postings, t, first, |code| {
+            if *code & BODY_COUNT < BODY_COUNT {
+                *code += 1;
+            }
+        });
     });
-    for (token, code) in fields {
-        post(postings, token, id * POSTING_STRIDE + code);
-    }
     length
+}
+
+/// Applies `update` to the posting of `token` for the article whose postings start at `first`
+/// (its id times [`POSTING_STRIDE`]), adding it as `first` when the article has none yet; the
+/// token is allocated only when the block first sees it. Articles are indexed in id order, so
+/// the article's posting, when it has one, is the list's last.
+#[inline(always)]
+fn mark(postings: &mut Postings, token: &str, first: u32, update: impl FnOnce(&mut u32)) {
+    match postings.get_mut(token) {
+        Some(list) => {
+            if list.last().is_none_or(|&last| last < first) {
+                list.push(first);
+            }
+            if let Some(code) = list.last_mut() {
+                update(code);
+            }
+        }
+        None => {
+            let mut code = first;
+            update(&mut code);
+            postings.insert(token.to_string(), vec![code]);
+        }
+    }
 }
 
 /// The blocks' excerpts (by article), body lengths (by id) and postings: the postings go
@@ -669,17 +701,6 @@ const IN_TITLE: u32 = 32;
 const IN_SUMMARY_OR_NAMES: u32 = 16;
 /// The low bits: occurrences in the body, counted up to 15.
 const BODY_COUNT: u32 = 15;
-
-/// Adds `value` to the posting list of `token`, allocating the token only when the block first
-/// sees it: one hash lookup for a known token.
-fn post(postings: &mut FxHashMap<String, Vec<u32>>, token: &str, value: u32) {
-    match postings.get_mut(token) {
-        Some(list) => list.push(value),
-        None => {
-            postings.insert(token.to_string(), vec![value]);
-        }
-    }
-}
 
 /// What a result lists of one article.
 fn fragment(summary: &ArticleSummary) -> Fragment<'_> {
