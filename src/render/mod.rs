@@ -428,18 +428,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_partial(&self, template: &str, context: &tera::Context) -> Result<String, Error> {
-        let html = self
+        let mut html = self
             .templates
             .tera
             .render(template, context)
             .map_err(templates::template_error)?;
-        // A book article's HTML holds its whole body: copied only when there is space to trim.
-        let trimmed = html.trim();
-        Ok(if trimmed.len() == html.len() {
-            html
-        } else {
-            trimmed.to_string()
-        })
+        // Trimmed in place, not copied: a book article's HTML holds its whole body, and a
+        // partial's file usually ends in a line break.
+        html.truncate(html.trim_end().len());
+        let leading = html.len() - html.trim_start().len();
+        html.drain(..leading);
+        Ok(html)
     }
 }
 
