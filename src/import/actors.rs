@@ -495,11 +495,24 @@ static PLURAL_TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// `…, said Kim Hong-kyun of the foreign ministry`, `according to Jane Doe.`
 fn said_by(text: &str) -> Vec<Found<'_>> {
+    // Most `said ` go on in lower case (`said the`, `said on Monday`): the pattern is tried only
+    // where the words are followed by what can open a name.
     let starts = SAID_BY_WORDS
         .find_iter(text)
+        .filter(|m| may_open_name(text.as_bytes(), m.end()))
         .map(|m| m.start())
         .filter(|&at| !after_word(text, at));
     anchored_matches(text, &SAID_BY, starts, None)
+}
+
+/// Whether a [`NAME`] can begin at byte `at`: its initials and [`TOKEN`] open with a capital
+/// (ASCII, or some letter past ASCII) or with `al-`/`el-` in any case of the `a`/`e`.
+fn may_open_name(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b) if b.is_ascii_uppercase() || *b >= 0x80 => true,
+        Some(b'a' | b'e') => bytes.get(at + 1..at + 3) == Some(b"l-"),
+        _ => false,
+    }
 }
 
 /// `the 49-year-old Jane Doe`, `Directed by Jane Doe`: a name after one of the words that only
