@@ -866,25 +866,27 @@ impl OutletMatcher {
         let first_para = doc.blocks.iter().position(|b| matches!(b, Block::Para(_)));
         let last_para = doc.blocks.iter().rposition(|b| matches!(b, Block::Para(_)));
         for (n, block) in doc.blocks.iter().enumerate() {
-            let text = block.text();
+            // A photo's credit names who took the picture, not who wrote the story: captions are
+            // not searched.
+            let Block::Para(text) = block else {
+                continue;
+            };
             for m in automaton.find_iter(text) {
                 let owner = self.signature_owner[m.pattern().as_usize()];
                 // A credit closing a paragraph mid-story is a photo's or a video's; only the
                 // story's last paragraph (or a line of its own) is signed by its author.
                 let closes = text[m.end()..].trim().is_empty();
                 let alone = closes && m.start() == 0;
-                let weight = match block {
-                    // A photo's credit names who took the picture, not who wrote the story.
-                    Block::Caption(_) | Block::Figure(..) => 0,
-                    Block::Para(_) if Some(n) == first_para && m.start() < 150 => 10,
-                    Block::Para(_) if alone || (closes && Some(n) == last_para) => 8,
-                    Block::Para(_) if m.start() == 0 => 8,
-                    Block::Para(_) if closes => 1,
-                    Block::Para(_) => 3,
+                let weight = if Some(n) == first_para && m.start() < 150 {
+                    10
+                } else if alone || (closes && Some(n) == last_para) || m.start() == 0 {
+                    8
+                } else if closes {
+                    1
+                } else {
+                    3
                 };
-                if weight > 0 {
-                    *author.entry(owner).or_default() += weight;
-                }
+                *author.entry(owner).or_default() += weight;
             }
         }
         let credits = doc
