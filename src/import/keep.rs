@@ -2,12 +2,41 @@
 //! file import makes, so a failed write (a full disk) never leaves half a file or a partial one.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::run::ImportOptions;
 use super::write::hash_hex;
 
 /// Folder of the book that keeps copies of inputs imported from elsewhere.
 pub const SOURCES_DIR: &str = "sources";
+
+/// Keeps a run's sources: its options, and whether the inputs' hard links into the book have
+/// failed for crossing devices, after which they are not tried again (a failing link per input
+/// costs a system call for nothing when the inputs are on another disk).
+pub(crate) struct Keeper<'a> {
+    options: &'a ImportOptions,
+    links_cross_devices: AtomicBool,
+}
+
+impl<'a> Keeper<'a> {
+    pub fn new(options: &'a ImportOptions) -> Self {
+        Keeper {
+            options,
+            links_cross_devices: AtomicBool::new(false),
+        }
+    }
+
+    /// `link_from`, unless a link has already failed for crossing devices.
+    fn worth_linking<'p>(&self, link_from: Option<&'p Path>) -> Option<&'p Path> {
+        link_from.filter(|_| !self.links_cross_devices.load(Ordering::Relaxed))
+    }
+
+    fn note_link_failure(&self, error: &std::io::Error) {
+        if error.kind() == std::io::ErrorKind::CrossesDevices {
+            self.links_cross_devices.store(true, Ordering::Relaxed);
+        }
+    }
+}
 
 /// Where the article's source lives, relative to the book root: the input itself when it is in
 /// the book, else a copy kept under `sources/` (so the article can be re-imported and checked
@@ -16,8 +45,9 @@ pub const SOURCES_DIR: &str = "sources";
 pub(crate) fn source_in_book(
     path: &Path,
     bytes: &[u8],
-    options: &ImportOptions,
+    keeper: &Keeper,
 ) -> Result<(String, Option<PathBuf>), String> {
+    let options = keeper.options;
     // Absolute, without resolving links (a `realpath` per input costs more than the import).
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if let Ok(inside) = absolute(path).strip_prefix(absolute(&options.root)) {
@@ -29,7 +59,7 @@ pub(crate) fn source_in_book(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "source".to_string());
-    keep_source(&name, bytes, Some(path), options)
+    keep_source(&name, bytes, Some(path), keeper)
 }
 
 /// Keeps `bytes` under `sources/` as `name`, or as `name` with their hash when another source
@@ -40,8 +70,9 @@ pub(crate) fn keep_source(
     name: &str,
     bytes: &[u8],
     link_from: Option<&Path>,
-    options: &ImportOptions,
+    keeper: &Keeper,
 ) -> Result<(String, Option<PathBuf>), String> {
+    let options = keeper.options;
     let dir = options.root.join(SOURCES_DIR);
     // Same name, other bytes (two folders' `article.txt`): the copy's name gets the content hash,
     // worked out only when the plain name is taken.
@@ -60,7 +91,7 @@ pub(crate) fn keep_source(
         // The link (or copy) is tried first: it finds a name already taken by itself, so a new
         // source costs one call instead of a failed read, a folder check and a read back.
         if !options.dry_run {
-            let created = place_new_file(&dir, &target, bytes, link_from)
+            let created = place_new_file(&dir, &target, bytes, link_from, keeper)
                 .map_err(|e| format!("{}: cannot keep a copy: {e}", target.display()))?;
             if created {
                 return Ok((format!("{SOURCES_DIR}/{candidate}"), Some(target)));
@@ -88,11 +119,12 @@ fn place_new_file(
     target: &Path,
     bytes: &[u8],
     link_from: Option<&Path>,
+    keeper: &Keeper,
 ) -> std::io::Result<bool> {
-    match place_new_file_in_place(target, bytes, link_from) {
+    match place_new_file_in_place(target, bytes, link_from, keeper) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(dir)?;
-            place_new_file_in_place(target, bytes, link_from)
+            place_new_file_in_place(target, bytes, link_from, keeper)
         }
         result => result,
     }
@@ -105,11 +137,18 @@ fn place_new_file_in_place(
     target: &Path,
     bytes: &[u8],
     link_from: Option<&Path>,
+    keeper: &Keeper,
 ) -> std::io::Result<bool> {
-    let result = match link_from.map(|from| std::fs::hard_link(from, target)) {
+    let linked = keeper
+        .worth_linking(link_from)
+        .map(|from| std::fs::hard_link(from, target));
+    let result = match linked {
         Some(Ok(())) => Ok(()),
         Some(Err(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-        _ => {
+        other => {
+            if let Some(Err(e)) = &other {
+                keeper.note_link_failure(e);
+            }
             let temp = partial_path(target);
             let written =
                 std::fs::write(&temp, bytes).and_then(|()| std::fs::hard_link(&temp, target));

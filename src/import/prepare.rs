@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use super::expand::{Origin, Page, Unit};
 use super::files::{self, Format};
 use super::fingerprint;
-use super::keep::{keep_source, source_in_book};
+use super::keep::{keep_source, source_in_book, Keeper};
 use super::library::LibraryItem;
-use super::run::ImportOptions;
 use super::write::{self, hash_hex, StampFields};
 use super::{import_html, import_html_with, import_text, ImportContext, Imported};
 
@@ -27,26 +26,22 @@ pub(crate) struct Prepared {
 /// Reads, imports and stamps one article of the run; an error is the reason it failed.
 pub(crate) fn prepare_unit(
     unit: &Unit,
-    options: &ImportOptions,
+    keeper: &Keeper,
     ctx: &ImportContext,
 ) -> Result<Prepared, String> {
     match unit {
-        Unit::File(path) => prepare(path, options, ctx),
-        Unit::Page(page) => prepare_page(page, options, ctx),
+        Unit::File(path) => prepare(path, keeper, ctx),
+        Unit::Page(page) => prepare_page(page, keeper, ctx),
     }
 }
 
 /// Imports a page held in memory: keeps its source in the book, imports it as a saved page with
 /// its feed's or library's metadata, and stamps it with when it was fetched.
-fn prepare_page(
-    page: &Page,
-    options: &ImportOptions,
-    ctx: &ImportContext,
-) -> Result<Prepared, String> {
+fn prepare_page(page: &Page, keeper: &Keeper, ctx: &ImportContext) -> Result<Prepared, String> {
     let bytes = page.html.as_bytes();
     let (source, created) = match &page.origin {
-        Origin::File(path) => source_in_book(path, bytes, options)?,
-        Origin::Memory(name) => keep_source(name, bytes, None, options)?,
+        Origin::File(path) => source_in_book(path, bytes, keeper)?,
+        Origin::Memory(name) => keep_source(name, bytes, None, keeper)?,
     };
     discard_on_failure(import_page(page, source, ctx), created)
 }
@@ -195,10 +190,10 @@ fn apply_library_record(imported: &mut Imported, item: &LibraryItem, ctx: &Impor
 }
 
 /// Reads, decodes and imports one input.
-fn prepare(path: &Path, options: &ImportOptions, ctx: &ImportContext) -> Result<Prepared, String> {
+fn prepare(path: &Path, keeper: &Keeper, ctx: &ImportContext) -> Result<Prepared, String> {
     let bytes = files::read(path)?;
     let (text, warning) = files::decode(&bytes)?;
-    let (source, created) = source_in_book(path, &bytes, options)?;
+    let (source, created) = source_in_book(path, &bytes, keeper)?;
     let result = import_file(path, &bytes, &text, warning, source, ctx);
     discard_on_failure(result, created)
 }

@@ -11,7 +11,7 @@ use super::expand::{self, Unit};
 use super::fetch::{FetchConfig, Fetcher};
 use super::files;
 use super::fingerprint::url_key;
-use super::keep::write_atomic;
+use super::keep::{write_atomic, Keeper};
 use super::prepare::{prepare_unit, Prepared};
 use super::report::{ImportReport, Outcome, Record};
 use super::write;
@@ -81,6 +81,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
     let mut records = expansion.records;
     let mut found_actors: Vec<NewActor> = Vec::new();
     let mut found_outlets: Vec<OutletEntry> = Vec::new();
+    let keeper = Keeper::new(options);
     // Inputs are imported in parallel a chunk at a time while one thread writes the previous
     // chunk: files are placed in input order (so name collisions resolve the same way on every
     // run), and a single writer avoids the folder lock contention of parallel file creation.
@@ -119,7 +120,7 @@ pub fn run(options: &ImportOptions) -> Result<ImportReport, Error> {
                 || {
                     chunk
                         .par_iter()
-                        .map(|unit| prepare_unit(unit, options, &ctx))
+                        .map(|unit| prepare_unit(unit, &keeper, &ctx))
                         .collect::<Vec<_>>()
                 },
                 || {
