@@ -592,10 +592,19 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
         .filter(|p| p.contains(' '))
         .collect();
     let listed = parts.len() >= 2;
-    let names: Vec<&str> = std::iter::once(text.as_str()).chain(parts).collect();
+    // Each name is looked for in every body line: its searcher is set up once, not per line.
+    let names: Vec<memchr::memmem::Finder> = std::iter::once(text.as_str())
+        .chain(parts)
+        .map(memchr::memmem::Finder::new)
+        .collect();
+    let names_any = |text: &str| {
+        names
+            .iter()
+            .any(|name| name.find(text.as_bytes()).is_some())
+    };
     lines.iter().enumerate().any(|(i, l)| {
         // A line that names none of them needs no closer look (whether it is a caption).
-        if i == at || l.kind != Kind::Body || !names.iter().any(|name| l.text.contains(name)) {
+        if i == at || l.kind != Kind::Body || !names_any(&l.text) {
             return false;
         }
         // A caption may credit the photographer, who may be the story's reporter too; only a
@@ -606,7 +615,7 @@ pub(crate) fn named_elsewhere(lines: &[Line], at: usize, outlets: &OutletMatcher
             true if listed => without_trailing_brackets(&l.text),
             true => return false,
         };
-        names.iter().any(|name| searched.contains(name))
+        names_any(searched)
     })
 }
 
