@@ -1710,11 +1710,7 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
             .iter()
             .map(|&(at, item)| name_core(item).map(|(off, core)| (line_start + at + off, core)))
             .collect();
-        let is_found = |start: usize, core: &str| {
-            found
-                .iter()
-                .any(|c| c.start < start + core.len() && start < c.end && c.name.contains(' '))
-        };
+        let is_found = |start: usize, core: &str| names_found_at(found, start, core);
         let anchors = cores
             .iter()
             .flatten()
@@ -1739,6 +1735,13 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether a full name found so far overlaps the list item `core` at `start`.
+fn names_found_at(found: &[Candidate], start: usize, core: &str) -> bool {
+    found
+        .iter()
+        .any(|c| c.start < start + core.len() && start < c.end && c.name.contains(' '))
+}
+
 /// A list of one person a line (`1. Jane Doe (38)`, `• Dr John Roe`, a team sheet, nominees):
 /// when two of a run of three or more such lines are people found by other evidence, the other
 /// lines shaped like a name are people too, as in a list within a line (see
@@ -1746,11 +1749,17 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
 fn listed_lines(text: &str, found: &mut Vec<Candidate>) {
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,3}[.)]|[•·*–-])?\s*").unwrap());
-    let is_found = |found: &[Candidate], start: usize, core: &str| {
-        found
-            .iter()
-            .any(|c| c.start < start + core.len() && start < c.end && c.name.contains(' '))
-    };
+    // Two full names found by other evidence are needed; most texts have fewer, and their lines
+    // are not read.
+    if found
+        .iter()
+        .filter(|c| c.name.contains(' '))
+        .nth(1)
+        .is_none()
+    {
+        return;
+    }
+    let is_found = names_found_at;
     // Runs of consecutive name-shaped lines (blank lines between them do not part a run).
     let mut runs: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
     for (line_start, line) in line_spans(text) {

@@ -643,13 +643,8 @@ fn wire_run_on(text: &str) -> Option<(&str, &str, &str)> {
 /// `Storm closes portStorm closes port`: a headline printed twice with nothing between (the
 /// page's heading and its copy for sharing), once.
 fn undoubled(text: &str) -> &str {
-    let half = text.len() / 2;
-    let doubled = text.len() >= 40
-        && text.len().is_multiple_of(2)
-        && text.is_char_boundary(half)
-        && text[..half] == text[half..];
-    if doubled {
-        &text[..half]
+    if text.len() >= 40 && super::title_line::doubled(text) {
+        &text[..text.len() / 2]
     } else {
         text
     }

@@ -279,11 +279,7 @@ impl OutletMatcher {
         }
         let credit = PLACE_CREDIT.captures(line)?;
         let place = credit.name("place")?.as_str();
-        let place_ok = place.chars().count() <= 30
-            && place
-                .chars()
-                .all(|c| c.is_alphabetic() || " .'’-".contains(c));
-        place_ok
+        place_shaped(place)
             .then(|| self.resolve_index(credit.name("name")?.as_str()))
             .flatten()
     }
@@ -1102,12 +1098,18 @@ fn place_credited_name(doc: &Doc) -> Option<&str> {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || " &.'’-".contains(c));
-        let place_ok = place.chars().count() <= 30
-            && place
-                .chars()
-                .all(|c| c.is_alphabetic() || " .'’-".contains(c));
-        (name_ok && place_ok).then_some(name)
+        (name_ok && place_shaped(place)).then_some(name)
     })
+}
+
+/// The place in a credit's brackets (`Portville`, `St. Mary's`): a few words of letters. Lengths
+/// and letters are tested here, not in the pattern: bounded repeats of Unicode classes make a
+/// pattern slow to build.
+fn place_shaped(place: &str) -> bool {
+    place.chars().count() <= 30
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'’-".contains(c))
 }
 
 static PLACE_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

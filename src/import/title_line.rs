@@ -124,7 +124,7 @@ fn tag_row(text: &str) -> bool {
 
 /// `Send in e-mailSend in e-mail`: a widget's label printed twice without a break (its hidden
 /// and its visible text).
-fn doubled(text: &str) -> bool {
+pub(crate) fn doubled(text: &str) -> bool {
     let half = text.len() / 2;
     text.len().is_multiple_of(2) && text.is_char_boundary(half) && text[..half] == text[half..]
 }
