@@ -94,9 +94,23 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:additional )?reporting by |writing by |written by [^;]+; |editing by |compiled by |translated by |edited by |photo(?:graph)?s? by |(?:graphics?|video) by )|contributed (?:to )?(?:this|the) (?:report|story|article)\.?$").unwrap()
 });
 
+/// A copyright notice: opened by its sign, perhaps after a word or two naming it in the page's
+/// language (`Hak Cipta ©`), or holding a rights notice (`registry/rights_notices.txt`).
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|ⓒ|\(c\)|copyright(?-u:\b)|all rights reserved)|(?:all rights reserved|unauthorized (?:reproduction|redistribution)|무단 ?전재|재배포 금지)").unwrap()
+    Regex::new(&format!(
+        r"(?i)^(?:\p{{L}}+ ){{0,2}}(?:©|ⓒ)|^(?:\(c\)|copyright(?-u:\b))|{}",
+        rights_notices()
+    ))
+    .unwrap()
 });
+
+/// The rights notices as one alternation, for a pattern.
+pub(crate) fn rights_notices() -> String {
+    super::names::entries(include_str!("registry/rights_notices.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:source |original |article )?(?:url|link)\s*:\s*)?<?https?://\S+>?$")

@@ -23,7 +23,7 @@ pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd}\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}})(?:, (?P<dorg>[A-Z][A-Za-z]{{1,15}}))?)\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*)\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd},?\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}})(?:, (?P<dorg>[A-Z][A-Za-z]{{1,15}}))?)\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*|(?P<glued>–|-))\S"
     ))
     .unwrap()
 });
@@ -59,7 +59,13 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         .or(caps.name("tplace"))
         .or(caps.name("dplace"))?
         .as_str();
-    if NOT_PLACES.contains(&place)
+    // A dash glued to the next word (`Medan, (Harbour Wire)-Bank …`) ends a dateline only
+    // after a credit's bracket; after a place it is a compound (`NEW YORK-based`).
+    let glued_after_word = caps
+        .name("glued")
+        .is_some_and(|dash| !paragraph[..dash.start()].ends_with(')'));
+    if glued_after_word
+        || NOT_PLACES.contains(&place)
         || place.chars().filter(|c| c.is_alphabetic()).count() < 3
         || super::dates::weekday_name(place)
     {
@@ -1183,5 +1189,13 @@ mod tests {
             "SEOUL"
         );
         assert!(parse_dateline("South Korea said on Monday - a day").is_none());
+        // A credit's bracket may follow the place's comma and meet the lead's first word.
+        let glued = parse_dateline("Portville, (Harbour Wire)-The council met").unwrap();
+        assert_eq!(
+            (glued.place.as_str(), glued.org.as_deref()),
+            ("PORTVILLE", Some("Harbour Wire"))
+        );
+        assert!(parse_dateline("PORTVILLE-based firms said on Monday").is_none());
+        assert!(parse_dateline("Portville-based firms said on Monday").is_none());
     }
 }

@@ -287,31 +287,7 @@ impl OutletMatcher {
     /// A whole short line crediting an outlet's desk: `ESPN staff`, `Saudi Gazette report`,
     /// `Kyodo News bureau`: a byline without a person.
     pub(crate) fn desk_credit(&self, line: &str) -> Option<usize> {
-        let line = line.trim().trim_end_matches('.');
-        // Every desk's words end in one of these: most lines need no further look.
-        const LAST_WORDS: [&str; 9] = [
-            "bureau",
-            "service",
-            "desk",
-            "staff",
-            "reporter",
-            "writer",
-            "correspondent",
-            "network",
-            "report",
-        ];
-        let last = line.rsplit(' ').next().unwrap_or_default();
-        if line.len() > 80 || !LAST_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
-            return None;
-        }
-        // The desk's words are at most three: try the splits before the last three words.
-        let spaces: Vec<usize> = line.match_indices(' ').map(|(i, _)| i).collect();
-        spaces.iter().rev().take(3).find_map(|&at| {
-            let (name, desk) = (&line[..at], line[at + 1..].trim());
-            DESK.is_match(desk)
-                .then(|| self.resolve_index(name.trim()))
-                .flatten()
-        })
+        desk_names(line).find_map(|name| self.resolve_index(name))
     }
 
     /// The outlet of a host or its nearest listed parent domain (`news.un.org` before `un.org`).
@@ -462,6 +438,15 @@ impl OutletMatcher {
             })
         {
             Weights::add(&mut weights.author, i, 8);
+        }
+        // `Full story: Harbour Wire`, `Read at harbourwire.example` closing the text.
+        for name in closing_link_credits(doc) {
+            if let Some(i) = self
+                .resolve_index(name)
+                .or_else(|| bare_domain(name).and_then(|d| self.domain_owner(&d)))
+            {
+                Weights::add(&mut weights.author, i, 8);
+            }
         }
         // `Kyodo, Reuters` on a line of its own: the agencies credited for the story, the one that
         // wrote it first.
@@ -977,6 +962,19 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(name) = newsroom_self_name(doc) {
         return Some(name);
     }
+    if let Some(name) = unknown_desk_credit(doc, hints) {
+        return Some(name);
+    }
+    if let Some(name) = closing_link_credits(doc).find_map(|name| {
+        bare_domain(name).or_else(|| {
+            let capitalised = name
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            capitalised.then(|| plausible(name)).flatten()
+        })
+    }) {
+        return Some(name);
+    }
     masthead_or_lead_credit(doc)
         .or_else(|| closing_masthead(doc))
         .and_then(plausible)
@@ -1010,16 +1008,28 @@ fn site_host(hints: &PageHints) -> Option<String> {
 fn copyright_holder(line: &str) -> Option<String> {
     static LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)^(?:(?:copyright(?-u:\b)|©|ⓒ|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]*)+",
+            r"(?i)^(?:\p{L}+ ){0,2}(?:(?:copyright(?-u:\b)|©|ⓒ|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?)[\s,]*(?:[-–]\s+)?)+",
         )
         .unwrap()
     });
+    static NOTICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"(?i)[\s,.]*(?:{})",
+            super::chrome::rights_notices()
+        ))
+        .unwrap()
+    });
     let lead = LEAD.find(line)?;
-    let rest = &line[lead.end()..];
+    let mut rest = &line[lead.end()..];
+    // `© All rights reserved. Valley News`: the holder after the notice.
+    if let Some(notice) = NOTICE.find(rest).filter(|n| n.start() == 0) {
+        rest = rest[notice.end()..].trim_start_matches(['.', ' ', ',']);
+    }
     // The name ends at the rights notice, a sentence's end, a field's bar or a bracket.
-    let end = [" All rights", " all rights", ". ", "|", "(", " - ", " – "]
+    let end = [". ", "|", "(", " - ", " – "]
         .iter()
         .filter_map(|stop| rest.find(stop))
+        .chain(NOTICE.find(rest).map(|n| n.start()))
         .min()
         .unwrap_or(rest.len());
     let name = rest[..end].trim().trim_end_matches(['.', ',']).trim();
@@ -1128,8 +1138,49 @@ fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
         return Some(line);
     }
     let lead = doc.paragraphs().next()?;
+    if let Some(name) = bracketed_lead_credit(lead) {
+        return Some(name);
+    }
     let (name, rest) = lead.split_once(": ")?;
     (name_shaped(name) && rest.starts_with(|c: char| c.is_uppercase())).then_some(name)
+}
+
+/// `(Valley News)– The storm…`: the outlet's name in brackets opening the lead before a dash, a
+/// wire's credit without its place. A label in brackets (`(UPDATED)`, `(VIDEO)`) is no outlet,
+/// so the name must read as an organisation's or a brand's.
+fn bracketed_lead_credit(lead: &str) -> Option<&str> {
+    let rest = lead.strip_prefix('(')?;
+    let (name, after) = rest.split_once(')')?;
+    let after = after.trim_start();
+    let dashed = ["--", "—", "–", "-"].iter().any(|d| after.starts_with(d));
+    let name = name.trim();
+    (dashed && name.len() <= 60 && brand_name(name)).then_some(name)
+}
+
+/// The names in the text's last lines that say where the whole story is (`Full story: Harbour
+/// Wire`, `Read at harbourwire.example`; `registry/link_credits.txt`): a name or an address
+/// ending its line, with no more words after it.
+fn closing_link_credits(doc: &Doc) -> impl Iterator<Item = &str> {
+    static LINK_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let phrases = super::names::entries(include_str!("registry/link_credits.txt"))
+            .map(regex::escape)
+            .collect::<Vec<_>>()
+            .join("|");
+        regex::Regex::new(&format!(
+            r"(?i)^(?:{phrases})\s*:?\s+(?P<name>[^,;:()]{{2,60}}?)[.!]?$"
+        ))
+        .unwrap()
+    });
+    doc.lines
+        .iter()
+        .rev()
+        .filter(|l| l.kind != Kind::Blank && l.kind != Kind::Title)
+        .take(5)
+        .filter(|l| l.text.len() <= 100)
+        .filter_map(|l| LINK_CREDIT.captures(l.text.trim()))
+        .filter_map(|caps| caps.name("name"))
+        .map(|name| name.as_str().trim())
+        .filter(|name| name.split_whitespace().count() <= 5)
 }
 
 /// `The Valley DAILY POST` as the text's last line: the paper signing off its story.
@@ -1208,6 +1259,74 @@ fn bare_domain(text: &str) -> Option<String> {
     });
     let caps = DOMAIN.captures(text.trim())?;
     Some(caps[1].to_lowercase())
+}
+
+/// The names a desk credit may be of (`Harbour Wire News Desk` → `Harbour Wire News`,
+/// `Harbour Wire`), longest first; none unless the line ends in a desk's words, perhaps with the
+/// editor's initials after them (`Harbour Wire News Desk (JD)`).
+fn desk_names(line: &str) -> impl Iterator<Item = &str> {
+    let mut line = line.trim().trim_end_matches('.');
+    if let Some((before, initials)) = line.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        if (1..=4).contains(&initials.len()) && initials.bytes().all(|b| b.is_ascii_alphabetic()) {
+            line = before.trim_end();
+        }
+    }
+    // Every desk's words end in one of these: most lines need no further look.
+    const LAST_WORDS: [&str; 9] = [
+        "bureau",
+        "service",
+        "desk",
+        "staff",
+        "reporter",
+        "writer",
+        "correspondent",
+        "network",
+        "report",
+    ];
+    let last = line.rsplit(' ').next().unwrap_or_default();
+    let candidate = line.len() <= 80 && LAST_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w));
+    // The desk's words are at most three: try the splits before the last three words.
+    let spaces: Vec<usize> = if candidate {
+        line.match_indices(' ').map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
+    let splits: Vec<usize> = spaces.into_iter().rev().take(3).collect();
+    splits.into_iter().filter_map(move |at| {
+        let (name, desk) = (line[..at].trim(), line[at + 1..].trim());
+        DESK.is_match(desk).then_some(name)
+    })
+}
+
+/// An unknown outlet's desk signing the story on a line of its own, a byline or the text's
+/// closing line: `Harbourwire News Desk (JD)`, `By Valley Courier Staff`. A section's desk
+/// (`Business Desk`, `Sports News Desk`) names no outlet.
+fn unknown_desk_credit(doc: &Doc, hints: &PageHints) -> Option<String> {
+    let closing = doc
+        .lines
+        .iter()
+        .rev()
+        .filter(|l| l.kind != Kind::Blank)
+        .take(3)
+        .map(|l| l.text.as_str());
+    let bylines = hints.byline.iter().map(String::as_str);
+    bylines
+        .chain(doc.meta(Meta::Byline))
+        .map(|l| super::headline::strip_byline_prefix(l).into_owned())
+        .chain(closing.map(str::to_string))
+        .find_map(|line| {
+            // `Harbourwire News Desk`: the name reads as an outlet's with `News`, and is
+            // `Harbourwire`, the shortest split.
+            let names: Vec<&str> = desk_names(&line).collect();
+            let outlet_shaped = names.iter().any(|name| brand_name(name))
+                && !names
+                    .iter()
+                    .any(|name| super::title_line::is_section_label(name));
+            names
+                .last()
+                .filter(|_| outlet_shaped)
+                .and_then(|name| plausible_name(name))
+        })
 }
 
 /// What follows an outlet's name in a desk credit.
@@ -1734,6 +1853,44 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_line_saying_where_the_full_story_is_names_its_outlet() {
+        for (closing, want) in [
+            ("Full story: Harbour Weekly", "Harbour Weekly"),
+            ("Full story: WHBR", "WHBR"),
+            ("Read at www.harbourweekly.example", "harbourweekly.example"),
+            ("Continue reading on Harbour Weekly.", "Harbour Weekly"),
+            ("Read more at Reuters", "Reuters"),
+        ] {
+            let text = format!("{STORY}{LEAD}{closing}\n\nAdd new comment\n");
+            assert_eq!(outlet_of(&text).0, want, "{closing}");
+        }
+        // A sentence goes on past a name; a lower-case word is no outlet's.
+        for closing in [
+            "Full story: the council met again, and the port closed.",
+            "Read at your own risk",
+        ] {
+            let text = format!("{STORY}{LEAD}{closing}\n");
+            assert_eq!(outlet_of(&text).0, "", "{closing}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_outlets_desk_signing_the_story_is_proposed() {
+        for (credit, want) in [
+            ("{STORY}{LEAD}Harbourwire News Desk (JD)\n", "Harbourwire"),
+            ("{STORY}By Valley Courier Staff\n\n{LEAD}", "Valley Courier"),
+        ] {
+            let text = credit.replace("{STORY}", STORY).replace("{LEAD}", LEAD);
+            assert_eq!(outlet_of(&text).0, want, "{credit}");
+        }
+        // A section's desk, or a person's role, names no outlet.
+        for credit in ["Business News Desk", "Jane Doe Staff Writer"] {
+            let text = format!("{STORY}{LEAD}{credit}\n");
+            assert_eq!(outlet_of(&text).0, "", "{credit}");
+        }
+    }
+
+    #[test]
     fn a_byline_written_specially_for_an_unknown_outlet_proposes_it() {
         let text = format!("{STORY}By Jane Okafor, Special to The Harbour Courier\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "The Harbour Courier");
@@ -1900,8 +2057,18 @@ mod tests {
             proposed("Copyright © 2024 Valley Gazette. All Rights Reserved.\n"),
             "Valley Gazette"
         );
+        // The holder after the notice, and notices in the page's own language.
+        assert_eq!(
+            proposed("© All rights reserved. HarbourNews\n"),
+            "HarbourNews"
+        );
+        assert_eq!(
+            proposed("Hak Cipta © 2024 - Valley Gazette,hak cipta dilindungi undang-undang\n"),
+            "Valley Gazette"
+        );
         // A person's copyright on a photo is no site's name.
         assert_eq!(proposed("© 2024 Jane Doe\n"), "");
+        assert_eq!(proposed("Photo © Jane Doe\n"), "");
         assert_eq!(proposed("© Jane Doe/Harbour Pictures\n"), "");
         // The paper signing off its story on the last line.
         assert_eq!(proposed("The Valley DAILY POST\n"), "The Valley DAILY POST");
@@ -2010,12 +2177,16 @@ mod tests {
             format!("Evening Sun\n\n{STORY}{LEAD}"),
             format!("{STORY}Valley Mirror: {LEAD}"),
             format!("{STORY}ANKARA, (Valley Wire / Coast News - 2nd Oct, 2019 ) :{LEAD}"),
+            format!("{STORY}(Harbour News)–{LEAD}"),
+            format!("{STORY}Portville, (Coast Daily)-{LEAD}"),
         ];
         let want = [
             "Valley Standard",
             "Evening Sun",
             "Valley Mirror",
             "Valley Wire",
+            "Harbour News",
+            "Coast Daily",
         ];
         for (text, want) in cases.iter().zip(want) {
             let (outlet, _) = outlet_of(text);
@@ -2025,6 +2196,8 @@ mod tests {
         for text in [
             format!("Press Release\n\n{STORY}{LEAD}"),
             format!("{STORY}Valley Harbour: {LEAD}"),
+            format!("{STORY}(UPDATED)– {LEAD}"),
+            format!("{STORY}(Jane Doe)– {LEAD}"),
         ] {
             assert_eq!(outlet_of(&text).0, "", "{text}");
         }
