@@ -225,6 +225,9 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
     if text.is_empty() {
         return Kind::Blank;
     }
+    if is_headline_ticker(text) {
+        return Kind::Junk;
+    }
     // Chrome, stamps and credits are short; a long line is article text (this also keeps the
     // per-line patterns off most of the input).
     if text.len() > 400 {
@@ -295,6 +298,27 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
         return Kind::Junk;
     }
     Kind::Body
+}
+
+/// `Port reopens after strike  • Farmers expect record harvest  • Stocks rise on earnings  • …`:
+/// a ticker of other stories' headlines run into one line, the copy of a page's news strip. Four
+/// pieces or more between bullets or bars, each of a few capitalised words and none a sentence.
+fn is_headline_ticker(text: &str) -> bool {
+    let Some(separator) = ['•', '|', '·'].into_iter().find(|&c| text.contains(c)) else {
+        return false;
+    };
+    let pieces: Vec<&str> = text
+        .split(separator)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    pieces.len() >= 4
+        && pieces.iter().all(|p| {
+            let words = p.split_whitespace().count();
+            (3..=25).contains(&words)
+                && p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !p.ends_with(['.', '!', '?', ':', ','])
+        })
 }
 
 /// `/0 Comments/in , , /by`: a blog's post-meta widget with its fields left empty, the pieces
@@ -421,6 +445,23 @@ pub(crate) fn split_trailing_notice(text: &str) -> Option<(&str, &str)> {
     (more_words_than(story, 12) && !is_reader_notice(story)).then_some((story, notice))
 }
 
+/// A font-size widget's label run on after a line (`Harbour Wire, April 25, 2017 Adjust font
+/// size:`): the line, and the label.
+pub(crate) fn split_trailing_widget(text: &str) -> Option<(&str, &str)> {
+    static WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s+(?:(?:adjust|change) )?(?:font|text) ?size\s*:?\s*(?:[aA][-+]?\s*){0,3}$",
+        )
+        .unwrap()
+    });
+    if text.len() > 200 || !text.contains(['z', 'Z']) {
+        return None;
+    }
+    let at = WIDGET.find(text)?.start();
+    let line = text[..at].trim_end();
+    (!line.is_empty()).then(|| (line, text[at..].trim()))
+}
+
 pub(crate) fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
 }
@@ -491,6 +532,38 @@ mod tests {
             "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
              low bookings, the company said in a statement."
         );
+    }
+
+    #[test]
+    fn a_font_size_widget_run_on_after_a_stamp_is_split_off() {
+        assert_eq!(
+            split_trailing_widget("Harbour Wire, April 25, 2017 Adjust font size:"),
+            Some(("Harbour Wire, April 25, 2017", "Adjust font size:"))
+        );
+        assert_eq!(
+            split_trailing_widget("May 3, 2024 Text size A- A+"),
+            Some(("May 3, 2024", "Text size A- A+"))
+        );
+        assert_eq!(
+            split_trailing_widget("The font size of the sign was small"),
+            None
+        );
+        assert_eq!(split_trailing_widget("Font size"), None);
+    }
+
+    #[test]
+    fn a_ticker_of_other_headlines_is_chrome_and_a_table_row_is_not() {
+        let ticker = "Harbour port reopens after long strike  • Valley farmers expect record \
+            harvest  • Coast stocks rise on upbeat earnings, data  • Council approves the new \
+            budget  • China Focus: Fewer suspects fled in 2016 as drive continues  ";
+        assert!(is_headline_ticker(ticker));
+        for kept in [
+            "| Year | Revenue | Profit | Staff |",
+            "Harbour port reopens after strike. | The council met. | Stocks rose. | It rained.",
+            "Port reopens | Farmers expect record harvest",
+        ] {
+            assert!(!is_headline_ticker(kept), "{kept}");
+        }
     }
 
     #[test]

@@ -279,6 +279,19 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 continue;
             }
         }
+        if let Some((line, widget)) = super::chrome::split_trailing_widget(stripped) {
+            lines.push(Line {
+                text: line.to_string(),
+                kind: classify(line, outlets, mostly_latin),
+                bullet: false,
+            });
+            lines.push(Line {
+                text: widget.to_string(),
+                kind: Kind::Junk,
+                bullet: false,
+            });
+            continue;
+        }
         if let Some((story, notice)) = super::chrome::split_trailing_notice(stripped) {
             lines.push(Line {
                 text: story.to_string(),

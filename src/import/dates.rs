@@ -114,6 +114,10 @@ static PAGE_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The weather beside a page's clock (`4 February, 2026, 8:28 pm Central - 27°C Rain`): the
+/// line is the page's header, dated the day it was saved.
+static WEATHER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d\s*(?:°\s*[CF](?-u:\b)|℃|℉)").unwrap());
 /// A time of day with minutes: a story's stamp carries one, a page's clock of the day does not.
 static CLOCK_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)\d{1,2}:\d{2}(?-u:\b)").unwrap());
@@ -491,7 +495,7 @@ fn stamps(doc: &Doc, out: &mut Vec<Candidate>) {
     // bare date above the headline on that day is the clock's too, not the story's.
     let page_clock = doc.lines[..title_at.unwrap_or(0)]
         .iter()
-        .position(|l| PAGE_CLOCK.is_match(&l.text));
+        .position(|l| PAGE_CLOCK.is_match(&l.text) || WEATHER.is_match(&l.text));
     let clock_day = page_clock.and_then(|at| dates_in(&doc.lines[at].text).into_iter().next());
     // `20 Nov 2024 23 minute ago`, `20 Nov 2024 1 hours ago`: the cards of a feed of the
     // latest stories, each dated and aged; none of them dates this one.
@@ -1484,5 +1488,8 @@ mod more_tests {
         // Another day's date there is still the story's stamp.
         let text = format!("1.53 AM Friday, 26 April 2024\n25 April 2024\n\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text).as_deref(), Some("2024-04-25"));
+        // A header's date beside the weather is the page's clock too.
+        let text = format!("4 February, 2026, 8:28 pm Portville - 27°C Rain\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text), None);
     }
 }

@@ -1546,6 +1546,23 @@ mod tests {
     }
 
     #[test]
+    fn a_label_over_a_ticker_of_headlines_and_a_stamp_with_a_font_widget_is_no_headline() {
+        let text = "Off the wire\nHarbour port reopens after long strike  • Valley farmers \
+            expect record harvest  • Coast stocks rise on upbeat earnings, data  • Council \
+            approves the new budget  • Ferry operator adds winter crossings this year  • Rail \
+            line to reopen after repairs next month  • Storm warning issued for the northern \
+            coast  • Court fines shipping line over fuel spill  • Museum opens new wing for \
+            modern art  \nYou are here:   Home\n\nPortville projects copper output to hit a \
+            record this year\n\nHarbour Wire, April 25, 2017 Adjust font size:\n\nPortville, \
+            the region's second largest copper producer, said on Tuesday that it expects \
+            output to hit a record this year.\n";
+        assert_eq!(
+            title_of(text).0,
+            "Portville projects copper output to hit a record this year"
+        );
+    }
+
+    #[test]
     fn a_headline_glued_to_its_copy_is_read_once_and_a_sourced_photo_is_no_headline() {
         let glued =
             "Storm closes the harbour for two daysStorm closes the harbour for two days\n\n\
