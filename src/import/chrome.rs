@@ -17,7 +17,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
         [
             r"back to top|go top|top|go to contents(?: go to navigation)?|go to navigation|(?:skip|jump)(?: directly| straight)? to .+|skip navigation",
             r"(?:we use |this (?:site|website) uses )?cookies?(?: (?:on|policy|settings|preferences|notice|consent)(?: .*)?)?|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|consent)",
-            r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page",
+            r"subscribe(?: now| to .*)?|newsletter|sign up(?: .*)?|sign in|log ?in|log ?out|register|join|my page|(?:log ?in|sign ?in|continue|connect) with (?:twitter|facebook|google|apple|linkedin|x|e-?mail)|password|remember me.*|forgot (?:your )?password\??|username",
             r"send feedback|how can we improve\??|thanks for your feedback!?|feedback|report an error|corrections?",
             r"(?:share|e-?mail|print|save|send|copy|bookmark|listen to)(?: this| the)?(?: article| story| page| link)?(?: for later)?:?|[-+−]?\d(?:\s+[-+−]?\d){2,}|share on .*|facebook|twitter|x|kakao ?(?:talk|story)?|linkedin|whatsapp|telegram|line|naver|band|e-?mail|print|copy (?:link|url)|(?:url|link) copied.*|bookmark|save|scrap",
             r"font ?size.*|text ?size.*|letter ?size|글자 ?크기.*|폰트.*|(?:[aA가] ?){2,3}|a\s?\+|a\s?-|zoom (?:in|out)|listen(?: to (?:this )?article)?|audio|play|pause|tts",
@@ -338,7 +338,8 @@ fn is_widget_run(text: &str) -> bool {
         widgets += usize::from(widget);
         label || widget
     });
-    all_chrome && widgets > 0 && text.split(['/', ',', '|']).count() >= 3
+    // `Listen | Print`: two widgets are a run too.
+    all_chrome && (widgets >= 2 || (widgets > 0 && text.split(['/', ',', '|']).count() >= 3))
 }
 
 /// Whether [`CONTACT`] may match `text`: its lines open with `(`, `p`, `c`, `e`, `w`, `f` or `d`
@@ -445,6 +446,23 @@ pub(crate) fn split_trailing_notice(text: &str) -> Option<(&str, &str)> {
     (more_words_than(story, 12) && !is_reader_notice(story)).then_some((story, notice))
 }
 
+/// A photo's placeholder alt text glued to the line after it (`article imageThree charged over
+/// …`): the label, and the line.
+pub(crate) fn split_glued_image_label(text: &str) -> Option<(&str, &str)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:(?:article|featured|main|lead|hero|post) )?(?:image|photo|picture|img)\p{Lu}",
+        )
+        .unwrap()
+    });
+    if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let m = LABEL.find(text)?;
+    let at = m.end() - text[..m.end()].chars().next_back()?.len_utf8();
+    Some((&text[..at], &text[at..]))
+}
+
 /// A font-size widget's label run on after a line (`Harbour Wire, April 25, 2017 Adjust font
 /// size:`): the line, and the label.
 pub(crate) fn split_trailing_widget(text: &str) -> Option<(&str, &str)> {
@@ -523,7 +541,8 @@ mod tests {
     fn share_print_and_font_size_widgets_are_chrome() {
         let ctx = crate::import::ImportContext::with_defaults(&[]);
         let text = "Ferry operator cancels winter crossings\n\nShare\nPrint\n-2 -1 0 +1 +2\n\
-            A A A\nGo Top\nEmail this article\nSave for later\nListen to this article\n\n\
+            A A A\nGo Top\nEmail this article\nSave for later\nListen to this article\n\
+            Password\nRemember meForgot password?\n    Log in with Twitter\nListen | Print\n\n\
             The ferry operator cancelled its winter crossings on Monday, citing thick ice and low \
             bookings, the company said in a statement.\n";
         let body = crate::import::import_text(text, "t.txt", &ctx).body;
@@ -532,6 +551,16 @@ mod tests {
             "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
              low bookings, the company said in a statement."
         );
+    }
+
+    #[test]
+    fn a_photos_placeholder_glued_to_the_headline_is_split_off() {
+        assert_eq!(
+            split_glued_image_label("article imageThree charged over the port fire"),
+            Some(("article image", "Three charged over the port fire"))
+        );
+        assert_eq!(split_glued_image_label("imagery shows the port"), None);
+        assert_eq!(split_glued_image_label("Photo of the port"), None);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub(crate) fn normalize(text: &str) -> String {
 /// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle", "Jane Doe
 /// [Source: Harbour Council/Facebook]".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$|\[(?:source|photo|image|credit|pic)s?\s*:[^\]]*\]\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration|fotos?|fotografía|bild|picha|gambar)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$|\[(?:source|photo|image|credit|pic)s?\s*:[^\]]*\]\s*$").unwrap()
 });
 
 /// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
@@ -278,6 +278,19 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 });
                 continue;
             }
+        }
+        if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
+            lines.push(Line {
+                text: label.to_string(),
+                kind: Kind::Junk,
+                bullet: false,
+            });
+            lines.push(Line {
+                text: line.to_string(),
+                kind: classify(line, outlets, mostly_latin),
+                bullet: false,
+            });
+            continue;
         }
         if let Some((line, widget)) = super::chrome::split_trailing_widget(stripped) {
             lines.push(Line {
@@ -951,6 +964,7 @@ mod tests {
             "A photo of the ceremony.",
             "File photo",
             "Photo: Jane Doe",
+            "Foto: Harbour Daily/Jane Doe",
             "(Photo: Yonhap)",
             "[photo] the harbour",
             "Leaders meet in Paris. (AP Photo/Jane Doe)  ",

@@ -132,6 +132,15 @@ static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:\s*\((?:ATTN|attn|Attn)[^)]*\)|\s*\((?:LEAD|URGENT|UPDATE|Update|\d+(?:st|nd|rd|th) LD|CORRECTED|Yonhap|AP|AFP|Reuters|Newsmaker)\)|\s*[(\[](?i:{})[)\]]|\s*\(\d{{1,5}}\s\p{{L}}+\))+\s*$", *TITLE_LABELS)).unwrap()
 });
 
+/// A reading label before the headline (`You're reading: …`, `registry/reading_labels.txt`).
+static READING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = super::names::entries(include_str!("registry/reading_labels.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)^(?:{labels})\s*:\s+")).unwrap()
+});
+
 /// A bracketed site label before the headline (`[<< wikinews]`) and separators left dangling at
 /// either end (`Headline |`, a breadcrumb's `//Headline`).
 static DANGLING: LazyLock<Regex> =
@@ -168,6 +177,7 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
     loop {
         let before = title.len();
         title = LEADING_CODE.replace(&title, "").trim().to_string();
+        title = READING_LABEL.replace(&title, "").trim().to_string();
         title = SECTION_LABEL.replace(&title, "").trim().to_string();
         title = without_breadcrumb(&title).to_string();
         title = TRAILING_LABEL.replace(&title, "").trim().to_string();
@@ -855,6 +865,15 @@ pub(crate) fn without_byline_extras(text: &str) -> &str {
         .trim()
 }
 
+/// A byline part without a stamp, relative time or reading time run on after it (`Reuters 4
+/// hours ago in World` → `Reuters`).
+pub(crate) fn without_byline_time(text: &str) -> &str {
+    BYLINE_EXTRAS_TAIL
+        .find(text)
+        .map_or(text, |m| &text[..m.start()])
+        .trim()
+}
+
 /// A reporter's role in capitals after the name, and where they filed from: `Jane Doe CHIEF
 /// FOOTBALL CORRESPONDENT at the National Stadium`.
 static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1121,7 +1140,7 @@ mod tests {
     }
 
     #[test]
-    fn a_counter_after_the_headline_is_cut_off() {
+    fn a_counter_after_the_headline_and_a_reading_label_before_it_are_cut_off() {
         let ctx = crate::import::ImportContext::with_defaults(&[]);
         let clean = |t: &str| clean_title(t, None, &ctx.outlets);
         assert_eq!(
@@ -1136,6 +1155,15 @@ mod tests {
         assert_eq!(
             clean("The 2024 budget (part 2)"),
             "The 2024 budget (part 2)"
+        );
+        // A reading label before it goes.
+        assert_eq!(
+            clean("You're reading: Ferry crossings resume after storm"),
+            "Ferry crossings resume after storm"
+        );
+        assert_eq!(
+            clean("Reading the signs: Ferry crossings resume"),
+            "Reading the signs: Ferry crossings resume"
         );
     }
 

@@ -353,6 +353,8 @@ impl OutletMatcher {
                 .flat_map(|p| p.split(" — "));
             // `By Valley Courier Staff`: the outlet's desk.
             for part in parts {
+                // `By Harbour Wire 4 hours ago in World`: the outlet before the card's age.
+                let part = super::headline::without_byline_time(part);
                 if let Some(i) = self
                     .resolve_index(part)
                     .or_else(|| self.desk_credit(part))
@@ -1888,6 +1890,12 @@ mod tests {
             let text = format!("{STORY}{LEAD}{credit}\n");
             assert_eq!(outlet_of(&text).0, "", "{credit}");
         }
+    }
+
+    #[test]
+    fn a_byline_of_an_outlet_with_its_cards_age_names_it() {
+        let text = format!("{STORY}Listen | Print\nBy Reuters     4 hours ago in World\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Reuters");
     }
 
     #[test]

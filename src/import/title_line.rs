@@ -1369,6 +1369,19 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_around_a_credit_line_in_another_language_is_no_headline() {
+        let text = "Rabu 29 Nov 2017 19:48 WIB\n\nPresident urges people near the volcano to \
+            leave\n\nThe volcano's eruption seen from Kubu, on Tuesday (November 28).\n\
+            Foto: Harbour Daily/Jane Doe\nThe volcano's eruption seen from Kubu, on Tuesday \
+            (November 28).\n\nPORTVILLE -- The president has urged people living near the \
+            volcano to leave amid warnings of another larger eruption.\n";
+        assert_eq!(
+            title_of(text).0,
+            "President urges people near the volcano to leave"
+        );
+    }
+
+    #[test]
     fn a_caption_with_its_photographer_and_agency_glued_on_is_no_headline() {
         let text = "Harbour council votes to rebuild the old pier by 2030\n\n\
             The mayor's plan won by a single vote after a night of debate\n\n\
