@@ -279,6 +279,19 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 continue;
             }
         }
+        if let Some((headline, stamp)) = super::dates::split_glued_stamp(stripped) {
+            lines.push(Line {
+                text: headline.to_string(),
+                kind: classify(headline, outlets, mostly_latin),
+                bullet,
+            });
+            lines.push(Line {
+                text: stamp.to_string(),
+                kind: Kind::Meta(Meta::Stamp),
+                bullet: false,
+            });
+            continue;
+        }
         if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
             lines.push(Line {
                 text: label.to_string(),

@@ -462,6 +462,23 @@ static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// `Council approves budgetWritten on the 2 March 2018`: a labelled stamp glued to the end of the
+/// headline, the label's capital right after a lower-case letter; the headline and the stamp.
+pub(crate) fn split_glued_stamp(text: &str) -> Option<(&str, &str)> {
+    static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Ll}(?P<stamp>(?:Published|Posted|Updated|Last updated|Written|Modified)(?-u:\b).*\d.*)$")
+            .unwrap()
+    });
+    if text.len() > 250 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let stamp = GLUED_STAMP.captures(text)?.name("stamp")?;
+    if dates_in(stamp.as_str()).is_empty() {
+        return None;
+    }
+    Some((&text[..stamp.start()], stamp.as_str()))
+}
+
 /// A leading stamp as [`split_leading_stamp`] cuts it, its date parted from a clock time glued
 /// to it (`2021.06.1418:47:00UTC` → `2021.06.14 18:47:00UTC`) so that the date reads.
 pub(crate) fn spaced_stamp(stamp: &str) -> String {
@@ -1491,5 +1508,14 @@ mod more_tests {
         // A header's date beside the weather is the page's clock too.
         let text = format!("4 February, 2026, 8:28 pm Portville - 27°C Rain\n\n{HEAD}{LEAD}");
         assert_eq!(date_of(&text), None);
+        // A labelled stamp glued to the headline's end.
+        let text = format!("Council approves budgetWritten on the 2 March 2018\n\n{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2018-03-02"));
+        let got = crate::import::import_text(
+            &text,
+            "t.txt",
+            &crate::import::ImportContext::with_defaults(&[]),
+        );
+        assert_eq!(got.front.title, "Council approves budget");
     }
 }
