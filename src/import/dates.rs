@@ -1246,6 +1246,14 @@ mod more_tests {
             "{}",
             got.front.title
         );
+        // The day and its year before the credit's bracket.
+        let text = "Drought relief grows\n\nPORTVILLE, Feb 25 2010 (Harbour Wire) - Maize \
+            farmers near the mountain have lived through no drought like this one.\n";
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2010-02-25")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
-    let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}}))?");
+    let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}})(?:,? (?P<mdyear>(?:19|20)\d\d))?)?");
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
     let org = format!(
         r"(?:,?\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z0-9 .&/-]{{0,40}}?)(?:\s+(?:-|–|—)\s*(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))?\s*\))?"
@@ -71,6 +71,13 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     {
         return None;
     }
+    // `HARBOURWIRE.CO.ID, PORTVILLE --`: the site's address credits the story, the region after
+    // it is the place.
+    let region = caps.name("region").map(|m| m.as_str());
+    let (place, site) = match region.filter(|_| address_shaped(place)) {
+        Some(region) => (region, Some(place.to_lowercase())),
+        None => (place, None),
+    };
     Some(Dateline {
         place: place.to_uppercase(),
         month_day: caps
@@ -82,9 +89,29 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
             .name("org")
             .or(caps.name("torg"))
             .or(caps.name("dorg"))
-            .map(|m| m.as_str().trim().to_string()),
-        full_date: caps.name("fulldate").map(|m| m.as_str().to_string()),
+            .map(|m| m.as_str().trim().to_string())
+            .or(site),
+        // `BLANTYRE, Feb 25 2010 (Wire) -`: the day with its year is the filing date too.
+        full_date: caps
+            .name("fulldate")
+            .map(|m| m.as_str().to_string())
+            .or_else(|| {
+                let (md, year) = (caps.name("md")?, caps.name("mdyear")?);
+                Some(format!("{}, {}", md.as_str(), year.as_str()))
+            }),
     })
+}
+
+/// A web address in capitals (`HARBOURWIRE.CO.ID`): labels parted by dots, the first of three
+/// characters or more, the last of two to six letters; never initials (`U.S.`).
+fn address_shaped(text: &str) -> bool {
+    let labels: Vec<&str> = text.split('.').collect();
+    labels.len() >= 2
+        && labels[0].len() >= 3
+        && labels.iter().all(|l| !l.is_empty())
+        && labels
+            .last()
+            .is_some_and(|l| (2..=6).contains(&l.len()) && l.chars().all(|c| c.is_alphabetic()))
 }
 
 /// The dateline of the first paragraph that has one (a deck or a stray widget line may come first).
@@ -1224,6 +1251,14 @@ mod tests {
             ("PORTVILLE", Some("Harbour Wire"))
         );
         assert!(parse_dateline("PORTVILLE-based firms said on Monday").is_none());
+        // A site's address before the place credits the story.
+        let site = parse_dateline("HARBOURWIRE.CO.ID, PORTVILLE -- The council met").unwrap();
+        assert_eq!(
+            (site.place.as_str(), site.org.as_deref()),
+            ("PORTVILLE", Some("harbourwire.co.id"))
+        );
+        let initials = parse_dateline("U.S., Portville -- The council met");
+        assert!(initials.is_none_or(|d| d.org.is_none()));
         assert!(parse_dateline("Portville-based firms said on Monday").is_none());
     }
 }

@@ -312,7 +312,12 @@ impl OutletMatcher {
         if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
             // `(AFP-Jiji)`, `(Reuters/Kyodo)`: the agency that wrote it first, its distributor after.
             let parts = std::iter::once(org).chain(org.split(['-', '/']));
-            if let Some(i) = parts.filter_map(|p| self.resolve_index(p)).next() {
+            let by_address = || bare_domain(org).and_then(|d| self.domain_owner(&d));
+            if let Some(i) = parts
+                .filter_map(|p| self.resolve_index(p))
+                .next()
+                .or_else(by_address)
+            {
                 Weights::add(&mut weights.author, i, 10);
             }
         }
@@ -1708,6 +1713,12 @@ mod tests {
         assert_eq!(name("EXAMPLE.ORG").as_deref(), Some("Example Group"));
         assert_eq!(name("example.com"), None);
         assert_eq!(name("notexample.org"), None);
+    }
+
+    #[test]
+    fn a_sites_address_before_the_datelines_place_names_the_outlet() {
+        let text = format!("{STORY}THEHINDU.COM, CHENNAI -- {LEAD}");
+        assert_eq!(outlet_of(&text).0, "The Hindu");
     }
 
     #[test]
