@@ -865,15 +865,21 @@ impl OutletMatcher {
                 // story's last paragraph (or a line of its own) is signed by its author.
                 let closes = text[m.end()..].trim().is_empty();
                 let alone = closes && m.start() == 0;
-                let weight = if Some(n) == first_para && m.start() < 150 {
-                    10
-                } else if alone || (closes && Some(n) == last_para) || m.start() == 0 {
-                    8
-                } else if closes {
-                    1
-                } else {
-                    3
-                };
+                // `… noted in Portville.(Wire)` closing a short first paragraph: a photo's
+                // caption and its credit, printed above the byline.
+                let after_sentence = text[..m.start()]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '”']);
+                let weight =
+                    if Some(n) == first_para && m.start() < 150 && !(closes && after_sentence) {
+                        10
+                    } else if alone || (closes && Some(n) == last_para) || m.start() == 0 {
+                        8
+                    } else if closes {
+                        1
+                    } else {
+                        3
+                    };
                 *author.entry(owner).or_default() += weight;
             }
         }
@@ -1713,6 +1719,15 @@ mod tests {
         assert_eq!(name("EXAMPLE.ORG").as_deref(), Some("Example Group"));
         assert_eq!(name("example.com"), None);
         assert_eq!(name("notexample.org"), None);
+    }
+
+    #[test]
+    fn a_wires_credit_closing_a_caption_above_the_byline_is_the_photos() {
+        let text = "Water crisis still grips the valley\n\nDecember 21, 2015, 11:04am\n\n\
+            Since the water crisis announcement was made, water use fell by a quarter in \
+            Portville.(REUTERS)  \n\nBy Jane Doe, SABC\n\nAlthough Portville has recently \
+            received some rain, the water crisis is far from over, officials said on Monday.\n";
+        assert_eq!(outlet_of(text).0, "SABC News");
     }
 
     #[test]
