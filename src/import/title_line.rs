@@ -860,7 +860,13 @@ impl<'a> Head<'a> {
         let in_list = matches!(run, Run::List);
         // Below a paragraph only a headline printed again, or one with its byline or stamp under
         // it, can be the headline; a sentence ending in a full stop is text unless it is short.
-        let headline_marks = !in_list && (repeated || (around.meta_follows && around.gap <= 1));
+        // A blog's post title stands under its date header (`Wednesday, 3 December 2008`), below
+        // the blog's own paragraphs of promotion.
+        let under_stamp = text_lines_before(lines, i)
+            .next()
+            .is_some_and(|l| l.kind == Kind::Meta(Meta::Stamp));
+        let headline_marks =
+            !in_list && (repeated || ((around.meta_follows || under_stamp) && around.gap <= 1));
         if (paragraphs_before > 0 && !headline_marks)
             || (ends_with_full_stop(text) && words > 8 && !repeated)
         {
@@ -1366,6 +1372,16 @@ mod tests {
             title_of(text).0,
             "As Council Returns, Mayor's Coalition Wobbles and Opposition Goes on the Attack"
         );
+    }
+
+    #[test]
+    fn a_blogs_post_title_under_its_date_header_follows_the_blogs_promotions() {
+        let text = "A Change of Tides\n\nPlease read more harbour news and listen to Valley \
+            Radio at the Valley Party's site. Follow the blog on Facebook for the latest posts.\n\n\
+            Wednesday, 3 December 2008\n\nHarbour rice output rises 12 pc\n\nPORTVILLE \
+            (Harbour Wire): The region's rice output rose 12 percent this year, national media \
+            reported.\n";
+        assert_eq!(title_of(text).0, "Harbour rice output rises 12 pc");
     }
 
     #[test]
