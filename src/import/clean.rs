@@ -233,6 +233,21 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             }
             continue;
         }
+        if let Some([headline, byline, stamp, lead]) = byline_run_on(stripped) {
+            for (text, kind) in [
+                (headline, Kind::Body),
+                (byline, Kind::Meta(Meta::Byline)),
+                (stamp, Kind::Meta(Meta::Stamp)),
+                (lead, classify(lead, outlets, mostly_latin)),
+            ] {
+                lines.push(Line {
+                    text: text.to_string(),
+                    kind,
+                    bullet: false,
+                });
+            }
+            continue;
+        }
         if let Some((byline, story)) =
             super::headline::split_byline_before_dateline(stripped, outlets)
         {
@@ -679,6 +694,59 @@ fn wire_run_on(text: &str) -> Option<(&str, &str, &str)> {
     ))
 }
 
+/// `Storm closes port By Jane Doe - September 24, 2021 0 182 Facebook Twitter The port …`: a
+/// page's headline, byline, stamp, counters, share buttons and lead copied as one line; the
+/// headline, the byline, the stamp and the lead.
+fn byline_run_on(text: &str) -> Option<[&str; 4]> {
+    static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<head>\S.{18,200}?) (?P<byline>By (?:\p{Lu}[\p{L}'’.-]+ ){1,3}\p{Lu}[\p{L}'’.-]+) [-–|•·] (?P<stamp>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}) (?P<rest>.{60,})$").unwrap()
+    });
+    /// What a page prints between the stamp and the lead: counters and share buttons.
+    fn widget_word(word: &str) -> bool {
+        word.bytes().all(|b| b.is_ascii_digit())
+            || [
+                "Facebook",
+                "Twitter",
+                "Pinterest",
+                "WhatsApp",
+                "Email",
+                "LinkedIn",
+                "Telegram",
+                "Share",
+                "Print",
+                "Tweet",
+                "Reddit",
+            ]
+            .contains(&word)
+    }
+    if text.len() < 120 || !text.contains(" By ") {
+        return None;
+    }
+    let caps = RUN_ON.captures(text)?;
+    let rest = caps.name("rest")?.as_str();
+    let mut lead = rest;
+    while let Some((word, after)) = lead.split_once(' ') {
+        if !widget_word(word) {
+            break;
+        }
+        lead = after;
+    }
+    // The page's section label comes first: `News Storm closes port`.
+    let mut head = caps.name("head")?.as_str();
+    while let Some((word, after)) = head.split_once(' ') {
+        if !super::title_line::is_section_label(word) || !after.starts_with(char::is_uppercase) {
+            break;
+        }
+        head = after;
+    }
+    lead.starts_with(|c: char| c.is_uppercase()).then_some([
+        head,
+        caps.name("byline")?.as_str(),
+        caps.name("stamp")?.as_str(),
+        lead,
+    ])
+}
+
 /// `Storm closes portStorm closes port`: a headline printed twice with nothing between (the
 /// page's heading and its copy for sharing), once.
 fn undoubled(text: &str) -> &str {
@@ -967,6 +1035,26 @@ mod tests {
         );
         assert_eq!(got.front.byline, vec!["Jane Doe".to_string()]);
         assert_eq!(got.front.title, "Harbour deports 12 workers");
+    }
+
+    #[test]
+    fn a_page_copied_as_one_line_is_read_as_its_headline_byline_stamp_and_lead() {
+        let text = "News Storm closes the harbour for two days By Jane Doe - September 24, 2021 \
+            0 182 Facebook Twitter Pinterest WhatsApp If you need a ferry today, you will wait \
+            longer than you would have a year ago, according to the port authority.\n";
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        let got = crate::import::import_text(text, "t.txt", &ctx);
+        assert_eq!(got.front.title, "Storm closes the harbour for two days");
+        assert_eq!(got.front.byline, vec!["Jane Doe".to_string()]);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2021-09-24")
+        );
+        assert!(
+            got.body.trim().starts_with("If you need a ferry today"),
+            "{}",
+            got.body
+        );
     }
 
     #[test]
