@@ -2367,6 +2367,19 @@ fn consider_run(text: &str, base: usize, run: &[(usize, &str)], found: &mut Vec<
     };
     let first = first.trim_end_matches(['\'', '’']);
     if !names::is_given_name(first) {
+        // `Tipster Jane Doe has shared…`: a common noun capitalised only because it opens the
+        // sentence, before a given name and a family name.
+        let sentence_start = text[..base + first_offset]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
+        let common_word = first.chars().skip(1).all(|c| c.is_lowercase())
+            && !names::is_non_person(first)
+            && !super::headline::is_organisation(first);
+        if sentence_start && common_word && run.len() >= 3 && names::is_given_name(run[1].1) {
+            consider_run(text, base, &run[1..], found);
+        }
         return;
     }
     let words = run
@@ -2811,6 +2824,17 @@ mod tests {
             names.contains(&"Hamad bin Faleh Al Qasimi".to_string()),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_common_noun_opening_the_sentence_before_a_full_name_is_no_part_of_it() {
+        let names = found("Tipster Noel Abara has shared a render of the phone.");
+        assert_found(&names, &["Noel Abara"]);
+        assert_not_found(&names, &["Tipster Noel Abara"]);
+        // Inside a sentence the word is capitalised for a reason, and an outlet's word is no
+        // common noun.
+        let names = found("Radio Maria Tiempo airs the mass on Sundays.");
+        assert_not_found(&names, &["Maria Tiempo"]);
     }
 
     #[test]
