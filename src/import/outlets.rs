@@ -1147,7 +1147,16 @@ fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
     let first = doc.lines.iter().position(|l| l.kind != Kind::Blank)?;
     let name_shaped = paper_name_shaped;
     let line = doc.lines[first].text.trim();
-    if title_at.is_some_and(|t| first < t) && name_shaped(line) {
+    // Above the headline, or, in a text without one, right above the story (`Valley News`,
+    // then the lead).
+    let above_story = title_at.is_none()
+        && doc
+            .lines
+            .iter()
+            .skip(first + 1)
+            .find(|l| l.kind != Kind::Blank)
+            .is_some_and(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text));
+    if (title_at.is_some_and(|t| first < t) || above_story) && name_shaped(line) {
         return Some(line);
     }
     let lead = doc.paragraphs().next()?;
@@ -2212,6 +2221,7 @@ mod tests {
             format!("{STORY}Valley Mirror: {LEAD}"),
             format!("{STORY}ANKARA, (Valley Wire / Coast News - 2nd Oct, 2019 ) :{LEAD}"),
             format!("{STORY}(Harbour News)–{LEAD}"),
+            format!("Valley Herald\n\n{LEAD}"),
             format!("{STORY}Portville, (Coast Daily)-{LEAD}"),
         ];
         let want = [
@@ -2220,6 +2230,7 @@ mod tests {
             "Valley Mirror",
             "Valley Wire",
             "Harbour News",
+            "Valley Herald",
             "Coast Daily",
         ];
         for (text, want) in cases.iter().zip(want) {
