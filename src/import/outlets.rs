@@ -2221,7 +2221,7 @@ mod tests {
             format!("{STORY}Valley Mirror: {LEAD}"),
             format!("{STORY}ANKARA, (Valley Wire / Coast News - 2nd Oct, 2019 ) :{LEAD}"),
             format!("{STORY}(Harbour News)–{LEAD}"),
-            format!("Valley Herald\n\n{LEAD}"),
+            format!("VHR News\n\n{LEAD}The line said it would appeal the fine.\n"),
             format!("{STORY}Portville, (Coast Daily)-{LEAD}"),
         ];
         let want = [
@@ -2230,7 +2230,7 @@ mod tests {
             "Valley Mirror",
             "Valley Wire",
             "Harbour News",
-            "Valley Herald",
+            "VHR News",
             "Coast Daily",
         ];
         for (text, want) in cases.iter().zip(want) {
