@@ -839,9 +839,22 @@ impl OutletMatcher {
                 .filter(|caps| !cited(paragraph, caps.get(0).map_or(0, |m| m.start())))
                 .map(|caps| {
                     let name = caps["name"].trim().trim_end_matches(['.', '\'', '’']);
-                    name.strip_prefix("The ").unwrap_or(name).to_string()
+                    let name = name.strip_prefix("The ").unwrap_or(name);
+                    // `told VHR's Jane Doe`: the newsroom, by its reporter; an acronym will do.
+                    match name.split_once("'s ").or_else(|| name.split_once("’s ")) {
+                        Some((outlet, reporter)) if reporter.contains(' ') => {
+                            (outlet.to_string(), true)
+                        }
+                        _ => (name.to_string(), false),
+                    }
                 })
-                .find(|name| brand_name(name) && self.resolve_index(name).is_none())
+                .find(|(name, by_reporter)| {
+                    let acronym = (2..=6).contains(&name.len())
+                        && name.bytes().all(|b| b.is_ascii_uppercase());
+                    (brand_name(name) || (*by_reporter && acronym))
+                        && self.resolve_index(name).is_none()
+                })
+                .map(|(name, _)| name)
         })
     }
 
@@ -2158,6 +2171,10 @@ mod tests {
         // Not a newsroom's name: a person, a body.
         assert_eq!(told("Jane Doe"), "");
         assert_eq!(told("Parliament"), "");
+        // A newsroom by its reporter, even by its initials; initials alone are anyone's.
+        assert_eq!(told("VHR's Jane Doe"), "VHR");
+        assert_eq!(told("HarbourNews's Jane Doe"), "HarbourNews");
+        assert_eq!(told("VHR"), "");
         let statement = format!(
             "{STORY}{LEAD}The port authority said in a statement to Valley News that it would \
             appeal.\n\n"
