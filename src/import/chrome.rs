@@ -76,7 +76,36 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^sources?\s*:\s*\S").unwrap());
+/// A `Source:` line, in the page's language (`registry/source_labels.txt`).
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*:\s*\S", source_labels())).unwrap());
+
+/// The source labels as one alternation, for a pattern.
+pub(crate) fn source_labels() -> String {
+    super::names::entries(include_str!("registry/source_labels.txt"))
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `… the rivers rose. Quelle: Harbour Wire`: a source label closing the story's last paragraph
+/// after its last sentence; the paragraph, and the source line.
+pub(crate) fn split_trailing_source(text: &str) -> Option<(&str, &str)> {
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r#"[.!?"”]\s+(?P<source>(?i:{})\s*:\s*[^.:!?]{{2,60}}?)\s*$"#,
+            source_labels()
+        ))
+        .unwrap()
+    });
+    let tail = &text[text.floor_char_boundary(text.len().saturating_sub(90))..];
+    if !tail.contains(':') {
+        return None;
+    }
+    let source = TRAILING.captures(tail)?.name("source")?;
+    let at = text.len() - tail.len() + source.start();
+    Some((text[..at].trim_end(), source.as_str()))
+}
 
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\((?:attn|attention|editor'?s note|eds)(?-u:\b)[^)]*\)$|^(?:editor'?s note|eds?)\s*:").unwrap()
@@ -550,6 +579,25 @@ mod tests {
             body.trim(),
             "The ferry operator cancelled its winter crossings on Monday, citing thick ice and \
              low bookings, the company said in a statement."
+        );
+    }
+
+    #[test]
+    fn a_source_closing_the_last_paragraph_is_split_off_in_any_language() {
+        assert_eq!(
+            split_trailing_source("The rivers rose again on Sunday. Quelle: harbour Nachrichten"),
+            Some((
+                "The rivers rose again on Sunday.",
+                "Quelle: harbour Nachrichten"
+            ))
+        );
+        assert_eq!(
+            split_trailing_source("The rivers rose. Source: the council said it was false."),
+            None
+        );
+        assert_eq!(
+            split_trailing_source("The rivers rose again on Sunday."),
+            None
         );
     }
 

@@ -346,6 +346,19 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             });
             continue;
         }
+        if let Some((text, source)) = super::chrome::split_trailing_source(stripped) {
+            lines.push(Line {
+                text: text.to_string(),
+                kind: classify(text, outlets, mostly_latin),
+                bullet: false,
+            });
+            lines.push(Line {
+                text: source.to_string(),
+                kind: Kind::Meta(Meta::Source),
+                bullet: false,
+            });
+            continue;
+        }
         if let Some((text, credit)) = split_trailing_credit(stripped) {
             let kind = classify(text, outlets, mostly_latin);
             lines.push(Line {

@@ -958,8 +958,15 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
             _ => None,
         };
         if let Some(source) = source.filter(|_| !PHOTO_CAPTION_LINE.is_match(previous)) {
-            let rest = source.split_once(':').map_or(source, |(_, r)| r);
-            if let Some(org) = plausible(rest).or_else(|| bare_domain(rest)) {
+            let rest = source.split_once(':').map_or(source, |(_, r)| r).trim();
+            // `Source: dts Nachrichten`: a brand written in lower case, a capital after it.
+            let lower_brand = rest.split_whitespace().count() <= 4
+                && rest
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase));
+            let named = plausible(rest).or_else(|| lower_brand.then(|| rest.to_string()));
+            if let Some(org) = named.or_else(|| bare_domain(rest)) {
                 return Some(org);
             }
         }
@@ -1750,6 +1757,17 @@ mod tests {
             Portville.(REUTERS)  \n\nBy Jane Doe, SABC\n\nAlthough Portville has recently \
             received some rain, the water crisis is far from over, officials said on Monday.\n";
         assert_eq!(outlet_of(text).0, "SABC News");
+    }
+
+    #[test]
+    fn a_source_closing_the_story_in_another_language_names_the_outlet() {
+        let text = format!(
+            "{STORY}Port regulators fined the shipping line on Monday for a fuel spill that \
+             closed two beaches for a week. Quelle: hbr Nachrichten\n"
+        );
+        assert_eq!(outlet_of(&text).0, "hbr Nachrichten");
+        let text = format!("{STORY}{LEAD}Fuente: Reuters\n");
+        assert_eq!(outlet_of(&text).0, "Reuters");
     }
 
     #[test]
