@@ -1995,6 +1995,8 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Press TV");
         let text = format!("{STORY}{LEAD}Follow Al Jazeera on social media\n");
         assert_eq!(outlet_of(&text).0, "Al Jazeera");
+        let text = format!("{STORY}{LEAD}( Also on POLITICO: The votes that matter)\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Politico");
     }
 
     #[test]
