@@ -429,6 +429,10 @@ fn plural_titled<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
         }
         let role = &text[title_start..title_end - 1];
         let mut at = title_end;
+        // `Sens. Jane Doe and John Roe`: an abbreviated title keeps its full stop.
+        if text[at..].starts_with(". ") {
+            at += 1;
+        }
         let mut listed = Vec::new();
         loop {
             let rest = &text[at..];
@@ -450,6 +454,14 @@ fn plural_titled<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
                 role: Some(role),
             });
             at = end;
+            // `Sens. Jane Doe (D-Ore.), John Roe (R-Texas) and …`: a short bracket of party or
+            // place after each name.
+            if let Some(bracket) = text[at..]
+                .strip_prefix(" (")
+                .and_then(|rest| rest.find(')').filter(|&close| close <= 24))
+            {
+                at += 2 + bracket + 1;
+            }
             if sep.ends_with("and ") {
                 if listed.len() >= 2 {
                     found.append(&mut listed);
@@ -2862,6 +2874,12 @@ mod tests {
             minister on Monday. Halima Dangote, Minister for Ports and Harbours, kept her post.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert_eq!(got, ["Tamuno Briggs", "Halima Dangote"]);
+        // A short bracket of party or place after each name.
+        let got = found(
+            "Voting against it were Sens. Kwabe Ajumo (D-Ore.), Tamuno Briggs (R-Texas) and \
+             Halima Dangote (D-Alaska).",
+        );
+        assert_found(&got, &["Kwabe Ajumo", "Tamuno Briggs", "Halima Dangote"]);
     }
 
     #[test]
@@ -2872,6 +2890,12 @@ mod tests {
             Monday, saying it should have gone to the lower court first.\n";
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert_eq!(got, ["Tamuno Briggs", "Halima Dangote"]);
+        // A short bracket of party or place after each name.
+        let got = found(
+            "Voting against it were Sens. Kwabe Ajumo (D-Ore.), Tamuno Briggs (R-Texas) and \
+             Halima Dangote (D-Alaska).",
+        );
+        assert_found(&got, &["Kwabe Ajumo", "Tamuno Briggs", "Halima Dangote"]);
     }
 
     #[test]
