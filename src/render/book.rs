@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 
-use super::citations::{format_citation, CitationStyle, Source};
+use super::citations::{citation_text, CitationStyle, Source};
 use super::context::{Link, Shared};
 use super::markdown::Markdown;
 use super::urls::{is_external, relative_path, resolve, split_link};
@@ -568,7 +568,7 @@ impl<'a> Printer<'_, 'a> {
                     note_html: rebase(markdown.to_inline_html(note)),
                 })
                 .collect(),
-            citation: format_citation(&Source::of(linked, shared, i), self.style).1,
+            citation: citation_text(&Source::of(linked, shared, i), self.style),
             page: relative_path(here.folder, &summary.path),
             group_label,
             section,

@@ -6,11 +6,12 @@
 //! inverting "First Last" would be wrong as often as right. Articles without a byline are cited
 //! by title, as the styles prescribe for unsigned news.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use serde_json::json;
 
 use super::context::{month_name, Shared};
-use super::markdown::escape_text;
 use super::Output;
 use crate::error::Error;
 use crate::link::{ArticleId, LinkedBook};
@@ -164,66 +165,115 @@ pub fn citation_files(
 
 /// The citation as (HTML, plain text).
 pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, String) {
+    let mut citation = Written::new(source, true);
+    write_citation(&mut citation, source, style);
+    (citation.html.unwrap_or_default(), citation.text)
+}
+
+/// The citation as plain text only, as the printed book shows it: the HTML is not made.
+pub fn citation_text(source: &Source<'_>, style: CitationStyle) -> String {
+    let mut citation = Written::new(source, false);
+    write_citation(&mut citation, source, style);
+    citation.text
+}
+
+/// A citation being written piece by piece, as plain text and, when asked for, as HTML: each
+/// piece is pushed onto both, escaped for the HTML, with no string made for the piece itself
+/// (every article page and the printed book cite every article).
+struct Written {
+    text: String,
+    html: Option<String>,
+}
+
+impl Written {
+    fn new(source: &Source<'_>, with_html: bool) -> Written {
+        let size = 64
+            + source.title.len()
+            + source.outlet.len()
+            + source.url.as_ref().map_or(0, String::len)
+            + source.authors.iter().map(|a| a.len() + 2).sum::<usize>();
+        Written {
+            text: String::with_capacity(size),
+            html: with_html.then(|| String::with_capacity(size + 16)),
+        }
+    }
+
+    /// Appends `pieces`, one after the other, as plain text.
+    fn plain(&mut self, pieces: &[&str]) {
+        for piece in pieces {
+            self.text.push_str(piece);
+            if let Some(html) = &mut self.html {
+                // Body-text escaping changes characters one by one: escaping each piece is
+                // escaping their concatenation.
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, piece);
+            }
+        }
+    }
+
+    /// Appends `piece` in italics (the outlet, in all three styles).
+    fn italic(&mut self, piece: &str) {
+        self.text.push_str(piece);
+        if let Some(html) = &mut self.html {
+            html.push_str("<i>");
+            let _ = pulldown_cmark_escape::escape_html_body_text(&mut *html, piece);
+            html.push_str("</i>");
+        }
+    }
+}
+
+/// Writes the citation of `source` in `style` into `out`.
+fn write_citation(out: &mut Written, source: &Source<'_>, style: CitationStyle) {
     let authors = join_names(source.authors);
+    let authors = authors.trim_end_matches('.');
     let title = source.title.trim();
+    let bare_title = title.trim_end_matches('.');
     let outlet = source.outlet;
     let url = source.url.as_deref();
-    // Each part: (plain text, HTML). The outlet is italic in all three styles.
-    let mut parts: Vec<(String, String)> = Vec::new();
-    let plain = |s: String| (s.clone(), escape_text(&s));
-    let italic = |s: &str| (s.to_string(), format!("<i>{}</i>", escape_text(s)));
     match style {
         CitationStyle::Chicago => {
             if !authors.is_empty() {
-                parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
+                out.plain(&[authors, ". "]);
             }
-            parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
+            out.plain(&["“", bare_title, ".” "]);
             // An article whose outlet awaits the editor is cited without one, not with a gap.
             let date = source.date.map_or("n.d".to_string(), |d| chicago_date(&d));
             if outlet.is_empty() {
-                parts.push(plain(format!("{date}.")));
+                out.plain(&[&date, "."]);
             } else {
-                parts.push(italic(outlet));
-                parts.push(plain(format!(", {date}.")));
+                out.italic(outlet);
+                out.plain(&[", ", &date, "."]);
             }
             if let Some(url) = url {
-                parts.push(plain(format!(" {url}.")));
+                out.plain(&[" ", url, "."]);
             }
         }
         CitationStyle::Apa => {
             let date = source.date.map_or("n.d.".to_string(), |d| apa_date(&d));
             if authors.is_empty() {
-                parts.push(plain(format!(
-                    "{}. ({date}). ",
-                    title.trim_end_matches('.')
-                )));
+                out.plain(&[bare_title, ". (", &date, "). "]);
             } else {
-                parts.push(plain(format!(
-                    "{}. ({date}). {}. ",
-                    authors.trim_end_matches('.'),
-                    title.trim_end_matches('.')
-                )));
+                out.plain(&[authors, ". (", &date, "). ", bare_title, ". "]);
             }
             if !outlet.is_empty() {
-                parts.push(italic(outlet));
-                parts.push(plain(".".to_string()));
+                out.italic(outlet);
+                out.plain(&["."]);
             }
             if let Some(url) = url {
-                parts.push(plain(format!(" {url}")));
+                out.plain(&[" ", url]);
             }
         }
         CitationStyle::Mla => {
             if !authors.is_empty() {
-                parts.push(plain(format!("{}. ", authors.trim_end_matches('.'))));
+                out.plain(&[authors, ". "]);
             }
-            parts.push(plain(format!("“{}.” ", title.trim_end_matches('.'))));
+            out.plain(&["“", bare_title, ".” "]);
             let mut first = outlet.is_empty();
             if !first {
-                parts.push(italic(outlet));
+                out.italic(outlet);
             }
             if let Some(date) = source.date {
                 let sep = if first { "" } else { ", " };
-                parts.push(plain(format!("{sep}{}", mla_date(&date))));
+                out.plain(&[sep, &mla_date(&date)]);
                 first = false;
             }
             if let Some(url) = url {
@@ -231,14 +281,11 @@ pub fn format_citation(source: &Source<'_>, style: CitationStyle) -> (String, St
                     .trim_start_matches("https://")
                     .trim_start_matches("http://");
                 let sep = if first { "" } else { ", " };
-                parts.push(plain(format!("{sep}{bare}")));
+                out.plain(&[sep, bare]);
             }
-            parts.push(plain(".".to_string()));
+            out.plain(&["."]);
         }
     }
-    let text = parts.iter().map(|p| p.0.as_str()).collect();
-    let html = parts.iter().map(|p| p.1.as_str()).collect();
-    (html, text)
 }
 
 /// `A`, `A and B`, `A, B, and C`.
@@ -316,7 +363,7 @@ fn bibtex_key(slug: &str) -> String {
 }
 
 /// Escapes a BibTeX field value (inside braces) so LaTeX reads it literally.
-fn escape_bibtex(text: &str) -> String {
+fn escape_bibtex(text: &str) -> std::borrow::Cow<'_, str> {
     // Most titles and names need no escape: copied whole.
     let special = |b: u8| {
         matches!(
@@ -337,7 +384,7 @@ fn escape_bibtex(text: &str) -> String {
         )
     };
     if !text.bytes().any(special) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -353,7 +400,7 @@ fn escape_bibtex(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 const BIBTEX_MONTHS: [&str; 12] = [
@@ -391,7 +438,11 @@ pub fn bibtex_entry(source: &Source<'_>) -> String {
     bibtex_field(&mut out, "journaltitle", &outlet);
     if let Some(date) = source.date {
         bibtex_field(&mut out, "year", itoa::Buffer::new().format(date.year()));
-        bibtex_field(&mut out, "date", &date.to_string());
+        // Written in place: no string made for the date.
+        bibtex_line(&mut out, "date");
+        out.push('{');
+        let _ = write!(out, "{date}");
+        out.push_str("},\n");
     }
     if let Some(url) = &source.url {
         // URLs are read verbatim by the url package; only braces would unbalance the entry.
@@ -605,6 +656,34 @@ mod tests {
         );
         let (_, mla) = format_citation(&s, CitationStyle::Mla);
         assert!(mla.contains("Yonhap, 7 Feb. 2017, example.org/a"), "{mla}");
+    }
+
+    /// The book's text-only citation is the page's text, and the page's HTML is its text
+    /// escaped, the outlet in italics, in every style.
+    #[test]
+    fn the_text_only_citation_is_the_page_citations_text() {
+        let authors = vec!["Kim <Eun-jung>".to_string(), "Lee & Park".to_string()];
+        let mut s = source(&authors);
+        s.outlet = "Yonhap <News>";
+        for style in [
+            CitationStyle::Chicago,
+            CitationStyle::Apa,
+            CitationStyle::Mla,
+        ] {
+            let (html, text) = format_citation(&s, style);
+            assert_eq!(citation_text(&s, style), text);
+            let escaped = |t: &str| {
+                t.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            };
+            assert_eq!(
+                html.replace("<i>", "").replace("</i>", ""),
+                escaped(&text),
+                "{style:?}"
+            );
+            assert!(html.contains("<i>Yonhap &lt;News&gt;</i>"), "{html}");
+        }
     }
 
     #[test]

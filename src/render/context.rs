@@ -357,11 +357,41 @@ pub struct Grouped<T = ArticleId> {
 /// Groups `articles` (in the order given) into runs with the same label.
 pub fn group_runs<T: Copy>(
     articles: impl IntoIterator<Item = T>,
+    label_of: impl FnMut(T) -> (String, String),
+) -> Vec<Grouped<T>> {
+    group_runs_keyed(articles, |_| (), false, label_of)
+}
+
+/// [`group_runs`] where articles with the same `key` (their year) share a label: the label is
+/// made where the key changes, not for every article (a big term page lists hundreds).
+pub fn group_runs_by<T: Copy, K: PartialEq>(
+    articles: impl IntoIterator<Item = T>,
+    key_of: impl FnMut(T) -> K,
+    label_of: impl FnMut(T) -> (String, String),
+) -> Vec<Grouped<T>> {
+    group_runs_keyed(articles, key_of, true, label_of)
+}
+
+/// The runs of `articles`: an article whose key is the last one's joins the last run when
+/// `keyed` says keys decide labels; otherwise its label is made and compared.
+fn group_runs_keyed<T: Copy, K: PartialEq>(
+    articles: impl IntoIterator<Item = T>,
+    mut key_of: impl FnMut(T) -> K,
+    keyed: bool,
     mut label_of: impl FnMut(T) -> (String, String),
 ) -> Vec<Grouped<T>> {
     let mut groups: Vec<Grouped<T>> = Vec::new();
+    let mut last_key: Option<K> = None;
     for i in articles {
+        let key = key_of(i);
+        if let (Some(group), Some(last)) = (groups.last_mut(), &last_key) {
+            if keyed && *last == key {
+                group.articles.push(i);
+                continue;
+            }
+        }
         let (label, id) = label_of(i);
+        last_key = Some(key);
         match groups.last_mut() {
             Some(group) if group.label == label => group.articles.push(i),
             _ => groups.push(Grouped {
@@ -372,6 +402,11 @@ pub fn group_runs<T: Copy>(
         }
     }
     groups
+}
+
+/// The year of an article, which decides its [`year_label`].
+pub fn year_of(linked: &LinkedBook, id: ArticleId) -> Option<i32> {
+    linked.article(id).front.date.map(|d| d.year())
 }
 
 /// The year label and anchor of an article: `2017`/`y2017`, or `Undated`/`yundated`.
@@ -403,4 +438,29 @@ pub fn newest_first(linked: &LinkedBook, articles: &[ArticleId]) -> Vec<ArticleI
         .chain(undated.iter().rev())
         .copied()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Grouping by key makes one label per change of key and the same runs as grouping by
+    /// label, even where two keys share a label.
+    #[test]
+    fn runs_grouped_by_key_are_the_runs_grouped_by_label() {
+        let years = [2019, 2019, 2018, 2018, 2018, 17, 2017, 2019];
+        let label = |year: i32| (year.max(2017).to_string(), format!("y{year}"));
+        let mut labelled = 0;
+        let by_key = group_runs_by(
+            years,
+            |year| year,
+            |year| {
+                labelled += 1;
+                label(year)
+            },
+        );
+        assert_eq!(by_key, group_runs(years, label));
+        assert_eq!(labelled, 5, "a label where the key changes");
+        assert_eq!(by_key.len(), 4);
+    }
 }

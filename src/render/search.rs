@@ -64,42 +64,52 @@ const fn pack_word(word: &[u8]) -> u64 {
     packed
 }
 
-/// [`STOP_WORDS`] packed and sorted, for a binary search of integers: this runs for every word
-/// of the book, where comparing strings called `memcmp` for each candidate.
-const PACKED_STOP_WORDS: [u64; STOP_WORDS.len()] = {
-    let mut packed = [0u64; STOP_WORDS.len()];
+/// Slots of [`STOP_WORD_TABLE`]: a power of two, under a third of them taken, so a word not in
+/// the table meets an empty slot within a step or two.
+const STOP_WORD_SLOTS: usize = 128;
+
+/// The first slot [`STOP_WORD_TABLE`] tries for a packed word: the top bits of a multiplicative
+/// hash.
+const fn stop_word_slot(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STOP_WORD_SLOTS.trailing_zeros())) as usize
+}
+
+/// [`STOP_WORDS`] packed, in an open-addressed table made at compile time (0 marks an empty
+/// slot: no word packs to 0). This runs for every short word of the book: a binary search of
+/// the sorted list took some six unpredictable branches a word, this a multiplication and a
+/// compare or two.
+const STOP_WORD_TABLE: [u64; STOP_WORD_SLOTS] = {
+    let mut table = [0u64; STOP_WORD_SLOTS];
     let mut i = 0;
-    while i < packed.len() {
-        packed[i] = pack_word(STOP_WORDS[i].as_bytes());
-        i += 1;
-    }
-    // An insertion sort, at compile time.
-    let mut i = 1;
-    while i < packed.len() {
-        let mut j = i;
-        while j > 0 && packed[j - 1] > packed[j] {
-            let swap = packed[j];
-            packed[j] = packed[j - 1];
-            packed[j - 1] = swap;
-            j -= 1;
+    while i < STOP_WORDS.len() {
+        let packed = pack_word(STOP_WORDS[i].as_bytes());
+        let mut slot = stop_word_slot(packed);
+        while table[slot] != 0 {
+            slot = (slot + 1) % STOP_WORD_SLOTS;
         }
+        table[slot] = packed;
         i += 1;
     }
-    packed
+    table
 };
 
 fn is_stop_word(word: &str) -> bool {
     let bytes = word.as_bytes();
-    if bytes.len() > STOP_WORD_MAX {
+    if bytes.is_empty() || bytes.len() > STOP_WORD_MAX {
         return false;
     }
-    // The bytes at the low end of one big-endian number, as `pack_word` packs them, in one
-    // copy rather than a loop over the bytes: this runs for every short word of the book.
-    let mut buffer = [0u8; 8];
-    buffer[8 - bytes.len()..].copy_from_slice(bytes);
-    PACKED_STOP_WORDS
-        .binary_search(&u64::from_be_bytes(buffer))
-        .is_ok()
+    // Packed as `pack_word` packs it, by shifts: no call to copy a handful of bytes.
+    let packed = bytes
+        .iter()
+        .fold(0u64, |packed, &byte| packed << 8 | u64::from(byte));
+    let mut slot = stop_word_slot(packed);
+    loop {
+        match STOP_WORD_TABLE[slot] {
+            entry if entry == packed => return true,
+            0 => return false,
+            _ => slot = (slot + 1) % STOP_WORD_SLOTS,
+        }
+    }
 }
 
 /// The text of a Markdown document without markup: paragraphs on their own lines.
@@ -431,7 +441,7 @@ impl Indexer<'_> {
 
     /// Indexes `chunk`, whose first article has id `first`, and writes its fragment files.
     fn index_block(&self, first: usize, chunk: &[ArticleId]) -> Result<IndexedBlock, Error> {
-        let mut postings: Postings = FxHashMap::default();
+        let mut postings = Postings::default();
         let mut excerpts = Vec::with_capacity(chunk.len());
         let mut lengths = Vec::with_capacity(chunk.len());
         // Blocks start on a file boundary, so each fragment file is made by one block.
@@ -502,25 +512,17 @@ fn index_article(summary: &ArticleSummary, text: String, id: u32, postings: &mut
 }
 
 /// Applies `update` to the posting of `token` for the article whose postings start at `first`
-/// (its id times [`POSTING_STRIDE`]), adding it as `first` when the article has none yet; the
-/// token is allocated only when the block first sees it. Articles are indexed in id order, so
-/// the article's posting, when it has one, is the list's last.
+/// (its id times [`POSTING_STRIDE`]), adding it as `first` when the article has none yet.
+/// Articles are indexed in id order, so the article's posting, when it has one, is the list's
+/// last.
 #[inline(always)]
 fn mark(postings: &mut Postings, token: &str, first: u32, update: impl FnOnce(&mut u32)) {
-    match postings.get_mut(token) {
-        Some(list) => {
-            if list.last().is_none_or(|&last| last < first) {
-                list.push(first);
-            }
-            if let Some(code) = list.last_mut() {
-                update(code);
-            }
-        }
-        None => {
-            let mut code = first;
-            update(&mut code);
-            postings.insert(token.to_string(), vec![code]);
-        }
+    let list = postings.list(token);
+    if list.last().is_none_or(|&last| last < first) {
+        list.push(first);
+    }
+    if let Some(code) = list.last_mut() {
+        update(code);
     }
 }
 
@@ -542,7 +544,7 @@ fn write_shards(
         for (i, excerpt) in block_excerpts {
             excerpts[i.index()] = excerpt;
         }
-        for (token, ids) in block {
+        for (token, ids) in block.into_lists() {
             let key = if whole {
                 String::new()
             } else {
@@ -685,8 +687,67 @@ fn index_object(out: &mut String, entries: &[(String, Vec<u32>)]) {
 /// (article, text) and each article's body length in tokens.
 type IndexedBlock = (Postings, Vec<(ArticleId, String)>, Vec<u32>);
 
-/// Token → postings (see [`POSTING_STRIDE`]), ascending.
-type Postings = FxHashMap<String, Vec<u32>>;
+/// Token → postings (see [`POSTING_STRIDE`]), ascending. A token of up to 16 bytes, as nearly
+/// every word is, is keyed by its bytes packed into one integer: hashed with two multiplications
+/// and compared in one step, where a string key was hashed piece by piece and compared with a
+/// call to `memcmp`, for every word of the book.
+#[derive(Default)]
+struct Postings {
+    short: FxHashMap<u128, Vec<u32>>,
+    long: FxHashMap<String, Vec<u32>>,
+}
+
+impl Postings {
+    /// The posting list of `token`, empty when the block has not met it yet.
+    #[inline(always)]
+    fn list(&mut self, token: &str) -> &mut Vec<u32> {
+        match pack_token(token) {
+            Some(key) => self.short.entry(key).or_default(),
+            // Words of more than 16 bytes are rare: the key is allocated for each.
+            None => self.long.entry(token.to_owned()).or_default(),
+        }
+    }
+
+    /// Every token with its list, in no particular order.
+    fn into_lists(self) -> impl Iterator<Item = (String, Vec<u32>)> {
+        let short = self.short.into_iter().map(|(key, list)| {
+            let bytes = key.to_le_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+            (String::from_utf8_lossy(&bytes[..len]).into_owned(), list)
+        });
+        short.chain(self.long)
+    }
+}
+
+/// `token`'s bytes as one little-endian integer, zeros after them, when it has at most 16: tokens
+/// hold no NUL byte (words and runs of letters), so two different tokens never pack alike. Read
+/// as two overlapping fixed-size loads, the second shifted past the bytes the first holds: a
+/// copy of the token's own length called `memcpy` for every word.
+#[inline(always)]
+fn pack_token(token: &str) -> Option<u128> {
+    let bytes = token.as_bytes();
+    let n = bytes.len();
+    let load_8 = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let load_4 = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+    // The high part: the last `size` bytes loaded, less the `size * 2 - n` that the low part
+    // holds already (a shift by the whole width leaves nothing).
+    let packed = match n {
+        0..=3 => bytes
+            .iter()
+            .rev()
+            .fold(0u128, |packed, &byte| packed << 8 | u128::from(byte)),
+        4..=7 => {
+            let high = load_4(n - 4).checked_shr((8 - n as u32) * 8).unwrap_or(0);
+            u128::from(load_4(0)) | u128::from(high) << 32
+        }
+        8..=16 => {
+            let high = load_8(n - 8).checked_shr((16 - n as u32) * 8).unwrap_or(0);
+            u128::from(load_8(0)) | u128::from(high) << 64
+        }
+        _ => return None,
+    };
+    Some(packed)
+}
 
 /// How long an article's excerpt in the feeds is, in characters.
 const EXCERPT_CHARS: usize = 280;
@@ -773,6 +834,46 @@ fn json_string(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tokens packed into integers and tokens kept as strings come back as they went in, each
+    /// with its own list.
+    #[test]
+    fn postings_give_back_every_token_with_its_list() {
+        let words = [
+            "talks",
+            "sixteen-letters!",
+            "seventeen-letters",
+            "서울시",
+            "a",
+            "internationalisation",
+        ];
+        let mut postings = Postings::default();
+        for (n, word) in words.iter().enumerate() {
+            postings.list(word).push(n as u32);
+            postings.list(word).push(n as u32 + 100);
+        }
+        let mut lists: Vec<(String, Vec<u32>)> = postings.into_lists().collect();
+        lists.sort();
+        let mut expected: Vec<(String, Vec<u32>)> = words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| (w.to_string(), vec![n as u32, n as u32 + 100]))
+            .collect();
+        expected.sort();
+        assert_eq!(lists, expected);
+        assert_eq!(pack_token("seventeen-letters"), None);
+        // Every length packs as its bytes, zeros after them.
+        let word = "abcdefghijklmnopq";
+        for n in 0..=16 {
+            let mut padded = [0u8; 16];
+            padded[..n].copy_from_slice(&word.as_bytes()[..n]);
+            assert_eq!(
+                pack_token(&word[..n]),
+                Some(u128::from_le_bytes(padded)),
+                "{n}"
+            );
+        }
+    }
 
     fn tokens(text: &str) -> Vec<String> {
         let lowered = text.to_lowercase();

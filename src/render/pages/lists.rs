@@ -134,10 +134,16 @@ impl<'a> Renderer<'a> {
         root: &str,
     ) -> Result<String, Error> {
         let mut html = String::new();
+        let mut articles = articles.into_iter();
+        if let Some(first) = articles.next() {
+            html.push_str("\n<ul class=\"article-list\">\n\n");
+            self.push_entry(&mut html, first, root)?;
+            html.push('\n');
+            // Entries are much alike: sized once from the first, the list is not grown (and
+            // copied) again and again on a term page that lists hundreds.
+            html.reserve(html.len() * articles.size_hint().0 + 8);
+        }
         for id in articles {
-            if html.is_empty() {
-                html.push_str("\n<ul class=\"article-list\">\n");
-            }
             html.push('\n');
             self.push_entry(&mut html, id, root)?;
             html.push('\n');

@@ -8,7 +8,7 @@ use super::timeline::year_span;
 use crate::error::Error;
 use crate::link::{ArticleId, CoOccurrence, LinkedBook, Taxonomy, Term, TermId};
 use crate::render::context::{
-    group_runs, newest_first, year_label, ArticleSummary, CountedLink, Group, Link,
+    group_runs_by, newest_first, year_label, year_of, ArticleSummary, CountedLink, Group, Link,
 };
 use crate::render::{charts, markdown, to_context, Page, Renderer};
 
@@ -76,7 +76,11 @@ impl<'a> Renderer<'a> {
         let shown = newest_first(linked, &term.articles);
         let on_page = &shown[list_page_range(linked, shown.len(), page)];
         let strings = &*self.shared.strings;
-        let groups = group_runs(on_page.iter().copied(), |i| year_label(linked, strings, i));
+        let groups = group_runs_by(
+            on_page.iter().copied(),
+            |i| year_of(linked, i),
+            |i| year_label(linked, strings, i),
+        );
         let pager = self.pager(Page::Term(taxonomy, index), page, root, &shown, |slice| {
             year_span(linked, strings, slice)
         });

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pager::{list_page_range, Pager};
 use crate::error::Error;
 use crate::link::{ArticleId, LinkedBook};
-use crate::render::context::{group_runs, year_label, Group};
+use crate::render::context::{group_runs_by, year_label, year_of, Group};
 use crate::render::{i18n, to_context, Page, Renderer};
 
 /// The partial that renders an article on the timeline.
@@ -36,9 +36,11 @@ impl<'a> Renderer<'a> {
             .map(|&i| self.partial(TIMELINE_ITEM, self.shared.summary(i), root))
             .collect::<Result<_, _>>()?;
         let strings = &*self.shared.strings;
-        let groups = group_runs(positions.clone(), |position| {
-            year_label(linked, strings, chronology[position])
-        })
+        let groups = group_runs_by(
+            positions.clone(),
+            |position| year_of(linked, chronology[position]),
+            |position| year_label(linked, strings, chronology[position]),
+        )
         .into_iter()
         .map(|g| {
             let mut list_html = String::new();
