@@ -33,6 +33,10 @@ pub(crate) struct Pick {
 
 /// A line's shape allows it to be a headline: a few words, not a sentence of a paragraph.
 pub(crate) fn headline_like(text: &str) -> bool {
+    // A paragraph is passed over without counting all its words.
+    if more_words_than(text, 35) {
+        return false;
+    }
     let words = word_count(text);
     let ends_period = ends_with_full_stop(text);
     (2..=35).contains(&words)
@@ -70,12 +74,16 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
     let last = text.chars().last().unwrap_or(' ');
     let quoted = matches!(first, '"' | '“' | '‘' | '\'') && matches!(last, '"' | '”' | '’' | '\'');
     let bracketed = first == '[' && last == ']';
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    // Counted only for a line shaped like a headline.
+    let mostly_digits = || {
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        digits * 2 > letters
+    };
     !headline_like(text)
         || first.is_lowercase()
         // `Screenshot 2023 11 24 113714`: a file name or a code, not words.
-        || digits * 2 > letters
+        || mostly_digits()
         || quoted
         || bracketed
         || last == ':'
@@ -206,7 +214,7 @@ fn is_promotion(text: &str) -> bool {
     let (automaton, anchored) = &*PROMOTION;
     let bytes = text.as_bytes();
     let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    word_count(text) <= 12
+    !more_words_than(text, 12)
         && automaton.find_overlapping_iter(text).any(|m| {
             let starts_word = m.start() == 0 || !letter(m.start() - 1);
             let placed = m.start() == 0 || !anchored[m.pattern().as_usize()];
@@ -448,7 +456,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
             // so does a photo's caption, and a summary's points under a headline.
             _ if photo
                 || line.bullet
-                || word_count(&line.text) <= 3
+                || !more_words_than(&line.text, 3)
                 || is_caption(&line.text, outlets) => {}
             _ => {
                 gap += 1;
@@ -461,7 +469,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
         // then the stamp) leaves the byline or stamp under the headline; a label over a label
         // (`Premier League`, `What They Said`) is not a headline over a section.
         let label = matches!(line.kind, Kind::Body | Kind::PreTitle)
-            && (word_count(&line.text) <= 3 || line.bullet)
+            && (!more_words_than(&line.text, 3) || line.bullet)
             && candidate_words >= 4;
         if !photo && !label {
             seen += 1;
@@ -527,7 +535,7 @@ fn run_of_headlines(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Run {
     let in_run = |l: &Line| {
         matches!(l.kind, Kind::Body | Kind::PreTitle)
             && !l.text.starts_with(char::is_lowercase)
-            && word_count(&l.text) >= 4
+            && more_words_than(&l.text, 3)
             && headline_like(&l.text)
             && !body_like(&l.text)
     };
@@ -741,7 +749,7 @@ impl<'a> Head<'a> {
         let second_printing = (0..keys.len()).find(|&n| {
             let text = &lines[at[n]].text;
             keys[n].len() >= 8
-                && word_count(text) >= 4
+                && more_words_than(text, 3)
                 && keys[..n].iter().any(|k| *k == keys[n])
                 && !label_under_panels(lines, &at, &keys, n)
                 && !disqualified(text, outlets)
