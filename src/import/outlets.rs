@@ -205,10 +205,15 @@ impl OutletMatcher {
             .iter()
             .flat_map(move |ac| ac.find_iter(text))
             .filter_map(move |m| {
-                let (outlet, acronym) = self.mention_owner[m.pattern().as_usize()];
-                let found = &text[m.start()..m.end()];
+                // Most matches are parts of words (`sta` in "statement"): they are turned away
+                // before their case is looked at.
                 let whole = boundary(text[..m.start()].chars().last())
                     && boundary(text[m.end()..].chars().next());
+                if !whole {
+                    return None;
+                }
+                let (outlet, acronym) = self.mention_owner[m.pattern().as_usize()];
+                let found = &text[m.start()..m.end()];
                 let listed = &self.mention_texts[m.pattern().as_usize()];
                 // A name is a proper noun: `Dawn` and `The Peninsula` are outlets, "at dawn" and
                 // "the peninsula" in prose are not. A brand written in lower case
@@ -222,7 +227,7 @@ impl OutletMatcher {
                 } else {
                     !capital(listed) || capital(found) || labelled
                 };
-                (whole && case_ok).then_some((m.start(), m.end(), outlet))
+                case_ok.then_some((m.start(), m.end(), outlet))
             })
     }
 
