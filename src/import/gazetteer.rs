@@ -6,9 +6,11 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::names::key;
+use super::openings::Openings;
 
 /// One public figure: the full common English name and the years the entry applies to (empty:
 /// any year).
@@ -149,6 +151,70 @@ pub(crate) fn resolve(form: &str, year: Option<i32>) -> Option<&'static str> {
     fitting.next().is_none().then_some(first.name)
 }
 
+/// The gazetteer's forms of several words, compiled for finding them in any text.
+struct Forms {
+    /// Every form as written and with a capital first letter, searched leftmost-longest.
+    automaton: AhoCorasick,
+    /// Each pattern's form as the gazetteer writes it.
+    owners: Vec<&'static str>,
+    /// Where a form may start.
+    openings: Openings,
+}
+
+static FORMS: LazyLock<Forms> = LazyLock::new(|| {
+    // Each form as written and with a capital first letter (`von der Leyen` opening a sentence).
+    let mut patterns = Vec::new();
+    let mut owners = Vec::new();
+    for &form in &GAZETTEER.multi_word_forms {
+        let mut chars = form.chars();
+        let capital: String = chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+        if capital != form {
+            patterns.push(capital);
+            owners.push(form);
+        }
+        patterns.push(form.to_string());
+        owners.push(form);
+    }
+    // Searched anchored where a pattern may start (see [`Forms::find_iter`]); the unanchored
+    // start is kept for the test that compares the two.
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .build(&patterns)
+        .expect("the gazetteer's forms build an automaton");
+    Forms {
+        automaton,
+        owners,
+        openings: Openings::new(patterns.iter().map(String::as_str), false),
+    }
+});
+
+impl Forms {
+    /// What `automaton.find_iter(text)` finds, without running the automaton over every byte: a
+    /// form may start only where its [`Openings`] allow (a few places in a thousand bytes), so the
+    /// search is tried anchored there alone. The leftmost match from a place is at the first
+    /// such try that matches, and anchored there the longest, as the unanchored search would
+    /// report it; the next search goes on from its end.
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(start) = self.openings.next(bytes, at) {
+                at = start + 1;
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                if let Some(m) = self.automaton.find(input) {
+                    at = m.end();
+                    return Some(m);
+                }
+            }
+            at = bytes.len();
+            None
+        })
+    }
+}
+
 /// The gazetteer's full names and short forms of several words ("Barack Obama", "von der
 /// Leyen", "Lula da Silva") found in `text`, as `(start, end, person)`. Such a form is specific
 /// enough to name its person without a title or a verb around it; a short form two people share
@@ -157,34 +223,8 @@ pub(crate) fn multi_word_mentions(
     text: &str,
     year: Option<i32>,
 ) -> Vec<(usize, usize, &'static str)> {
-    static FORMS: LazyLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
-        let forms = GAZETTEER.multi_word_forms.iter().copied();
-        // Each form as written and with a capital first letter (`von der Leyen` opening a
-        // sentence): exact patterns keep the automaton's fast prefilter.
-        let mut patterns = Vec::new();
-        let mut owners = Vec::new();
-        for form in forms {
-            let mut chars = form.chars();
-            let capital: String = chars
-                .next()
-                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
-            if capital != form {
-                patterns.push(capital);
-                owners.push(form);
-            }
-            patterns.push(form.to_string());
-            owners.push(form);
-        }
-        // The automaton's own choice: thousands of names make a DFA slow to build (a tenth of a
-        // second, while every thread waits), and its prefilter skips most of each text anyway.
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("the gazetteer's forms build an automaton");
-        (automaton, owners)
-    });
-    let (automaton, forms) = &*FORMS;
-    automaton
+    let forms = &*FORMS;
+    forms
         .find_iter(text)
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
@@ -193,7 +233,7 @@ pub(crate) fn multi_word_mentions(
                 && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
         })
         .filter_map(|m| {
-            let form = forms[m.pattern().as_usize()];
+            let form = forms.owners[m.pattern().as_usize()];
             let person = match GAZETTEER.by_name.get(&key(form)) {
                 // A full name spelled out is its person in any year, unless it opens a longer
                 // capitalised name (`George Washington University`).
@@ -270,6 +310,33 @@ mod tests {
             Some(&None),
             "shared: ambiguous"
         );
+    }
+
+    #[test]
+    fn the_forms_are_found_where_a_search_of_every_byte_finds_them() {
+        let forms = &*FORMS;
+        let patterns: Vec<String> = forms.owners.iter().map(|o| o.to_string()).collect();
+        // Each form alone, inside a word, run into the next form, cut short and doubled: the
+        // places where one match may hide or shorten another.
+        let mut text = String::new();
+        for (n, form) in patterns.iter().enumerate() {
+            let next = &patterns[(n + 1) % patterns.len()];
+            let cut = &form[..form.floor_char_boundary(form.len() / 2)];
+            text.push_str(&format!(
+                "{form} said. x{form}s met {form} {next}, {cut}{form}; {form}{next} é{cut}\n"
+            ));
+        }
+        let every_byte: Vec<(usize, usize, usize)> = forms
+            .automaton
+            .find_iter(text.as_str())
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        let at_starts: Vec<(usize, usize, usize)> = forms
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        assert!(every_byte.len() > patterns.len());
+        assert_eq!(at_starts, every_byte);
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod library;
 mod markdown;
 mod name_scan;
 mod names;
+mod openings;
 mod outlets;
 mod page_meta;
 mod prepare;
