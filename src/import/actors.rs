@@ -2385,7 +2385,8 @@ fn consider_run(text: &str, base: usize, run: &[(usize, &str)], found: &mut Vec<
             .trim_end_matches(' ')
             .chars()
             .next_back()
-            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“'));
+            // Not after a quotation mark: a quoted title (`"Super Jane Run"`) opens there too.
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
         let common_word = first.chars().skip(1).all(|c| c.is_lowercase())
             && !names::is_non_person(first)
             && !super::headline::is_organisation(first);
@@ -2843,6 +2844,9 @@ mod tests {
         let names = found("Tipster Noel Abara has shared a render of the phone.");
         assert_found(&names, &["Noel Abara"]);
         assert_not_found(&names, &["Tipster Noel Abara"]);
+        // A quoted title is no sentence.
+        let names = found("The company announced \"Super Maria Run\", its first phone game.");
+        assert_not_found(&names, &["Maria Run"]);
     }
 
     #[test]

@@ -89,8 +89,12 @@ pub(crate) fn source_labels() -> String {
 }
 
 /// `… the rivers rose. Quelle: Harbour Wire`: a source label closing the story's last paragraph
-/// after its last sentence; the paragraph, and the source line.
+/// after its last sentence; the paragraph, and the source line. A short line is a photo's caption
+/// and its credit (`The new bill's sponsor. Source: Supplied`), left whole.
 pub(crate) fn split_trailing_source(text: &str) -> Option<(&str, &str)> {
+    if text.len() < 250 {
+        return None;
+    }
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r#"[.!?"”]\s+(?P<source>(?i:{})\s*:\s*[^.:!?]{{2,60}}?)\s*$"#,
@@ -584,12 +588,19 @@ mod tests {
 
     #[test]
     fn a_source_closing_the_last_paragraph_is_split_off_in_any_language() {
+        let story = "The rivers rose again on Sunday and flooded the roads of three towns, the \
+            council said, and residents near the water were told to leave their homes before \
+            night fell. More rain is expected on Monday, and the army has been asked to help \
+            with sandbags.";
+        let text = format!("{story} Quelle: harbour Nachrichten");
         assert_eq!(
-            split_trailing_source("The rivers rose again on Sunday. Quelle: harbour Nachrichten"),
-            Some((
-                "The rivers rose again on Sunday.",
-                "Quelle: harbour Nachrichten"
-            ))
+            split_trailing_source(&text),
+            Some((story, "Quelle: harbour Nachrichten"))
+        );
+        // A caption and its credit stay whole.
+        assert_eq!(
+            split_trailing_source("The bill's sponsor at the launch. Source: Supplied"),
+            None
         );
         assert_eq!(
             split_trailing_source("The rivers rose. Source: the council said it was false."),

@@ -1844,7 +1844,9 @@ mod tests {
     fn a_source_closing_the_story_in_another_language_names_the_outlet() {
         let text = format!(
             "{STORY}Port regulators fined the shipping line on Monday for a fuel spill that \
-             closed two beaches for a week. Quelle: hbr Nachrichten\n"
+             closed two beaches for a week, and ordered it to pay for the clean-up of the \
+             harbour's eastern shore, where oil still coats the rocks. The line said it would \
+             appeal. Quelle: hbr Nachrichten\n"
         );
         assert_eq!(outlet_of(&text).0, "hbr Nachrichten");
         let text = format!("{STORY}{LEAD}Fuente: Reuters\n");
