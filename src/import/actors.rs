@@ -2387,7 +2387,21 @@ fn consider_run(text: &str, base: usize, run: &[(usize, &str)], found: &mut Vec<
             .next_back()
             // Not after a quotation mark: a quoted title (`"Super Jane Run"`) opens there too.
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+        // A photo's credit label opens a credit, not a sentence (`Credit Jane Doe/Wire`).
+        const CREDIT_LABELS: [&str; 10] = [
+            "Credit",
+            "Credits",
+            "Photo",
+            "Photos",
+            "Photograph",
+            "Picture",
+            "Image",
+            "Courtesy",
+            "Source",
+            "Illustration",
+        ];
         let common_word = first.chars().skip(1).all(|c| c.is_lowercase())
+            && !CREDIT_LABELS.contains(&first)
             && !names::is_non_person(first)
             && !super::headline::is_organisation(first);
         if sentence_start && common_word && run.len() >= 3 && names::is_given_name(run[1].1) {
@@ -2844,6 +2858,9 @@ mod tests {
         let names = found("Tipster Noel Abara has shared a render of the phone.");
         assert_found(&names, &["Noel Abara"]);
         assert_not_found(&names, &["Tipster Noel Abara"]);
+        // A photo's credit is no sentence either.
+        let names = found("Officials at the camp on Monday. Credit Noel Abara/Harbour Wire");
+        assert_not_found(&names, &["Noel Abara"]);
         // A quoted title is no sentence.
         let names = found("The company announced \"Super Maria Run\", its first phone game.");
         assert_not_found(&names, &["Maria Run"]);
