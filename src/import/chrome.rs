@@ -82,10 +82,7 @@ static SOURCE: LazyLock<Regex> =
 
 /// The source labels as one alternation, for a pattern.
 pub(crate) fn source_labels() -> String {
-    super::names::entries(include_str!("registry/source_labels.txt"))
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("|")
+    super::names::alternation(include_str!("registry/source_labels.txt"))
 }
 
 /// `… the rivers rose. Quelle: Harbour Wire`: a source label closing the story's last paragraph
@@ -139,10 +136,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The rights notices as one alternation, for a pattern.
 pub(crate) fn rights_notices() -> String {
-    super::names::entries(include_str!("registry/rights_notices.txt"))
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("|")
+    super::names::alternation(include_str!("registry/rights_notices.txt"))
 }
 
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -337,6 +331,10 @@ pub(crate) fn classify(text: &str, outlets: &OutletMatcher, mostly_latin: bool) 
 /// a ticker of other stories' headlines run into one line, the copy of a page's news strip. Four
 /// pieces or more between bullets or bars, each of a few capitalised words and none a sentence.
 fn is_headline_ticker(text: &str) -> bool {
+    // Every line is asked: one pass turns away the lines with none of the separators.
+    if !text.contains(['•', '|', '·']) {
+        return false;
+    }
     let Some(separator) = ['•', '|', '·'].into_iter().find(|&c| text.contains(c)) else {
         return false;
     };

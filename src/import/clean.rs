@@ -211,11 +211,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             } else {
                 classify(rest, outlets, mostly_latin)
             };
-            lines.push(Line {
-                text: rest.to_string(),
-                kind,
-                bullet: false,
-            });
+            push_line(&mut lines, rest, kind);
             continue;
         }
         if let Some((headline, credit, lead)) = wire_run_on(stripped) {
@@ -225,11 +221,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 (credit, Kind::Meta(Meta::Stamp)),
                 (lead, Kind::Body),
             ] {
-                lines.push(Line {
-                    text: text.to_string(),
-                    kind,
-                    bullet: false,
-                });
+                push_line(&mut lines, text, kind);
             }
             continue;
         }
@@ -240,27 +232,15 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 (stamp, Kind::Meta(Meta::Stamp)),
                 (lead, classify(lead, outlets, mostly_latin)),
             ] {
-                lines.push(Line {
-                    text: text.to_string(),
-                    kind,
-                    bullet: false,
-                });
+                push_line(&mut lines, text, kind);
             }
             continue;
         }
         if let Some((byline, story)) =
             super::headline::split_byline_before_dateline(stripped, outlets)
         {
-            lines.push(Line {
-                text: byline.to_string(),
-                kind: Kind::Meta(Meta::Byline),
-                bullet: false,
-            });
-            lines.push(Line {
-                text: story.to_string(),
-                kind: classify(story, outlets, mostly_latin),
-                bullet: false,
-            });
+            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
+            push_line(&mut lines, story, classify(story, outlets, mostly_latin));
             continue;
         }
         if let Some((byline, story)) = super::headline::split_byline_in_fields(stripped, outlets) {
@@ -286,11 +266,7 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         {
             let kind = classify(inner, outlets, mostly_latin);
             if matches!(kind, Kind::Meta(Meta::Credit) | Kind::Meta(Meta::Byline)) {
-                lines.push(Line {
-                    text: inner.to_string(),
-                    kind,
-                    bullet: false,
-                });
+                push_line(&mut lines, inner, kind);
                 continue;
             }
         }
@@ -300,77 +276,33 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
                 kind: classify(headline, outlets, mostly_latin),
                 bullet,
             });
-            lines.push(Line {
-                text: stamp.to_string(),
-                kind: Kind::Meta(Meta::Stamp),
-                bullet: false,
-            });
+            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
             continue;
         }
         if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
-            lines.push(Line {
-                text: label.to_string(),
-                kind: Kind::Junk,
-                bullet: false,
-            });
-            lines.push(Line {
-                text: line.to_string(),
-                kind: classify(line, outlets, mostly_latin),
-                bullet: false,
-            });
+            push_line(&mut lines, label, Kind::Junk);
+            push_line(&mut lines, line, classify(line, outlets, mostly_latin));
             continue;
         }
         if let Some((line, widget)) = super::chrome::split_trailing_widget(stripped) {
-            lines.push(Line {
-                text: line.to_string(),
-                kind: classify(line, outlets, mostly_latin),
-                bullet: false,
-            });
-            lines.push(Line {
-                text: widget.to_string(),
-                kind: Kind::Junk,
-                bullet: false,
-            });
+            push_line(&mut lines, line, classify(line, outlets, mostly_latin));
+            push_line(&mut lines, widget, Kind::Junk);
             continue;
         }
         if let Some((story, notice)) = super::chrome::split_trailing_notice(stripped) {
-            lines.push(Line {
-                text: story.to_string(),
-                kind: classify(story, outlets, mostly_latin),
-                bullet: false,
-            });
-            lines.push(Line {
-                text: notice.to_string(),
-                kind: Kind::Junk,
-                bullet: false,
-            });
+            push_line(&mut lines, story, classify(story, outlets, mostly_latin));
+            push_line(&mut lines, notice, Kind::Junk);
             continue;
         }
         if let Some((text, source)) = super::chrome::split_trailing_source(stripped) {
-            lines.push(Line {
-                text: text.to_string(),
-                kind: classify(text, outlets, mostly_latin),
-                bullet: false,
-            });
-            lines.push(Line {
-                text: source.to_string(),
-                kind: Kind::Meta(Meta::Source),
-                bullet: false,
-            });
+            push_line(&mut lines, text, classify(text, outlets, mostly_latin));
+            push_line(&mut lines, source, Kind::Meta(Meta::Source));
             continue;
         }
         if let Some((text, credit)) = split_trailing_credit(stripped) {
             let kind = classify(text, outlets, mostly_latin);
-            lines.push(Line {
-                text: text.to_string(),
-                kind,
-                bullet: false,
-            });
-            lines.push(Line {
-                text: credit.to_string(),
-                kind: Kind::Meta(Meta::Credit),
-                bullet: false,
-            });
+            push_line(&mut lines, text, kind);
+            push_line(&mut lines, credit, Kind::Meta(Meta::Credit));
             continue;
         }
         // Keep a lone "*" or "-" line's text rather than an empty one.
@@ -533,6 +465,15 @@ fn reclaim_headline(lines: &mut [Line], outlets: &OutletMatcher, mostly_latin: b
     if let Some(stamp) = stamp {
         lines[stamp].kind = Kind::Meta(Meta::Stamp);
     }
+}
+
+/// Adds a line that [`clean`] split off another one, printed after no bullet.
+fn push_line(lines: &mut Vec<Line>, text: &str, kind: Kind) {
+    lines.push(Line {
+        text: text.to_string(),
+        kind,
+        bullet: false,
+    });
 }
 
 /// A wire's credit closing the story's last paragraph, `… the forum said. (Reporting by Jane

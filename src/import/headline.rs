@@ -127,12 +127,8 @@ pub(crate) fn dateline(doc: &Doc) -> Option<String> {
 }
 
 /// Labels before or after a headline (`WATCH:`, `Opinion |`, `(VIDEO)`), from the shipped list.
-static TITLE_LABELS: LazyLock<String> = LazyLock::new(|| {
-    super::names::entries(include_str!("registry/title_labels.txt"))
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("|")
-});
+static TITLE_LABELS: LazyLock<String> =
+    LazyLock::new(|| super::names::alternation(include_str!("registry/title_labels.txt")));
 
 /// A wire's bracketed code before the headline (`(LEAD)`, `(2nd LD)`, `(URGENT)`): a version
 /// marker of the copy, never part of the headline.
@@ -161,10 +157,7 @@ static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A reading label before the headline (`You're reading: …`, `registry/reading_labels.txt`).
 static READING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = super::names::entries(include_str!("registry/reading_labels.txt"))
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("|");
+    let labels = super::names::alternation(include_str!("registry/reading_labels.txt"));
     Regex::new(&format!(r"(?i)^(?:{labels})\s*:\s+")).unwrap()
 });
 

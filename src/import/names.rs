@@ -158,6 +158,14 @@ pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> 
         .filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
+/// A shipped list's entries escaped and joined by `|`, to stand in a pattern as one alternation.
+pub(crate) fn alternation(list: &'static str) -> String {
+    entries(list)
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// `Lindqvist-led` → `Lindqvist`: a name with an adjective's suffix hyphenated to it (see
 /// `registry/compound_suffixes.txt`); any other name unchanged.
 pub(crate) fn without_compound_suffix(name: &str) -> &str {

@@ -1253,10 +1253,7 @@ fn bracketed_lead_credit(lead: &str) -> Option<&str> {
 /// ending its line, with no more words after it.
 fn closing_link_credits(doc: &Doc) -> impl Iterator<Item = &str> {
     static LINK_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let phrases = super::names::entries(include_str!("registry/link_credits.txt"))
-            .map(regex::escape)
-            .collect::<Vec<_>>()
-            .join("|");
+        let phrases = super::names::alternation(include_str!("registry/link_credits.txt"));
         regex::Regex::new(&format!(
             r"(?i)^(?:{phrases})\s*:?\s+(?P<name>[^,;:()]{{2,60}}?)[.!]?$"
         ))
@@ -1507,10 +1504,7 @@ fn past_possessive_desk(after: &str) -> &str {
 
 /// What follows an outlet's name when the site promotes itself.
 static SELF_PROMOTION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let products = super::names::entries(include_str!("registry/self_promotion.txt"))
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join("|");
+    let products = super::names::alternation(include_str!("registry/self_promotion.txt"));
     regex::Regex::new(&format!(
         r"(?i)^(?:['’]s\s+(?:{products})(?-u:\b)|(?:app|newsletters?)(?-u:\b))"
     ))
