@@ -279,6 +279,16 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
             continue;
         }
+        if let Some((stamp, byline)) = super::dates::split_stamp_and_byline(stripped) {
+            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
+            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
+            continue;
+        }
+        if let Some((source, stamp)) = super::dates::split_source_and_stamp(stripped) {
+            push_line(&mut lines, source, classify(source, outlets, mostly_latin));
+            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
+            continue;
+        }
         if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
             push_line(&mut lines, label, Kind::Junk);
             push_line(&mut lines, line, classify(line, outlets, mostly_latin));

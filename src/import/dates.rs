@@ -479,6 +479,46 @@ pub(crate) fn split_glued_stamp(text: &str) -> Option<(&str, &str)> {
     Some((&text[..stamp.start()], stamp.as_str()))
 }
 
+/// `Source: Harbour Wire Published: 2020/8/12 19:24:15`: a source line with the story's labelled
+/// stamp after it on the same line; the source, and the stamp. Left whole, the stamp's words would
+/// be read as part of the source's name.
+pub(crate) fn split_source_and_stamp(text: &str) -> Option<(&str, &str)> {
+    static SOURCE_THEN_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:{})\s*:\s*\S.*?\s(?P<stamp>(?:published|posted|updated|last updated|first published)\s*:\s*\S.*)$",
+            super::chrome::source_labels()
+        ))
+        .unwrap()
+    });
+    if text.len() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) || !text.contains(':') {
+        return None;
+    }
+    let stamp = SOURCE_THEN_STAMP.captures(text)?.name("stamp")?;
+    if dates_in(stamp.as_str()).is_empty() {
+        return None;
+    }
+    Some((text[..stamp.start()].trim_end(), stamp.as_str()))
+}
+
+/// `Published On: April 24, 2024 09:45 PM By: Jane Doe`: a labelled stamp with the byline after
+/// it on the same line; the stamp, and the byline from its `By`. Left whole, the line is read as a
+/// stamp only and its writer is lost.
+pub(crate) fn split_stamp_and_byline(text: &str) -> Option<(&str, &str)> {
+    static STAMP_THEN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s*\S.*?\s(?P<byline>(?-i:By):?\s+\p{Lu}.*)$")
+            .unwrap()
+    });
+    if text.len() > 200 || !text.contains(" By") || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let byline = STAMP_THEN_BYLINE.captures(text)?.name("byline")?;
+    let stamp = text[..byline.start()].trim_end();
+    if dates_in(stamp).is_empty() || byline.as_str().len() > 100 {
+        return None;
+    }
+    Some((stamp, byline.as_str()))
+}
+
 /// A leading stamp as [`split_leading_stamp`] cuts it, its date parted from a clock time glued
 /// to it (`2021.06.1418:47:00UTC` → `2021.06.14 18:47:00UTC`) so that the date reads.
 pub(crate) fn spaced_stamp(stamp: &str) -> String {

@@ -12,6 +12,7 @@ use super::PageHints;
 const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
 /// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
+/// `PORTVILLE, Westland.-`,
 /// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`, `Kathmandu, June 23:`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
@@ -52,8 +53,41 @@ const NOT_PLACES: &[&str] = &[
     "U.S.",
 ];
 
+/// `Portville, Westland | THE LEDGER | The council…`: a place and the outlet's name between bars
+/// opening the lead, as some papers print their dateline.
+static BARRED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})(?:, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2}){0,2} \| (?P<org>[A-Z][A-Za-z0-9 .&'’-]{1,40}?) \| \S")
+        .unwrap()
+});
+
+/// A [`BARRED_DATELINE`]: the place and the outlet, unless the bars hold a section's name or
+/// a date (`Portville | Politics |`, `Portville | May 3 |`).
+fn barred_dateline(paragraph: &str) -> Option<Dateline> {
+    if paragraph.len() < 40 || !paragraph[..paragraph.floor_char_boundary(120)].contains(" | ") {
+        return None;
+    }
+    let caps = BARRED_DATELINE.captures(paragraph)?;
+    let org = caps.name("org")?.as_str().trim();
+    let dated = org.bytes().any(|b| b.is_ascii_digit())
+        || org
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| super::dates::month_number(w).is_some());
+    if dated || super::title_line::is_section_label(org) {
+        return None;
+    }
+    Some(Dateline {
+        place: caps.name("place")?.as_str().to_uppercase(),
+        month_day: None,
+        org: Some(org.to_string()),
+        full_date: None,
+    })
+}
+
 pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
-    let caps = DATELINE.captures(paragraph)?;
+    let Some(caps) = DATELINE.captures(paragraph) else {
+        return barred_dateline(paragraph);
+    };
     let place = caps
         .name("place")
         .or(caps.name("tplace"))
@@ -61,9 +95,10 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         .as_str();
     // A dash glued to the next word (`Medan, (Harbour Wire)-Bank …`) ends a dateline only
     // after a credit's bracket; after a place it is a compound (`NEW YORK-based`).
+    // A full stop before it ends the place as a dash would (`HERMOSILLO, Sonora.- The…`).
     let glued_after_word = caps
         .name("glued")
-        .is_some_and(|dash| !paragraph[..dash.start()].ends_with(')'));
+        .is_some_and(|dash| !paragraph[..dash.start()].ends_with([')', '.']));
     if glued_after_word
         || NOT_PLACES.contains(&place)
         || place.chars().filter(|c| c.is_alphabetic()).count() < 3
@@ -827,9 +862,75 @@ pub(crate) fn credited_people(doc: &Doc, outlets: &OutletMatcher) -> Vec<String>
 static BYLINE_PARTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\|\s*|\s+(?:-|–|—|/|·|•)\s+| in | & ").unwrap());
 
+/// A newsroom role closing a byline's part (`Senior Reporter`, `Editor in Chief`;
+/// `registry/newsroom_roles.txt`), with a space before it.
+static NEWSROOM_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    let roles = super::names::alternation(include_str!("registry/newsroom_roles.txt"));
+    let qualifiers =
+        super::names::alternation(include_str!("registry/newsroom_role_qualifiers.txt"));
+    Regex::new(&format!(
+        r"(?i)\s(?:(?:{qualifiers})\s+){{0,2}}(?:{roles})$"
+    ))
+    .unwrap()
+});
+
+/// `Valley Courier Editor in Chief` after a writer's name (`By Jane Doe, Valley Courier Editor in
+/// Chief`): the words that may name the outlet the writer holds the role at (`Opinion Editor`
+/// names a section, not an outlet). See [`unknown_outlet_before_role`] for a name no outlets file
+/// knows.
+pub(crate) fn outlet_before_role(part: &str) -> Option<&str> {
+    let part = part.trim().trim_end_matches('.');
+    if part.len() > 80 || !part.contains(' ') {
+        return None;
+    }
+    let role = NEWSROOM_ROLE.find(part)?;
+    let outlet = part[..role.start()].trim();
+    let words = outlet.split_whitespace().count();
+    let capitalised = outlet.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "the")
+    });
+    ((1..=6).contains(&words) && capitalised && !super::title_line::is_section_label(outlet))
+        .then_some(outlet)
+}
+
+/// An [`outlet_before_role`] to propose when no outlets file knows it: a single word must read
+/// as an organisation's or a brand's name (`Business Reporter`, `Portville Reporter` name none).
+pub(crate) fn unknown_outlet_before_role(part: &str) -> Option<&str> {
+    outlet_before_role(part).filter(|outlet| {
+        outlet.contains(' ') || is_organisation(outlet) || super::outlets::brand_name(outlet)
+    })
+}
+
+/// A byline's names without the parts after the first that name the writer's outlet and role
+/// (`Jane Doe, Valley Courier Editor in Chief, Portville` → `Jane Doe, Portville`).
+fn without_outlet_roles(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(',') {
+        return text.into();
+    }
+    let mut parts = text.split(',');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts
+        .filter(|p| unknown_outlet_before_role(p).is_none())
+        .collect();
+    if rest.len() == text.matches(',').count() {
+        return text.into();
+    }
+    std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join(",")
+        .into()
+}
+
 /// `Kim Ji-eun, staff reporter` → `[Kim Ji-eun]`; `HYUNG-JIN KIM and KIM TONG-HYUNG` → two names.
 fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
-    let text = without_byline_extras(text);
+    // `Valley Courier | @ValleyCourier`: the outlet signing by its name and handle.
+    let signing_outlet = text
+        .contains('@')
+        .then(|| super::outlets::handle_named_outlet(text))
+        .flatten();
+    let text = without_outlet_roles(text);
+    let text = without_byline_extras(&text);
     let text = BYLINE_NOISE.replace_all(text, "");
     let text = BYLINE_PARTS.replace_all(&text, ",");
     text.split([',', ';'])
@@ -842,6 +943,7 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
                 .trim()
         })
         .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
+        .filter(|p| signing_outlet.as_deref() != Some(*p))
         .filter_map(|p| {
             if is_organisation(p) {
                 // `Jane Doe WebMD Health News`: a reporter's name run on into the desk's.
@@ -1013,6 +1115,8 @@ pub(crate) fn patterns() -> Vec<fn()> {
             LazyLock::force(&CAPITALS_ROLE);
             LazyLock::force(&BYLINE_EXTRAS_TAIL);
             LazyLock::force(&HONORIFIC);
+            LazyLock::force(&NEWSROOM_ROLE);
+            LazyLock::force(&BARRED_DATELINE);
         },
         || {
             LazyLock::force(&LEAD_REPORTER);

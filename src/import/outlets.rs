@@ -409,10 +409,17 @@ impl OutletMatcher {
             for part in parts {
                 // `By Harbour Wire 4 hours ago in World`: the outlet before the card's age.
                 let part = super::headline::without_byline_time(part);
+                // `Jane Doe, Harbour Wire Senior Reporter`; `Jane Doe, harbourwire.example`.
+                let before_role = || {
+                    super::headline::outlet_before_role(part).and_then(|o| self.resolve_index(o))
+                };
+                let by_address = || bare_domain(part).and_then(|d| self.domain_owner(&d));
                 if let Some(i) = self
                     .resolve_index(part)
                     .or_else(|| self.desk_credit(part))
                     .or_else(|| self.trailing_outlet(part))
+                    .or_else(before_role)
+                    .or_else(by_address)
                 {
                     Weights::add(&mut weights.author, i, 10);
                 }
@@ -979,6 +986,16 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     let bylines = hints.byline.iter().map(String::as_str);
     for line in bylines.chain(doc.meta(Meta::Byline)) {
         let rest = super::headline::strip_byline_prefix(line);
+        // `Jane Doe, Valley Courier Editor in Chief`, `Jane Doe, valleycourier.example`,
+        // `Valley Courier | @ValleyCourier`.
+        let named = rest.split([',', '|']).skip(1).find_map(|part| {
+            super::headline::unknown_outlet_before_role(part)
+                .and_then(plausible)
+                .or_else(|| bare_domain(part))
+        });
+        if let Some(name) = named.or_else(|| handle_named_outlet(&rest)) {
+            return Some(name);
+        }
         if let Some((_, last)) = rest.rsplit_once(',') {
             // `Jane Doe, Special to The Courier`: written for the outlet named after it.
             let last = last.trim();
@@ -1059,7 +1076,51 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     }
     masthead_or_lead_credit(doc)
         .or_else(|| closing_masthead(doc))
+        .or_else(|| credit_above_dateline(doc))
         .and_then(plausible)
+}
+
+/// `VALLEY COURIER` in capitals on the line right above the lead's dateline (`PORTVILLE, Westland.-
+/// The council…`): the paper crediting its story, as Spanish-language papers print it. A section's
+/// label (`WORLD NEWS`), a wire label (`UPDATE 2`) or the dateline's place is no credit; one word
+/// is more often a label than a paper's name, and is not taken.
+fn credit_above_dateline(doc: &Doc) -> Option<&str> {
+    first_dateline(doc)?;
+    let lines: Vec<&Line> = doc.lines.iter().filter(|l| l.kind != Kind::Blank).collect();
+    let lead = lines
+        .iter()
+        .position(|l| l.kind == Kind::Body && super::headline::parse_dateline(&l.text).is_some())?;
+    let above = lines.get(lead.checked_sub(1)?)?;
+    let text = above.text.trim();
+    let words = text.split_whitespace().count();
+    let capitals = text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+    let letters = text
+        .chars()
+        .all(|c| c.is_alphabetic() || " .&'’-".contains(c));
+    let dateline_place = super::headline::parse_dateline(&lines[lead].text)
+        .is_some_and(|d| d.place.eq_ignore_ascii_case(text));
+    (above.kind != Kind::Title
+        && (2..=4).contains(&words)
+        && text.len() <= 40
+        && capitals
+        && !super::headline::has_leading_label(text)
+        && letters
+        && !dateline_place
+        && !super::title_line::is_section_label(text))
+    .then_some(text)
+}
+
+/// `Valley Courier | @ValleyCourier`: a byline naming no person but a name its social handle
+/// spells out, the outlet signing its own story.
+pub(crate) fn handle_named_outlet(byline: &str) -> Option<String> {
+    let (name, handle) = byline.split_once('|')?;
+    let handle = handle.trim().strip_prefix('@')?;
+    let name = name.trim();
+    let key = name_key(name);
+    let spelled = key.len() >= 4 && name_key(handle).starts_with(&key);
+    (spelled && !handle.contains(char::is_whitespace))
+        .then(|| plausible_name(name))
+        .flatten()
 }
 
 /// A name that may be an outlet's: one to eight words, capitalised, no address.
@@ -1145,7 +1206,7 @@ fn copyright_holder(line: &str) -> Option<String> {
 
 /// A name that reads as an organisation's (`FBC News`) or a brand written in mixed case
 /// (`HumAngle`), never a person's.
-fn brand_name(name: &str) -> bool {
+pub(crate) fn brand_name(name: &str) -> bool {
     super::headline::is_organisation(name)
         || name.split_whitespace().any(|w| {
             let inner_capital = w
@@ -1921,6 +1982,75 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_names_its_outlet_by_role_address_or_handle_and_no_writer_is_made_of_it() {
+        let byline_of = |text: &str| {
+            let ctx = ImportContext::with_defaults(&[]);
+            import_text(text, "t.txt", &ctx).front.byline
+        };
+        for (byline, outlet, writers) in [
+            (
+                "By Tom Reddick, Lakeside Ledger Editor in Chief, Portville – April 24, 2024",
+                "Lakeside Ledger",
+                vec!["Tom Reddick"],
+            ),
+            (
+                "By Tom Reddick, Reuters Senior Political Reporter",
+                "Reuters",
+                vec!["Tom Reddick"],
+            ),
+            (
+                "By Tom Reddick, lakesideledger.example",
+                "lakesideledger.example",
+                vec!["Tom Reddick"],
+            ),
+            (
+                "By Tom Reddick, mongabay.com",
+                "Mongabay",
+                vec!["Tom Reddick"],
+            ),
+            (
+                "By: Lakeside Ledger | @LakesideLedger",
+                "Lakeside Ledger",
+                vec![],
+            ),
+            (
+                "Published On: April 24, 2024 09:45 PM By: Lakeside Ledger | @LakesideLedger",
+                "Lakeside Ledger",
+                vec![],
+            ),
+        ] {
+            let text = format!("{STORY}{byline}\n\n{LEAD}");
+            assert_eq!(outlet_of(&text).0, outlet, "{byline}");
+            assert_eq!(byline_of(&text), writers, "{byline}");
+        }
+        // A beat or a place before the role names no outlet.
+        for byline in [
+            "By Tom Reddick, Opinion Editor",
+            "By Tom Reddick, Washington Correspondent",
+        ] {
+            let text = format!("{STORY}{byline}\n\n{LEAD}");
+            assert_eq!(outlet_of(&text).0, "", "{byline}");
+            assert_eq!(byline_of(&text), vec!["Tom Reddick"], "{byline}");
+        }
+    }
+
+    #[test]
+    fn an_outlet_between_bars_after_the_place_or_in_capitals_above_the_dateline() {
+        let lead = "The harbour council on Wednesday approved a new ferry terminal for the \
+            town's east side after two years of debate.";
+        let text = format!("{STORY}Portville, Westland | THE LEDGER | {lead}\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "THE LEDGER");
+        let text = format!("{STORY}Portville | Politics | {lead}\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "");
+        let text = format!("{STORY}LAKESIDE LEDGER\nPORTVILLE, Westland.- {lead}\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "LAKESIDE LEDGER");
+        for label in ["WORLD NEWS", "UPDATE 2", "EXCLUSIVE"] {
+            let text = format!("{STORY}{label}\nPORTVILLE, Westland.- {lead}\n\n{LEAD}");
+            assert_eq!(outlet_of(&text).0, "", "{label}");
+        }
+    }
+
+    #[test]
     fn a_desk_list_of_reporters_a_report_credit_and_a_logo_name_the_outlet() {
         let text = format!(
             "{STORY}Reuters | Jane Okafor | Tunde Bello | Sirajuddin Published May 2, 2024\n\n{LEAD}"
@@ -1941,6 +2071,23 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "Gulf News");
         let text = format!("{STORY}Source: www.valleycourier.example\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "valleycourier.example");
+    }
+
+    #[test]
+    fn a_source_line_with_the_stamp_after_it_names_the_outlet_alone() {
+        for (source, want) in [
+            ("Gulf News", "Gulf News"),
+            ("Valley Courier", "Valley Courier"),
+        ] {
+            let text = format!("{STORY}Source: {source} Published: 2020/8/12 19:24:15\n\n{LEAD}");
+            assert_eq!(outlet_of(&text).0, want);
+            let ctx = ImportContext::with_defaults(&[]);
+            let got = import_text(&text, "t.txt", &ctx);
+            assert_eq!(
+                got.front.date.map(|d| d.to_string()).as_deref(),
+                Some("2020-08-12")
+            );
+        }
     }
 
     #[test]
