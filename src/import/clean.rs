@@ -39,7 +39,7 @@ pub(crate) fn normalize(text: &str) -> String {
 /// "… Photograph: Jane Doe/Reuters", "… GETTY IMAGES", "… Picture: X/@handle", "Jane Doe
 /// [Source: Harbour Council/Facebook]".
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|credit|illustration|fotos?|fotografía|bild|picha|gambar)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$|\[(?:source|photo|image|credit|pic)s?\s*:[^\]]*\]\s*$").unwrap()
+    Regex::new(r"(?i)^(?:this (?:file )?photo|this image|a (?:file )?photo|file photo|photo\s*:|\(photo|\[photo)|\([^()]*(?-u:\b)(?:photos?|images?|pics?|pool|getty images)(?-u:\b)[^()]*\)\s*$|(?-u:\b)(?:photo(?:graph)?s?|pictures?|images?|pics?|credit|illustration|fotos?|fotografía|bild|picha|gambar)\s*:\s*[^.!?]{2,}$|(?-u:\b)getty images\s*$|[—–-]\s*(?:file )?(?:photo|picture|image)s?\s*$|\[(?:source|photo|image|credit|pic)s?\s*:[^\]]*\]\s*$").unwrap()
 });
 
 /// A credit at the end of a caption naming an agency: `… [AFP]`, `… /Reuters`, `… | EPA`.
@@ -280,7 +280,13 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             continue;
         }
         if let Some((stamp, byline)) = super::dates::split_stamp_and_byline(stripped) {
-            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
+            let dated = stamp.bytes().any(|b| b.is_ascii_digit());
+            let kind = if dated {
+                Kind::Meta(Meta::Stamp)
+            } else {
+                Kind::Junk
+            };
+            push_line(&mut lines, stamp, kind);
             push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
             continue;
         }
@@ -712,10 +718,22 @@ fn byline_run_on(text: &str) -> Option<[&str; 4]> {
 }
 
 /// `Storm closes portStorm closes port`: a headline printed twice with nothing between (the
-/// page's heading and its copy for sharing), once.
+/// page's heading and its copy for sharing), once; so is a desk's credit printed twice with a
+/// space between (`Valley Sports Desk Valley Sports Desk`).
 fn undoubled(text: &str) -> &str {
+    if text.len() < 24 {
+        return text;
+    }
     if text.len() >= 40 && super::title_line::doubled(text) {
-        &text[..text.len() / 2]
+        return &text[..text.len() / 2];
+    }
+    let half = text.len() / 2;
+    let spaced = text.len() % 2 == 1
+        && text.as_bytes()[half] == b' '
+        && text.is_char_boundary(half)
+        && text[..half] == text[half + 1..];
+    if spaced {
+        &text[..half]
     } else {
         text
     }

@@ -500,20 +500,28 @@ pub(crate) fn split_source_and_stamp(text: &str) -> Option<(&str, &str)> {
     Some((text[..stamp.start()].trim_end(), stamp.as_str()))
 }
 
-/// `Published On: April 24, 2024 09:45 PM By: Jane Doe`: a labelled stamp with the byline after
-/// it on the same line; the stamp, and the byline from its `By`. Left whole, the line is read as a
+/// `Published On: April 24, 2024 09:45 PM By: Jane Doe`, `Updated | By Jane Doe`: a labelled
+/// stamp (or its label alone) with the byline after it on the same line; the stamp, and the
+/// byline from its `By`. Left whole, the line is read as a
 /// stamp only and its writer is lost.
 pub(crate) fn split_stamp_and_byline(text: &str) -> Option<(&str, &str)> {
     static STAMP_THEN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s*\S.*?\s(?P<byline>(?-i:By):?\s+\p{Lu}.*)$")
             .unwrap()
     });
-    if text.len() > 200 || !text.contains(" By") || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 200 || !text.contains(" By") {
         return None;
     }
     let byline = STAMP_THEN_BYLINE.captures(text)?.name("byline")?;
     let stamp = text[..byline.start()].trim_end();
-    if dates_in(stamp).is_empty() || byline.as_str().len() > 100 {
+    // `Updated | By Jane Doe`: the label alone, its date lost in copying, is no stamp but no
+    // name either.
+    let bare_label = stamp
+        .trim_end_matches(|c: char| c.is_whitespace() || "|:-–·•".contains(c))
+        .split_whitespace()
+        .count()
+        <= 2;
+    if (!bare_label && dates_in(stamp).is_empty()) || byline.as_str().len() > 100 {
         return None;
     }
     Some((stamp, byline.as_str()))

@@ -12,7 +12,7 @@ use super::PageHints;
 const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
 /// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
-/// `PORTVILLE, Westland.-`,
+/// `PORTVILLE, Westland.-`, `OROVILLE, Calif. (Wire) Developments…`,
 /// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`, `Kathmandu, June 23:`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
@@ -84,9 +84,33 @@ fn barred_dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// `OROVILLE, Calif. (Wire) Developments…`: a place in capitals and the credit's bracket, with no
+/// dash after it; the bracket alone ends the dateline, so the lead must open with a capital.
+static UNMARKED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})? \((?P<org>[A-Za-z][A-Za-z0-9 .&/-]{0,40}?)\) \p{Lu}")
+        .unwrap()
+});
+
+fn unmarked_dateline(paragraph: &str) -> Option<Dateline> {
+    if !paragraph[..paragraph.floor_char_boundary(80)].contains(") ") {
+        return None;
+    }
+    let caps = UNMARKED_DATELINE.captures(paragraph)?;
+    let place = caps.name("place")?.as_str();
+    if NOT_PLACES.contains(&place) || place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    Some(Dateline {
+        place: place.to_string(),
+        month_day: None,
+        org: Some(caps.name("org")?.as_str().trim().to_string()),
+        full_date: None,
+    })
+}
+
 pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let Some(caps) = DATELINE.captures(paragraph) else {
-        return barred_dateline(paragraph);
+        return barred_dateline(paragraph).or_else(|| unmarked_dateline(paragraph));
     };
     let place = caps
         .name("place")
@@ -240,8 +264,32 @@ pub(crate) fn clean_title(raw: &str, site: Option<&str>, outlets: &OutletMatcher
         title = strip_site_name(&title, site, outlets);
         title = strip_unnamed_site(&title).to_string();
         title = strip_trailing_stamp(&title).to_string();
+        title = without_slug_or_note_mark(&title).to_string();
         if title.len() == before {
             break;
+        }
+    }
+    title
+}
+
+/// `Headline | mumbai news`, `Headline [1]`: a section's slug after a bar, in lower case as no
+/// headline's words are, or a link's note mark closing the headline.
+fn without_slug_or_note_mark(title: &str) -> &str {
+    if let Some((headline, slug)) = title.rsplit_once(" | ") {
+        let slug_shaped = (1..=3).contains(&slug.split_whitespace().count())
+            && slug
+                .chars()
+                .all(|c| c.is_lowercase() || c == ' ' || c == '-');
+        if slug_shaped && headline.split_whitespace().count() >= 3 {
+            return headline.trim_end();
+        }
+    }
+    if let Some((headline, mark)) = title.rsplit_once(" [") {
+        let note = mark
+            .strip_suffix(']')
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        if note && headline.split_whitespace().count() >= 3 {
+            return headline.trim_end();
         }
     }
     title
@@ -497,7 +545,7 @@ pub(crate) fn strip_byline_prefix(line: &str) -> std::borrow::Cow<'_, str> {
 
 /// Byline lines, and stamps that open with a byline (`Posted by Jane Doe on May 5, 2024`,
 /// `Author: Jane Doe | May 5, 2024`): the line is sorted as a stamp for its date.
-fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
+pub(crate) fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
     doc.meta(Meta::Byline).chain(
         doc.meta(Meta::Stamp)
             .filter(|l| BYLINE_PREFIX.is_match(l.trim())),
@@ -807,7 +855,9 @@ fn reporters<'d>(doc: &'d Doc, outlets: &'d OutletMatcher) -> impl Iterator<Item
             names
                 .split(", ")
                 .flat_map(|p| p.split(" and "))
-                .map(|p| person_name(p.trim_start_matches("and ").trim()))
+                // `Staff Writer, JANE DOE, reports`: the writer's role beside the name.
+                .filter(|p| !is_newsroom_role(p))
+                .map(|p| person_name(p.trim_start_matches("and ").trim().trim_end_matches(',')))
                 .collect::<Option<Vec<String>>>()
                 .unwrap_or_default()
         });
@@ -891,6 +941,12 @@ pub(crate) fn outlet_before_role(part: &str) -> Option<&str> {
     });
     ((1..=6).contains(&words) && capitalised && !super::title_line::is_section_label(outlet))
         .then_some(outlet)
+}
+
+/// `Staff Writer`, `Senior Reporter`: a newsroom role alone, no name or outlet with it.
+fn is_newsroom_role(part: &str) -> bool {
+    let spaced = format!(" {}", part.trim());
+    NEWSROOM_ROLE.find(&spaced).is_some_and(|m| m.start() == 0)
 }
 
 /// An [`outlet_before_role`] to propose when no outlets file knows it: a single word must read
@@ -1002,9 +1058,9 @@ static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:\p{Lu}{2,}\s+){0,4}(?:CORRESPONDENTS?|EDITORS?|REPORTERS?|WRITERS?|COLUMNIST|CRITIC)(?-u:\b).*$").unwrap()
 });
 
-/// A stamp, relative time or reading time run on after a byline's names.
+/// A stamp, relative time or reading time run on after a byline's names (`… on Mar 3, 2023`).
 static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|(?:reported|filed|presented|wrote) this (?:story|report|piece|article)(?-u:\b)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
+    Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:on|at)\s+)?(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|(?:reported|filed|presented|wrote) this (?:story|report|piece|article)(?-u:\b)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
 });
 
 /// An honorific before a reporter's name: `Dr. Jane Doe`, `Prof Jane Doe`.
@@ -1117,6 +1173,7 @@ pub(crate) fn patterns() -> Vec<fn()> {
             LazyLock::force(&HONORIFIC);
             LazyLock::force(&NEWSROOM_ROLE);
             LazyLock::force(&BARRED_DATELINE);
+            LazyLock::force(&UNMARKED_DATELINE);
         },
         || {
             LazyLock::force(&LEAD_REPORTER);

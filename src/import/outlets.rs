@@ -396,7 +396,7 @@ impl OutletMatcher {
     /// lines, and the site's copyright line.
     fn weigh_credit_lines(&self, doc: &Doc, hints: &PageHints, weights: &mut Weights) {
         let bylines = hints.byline.iter().map(String::as_str);
-        for line in bylines.chain(doc.meta(Meta::Byline)) {
+        for line in bylines.chain(super::headline::byline_lines(doc)) {
             let rest = super::headline::strip_byline_prefix(line);
             // `Jane Doe - Reuters`: a spaced dash parts the names from the outlet as a comma does.
             let parts = rest
@@ -502,6 +502,18 @@ impl OutletMatcher {
         {
             Weights::add(&mut weights.author, i, 8);
         }
+        // `[harbourwire.example] – The storm…`: the lead opens with its outlet.
+        if let Some(i) = doc
+            .paragraphs()
+            .next()
+            .and_then(bracketed_lead_credit)
+            .and_then(|name| {
+                self.resolve_index(name)
+                    .or_else(|| bare_domain(name).and_then(|d| self.domain_owner(&d)))
+            })
+        {
+            Weights::add(&mut weights.author, i, 10);
+        }
         // `Full story: Harbour Wire`, `Read at harbourwire.example` closing the text.
         for name in closing_link_credits(doc) {
             if let Some(i) = self
@@ -541,10 +553,25 @@ impl OutletMatcher {
             return None;
         }
         // Or it leads fields parted by bars: `Reuters | Abuja | Updated: 28-09-2020 22:58`.
-        self.resolve_index(name).or_else(|| {
-            let first = name.split(['|', '·', '•']).next()?.trim();
-            (first.len() < name.len()).then(|| self.resolve_index(first))?
-        })
+        self.resolve_index(name)
+            .or_else(|| {
+                let first = name.split(['|', '·', '•']).next()?.trim();
+                (first.len() < name.len()).then(|| self.resolve_index(first))?
+            })
+            .or_else(|| {
+                // Or the place it filed from stands between, with its comma: `Harbour Wire
+                // Portville, August 02, 2018 —`.
+                stamp[..date_at].contains(',').then_some(())?;
+                let words: Vec<&str> = name.split_whitespace().collect();
+                (1..words.len()).find_map(|n| {
+                    let place = &words[n..];
+                    let place_shaped =
+                        place.len() <= 3 && place.iter().all(|w| w.starts_with(char::is_uppercase));
+                    place_shaped
+                        .then(|| self.resolve_index(&words[..n].join(" ")))
+                        .flatten()
+                })
+            })
     }
 
     /// What names the site rather than the story's author: a raw text's tab title, a saved
@@ -823,10 +850,23 @@ impl OutletMatcher {
         else {
             return;
         };
-        let closing = doc.lines[last_body..].iter().filter(|l| {
-            matches!(l.kind, Kind::Body | Kind::Meta(_))
-                && l.text.chars().any(char::is_alphanumeric)
-        });
+        // `- Wire` may close the story above a sidebar's short lines (`Most read`, headlines):
+        // the lines right after the last paragraph of running text are read too.
+        let last_story = doc
+            .lines
+            .iter()
+            .rposition(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text))
+            .unwrap_or(last_body);
+        let start = last_story.min(last_body);
+        let closing = doc.lines[start..]
+            .iter()
+            .enumerate()
+            .filter(move |&(n, _)| start + n >= last_body || start + n <= last_story + 4)
+            .map(|(_, l)| l)
+            .filter(|l| {
+                matches!(l.kind, Kind::Body | Kind::Meta(_))
+                    && l.text.chars().any(char::is_alphanumeric)
+            });
         for line in closing {
             let text = line.text.trim_end();
             let credit = if let Some((before, inner)) = text
@@ -984,7 +1024,7 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         }
     }
     let bylines = hints.byline.iter().map(String::as_str);
-    for line in bylines.chain(doc.meta(Meta::Byline)) {
+    for line in bylines.chain(super::headline::byline_lines(doc)) {
         let rest = super::headline::strip_byline_prefix(line);
         // `Jane Doe, Valley Courier Editor in Chief`, `Jane Doe, valleycourier.example`,
         // `Valley Courier | @ValleyCourier`.
@@ -1297,16 +1337,21 @@ fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
     (name_shaped(name) && rest.starts_with(|c: char| c.is_uppercase())).then_some(name)
 }
 
-/// `(Valley News)– The storm…`: the outlet's name in brackets opening the lead before a dash, a
-/// wire's credit without its place. A label in brackets (`(UPDATED)`, `(VIDEO)`) is no outlet,
+/// `(Valley News)– The storm…`, `[valleynews.example] – The storm…`: the outlet's name or address
+/// in brackets opening the lead before a dash, a wire's credit without its place. A label in brackets (`(UPDATED)`, `(VIDEO)`) is no outlet,
 /// so the name must read as an organisation's or a brand's.
 fn bracketed_lead_credit(lead: &str) -> Option<&str> {
-    let rest = lead.strip_prefix('(')?;
-    let (name, after) = rest.split_once(')')?;
+    let (name, after) = if let Some(rest) = lead.strip_prefix('(') {
+        rest.split_once(')')?
+    } else {
+        lead.strip_prefix('[')?.split_once(']')?
+    };
     let after = after.trim_start();
     let dashed = ["--", "—", "–", "-"].iter().any(|d| after.starts_with(d));
     let name = name.trim();
-    (dashed && name.len() <= 60 && brand_name(name)).then_some(name)
+    // `[valleynews.example] – The storm…`: the site by its address.
+    let named = brand_name(name) || bare_domain(name).is_some();
+    (dashed && name.len() <= 60 && named).then_some(name)
 }
 
 /// The names in the text's last lines that say where the whole story is (`Full story: Harbour
@@ -1343,7 +1388,9 @@ fn closing_masthead(doc: &Doc) -> Option<&str> {
 /// section labels (`Press Release`, `News Desk` label a page; they name no paper).
 fn paper_name_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // `Categories: News`: a label and its value, no paper's name.
     (1..=5).contains(&words.len())
+        && !name.contains(':')
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "of" | "the")
@@ -1480,12 +1527,13 @@ fn unknown_desk_credit(doc: &Doc, hints: &PageHints) -> Option<String> {
 
 /// What follows an outlet's name in a desk credit.
 static DESK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:bureau|news service|news desk|web desk|online desk|desk|staff(?: reporters?| writers?)?|reporters|correspondents?|news network|news team|newsroom|report)\.?$").unwrap()
+    regex::Regex::new(r"(?i)^(?:bureau|news service|(?:\p{L}+ )?desk|staff(?: reporters?| writers?)?|reporters|correspondents?|news network|news team|newsroom|report)\.?$").unwrap()
 });
 
-/// `, Kuala Lumpur, May 28 (`: a place and a day after the outlet opening a wire's lead.
+/// `, Kuala Lumpur, May 28 (`, ` Phnom Penh, August 02, 2018 —`: a place and a day after the
+/// outlet opening a wire's lead.
 static LEAD_PLACE_AND_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^, (?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b").unwrap()
+    regex::Regex::new(r"^(?:, )?(?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b").unwrap()
 });
 
 /// A date closing a credit: `Kyodo News March 3, 2019`, `AFP 12/03/2024`.
@@ -2048,6 +2096,63 @@ mod tests {
             let text = format!("{STORY}{label}\nPORTVILLE, Westland.- {lead}\n\n{LEAD}");
             assert_eq!(outlet_of(&text).0, "", "{label}");
         }
+    }
+
+    #[test]
+    fn credits_of_wires_and_sites_in_the_forms_pages_print_them() {
+        let lead = "Port regulators fined the shipping line on Monday for a fuel spill that \
+            closed two beaches for a week, the authority said in a statement.";
+        for (text, want) in [
+            // A wire's sign-off above a sidebar of other stories' headlines.
+            (
+                format!(
+                    "{STORY}{lead}\n- Sapa\nMost read\nHarbour ferry fares rise\nNew bridge opens"
+                ),
+                "South African Press Association",
+            ),
+            // A wire's code and the place it filed from before the stamp's date.
+            (
+                format!("{STORY}AKP Phnom Penh, August 02, 2018 —\n\n{lead}"),
+                "Agence Kampuchea Presse",
+            ),
+            // The site's address in square brackets opening the lead.
+            (format!("{STORY}[mongabay.com] – {lead}"), "Mongabay"),
+            // An outlet posting the story, and when.
+            (
+                format!("{STORY}Posted by Reuters on Mar 03, 2023\n\n{lead}"),
+                "Reuters",
+            ),
+            // A dateline with no dash after the credit's bracket.
+            (
+                format!("{STORY}PORTVILLE, Calif. (AP) {lead}"),
+                "Associated Press",
+            ),
+            // A desk's credit printed twice.
+            (
+                format!("{STORY}Reuters Sports Desk Reuters Sports Desk\n\n{lead}"),
+                "Reuters",
+            ),
+        ] {
+            assert_eq!(outlet_of(&text).0, want, "{text}");
+        }
+        // A page's label and its value name no paper.
+        let text = format!("Categories: News\n{STORY}{lead}");
+        assert_eq!(outlet_of(&text).0, "");
+    }
+
+    #[test]
+    fn a_writer_after_a_dateless_label_or_beside_their_role_is_the_byline() {
+        let byline_of = |text: &str| {
+            let ctx = ImportContext::with_defaults(&[]);
+            import_text(text, "t.txt", &ctx).front.byline
+        };
+        let text = format!("{STORY}Updated | By Jane Okafor\n{LEAD}");
+        assert_eq!(byline_of(&text), vec!["Jane Okafor"]);
+        let text = format!(
+            "{STORY}The regulator has fined the line twice before. Staff Writer, JANE OKAFOR, \
+             reports\n\n{LEAD}"
+        );
+        assert_eq!(byline_of(&text), vec!["Jane Okafor"]);
     }
 
     #[test]

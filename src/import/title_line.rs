@@ -791,6 +791,22 @@ impl<'a> Head<'a> {
         if label_under_panels(lines, &self.at, &self.keys, n) {
             return true;
         }
+        // `5. Headline` as a numbered breadcrumb's last item, the headline printed again below.
+        let numbered_item = text
+            .split_once(". ")
+            .filter(|(number, _)| (1..=2).contains(&number.len()))
+            .filter(|(number, _)| number.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(_, rest)| key(rest));
+        if let Some(rest) = numbered_item {
+            if self
+                .keys
+                .iter()
+                .enumerate()
+                .any(|(m, other)| m != n && *other == rest)
+            {
+                return true;
+            }
+        }
         // A teaser cut short: the start of a longer line printed nearby (its caption or story).
         let cut_short =
             truncated(text)
@@ -1083,6 +1099,30 @@ mod tests {
         let ctx = ImportContext::with_defaults(&[]);
         let got = crate::import::import_text(text, "t.txt", &ctx);
         (got.front.title, !got.front.review.contains("title"))
+    }
+
+    #[test]
+    fn captions_breadcrumbs_slugs_and_note_marks_are_no_headline() {
+        const HEADLINE: &str = "Harbour authority delays vote on new container terminal";
+        const LEAD: &str = "The harbour authority on Tuesday postponed a vote on the planned \
+            container terminal after residents filed more than 400 objections, the chair told \
+            reporters outside the meeting.";
+        for head in [
+            // A photo's caption with its credit in brackets, or after `PIC:`, above it.
+            format!("Harbour authority, January 28 (image credit - Valley TV)\nHARBOUR AUTHORITY\n\n{HEADLINE}\n\nJan 28, 2025 | 4:51 PM"),
+            format!("Valley Daily\n\n{HEADLINE}\n\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE"),
+            // The headline as a numbered breadcrumb's last item, then on its own.
+            format!("1. You Are At:\n  2. News\n  3. Local News\n  4. {HEADLINE}\n\n{HEADLINE}"),
+            // A section's slug in lower case after a bar; a link's note mark.
+            format!("{HEADLINE} | local news"),
+            format!("Home > {HEADLINE}\n\n{HEADLINE} [1]"),
+        ] {
+            let text = format!("{head}\n\n{LEAD}\n");
+            assert_eq!(title_of(&text).0, HEADLINE, "{head}");
+        }
+        // A headline's own bar and brackets stay.
+        let text = format!("Harbour vote: the Greens | Labour split\n\n{LEAD}\n");
+        assert_eq!(title_of(&text).0, "Harbour vote: the Greens | Labour split");
     }
 
     #[test]
