@@ -29,6 +29,7 @@ static JUNK: LazyLock<RegexSet> = LazyLock::new(|| {
             r"(?:home|news)\s*[>/»›].*",
             r"[-=_*·•|/\\.~]{2,}|\W",
             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|updated(?: (?:\d+|an?|a few) (?:seconds?|minutes?|hours?|days?))? ago|updated|weather.*|\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?(?: kst)?",
+            r"(?:\d{1,3} (?:mins?|minutes?|hrs?|hours?|days?) ago\s*[·•|]?\s*)?\d{1,3} min(?:ute)?s? read",
         ]
         .iter()
         .map(|p| whole(p)),

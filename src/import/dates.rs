@@ -37,9 +37,10 @@ static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:date|published|posted|updated)\s*:?\s*(?:(?:19|20)\d\d-\d\d(?:-\d\d)?)\s+|(?:19|20)\d\d[.-]\d\d[.-]\d\d\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:UTC|GMT)?(?:[+-]\d{1,2}(?::?\d\d)?)?\s*)")
         .unwrap()
 });
-/// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`.
+/// What may stand beside a date on a stamp line: clock times, zones, weekdays, `at`, `on`, its
+/// age (`Last update: about 12 years ago`).
 static STAMP_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:source\s*:\s*\S+$|\d+\s+(?:views?|comments?|reads?|shares?)|\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:source\s*:\s*\S+$|\d+\s+(?:views?|comments?|reads?|shares?)|(?:about\s+)?\d{1,3}\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago|(?:last\s+)?updated?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[a-z]{1,2}st|[a-z]dt|et|pt|ct|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)|at|on|the|am|pm|\d+)(?-u:\b)").unwrap()
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -227,6 +228,7 @@ fn dates_in(text: &str) -> Vec<(usize, Found)> {
 }
 
 /// A candidate publication date and how much it is trusted.
+#[derive(Clone, Copy)]
 struct Candidate {
     rank: u8,
     found: Found,
@@ -282,10 +284,16 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
     }
     candidates.retain(|c| c.found != Found::Month(0, 0));
 
-    let best = candidates.into_iter().max_by_key(|c| {
-        let precise = matches!(c.found, Found::Day(_));
-        (c.rank, precise)
-    })?;
+    let rank = |c: &Candidate| (c.rank, matches!(c.found, Found::Day(_)));
+    let mut best = *candidates.iter().max_by_key(|c| rank(c))?;
+    // `date 2023-06` over `giovedì 15 giugno 2023`: a stamp fixing only the month, and a day in
+    // that month stamped lower: the day.
+    if let Found::Month(year, month) = best.found {
+        let in_month = |c: &&Candidate| matches!(c.found, Found::Day(d) if d.year() == year && d.month() == month);
+        if let Some(day) = candidates.iter().filter(in_month).max_by_key(|c| rank(c)) {
+            best = *day;
+        }
+    }
     let date = match best.found {
         Found::Day(d) => PartialDate::Day(d),
         Found::Month(year, month) => PartialDate::Month { year, month },
@@ -1161,6 +1169,19 @@ mod more_tests {
     const HEAD: &str = "Council approves river bridge\n\n";
     const LEAD: &str = "The city council approved the new river bridge on Thursday after a \
         four-hour debate, clearing the way for construction to begin next spring.\n";
+
+    #[test]
+    fn a_stamp_with_its_age_and_a_months_stamp_with_the_day_under_it() {
+        let text = format!(
+            "{HEAD}Valley Times Thursday, 1 June 2006, 00:00 Last update: about 12 years ago\n\n{LEAD}"
+        );
+        assert_eq!(date_of(&text).as_deref(), Some("2006-06-01"));
+        let text = format!(" date 2023-06 23.54 - giovedì 15 giugno 2023\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2023-06-15"));
+        // A day of another month is no refinement: the month stands.
+        let text = format!(" date 2023-06 23.54 - giovedì 15 luglio 2023\n\n{HEAD}{LEAD}");
+        assert_eq!(date_of(&text).as_deref(), Some("2023-06"));
+    }
 
     #[test]
     fn stamps_in_many_forms() {

@@ -1113,6 +1113,8 @@ mod tests {
             format!("Valley Daily\n\n{HEADLINE}\n\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE"),
             // The headline as a numbered breadcrumb's last item, then on its own.
             format!("1. You Are At:\n  2. News\n  3. Local News\n  4. {HEADLINE}\n\n{HEADLINE}"),
+            // A site's tagline above it, its age and reading time under it.
+            format!("Valley Daily\n\nBe Smart About The Valley\n\n{HEADLINE}\n\n5 mins ago 1 min read"),
             // A section's slug in lower case after a bar; a link's note mark.
             format!("{HEADLINE} | local news"),
             format!("Home > {HEADLINE}\n\n{HEADLINE} [1]"),
