@@ -957,6 +957,35 @@ pub(crate) fn unknown_outlet_before_role(part: &str) -> Option<&str> {
     })
 }
 
+/// `Jane DoeJohn Roe & Ali Khan`: two writers' names run together where a separator was lost,
+/// parted at a capital right after three lower-case letters (`McDonald`, `DeSantis` and
+/// `MacLeod` have fewer before theirs).
+fn unglued_names(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut lower_run = 0;
+    let mut last = 0;
+    // Handles and addresses (`@ValleyNews`, `jane@valley.example`) are left whole.
+    let mut in_address = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            in_address = false;
+        } else if c == '@' || c == '.' || c == '/' {
+            in_address = true;
+        }
+        if c.is_uppercase() && lower_run >= 3 && !in_address {
+            out.push_str(&text[last..at]);
+            out.push_str(", ");
+            last = at;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    if last == 0 {
+        return text.into();
+    }
+    out.push_str(&text[last..]);
+    out.into()
+}
+
 /// A byline's names without the parts after the first that name the writer's outlet and role
 /// (`Jane Doe, Valley Courier Editor in Chief, Portville` → `Jane Doe, Portville`).
 fn without_outlet_roles(text: &str) -> std::borrow::Cow<'_, str> {
@@ -986,6 +1015,7 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
         .then(|| super::outlets::handle_named_outlet(text))
         .flatten();
     let text = without_outlet_roles(text);
+    let text = unglued_names(&text);
     let text = without_byline_extras(&text);
     let text = BYLINE_NOISE.replace_all(text, "");
     let text = BYLINE_PARTS.replace_all(&text, ",");
@@ -1000,6 +1030,8 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
         })
         .filter(|p| !p.is_empty() && outlets.resolve(p).is_none())
         .filter(|p| signing_outlet.as_deref() != Some(*p))
+        // `Jane Doe Reuters`: the writer's outlet run on after the name.
+        .map(|p| outlets.without_trailing_outlet(p))
         .filter_map(|p| {
             if is_organisation(p) {
                 // `Jane Doe WebMD Health News`: a reporter's name run on into the desk's.
@@ -1235,6 +1267,30 @@ mod tests {
             "Kelli Miller"
         );
         assert_eq!(name_before_noise("Ana May Lopez"), "Ana May Lopez");
+    }
+
+    #[test]
+    fn writers_run_together_or_into_their_outlet_are_parted() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        for (line, want) in [
+            (
+                "By Jane OkaforVincent Genovese & Maria Psara",
+                vec!["Jane Okafor", "Vincent Genovese", "Maria Psara"],
+            ),
+            ("Jane Okafor Reuters", vec!["Jane Okafor"]),
+            (
+                "By Jane McDonald and Ron DeSantis",
+                vec!["Jane McDonald", "Ron DeSantis"],
+            ),
+        ] {
+            let text = format!(
+                "Council approves new river bridge after long debate\n\n{line}\n\n\
+                 The city council approved the new river bridge on Thursday after a four-hour \
+                 debate, clearing the way for construction to begin next spring.\n"
+            );
+            let got = crate::import::import_text(&text, "t.txt", &ctx);
+            assert_eq!(got.front.byline, want, "{line}");
+        }
     }
 
     #[test]

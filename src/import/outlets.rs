@@ -312,6 +312,26 @@ impl OutletMatcher {
 
     /// `Jane Doe Reuters`: a byline's name with its outlet after it and no comma between; the
     /// outlet is one to three words, after at least two words of a name.
+    /// A byline's part without a known outlet's name run on after the writer's (`Jane Doe
+    /// Reuters` → `Jane Doe`).
+    pub(crate) fn without_trailing_outlet<'p>(&self, part: &'p str) -> &'p str {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let named = (1..=3.min(words.len().saturating_sub(2))).rev().find(|&n| {
+            self.resolve_index(&words[words.len() - n..].join(" "))
+                .is_some()
+        });
+        match named {
+            Some(n) => {
+                let last_kept = words[words.len() - n - 1];
+                let end = part
+                    .find(last_kept)
+                    .map_or(part.len(), |at| at + last_kept.len());
+                part[..end].trim_end()
+            }
+            None => part,
+        }
+    }
+
     fn trailing_outlet(&self, part: &str) -> Option<usize> {
         let words: Vec<&str> = part.split_whitespace().collect();
         (1..=3.min(words.len().saturating_sub(2)))
