@@ -1171,13 +1171,19 @@ fn credit_above_dateline(doc: &Doc) -> Option<&str> {
 }
 
 /// `Valley Courier | @ValleyCourier`: a byline naming no person but a name its social handle
-/// spells out, the outlet signing its own story.
+/// spells out, the outlet signing its own story. A name opening with a given name is a writer's
+/// with their own handle (`Jane Doe | @JaneDoe`).
 pub(crate) fn handle_named_outlet(byline: &str) -> Option<String> {
     let (name, handle) = byline.split_once('|')?;
     let handle = handle.trim().strip_prefix('@')?;
     let name = name.trim();
+    // `Jane Doe | @JaneDoe`: a writer with their own handle.
+    let personal = name
+        .split_whitespace()
+        .next()
+        .is_some_and(super::names::is_given_name);
     let key = name_key(name);
-    let spelled = key.len() >= 4 && name_key(handle).starts_with(&key);
+    let spelled = !personal && key.len() >= 4 && name_key(handle).starts_with(&key);
     (spelled && !handle.contains(char::is_whitespace))
         .then(|| plausible_name(name))
         .flatten()
@@ -2081,6 +2087,7 @@ mod tests {
                 "Lakeside Ledger",
                 vec![],
             ),
+            ("By Jane Okafor | @JaneOkafor", "", vec!["Jane Okafor"]),
             (
                 "Published On: April 24, 2024 09:45 PM By: Lakeside Ledger | @LakesideLedger",
                 "Lakeside Ledger",
