@@ -177,7 +177,24 @@ fn address_shaped(text: &str) -> bool {
 /// Read once per document: the outlet, date and dateline passes all ask for it.
 pub(crate) fn first_dateline(doc: &Doc) -> Option<&Dateline> {
     doc.dateline
-        .get_or_init(|| doc.paragraphs().take(3).find_map(parse_dateline))
+        .get_or_init(|| {
+            // The first three paragraphs, and past them up to the first paragraph of running
+            // text a wire's credited dateline (`DOHA (Wire) -`): an aggregator's card may print
+            // several fields above the lead.
+            let mut story_seen = false;
+            for (n, paragraph) in doc.paragraphs().take(8).enumerate() {
+                if n >= 3 && story_seen {
+                    break;
+                }
+                if let Some(dateline) = parse_dateline(paragraph) {
+                    if n < 3 || dateline.org.is_some() {
+                        return Some(dateline);
+                    }
+                }
+                story_seen |= super::chrome::body_like(paragraph);
+            }
+            None
+        })
         .as_ref()
 }
 

@@ -482,7 +482,11 @@ impl OutletMatcher {
     /// Lines that are only an outlet's name or layout: the masthead above the story, a credit
     /// below it, the agencies credited on a line of their own.
     fn weigh_own_lines(&self, doc: &Doc, weights: &mut Weights) {
-        let body_starts = doc.lines.iter().position(|l| l.kind == Kind::Body);
+        // Where the story's running text starts: short lines above it are the page's head.
+        let body_starts = doc
+            .lines
+            .iter()
+            .position(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text));
         for (n, line) in doc.lines.iter().enumerate().filter(|(_, l)| {
             matches!(
                 l.kind,
@@ -796,7 +800,22 @@ impl OutletMatcher {
             // A credit naming a publication, not a feed's `from` or `via`, may go on to its date
             // or a link: `Published in Harbour Wire, December 24th, 2015.`, `…, click here.`
             let publication = credit.name("publication").is_some();
+            // `From Harbour Wire via Valley Finance, September 29:`: the feed it came through,
+            // and the day, before the quoted story.
+            let after = after.strip_prefix("via ").map_or(after, |rest| {
+                rest.find([',', ':']).map_or("", |at| &rest[at..])
+            });
+            let dated_colon = after.strip_prefix(',').is_some_and(|rest| {
+                let rest = rest.trim().strip_suffix(':').unwrap_or("");
+                let mut words = rest.split_whitespace();
+                words.next().is_some_and(is_month_name)
+                    && words
+                        .next()
+                        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                    && words.next().is_none()
+            });
             if after.trim_end_matches(['.', '!']).is_empty()
+                || dated_colon
                 || after.starts_with(':')
                 || (publication && after.starts_with(','))
                 // `… from The Conversation under a Creative Commons license.`
@@ -2165,6 +2184,24 @@ mod tests {
         // A page's label and its value name no paper.
         let text = format!("Categories: News\n{STORY}{lead}");
         assert_eq!(outlet_of(&text).0, "");
+        // A blog quoting a wire's story from the feed it came through.
+        let text = format!(
+            "{STORY}We rarely pass on such news, but this fine will move prices.\n\
+             From Reuters via Valley Finance, September 29:\n{lead}"
+        );
+        assert_eq!(outlet_of(&text).0, "Reuters");
+        // An aggregator's card: its source's name among fields above the wire's dateline.
+        let text = format!(
+            "{STORY}Valley News News\n\nLatest News, Headlines\n  • 📰 staronline\n  • Reading \
+             Time:\n  • 32 sec. here\n  • 2 min. at publisher\n\nDOHA (Reuters) - {lead}"
+        );
+        assert_eq!(
+            outlet_of(&text),
+            (
+                "Reuters".to_string(),
+                Some("The Star (Malaysia)".to_string())
+            )
+        );
     }
 
     #[test]
