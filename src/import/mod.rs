@@ -390,7 +390,8 @@ fn import_document(text: &str, hints: &PageHints, source: &str, ctx: &ImportCont
             "outlet",
             "no outlet is named in the page, its address, a dateline, byline or credit line",
         ),
-        Some(_) if outlet.weak => review.push(
+        // A name no outlets file knows is flagged below as proposed, not as a passing mention.
+        Some(_) if outlet.weak && !outlet.proposed => review.push(
             "outlet",
             "the outlet is named only in passing (an interview credit, a copyright line or the lead), not as the article's source",
         ),

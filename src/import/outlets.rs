@@ -2499,8 +2499,16 @@ mod tests {
             &ctx,
         );
         assert_eq!(got.front.outlet, "Harbour Wire");
-        assert!(got.front.review.contains("outlet"));
         assert!(got.new_outlet.as_ref().is_some_and(|o| o.review));
+        // The editor is told why: a name no outlets file knows, not a passing mention.
+        let reason = got
+            .front
+            .review
+            .0
+            .iter()
+            .find(|item| item.field == "outlet");
+        let reason = reason.and_then(|item| item.reason.as_deref()).unwrap_or("");
+        assert!(reason.contains("proposed"), "{reason}");
         // A name with a digit in it, before a colon.
         let got = import_text(
             "Bills fall to a record low at auction\n\nPORTVILLE (Harbour1st): The bill rate \
