@@ -86,6 +86,14 @@ pub(crate) fn source_labels() -> String {
     super::names::alternation(include_str!("registry/source_labels.txt"))
 }
 
+/// `source: Harbour Wire` → `Harbour Wire`: a credit without its source label, in any of the
+/// page's languages; any other text as it is.
+pub(crate) fn without_source_label(text: &str) -> &str {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*:\s*", source_labels())).unwrap());
+    LABEL.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 /// `… the rivers rose. Quelle: Harbour Wire`: a source label closing the story's last paragraph
 /// after its last sentence; the paragraph, and the source line. A short line is a photo's caption
 /// and its credit (`The new bill's sponsor. Source: Supplied`), left whole.
@@ -233,18 +241,32 @@ pub(crate) fn body_like(text: &str) -> bool {
 }
 
 /// The short credit after a story's last sentence and a dash: `…by the floods.-VNA` gives `VNA`,
-/// `…said. — AFP` gives `AFP`. Only lines with a dash near their end are searched.
+/// `…said. — AFP` and `…said. – AFP, January 27, 2016.` give `AFP`. Only lines with a dash near
+/// their end are searched.
 pub(crate) fn sign_off(text: &str) -> Option<&str> {
     // `-`, or the lead byte 0xE2 of `–` and `—` in UTF-8, in the last 48 bytes.
     let tail = &text.as_bytes()[text.len().saturating_sub(48)..];
     if !tail.iter().any(|&b| b == b'-' || b == 0xE2) {
         return None;
     }
-    Some(SIGNED_OFF.captures(text)?.get(1)?.as_str())
+    let caps = SIGNED_OFF.captures(text).or_else(|| {
+        SIGNED_OFF_DATED
+            .captures(text)
+            .filter(|_| text.len() >= 120)
+    })?;
+    Some(caps.get(1)?.as_str())
 }
 
 static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?\x{201d}\x{2019}\x22]\s*[-\x{2013}\x{2014}]+\s*(\p{Lu}[\w .&'-]{0,40}?)\s*$")
+        .unwrap()
+});
+
+/// A sign-off with its day (`… debut novels. – Wire, January 27, 2016.`), after a sentence of
+/// the story's own: a list of sources prints the same after each quoted title (`"Title" — Wire,
+/// June 11, 2009`), and none of them signs the story.
+static SIGNED_OFF_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s*[-\x{2013}\x{2014}]+\s*(\p{Lu}[\w .&'-]{0,40}?),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\.?\s*$")
         .unwrap()
 });
 
@@ -540,6 +562,7 @@ pub(crate) fn patterns() -> Vec<fn()> {
     vec![
         || {
             LazyLock::force(&SIGNED_OFF);
+            LazyLock::force(&SIGNED_OFF_DATED);
         },
         || {
             LazyLock::force(&JUNK);

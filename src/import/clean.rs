@@ -290,6 +290,17 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
             push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
             continue;
         }
+        if let Some((stamp, byline)) = super::dates::split_stamp_and_bare_byline(stripped, outlets)
+        {
+            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
+            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
+            continue;
+        }
+        if let Some((byline, stamp)) = super::dates::split_name_and_stamp(stripped, outlets) {
+            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
+            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
+            continue;
+        }
         if let Some((source, stamp)) = super::dates::split_source_and_stamp(stripped) {
             push_line(&mut lines, source, classify(source, outlets, mostly_latin));
             push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));

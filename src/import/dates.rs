@@ -263,6 +263,38 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
             confident: true,
         });
     }
+    // `This article first appeared in Harbour Weekly on December 26, 2022`: the day it ran.
+    let ran = doc
+        .lines
+        .iter()
+        .find(|l| l.text.len() <= 200 && super::title_line::names_where_it_ran(&l.text));
+    if let Some((_, found)) = ran.and_then(|l| dates_in(&l.text).into_iter().next()) {
+        candidates.push(Candidate {
+            rank: 75,
+            found,
+            confident: true,
+        });
+    }
+    // `Dec 04, 2009 (Wire) – …`: the day the lead was filed.
+    let dated_lead = doc
+        .paragraphs()
+        .next()
+        .and_then(super::headline::dated_lead_credit);
+    if let Some((_, found)) = dated_lead.and_then(|(d, _)| dates_in(d).into_iter().next()) {
+        candidates.push(Candidate {
+            rank: 82,
+            found,
+            confident: true,
+        });
+    }
+    // `… the shortlist. – Wire, January 27, 2016.`: the day a wire's sign-off gives its story.
+    if let Some(found) = signed_off_day(doc) {
+        candidates.push(Candidate {
+            rank: 70,
+            found,
+            confident: true,
+        });
+    }
     // `… produced before courts today (Feb 13)` under `Last Update 2024-08-29`: a weak stamp on
     // another day than the one the lead names is the page's, and its year is no evidence either.
     if let Some((month, dom)) = dateline_month_day(doc) {
@@ -300,6 +332,25 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
         Found::Either(..) => return None,
     };
     Some((date, best.confident && matches!(best.found, Found::Day(_))))
+}
+
+/// The day in a wire's sign-off closing the story (`… the shortlist. – Wire, January 27, 2016.`),
+/// from the last paragraphs.
+fn signed_off_day(doc: &Doc) -> Option<Found> {
+    static SIGNED_OFF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r",\s*(?P<date>{MONTH_NAME} \d{{1,2}},? \d{{4}})\.?\s*$"
+        ))
+        .unwrap()
+    });
+    doc.paragraphs().rev().take(3).find_map(|p| {
+        super::chrome::sign_off(p)?;
+        let date = SIGNED_OFF_DAY.captures(p)?.name("date")?;
+        dates_in(date.as_str())
+            .into_iter()
+            .next()
+            .map(|(_, found)| found)
+    })
 }
 
 /// `7 hours ago`, `Updated 2 days ago`, `yesterday`, `a minute ago`: a stamp relative to when
@@ -466,9 +517,55 @@ pub(crate) fn unglue_trailing_date(text: &str) -> Option<String> {
 }
 
 static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<head>.*\p{Ll})(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})$")
-        .unwrap()
+    Regex::new(&format!(
+        r"^(?P<head>.*\p{{Ll}})(?P<date>\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {MONTH_NAME} \d{{4}})$"
+    ))
+    .unwrap()
 });
+
+/// An English month's name, in full or cut short (`September`, `Sept.`, `Sep`).
+const MONTH_NAME: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+
+/// `Jane Doe 4 September 2017`: a stamp opening with the writer's name, no `By` before it; the
+/// byline, and the stamp from its date.
+pub(crate) fn split_name_and_stamp<'t>(
+    text: &'t str,
+    outlets: &super::outlets::OutletMatcher,
+) -> Option<(&'t str, &'t str)> {
+    let digit = || text.bytes().any(|b| b.is_ascii_digit());
+    if text.len() > 80 || !text.starts_with(char::is_uppercase) || !digit() || !is_stamp_line(text)
+    {
+        return None;
+    }
+    let (at, _) = dates_in(text).into_iter().next()?;
+    let name = text[..at].trim_end_matches(|c: char| c.is_whitespace() || ",|·•-–".contains(c));
+    let named = name.split_whitespace().nth(1).is_some()
+        && super::headline::bare_byline(name, outlets)
+        && !super::headline::is_organisation(name);
+    named.then(|| (name, &text[at..]))
+}
+
+/// `Mon., September 5, 2022 | Jane Doe, Harbour Wire`: a stamp and a byline without `By` parted
+/// by a bar; the stamp, and the byline.
+pub(crate) fn split_stamp_and_bare_byline<'t>(
+    text: &'t str,
+    outlets: &super::outlets::OutletMatcher,
+) -> Option<(&'t str, &'t str)> {
+    if text.len() > 120 || !text.contains(" | ") {
+        return None;
+    }
+    let (first, second) = text.split_once(" | ")?;
+    let (first, second) = (first.trim(), second.trim());
+    let stamp_then_name = is_stamp_line(first) && super::headline::bare_byline(second, outlets);
+    let name_then_stamp = is_stamp_line(second) && super::headline::bare_byline(first, outlets);
+    if stamp_then_name && !second.contains(" | ") {
+        Some((first, second))
+    } else if name_then_stamp && !second.contains(" | ") {
+        Some((second, first))
+    } else {
+        None
+    }
+}
 
 /// `Council approves budgetWritten on the 2 March 2018`: a labelled stamp glued to the end of the
 /// headline, the label's capital right after a lower-case letter; the headline and the stamp.

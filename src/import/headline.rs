@@ -84,6 +84,25 @@ fn barred_dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// `Dec 04, 2009 (Harbour Wire) – The…`: a lead opening with its day and the credit of who filed
+/// it, with no place; the date and the credit.
+pub(crate) fn dated_lead_credit(paragraph: &str) -> Option<(&str, &str)> {
+    static DATED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<date>{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}})\s*\((?P<org>[A-Za-z][A-Za-z0-9 .&'’-]{{1,40}})\)\s*(?:--|—|–|-)\s*\S"
+        ))
+        .unwrap()
+    });
+    if !paragraph.starts_with(|c: char| c.is_ascii_alphanumeric()) || !paragraph.contains(") ") {
+        return None;
+    }
+    let caps = DATED_CREDIT.captures(paragraph)?;
+    Some((
+        caps.name("date")?.as_str(),
+        caps.name("org")?.as_str().trim(),
+    ))
+}
+
 /// `OROVILLE, Calif. (Wire) Developments…`: a place in capitals and the credit's bracket, with no
 /// dash after it; the bracket alone ends the dateline, so the lead must open with a capital.
 static UNMARKED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1069,8 +1088,8 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
 /// A byline's names without what sites print around them: a stamp or a reading time run on
 /// after them (`Jane Doe | Published March 4, 2024`, `Jane Doe Mar 4, 2024`, `Jane Doe · 3 min
 /// read`, `Jane Doe 4 hours ago`), the outlet the piece was written for or credited to (`Jane
-/// Doe for Daily Mail Australia`, `Jane Doe (Reuters)`), an honorific (`Dr. Jane Doe`), and
-/// trailing separators (`Jane Doe •`).
+/// Doe for Daily Mail Australia`, `Jane Doe (Reuters)`), a role (`Jane Doe Sports reporter`), an
+/// honorific (`Dr. Jane Doe`), and trailing separators (`Jane Doe •`).
 pub(crate) fn without_byline_extras(text: &str) -> &str {
     let mut text = text.trim();
     if let Some(m) = BYLINE_EXTRAS_TAIL.find(text) {
@@ -1078,6 +1097,12 @@ pub(crate) fn without_byline_extras(text: &str) -> &str {
     }
     if let Some(m) = CAPITALS_ROLE.find(text) {
         text = &text[..m.start()];
+    }
+    // `Jane Doe Sports reporter`: the writer's role in running case after the name.
+    if let Some(m) = NEWSROOM_ROLE.find(text) {
+        if text[..m.start()].split_whitespace().nth(1).is_some() {
+            text = &text[..m.start()];
+        }
     }
     if let Some((names, _)) = text.split_once(" for ") {
         text = names;

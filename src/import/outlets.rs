@@ -390,6 +390,15 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 10);
             }
         }
+        // `Dec 04, 2009 (Harbour Wire) – …`: the lead's credit, with its day and no place.
+        if let Some(i) = doc
+            .paragraphs()
+            .next()
+            .and_then(super::headline::dated_lead_credit)
+            .and_then(|(_, org)| self.resolve_index(org))
+        {
+            Weights::add(&mut weights.author, i, 10);
+        }
         self.weigh_signatures(doc, &mut weights.author);
         self.weigh_sign_off(doc, &mut weights.author);
         let nothing_else = weights.author.is_empty() && weights.site.is_empty();
@@ -814,8 +823,24 @@ impl OutletMatcher {
                         .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
                     && words.next().is_none()
             });
+            // `First appeared in Harbour Wire Weekly on December 26, 2022`: a publication's
+            // edition and the day it ran.
+            let dated_edition = publication && {
+                let mut words = after.split_whitespace();
+                let mut word = words.next();
+                let mut edition_words = 0;
+                while word.is_some_and(|w| w.starts_with(char::is_uppercase)) && edition_words < 2 {
+                    edition_words += 1;
+                    word = words.next();
+                }
+                word == Some("on")
+                    && words.next().is_some_and(|w| {
+                        is_month_name(w) || w.starts_with(|c: char| c.is_ascii_digit())
+                    })
+            };
             if after.trim_end_matches(['.', '!']).is_empty()
                 || dated_colon
+                || dated_edition
                 || after.starts_with(':')
                 || (publication && after.starts_with(','))
                 // `… from The Conversation under a Creative Commons license.`
@@ -891,12 +916,18 @@ impl OutletMatcher {
         };
         // `- Wire` may close the story above a sidebar's short lines (`Most read`, headlines):
         // the lines right after the last paragraph of running text are read too.
-        let last_story = doc
+        // So may a comment policy's paragraphs below it: the last three paragraphs of running
+        // text are read as well.
+        let story: Vec<usize> = doc
             .lines
             .iter()
-            .rposition(|l| l.kind == Kind::Body && super::chrome::body_like(&l.text))
-            .unwrap_or(last_body);
-        let start = last_story.min(last_body);
+            .enumerate()
+            .filter(|(_, l)| l.kind == Kind::Body && super::chrome::body_like(&l.text))
+            .map(|(n, _)| n)
+            .collect();
+        let last_story = story.last().copied().unwrap_or(last_body);
+        let closing_story = story.len().checked_sub(3).map_or(last_story, |n| story[n]);
+        let start = closing_story.min(last_body);
         let closing = doc.lines[start..]
             .iter()
             .enumerate()
@@ -918,7 +949,8 @@ impl OutletMatcher {
                 if !after_sentence {
                     continue;
                 }
-                inner
+                // `(source: Harbour Wire)`.
+                super::chrome::without_source_label(inner)
             } else if let Some(credit) = super::chrome::sign_off(text) {
                 credit
             } else if let Some(credit) = initialled_sign_off(text) {
@@ -1059,6 +1091,15 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         if let Some(org) =
             plausible(org.split(" / ").next().unwrap_or(org)).or_else(|| bare_domain(org))
         {
+            return Some(org);
+        }
+    }
+    if let Some((_, org)) = doc
+        .paragraphs()
+        .next()
+        .and_then(super::headline::dated_lead_credit)
+    {
+        if let Some(org) = plausible(org) {
             return Some(org);
         }
     }
@@ -1382,8 +1423,9 @@ fn masthead_or_lead_credit(doc: &Doc) -> Option<&str> {
     (name_shaped(name) && rest.starts_with(|c: char| c.is_uppercase())).then_some(name)
 }
 
-/// `(Valley News)– The storm…`, `[valleynews.example] – The storm…`: the outlet's name or address
-/// in brackets opening the lead before a dash, a wire's credit without its place. A label in brackets (`(UPDATED)`, `(VIDEO)`) is no outlet,
+/// `(Valley News)– The storm…`, `[valleynews.example] – The storm…`, `[Valley News] Portville --
+/// The storm…`: the outlet's name or address in brackets opening the lead before a dash, maybe
+/// with the place it filed from. A label in brackets (`(UPDATED)`, `(VIDEO)`) is no outlet,
 /// so the name must read as an organisation's or a brand's.
 fn bracketed_lead_credit(lead: &str) -> Option<&str> {
     let (name, after) = if let Some(rest) = lead.strip_prefix('(') {
@@ -1392,7 +1434,23 @@ fn bracketed_lead_credit(lead: &str) -> Option<&str> {
         lead.strip_prefix('[')?.split_once(']')?
     };
     let after = after.trim_start();
-    let dashed = ["--", "—", "–", "-"].iter().any(|d| after.starts_with(d));
+    let dash = |text: &str| ["--", "—", "–", "-"].iter().any(|d| text.starts_with(d));
+    // `[Valley News] Portville -- The storm…`: the place it was filed from may stand between.
+    let after_place = || {
+        let mut rest = after;
+        for _ in 0..3 {
+            let (word, tail) = rest.split_once(' ')?;
+            if !word.starts_with(char::is_uppercase) || word.ends_with(['.', ',', ':']) {
+                return None;
+            }
+            rest = tail.trim_start();
+            if dash(rest) {
+                return Some(());
+            }
+        }
+        None
+    };
+    let dashed = dash(after) || after_place().is_some();
     let name = name.trim();
     // `[valleynews.example] – The storm…`: the site by its address.
     let named = brand_name(name) || bare_domain(name).is_some();
@@ -2205,6 +2263,53 @@ mod tests {
     }
 
     #[test]
+    fn credits_with_their_day_name_the_outlet_and_date_the_story() {
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = |text: &str| {
+            let front = import_text(text, "t.txt", &ctx).front;
+            (front.outlet, front.date.map(|d| d.to_string()), front.title)
+        };
+        let lead = "Port regulators fined the shipping line on Monday for a fuel spill that \
+            closed two beaches for a week, the authority said in a statement.";
+        let closing = "The regulator said it would publish its full findings in the spring, \
+            after hearing from the shipping line and the residents of both beaches.";
+        // A wire's sign-off with its day, after the story's last sentence.
+        let text = format!("{STORY}{lead}\n\n{closing} – AFP, January 27, 2016.\nComments");
+        assert_eq!(got(&text).0, "Agence France-Presse");
+        assert_eq!(got(&text).1.as_deref(), Some("2016-01-27"));
+        // A list of sources signs nothing.
+        let text = format!(
+            "{STORY}{lead}\n\n== Sources ==\n\"Fine for spill\" — Reuters, June 11, 2009\n\
+             \"Beaches shut\" — BBC News Online, June 11, 2009"
+        );
+        assert_eq!(got(&text).0, "");
+        // A closing source in brackets.
+        let text = format!("{STORY}{lead}\n\n{closing}\n\n(source: Reuters)");
+        assert_eq!(got(&text).0, "Reuters");
+        // A lead opening with its day and its credit, no place.
+        let text = format!("{STORY}Dec 04, 2009 (HWN) – {lead}");
+        assert_eq!(got(&text).0, "HWN");
+        assert_eq!(got(&text).1.as_deref(), Some("2009-12-04"));
+        let text = format!("{STORY}Dec 04, 2009 (LBO) – {lead}");
+        assert_eq!(got(&text).0, "Lanka Business Online");
+        // A credit in square brackets with the place it was filed from.
+        let text = format!("{STORY}[Valley News] Portville -- {lead}");
+        assert_eq!(got(&text).0, "Valley News");
+        // Where the story ran, and on what day: no headline.
+        let text = format!(
+            "Wednesday 13 Nov 2024\n\nThis article first appeared in The Edge Malaysia Weekly on \
+             December 26, 2022 - January 1, 2023\n\n{STORY}{lead}"
+        );
+        let (outlet, date, title) = got(&text);
+        assert_eq!(outlet, "The Edge Malaysia");
+        assert_eq!(date.as_deref(), Some("2022-12-26"));
+        assert_eq!(title, STORY.trim());
+        // A section's label above the headline names no outlet.
+        let text = format!("News Feed\n\n{STORY}{lead}");
+        assert_eq!(got(&text).0, "");
+    }
+
+    #[test]
     fn a_writer_after_a_dateless_label_or_beside_their_role_is_the_byline() {
         let byline_of = |text: &str| {
             let ctx = ImportContext::with_defaults(&[]);
@@ -2212,6 +2317,15 @@ mod tests {
         };
         let text = format!("{STORY}Updated | By Jane Okafor\n{LEAD}");
         assert_eq!(byline_of(&text), vec!["Jane Okafor"]);
+        // A name and a role, a name glued to the day, a day and a name beside a bar.
+        for line in [
+            "Jane Okafor Sports reporter",
+            "Jane Okafor4 September 2017",
+            "Mon., September 5, 2022 | Jane Okafor, Associated Press",
+        ] {
+            let text = format!("{STORY}{line}\n\n{LEAD}");
+            assert_eq!(byline_of(&text), vec!["Jane Okafor"], "{line}");
+        }
         let text = format!(
             "{STORY}The regulator has fined the line twice before. Staff Writer, JANE OKAFOR, \
              reports\n\n{LEAD}"

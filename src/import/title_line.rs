@@ -109,6 +109,19 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || is_teaser(text)
         || doubled(text)
         || tag_row(text)
+        || names_where_it_ran(text)
+}
+
+/// `This article first appeared in Harbour Weekly on May 3, 2022`: a line saying where the
+/// story ran (`registry/link_credits.txt`), not its headline.
+pub(crate) fn names_where_it_ran(text: &str) -> bool {
+    static PLACE_OF_PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+        let phrases = super::names::alternation(include_str!("registry/link_credits.txt"));
+        Regex::new(&format!(r"(?i)^(?:{phrases})\s")).unwrap()
+    });
+    // Every phrase opens with one of these letters.
+    text.starts_with(['T', 't', 'O', 'o', 'F', 'f', 'R', 'r', 'C', 'c', 'K', 'k'])
+        && PLACE_OF_PUBLICATION.is_match(text)
 }
 
 /// `Coronavirus Sri Lanka economy Government bill Coronavirus Sri Lanka`: a row of a story's
