@@ -598,7 +598,8 @@ fn run_of_headlines(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Run {
             // A breadcrumb's path is no headline.
             .filter(|(_, l)| !l.text.contains(['›', '»', '>', '|']))
             .map_or(0, |(_, l)| word_count(&l.text));
-        over >= 6 && word_count(&lines[at].text) > over
+        // A deck is written in sentence case; a line in title case is the headline itself.
+        over >= 6 && word_count(&lines[at].text) > over && !in_title_case(&lines[at].text)
     };
     match (length, story_follows) {
         (4.., false) => Run::List,
