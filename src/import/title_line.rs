@@ -586,25 +586,9 @@ fn run_of_headlines(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Run {
             body_like(&l.text) || super::headline::parse_dateline(&l.text).is_some()
         });
     let length = above + 1 + below;
-    // `Headline` then a longer `Standfirst` above the byline: a pair whose second line says more
-    // than the first is a headline and its deck. A shorter line above (a site's tagline, a
-    // kicker) is no headline over this one.
-    let deck_of_pair = length == 2 && above == 1 && {
-        let over = lines[..at]
-            .iter()
-            .enumerate()
-            .rev()
-            .find(text_lines)
-            // A breadcrumb's path is no headline.
-            .filter(|(_, l)| !l.text.contains(['›', '»', '>', '|']))
-            .map_or(0, |(_, l)| word_count(&l.text));
-        // A deck is written in sentence case; a line in title case is the headline itself.
-        over >= 6 && word_count(&lines[at].text) > over && !in_title_case(&lines[at].text)
-    };
     match (length, story_follows) {
         (4.., false) => Run::List,
         (3..=5, true) if above > 0 => Run::Deck,
-        _ if deck_of_pair => Run::Deck,
         _ => Run::Short,
     }
 }
@@ -1142,8 +1126,6 @@ mod tests {
             format!("Valley Daily\n\n{HEADLINE}\n\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE\nDelayed: the terminal site at dawn. The vote may wait until spring PIC: JANE DOE"),
             // The headline as a numbered breadcrumb's last item, then on its own.
             format!("1. You Are At:\n  2. News\n  3. Local News\n  4. {HEADLINE}\n\n{HEADLINE}"),
-            // Its standfirst, longer than it, above the byline and stamp.
-            format!("{HEADLINE}\n\nResidents filed more than 400 objections to the planned terminal on the east side\n\nJane Okafor\nMonday 20 May 2019 14:39\nComments"),
             // A site's tagline above it, its age and reading time under it.
             format!("Valley Daily\n\nBe Smart About The Valley\n\n{HEADLINE}\n\n5 mins ago 1 min read"),
             // A section's slug in lower case after a bar; a link's note mark.
