@@ -199,137 +199,8 @@ pub(crate) fn clean(text: &str, known_title: Option<&str>, outlets: &OutletMatch
         let stripped = boxed.as_deref().unwrap_or(stripped);
         let stripped = doubled_byline(stripped).unwrap_or(stripped);
         let stripped = undoubled(stripped);
-        if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
-            lines.push(Line {
-                text: super::dates::spaced_stamp(stamp),
-                kind: Kind::Meta(Meta::Stamp),
-                bullet: false,
-            });
-            // ` date 2022-07-01 Jane Doe`: a name alone after the stamp is the byline.
-            let kind = if super::headline::bare_byline(rest, outlets) {
-                Kind::Meta(Meta::Byline)
-            } else {
-                classify(rest, outlets, mostly_latin)
-            };
-            push_line(&mut lines, rest, kind);
-            continue;
-        }
-        if let Some((headline, credit, lead)) = wire_run_on(stripped) {
-            // `Headline Beijing (Wire) June 16, 2010 Lead…`: a wire story copied as one line.
-            for (text, kind) in [
-                (headline, Kind::Body),
-                (credit, Kind::Meta(Meta::Stamp)),
-                (lead, Kind::Body),
-            ] {
-                push_line(&mut lines, text, kind);
-            }
-            continue;
-        }
-        if let Some([headline, byline, stamp, lead]) = byline_run_on(stripped) {
-            for (text, kind) in [
-                (headline, Kind::Body),
-                (byline, Kind::Meta(Meta::Byline)),
-                (stamp, Kind::Meta(Meta::Stamp)),
-                (lead, classify(lead, outlets, mostly_latin)),
-            ] {
-                push_line(&mut lines, text, kind);
-            }
-            continue;
-        }
-        if let Some((byline, story)) =
-            super::headline::split_byline_before_dateline(stripped, outlets)
-        {
-            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
-            push_line(&mut lines, story, classify(story, outlets, mostly_latin));
-            continue;
-        }
-        if let Some((byline, story)) = super::headline::split_byline_in_fields(stripped, outlets) {
-            let kind = classify(&story, outlets, mostly_latin);
-            lines.push(Line {
-                text: byline,
-                kind: Kind::Meta(Meta::Byline),
-                bullet: false,
-            });
-            lines.push(Line {
-                text: story,
-                kind,
-                bullet: false,
-            });
-            continue;
-        }
-        // `(Reporting by Jane Doe; Editing by John Roe)`, `(By Jane Doe; Editing by John Roe)`
-        // on a line of its own: the wire's credit, read without its brackets.
-        if let Some(inner) = stripped
-            .strip_prefix('(')
-            .and_then(|t| t.strip_suffix(')'))
-            .filter(|t| t.len() <= 300 && !t.contains(['(', ')']))
-        {
-            let kind = classify(inner, outlets, mostly_latin);
-            if matches!(kind, Kind::Meta(Meta::Credit) | Kind::Meta(Meta::Byline)) {
-                push_line(&mut lines, inner, kind);
-                continue;
-            }
-        }
-        if let Some((headline, stamp)) = super::dates::split_glued_stamp(stripped) {
-            lines.push(Line {
-                text: headline.to_string(),
-                kind: classify(headline, outlets, mostly_latin),
-                bullet,
-            });
-            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
-            continue;
-        }
-        if let Some((stamp, byline)) = super::dates::split_stamp_and_byline(stripped) {
-            let dated = stamp.bytes().any(|b| b.is_ascii_digit());
-            let kind = if dated {
-                Kind::Meta(Meta::Stamp)
-            } else {
-                Kind::Junk
-            };
-            push_line(&mut lines, stamp, kind);
-            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
-            continue;
-        }
-        if let Some((stamp, byline)) = super::dates::split_stamp_and_bare_byline(stripped, outlets)
-        {
-            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
-            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
-            continue;
-        }
-        if let Some((byline, stamp)) = super::dates::split_name_and_stamp(stripped, outlets) {
-            push_line(&mut lines, byline, Kind::Meta(Meta::Byline));
-            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
-            continue;
-        }
-        if let Some((source, stamp)) = super::dates::split_source_and_stamp(stripped) {
-            push_line(&mut lines, source, classify(source, outlets, mostly_latin));
-            push_line(&mut lines, stamp, Kind::Meta(Meta::Stamp));
-            continue;
-        }
-        if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
-            push_line(&mut lines, label, Kind::Junk);
-            push_line(&mut lines, line, classify(line, outlets, mostly_latin));
-            continue;
-        }
-        if let Some((line, widget)) = super::chrome::split_trailing_widget(stripped) {
-            push_line(&mut lines, line, classify(line, outlets, mostly_latin));
-            push_line(&mut lines, widget, Kind::Junk);
-            continue;
-        }
-        if let Some((story, notice)) = super::chrome::split_trailing_notice(stripped) {
-            push_line(&mut lines, story, classify(story, outlets, mostly_latin));
-            push_line(&mut lines, notice, Kind::Junk);
-            continue;
-        }
-        if let Some((text, source)) = super::chrome::split_trailing_source(stripped) {
-            push_line(&mut lines, text, classify(text, outlets, mostly_latin));
-            push_line(&mut lines, source, Kind::Meta(Meta::Source));
-            continue;
-        }
-        if let Some((text, credit)) = split_trailing_credit(stripped) {
-            let kind = classify(text, outlets, mostly_latin);
-            push_line(&mut lines, text, kind);
-            push_line(&mut lines, credit, Kind::Meta(Meta::Credit));
+        if let Some(pieces) = split_run_together(stripped, bullet, outlets, mostly_latin) {
+            lines.extend(pieces);
             continue;
         }
         // Keep a lone "*" or "-" line's text rather than an empty one.
@@ -492,6 +363,150 @@ fn reclaim_headline(lines: &mut [Line], outlets: &OutletMatcher, mostly_latin: b
     if let Some(stamp) = stamp {
         lines[stamp].kind = Kind::Meta(Meta::Stamp);
     }
+}
+
+/// A line that holds two or more lines run together (a stamp and a byline, a headline and its
+/// stamp, a story and its credit…), parted into those lines with their kinds; `None` for a line
+/// that is one line. `bullet` marks a headline kept from a bulleted line.
+fn split_run_together(
+    stripped: &str,
+    bullet: bool,
+    outlets: &OutletMatcher,
+    mostly_latin: bool,
+) -> Option<Vec<Line>> {
+    let mut pieces: Vec<Line> = Vec::new();
+    if let Some((stamp, rest)) = super::dates::split_leading_stamp(stripped) {
+        pieces.push(Line {
+            text: super::dates::spaced_stamp(stamp),
+            kind: Kind::Meta(Meta::Stamp),
+            bullet: false,
+        });
+        // ` date 2022-07-01 Jane Doe`: a name alone after the stamp is the byline.
+        let kind = if super::headline::bare_byline(rest, outlets) {
+            Kind::Meta(Meta::Byline)
+        } else {
+            classify(rest, outlets, mostly_latin)
+        };
+        push_line(&mut pieces, rest, kind);
+        return Some(pieces);
+    }
+    if let Some((headline, credit, lead)) = wire_run_on(stripped) {
+        // `Headline Beijing (Wire) June 16, 2010 Lead…`: a wire story copied as one line.
+        for (text, kind) in [
+            (headline, Kind::Body),
+            (credit, Kind::Meta(Meta::Stamp)),
+            (lead, Kind::Body),
+        ] {
+            push_line(&mut pieces, text, kind);
+        }
+        return Some(pieces);
+    }
+    if let Some([headline, byline, stamp, lead]) = byline_run_on(stripped) {
+        for (text, kind) in [
+            (headline, Kind::Body),
+            (byline, Kind::Meta(Meta::Byline)),
+            (stamp, Kind::Meta(Meta::Stamp)),
+            (lead, classify(lead, outlets, mostly_latin)),
+        ] {
+            push_line(&mut pieces, text, kind);
+        }
+        return Some(pieces);
+    }
+    if let Some((byline, story)) = super::headline::split_byline_before_dateline(stripped, outlets)
+    {
+        push_line(&mut pieces, byline, Kind::Meta(Meta::Byline));
+        push_line(&mut pieces, story, classify(story, outlets, mostly_latin));
+        return Some(pieces);
+    }
+    if let Some((byline, story)) = super::headline::split_byline_in_fields(stripped, outlets) {
+        let kind = classify(&story, outlets, mostly_latin);
+        pieces.push(Line {
+            text: byline,
+            kind: Kind::Meta(Meta::Byline),
+            bullet: false,
+        });
+        pieces.push(Line {
+            text: story,
+            kind,
+            bullet: false,
+        });
+        return Some(pieces);
+    }
+    // `(Reporting by Jane Doe; Editing by John Roe)`, `(By Jane Doe; Editing by John Roe)`
+    // on a line of its own: the wire's credit, read without its brackets.
+    if let Some(inner) = stripped
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .filter(|t| t.len() <= 300 && !t.contains(['(', ')']))
+    {
+        let kind = classify(inner, outlets, mostly_latin);
+        if matches!(kind, Kind::Meta(Meta::Credit) | Kind::Meta(Meta::Byline)) {
+            push_line(&mut pieces, inner, kind);
+            return Some(pieces);
+        }
+    }
+    if let Some((headline, stamp)) = super::dates::split_glued_stamp(stripped) {
+        pieces.push(Line {
+            text: headline.to_string(),
+            kind: classify(headline, outlets, mostly_latin),
+            bullet,
+        });
+        push_line(&mut pieces, stamp, Kind::Meta(Meta::Stamp));
+        return Some(pieces);
+    }
+    if let Some((stamp, byline)) = super::dates::split_stamp_and_byline(stripped) {
+        let dated = stamp.bytes().any(|b| b.is_ascii_digit());
+        let kind = if dated {
+            Kind::Meta(Meta::Stamp)
+        } else {
+            Kind::Junk
+        };
+        push_line(&mut pieces, stamp, kind);
+        push_line(&mut pieces, byline, Kind::Meta(Meta::Byline));
+        return Some(pieces);
+    }
+    if let Some((stamp, byline)) = super::dates::split_stamp_and_bare_byline(stripped, outlets) {
+        push_line(&mut pieces, stamp, Kind::Meta(Meta::Stamp));
+        push_line(&mut pieces, byline, Kind::Meta(Meta::Byline));
+        return Some(pieces);
+    }
+    if let Some((byline, stamp)) = super::dates::split_name_and_stamp(stripped, outlets) {
+        push_line(&mut pieces, byline, Kind::Meta(Meta::Byline));
+        push_line(&mut pieces, stamp, Kind::Meta(Meta::Stamp));
+        return Some(pieces);
+    }
+    if let Some((source, stamp)) = super::dates::split_source_and_stamp(stripped) {
+        push_line(&mut pieces, source, classify(source, outlets, mostly_latin));
+        push_line(&mut pieces, stamp, Kind::Meta(Meta::Stamp));
+        return Some(pieces);
+    }
+    if let Some((label, line)) = super::chrome::split_glued_image_label(stripped) {
+        push_line(&mut pieces, label, Kind::Junk);
+        push_line(&mut pieces, line, classify(line, outlets, mostly_latin));
+        return Some(pieces);
+    }
+    if let Some((line, widget)) = super::chrome::split_trailing_widget(stripped) {
+        push_line(&mut pieces, line, classify(line, outlets, mostly_latin));
+        push_line(&mut pieces, widget, Kind::Junk);
+        return Some(pieces);
+    }
+    if let Some((story, notice)) = super::chrome::split_trailing_notice(stripped) {
+        push_line(&mut pieces, story, classify(story, outlets, mostly_latin));
+        push_line(&mut pieces, notice, Kind::Junk);
+        return Some(pieces);
+    }
+    if let Some((text, source)) = super::chrome::split_trailing_source(stripped) {
+        push_line(&mut pieces, text, classify(text, outlets, mostly_latin));
+        push_line(&mut pieces, source, Kind::Meta(Meta::Source));
+        return Some(pieces);
+    }
+    if let Some((text, credit)) = split_trailing_credit(stripped) {
+        let kind = classify(text, outlets, mostly_latin);
+        push_line(&mut pieces, text, kind);
+        push_line(&mut pieces, credit, Kind::Meta(Meta::Credit));
+        return Some(pieces);
+    }
+    None
 }
 
 /// Adds a line that [`clean`] split off another one, printed after no bullet.

@@ -263,38 +263,7 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
             confident: true,
         });
     }
-    // `This article first appeared in Harbour Weekly on December 26, 2022`: the day it ran.
-    let ran = doc
-        .lines
-        .iter()
-        .find(|l| l.text.len() <= 200 && super::title_line::names_where_it_ran(&l.text));
-    if let Some((_, found)) = ran.and_then(|l| dates_in(&l.text).into_iter().next()) {
-        candidates.push(Candidate {
-            rank: 75,
-            found,
-            confident: true,
-        });
-    }
-    // `Dec 04, 2009 (Wire) – …`: the day the lead was filed.
-    let dated_lead = doc
-        .paragraphs()
-        .next()
-        .and_then(super::headline::dated_lead_credit);
-    if let Some((_, found)) = dated_lead.and_then(|(d, _)| dates_in(d).into_iter().next()) {
-        candidates.push(Candidate {
-            rank: 82,
-            found,
-            confident: true,
-        });
-    }
-    // `… the shortlist. – Wire, January 27, 2016.`: the day a wire's sign-off gives its story.
-    if let Some(found) = signed_off_day(doc) {
-        candidates.push(Candidate {
-            rank: 70,
-            found,
-            confident: true,
-        });
-    }
+    credited_days(doc, &mut candidates);
     // `… produced before courts today (Feb 13)` under `Last Update 2024-08-29`: a weak stamp on
     // another day than the one the lead names is the page's, and its year is no evidence either.
     if let Some((month, dom)) = dateline_month_day(doc) {
@@ -332,6 +301,43 @@ pub(crate) fn find(doc: &Doc, hints: &PageHints, url: Option<&str>) -> Option<(P
         Found::Either(..) => return None,
     };
     Some((date, best.confident && matches!(best.found, Found::Day(_))))
+}
+
+/// The days a credit gives the story: where it first ran (`This article first appeared in Harbour
+/// Weekly on December 26, 2022`), a lead's credited day (`Dec 04, 2009 (Wire) –`), a wire's
+/// sign-off (`… – Wire, January 27, 2016.`).
+fn credited_days(doc: &Doc, candidates: &mut Vec<Candidate>) {
+    let ran = doc
+        .lines
+        .iter()
+        .find(|l| l.text.len() <= 200 && super::title_line::names_where_it_ran(&l.text));
+    if let Some((_, found)) = ran.and_then(|l| dates_in(&l.text).into_iter().next()) {
+        candidates.push(Candidate {
+            rank: 75,
+            found,
+            confident: true,
+        });
+    }
+    // `Dec 04, 2009 (Wire) – …`: the day the lead was filed.
+    let dated_lead = doc
+        .paragraphs()
+        .next()
+        .and_then(super::headline::dated_lead_credit);
+    if let Some((_, found)) = dated_lead.and_then(|(d, _)| dates_in(d).into_iter().next()) {
+        candidates.push(Candidate {
+            rank: 82,
+            found,
+            confident: true,
+        });
+    }
+    // `… the shortlist. – Wire, January 27, 2016.`: the day a wire's sign-off gives its story.
+    if let Some(found) = signed_off_day(doc) {
+        candidates.push(Candidate {
+            rank: 70,
+            found,
+            confident: true,
+        });
+    }
 }
 
 /// The day in a wire's sign-off closing the story (`… the shortlist. – Wire, January 27, 2016.`),

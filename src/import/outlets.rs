@@ -804,53 +804,7 @@ impl OutletMatcher {
             }
             self.wrapped_credit(before, after, i)
         } else if let Some(credit) = FEED_CREDIT.captures(before) {
-            // `the original story by Harbour Wire's Kazakh Service`: the outlet's desk.
-            let after = past_possessive_desk(after);
-            // A credit naming a publication, not a feed's `from` or `via`, may go on to its date
-            // or a link: `Published in Harbour Wire, December 24th, 2015.`, `…, click here.`
-            let publication = credit.name("publication").is_some();
-            // `From Harbour Wire via Valley Finance, September 29:`: the feed it came through,
-            // and the day, before the quoted story.
-            let after = after.strip_prefix("via ").map_or(after, |rest| {
-                rest.find([',', ':']).map_or("", |at| &rest[at..])
-            });
-            let dated_colon = after.strip_prefix(',').is_some_and(|rest| {
-                let rest = rest.trim().strip_suffix(':').unwrap_or("");
-                let mut words = rest.split_whitespace();
-                words.next().is_some_and(is_month_name)
-                    && words
-                        .next()
-                        .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
-                    && words.next().is_none()
-            });
-            // `First appeared in Harbour Wire Weekly on December 26, 2022`: a publication's
-            // edition and the day it ran.
-            let dated_edition = publication && {
-                let mut words = after.split_whitespace();
-                let mut word = words.next();
-                let mut edition_words = 0;
-                while word.is_some_and(|w| w.starts_with(char::is_uppercase)) && edition_words < 2 {
-                    edition_words += 1;
-                    word = words.next();
-                }
-                word == Some("on")
-                    && words.next().is_some_and(|w| {
-                        is_month_name(w) || w.starts_with(|c: char| c.is_ascii_digit())
-                    })
-            };
-            if after.trim_end_matches(['.', '!']).is_empty()
-                || dated_colon
-                || dated_edition
-                || after.starts_with(':')
-                || (publication && after.starts_with(','))
-                // `… from The Conversation under a Creative Commons license.`
-                || after.starts_with("under ")
-                || after.starts_with("with permission")
-            {
-                Credit::Author(8)
-            } else {
-                Credit::None
-            }
+            feed_credit_weight(credit.name("publication").is_some(), after)
         } else if SELF_PROMOTION_AFTER.is_match(after) || SELF_PROMOTION_BEFORE.is_match(before) {
             // The site promoting itself: `Press TV's website can also be accessed at…`,
             // `Follow Reuters on…`, `Download the NDTV app`.
@@ -1085,78 +1039,11 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(site) = hints.site_name.as_deref().and_then(plausible) {
         return Some(site);
     }
-    if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
-        // `(Harbour Wire / Coast News)`: the outlet under its two names, the first its own;
-        // `(harbourwire.example)`: the outlet by its address.
-        if let Some(org) =
-            plausible(org.split(" / ").next().unwrap_or(org)).or_else(|| bare_domain(org))
-        {
-            return Some(org);
-        }
+    if let Some(name) = lead_credit_name(doc).or_else(|| byline_outlet_name(doc, hints)) {
+        return Some(name);
     }
-    if let Some((_, org)) = doc
-        .paragraphs()
-        .next()
-        .and_then(super::headline::dated_lead_credit)
-    {
-        if let Some(org) = plausible(org) {
-            return Some(org);
-        }
-    }
-    let bylines = hints.byline.iter().map(String::as_str);
-    for line in bylines.chain(super::headline::byline_lines(doc)) {
-        let rest = super::headline::strip_byline_prefix(line);
-        // `Jane Doe, Valley Courier Editor in Chief`, `Jane Doe, valleycourier.example`,
-        // `Valley Courier | @ValleyCourier`.
-        let named = rest.split([',', '|']).skip(1).find_map(|part| {
-            super::headline::unknown_outlet_before_role(part)
-                .and_then(plausible)
-                .or_else(|| bare_domain(part))
-        });
-        if let Some(name) = named.or_else(|| handle_named_outlet(&rest)) {
-            return Some(name);
-        }
-        if let Some((_, last)) = rest.rsplit_once(',') {
-            // `Jane Doe, Special to The Courier`: written for the outlet named after it.
-            let last = last.trim();
-            let last = [
-                "Special to ",
-                "special to ",
-                "Exclusive to ",
-                "exclusive to ",
-            ]
-            .iter()
-            .find_map(|p| last.strip_prefix(p))
-            .unwrap_or(last);
-            if super::headline::is_organisation(last) {
-                if let Some(org) = plausible(last) {
-                    return Some(org);
-                }
-            }
-        }
-    }
-    // A `Source:` line, unless it credits the photo just above it.
-    let mut previous = "";
-    for line in doc.lines.iter().filter(|l| l.kind != Kind::Blank) {
-        let source = match line.kind {
-            Kind::Meta(Meta::Source) => Some(line.text.as_str()),
-            Kind::Meta(Meta::Stamp) => line.text.find("Source:").map(|at| &line.text[at..]),
-            _ => None,
-        };
-        if let Some(source) = source.filter(|_| !PHOTO_CAPTION_LINE.is_match(previous)) {
-            let rest = source.split_once(':').map_or(source, |(_, r)| r).trim();
-            // `Source: dts Nachrichten`: a brand written in lower case, a capital after it.
-            let lower_brand = rest.split_whitespace().count() <= 4
-                && rest
-                    .split_whitespace()
-                    .skip(1)
-                    .any(|w| w.starts_with(char::is_uppercase));
-            let named = plausible(rest).or_else(|| lower_brand.then(|| rest.to_string()));
-            if let Some(org) = named.or_else(|| bare_domain(rest)) {
-                return Some(org);
-            }
-        }
-        previous = &line.text;
+    if let Some(name) = source_line_name(doc) {
+        return Some(name);
     }
     if let Some(holder) = doc.meta(Meta::Copyright).find_map(copyright_holder) {
         return Some(holder);
@@ -1247,6 +1134,99 @@ pub(crate) fn handle_named_outlet(byline: &str) -> Option<String> {
     (spelled && !handle.contains(char::is_whitespace))
         .then(|| plausible_name(name))
         .flatten()
+}
+
+/// The organisation a lead's dateline credits (`WASHINGTON (Harbour Wire) –`, `Dec 04, 2009
+/// (Harbour Wire) –`), when it reads as a name.
+fn lead_credit_name(doc: &Doc) -> Option<String> {
+    let plausible = plausible_name;
+    if let Some(org) = first_dateline(doc).and_then(|d| d.org.as_deref()) {
+        // `(Harbour Wire / Coast News)`: the outlet under its two names, the first its own;
+        // `(harbourwire.example)`: the outlet by its address.
+        if let Some(org) =
+            plausible(org.split(" / ").next().unwrap_or(org)).or_else(|| bare_domain(org))
+        {
+            return Some(org);
+        }
+    }
+    if let Some((_, org)) = doc
+        .paragraphs()
+        .next()
+        .and_then(super::headline::dated_lead_credit)
+    {
+        if let Some(org) = plausible(org) {
+            return Some(org);
+        }
+    }
+    None
+}
+
+/// The outlet a byline names after its writers: `Jane Doe, Valley Courier Editor in Chief`,
+/// `Jane Doe, valleycourier.example`, `Valley Courier | @ValleyCourier`, `Jane Doe, Special to
+/// The Courier`.
+fn byline_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
+    let plausible = plausible_name;
+    let bylines = hints.byline.iter().map(String::as_str);
+    for line in bylines.chain(super::headline::byline_lines(doc)) {
+        let rest = super::headline::strip_byline_prefix(line);
+        // `Jane Doe, Valley Courier Editor in Chief`, `Jane Doe, valleycourier.example`,
+        // `Valley Courier | @ValleyCourier`.
+        let named = rest.split([',', '|']).skip(1).find_map(|part| {
+            super::headline::unknown_outlet_before_role(part)
+                .and_then(plausible)
+                .or_else(|| bare_domain(part))
+        });
+        if let Some(name) = named.or_else(|| handle_named_outlet(&rest)) {
+            return Some(name);
+        }
+        if let Some((_, last)) = rest.rsplit_once(',') {
+            // `Jane Doe, Special to The Courier`: written for the outlet named after it.
+            let last = last.trim();
+            let last = [
+                "Special to ",
+                "special to ",
+                "Exclusive to ",
+                "exclusive to ",
+            ]
+            .iter()
+            .find_map(|p| last.strip_prefix(p))
+            .unwrap_or(last);
+            if super::headline::is_organisation(last) {
+                if let Some(org) = plausible(last) {
+                    return Some(org);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The outlet a `Source:` line names, unless it credits the photo just above it.
+fn source_line_name(doc: &Doc) -> Option<String> {
+    let plausible = plausible_name;
+    let mut previous = "";
+    for line in doc.lines.iter().filter(|l| l.kind != Kind::Blank) {
+        let source = match line.kind {
+            Kind::Meta(Meta::Source) => Some(line.text.as_str()),
+            Kind::Meta(Meta::Stamp) => line.text.find("Source:").map(|at| &line.text[at..]),
+            _ => None,
+        };
+        if let Some(source) = source.filter(|_| !PHOTO_CAPTION_LINE.is_match(previous)) {
+            let rest = source.split_once(':').map_or(source, |(_, r)| r).trim();
+            // `Source: dts Nachrichten`: a brand written in lower case, a capital after it.
+            let lower_brand = rest.split_whitespace().count() <= 4
+                && rest
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase));
+            let named = plausible(rest).or_else(|| lower_brand.then(|| rest.to_string()));
+            if let Some(org) = named.or_else(|| bare_domain(rest)) {
+                return Some(org);
+            }
+        }
+        previous = &line.text;
+    }
+    None
 }
 
 /// A name that may be an outlet's: one to eight words, capitalised, no address.
@@ -1502,6 +1482,59 @@ fn paper_name_shaped(name: &str) -> bool {
         && !words
             .iter()
             .all(|w| super::headline::is_organisation(w) || super::title_line::is_section_label(w))
+}
+
+/// What a feed or publication credit before an outlet's name (`via`, `first appeared in`) says,
+/// by what follows the name: nothing, a colon, a feed it came through and the day (`From Wire
+/// via Site, September 29:`), or, for a publication, its edition and day (`first appeared in
+/// Wire Weekly on December 26, 2022`). Anything else is a mention in passing.
+fn feed_credit_weight(publication: bool, after: &str) -> Credit {
+    // `the original story by Harbour Wire's Kazakh Service`: the outlet's desk.
+    let after = past_possessive_desk(after);
+    // `From Harbour Wire via Valley Finance, September 29:`: the feed it came through,
+    // and the day, before the quoted story.
+    let after = after.strip_prefix("via ").map_or(after, |rest| {
+        rest.find([',', ':']).map_or("", |at| &rest[at..])
+    });
+    let dated_colon = after.strip_prefix(',').is_some_and(|rest| {
+        let rest = rest.trim().strip_suffix(':').unwrap_or("");
+        let mut words = rest.split_whitespace();
+        words.next().is_some_and(is_month_name)
+            && words
+                .next()
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            && words.next().is_none()
+    });
+    // `First appeared in Harbour Wire Weekly on December 26, 2022`: a publication's
+    // edition and the day it ran.
+    let dated_edition = publication && {
+        let mut words = after.split_whitespace();
+        let mut word = words.next();
+        let mut edition_words = 0;
+        while word.is_some_and(|w| w.starts_with(char::is_uppercase)) && edition_words < 2 {
+            edition_words += 1;
+            word = words.next();
+        }
+        word == Some("on")
+            && words
+                .next()
+                .is_some_and(|w| is_month_name(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if after.trim_end_matches(['.', '!']).is_empty()
+        || dated_colon
+        || dated_edition
+        || after.starts_with(':')
+        // A credit naming a publication, not a feed's `from` or `via`, may go on to its date
+        // or a link: `Published in Harbour Wire, December 24th, 2015.`, `…, click here.`
+        || (publication && after.starts_with(','))
+        // `… from The Conversation under a Creative Commons license.`
+        || after.starts_with("under ")
+        || after.starts_with("with permission")
+    {
+        Credit::Author(8)
+    } else {
+        Credit::None
+    }
 }
 
 /// `de Soto (Harbour Wire)` closing its line: a person and the organisation they speak for, as
