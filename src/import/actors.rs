@@ -1527,6 +1527,28 @@ impl<'t> Tidied<'t> {
     }
 }
 
+/// `Councillor Kelly Hall` → `Kelly Hall`: after any titles, a known given name and one more
+/// word that [`tidy`] would cut as an institution's (`Hall`, `Church`, `Banks`); the offset of
+/// the name in `raw`, and the name.
+fn given_name_and_institution_word(raw: &str) -> Option<(usize, &str)> {
+    let mut rest = raw;
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if !names::is_title_word(word) {
+            break;
+        }
+        rest = tail;
+    }
+    let (given, family) = rest.split_once(' ')?;
+    let family_shaped = family.len() >= 3
+        && family.chars().all(char::is_alphabetic)
+        && family.chars().skip(1).all(char::is_lowercase);
+    (names::is_given_name(given)
+        && family_shaped
+        && names::is_non_person(family)
+        && !names::is_institution(rest))
+    .then(|| (raw.len() - rest.len(), rest))
+}
+
 /// Adds the tidied name of a name-shaped span, if one is left.
 fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<String>) {
     if let Some((offset, name)) = tidy(raw) {
@@ -1624,6 +1646,24 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     let said = said_names(text, &spans).into_iter().chain(said_by(text));
     for Found { start, name, .. } in said.chain(cued(text, &spans)) {
+        // `Kelly Hall said`: a surname that is also an institution's word stays after a known
+        // given name when the person speaks (`the Victoria Park said` is a place's).
+        let article_before = text[..start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if let Some((offset, whole)) =
+            given_name_and_institution_word(name).filter(|_| !article_before)
+        {
+            found.push(Candidate {
+                start: start + offset,
+                end: start + offset + whole.len(),
+                name: whole.to_string(),
+                role: None,
+            });
+            continue;
+        }
         push(&mut found, start, name, None);
     }
     // A story repeats its names: each distinct one is checked once.
@@ -3109,6 +3149,16 @@ mod tests {
         let got = crate::import::import_text(text, "t.txt", &ctx).front.actors;
         assert!(got.iter().any(|n| n == "Kwabe Ajumo"), "{got:?}");
         assert_not_found(&got, &["Mustafa Pasa", "Prachin Buri"]);
+    }
+
+    #[test]
+    fn a_speaker_whose_surname_is_an_institutions_word_is_a_person() {
+        let got = found(
+            "Councillor Kelly Hall said the plan was sound. Carnegie Hall said the concert was \
+             sold out, and Jane Church told reporters she agreed.",
+        );
+        assert_found(&got, &["Kelly Hall", "Jane Church"]);
+        assert_not_found(&got, &["Carnegie Hall"]);
     }
 
     #[test]
