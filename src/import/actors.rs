@@ -630,7 +630,7 @@ fn role_within(clause: &str, most: usize) -> bool {
             .strip_suffix("'s")
             .or_else(|| unpunctuated.strip_suffix("’s"))
             .unwrap_or(unpunctuated);
-        if is_lower_role(bare) {
+        if is_lower_role(bare) || is_occupation(bare) {
             // `Typhoon Nanmadol, national broadcaster NHK said`: a role before a name is that
             // name's.
             let names_next = !clause_ends
@@ -644,6 +644,14 @@ fn role_within(clause: &str, most: usize) -> bool {
         }
     }
     false
+}
+
+/// An everyday occupation (`registry/occupations.txt`): after a name and a comma, it says the
+/// name is a person's (`Jane Doe, a carpenter who…`).
+fn is_occupation(word: &str) -> bool {
+    static OCCUPATIONS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| names::entries(include_str!("registry/occupations.txt")).collect());
+    OCCUPATIONS.contains(word)
 }
 
 /// A role written in lower case: the registry's lower-case titles and [`ROLE_WORDS`].
@@ -3159,6 +3167,16 @@ mod tests {
         );
         assert_found(&got, &["Kelly Hall", "Jane Church"]);
         assert_not_found(&got, &["Carnegie Hall"]);
+    }
+
+    #[test]
+    fn an_everyday_occupation_after_a_name_marks_a_person() {
+        let got = found(
+            "Azam Rashid, a carpenter who worked on two stadiums, was proud. Mina Osei, 34, a \
+             nurse at the clinic, agreed. Valley Mall, a shopping centre, was shut.",
+        );
+        assert_found(&got, &["Azam Rashid", "Mina Osei"]);
+        assert_not_found(&got, &["Valley Mall"]);
     }
 
     #[test]
