@@ -2620,6 +2620,11 @@ mod tests {
              spill had been contained.\n\n{LEAD}"
         );
         assert_eq!(outlet(&seen_by), "HarbourWatch");
+        let survey = format!(
+            "{STORY}{LEAD}A snap survey by The Valley Herald yesterday confirmed that both \
+             beaches were still closed.\n"
+        );
+        assert_eq!(outlet(&survey), "Valley Herald");
         // Another newsroom's work, cited, names no one.
         let cited = format!(
             "{STORY}{LEAD}The fine was fair, the minister said, according to a transcript \
