@@ -249,11 +249,17 @@ pub(crate) fn sign_off(text: &str) -> Option<&str> {
     if !tail.iter().any(|&b| b == b'-' || b == 0xE2) {
         return None;
     }
-    let caps = SIGNED_OFF.captures(text).or_else(|| {
-        SIGNED_OFF_DATED
-            .captures(text)
-            .filter(|_| text.len() >= 120)
-    })?;
+    // A dated sign-off ends in its year: most lines are turned away by their last byte.
+    let dated = || {
+        text.len() >= 120
+            && text
+                .trim_end()
+                .trim_end_matches('.')
+                .ends_with(|c: char| c.is_ascii_digit())
+    };
+    let caps = SIGNED_OFF
+        .captures(text)
+        .or_else(|| dated().then(|| SIGNED_OFF_DATED.captures(text)).flatten())?;
     Some(caps.get(1)?.as_str())
 }
 

@@ -538,9 +538,16 @@ pub(crate) fn split_name_and_stamp<'t>(
     text: &'t str,
     outlets: &super::outlets::OutletMatcher,
 ) -> Option<(&'t str, &'t str)> {
+    // A name's first two words are capitalised: most lines are turned away before the patterns.
+    let mut words = text.split_whitespace();
+    let name_opening = words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
     let digit = || text.bytes().any(|b| b.is_ascii_digit());
-    if text.len() > 80 || !text.starts_with(char::is_uppercase) || !digit() || !is_stamp_line(text)
-    {
+    if text.len() > 80 || !name_opening || !digit() || !is_stamp_line(text) {
         return None;
     }
     let (at, _) = dates_in(text).into_iter().next()?;

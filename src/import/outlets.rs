@@ -872,15 +872,22 @@ impl OutletMatcher {
         // the lines right after the last paragraph of running text are read too.
         // So may a comment policy's paragraphs below it: the last three paragraphs of running
         // text are read as well.
+        // The last three, found from the end.
         let story: Vec<usize> = doc
             .lines
             .iter()
             .enumerate()
+            .rev()
             .filter(|(_, l)| l.kind == Kind::Body && super::chrome::body_like(&l.text))
             .map(|(n, _)| n)
+            .take(3)
             .collect();
-        let last_story = story.last().copied().unwrap_or(last_body);
-        let closing_story = story.len().checked_sub(3).map_or(last_story, |n| story[n]);
+        let last_story = story.first().copied().unwrap_or(last_body);
+        let closing_story = if story.len() == 3 {
+            story[2]
+        } else {
+            last_story
+        };
         let start = closing_story.min(last_body);
         let closing = doc.lines[start..]
             .iter()
