@@ -535,6 +535,13 @@ impl OutletMatcher {
         {
             Weights::add(&mut weights.author, i, 8);
         }
+        // `Harbourwire.example` on a line of its own: the site's brand.
+        if let Some(i) = brand_address_line(doc)
+            .and_then(bare_domain)
+            .and_then(|d| self.domain_owner(&d))
+        {
+            Weights::add(&mut weights.site, i, 4);
+        }
         // `[harbourwire.example] – The storm…`: the lead opens with its outlet.
         if let Some(i) = doc
             .paragraphs()
@@ -1091,7 +1098,18 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     masthead_or_lead_credit(doc)
         .or_else(|| closing_masthead(doc))
         .or_else(|| credit_above_dateline(doc))
+        .or_else(|| brand_address_line(doc))
         .and_then(plausible)
+}
+
+/// `Valleynews.example` on a line of its own: the site's name as its address, printed as a
+/// brand (a capital first), as some sites sign the text they are copied with.
+fn brand_address_line(doc: &Doc) -> Option<&str> {
+    doc.lines
+        .iter()
+        .filter(|l| l.kind != Kind::Blank && l.text.len() <= 40)
+        .map(|l| l.text.trim())
+        .find(|text| text.starts_with(char::is_uppercase) && bare_domain(text).is_some())
 }
 
 /// `VALLEY COURIER` in capitals on the line right above the lead's dateline (`PORTVILLE, Westland.-
@@ -2347,6 +2365,11 @@ mod tests {
         // A section's label above the headline names no outlet.
         let text = format!("News Feed\n\n{STORY}{lead}");
         assert_eq!(got(&text).0, "");
+        // The site's address as a brand on a line of its own.
+        let text = format!("{STORY}{lead}\n\nValleynews.se\n\nThe line will appeal.");
+        assert_eq!(got(&text).0, "Valleynews.se");
+        let text = format!("{STORY}{lead}\n\nMongabay.com\n\nThe line will appeal.");
+        assert_eq!(got(&text).0, "Mongabay");
     }
 
     #[test]
