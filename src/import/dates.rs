@@ -543,19 +543,30 @@ pub(crate) fn split_name_and_stamp<'t>(
     let name_opening = words
         .next()
         .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && words.next().is_some_and(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        });
+        && words
+            .next()
+            .map(|w| w.trim_end_matches(','))
+            .is_some_and(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            });
     let digit = || text.bytes().any(|b| b.is_ascii_digit());
     if text.len() > 80 || !name_opening || !digit() || !is_stamp_line(text) {
         return None;
     }
     let (at, _) = dates_in(text).into_iter().next()?;
-    let name = text[..at].trim_end_matches(|c: char| c.is_whitespace() || ",|·•-–".contains(c));
+    let separators = |c: char| c.is_whitespace() || ",|·•-–".contains(c);
+    let name = text[..at].trim_end_matches(separators);
+    // `Jane Doe, Monday 18 Jul 2011`: the weekday is the stamp's.
+    let name = match name.rsplit_once(' ') {
+        Some((before, last)) if weekday_name(last.trim_end_matches([',', '.'])) => {
+            before.trim_end_matches(separators)
+        }
+        _ => name,
+    };
     let named = name.split_whitespace().nth(1).is_some()
         && super::headline::bare_byline(name, outlets)
         && !super::headline::is_organisation(name);
-    named.then(|| (name, &text[at..]))
+    named.then(|| (name, text[name.len()..].trim_start_matches(separators)))
 }
 
 /// `Mon., September 5, 2022 | Jane Doe, Harbour Wire`: a stamp and a byline without `By` parted

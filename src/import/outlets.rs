@@ -2385,6 +2385,7 @@ mod tests {
             "Jane Okafor Sports reporter",
             "Jane Okafor4 September 2017",
             "Mon., September 5, 2022 | Jane Okafor, Associated Press",
+            "Jane Okafor, Monday 18 Jul 2011",
         ] {
             let text = format!("{STORY}{line}\n\n{LEAD}");
             assert_eq!(byline_of(&text), vec!["Jane Okafor"], "{line}");
