@@ -1100,6 +1100,28 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         .or_else(|| credit_above_dateline(doc))
         .or_else(|| brand_address_line(doc))
         .and_then(plausible)
+        .or_else(|| barred_name_over_stamp(doc).map(str::to_string))
+}
+
+/// `Harbour Times |` on the line above the stamp (`Monday September 20, 2021, 12:27:30 PM |`): a
+/// card's fields, the outlet's name and the day, each ending in the bar that parted them. A
+/// writer's name there (`Jane Doe |`) is a byline, not an outlet.
+fn barred_name_over_stamp(doc: &Doc) -> Option<&str> {
+    let lines: Vec<&Line> = doc.lines.iter().filter(|l| l.kind != Kind::Blank).collect();
+    lines.windows(2).find_map(|pair| {
+        let name = pair[0].text.trim().strip_suffix('|')?.trim();
+        let words = name.split_whitespace().count();
+        let named = (1..=5).contains(&words)
+            && name
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        let personal = name
+            .split_whitespace()
+            .next()
+            .is_some_and(super::names::is_given_name);
+        (pair[1].kind == Kind::Meta(Meta::Stamp) && named && !personal && !name.contains('|'))
+            .then_some(name)
+    })
 }
 
 /// `Valleynews.example` on a line of its own: the site's name as its address, printed as a
@@ -2364,6 +2386,14 @@ mod tests {
         assert_eq!(title, STORY.trim());
         // A section's label above the headline names no outlet.
         let text = format!("News Feed\n\n{STORY}{lead}");
+        assert_eq!(got(&text).0, "");
+        // A card's fields under the story: the outlet's name and the stamp, each closed by a bar;
+        // a writer's name there is no outlet.
+        let text =
+            format!("{STORY}{lead}\n\nHarbour Times |\nMonday September 20, 2021, 12:27:30 PM |");
+        assert_eq!(got(&text).0, "Harbour Times");
+        let text =
+            format!("{STORY}{lead}\n\nJane Okafor |\nMonday September 20, 2021, 12:27:30 PM |");
         assert_eq!(got(&text).0, "");
         // The site's address as a brand on a line of its own.
         let text = format!("{STORY}{lead}\n\nValleynews.se\n\nThe line will appeal.");
