@@ -429,32 +429,32 @@ fn contents(printed: &[(usize, &PlannedGroup)]) -> Vec<BookGroup> {
 }
 
 /// The actor index of a page: each actor with the numbers of the articles on this page that
-/// name it, `numbers` giving each printed article's number.
+/// name it, `numbers` giving each printed article with its number, in print order. Made from the
+/// page's own articles and the actors each names: looking every actor's articles up among the
+/// page's, on each of a big book's volumes, was a million hash lookups.
 fn actor_index(
     linked: &LinkedBook,
     shared: &Shared,
     folder: &str,
-    numbers: &HashMap<ArticleId, usize>,
+    numbers: &[(ArticleId, usize)],
 ) -> Vec<IndexEntry> {
-    linked
-        .actors
-        .iter()
+    let mut refs: Vec<Vec<usize>> = vec![Vec::new(); linked.actors.len()];
+    for &(i, number) in numbers {
+        for actor in &linked.links_of(i).actors {
+            refs[actor.index()].push(number);
+        }
+    }
+    refs.into_iter()
         .zip(&shared.actor_links)
-        .filter_map(|(term, link)| {
-            let mut refs: Vec<usize> = term
-                .articles
-                .iter()
-                .filter_map(|i| numbers.get(i).copied())
-                .collect();
-            if refs.is_empty() {
-                return None;
-            }
+        .filter(|(refs, _)| !refs.is_empty())
+        .map(|(mut refs, link)| {
+            // Numbered in print order already; sorted all the same, as the index promises.
             refs.sort_unstable();
-            Some(IndexEntry {
+            IndexEntry {
                 name: link.name.to_string(),
                 page: relative_path(folder, &link.path),
                 refs: refs.into_iter().map(|n| (n, anchor(n))).collect(),
-            })
+            }
         })
         .collect()
 }
@@ -465,8 +465,8 @@ struct Printed<'a> {
     entries: Vec<TocEntry<'a>>,
     /// Their HTML, joined.
     html: String,
-    /// Each article's number, by article index.
-    numbers: HashMap<ArticleId, usize>,
+    /// Each article with its number, in print order.
+    numbers: Vec<(ArticleId, usize)>,
 }
 
 /// What printing the articles of one page of the book needs.
@@ -482,9 +482,9 @@ struct Printer<'p, 'a> {
 
 impl<'a> Printer<'_, 'a> {
     /// Prints every article of the `printed` groups: their contents entries, their HTML joined,
-    /// and each article's number by index. Each article is rendered on its own, in parallel: a
-    /// volume's template then only joins them, instead of walking thousands of articles in one
-    /// template on one thread.
+    /// and each article with its number, in print order. Each article is rendered on its own,
+    /// in parallel: a volume's template then only joins them, instead of walking thousands of
+    /// articles in one template on one thread.
     fn print(&self, printed: &[(usize, &PlannedGroup)]) -> Result<Printed<'a>, Error> {
         let order: Vec<(ArticleId, Option<&str>, usize)> = printed
             .iter()
@@ -503,14 +503,14 @@ impl<'a> Printer<'_, 'a> {
             .collect::<Result<_, Error>>()?;
         let mut articles_html =
             String::with_capacity(printed_articles.iter().map(|(_, h)| h.len() + 1).sum());
-        let mut numbers = HashMap::with_capacity(order.len());
+        let mut numbers = Vec::with_capacity(order.len());
         let articles: Vec<TocEntry<'a>> = printed_articles
             .into_iter()
             .zip(&order)
             .map(|((entry, html), &(i, _, _))| {
                 articles_html.push_str(&html);
                 articles_html.push('\n');
-                numbers.insert(i, entry.number);
+                numbers.push((i, entry.number));
                 entry
             })
             .collect();
