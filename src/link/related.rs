@@ -14,32 +14,47 @@ const WINDOW: usize = 40;
 /// The related articles of every article, in article order.
 pub(super) fn all(links: &[ArticleLinks], actors: &[Term], topics: &[Term]) -> Vec<Vec<ArticleId>> {
     use rayon::prelude::*;
+    // Each article's place in the chronology, by index, side by side: the ranking looks up
+    // hundreds of candidates' places an article, and in `links` each sat in a record of its own,
+    // a cache line away from the next.
+    let positions: Vec<usize> = links.iter().map(|l| l.position).collect();
     (0..links.len())
         .into_par_iter()
         .map_init(
             || vec![0u32; links.len()],
-            |weights, article| related_to(ArticleId::new(article), links, actors, topics, weights),
+            |weights, article| {
+                let article = ArticleId::new(article);
+                related_to(
+                    article,
+                    &links[article.index()],
+                    &positions,
+                    actors,
+                    topics,
+                    weights,
+                )
+            },
         )
         .collect()
 }
 
+/// `own` is the article's links and `positions` every article's place in the chronology.
 /// `weights` is a scratch score per article, all zero on entry and left so: summing in it costs
 /// one step per candidate, where sorting the candidates cost a dozen.
 fn related_to(
     article: ArticleId,
-    links: &[ArticleLinks],
+    own: &ArticleLinks,
+    positions: &[usize],
     actors: &[Term],
     topics: &[Term],
     weights: &mut [u32],
 ) -> Vec<ArticleId> {
-    let own = &links[article.index()];
     // Score: a shared actor counts twice a shared topic, because people are the sharper signal.
     let mut scored: Vec<ArticleId> = Vec::new();
     let mut add = |terms: &[Term], ids: &[TermId], weight: u32| {
         for &id in ids {
             let list = &terms[id.index()].articles;
             // Term lists are chronological, as is `position`: find this article by position.
-            let at = list.partition_point(|&other| links[other.index()].position < own.position);
+            let at = list.partition_point(|&other| positions[other.index()] < own.position);
             let from = at.saturating_sub(WINDOW);
             let to = (at + WINDOW + 1).min(list.len());
             for &other in &list[from..to] {
@@ -62,7 +77,7 @@ fn related_to(
         .iter()
         .map(|&other| {
             let score = std::mem::take(&mut weights[other.index()]);
-            let distance = links[other.index()].position.abs_diff(own.position);
+            let distance = positions[other.index()].abs_diff(own.position);
             (std::cmp::Reverse(score), distance, other)
         })
         .collect();
@@ -139,12 +154,14 @@ mod tests {
         // One scratch array for every article in turn, as one thread uses it: each article must
         // find it cleared by the one before.
         let mut weights = vec![0; n];
+        let positions: Vec<usize> = links.iter().map(|l| l.position).collect();
         for (article, found) in related.iter().enumerate() {
             let expected = brute_force(article, &links);
             assert_eq!(*found, expected, "article {article}");
             let again = related_to(
                 ArticleId::new(article),
-                &links,
+                &links[article],
+                &positions,
                 &actors,
                 &topics,
                 &mut weights,
