@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 
@@ -279,8 +278,10 @@ impl BookPlan {
     }
 }
 
-/// Renders one printed article of the book: `partials/book_article.html` in the real build.
-pub type ArticleRenderer<'r> = dyn Fn(&BookArticle<'_>) -> Result<String, Error> + Sync + 'r;
+/// Renders one printed article of the book in the scratch buffer it is given, and gives its
+/// text from there: `partials/book_article.html` in the real build.
+pub type ArticleRenderer<'r> =
+    dyn for<'s> Fn(&BookArticle<'_>, &'s mut Vec<u8>) -> Result<&'s str, Error> + Sync + 'r;
 
 /// Gives article `index`'s body as its page shows it, rendered once for every output.
 pub type BodySource<'r> = dyn Fn(ArticleId) -> std::sync::Arc<String> + Sync + 'r;
@@ -482,11 +483,13 @@ struct Printer<'p, 'a> {
 
 impl<'a> Printer<'_, 'a> {
     /// Prints every article of the `printed` groups: their contents entries, their HTML joined,
-    /// and each article with its number, in print order. Each article is rendered on its own,
-    /// in parallel: a volume's template then only joins them, instead of walking thousands of
-    /// articles in one template on one thread.
+    /// and each article with its number, in print order. The articles are rendered one after
+    /// another, each into one reused buffer and from there onto the end of the page's HTML: one
+    /// copy of each article, where a string of its own was grown, trimmed, shrunk and then
+    /// copied again. The book's pages render in parallel with one another and with the rest of
+    /// the site.
     fn print(&self, printed: &[(usize, &PlannedGroup)]) -> Result<Printed<'a>, Error> {
-        let order: Vec<(ArticleId, Option<&str>, usize)> = printed
+        let order = printed
             .iter()
             .enumerate()
             .flat_map(|(section, (_, group))| {
@@ -495,49 +498,77 @@ impl<'a> Printer<'_, 'a> {
                     .iter()
                     .enumerate()
                     .map(move |(n, &i)| (i, (n == 0).then_some(group.label.as_str()), section))
-            })
-            .collect();
-        let printed_articles: Vec<(TocEntry<'a>, String)> = order
-            .par_iter()
-            .map(|&(i, group_label, section)| self.article(i, group_label, section))
-            .collect::<Result<_, Error>>()?;
-        let mut articles_html =
-            String::with_capacity(printed_articles.iter().map(|(_, h)| h.len() + 1).sum());
-        let mut numbers = Vec::with_capacity(order.len());
-        let articles: Vec<TocEntry<'a>> = printed_articles
-            .into_iter()
-            .zip(&order)
-            .map(|((entry, html), &(i, _, _))| {
-                articles_html.push_str(&html);
-                articles_html.push('\n');
-                numbers.push((i, entry.number));
-                entry
-            })
-            .collect();
+            });
+        let count: usize = printed.iter().map(|(_, g)| g.articles.len()).sum();
+        let mut html = String::with_capacity(self.printed_bytes(printed));
+        let mut numbers = Vec::with_capacity(count);
+        let mut entries = Vec::with_capacity(count);
+        let mut scratch = Vec::new();
+        for (i, group_label, section) in order {
+            let entry = self.article(i, (group_label, section), &mut scratch, &mut html)?;
+            html.push('\n');
+            numbers.push((i, entry.number));
+            entries.push(entry);
+        }
         Ok(Printed {
-            entries: articles,
-            html: articles_html,
+            entries,
+            html,
             numbers,
         })
     }
 
-    /// Article `i`'s contents entry and printed HTML; `group_label` when it opens a group, and
-    /// `section` its group's position on the page.
+    /// About the bytes the articles of `printed` print: their Markdown grows by about a fifth
+    /// as HTML, and the partial adds a header, the citation and the editor's layer. Sized once,
+    /// the page's HTML is not grown and copied, megabytes at a time, as it fills.
+    fn printed_bytes(&self, printed: &[(usize, &PlannedGroup)]) -> usize {
+        printed
+            .iter()
+            .flat_map(|(_, group)| &group.articles)
+            .map(|&i| self.linked.article(i).body.len() * 6 / 5 + 2048)
+            .sum()
+    }
+
+    /// Article `i`'s contents entry, its printed HTML (trimmed) put at the end of `html` by way
+    /// of `scratch`; `group_label` when it opens a group, and `section` its group's position on
+    /// the page.
     fn article(
         &self,
         i: ArticleId,
-        group_label: Option<&str>,
+        (group_label, section): (Option<&str>, usize),
+        scratch: &mut Vec<u8>,
+        html: &mut String,
+    ) -> Result<TocEntry<'a>, Error> {
+        let summary = self.shared.summary(i);
+        let number = self.here.targets[&summary.path].0;
+        let anchor = anchor(number);
+        let printed = self.book_article(i, (number, &anchor), group_label, section);
+        html.push_str((self.render_article)(&printed, scratch)?.trim());
+        Ok(TocEntry {
+            number,
+            anchor,
+            title: &summary.title,
+            outlet: summary.outlet_name(),
+            date: &summary.date,
+        })
+    }
+
+    /// Article `i`, with its number and anchor, as its partial prints it (see [`Self::article`]).
+    fn book_article<'g>(
+        &self,
+        i: ArticleId,
+        (number, anchor): (usize, &str),
+        group_label: Option<&'g str>,
         section: usize,
-    ) -> Result<(TocEntry<'a>, String), Error> {
+    ) -> BookArticle<'g>
+    where
+        'a: 'g,
+    {
         let (linked, shared, markdown, here) = (self.linked, self.shared, self.markdown, self.here);
         let front = &linked.article(i).front;
         let links = linked.links_of(i);
         let summary = shared.summary(i);
-        let number = here.targets[&summary.path].0;
-        let anchor = anchor(number);
-        let rebase = |html: String| rebase_html(&html, &summary.path, &anchor, here);
-        // The linked Markdown: `[[…]]` resolved and actors linked, as on the article's page.
-        let html = (self.render_article)(&BookArticle {
+        let rebase = |html: String| rebase_html(&html, &summary.path, anchor, here);
+        BookArticle {
             number,
             title: &summary.title,
             outlet: summary.outlet_name(),
@@ -555,10 +586,10 @@ impl<'a> Printer<'_, 'a> {
                 .note_markdown
                 .as_ref()
                 .map(|t| rebase(markdown.to_html(t))),
-            // Highlights, their numbered notes after each paragraph and the footnotes, as on
-            // the article's page (the same rendering); ids are made the article's own by
-            // `rebase`.
-            body_html: rebase_html(&(self.body)(i), &summary.path, &anchor, here),
+            // The linked Markdown: `[[…]]` resolved and actors linked, as on the article's page,
+            // with its highlights, their numbered notes after each paragraph and the footnotes
+            // (the same rendering); ids are made the article's own by `rebase`.
+            body_html: rebase_html(&(self.body)(i), &summary.path, anchor, here),
             annotations: front
                 .annotations
                 .iter()
@@ -572,16 +603,8 @@ impl<'a> Printer<'_, 'a> {
             page: relative_path(here.folder, &summary.path),
             group_label,
             section,
-            anchor: anchor.clone(),
-        })?;
-        let entry = TocEntry {
-            number,
-            anchor,
-            title: &summary.title,
-            outlet: summary.outlet_name(),
-            date: &summary.date,
-        };
-        Ok((entry, html))
+            anchor: anchor.to_string(),
+        }
     }
 }
 

@@ -427,6 +427,24 @@ impl<'a> Renderer<'a> {
         self.render_partial(template, &partial_context(entry, root))
     }
 
+    /// Renders `entry` with an item partial into `scratch` (emptied first) and gives its text,
+    /// untrimmed: for a caller that copies the text on at once, so one buffer serves every
+    /// rendering, where each had a string of its own grown to its size.
+    fn partial_in<'s>(
+        &self,
+        template: &str,
+        entry: &impl Serialize,
+        root: &str,
+        scratch: &'s mut Vec<u8>,
+    ) -> Result<&'s str, Error> {
+        scratch.clear();
+        self.templates
+            .tera
+            .render_to(template, &partial_context(entry, root), &mut *scratch)
+            .map_err(templates::template_error)?;
+        std::str::from_utf8(scratch).map_err(|e| templates::template_error(tera::Error::message(e)))
+    }
+
     fn render_partial(&self, template: &str, context: &tera::Context) -> Result<String, Error> {
         let mut html = self
             .templates

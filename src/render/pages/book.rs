@@ -19,7 +19,9 @@ impl<'a> Renderer<'a> {
             &|i| self.body_part_html(i),
             self.book_plan(),
             volume,
-            &|article| self.partial("partials/book_article.html", article, root),
+            &|article, scratch| {
+                self.partial_in("partials/book_article.html", article, root, scratch)
+            },
         )?)
     }
 
