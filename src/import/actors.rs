@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{packed, AhoCorasick, MatchKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -310,10 +310,22 @@ fn said_by_pattern() -> String {
     )
 }
 
-static SAID_BY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["said ", "says ", "according to ", "According to "])
-        .expect("four phrases build an automaton")
-});
+/// The words [`SAID_BY`] opens with. None holds another, so any search finds the same places;
+/// a packed (SIMD) searcher finds them about ten times as fast as an automaton stepping through
+/// every byte, which these frequent, short phrases would otherwise get.
+static SAID_BY_WORDS: LazyLock<packed::Searcher> =
+    LazyLock::new(|| packed_searcher(&["said ", "says ", "according to ", "According to "]));
+
+/// A packed searcher of a few phrases, none inside another (so the leftmost-first search finds
+/// what any search finds).
+fn packed_searcher(phrases: &[&str]) -> packed::Searcher {
+    packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(phrases)
+        .build()
+        .expect("a few phrases build a packed searcher")
+}
 
 /// A name, a comma and the role the text gives it, matched only where a name starts; a caption
 /// may say where the person stands in the photo between them (`Jane Doe, center, the CEO of …`).
@@ -1330,17 +1342,18 @@ static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The words [`GOVERNMENT`] ends with, each after its space: every match of it ends with one.
-static GOVERNMENT_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        " government",
-        " administration",
-        " cabinet",
-        " regime",
-        " presidency",
-        " premiership",
+/// The words [`GOVERNMENT`] ends with: every match of it ends with one after a space. Searched
+/// for without the space, which every other word starts with too, so the packed searcher need
+/// not stop at each space; a match no space precedes is passed over.
+static GOVERNMENT_WORDS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+    packed_searcher(&[
+        "government",
+        "administration",
+        "cabinet",
+        "regime",
+        "presidency",
+        "premiership",
     ])
-    .expect("six words build an automaton")
 });
 
 /// The surnames [`GOVERNMENT`] finds, with where they start.
@@ -1366,6 +1379,10 @@ fn government_matches(text: &str) -> Vec<regex::Captures<'_>> {
     // Matches do not overlap: the next one starts where the last one ended at the earliest.
     let mut next = 0;
     for word in GOVERNMENT_WORDS.find_iter(text) {
+        // The space before the word, which the pattern holds.
+        let Some(space) = word.start().checked_sub(1).filter(|&at| bytes[at] == b' ') else {
+            continue;
+        };
         let end = word.end();
         if bytes
             .get(end)
@@ -1373,7 +1390,7 @@ fn government_matches(text: &str) -> Vec<regex::Captures<'_>> {
         {
             continue;
         }
-        let window = text[..word.start()]
+        let window = text[..space]
             .rmatch_indices(' ')
             .nth(1)
             .map_or(0, |(at, _)| at + 1);
