@@ -178,40 +178,59 @@ static TITLE_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The first two bytes of every word of [`TITLE_FIRST_WORDS`] (a bit set) and the one-letter
-/// words (`U` of `U.S.`): most words of a text start with neither, so they are not cut out and
-/// looked up.
+/// The first four bytes of every word of [`TITLE_FIRST_WORDS`], hashed to a bit (see
+/// [`opening_of`]): most words of a text open with none, and are turned away before they are cut
+/// out and looked up. A test by their first two bytes alone let through every `the` and `that`
+/// (for `then`).
 struct TitleStarts {
-    pairs: Vec<u64>,
-    letters: [bool; 256],
+    bits: Vec<u64>,
 }
+
+/// Hashed bits of [`TitleStarts`]: a few hundred openings set a few bits in a hundred.
+const TITLE_START_BITS: usize = 1 << 16;
 
 static TITLE_STARTS: LazyLock<TitleStarts> = LazyLock::new(|| {
     let mut starts = TitleStarts {
-        pairs: vec![0u64; 1 << 10],
-        letters: [false; 256],
+        bits: vec![0u64; TITLE_START_BITS / 64],
     };
     for word in TITLE_FIRST_WORDS.iter() {
-        match *word.as_bytes() {
-            [a] => starts.letters[usize::from(a)] = true,
-            [a, b, ..] => {
-                let pair = usize::from(a) << 8 | usize::from(b);
-                starts.pairs[pair >> 6] |= 1 << (pair & 63);
-            }
-            [] => {}
+        // A word with a byte past ASCII among its first four is let through at every place
+        // such a byte stands (see `may_start`), so it needs no bit.
+        if let Some(opening) = opening_of(word.as_bytes(), 0) {
+            let bit = TitleStarts::bit(opening);
+            starts.bits[bit >> 6] |= 1 << (bit & 63);
         }
     }
     starts
 });
 
+/// The first four bytes at `at` of a word of ASCII letters, or as many as it has followed by
+/// zeros: `then` and `the ` differ. `None` when a byte past ASCII comes first, which the bytes
+/// alone cannot tell a letter from another character.
+fn opening_of(bytes: &[u8], at: usize) -> Option<u32> {
+    let mut opening = 0u32;
+    for i in 0..4 {
+        match bytes.get(at + i) {
+            Some(&b) if b.is_ascii_alphabetic() => opening |= u32::from(b) << (8 * i),
+            Some(&b) if !b.is_ascii() => return None,
+            _ => break,
+        }
+    }
+    Some(opening)
+}
+
 impl TitleStarts {
-    /// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first bytes.
+    fn bit(opening: u32) -> usize {
+        (opening.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether a word of [`TITLE_FIRST_WORDS`] may start at `at`, by its first bytes: the word
+    /// there (its letters, as [`leading_word`] cuts it) opens the same as one of them.
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        self.letters[usize::from(bytes[at])]
-            || bytes.get(at + 1).is_some_and(|&next| {
-                let pair = usize::from(bytes[at]) << 8 | usize::from(next);
-                self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
-            })
+        opening_of(bytes, at).is_none_or(|opening| {
+            let bit = Self::bit(opening);
+            self.bits[bit >> 6] & (1 << (bit & 63)) != 0
+        })
     }
 }
 
