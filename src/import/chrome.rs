@@ -430,10 +430,11 @@ fn may_credit(text: &str) -> bool {
 /// more short items separated by bars, spaced slashes or breadcrumb arrows.
 fn is_nav_bar(text: &str) -> bool {
     // Most lines have no separator at all: the patterns are not run for them. A byte scan
-    // passes over the lines with neither an ASCII separator nor any non-ASCII character.
+    // passes over the lines with no ASCII separator and no last byte of `»` (0xC2 0xBB) or `›`
+    // (0xE2 0x80 0xBA); a line with one of those bytes in another character is looked at again.
     let may_separate = text
         .bytes()
-        .any(|b| matches!(b, b'|' | b'/' | b'>') || !b.is_ascii());
+        .any(|b| matches!(b, b'|' | b'/' | b'>' | 0xBA | 0xBB));
     if !may_separate || !text.contains(['|', '/', '>', '»', '›']) {
         return false;
     }

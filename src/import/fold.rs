@@ -5,8 +5,7 @@
 /// Appends the letters and digits of `text`, lower-cased, taking at most `limit` of them.
 pub(crate) fn push_alnum_lower(out: &mut String, text: &str, limit: usize) {
     let bytes = text.as_bytes();
-    let mut taken = 0;
-    let mut at = 0;
+    let (mut taken, mut at) = push_ascii_alnum_lower(out, bytes, limit);
     while taken < limit && at < bytes.len() {
         let b = bytes[at];
         if b.is_ascii() {
@@ -28,6 +27,57 @@ pub(crate) fn push_alnum_lower(out: &mut String, text: &str, limit: usize) {
         at += c.len_utf8();
     }
 }
+
+/// [`push_alnum_lower`] of the ASCII bytes `bytes` opens with, up to the first byte past ASCII:
+/// how many letters and digits it took and how many bytes it read. Keys are built for every line
+/// and name, most of them ASCII, so each byte is looked up in [`ASCII_FOLD`] and written without
+/// a branch, and kept by moving on past it only when it is a letter or digit: half the cost of a
+/// character pushed at a time.
+fn push_ascii_alnum_lower(out: &mut String, bytes: &[u8], limit: usize) -> (usize, usize) {
+    let room = limit.min(bytes.len());
+    if room == 0 {
+        return (0, 0);
+    }
+    let mut folded = std::mem::take(out).into_bytes();
+    let base = folded.len();
+    folded.resize(base + room, 0);
+    let slots = &mut folded[base..];
+    let (mut taken, mut read) = (0, 0);
+    while taken < room && read < bytes.len() {
+        let folded_byte = ASCII_FOLD[usize::from(bytes[read])];
+        if folded_byte == PAST_ASCII {
+            break;
+        }
+        slots[taken] = folded_byte;
+        taken += usize::from(folded_byte != 0);
+        read += 1;
+    }
+    folded.truncate(base + taken);
+    *out = String::from_utf8(folded).expect("a string with ASCII bytes added is UTF-8");
+    (taken, read)
+}
+
+/// [`ASCII_FOLD`]'s mark of a byte past ASCII, where the characters are read instead.
+const PAST_ASCII: u8 = 0xFF;
+
+/// Each byte as a key keeps it: an ASCII letter or digit lower-cased, any other ASCII byte 0
+/// (dropped), a byte past ASCII [`PAST_ASCII`].
+static ASCII_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < table.len() {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            PAST_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The letters and digits of `text`, lower-cased: `Kim Jong-un` → `kimjongun`.
 pub(crate) fn alnum_lower(text: &str) -> String {
