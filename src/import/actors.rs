@@ -2235,7 +2235,8 @@ fn name_core(item: &str) -> Option<(usize, &str)> {
     let mut offset = trimmed_start;
     loop {
         let (first, rest) = core.split_once(' ')?;
-        if names::is_title_word(first.trim_end_matches('.')) || names::is_title_word(first) {
+        // `is_title_word` takes a title with or without its full stop (`Sen.`, `Sen`).
+        if names::is_title_word(first) {
             offset += first.len() + 1;
             core = rest.trim_start();
         } else {
@@ -2484,11 +2485,14 @@ fn consider_run(text: &str, base: usize, run: &[(usize, &str)], found: &mut Vec<
             "Source",
             "Illustration",
         ];
-        let common_word = first.chars().skip(1).all(|c| c.is_lowercase())
-            && !CREDIT_LABELS.contains(&first)
-            && !names::is_non_person(first)
-            && !super::headline::is_organisation(first);
-        if sentence_start && common_word && run.len() >= 3 && names::is_given_name(run[1].1) {
+        // Asked last, and only of a run that could be cut: most runs are not.
+        let common_word = || {
+            first.chars().skip(1).all(|c| c.is_lowercase())
+                && !CREDIT_LABELS.contains(&first)
+                && !names::is_non_person(first)
+                && !super::headline::is_organisation(first)
+        };
+        if sentence_start && run.len() >= 3 && names::is_given_name(run[1].1) && common_word() {
             consider_run(text, base, &run[1..], found);
         }
         return;

@@ -562,16 +562,17 @@ static ORGANISATION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// (`staff reporter`): capitalised words, one of them an organisation's head word.
 pub(crate) fn is_organisation(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
+    // The head word is looked up before the noise pattern is run: most parts have none.
     !words.is_empty()
         && words.len() <= 6
         && words[0].chars().next().is_some_and(char::is_uppercase)
-        && !BYLINE_NOISE.is_match(part.trim())
         && words.iter().any(|w| {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             ORGANISATION_WORDS.contains(&w)
         })
+        && !BYLINE_NOISE.is_match(part.trim())
 }
 
 /// A byline without its "By" / "Written by" / "Reporter :".
