@@ -64,16 +64,14 @@ fn link_destination(url: &str) -> String {
 /// Escapes one paragraph of plain text for CommonMark (and the usual extensions).
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    // Every character that needs a backslash is ASCII, so runs between them are copied whole.
+    // Every character that needs a backslash is ASCII, so runs between them are copied whole;
+    // each byte is looked up once in a table, and most are none of them.
     let mut run = 0;
     for (i, b) in text.bytes().enumerate() {
-        let escaped = match b {
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'$' | b'^' => {
-                true
-            }
-            b'&' => entity_follows(&text[i + 1..]),
-            _ => false,
-        };
+        if !MAY_ESCAPE[usize::from(b)] {
+            continue;
+        }
+        let escaped = b != b'&' || entity_follows(&text[i + 1..]);
         if escaped {
             out.push_str(&text[run..i]);
             out.push('\\');
@@ -83,6 +81,19 @@ pub(crate) fn escape(text: &str) -> String {
     out.push_str(&text[run..]);
     escape_block_start(out)
 }
+
+/// The bytes [`escape`] gives a backslash: Markdown's inline markers always, an ampersand when
+/// an entity's name follows it.
+static MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b"\\`*_[]<>|~$^&";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// `&amp;`, `&#39;`: an ampersand HTML would read as the start of an entity.
 fn entity_follows(rest: &str) -> bool {
