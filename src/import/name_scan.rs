@@ -121,14 +121,47 @@ fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            let i = at;
-            at += 1;
-            if may_start(i) && starts_word(i) {
-                return Some(i);
+            // Eight bytes none of which passes `may_start` are passed over at once: most runs of
+            // eight bytes of prose hold no capital and no `al`/`el`.
+            let end = (at + 8).min(bytes.len());
+            if let Ok(eight) = <[u8; 8]>::try_from(&bytes[at..end]) {
+                let next = bytes.get(end).copied().unwrap_or(0);
+                if !any_may_start(u64::from_le_bytes(eight), next) {
+                    at = end;
+                    continue;
+                }
+            }
+            while at < end {
+                let i = at;
+                at += 1;
+                if may_start(i) && starts_word(i) {
+                    return Some(i);
+                }
             }
         }
         None
     })
+}
+
+/// Whether one of eight bytes (little-endian in `eight`, `next` the byte after them, 0 past the
+/// text) passes the byte test of [`token_starts`]: a capital, a lead byte past ASCII, or an
+/// `a`/`e` before `l`. Each byte is compared in its own lane, its top bit set to keep the
+/// subtractions from borrowing across lanes, so the answer is exactly that of the bytes one by
+/// one.
+fn any_may_start(eight: u64, next: u8) -> bool {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Lanes of `bytes` equal to `byte`, marked by their top bit.
+    let equal = |bytes: u64, byte: u8| {
+        let diff = bytes ^ (ONES * u64::from(byte));
+        !((diff | TOP) - ONES) & !diff & TOP
+    };
+    let raised = eight | TOP;
+    let capital = (raised - ONES * u64::from(b'A')) & !(raised - ONES * u64::from(b'[')) & !eight;
+    let past_ascii_lead = eight & (eight << 1);
+    let followers = (eight >> 8) | (u64::from(next) << 56);
+    let al_or_el = equal(eight | (ONES * 0x04), b'e') & equal(followers, b'l');
+    (capital | past_ascii_lead | al_or_el) & TOP != 0
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -300,6 +333,33 @@ mod tests {
         }
         for suffix in SUFFIXES {
             assert!(suffix.starts_with(['J', 'S', 'I']), "{suffix}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_pass_when_one_of_them_does() {
+        let one = |b: u8, next: u8| {
+            (b.wrapping_sub(b'A') < 26) | (b >= 0xC0) | ((b | 0x04 == b'e') & (next == b'l'))
+        };
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let interesting = [
+            b'A', b'Z', b'@', b'[', b'a', b'e', b'l', b'i', 0xC0, 0xBF, 0x80, 0xFF, 0,
+        ];
+        for _ in 0..20_000 {
+            let mut bytes = [0u8; 9];
+            for b in &mut bytes {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                *b = if seed.is_multiple_of(3) {
+                    interesting[(seed >> 8) as usize % interesting.len()]
+                } else {
+                    (seed >> 16) as u8
+                };
+            }
+            let expected = (0..8).any(|i| one(bytes[i], bytes[i + 1]));
+            let eight = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+            assert_eq!(any_may_start(eight, bytes[8]), expected, "{bytes:?}");
         }
     }
 
