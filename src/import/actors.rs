@@ -2413,6 +2413,8 @@ fn titled_before(text: &str, at: usize) -> bool {
 /// "António Guterres"): people even without a title or a verb. A run that ends just before an
 /// institution or place word ("... University") is that institution's name.
 fn given_name_runs(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
+    // One list of a run's words for every run, emptied for the next: no run allocates its own.
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
     for (run_start, run_end) in spans.runs() {
         // The run must start a word: "xAbc" or "McX" mid-word is not a name.
         if text[..run_start]
@@ -2423,7 +2425,7 @@ fn given_name_runs(text: &str, spans: &NameSpans, found: &mut Vec<Candidate>) {
             continue;
         }
         let raw = &text[run_start..run_end];
-        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        pieces.clear();
         let mut offset = 0;
         for token in raw.split(' ') {
             pieces.push((offset, token));

@@ -675,11 +675,15 @@ fn wire_run_on(text: &str) -> Option<(&str, &str, &str)> {
     static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<head>\S.{18,200}?) (?P<credit>\p{Lu}[\p{L}.-]+(?: \p{Lu}[\p{L}.-]+)? \([A-Z][A-Za-z-]{1,15}\) (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})) (?P<lead>\p{Lu}.{60,})$").unwrap()
     });
-    // Most long lines have no `) ` before a month or a day: they are not searched.
+    // Most long lines have no `) ` before a month or a day: they are not searched. Most have
+    // no closing bracket at all, which one byte search tells before the two-byte one runs.
+    if text.len() < 120 || !text.as_bytes().contains(&b')') {
+        return None;
+    }
     let dated_bracket = text.match_indices(") ").any(|(at, _)| {
         text[at + 2..].starts_with(|c: char| c.is_ascii_digit() || "JFMASOND".contains(c))
     });
-    if text.len() < 120 || !dated_bracket {
+    if !dated_bracket {
         return None;
     }
     let caps = RUN_ON.captures(text)?;
