@@ -613,7 +613,7 @@ pub(crate) fn split_byline_before_dateline<'t>(
         .map(|m| (m.start(), m.end()));
     // `By Jane Doe: The council …`: the byline ends at a colon, and the story follows it.
     let colon = || {
-        let at = rest[..rest.len().min(60)].find(": ")?;
+        let at = rest[..rest.floor_char_boundary(60)].find(": ")?;
         let story = &rest[at + 2..];
         (story.starts_with(char::is_uppercase) && super::chrome::more_words_than(story, 11))
             .then_some((at, at + 2))
@@ -1334,6 +1334,14 @@ mod tests {
             let got = crate::import::import_text(&text, "t.txt", &ctx);
             assert_eq!(got.front.byline, want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_byline_cut_inside_a_wide_character_does_not_panic() {
+        let ctx = crate::import::ImportContext::with_defaults(&[]);
+        // The colon search's window ends inside the replacement character.
+        let text = "By Jane DoeTalks went on.cTalks went on.\u{FFFD}SEOUL (Reuters) - \u{FFFD}";
+        assert!(super::split_byline_before_dateline(text, &ctx.outlets).is_none());
     }
 
     #[test]

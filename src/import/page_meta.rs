@@ -445,7 +445,7 @@ fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest[..rest.floor_char_boundary(12)].find(';');
         let decoded = end.and_then(|end| {
             let entity = &rest[1..end];
             let c = match entity {
@@ -481,6 +481,12 @@ fn decode_entities(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_ampersand_before_a_wide_character_decodes_without_panic() {
+        assert_eq!(super::decode_entities("a &éééééé; b"), "a &éééééé; b");
+        assert_eq!(super::decode_entities("Q&amp;A"), "Q&A");
+    }
+
     use super::*;
 
     fn meta(html: &str) -> PageMeta {
