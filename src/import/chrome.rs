@@ -272,8 +272,11 @@ static SIGNED_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// the story's own: a list of sources prints the same after each quoted title (`"Title" — Wire,
 /// June 11, 2009`), and none of them signs the story.
 static SIGNED_OFF_DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s*[-\x{2013}\x{2014}]+\s*(\p{Lu}[\w .&'-]{0,40}?),\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\.?\s*$")
-        .unwrap()
+    Regex::new(&format!(
+        r"[.!?]\s*[-\x{{2013}}\x{{2014}}]+\s*(\p{{Lu}}[\w .&'-]{{0,40}}?),\s*{} \d{{1,2}},? \d{{4}}\.?\s*$",
+        super::headline::MONTH
+    ))
+    .unwrap()
 });
 
 /// Sorts one line (already trimmed and bullet-stripped) without looking at its neighbours.

@@ -529,8 +529,11 @@ static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// An English month's name, in full or cut short (`September`, `Sept.`, `Sep`).
-const MONTH_NAME: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+/// An English month's name as [`super::headline::MONTH`] writes it.
+const MONTH_NAME: &str = super::headline::MONTH;
+
+/// The labels a story's stamp opens with, as the splitters below read them.
+const STAMP_LABELS: &str = "published|posted|updated|last updated|first published";
 
 /// `Jane Doe 4 September 2017`: a stamp opening with the writer's name, no `By` before it; the
 /// byline, and the stamp from its date.
@@ -614,7 +617,7 @@ pub(crate) fn split_glued_stamp(text: &str) -> Option<(&str, &str)> {
 pub(crate) fn split_source_and_stamp(text: &str) -> Option<(&str, &str)> {
     static SOURCE_THEN_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(?:{})\s*:\s*\S.*?\s(?P<stamp>(?:published|posted|updated|last updated|first published)\s*:\s*\S.*)$",
+            r"(?i)^(?:{})\s*:\s*\S.*?\s(?P<stamp>(?:{STAMP_LABELS})\s*:\s*\S.*)$",
             super::chrome::source_labels()
         ))
         .unwrap()
@@ -635,8 +638,10 @@ pub(crate) fn split_source_and_stamp(text: &str) -> Option<(&str, &str)> {
 /// stamp only and its writer is lost.
 pub(crate) fn split_stamp_and_byline(text: &str) -> Option<(&str, &str)> {
     static STAMP_THEN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s*\S.*?\s(?P<byline>(?-i:By):?\s+\p{Lu}.*)$")
-            .unwrap()
+        Regex::new(&format!(
+            r"(?i)^(?:{STAMP_LABELS}|date)(?:\s+on)?\s*:?\s*\S.*?\s(?P<byline>(?-i:By):?\s+\p{{Lu}}.*)$"
+        ))
+        .unwrap()
     });
     if text.len() > 200 || !text.contains(" By") {
         return None;

@@ -9,7 +9,8 @@ use super::doc::{Block, Dateline, Doc, Meta};
 use super::outlets::OutletMatcher;
 use super::PageHints;
 
-const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+/// An English month's name, in full or cut short (`September`, `Sept.`, `Sep`).
+pub(crate) const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
 /// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
 /// `PORTVILLE, Westland.-`, `OROVILLE, Calif. (Wire) Developments…`,

@@ -315,28 +315,28 @@ impl OutletMatcher {
     /// A byline's part without a known outlet's name run on after the writer's (`Jane Doe
     /// Reuters` → `Jane Doe`).
     pub(crate) fn without_trailing_outlet<'p>(&self, part: &'p str) -> &'p str {
+        let Some((n, _)) = self.trailing_outlet_words(part) else {
+            return part;
+        };
         let words: Vec<&str> = part.split_whitespace().collect();
-        let named = (1..=3.min(words.len().saturating_sub(2))).rev().find(|&n| {
-            self.resolve_index(&words[words.len() - n..].join(" "))
-                .is_some()
-        });
-        match named {
-            Some(n) => {
-                let last_kept = words[words.len() - n - 1];
-                let end = part
-                    .find(last_kept)
-                    .map_or(part.len(), |at| at + last_kept.len());
-                part[..end].trim_end()
-            }
-            None => part,
-        }
+        let last_kept = words[words.len() - n - 1];
+        let end = part
+            .find(last_kept)
+            .map_or(part.len(), |at| at + last_kept.len());
+        part[..end].trim_end()
     }
 
     fn trailing_outlet(&self, part: &str) -> Option<usize> {
+        self.trailing_outlet_words(part).map(|(_, outlet)| outlet)
+    }
+
+    /// A known outlet's name of one to three words closing a part two or more words longer
+    /// (`Jane Doe Reuters`): how many words the name takes, and the outlet.
+    fn trailing_outlet_words(&self, part: &str) -> Option<(usize, usize)> {
         let words: Vec<&str> = part.split_whitespace().collect();
         (1..=3.min(words.len().saturating_sub(2)))
             .rev()
-            .find_map(|n| self.resolve_index(&words[words.len() - n..].join(" ")))
+            .find_map(|n| Some((n, self.resolve_index(&words[words.len() - n..].join(" "))?)))
     }
 
     /// A whole line crediting a known outlet and the place it filed from: `SPA (Riyadh)`,
@@ -1115,10 +1115,7 @@ fn barred_name_over_stamp(doc: &Doc) -> Option<&str> {
             && name
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        let personal = name
-            .split_whitespace()
-            .next()
-            .is_some_and(super::names::is_given_name);
+        let personal = opens_with_given_name(name);
         (pair[1].kind == Kind::Meta(Meta::Stamp) && named && !personal && !name.contains('|'))
             .then_some(name)
     })
@@ -1131,7 +1128,13 @@ fn brand_address_line(doc: &Doc) -> Option<&str> {
         .iter()
         .filter(|l| l.kind != Kind::Blank && l.text.len() <= 40)
         .map(|l| l.text.trim())
-        .find(|text| text.starts_with(char::is_uppercase) && bare_domain(text).is_some())
+        // An address is one word with a dot: most lines are turned away before the pattern.
+        .find(|text| {
+            text.starts_with(char::is_uppercase)
+                && text.contains('.')
+                && !text.contains(' ')
+                && bare_domain(text).is_some()
+        })
 }
 
 /// `VALLEY COURIER` in capitals on the line right above the lead's dateline (`PORTVILLE, Westland.-
@@ -1172,10 +1175,7 @@ pub(crate) fn handle_named_outlet(byline: &str) -> Option<String> {
     let handle = handle.trim().strip_prefix('@')?;
     let name = name.trim();
     // `Jane Doe | @JaneDoe`: a writer with their own handle.
-    let personal = name
-        .split_whitespace()
-        .next()
-        .is_some_and(super::names::is_given_name);
+    let personal = opens_with_given_name(name);
     let key = name_key(name);
     let spelled = !personal && key.len() >= 4 && name_key(handle).starts_with(&key);
     (spelled && !handle.contains(char::is_whitespace))
@@ -1274,6 +1274,13 @@ fn source_line_name(doc: &Doc) -> Option<String> {
         previous = &line.text;
     }
     None
+}
+
+/// Whether a name opens with a known given name: a writer's (`Jane Doe`), not an outlet's.
+fn opens_with_given_name(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(super::names::is_given_name)
 }
 
 /// A name that may be an outlet's: one to eight words, capitalised, no address.
@@ -2084,6 +2091,11 @@ mod tests {
         );
     }
 
+    fn byline_of(text: &str) -> Vec<String> {
+        let ctx = ImportContext::with_defaults(&[]);
+        import_text(text, "t.txt", &ctx).front.byline
+    }
+
     fn outlet_of(text: &str) -> (String, Option<String>) {
         let ctx = ImportContext::with_defaults(&[]);
         let got = import_text(text, "t.txt", &ctx);
@@ -2214,10 +2226,6 @@ mod tests {
 
     #[test]
     fn a_byline_names_its_outlet_by_role_address_or_handle_and_no_writer_is_made_of_it() {
-        let byline_of = |text: &str| {
-            let ctx = ImportContext::with_defaults(&[]);
-            import_text(text, "t.txt", &ctx).front.byline
-        };
         for (byline, outlet, writers) in [
             (
                 "By Tom Reddick, Lakeside Ledger Editor in Chief, Portville – April 24, 2024",
@@ -2404,10 +2412,6 @@ mod tests {
 
     #[test]
     fn a_writer_after_a_dateless_label_or_beside_their_role_is_the_byline() {
-        let byline_of = |text: &str| {
-            let ctx = ImportContext::with_defaults(&[]);
-            import_text(text, "t.txt", &ctx).front.byline
-        };
         let text = format!("{STORY}Updated | By Jane Okafor\n{LEAD}");
         assert_eq!(byline_of(&text), vec!["Jane Okafor"]);
         // A name and a role, a name glued to the day, a day and a name beside a bar.
