@@ -1916,9 +1916,63 @@ const PREPOSITIONS: &[&str] = &[
     "headquartered",
 ];
 
+/// The word after a name, past any adverb of time between them (`Jane Doe on Wednesday denied`,
+/// `Jane Doe also took`; `registry/passing_adverbs.txt`).
+fn verb_after(rest: &str) -> Option<&str> {
+    static ADVERBS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| names::entries(include_str!("registry/passing_adverbs.txt")).collect());
+    let mut words = rest.strip_prefix(' ')?.split(' ');
+    let mut word = words.next()?;
+    for _ in 0..2 {
+        if ADVERBS.contains(word) {
+            word = words.next()?;
+        } else if word == "on" {
+            let day = words.next()?.trim_end_matches(',');
+            if !WEEKDAYS.contains(&day) {
+                break;
+            }
+            word = words.next()?;
+        } else {
+            break;
+        }
+    }
+    word.split([',', '.']).next()
+}
+
+/// The days of the week, as a dateline or `on Monday` writes them.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A verb whose form has no `-ed` or `-ing` ending, or a form of be or have: after a name no list
+/// knows, it says someone did something (`registry/acting_words.txt`).
+fn is_acting_word(word: &str) -> bool {
+    static ACTING: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| names::entries(include_str!("registry/acting_words.txt")).collect());
+    ACTING.contains(word)
+}
+
+/// Whether `before` ends with a possessive and a space (`Kenya's `, `the All Blacks' `).
+fn after_possessive(before: &str) -> bool {
+    let Some(owner) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let owner = ["'s", "’s", "s'", "s’"]
+        .iter()
+        .find_map(|s| owner.strip_suffix(s));
+    owner.is_some_and(|o| o.chars().next_back().is_some_and(char::is_alphabetic))
+}
+
 /// `In the 78th minute, Shawal Anuar latched on to …`, `with Pol Pla scoring`: two capitalised
 /// words that are no English words, places or titles, doing something (a verb in `-ed` or `-ing`,
-/// or `was`, `has`, `had`), are a person whose given name no list knows. English text only.
+/// or one of [`is_acting_word`], maybe after an adverb of time) or someone's own (`Kenya's Tobiah
+/// Wanjiru`), are a person whose given name no list knows. English text only.
 fn unfamiliar_names_acting<'t>(
     text: &'t str,
     pairs: &[(usize, &'t str)],
@@ -1932,17 +1986,17 @@ fn unfamiliar_names_acting<'t>(
             continue;
         };
         let end = start + pair.len();
-        let Some(next) = text[end..]
-            .strip_prefix(' ')
-            .and_then(|rest| rest.split([' ', ',', '.']).next())
-        else {
+        let Some(next) = verb_after(&text[end..]) else {
             continue;
         };
         let acts = next.len() >= 4
             && next.bytes().all(|b| b.is_ascii_lowercase())
             && (next.ends_with("ed") || next.ends_with("ing"))
             && !PREPOSITIONS.contains(&next)
-            || matches!(next, "was" | "has" | "had");
+            || is_acting_word(next)
+            // `Kenya's Tobiah Wanjiru`: someone's own, as a country, a team or a newsroom has
+            // its people.
+            || after_possessive(&text[..start]);
         let plain_word = |w: &str| {
             w.len() < 3
                 || !w.chars().skip(1).all(char::is_lowercase)
@@ -1957,7 +2011,12 @@ fn unfamiliar_names_acting<'t>(
             || found.iter().any(|c| c.start < end && start < c.end)
             || names::is_institution(pair)
             || inside_capitalised_run(text, start)
-            || followed_by_name(text, end);
+            || followed_by_name(text, end)
+            // Anywhere the story writes a longer name ending in these two words, they are its
+            // (`Jomic Calleja Maatouk … Calleja Maatouk later left`).
+            || text
+                .match_indices(pair)
+                .any(|(at, _)| inside_capitalised_run(text, at));
         if !ruled_out {
             found.push(Candidate {
                 start,
@@ -3266,6 +3325,26 @@ mod tests {
         let got = found(text);
         assert_found(&got, &["Shawal Anuar", "Ilikimi Vunaki"]);
         assert_not_found(&got, &["Nyaribari Masaba", "Supertyphoon Haiyan"]);
+    }
+
+    #[test]
+    fn an_unfamiliar_name_after_a_possessive_or_before_an_irregular_verb_is_a_person() {
+        let text = "In the final lap, Kenya's Tobiah Wanjiru took silver and the hosts cheered. \
+             The coach told the station's Corin Vashti that the team had trained. Ittiporn \
+             Chaisaeng on Wednesday denied the claims. Dzikamai Chirove is one of the new \
+             ministers. The rain in Chiang Mai is heavy and Porto Alegre has floods, and \
+             Ukraine's Verkhovna Rada met.";
+        let got = found(text);
+        assert_found(
+            &got,
+            &[
+                "Tobiah Wanjiru",
+                "Corin Vashti",
+                "Ittiporn Chaisaeng",
+                "Dzikamai Chirove",
+            ],
+        );
+        assert_not_found(&got, &["Chiang Mai", "Porto Alegre", "Verkhovna Rada"]);
     }
 
     #[test]
