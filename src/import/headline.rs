@@ -12,20 +12,27 @@ use super::PageHints;
 /// An English month's name, in full or cut short (`September`, `Sept.`, `Sep`).
 pub(crate) const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
 
-/// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
+/// An English month's short name in capitals, as some datelines print it (`NOV`, `SEPT.`).
+const CAPS_MONTH: &str = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?";
+
+/// `SEOUL, Feb. 7 (Yonhap) --`, `NEW YORK --`, `LAHORE, NOV 06 (Wire) —`, `February 15, Portville
+/// (Wire):`, `SEOUL:`, `WASHINGTON (AP) —`, `Seoul (AFP) -`,
 /// `PORTVILLE, Westland.-`, `OROVILLE, Calif. (Wire) Developments…`,
 /// `ANKARA, (Harbour Wire / Coast News - 2nd Oct, 2019 ) :`, `Kathmandu, June 23:`.
 pub(crate) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let caps_place = r"[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3}";
     let region = r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?";
-    let md = format!(r"(?:,? (?P<md>{MONTH} \d{{1,2}})(?:,? (?P<mdyear>(?:19|20)\d\d))?)?");
+    // `LAHORE, NOV 06 (Wire) —`: the month may be printed in capitals like the place.
+    let md = format!(
+        r"(?:,? (?P<md>(?:{MONTH}|{CAPS_MONTH}) \d{{1,2}})(?:,? (?P<mdyear>(?:19|20)\d\d))?)?"
+    );
     let tmd = format!(r"(?:,? (?P<tmd>{MONTH} \d{{1,2}}))?");
     let org = format!(
         r"(?:,?\s*\((?:(?P<fulldate>{MONTH} \d{{1,2}},? \d{{4}})\s*(?:--|—|–|-|,)\s*)?(?P<org>[A-Za-z][A-Za-z0-9 .&/-]{{0,40}}?)(?:\s+(?:-|–|—)\s*(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}}))?\s*\))?"
     );
     let titled_place = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?";
     Regex::new(&format!(
-        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd},?\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}})(?:, (?P<dorg>[A-Z][A-Za-z]{{1,15}}))?)\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*|(?P<glued>–|-))\S"
+        r"^(?:(?P<place>{caps_place}){region}{md}{org}|(?P<tplace>{titled_place})(?:, {titled_place}){{0,2}}{tmd},?\s*\((?P<torg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\)|(?P<dplace>{titled_place}), (?P<dmd>{MONTH} \d{{1,2}})(?:, (?P<dorg>[A-Z][A-Za-z]{{1,15}}))?|(?P<fmd>{MONTH} \d{{1,2}}), (?P<fplace>{titled_place}|{caps_place}) \((?P<forg>[A-Za-z][A-Za-z0-9 .&-]{{0,30}})\))\s*(?:(?:-{{2,3}}|—)\s*|(?:–|-)\s+|:\s*|(?P<glued>–|-))\S"
     ))
     .unwrap()
 });
@@ -135,7 +142,8 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     let place = caps
         .name("place")
         .or(caps.name("tplace"))
-        .or(caps.name("dplace"))?
+        .or(caps.name("dplace"))
+        .or(caps.name("fplace"))?
         .as_str();
     // A dash glued to the next word (`Medan, (Harbour Wire)-Bank …`) ends a dateline only
     // after a credit's bracket; after a place it is a compound (`NEW YORK-based`).
@@ -163,11 +171,13 @@ pub(crate) fn parse_dateline(paragraph: &str) -> Option<Dateline> {
             .name("md")
             .or(caps.name("tmd"))
             .or(caps.name("dmd"))
+            .or(caps.name("fmd"))
             .map(|m| m.as_str().to_string()),
         org: caps
             .name("org")
             .or(caps.name("torg"))
             .or(caps.name("dorg"))
+            .or(caps.name("forg"))
             .map(|m| m.as_str().trim().to_string())
             .or(site),
         // `BLANTYRE, Feb 25 2010 (Wire) -`: the day with its year is the filing date too.

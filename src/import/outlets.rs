@@ -38,8 +38,6 @@ pub(crate) struct OutletMatcher {
     mention_texts: Vec<String>,
     /// Per outlet: whether it only gathers other outlets' stories (`kind: aggregator`).
     aggregator: Vec<bool>,
-    /// Per outlet: whether it is a wire (`kind: wire`), which other newsrooms quote.
-    wire: Vec<bool>,
     /// Outlet by web or e-mail domain; the first outlet to list a domain keeps it.
     domains: HashMap<String, usize>,
     layouts: RegexSet,
@@ -169,10 +167,6 @@ impl OutletMatcher {
         Ok(OutletMatcher {
             mention_openings: Openings::new(mention_texts.iter().map(String::as_str), true),
             signature_lines: signatures.iter().map(|s| s.to_ascii_lowercase()).collect(),
-            wire: outlets
-                .iter()
-                .map(|o| o.kind.as_deref() == Some("wire"))
-                .collect(),
             aggregator: outlets
                 .iter()
                 .map(|o| o.kind.as_deref() == Some("aggregator"))
@@ -390,6 +384,14 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 10);
             }
         }
+        // `HARBOUR WIRE -- Gold's reputation…`: the lead opens with an outlet's name in
+        // capitals where a dateline's place would stand, with no day or region after it.
+        if let Some(i) = first_dateline(doc)
+            .filter(|d| d.org.is_none() && d.month_day.is_none())
+            .and_then(|d| self.resolve_index(&d.place))
+        {
+            Weights::add(&mut weights.author, i, 10);
+        }
         // `Dec 04, 2009 (Harbour Wire) – …`: the lead's credit, with its day and no place.
         if let Some(i) = doc
             .paragraphs()
@@ -407,14 +409,11 @@ impl OutletMatcher {
                 Weights::add(&mut weights.author, i, 2);
             }
         }
-        // With no other evidence, an outlet that interviews people again and again (`…, he told
-        // Harbour Wire.` twice) is most likely the one writing, and so is a newsroom other than a
-        // wire (which every newsroom quotes) interviewing once: a guess, flagged for review.
+        // With no other evidence, the outlet people talk to (`…, he told Harbour Wire.`) is most
+        // likely the one writing: a wire's copy reposted without its credit keeps what sources
+        // told the wire. A guess, flagged for review.
         if nothing_else {
-            if let Some(&i) = interviewed
-                .iter()
-                .find(|&&i| !self.wire[i] || interviewed.iter().filter(|&&j| j == i).count() >= 2)
-            {
+            if let Some(&i) = interviewed.first() {
                 Weights::add(&mut weights.author, i, 3);
             }
         }
@@ -1056,7 +1055,7 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
     if let Some(name) = lead_credit_name(doc).or_else(|| byline_outlet_name(doc, hints)) {
         return Some(name);
     }
-    if let Some(name) = source_line_name(doc) {
+    if let Some(name) = source_line_name(doc).or_else(|| feed_credit_line_name(doc)) {
         return Some(name);
     }
     if let Some(holder) = doc.meta(Meta::Copyright).find_map(copyright_holder) {
@@ -1274,6 +1273,30 @@ fn source_line_name(doc: &Doc) -> Option<String> {
         previous = &line.text;
     }
     None
+}
+
+/// `From Valley Ledger, Portville`, `Story from the Valley Ledger`: a line of its own near the
+/// headline or at the end crediting the paper the story was taken from, by a name that reads as
+/// a newspaper's (`registry/organisation_words.txt`).
+fn feed_credit_line_name(doc: &Doc) -> Option<String> {
+    static FROM_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(?i:(?:the )?(?:story|article|report) )?(?i:from) (?:the )?(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})(?:, [A-Z][\p{L} ]{1,30})?\.?$").unwrap()
+    });
+    let lines: Vec<&Line> = doc.lines.iter().filter(|l| l.kind != Kind::Blank).collect();
+    let title_at = lines
+        .iter()
+        .position(|l| l.kind == Kind::Title)
+        .unwrap_or(0);
+    let near_head = lines.iter().skip(title_at + 1).take(3);
+    let at_end = lines.iter().rev().take(3);
+    near_head
+        .chain(at_end)
+        .filter(|l| l.text.len() <= 80)
+        .filter_map(|l| FROM_LINE.captures(l.text.trim()))
+        .filter_map(|caps| caps.name("name"))
+        .map(|name| name.as_str())
+        .find(|name| paper_name_shaped(name))
+        .map(str::to_string)
 }
 
 /// Whether a name opens with a known given name: a writer's (`Jane Doe`), not an outlet's.
@@ -1574,8 +1597,20 @@ fn feed_credit_weight(publication: bool, after: &str) -> Credit {
                 .next()
                 .is_some_and(|w| is_month_name(w) || w.starts_with(|c: char| c.is_ascii_digit()))
     };
+    // `From Harbour Wire, Portville`: the feed's credit line with the place it filed from.
+    let placed = !publication
+        && after.strip_prefix(',').is_some_and(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words[0].starts_with(char::is_uppercase)
+                && words.iter().all(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && (w.starts_with(char::is_uppercase) || w.len() <= 3)
+                })
+        });
     if after.trim_end_matches(['.', '!']).is_empty()
         || dated_colon
+        || placed
         || dated_edition
         || after.starts_with(':')
         // A credit naming a publication, not a feed's `from` or `via`, may go on to its date
@@ -1751,7 +1786,7 @@ static WRAPPER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// The credit opens the line or a sentence of it (`… Court. To read the original story by …`);
 /// the `publication` group marks the phrases that name where the story was published.
 static FEED_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)(?:^|[.!?]["”’]?\s+)(?:from|via|source\s*:?|(?P<publication>(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|(?:to )?read the original (?:story|article|report) (?:by|from|at|on)|the original (?:story|article|report) (?:by|from))|the (?:post|article|story) .{1,400} appeared first (?:on|in)|read (?:more|the (?:full|original) (?:story|article)) (?:at|on))$"#).unwrap()
+    regex::Regex::new(r#"(?i)(?:^|[.!?]["”’]?\s+)(?:(?:(?:the )?(?:story|article|report) )?from(?: the)?|via|source\s*:?|(?P<publication>(?:(?:this|the) (?:article|story|piece|post|report|column) (?:was |is |has been )?)?(?:originally |first )?(?:published|appeared|republished|reproduced)(?: with permission)? (?:by|in|on|from)|(?:to )?read the original (?:story|article|report) (?:by|from|at|on)|the original (?:story|article|report) (?:by|from))|the (?:post|article|story) .{1,400} appeared first (?:on|in)|read (?:more|the (?:full|original) (?:story|article)) (?:at|on))$"#).unwrap()
 });
 
 /// `… am 25. Mai stattfinden. dpa/nd`, `AFP/jm`: a wire's name and its editor's initials after
@@ -2490,9 +2525,12 @@ mod tests {
     }
 
     #[test]
-    fn what_someone_told_another_outlet_names_no_outlet_on_its_own() {
+    fn what_someone_told_an_outlet_names_it_only_when_nothing_else_does() {
         let told = "\"We will appeal,\" the line's chief executive told Reuters.\n\n";
-        assert_eq!(outlet_of(&format!("{STORY}{LEAD}{told}")).0, "");
+        // Nothing else named: the wire's copy, reposted without its credit, most likely.
+        assert_eq!(outlet_of(&format!("{STORY}{LEAD}{told}")).0, "Reuters");
+        let text = format!("{STORY}{LEAD}{told}Follow Bloomberg on X.\n");
+        assert_eq!(outlet_of(&text).0, "Bloomberg News");
         let text = format!("{STORY}LAGOS (Reuters) - {LEAD}{told}");
         assert_eq!(outlet_of(&text).0, "Reuters");
         // Interviews again and again, and nothing else named: the writer, most likely.
@@ -2793,19 +2831,18 @@ mod tests {
     }
 
     #[test]
-    fn a_newsroom_its_sources_talk_to_names_the_outlet_unless_it_is_a_wire() {
+    fn a_newsroom_its_sources_talk_to_names_the_outlet() {
         let told = |name: &str| {
             outlet_of(&format!(
                 "{STORY}{LEAD}\"We will appeal,\" the line's chief executive told {name}.\n\n"
             ))
             .0
         };
-        // A name no outlets file knows, proposed; a known newspaper, weakly; a wire, which
-        // every newsroom quotes, not on one interview.
+        // A name no outlets file knows, proposed; a known newspaper or wire, weakly.
         assert_eq!(told("the Harbour Daily Times"), "Harbour Daily Times");
         assert_eq!(told("HarbourNews"), "HarbourNews");
         assert_eq!(told("The Irish Times"), "The Irish Times");
-        assert_eq!(told("AFP"), "");
+        assert_eq!(told("AFP"), "Agence France-Presse");
         // Not a newsroom's name: a person, a body.
         assert_eq!(told("Jane Doe"), "");
         assert_eq!(told("Parliament"), "");
@@ -2928,6 +2965,34 @@ mod tests {
         // A headline's own dash is not a site's: `- Mayor` names nobody.
         let text = format!("{headline} - Mayor\n\n{STORY}{LEAD}");
         assert_eq!(outlet_of(&text).0, "");
+    }
+
+    #[test]
+    fn a_feeds_credit_line_with_its_place_or_a_story_from_line_names_the_paper() {
+        for (credit, want) in [
+            ("From Valley Ledger, Portville\n\n", "Valley Ledger"),
+            ("Story from the Valley Ledger\n\n", "Valley Ledger"),
+            ("From Premium Times, Portville\n\n", "Premium Times"),
+            ("Story from the Premium Times\n\n", "Premium Times"),
+            ("From Jane Doe, Portville\n\n", ""),
+        ] {
+            let text = format!("{STORY}{credit}{LEAD}");
+            assert_eq!(outlet_of(&text).0, want, "{credit}");
+        }
+        let text = format!("{STORY}{LEAD}Read full story in Valley Ledger.\n");
+        assert_eq!(outlet_of(&text).0, "Valley Ledger");
+    }
+
+    #[test]
+    fn an_outlets_name_in_capitals_opening_the_lead_or_a_capitals_month_in_the_dateline() {
+        let text = format!("{STORY}PRESS ASSOCIATION -- {LEAD}");
+        assert_eq!(outlet_of(&text).0, "PA Media");
+        let text = format!("{STORY}PORTVILLE -- {LEAD}");
+        assert_eq!(outlet_of(&text).0, "");
+        let text = format!("{STORY}PORTVILLE, NOV 06 (VLN) — {LEAD}");
+        assert_eq!(outlet_of(&text).0, "VLN");
+        let text = format!("{STORY}Date:\n\nFebruary 15, Portville (VLN): {LEAD}");
+        assert_eq!(outlet_of(&text).0, "VLN");
     }
 
     #[test]
