@@ -1958,6 +1958,14 @@ fn is_acting_word(word: &str) -> bool {
     ACTING.contains(word)
 }
 
+/// Whether the word after ` {word} ` at the head of `rest` is capitalised (`from Lahore`).
+fn capitalised_after(rest: &str, word: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.strip_prefix(word))
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
 /// Whether `before` ends with a possessive and a space (`Kenya's `, `the All Blacks' `).
 fn after_possessive(before: &str) -> bool {
     let Some(owner) = before.strip_suffix(' ') else {
@@ -1994,6 +2002,9 @@ fn unfamiliar_names_acting<'t>(
             && (next.ends_with("ed") || next.ends_with("ing"))
             && !PREPOSITIONS.contains(&next)
             || is_acting_word(next)
+            // `Raj Tamang from Rautamai`: where someone comes from, as casualty lists and
+            // results name people.
+            || (next == "from" && capitalised_after(&text[end..], "from"))
             // `Kenya's Tobiah Wanjiru`: someone's own, as a country, a team or a newsroom has
             // its people.
             || after_possessive(&text[..start]);
@@ -3333,7 +3344,7 @@ mod tests {
              The coach told the station's Corin Vashti that the team had trained. Ittiporn \
              Chaisaeng on Wednesday denied the claims. Dzikamai Chirove is one of the new \
              ministers. The rain in Chiang Mai is heavy and Porto Alegre has floods, and \
-             Ukraine's Verkhovna Rada met.";
+             Ukraine's Verkhovna Rada met. The dead include Raj Tamang from Rautamai village.";
         let got = found(text);
         assert_found(
             &got,
@@ -3342,6 +3353,7 @@ mod tests {
                 "Corin Vashti",
                 "Ittiporn Chaisaeng",
                 "Dzikamai Chirove",
+                "Raj Tamang",
             ],
         );
         assert_not_found(&got, &["Chiang Mai", "Porto Alegre", "Verkhovna Rada"]);
