@@ -1106,7 +1106,7 @@ fn from_caption_and_weekday(doc: &Doc, stamps: &mut [Candidate], out: &mut Vec<C
     for (n, block) in doc.blocks.iter().enumerate().take(6) {
         let text = block.text();
         let is_caption = matches!(block, Block::Caption(_));
-        if (!is_caption && n > 2) || text.to_lowercase().contains("file photo") {
+        if (!is_caption && n > 2) || archive_photo(text) {
             continue;
         }
         let dated = dates_in(text);
@@ -1149,6 +1149,20 @@ fn from_caption_and_weekday(doc: &Doc, stamps: &mut [Candidate], out: &mut Vec<C
             confident: true,
         }),
     }
+}
+
+/// Whether a caption says its photo was taken on another day than the story's: a file photo, a
+/// handout (`registry/archive_photo_words.txt`).
+fn archive_photo(caption: &str) -> bool {
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(super::names::entries(include_str!(
+                "registry/archive_photo_words.txt"
+            )))
+            .expect("a few phrases build an automaton")
+    });
+    WORDS.is_match(caption)
 }
 
 /// Whether `before` ends with a word that makes the date after it a reference point in time.
@@ -1625,6 +1639,27 @@ mod more_tests {
             of both chambers, a victory that will help the president pass his budget.\n\nThe \
             Senate's president won 49 votes in the 82-member chamber.\n";
         assert_eq!(date_of(text).as_deref(), Some("2020-02-26"));
+    }
+
+    #[test]
+    fn a_handout_or_file_photos_date_does_not_date_the_story_on_the_leads_weekday() {
+        let story = |caption: &str| {
+            format!(
+                "Congress re-elects its leaders\n\nCongress on Wednesday re-elected the leaders \
+                 of both chambers, a victory for the president.\n\n{caption}\n\nThe Senate's \
+                 president won 49 votes in the 82-member chamber.\n"
+            )
+        };
+        let taken = "The Senate's president votes in the capital, Wednesday, February 26, 2020.";
+        assert_eq!(date_of(&story(taken)).as_deref(), Some("2020-02-26"));
+        for caption in [
+            "Picture released by the Senate showing its president in the capital, Wednesday, \
+             February 26, 2020.",
+            "The Senate's president in the capital, Wednesday, February 26, 2020. (File photo)",
+            "Handout: the Senate's president in the capital, Wednesday, February 26, 2020.",
+        ] {
+            assert_eq!(date_of(&story(caption)), None, "{caption}");
+        }
     }
 
     #[test]
