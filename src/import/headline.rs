@@ -545,7 +545,10 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|Por|Par|Von|Przez|Oleh|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
 
 static BYLINE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:{BYLINE_OPENING})\s+")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^(?:(?:{BYLINE_OPENING})\s+|{GLUED_BY})")).unwrap());
+
+/// `By:Jane Doe`: a byline's colon with the name glued to it.
+pub(crate) const GLUED_BY: &str = r"(?:By|BY):";
 
 /// Role words and contact details that follow a reporter's name in a byline.
 static BYLINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {

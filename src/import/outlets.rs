@@ -2968,6 +2968,17 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_glued_to_its_colon_names_the_writer_or_the_outlet() {
+        assert_eq!(
+            byline_of(&format!("{STORY}By:Jane Doe\n\n{LEAD}")),
+            ["Jane Doe"]
+        );
+        let text = format!("{STORY}By:Mining.com\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Mining.com");
+        assert!(byline_of(&text).is_empty());
+    }
+
+    #[test]
     fn a_feeds_credit_line_with_its_place_or_a_story_from_line_names_the_paper() {
         for (credit, want) in [
             ("From Valley Ledger, Portville\n\n", "Valley Ledger"),
