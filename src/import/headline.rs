@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc::{Block, Dateline, Doc, Meta};
+use super::doc::{Block, Dateline, Doc, Kind, Meta};
 use super::outlets::OutletMatcher;
 use super::PageHints;
 
@@ -595,12 +595,28 @@ pub(crate) fn strip_byline_prefix(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Byline lines, and stamps that open with a byline (`Posted by Jane Doe on May 5, 2024`,
-/// `Author: Jane Doe | May 5, 2024`): the line is sorted as a stamp for its date.
+/// `Author: Jane Doe | May 5, 2024`): the line is sorted as a stamp for its date. Once the
+/// story has a byline, one three paragraphs into its text or later opens a teaser of another
+/// story (`By John Roe The ministry has…` in a list of related articles), not this one's.
 pub(crate) fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
-    doc.meta(Meta::Byline).chain(
-        doc.meta(Meta::Stamp)
-            .filter(|l| BYLINE_PREFIX.is_match(l.trim())),
-    )
+    let mut body_paragraphs = 0;
+    let mut bylined = false;
+    doc.lines.iter().filter_map(move |line| {
+        let is_byline = match line.kind {
+            Kind::Meta(Meta::Byline) => true,
+            Kind::Meta(Meta::Stamp) => BYLINE_PREFIX.is_match(line.text.trim()),
+            Kind::Body => {
+                body_paragraphs += usize::from(super::chrome::body_like(&line.text));
+                false
+            }
+            _ => false,
+        };
+        if !is_byline || (bylined && body_paragraphs >= 3) {
+            return None;
+        }
+        bylined = true;
+        Some(line.text.as_str())
+    })
 }
 
 /// Where a byline run into the story's dateline ends: a comma, or a spaced dash.

@@ -2968,6 +2968,17 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_three_paragraphs_into_a_bylined_story_opens_a_teaser_not_this_story() {
+        let body = format!("{LEAD}\n{LEAD}\n{LEAD}\n");
+        let teaser = "By John Roe\n\nThe ministry has opened an inquiry into the port.\n";
+        let text = format!("{STORY}By Jane Doe\n\n{body}{teaser}");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+        // With no byline above the story, the one closing it is its writer's.
+        let text = format!("{STORY}{body}By Jane Doe\n");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+    }
+
+    #[test]
     fn a_byline_glued_to_its_colon_names_the_writer_or_the_outlet() {
         assert_eq!(
             byline_of(&format!("{STORY}By:Jane Doe\n\n{LEAD}")),
