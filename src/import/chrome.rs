@@ -71,8 +71,8 @@ static REPORTED_ON: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:{}|기자)\s+|{})[A-Z\p{{Hangul}}]",
-        super::headline::BYLINE_OPENING,
+        r"^(?:(?:{}|기자)\s+|{})(?:[A-Z\p{{Hangul}}]|[a-z0-9-]+\.[a-z]{{2,6}}(?:\s|$))",
+        *super::headline::BYLINE_OPENING,
         super::headline::GLUED_BY
     ))
     .unwrap()

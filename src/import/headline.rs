@@ -542,10 +542,16 @@ pub(crate) fn fallback_title(doc: &Doc) -> String {
 /// How a byline opens: `By`, `Written by`, `Story by`, `Reporter:`, `Author:`, `Contributor:`, and
 /// "by" in the other languages news sites print it in (`Por`, `Par`, `Von`, `Przez`, `Oleh`).
 /// Shared with the line sorter, which tells byline lines by it.
-pub(crate) const BYLINE_OPENING: &str = r"(?:By|BY|by|Por|Par|Von|Przez|Oleh|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:";
+/// Longer phrases in other languages come from `registry/byline_phrases.txt` (`Rédigé par`).
+pub(crate) static BYLINE_OPENING: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:By|BY|by|Por|Par|Von|Przez|Oleh|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ss]tory|[Ww]ords|[Aa]rticle) (?:[Bb]y|BY)|(?i:{}))\s*:?|Reporter\s*:|Author\s*:?|Contributor\s*:",
+        super::names::alternation(include_str!("registry/byline_phrases.txt"))
+    )
+});
 
 static BYLINE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:(?:{BYLINE_OPENING})\s+|{GLUED_BY})")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^(?:(?:{})\s+|{GLUED_BY})", *BYLINE_OPENING)).unwrap());
 
 /// `By:Jane Doe`: a byline's colon with the name glued to it.
 pub(crate) const GLUED_BY: &str = r"(?:By|BY):";
@@ -1125,6 +1131,7 @@ pub(crate) fn without_byline_extras(text: &str) -> &str {
     let mut text = text.trim();
     if let Some(m) = BYLINE_EXTRAS_TAIL.find(text) {
         text = &text[..m.start()];
+        text = without_trailing_weekday(text);
     }
     if let Some(m) = CAPITALS_ROLE.find(text) {
         text = &text[..m.start()];
@@ -1167,6 +1174,31 @@ static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:on|at)\s+)?(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|(?:reported|filed|presented|wrote) this (?:story|report|piece|article)(?-u:\b)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
 });
+
+/// `Jane Doe le Vendredi` (before `8 Mars 2024`): a byline without the weekday of the stamp cut
+/// off after it, and the short word that led into it (`registry/weekday_names.txt`).
+fn without_trailing_weekday(text: &str) -> &str {
+    static WEEKDAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        super::names::entries(include_str!("registry/weekday_names.txt")).collect()
+    });
+    let Some((head, last)) = text.trim_end_matches([',', ' ']).rsplit_once(' ') else {
+        return text;
+    };
+    if !WEEKDAYS
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(last) || *d == last.to_lowercase())
+    {
+        return text;
+    }
+    match head.rsplit_once(' ') {
+        Some((name, word))
+            if word.len() <= 3 && word.chars().all(char::is_lowercase) && name.contains(' ') =>
+        {
+            name
+        }
+        _ => head,
+    }
+}
 
 /// An honorific before a reporter's name: `Dr. Jane Doe`, `Prof Jane Doe`.
 static HONORIFIC: LazyLock<Regex> =

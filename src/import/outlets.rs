@@ -1225,6 +1225,15 @@ fn byline_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         if let Some(name) = named.or_else(|| handle_named_outlet(&rest)) {
             return Some(name);
         }
+        // `Rédigé par valleynews.example le 8 mars 2024`: the site signing by its address.
+        if let Some(site) = rest
+            .split_whitespace()
+            .next()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()))
+            .and_then(bare_domain)
+        {
+            return Some(site);
+        }
         if let Some((_, last)) = rest.rsplit_once(',') {
             // `Jane Doe, Special to The Courier`: written for the outlet named after it.
             let last = last.trim();
@@ -2976,6 +2985,22 @@ mod tests {
         // With no byline above the story, the one closing it is its writer's.
         let text = format!("{STORY}{body}By Jane Doe\n");
         assert_eq!(byline_of(&text), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_byline_in_another_language_with_its_stamp_names_the_writer_or_the_site() {
+        let stamp = "le Vendredi 8 Mars 2024 à 21:52 | | 0 commentaire(s)|";
+        let text = format!("{STORY}Rédigé par Jane Doe {stamp}\n\n{LEAD}");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+        let ctx = ImportContext::with_defaults(&[]);
+        let got = import_text(&text, "t.txt", &ctx);
+        assert_eq!(
+            got.front.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-08")
+        );
+        let text = format!("{STORY}Rédigé par valleynews.net {stamp}\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "valleynews.net");
+        assert!(byline_of(&text).is_empty());
     }
 
     #[test]
