@@ -110,6 +110,22 @@ fn disqualified(text: &str, outlets: &OutletMatcher) -> bool {
         || doubled(text)
         || tag_row(text)
         || names_where_it_ran(text)
+        || name_and_office(text, outlets)
+}
+
+/// `Jane Doe, Minister for Health`: a person and the office they hold, as a media release prints
+/// under its issuer, never a headline. The office opens with a title and its other words are
+/// capitalised or joining words (`for`, `of`, `and`, `the`): no verb says anything happened.
+fn name_and_office(text: &str, outlets: &OutletMatcher) -> bool {
+    let Some((name, office)) = text.split_once(", ") else {
+        return false;
+    };
+    let mut words = office.split_whitespace();
+    words.next().is_some_and(super::names::is_title_word)
+        && words.all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(w, "for" | "of" | "and" | "the" | "&")
+        })
+        && super::headline::bare_byline(name, outlets)
 }
 
 /// `This article first appeared in Harbour Weekly on May 3, 2022`: a line saying where the
@@ -1131,10 +1147,18 @@ mod tests {
             // A section's slug in lower case after a bar; a link's note mark.
             format!("{HEADLINE} | local news"),
             format!("Home > {HEADLINE}\n\n{HEADLINE} [1]"),
+            // A media release's issuers: a name with their office.
+            format!("Jane Doe\n\nPremier of Westland\n\n18 June 2018\n\nJohn Roe, Minister for Ports\n\n{HEADLINE}"),
         ] {
             let text = format!("{head}\n\n{LEAD}\n");
             assert_eq!(title_of(&text).0, HEADLINE, "{head}");
         }
+        // A name and an office with something happening is a headline.
+        let text = format!("John Roe, Minister for Ports, resigns over terminal vote\n\n{LEAD}\n");
+        assert_eq!(
+            title_of(&text).0,
+            "John Roe, Minister for Ports, resigns over terminal vote"
+        );
         // A headline's own bar and brackets stay.
         let text = format!("Harbour vote: the Greens | Labour split\n\n{LEAD}\n");
         assert_eq!(title_of(&text).0, "Harbour vote: the Greens | Labour split");
