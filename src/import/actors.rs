@@ -629,7 +629,8 @@ fn role_appositions<'a>(text: &'a str, spans: &NameSpans) -> Vec<Found<'a>> {
         let role_after = text[end..]
             .strip_prefix(", ")
             .is_some_and(|rest| rest.starts_with(char::is_lowercase) && role_within(rest, 6));
-        let role_before = text[end..].starts_with(',')
+        // `the trial magistrate, A.S. Muhammad,`; `according to its governor, Jane Doe.`
+        let role_before = text[end..].starts_with([',', '.'])
             && text[..start].strip_suffix(", ").is_some_and(|before| {
                 let word = before.rsplit(' ').next().unwrap_or_default();
                 is_lower_role(word) || names::is_title_word(word)
@@ -3192,7 +3193,8 @@ mod tests {
             "The court convicted Kwabe Ajumo, editor of the Valley Courier, on Monday. In his \
              verdict, the trial magistrate, Tamuno Briggs, found him guilty. Seli Vatai, now \
              the team's coach, led the side. She thanked her daughter Ida Lum. Pem Dorje, 28, \
-             and the Deputy Commissioner, Ana Lima, spoke. Xia Tao, a member of the board, too.",
+             and the Deputy Commissioner, Ana Lima, spoke. Xia Tao, a member of the board, too. \
+             Families fled, according to the governor, Nilo Demaru.",
         );
         assert_found(
             &got,
@@ -3204,6 +3206,7 @@ mod tests {
                 "Pem Dorje",
                 "Ana Lima",
                 "Xia Tao",
+                "Nilo Demaru",
             ],
         );
         // A role that goes on to name someone else is theirs; a place's apposition has none.
