@@ -119,7 +119,8 @@ static NAME: LazyLock<String> = LazyLock::new(|| {
     let particles = names::PARTICLES.join("|");
     // Leading initials: `S. Jaishankar`, `A.S. Rahman`, `M.O Adegbite`, `G S Rathore` (never a
     // lone `A` or `I`, which are words).
-    let initials = r"(?:(?:\p{Lu}\.\s?){1,3}(?:\p{Lu}\s)?|(?:[B-HJ-Z]\s){1,2})";
+    // Two or three capitals without dots too (`KT Parnaik`, `PK Jena`).
+    let initials = r"(?:(?:\p{Lu}\.\s?){1,3}(?:\p{Lu}\s)?|(?:[B-HJ-Z]\s){1,2}|[A-Z]{2,3}\s)";
     format!(
         r"{initials}?{TOKEN}(?:(?: (?:{particles}))* (?:\p{{Lu}}\. )?{TOKEN}){{0,4}}(?:,? (?:Jr\.|Sr\.|Jr|Sr|III|II|IV)(?-u:\b))?"
     )
@@ -2370,6 +2371,16 @@ fn tidy(raw: &str) -> Option<(usize, String)> {
         .iter()
         .take_while(|(_, t)| letters_and_dots(t))
         .count();
+    // `KT Parnaik`, `PK Jena`: two or three initials in capitals without dots, as South Asian
+    // news writes them, before a family name no dictionary knows (not `US Congress`).
+    let capital_initials = leading == 0
+        && tokens.len() == 2
+        && (2..=3).contains(&tokens[0].1.len())
+        && tokens[0].1.bytes().all(|b| b.is_ascii_uppercase())
+        && !names::is_english_word(&tokens[0].1.to_lowercase())
+        && !names::is_title_word(tokens[0].1)
+        && !names::is_english_word(&tokens[1].1.to_lowercase());
+    let leading = if capital_initials { 1 } else { leading };
     if leading > 0 && tokens.len() == leading + 1 {
         let surname = tokens[leading].1;
         if surname.chars().nth(1).is_some_and(char::is_lowercase)
@@ -3339,6 +3350,16 @@ mod tests {
         let got = found(text);
         assert_found(&got, &["Shawal Anuar", "Ilikimi Vunaki"]);
         assert_not_found(&got, &["Nyaribari Masaba", "Supertyphoon Haiyan"]);
+    }
+
+    #[test]
+    fn initials_in_capitals_without_dots_after_a_title_or_a_verb_of_saying() {
+        let got = found(
+            "Governor KT Parnav took part in the festival, said PK Jenal, the state's top \
+             official. The US Congress met and FC Barcelona won.",
+        );
+        assert_found(&got, &["KT Parnav", "PK Jenal"]);
+        assert_not_found(&got, &["US Congress", "FC Barcelona"]);
     }
 
     #[test]
