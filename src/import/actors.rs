@@ -1595,6 +1595,32 @@ fn given_name_and_institution_word(raw: &str) -> Option<(usize, &str)> {
     .then(|| (raw.len() - rest.len(), rest))
 }
 
+/// `Member for Durack Melissa Price`, `Minister of Westland Ana Lima`: after a title's `for` or
+/// `of`, the one or two words before a known given name are the constituency or the country the
+/// office is of, not part of the name. The name from its given name on, or as it was.
+fn past_constituency<'t>(text: &str, start: usize, name: &'t str) -> (usize, &'t str) {
+    let before = text[..start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    if !(before.ends_with(" for") || before.ends_with(" of")) {
+        return (start, name);
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let given = (1..=2)
+        .filter(|&g| g + 1 < words.len())
+        .find(|&g| names::is_given_name(words[g]));
+    match given {
+        Some(g)
+            if words[..g]
+                .iter()
+                .all(|w| !names::is_given_name(w) && w.chars().all(char::is_alphabetic)) =>
+        {
+            let cut: usize = words[..g].iter().map(|w| w.len() + 1).sum();
+            (start + cut, &name[cut..])
+        }
+        _ => (start, name),
+    }
+}
+
 /// Adds the tidied name of a name-shaped span, if one is left.
 fn push_tidy(found: &mut Vec<Candidate>, start: usize, raw: &str, role: Option<String>) {
     if let Some((offset, name)) = tidy(raw) {
@@ -1659,6 +1685,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
     let mut push =
         |found: &mut Vec<Candidate>, start, raw, role| memo.push(found, start, raw, role);
     let spans = NameSpans::new(text, &names::PARTICLES);
+    // Where a title's constituency stands before a name (see [`past_constituency`]): no name
+    // found by any scan starts there.
+    let mut constituencies: Vec<std::ops::Range<usize>> = Vec::new();
     for Found { start, name, role } in titled(text) {
         let title = role.unwrap_or_default();
         // "Queen Elizabeth II", "Pope Francis": a monarch's style is the title and one name.
@@ -1679,7 +1708,11 @@ fn candidates(text: &str) -> Vec<Candidate> {
                 }
             }
         }
-        push(&mut found, start, name, Some(title.to_string()));
+        let (name_start, name) = past_constituency(text, start, name);
+        if name_start > start {
+            constituencies.push(start..name_start);
+        }
+        push(&mut found, name_start, name, Some(title.to_string()));
     }
     for Found { start, name, role } in plural_titled(text, &spans) {
         push(&mut found, start, name, role.map(str::to_string));
@@ -1773,6 +1806,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     paired_names(text, &spans, &mut found);
     named_again_by_surname(text, &pairs, &mut found);
     unfamiliar_names_acting(text, &pairs, &mut found);
+    found.retain(|c| !constituencies.iter().any(|r| r.contains(&c.start)));
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
 }
@@ -3350,6 +3384,16 @@ mod tests {
         let got = found(text);
         assert_found(&got, &["Shawal Anuar", "Ilikimi Vunaki"]);
         assert_not_found(&got, &["Nyaribari Masaba", "Supertyphoon Haiyan"]);
+    }
+
+    #[test]
+    fn a_constituency_or_country_after_a_titles_for_or_of_is_no_part_of_the_name() {
+        let got = found(
+            "Federal Member for Durack Melissa Prentice urged voters to act. The Minister of \
+             Westland Ana Lima spoke. Minister for Public Works Tomasi Vuniwaqa was there.",
+        );
+        assert_found(&got, &["Melissa Prentice", "Ana Lima", "Tomasi Vuniwaqa"]);
+        assert_not_found(&got, &["Durack Melissa Prentice", "Westland Ana Lima"]);
     }
 
     #[test]
