@@ -1847,10 +1847,18 @@ fn enumerated_names(text: &str, found: &mut Vec<Candidate>) {
             .map(|&(at, item)| name_core(item).map(|(off, core)| (line_start + at + off, core)))
             .collect();
         let is_found = |start: usize, core: &str| names_found_at(found, start, core);
+        // A person may close an item's longer text (`the trio Jane Doe, …`).
+        let closing_found = |(at, item): &(usize, &str)| {
+            closing_name(item)
+                .is_some_and(|(offset, name)| is_found(line_start + at + offset, name))
+        };
         let anchors = cores
             .iter()
-            .flatten()
-            .filter(|&&(start, core)| is_found(start, core))
+            .zip(&items)
+            .filter(|(core, item)| match core {
+                Some((start, core)) => is_found(*start, core),
+                None => closing_found(item),
+            })
             .count();
         if anchors >= 2 {
             for &(start, core) in cores.iter().flatten() {
@@ -2236,7 +2244,16 @@ fn run_of_names<'a>(
     }
     // `Jane Doe, Senior Consultant, Internal Medicine, …`: a role's words part a person's
     // titles, not a list of people.
-    if names.len() >= 4
+    // Three will do when no word of them is an everyday word (`Wouter Kellerman, Zakes
+    // Bantwini and Nomcebo Zikode`).
+    let unfamiliar = || {
+        names.iter().all(|(_, name)| {
+            name.split(' ')
+                .all(|w| names::is_given_name(w) || !names::is_english_word(&w.to_lowercase()))
+                && !names::is_institution(name)
+        })
+    };
+    if (names.len() >= 4 || (names.len() == 3 && unfamiliar()))
         && hi > lo
         && !names
             .iter()
@@ -3384,6 +3401,18 @@ mod tests {
         let got = found(text);
         assert_found(&got, &["Shawal Anuar", "Ilikimi Vunaki"]);
         assert_not_found(&got, &["Nyaribari Masaba", "Supertyphoon Haiyan"]);
+    }
+
+    #[test]
+    fn a_list_of_three_unfamiliar_names_with_one_person_in_it_is_a_list_of_people() {
+        let got = found(
+            "The next winners were the trio William Kellerman, Zakes Bantuli, and Nomcebo \
+             Zikali.\n\nThe cities of Paris, Lyon and Marseille voted, as did William Kellerman.",
+        );
+        assert_found(
+            &got,
+            &["William Kellerman", "Zakes Bantuli", "Nomcebo Zikali"],
+        );
     }
 
     #[test]
