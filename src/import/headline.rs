@@ -617,7 +617,10 @@ pub(crate) fn byline_lines(doc: &Doc) -> impl Iterator<Item = &str> {
             }
             _ => false,
         };
-        if !is_byline || (bylined && body_paragraphs >= 3) {
+        // `(By Jane Doe; Editing by John Roe)`: a wire's closing credit, naming its editors
+        // too, is the story's own.
+        let teaser = bylined && body_paragraphs >= 3 && !OTHER_ROLES.is_match(&line.text);
+        if !is_byline || teaser {
             return None;
         }
         bylined = true;

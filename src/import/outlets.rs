@@ -2982,8 +2982,11 @@ mod tests {
         let teaser = "By John Roe\n\nThe ministry has opened an inquiry into the port.\n";
         let text = format!("{STORY}By Jane Doe\n\n{body}{teaser}");
         assert_eq!(byline_of(&text), ["Jane Doe"]);
-        // With no byline above the story, the one closing it is its writer's.
+        // With no byline above the story, the one closing it is its writer's; a wire's credit
+        // in brackets closes a story with a byline above it too.
         let text = format!("{STORY}{body}By Jane Doe\n");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+        let text = format!("{STORY}By:Mining.com\n\n{body}(By Jane Doe; Editing by John Roe)\n");
         assert_eq!(byline_of(&text), ["Jane Doe"]);
     }
 
