@@ -626,6 +626,24 @@ fn mark_name_bylines(lines: &mut [Line], outlets: &OutletMatcher) {
             && !named_elsewhere(lines, at)
     }) {
         lines[at].kind = Kind::Meta(Meta::Byline);
+        return;
+    }
+    // Nor above it: a name on a line of its own right over the stamp, further down (a preview
+    // of the story, then `Jane Doe`, then `December 31, 2019`), is the writer's.
+    if lines.iter().any(|l| l.kind == Kind::Meta(Meta::Byline)) {
+        return;
+    }
+    let over_stamp = (title + 1..lines.len()).find(|&at| {
+        lines[at].kind == Kind::Body
+            && lines[at + 1..]
+                .iter()
+                .find(|l| l.kind != Kind::Blank)
+                .is_some_and(|l| l.kind == Kind::Meta(Meta::Stamp))
+            && super::headline::bare_byline(&lines[at].text, outlets)
+            && !named_elsewhere(lines, at)
+    });
+    if let Some(at) = over_stamp {
+        lines[at].kind = Kind::Meta(Meta::Byline);
     }
 }
 

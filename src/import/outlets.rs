@@ -3007,6 +3007,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_alone_over_the_stamp_below_a_preview_is_the_writer() {
+        let preview = "Port regulators fined the shipping line on Monday for a fuel spill...\n\n";
+        let text = format!("{STORY}{LEAD}{preview}Jane Doe\n\nDecember 31, 2019\n\n17:05 GMT\n");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+        // Not when the story has its byline already.
+        let text = format!("{STORY}By John Roe\n\n{LEAD}{preview}Jane Doe\n\nDecember 31, 2019\n");
+        assert_eq!(byline_of(&text), ["John Roe"]);
+    }
+
+    #[test]
     fn a_byline_glued_to_its_colon_names_the_writer_or_the_outlet() {
         assert_eq!(
             byline_of(&format!("{STORY}By:Jane Doe\n\n{LEAD}")),
