@@ -1102,18 +1102,25 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         .or_else(|| barred_name_over_stamp(doc).map(str::to_string))
 }
 
-/// `Harbour Times |` on the line above the stamp (`Monday September 20, 2021, 12:27:30 PM |`): a
+/// `Harbour Times |` (or a newspaper's name without the bar) on the line above the stamp (`Monday September 20, 2021, 12:27:30 PM |`): a
 /// card's fields, the outlet's name and the day, each ending in the bar that parted them. A
 /// writer's name there (`Jane Doe |`) is a byline, not an outlet.
 fn barred_name_over_stamp(doc: &Doc) -> Option<&str> {
     let lines: Vec<&Line> = doc.lines.iter().filter(|l| l.kind != Kind::Blank).collect();
     lines.windows(2).find_map(|pair| {
-        let name = pair[0].text.trim().strip_suffix('|')?.trim();
+        let line = pair[0].text.trim();
+        // `Amman Today` over `publish date 2023-07-20`: without the bar, the name must read as
+        // a newspaper's.
+        let (name, barred) = match line.strip_suffix('|') {
+            Some(name) => (name.trim(), true),
+            None => (line, false),
+        };
         let words = name.split_whitespace().count();
         let named = (1..=5).contains(&words)
             && name
                 .split_whitespace()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            && (barred || paper_name_shaped(name));
         let personal = opens_with_given_name(name);
         (pair[1].kind == Kind::Meta(Meta::Stamp) && named && !personal && !name.contains('|'))
             .then_some(name)
@@ -1556,7 +1563,17 @@ fn closing_masthead(doc: &Doc) -> Option<&str> {
 /// Capitalised words, one of them a news organisation's head word, and not only such words and
 /// section labels (`Press Release`, `News Desk` label a page; they name no paper).
 fn paper_name_shaped(name: &str) -> bool {
+    static NAVIGATION: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        super::names::entries(include_str!("registry/navigation_words.txt")).collect()
+    });
     let words: Vec<&str> = name.split_whitespace().collect();
+    // `More In News`, `Latest News`: a list of links, not the paper.
+    if words
+        .first()
+        .is_some_and(|w| NAVIGATION.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    {
+        return false;
+    }
     // `Categories: News`: a label and its value, no paper's name.
     (1..=5).contains(&words.len())
         && !name.contains(':')
@@ -3004,6 +3021,16 @@ mod tests {
         let text = format!("{STORY}Rédigé par valleynews.net {stamp}\n\n{LEAD}");
         assert_eq!(outlet_of(&text).0, "valleynews.net");
         assert!(byline_of(&text).is_empty());
+    }
+
+    #[test]
+    fn a_papers_name_over_the_stamp_names_it_and_a_navigation_label_does_not() {
+        let text = format!("{STORY}Valley Today\n\npublish date 2023-07-20 09:11:56\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Valley Today");
+        let text = format!("More In News\n\n{STORY}{LEAD}");
+        assert_eq!(outlet_of(&text).0, "");
+        let text = format!("Valley News\n\n{STORY}{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Valley News");
     }
 
     #[test]
