@@ -573,24 +573,7 @@ impl OutletMatcher {
 
     /// The outlet named before a stamp's date (`Reuters 02 Mar 2021`, `Harbour Wire | 3 May`).
     fn stamped_credit(&self, stamp: &str) -> Option<usize> {
-        let separator = |c: char| {
-            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•' | ':')
-        };
-        let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
-        let name = stamp[..date_at].trim_end_matches(separator);
-        // The month may come before the day: `Reuters March 2, 2021`.
-        let name = match name.rsplit_once(' ') {
-            Some((head, last)) if is_month_name(last) => head.trim_end_matches(separator),
-            _ => name,
-        };
-        // The stamp's label may stand between: `AFP Published October 25, 2022`.
-        let name = match name.rsplit_once(' ') {
-            Some((head, label)) if is_stamp_label(label) => head.trim_end_matches(separator),
-            _ => name,
-        };
-        if name.is_empty() {
-            return None;
-        }
+        let (name, date_at) = name_before_stamp(stamp)?;
         // Or it leads fields parted by bars: `Reuters | Abuja | Updated: 28-09-2020 22:58`.
         self.resolve_index(name)
             .or_else(|| {
@@ -1100,6 +1083,38 @@ fn unknown_outlet_name(doc: &Doc, hints: &PageHints) -> Option<String> {
         .or_else(|| brand_address_line(doc))
         .and_then(plausible)
         .or_else(|| barred_name_over_stamp(doc).map(str::to_string))
+        .or_else(|| paper_heading_stamp(doc).map(str::to_string))
+}
+
+/// The words before a stamp's date (`Reuters` in `Reuters March 2, 2021`, `AFP Published October
+/// 25, 2022`, `Valley Daily - 2 October 2024`), past its month and its label, and where the date
+/// starts.
+fn name_before_stamp(stamp: &str) -> Option<(&str, usize)> {
+    let separator = |c: char| {
+        c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '/' | '·' | '•' | ':')
+    };
+    let date_at = stamp.find(|c: char| c.is_ascii_digit())?;
+    let name = stamp[..date_at].trim_end_matches(separator);
+    // The month may come before the day: `Reuters March 2, 2021`.
+    let name = match name.rsplit_once(' ') {
+        Some((head, last)) if is_month_name(last) => head.trim_end_matches(separator),
+        _ => name,
+    };
+    // The stamp's label may stand between: `AFP Published October 25, 2022`.
+    let name = match name.rsplit_once(' ') {
+        Some((head, label)) if is_stamp_label(label) => head.trim_end_matches(separator),
+        _ => name,
+    };
+    (!name.is_empty()).then_some((name, date_at))
+}
+
+/// `Valley Daily - 2 October 2024`: a newspaper's name heading a stamp line, as an edition line
+/// prints it.
+fn paper_heading_stamp(doc: &Doc) -> Option<&str> {
+    doc.meta(Meta::Stamp)
+        .take(3)
+        .filter_map(|stamp| name_before_stamp(stamp.trim()).map(|(name, _)| name))
+        .find(|name| paper_name_shaped(name) && !opens_with_given_name(name))
 }
 
 /// `Harbour Times |` (or a newspaper's name without the bar) on the line above the stamp (`Monday September 20, 2021, 12:27:30 PM |`): a
@@ -3031,6 +3046,14 @@ mod tests {
         assert_eq!(outlet_of(&text).0, "");
         let text = format!("Valley News\n\n{STORY}{LEAD}");
         assert_eq!(outlet_of(&text).0, "Valley News");
+    }
+
+    #[test]
+    fn a_papers_name_heading_the_stamp_line_names_it() {
+        let text = format!("Valley Daily - 2 October 2024\n\n{STORY}{LEAD}");
+        assert_eq!(outlet_of(&text).0, "Valley Daily");
+        let text = format!("{STORY}Published - 2 October 2024\n\n{LEAD}");
+        assert_eq!(outlet_of(&text).0, "");
     }
 
     #[test]
