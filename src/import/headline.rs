@@ -1131,7 +1131,7 @@ fn split_names(text: &str, outlets: &OutletMatcher) -> Vec<String> {
 /// Doe for Daily Mail Australia`, `Jane Doe (Reuters)`), a role (`Jane Doe Sports reporter`), an
 /// honorific (`Dr. Jane Doe`), and trailing separators (`Jane Doe •`).
 pub(crate) fn without_byline_extras(text: &str) -> &str {
-    let mut text = text.trim();
+    let mut text = without_glued_link_label(text.trim());
     if let Some(m) = BYLINE_EXTRAS_TAIL.find(text) {
         text = &text[..m.start()];
         text = without_trailing_weekday(text);
@@ -1177,6 +1177,21 @@ static CAPITALS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE_EXTRAS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,|·•–—-]+(?:(?:on|at)\s+)?(?:(?:(?:first |last )?(?:published|updated|posted|modified)(?-u:\b):?)|(?:reported|filed|presented|wrote) this (?:story|report|piece|article)(?-u:\b)|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:ago|read)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?-u:\b)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d\d).*$").unwrap()
 });
+
+/// `Jane DoeRead original`: a writer's name with an aggregator's link label run on after it
+/// (`registry/glued_link_labels.txt`); the label must follow a lower-case letter with no space.
+fn without_glued_link_label(text: &str) -> &str {
+    static LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        super::names::entries(include_str!("registry/glued_link_labels.txt")).collect()
+    });
+    LABELS
+        .iter()
+        .find_map(|label| {
+            text.strip_suffix(label)
+                .filter(|name| name.ends_with(|c: char| c.is_lowercase()))
+        })
+        .unwrap_or(text)
+}
 
 /// `Jane Doe le Vendredi` (before `8 Mars 2024`): a byline without the weekday of the stamp cut
 /// off after it, and the short word that led into it (`registry/weekday_names.txt`).

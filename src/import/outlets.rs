@@ -3057,6 +3057,12 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_with_an_aggregators_link_label_run_on_is_the_byline() {
+        let text = format!("{STORY}Jane DoeRead original\nShare\n\n{LEAD}");
+        assert_eq!(byline_of(&text), ["Jane Doe"]);
+    }
+
+    #[test]
     fn a_name_alone_over_the_stamp_below_a_preview_is_the_writer() {
         let preview = "Port regulators fined the shipping line on Monday for a fuel spill...\n\n";
         let text = format!("{STORY}{LEAD}{preview}Jane Doe\n\nDecember 31, 2019\n\n17:05 GMT\n");
