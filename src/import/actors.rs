@@ -1801,6 +1801,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
             });
         }
     }
+    capitalised_surnames(text, &mut found);
     enumerated_names(text, &mut found);
     listed_lines(text, &mut found);
     paired_names(text, &spans, &mut found);
@@ -1809,6 +1810,53 @@ fn candidates(text: &str) -> Vec<Candidate> {
     found.retain(|c| !constituencies.iter().any(|r| r.contains(&c.start)));
     found.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     found
+}
+
+/// `Adriana PAZ`, `directed by Jacques AUDIARD`: a known given name and a family name in capitals,
+/// as festivals, French papers and official lists print them, is a person, named in the usual
+/// case (`Jacques Audiard`). An unknown first word is too often a brand (`Arduino LLC`).
+fn capitalised_surnames(text: &str, found: &mut Vec<Candidate>) {
+    static GIVEN_CAPS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?P<given>\p{Lu}\p{Ll}+) (?P<family>\p{Lu}{3,}(?:[-' ]\p{Lu}{2,})?)(?:$|[^\p{L}\p{N}])").unwrap()
+    });
+    // Most texts print no word of three capitals after a capitalised word: a cheap test first.
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w[0] == b' ' && w[1..].iter().all(u8::is_ascii_uppercase))
+        && text.is_ascii()
+    {
+        return;
+    }
+    for caps in GIVEN_CAPS.captures_iter(text) {
+        let (Some(given), Some(family)) = (caps.name("given"), caps.name("family")) else {
+            continue;
+        };
+        let (given_word, family_word) = (given.as_str(), family.as_str());
+        if !names::is_given_name(given_word)
+            || names::is_english_word(&family_word.to_lowercase())
+            || found
+                .iter()
+                .any(|c| c.start < family.end() && given.start() < c.end && c.name.contains(' '))
+        {
+            continue;
+        }
+        let usual: String = family_word
+            .split_inclusive([' ', '-', '\''])
+            .map(|part| {
+                let mut chars = part.chars();
+                chars.next().map_or(String::new(), |first| {
+                    first.to_string() + &chars.as_str().to_lowercase()
+                })
+            })
+            .collect();
+        found.push(Candidate {
+            start: given.start(),
+            end: family.end(),
+            name: format!("{} {usual}", given.as_str()),
+            role: None,
+        });
+    }
 }
 
 /// `Ada Obi (Enugu), Tamuno Briggs (Rivers), Dr Halima Dangote (Kano) and Musa Bello`:
@@ -3412,6 +3460,20 @@ mod tests {
         assert_found(
             &got,
             &["William Kellerman", "Zakes Bantuli", "Nomcebo Zikali"],
+        );
+    }
+
+    #[test]
+    fn a_given_name_and_a_family_name_in_capitals_is_a_person_in_the_usual_case() {
+        let got = found(
+            "Best actress\nAdriana PAZ\nfor THE SUBSTANCE\nin EMILIA directed by Jacques \
+             AUDIARD and Zoe SALDAÑA. Visit LONDON and the NATO summit with Arduino LLC.",
+        );
+        assert_found(&got, &["Adriana Paz", "Jacques Audiard", "Zoe Saldaña"]);
+        assert!(
+            !got.iter()
+                .any(|n| n.contains("London") || n.contains("Nato") || n.contains("Llc")),
+            "{got:?}"
         );
     }
 
