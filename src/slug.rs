@@ -1,7 +1,5 @@
 //! URL slugs: lowercase ASCII words joined by hyphens, transliterated from any script.
 
-use std::collections::HashMap;
-
 /// `Moon Jae-in` → `moon-jae-in`; `문재인` → `mun-jae-in`-style transliteration, never an empty slug.
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
@@ -25,17 +23,23 @@ pub fn slugify(text: &str) -> String {
 /// Gives each name a distinct slug. Names are taken in the order given (callers sort them first),
 /// so the first `Kim Jong-un` keeps `kim-jong-un` and a later one that slugs the same gets `kim-jong-un-2`.
 pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for name in names {
-        let base = slugify(name);
+    distinct_slugs(names.into_iter().map(slugify).collect())
+}
+
+/// Makes `slugs` (made by [`slugify`], in order) distinct as [`unique_slugs`] does: a slug taken
+/// by an earlier one gets the first free `-2`, `-3`… For callers that slug their names on every
+/// core first.
+pub fn distinct_slugs(slugs: Vec<String>) -> Vec<String> {
+    let mut taken: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    let mut out = Vec::with_capacity(slugs.len());
+    for base in slugs {
         let mut slug = base.clone();
         let mut n = 1;
-        while taken.contains_key(&slug) {
+        while taken.contains(&slug) {
             n += 1;
             slug = format!("{base}-{n}");
         }
-        taken.insert(slug.clone(), 1);
+        taken.insert(slug.clone());
         out.push(slug);
     }
     out

@@ -62,7 +62,8 @@ pub fn load(root: &Path, options: LoadOptions) -> (Book, Diagnostics) {
         }
         found.into_iter().for_each(|d| diagnostics.push(d));
     }
-    assign_url_slugs(&mut articles);
+    // In the order of their paths already (see `article_paths`): only slugged.
+    slug_sorted(&mut articles);
 
     let actors = load_list::<ActorEntry>(root, ACTORS_FILE, &mut diagnostics).unwrap_or_default();
     let topics_list = load_list::<TopicEntry>(root, TOPICS_FILE, &mut diagnostics);
@@ -130,7 +131,8 @@ pub fn article_paths(root: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf>
         .collect();
     // By the bytes of the path: every path is `dir` joined to a file name, so this is the
     // order of `Path`'s own comparison, which walks components and took 1% of a big build.
-    paths.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    // On every core: nothing else runs yet. The paths are distinct, so any sort gives this order.
+    paths.par_sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     paths
 }
 
@@ -248,20 +250,30 @@ pub fn parse_article_all(path: &Path, text: &str) -> (Option<Article>, Vec<Diagn
 /// one in path order gets `moon-speech-2`. Derived from the paths alone, so running it again after
 /// an article is added or removed gives what a fresh load gives.
 pub fn assign_url_slugs(articles: &mut [Article]) {
-    articles.sort_by(|a, b| a.path.cmp(&b.path));
-    let stems: Vec<String> = articles
-        .iter()
-        .map(|a| {
-            a.path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect();
-    let slugs = crate::slug::unique_slugs(stems.iter().map(String::as_str));
+    articles.par_sort_by(|a, b| a.path.cmp(&b.path));
+    slug_sorted(articles);
+}
+
+/// [`assign_url_slugs`] of articles sorted by path already. The slugs are made on every core:
+/// on one, they kept the other idle between loading and linking; only making them distinct
+/// needs the order.
+fn slug_sorted(articles: &mut [Article]) {
+    debug_assert!(articles.is_sorted_by(|a, b| a.path <= b.path));
+    let natural: Vec<String> = articles.par_iter().map(natural_slug).collect();
+    let slugs = crate::slug::distinct_slugs(natural);
     for (article, slug) in articles.iter_mut().zip(slugs) {
         article.slug = slug;
     }
+}
+
+/// The slug of an article's file name, before it is made distinct from the others'.
+fn natural_slug(article: &Article) -> String {
+    let stem = article
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    crate::slug::slugify(&stem)
 }
 
 /// Reads a YAML list file such as `content/actors.yaml`; `None` when the file does not exist,
@@ -362,16 +374,12 @@ fn entry_field_position(text: &str, line: usize, field: &str) -> (usize, usize) 
 /// case): both build, the later one with a `-2` suffix, but the editor almost certainly meant
 /// one article or two distinct names. One warning per later file; `check` makes them errors.
 pub fn slug_collisions(book: &crate::model::Book) -> Vec<Diagnostic> {
-    let mut by_slug: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    // The slugs on every core; only finding the repeats needs the order.
+    let naturals: Vec<String> = book.articles.par_iter().map(natural_slug).collect();
+    let mut by_slug: rustc_hash::FxHashMap<&str, &Path> = rustc_hash::FxHashMap::default();
     let mut found = Vec::new();
-    for article in &book.articles {
-        let stem = article
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default();
-        let natural = crate::slug::slugify(&stem);
-        if let Some(first) = by_slug.insert(natural.clone(), &article.path) {
+    for (article, natural) in book.articles.iter().zip(&naturals) {
+        if let Some(first) = by_slug.insert(natural, &article.path) {
             found.push(
                 Diagnostic::warning(
                     &article.path,
