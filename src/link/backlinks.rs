@@ -71,8 +71,15 @@ pub fn collect(
         topics: vec![Vec::new(); topic_count],
         quotes: vec![Vec::new(); actor_count],
     };
-    for &article in chronology {
-        let found = pointers(article, &links[article.index()]);
+    // What each article points at, on every core; only filing it needs the chronology's order.
+    let found: Vec<Pointers> = {
+        use rayon::prelude::*;
+        chronology
+            .par_iter()
+            .map(|&article| pointers(article, &links[article.index()]))
+            .collect()
+    };
+    for (&article, found) in chronology.iter().zip(found) {
         for other in found.articles {
             backlinks.articles[other.index()].push(article);
         }

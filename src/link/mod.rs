@@ -475,10 +475,22 @@ fn link_book(
     );
 
     let mut cache = cache;
-    let structure = structure(
-        cache.as_deref_mut(),
-        &links,
-        [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+    // The scan's name matcher is made beside the co-occurrences, not after them on one core
+    // with the other idle. Scans kept in a cache may need none.
+    let fresh = cache.is_none();
+    let (structure, matcher) = rayon::join(
+        || {
+            structure(
+                cache.as_deref_mut(),
+                &links,
+                [&actor_terms, &topic_terms, &outlet_terms, &year_terms],
+            )
+        },
+        || {
+            fresh.then(|| {
+                mentions::NameMatcher::new(&actor_terms, &actor_aliases(&book, &actor_terms))
+            })
+        },
     );
     apply_structure(
         structure,
@@ -495,15 +507,17 @@ fn link_book(
         Some(cache) => Scans::Cached(cache),
         None => Scans::Fresh,
     };
+    let tools = ScanTools::new(&book, &actor_terms, &topic_terms, matcher);
     let (introduction_markdown, backlinks) = scan_texts(
         &book,
-        [&actor_terms, &topic_terms],
+        &tools,
         &chronology,
         scans,
         &mut links,
         (options, sink),
         &mut diagnostics,
     );
+    drop(tools);
     diagnostics.sort();
     let linked = LinkedBook {
         book,
@@ -524,20 +538,20 @@ fn link_book(
 /// the backlinks; returns the introduction with its links resolved, and the backlinks.
 fn scan_texts(
     book: &Book,
-    [actor_terms, topic_terms]: [&[Term]; 2],
+    tools: &ScanTools<'_>,
     chronology: &[ArticleId],
     scans: Scans<'_>,
     links: &mut [ArticleLinks],
     (options, sink): (LinkOptions, Option<bodies::BodySink<'_>>),
     diagnostics: &mut Diagnostics,
 ) -> (Option<String>, Backlinks) {
-    let tools = ScanTools::new(book, actor_terms, topic_terms);
+    let (actor_terms, topic_terms) = (tools.actor_terms, tools.topic_terms);
     // Quotation words are found after the scan only when at most half the articles can be quoted
     // on an actor page: then the second look costs less than the words it saves.
     let words_later = options.one_off && actor_terms.len() * QUOTES_SHOWN * 2 < book.articles.len();
     let introduction_markdown = link_texts(
         book,
-        &tools,
+        tools,
         scans,
         links,
         (options, sink),
@@ -546,7 +560,7 @@ fn scan_texts(
     );
     let backlinks = backlinks::collect(links, chronology, actor_terms.len(), topic_terms.len());
     if words_later {
-        find_shown_quote_words(book, &tools, options, links, &backlinks);
+        find_shown_quote_words(book, tools, options, links, &backlinks);
     }
     (introduction_markdown, backlinks)
 }
@@ -795,13 +809,19 @@ struct ScanTools<'a> {
 }
 
 impl<'a> ScanTools<'a> {
-    fn new(book: &'a Book, actor_terms: &'a [Term], topic_terms: &'a [Term]) -> Self {
+    /// The tools for `book`, with the name matcher when it was made already.
+    fn new(
+        book: &'a Book,
+        actor_terms: &'a [Term],
+        topic_terms: &'a [Term],
+        matcher: Option<mentions::NameMatcher>,
+    ) -> Self {
         ScanTools {
             resolver: resolver(book, actor_terms, topic_terms),
             aliases: actor_aliases(book, actor_terms),
             actor_terms,
             topic_terms,
-            matcher: std::sync::OnceLock::new(),
+            matcher: matcher.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
         }
     }
 
