@@ -2020,7 +2020,7 @@ fn verb_after(rest: &str) -> Option<&str> {
             word = words.next()?;
         } else if word == "on" {
             let day = words.next()?.trim_end_matches(',');
-            if !WEEKDAYS.contains(&day) {
+            if !super::dates::weekday_name(day) {
                 break;
             }
             word = words.next()?;
@@ -2030,17 +2030,6 @@ fn verb_after(rest: &str) -> Option<&str> {
     }
     word.split([',', '.']).next()
 }
-
-/// The days of the week, as a dateline or `on Monday` writes them.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// A verb whose form has no `-ed` or `-ing` ending, or a form of be or have: after a name no list
 /// knows, it says someone did something (`registry/acting_words.txt`).

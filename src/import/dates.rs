@@ -1155,12 +1155,7 @@ fn from_caption_and_weekday(doc: &Doc, stamps: &mut [Candidate], out: &mut Vec<C
 /// handout (`registry/archive_photo_words.txt`).
 fn archive_photo(caption: &str) -> bool {
     static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(super::names::entries(include_str!(
-                "registry/archive_photo_words.txt"
-            )))
-            .expect("a few phrases build an automaton")
+        super::names::phrase_automaton(include_str!("registry/archive_photo_words.txt"))
     });
     WORDS.is_match(caption)
 }

@@ -151,6 +151,14 @@ pub(crate) fn is_institution(name: &str) -> bool {
     lengths.contains(&name.len()) && places.contains(&name.to_ascii_lowercase())
 }
 
+/// An automaton finding any phrase of a word list (see [`entries`]) in any ASCII case.
+pub(crate) fn phrase_automaton(list: &'static str) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(entries(list))
+        .expect("a word list builds an automaton")
+}
+
 /// The entries of a word list: one per line, `#` comments and blank lines skipped.
 pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()

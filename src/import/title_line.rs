@@ -523,12 +523,7 @@ fn surroundings(lines: &[Line], at: usize, outlets: &OutletMatcher) -> Surroundi
 /// (`registry/caption_phrases.txt`).
 fn describes_a_photo(text: &str) -> bool {
     static PHRASES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(super::names::entries(include_str!(
-                "registry/caption_phrases.txt"
-            )))
-            .expect("the caption phrases build an automaton")
+        super::names::phrase_automaton(include_str!("registry/caption_phrases.txt"))
     });
     PHRASES.is_match(text)
 }
